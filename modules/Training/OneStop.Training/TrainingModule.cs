@@ -1,0 +1,30 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Platform;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Persistence;
+using OneStop.Training.Contracts;
+using OneStop.Training.Infrastructure;
+
+namespace OneStop.Training;
+
+/// <summary>Khóa học, lớp bồi dưỡng, điểm danh, chứng nhận cho cán bộ một cửa.</summary>
+public sealed class TrainingModule : ModuleBase
+{
+    public override string Name => "Training";
+    public override string DisplayNameVi => "Đào tạo";
+    public override string DisplayNameEn => "Training";
+    public override Assembly ContractsAssembly => typeof(TrainingPermissions).Assembly;
+    public override IEnumerable<PermissionDefinition> Permissions => TrainingPermissions.All;
+
+    public override IEnumerable<NavigationItem> Navigation =>
+    [
+        new("Đào tạo", "Training", "/Training", TrainingPermissions.Access, "bi-mortarboard"),
+    ];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatformDbContext<TrainingDbContext>(TrainingDbContext.SchemaName);
+    }
+}

@@ -1,0 +1,15 @@
+namespace OneStop.Platform;
+
+/// <summary>
+/// A public event a module publishes to the others through its outbox.
+/// Concrete events are sealed records in a module's .Contracts project.
+/// </summary>
+public abstract record IntegrationEvent
+{
+    /// <summary>Version-7 GUID, so events sort by time.</summary>
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+    public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Materialised path of the administrative unit the change belongs to (e.g. <c>/30/288/10507/</c>).</summary>
+    public string UnitPath { get; init; } = "/";
+}

@@ -1,0 +1,107 @@
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OneStop.Platform.Host.Identity;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using Scalar.AspNetCore;
+
+namespace OneStop.Platform.Host.Api;
+
+public sealed record CurrentUserDto(string Name, string? FullName, Guid UnitId, string UnitName, string UnitPath, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
+
+/// <summary>REST conventions: /api/v1/{module}, OpenAPI at /openapi/v1.json, Scalar at /scalar, health checks.</summary>
+internal static class ApiSetup
+{
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "OneStop.Platform API";
+                document.Info.Description = "Hệ thống một cửa điện tử: API cho hệ thống bên thứ ba. Xác thực: OAuth 2.0 client credentials tại /connect/token; phạm vi (scope) là tên quyền.";
+                return Task.CompletedTask;
+            });
+        });
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        return services;
+    }
+
+    public static void MapPlatformApi(this WebApplication app, IReadOnlyList<ModuleBase> modules)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/platform").MapPlatformEndpoints();
+        api.MapGet("/me", Me).WithTags("Tài khoản").RequireAuthorization()
+            .WithSummary("Người dùng hoặc ứng dụng đang gọi, đơn vị đang làm việc và các quyền");
+        foreach (var module in modules)
+        {
+            module.MapEndpoints(api.MapGroup("/" + module.ApiSegment).WithTags(module.DisplayNameVi));
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("OneStop.Platform API"));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+    }
+
+    private static async Task<IResult> Me(HttpContext http, ICurrentScope scope, IPermissionChecker permissions, ModuleRegistry registry)
+    {
+        var user = http.User;
+        var granted = new List<string>();
+        foreach (var p in registry.AllPermissions)
+        {
+            if (await permissions.IsGrantedAsync(user, p.Name))
+            {
+                granted.Add(p.Name);
+            }
+        }
+
+        return TypedResults.Ok(new CurrentUserDto(
+            scope.ActorName, user.FindFirst(PlatformClaims.FullName)?.Value, scope.Unit.UnitId, scope.Unit.Name, scope.Unit.Path,
+            user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList(), granted));
+    }
+}
+
+/// <summary>Ready when every module's schema answers.</summary>
+internal sealed class DatabaseHealthCheck(IServiceProvider services, IEnumerable<DbContextRegistration> contexts) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        foreach (var registration in contexts)
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy($"Không kết nối được cơ sở dữ liệu của phân hệ {registration.Schema}.");
+            }
+        }
+
+        return HealthCheckResult.Healthy();
+    }
+}
+
+/// <summary>Ready when the job storage answers (PostgreSQL in production, memory in the embedded default).</summary>
+internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var stats = storage.GetMonitoringApi().GetStatistics();
+            return Task.FromResult(HealthCheckResult.Healthy($"{stats.Servers} máy chủ tác vụ, {stats.Enqueued} tác vụ chờ."));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Không truy cập được kho tác vụ nền.", e));
+        }
+    }
+}

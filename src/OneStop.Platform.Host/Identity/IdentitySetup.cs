@@ -1,0 +1,209 @@
+using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Web;
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OneStop.Platform.Host.Identity;
+
+/// <summary>People sign in with ASP.NET Core Identity (cookie); systems get bearer tokens from OpenIddict (client credentials).</summary>
+internal static class IdentitySetup
+{
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<PlatformUser, PlatformRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = PlatformAuthentication.Scheme;
+                o.DefaultAuthenticateScheme = PlatformAuthentication.Scheme; // AddIdentity set the cookie here
+                o.DefaultChallengeScheme = PlatformAuthentication.Scheme;
+                o.DefaultForbidScheme = PlatformAuthentication.Scheme;
+            })
+            .AddPolicyScheme(PlatformAuthentication.Scheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? PlatformAuthentication.Bearer
+                    : PlatformAuthentication.Cookie);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "onestop.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API never redirects: 401/403 with ProblemDetails (written by the status-code pages).
+            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris("connect/token");
+                o.AllowClientCredentialsFlow();
+                o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                // Scopes are permission names; a client may request only those granted to it (checked per client).
+                o.DisableScopeValidation();
+                var certificatePath = configuration["OpenIddict:CertificatePath"];
+                if (!string.IsNullOrEmpty(certificatePath))
+                {
+                    // Production: one certificate shared by every instance (signing and encryption).
+                    var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["OpenIddict:CertificatePassword"]);
+                    o.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
+                }
+                else
+                {
+                    // Embedded default: keys live as long as the process (tokens do not survive a restart).
+                    o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                }
+
+                var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (configuration.GetValue("OpenIddict:AllowHttp", false))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+        return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ApiPaths.IsApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static void MapPlatformIdentityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/connect/token", IssueTokenAsync).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    /// <summary>Client-credentials grant: the token carries the client's unit and the granted scopes (= permissions).</summary>
+    private static async Task<IResult> IssueTokenAsync(HttpContext http, PlatformDbContext db)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Yêu cầu cấp mã truy cập không hợp lệ.");
+        if (!request.IsClientCredentialsGrantType())
+        {
+            return Forbid(Errors.UnsupportedGrantType, "Chỉ hỗ trợ luồng client_credentials.");
+        }
+
+        var client = await db.ApiClients.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(c => c.ClientId == request.ClientId && !c.IsDeleted);
+        if (client is null)
+        {
+            return Forbid(Errors.InvalidClient, "Ứng dụng kết nối không tồn tại hoặc đã bị thu hồi.");
+        }
+
+        var unit = await db.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == client.UnitId);
+        var requested = request.GetScopes();
+        var granted = requested.IsEmpty ? client.Scopes : requested.Intersect(client.Scopes, StringComparer.Ordinal).ToList();
+        if (!requested.IsEmpty && granted.Count != requested.Length)
+        {
+            return Forbid(Errors.InvalidScope, "Ứng dụng không được cấp một hoặc nhiều phạm vi đã yêu cầu.");
+        }
+
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, client.ClientId)
+            .SetClaim(Claims.Name, client.DisplayName)
+            .SetClaim(PlatformClaims.UnitId, unit.Id.ToString())
+            .SetClaim(PlatformClaims.UnitPath, unit.Path)
+            .SetClaim(PlatformClaims.UnitName, unit.Name);
+        identity.SetScopes(granted);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Forbid(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}
+
+/// <summary>Paths answered with ProblemDetails rather than pages.</summary>
+public static class ApiPaths
+{
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/connect") || request.Path.StartsWithSegments("/health");
+}
+
+/// <summary>Adds the acting unit (last chosen, else the default membership) and the full name to the cookie principal.</summary>
+internal sealed class PlatformClaimsPrincipalFactory(
+    UserManager<PlatformUser> users,
+    RoleManager<PlatformRole> roles,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
+    PlatformDbContext db)
+    : UserClaimsPrincipalFactory<PlatformUser, PlatformRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlatformUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PlatformClaims.FullName, user.FullName));
+        var memberships = await db.UnitMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync();
+        var acting = memberships.FirstOrDefault(m => m.UnitId == user.ActingUnitId)
+            ?? memberships.FirstOrDefault(m => m.IsDefault) ?? memberships.FirstOrDefault();
+        if (acting is not null)
+        {
+            var unit = await db.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == acting.UnitId);
+            identity.AddClaim(new Claim(PlatformClaims.UnitId, unit.Id.ToString()));
+            identity.AddClaim(new Claim(PlatformClaims.UnitPath, unit.Path));
+            identity.AddClaim(new Claim(PlatformClaims.UnitName, unit.Name));
+        }
+
+        return identity;
+    }
+}
+
+/// <summary>Identity's messages in Vietnamese (password policy, duplicates).</summary>
+internal sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Mật khẩu phải có ít nhất một chữ số." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Mật khẩu phải có ít nhất một chữ thường." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Mật khẩu phải có ít nhất một chữ hoa." };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Mật khẩu phải có ít nhất một ký tự đặc biệt." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập '{userName}' đã được sử dụng." };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"Tên đăng nhập '{userName}' không hợp lệ." };
+}

@@ -1,0 +1,60 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using OneStop.Platform.Permissions;
+
+namespace OneStop.Platform.Host.Jobs;
+
+/// <summary>Hangfire: PostgreSQL storage in production (many servers share it), memory in the embedded default.</summary>
+internal static class JobsSetup
+{
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration["Jobs:Storage"] ?? "InMemory";
+        services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (string.Equals(storage, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+            {
+                var connection = configuration["Jobs:ConnectionString"] ?? configuration["Database:ConnectionString"];
+                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                cfg.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        if (configuration.GetValue("Jobs:ServerEnabled", true))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+
+        return services;
+    }
+
+    public static void MapPlatformJobs(this WebApplication app)
+    {
+        // Dashboard for system admins only: the endpoint policy checks the permission (and sends others to login).
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+            {
+                Authorization = [new AuthenticatedDashboardFilter()],
+                DashboardTitle = "Tác vụ nền — OneStop",
+                AppPath = "/",
+            })
+            .RequireAuthorization(PermissionPolicies.For(PlatformPermissions.JobsDashboard));
+    }
+
+    /// <summary>Endpoint authorization already checked the permission; Hangfire's default would allow local requests only.</summary>
+    private sealed class AuthenticatedDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+    }
+}

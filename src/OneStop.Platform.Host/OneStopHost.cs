@@ -1,0 +1,115 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using OneStop.Platform.Host.Api;
+using OneStop.Platform.Host.Identity;
+using OneStop.Platform.Host.Jobs;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+
+namespace OneStop.Platform.Host;
+
+/// <summary>Composition of the host: kernel, enabled modules, identity, web shell, REST, jobs.</summary>
+public static class OneStopHost
+{
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var configuration = builder.Configuration;
+        var modules = HostModules.Enabled(configuration);
+
+        builder.Services.AddOneStopPlatform(configuration, modules);
+        foreach (var module in modules)
+        {
+            module.ConfigureServices(builder.Services, configuration);
+        }
+
+        builder.Services.AddPlatformIdentity(configuration);
+        builder.Services.AddPlatformApi();
+        builder.Services.AddPlatformJobs(configuration);
+        builder.Services.AddScoped<OneStop.Platform.Host.Pages.ShellService>();
+        builder.Services.AddLocalization();
+        // Vietnamese text goes out as UTF-8, not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        var keys = configuration["DataProtection:KeysDirectory"]
+            ?? Path.Combine(configuration["Database:DataDirectory"] ?? "App_Data", "keys");
+        // Cookies survive restarts; instances behind a load balancer must share this folder (or a key store).
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("OneStop.Platform");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // Vietnamese first whatever the browser says; a person switches with the language menu (cookie).
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        var disabled = HostModules.All.Except(modules).Select(m => m.Assembly.GetName().Name).ToHashSet();
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                foreach (var module in modules)
+                {
+                    o.Conventions.AuthorizeAreaFolder(module.Name, "/");
+                }
+            })
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // A disabled module contributes no pages.
+                foreach (var part in parts.ApplicationParts.Where(p => p is AssemblyPart a && disabled.Contains(a.Assembly.GetName().Name)).ToList())
+                {
+                    parts.ApplicationParts.Remove(part);
+                }
+            });
+
+        var app = builder.Build();
+        app.Services.UsePlatformJobFilters();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseUnitScope();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapPlatformIdentityEndpoints();
+        app.MapPlatformApi(modules);
+        app.MapPlatformJobs();
+        return app;
+    }
+
+    /// <summary>Migrations, seed data and recurring jobs; idempotent, run at every start.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var scope = services.GetRequiredService<ICurrentScope>();
+        using var _ = scope.Change(UnitScope.Unrestricted, null, "system");
+        await DatabaseInitializer.MigrateAsync(services, ct);
+        await PlatformSeeder.SeedAsync(services, ct);
+        await OneStop.Platform.Identity.ApiClientRegistrar.SeedDemoClientAsync(services, ct);
+        var modules = services.GetRequiredService<ModuleRegistry>().Modules;
+        foreach (var module in modules)
+        {
+            await module.SeedAsync(services, ct);
+        }
+
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        foreach (var module in modules)
+        {
+            module.ConfigureJobs(jobs);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Platform.Host.Pages.Account;
+
+/// <summary>Unit switcher: a person with several memberships chooses the unit to act for; the cookie is reissued.</summary>
+public sealed class SwitchUnitModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContext db) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync(Guid unitId, string? returnUrl)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var isMember = await db.UnitMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.UnitId == unitId);
+        if (!isMember)
+        {
+            return Forbid();
+        }
+
+        user.ActingUnitId = unitId;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

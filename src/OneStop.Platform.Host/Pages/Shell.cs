@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Platform.Host.Pages;
+
+public sealed record ShellLink(string Title, string Url, string Icon);
+
+public sealed record ShellUnit(Guid Id, string Name, bool IsActing);
+
+public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyList<ShellLink> Links, IReadOnlyList<ShellUnit> Units, bool IsEnglish);
+
+/// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
+public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db)
+{
+    public async Task<ShellModel> GetAsync(ClaimsPrincipal user)
+    {
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new ShellModel(null, null, [], [], english);
+        }
+
+        var links = new List<ShellLink>();
+        if (await permissions.IsGrantedAsync(user, PlatformPermissions.UnitsRead))
+        {
+            links.Add(new(english ? "Administrative units" : "Đơn vị hành chính", "/Units", "bi-diagram-2"));
+        }
+
+        foreach (var item in modules.Modules.SelectMany(m => m.Navigation))
+        {
+            if (item.Permission is null || await permissions.IsGrantedAsync(user, item.Permission))
+            {
+                links.Add(new(english ? item.TitleEn : item.TitleVi, item.Url, item.Icon));
+            }
+        }
+
+        if (await permissions.IsGrantedAsync(user, PlatformPermissions.JobsDashboard))
+        {
+            links.Add(new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"));
+        }
+
+        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var acting = user.FindFirstValue(PlatformClaims.UnitId);
+        var units = await (from m in db.UnitMemberships.IgnoreQueryFilters()
+                           join u in db.AdministrativeUnits.IgnoreQueryFilters() on m.UnitId equals u.Id
+                           where m.UserId == userId
+                           orderby u.Path
+                           select new { u.Id, u.Name }).ToListAsync();
+        return new ShellModel(
+            user.FindFirstValue(PlatformClaims.FullName) ?? user.Identity.Name,
+            user.FindFirstValue(PlatformClaims.UnitName),
+            links,
+            units.Select(u => new ShellUnit(u.Id, u.Name, u.Id.ToString() == acting)).ToList(),
+            english);
+    }
+}

@@ -1,0 +1,179 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Platform.AdministrativeUnits;
+
+public sealed record UnitSummary(string UnitName, string UnitPath, int Provinces, int Districts, int Communes, int Agencies);
+
+public sealed record AgencyDto(Guid Id, string Code, string Name, string Kind, Guid UnitId, string UnitPath);
+
+public sealed record CreateAgencyRequest(string Code, string Name, string Kind, Guid? UnitId) : IValidatableRequest
+{
+    private static readonly string[] Kinds =
+        [AgencyKinds.Department, AgencyKinds.Vertical, AgencyKinds.ServiceCenter, AgencyKinds.OneStopDesk, AgencyKinds.Post, AgencyKinds.Office];
+
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 32 || !Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            yield return new(nameof(Code), "Mã cơ quan bắt buộc, tối đa 32 ký tự, chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
+        {
+            yield return new(nameof(Name), "Tên cơ quan bắt buộc, tối đa 256 ký tự.");
+        }
+
+        if (!Kinds.Contains(Kind))
+        {
+            yield return new(nameof(Kind), $"Loại cơ quan phải là một trong: {string.Join(", ", Kinds)}.");
+        }
+    }
+}
+
+public sealed record RenameAgencyRequest(string Name) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
+        {
+            yield return new(nameof(Name), "Tên cơ quan bắt buộc, tối đa 256 ký tự.");
+        }
+    }
+}
+
+/// <summary>REST endpoints of the kernel under <c>/api/v1/platform</c>: units and agencies in the caller's scope.</summary>
+internal static class UnitsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var units = api.MapGroup("/units").WithTags("Đơn vị hành chính");
+        units.MapGet("/", ListUnits).RequirePermission(PlatformPermissions.UnitsRead)
+            .WithSummary("Đơn vị hành chính trong phạm vi (phân trang keyset theo đường dẫn)");
+        units.MapGet("/summary", Summary).RequirePermission(PlatformPermissions.UnitsRead)
+            .WithSummary("Số đơn vị cấp tỉnh, huyện, xã trong phạm vi");
+        units.MapGet("/{id:guid}", GetUnit).RequirePermission(PlatformPermissions.UnitsRead);
+
+        var agencies = api.MapGroup("/agencies").WithTags("Cơ quan, bộ phận một cửa");
+        agencies.MapGet("/", ListAgencies).RequirePermission(PlatformPermissions.UnitsRead);
+        agencies.MapGet("/{id:guid}", GetAgency).RequirePermission(PlatformPermissions.UnitsRead);
+        agencies.MapPost("/", CreateAgency).RequirePermission(PlatformPermissions.UnitsManage)
+            .Validate<CreateAgencyRequest>().WithIdempotency();
+        agencies.MapPut("/{id:guid}", RenameAgency).RequirePermission(PlatformPermissions.UnitsManage)
+            .Validate<RenameAgencyRequest>();
+    }
+
+    internal static async Task<Ok<KeysetPage<AdministrativeUnitInfo>>> ListUnits(
+        PlatformDbContext db, string? level, Guid? parentId, string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<string>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var query = db.AdministrativeUnits.AsNoTracking();
+        if (!string.IsNullOrEmpty(level))
+        {
+            query = query.Where(u => u.Level == level);
+        }
+
+        if (parentId is { } parent)
+        {
+            query = query.Where(u => u.ParentId == parent);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(u => string.Compare(u.Path, after) > 0);
+        }
+
+        var rows = await query.OrderBy(u => u.Path).Take(size + 1).ToListAsync(ct);
+        var items = rows.Take(size).Select(u => u.ToInfo()).ToList();
+        return TypedResults.Ok(new KeysetPage<AdministrativeUnitInfo>(items, rows.Count > size ? KeysetCursor.Encode(items[^1].Path) : null));
+    }
+
+    internal static async Task<Ok<UnitSummary>> Summary(PlatformDbContext db, ICurrentScope scope, CancellationToken ct)
+    {
+        var counts = await db.AdministrativeUnits.AsNoTracking().GroupBy(u => u.Level)
+            .Select(g => new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Level, x => x.Count, ct);
+        var agencies = await db.Agencies.CountAsync(ct);
+        return TypedResults.Ok(new UnitSummary(scope.Unit.Name, scope.Unit.Path,
+            counts.GetValueOrDefault(UnitLevels.Province), counts.GetValueOrDefault(UnitLevels.District),
+            counts.GetValueOrDefault(UnitLevels.Commune), agencies));
+    }
+
+    internal static async Task<Results<Ok<AdministrativeUnitInfo>, ProblemHttpResult>> GetUnit(PlatformDbContext db, Guid id, CancellationToken ct) =>
+        await db.AdministrativeUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
+            ? TypedResults.Ok(unit.ToInfo())
+            : NotFound("Không tìm thấy đơn vị hành chính trong phạm vi của bạn.");
+
+    internal static async Task<Ok<KeysetPage<AgencyDto>>> ListAgencies(PlatformDbContext db, Guid? unitId, string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<string>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var query = db.Agencies.AsNoTracking();
+        if (unitId is { } unit)
+        {
+            query = query.Where(a => a.UnitId == unit);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(a => string.Compare(a.Code, after) > 0);
+        }
+
+        var rows = await query.OrderBy(a => a.Code).Take(size + 1)
+            .Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.UnitId, a.UnitPath)).ToListAsync(ct);
+        var items = rows.Take(size).ToList();
+        return TypedResults.Ok(new KeysetPage<AgencyDto>(items, rows.Count > size ? KeysetCursor.Encode(items[^1].Code) : null));
+    }
+
+    internal static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(PlatformDbContext db, Guid id, CancellationToken ct) =>
+        await db.Agencies.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.UnitId, a.UnitPath)).FirstOrDefaultAsync(ct) is { } agency
+            ? TypedResults.Ok(agency)
+            : NotFound("Không tìm thấy cơ quan trong phạm vi của bạn.");
+
+    internal static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(
+        PlatformDbContext db, ICurrentScope scope, CreateAgencyRequest request, CancellationToken ct)
+    {
+        // Writes go to the acting unit unless a unit inside the scope is named explicitly.
+        var unit = await db.AdministrativeUnits.FirstOrDefaultAsync(u => u.Id == (request.UnitId ?? scope.Unit.UnitId), ct);
+        if (unit is null)
+        {
+            return NotFound("Không tìm thấy đơn vị hành chính trong phạm vi của bạn.");
+        }
+
+        if (await db.Agencies.IgnoreQueryFilters().AnyAsync(a => a.Code == request.Code, ct))
+        {
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, $"Mã cơ quan '{request.Code}' đã tồn tại.", 409));
+        }
+
+        var agency = new Agency(request.Code, request.Name.Trim(), request.Kind, unit);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync(ct);
+        var dto = new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, agency.UnitId, agency.UnitPath);
+        return TypedResults.Created($"/api/v1/platform/agencies/{agency.Id}", dto);
+    }
+
+    internal static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> RenameAgency(
+        PlatformDbContext db, Guid id, RenameAgencyRequest request, CancellationToken ct)
+    {
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (agency is null)
+        {
+            return NotFound("Không tìm thấy cơ quan trong phạm vi của bạn.");
+        }
+
+        agency.Rename(request.Name.Trim());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, agency.UnitId, agency.UnitPath));
+    }
+
+    private static ProblemHttpResult NotFound(string title) =>
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.NotFound, title, 404));
+}

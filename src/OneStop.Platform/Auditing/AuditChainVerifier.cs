@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OneStop.Platform.Auditing;
+
+/// <summary>Walks a module's audit chain from the start; any edited, removed or re-ordered record is reported.</summary>
+public static class AuditChainVerifier
+{
+    public static async Task<AuditChainVerification> VerifyAsync(DbContext context, CancellationToken ct = default)
+    {
+        var previousHash = AuditRecord.GenesisHash;
+        long expectedId = 1, count = 0;
+        await foreach (var record in context.Set<AuditRecord>().AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            if (record.Id != expectedId)
+            {
+                return new(false, count, record.Id, $"Thiếu bản ghi nhật ký số {expectedId}.");
+            }
+
+            if (record.PreviousHash != previousHash)
+            {
+                return new(false, count, record.Id, "Liên kết với bản ghi trước không khớp.");
+            }
+
+            if (record.ComputeHash() != record.Hash)
+            {
+                return new(false, count, record.Id, "Nội dung bản ghi đã bị thay đổi.");
+            }
+
+            previousHash = record.Hash;
+            expectedId++;
+        }
+
+        return new(true, count, null, null);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using OneStop.Platform.Domain;
+
+namespace OneStop.Platform.Identity;
+
+/// <summary>A person who signs in (cán bộ, công chức). Roles are global; the units one may act for are memberships.</summary>
+public sealed class PlatformUser : IdentityUser<Guid>
+{
+    public string FullName { get; set; } = "";
+    /// <summary>Chức vụ, shown on forms the person signs.</summary>
+    public string? Position { get; set; }
+    /// <summary>The unit chosen last with the unit switcher; one of the user's memberships.</summary>
+    public Guid? ActingUnitId { get; set; }
+}
+
+public sealed class PlatformRole : IdentityRole<Guid>
+{
+    public PlatformRole() { }
+    public PlatformRole(string name) : base(name) { }
+}
+
+/// <summary>A unit a user may act for; one is the default at sign-in.</summary>
+public sealed class UnitMembership : Entity, IUnitScoped
+{
+    public Guid UserId { get; set; }
+    public Guid UnitId { get; set; }
+    public string UnitPath { get; set; } = "";
+    public bool IsDefault { get; set; }
+}
+
+/// <summary>Permission granted to a role (editable by admins; seeded from each module's defaults).</summary>
+public sealed class RolePermission
+{
+    public string Role { get; set; } = "";
+    public string Permission { get; set; } = "";
+}
+
+/// <summary>A third-party system registered for a unit; its OpenIddict application has the same client id.</summary>
+public sealed class ApiClient : ScopedEntity
+{
+    public string ClientId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    /// <summary>Granted scopes; each scope is a permission name (e.g. <c>Platform.Units.Read</c>).</summary>
+    public List<string> Scopes { get; set; } = [];
+}
+
+/// <summary>A create request seen before, by key and caller: a retry gets the stored response.</summary>
+[NotAudited]
+public sealed class IdempotencyRecord
+{
+    public string Caller { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+    public int? StatusCode { get; set; }
+    public string? ResponseJson { get; set; }
+    public string? Location { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Claims the platform adds to a signed-in principal.</summary>
+public static class PlatformClaims
+{
+    public const string UnitId = "onestop:unit";
+    public const string UnitPath = "onestop:unit_path";
+    public const string UnitName = "onestop:unit_name";
+    public const string FullName = "onestop:full_name";
+}

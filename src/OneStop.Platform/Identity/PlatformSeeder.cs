@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Platform.Identity;
+
+/// <summary>One demo account per tier and role, for the embedded default (documented in the README).</summary>
+public sealed record DemoUser(string UserName, string FullName, string Role, string UnitCode, string Position);
+
+/// <summary>Seeds units and agencies, roles and their default permissions, and (when enabled) the demo users.</summary>
+public static class PlatformSeeder
+{
+    /// <summary>Password of every demo account; only ever seeded when <c>Seed:DemoUsers</c> is true.</summary>
+    public const string DemoPassword = "MotCua@2025";
+
+    public static readonly DemoUser[] DemoUsers =
+    [
+        new("admin", "Quản trị hệ thống", Roles.SystemAdmin, "30", "Quản trị viên"),
+        new("lanhdao.tinh", "Nguyễn Văn Tỉnh", Roles.ProvincialLeader, "30", "Phó Chủ tịch UBND tỉnh"),
+        new("lanhdao.tphd", "Trần Thị Thành", Roles.UnitLeader, "288", "Phó Chủ tịch UBND thành phố Hải Dương"),
+        new("chuyenvien.tphd", "Lê Văn Xử", Roles.Specialist, "288", "Chuyên viên Phòng Tư pháp"),
+        new("motcua.camthuong", "Phạm Thị Nhận", Roles.DeskOfficer, "10507", "Công chức Tư pháp - Hộ tịch phường Cẩm Thượng"),
+        new("motcua.binhhan", "Vũ Văn Bình", Roles.DeskOfficer, "10510", "Công chức Văn phòng - Thống kê phường Bình Hàn"),
+        new("lanhdao.camthuong", "Đỗ Văn Phường", Roles.UnitLeader, "10507", "Chủ tịch UBND phường Cẩm Thượng"),
+        new("buudien.tinh", "Hoàng Thị Bưu", Roles.PostalAgent, "30", "Nhân viên Bưu điện tỉnh"),
+        new("thanhtra.tinh", "Ngô Văn Tra", Roles.Inspector, "30", "Thanh tra Văn phòng UBND tỉnh"),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<PlatformDbContext>();
+        await AdministrativeUnitSeeder.SeedAsync(db, ct);
+
+        var roles = sp.GetRequiredService<RoleManager<PlatformRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new PlatformRole(role));
+            }
+        }
+
+        // Defaults are added for permissions no role holds yet, so an admin's later revocation is not undone.
+        var granted = (await db.RolePermissions.Select(r => r.Permission).Distinct().ToListAsync(ct)).ToHashSet();
+        foreach (var permission in sp.GetRequiredService<ModuleRegistry>().AllPermissions.Where(p => !granted.Contains(p.Name)))
+        {
+            foreach (var role in permission.DefaultRoles.Distinct())
+            {
+                db.RolePermissions.Add(new RolePermission { Role = role, Permission = permission.Name });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        if (sp.GetRequiredService<IConfiguration>().GetValue("Seed:DemoUsers", false))
+        {
+            await SeedDemoUsersAsync(db, sp.GetRequiredService<UserManager<PlatformUser>>(), ct);
+        }
+    }
+
+    private static async Task SeedDemoUsersAsync(PlatformDbContext db, UserManager<PlatformUser> users, CancellationToken ct)
+    {
+        foreach (var demo in DemoUsers)
+        {
+            if (await users.FindByNameAsync(demo.UserName) is not null)
+            {
+                continue;
+            }
+
+            var unit = await db.AdministrativeUnits.IgnoreQueryFilters().SingleAsync(u => u.Code == demo.UnitCode, ct);
+            var user = new PlatformUser
+            {
+                UserName = demo.UserName, FullName = demo.FullName, Position = demo.Position,
+                Email = demo.UserName + "@haiduong.gov.vn", EmailConfirmed = true, LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, demo.Role);
+            db.UnitMemberships.Add(new UnitMembership { UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneStop.Platform.Modules;
+
+/// <summary>
+/// The contract every bounded module fulfils: its services, endpoints, permissions, navigation, recurring jobs and
+/// seed data. The host composes modules from one list and can switch each off by configuration
+/// (<c>Modules:{Name}:Enabled</c>).
+/// </summary>
+public abstract class ModuleBase
+{
+    /// <summary>Module name, also its Razor area, API segment (lower-case) and permission prefix.</summary>
+    public abstract string Name { get; }
+    public abstract string DisplayNameVi { get; }
+    public abstract string DisplayNameEn { get; }
+
+    public virtual IEnumerable<PermissionDefinition> Permissions => [];
+    public virtual IEnumerable<NavigationItem> Navigation => [];
+
+    public Assembly Assembly => GetType().Assembly;
+
+    /// <summary>The module's .Contracts assembly (public events, API, DTOs).</summary>
+    public abstract Assembly ContractsAssembly { get; }
+
+    public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
+
+    /// <summary>Maps the module's REST endpoints under <paramref name="api"/> (already <c>/api/v1/{module}</c>).</summary>
+    public virtual void MapEndpoints(IEndpointRouteBuilder api) { }
+
+    public virtual void ConfigureJobs(IRecurringJobManager jobs) { }
+
+    /// <summary>Idempotent seeding, run at start-up after migrations (in the unrestricted scope).</summary>
+    public virtual Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public string ApiSegment => Name.ToLowerInvariant();
+}
+
+/// <summary>A menu entry; shown only to people holding <see cref="Permission"/>.</summary>
+public sealed record NavigationItem(string TitleVi, string TitleEn, string Url, string? Permission, string Icon = "bi-circle");
+
+/// <summary>The enabled modules of this host, in composition order.</summary>
+public sealed class ModuleRegistry(IReadOnlyList<ModuleBase> modules)
+{
+    public IReadOnlyList<ModuleBase> Modules { get; } = modules;
+
+    public IEnumerable<PermissionDefinition> AllPermissions =>
+        Permissions.PlatformPermissions.All.Concat(Modules.SelectMany(m => m.Permissions));
+}

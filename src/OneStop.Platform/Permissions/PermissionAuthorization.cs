@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Platform.Permissions;
+
+/// <summary>Requires a permission: people get it through their roles, API clients through their granted scopes.</summary>
+public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+{
+    public string Permission { get; } = permission;
+}
+
+/// <summary>Puts <c>[Permission("Counters.Dossiers.Read")]</c> on a page model.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
+public sealed class PermissionAttribute : AuthorizeAttribute
+{
+    public PermissionAttribute(string permission) : base(PermissionPolicies.For(permission)) { }
+}
+
+public static class PermissionPolicies
+{
+    public const string Prefix = "perm:";
+    public static string For(string permission) => Prefix + permission;
+
+    /// <summary>Checks the permission on every call of this endpoint.</summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(For(permission));
+}
+
+/// <summary>Builds "perm:X" policies on demand so modules need not register each one.</summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> _policies = new();
+
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (!policyName.StartsWith(PermissionPolicies.Prefix, StringComparison.Ordinal))
+        {
+            return await base.GetPolicyAsync(policyName);
+        }
+
+        return _policies.GetOrAdd(policyName, name => new AuthorizationPolicyBuilder(PlatformAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new PermissionRequirement(name[PermissionPolicies.Prefix.Length..]))
+            .Build());
+    }
+}
+
+/// <summary>
+/// One default scheme that forwards to the bearer scheme when a request carries a token (systems) and to the cookie
+/// otherwise (people), so the acting unit is known before any endpoint runs.
+/// </summary>
+public static class PlatformAuthentication
+{
+    public const string Scheme = "OneStop";
+    public const string Cookie = "Identity.Application";
+    public const string Bearer = "OpenIddict.Validation.AspNetCore";
+}
+
+public interface IPermissionChecker
+{
+    Task<bool> IsGrantedAsync(ClaimsPrincipal principal, string permission);
+}
+
+/// <summary>Role grants are read once and cached; <see cref="Invalidate"/> after an admin edits them.</summary>
+internal sealed class PermissionChecker(IServiceScopeFactory scopes) : IPermissionChecker
+{
+    private volatile Dictionary<string, HashSet<string>>? _grants;
+
+    public async Task<bool> IsGrantedAsync(ClaimsPrincipal principal, string permission)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        // Systems (client credentials) carry their grants as scopes.
+        if (principal.FindAll("oi_scp").Concat(principal.FindAll("scope")).SelectMany(c => c.Value.Split(' ')).Contains(permission))
+        {
+            return true;
+        }
+
+        var grants = _grants ?? await LoadAsync();
+        return principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Concat(principal.FindAll("role").Select(c => c.Value))
+            .Any(role => grants.TryGetValue(role, out var set) && set.Contains(permission));
+    }
+
+    public void Invalidate() => _grants = null;
+
+    private async Task<Dictionary<string, HashSet<string>>> LoadAsync()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var rows = await db.RolePermissions.AsNoTracking().ToListAsync();
+        var grants = rows.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Select(r => r.Permission).ToHashSet(StringComparer.Ordinal));
+        _grants = grants;
+        return grants;
+    }
+}
+
+internal sealed class PermissionHandler(IPermissionChecker checker) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (await checker.IsGrantedAsync(context.User, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OneStop.Platform.Persistence;
+
+/// <summary>
+/// Brings every context's schema up to date: EF migrations on PostgreSQL; on the embedded SQLite files the schema is
+/// created from the model (see ADR 0003: the embedded default is for trying the product, not for upgrades).
+/// </summary>
+public static class DatabaseInitializer
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        foreach (var registration in scope.ServiceProvider.GetServices<DbContextRegistration>())
+        {
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            if (options.IsPostgreSql)
+            {
+                logger.LogInformation("Migrating schema {Schema}", registration.Schema);
+                await context.Database.MigrateAsync(ct);
+            }
+            else
+            {
+                await context.Database.EnsureCreatedAsync(ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OneStop.Platform.Persistence;
+
+/// <summary>A context the platform knows about: migrated at start-up, relayed by the outbox, checked by health checks.</summary>
+public sealed record DbContextRegistration(Type ContextType, string Schema);
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a module's context on the configured provider: PostgreSQL (schema per module, migrations history in the
+    /// module's schema) or SQLite (one file per module under the data directory).
+    /// </summary>
+    public static IServiceCollection AddPlatformDbContext<TContext>(this IServiceCollection services, string schema)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((sp, options) => ConfigureProvider(sp, options, typeof(TContext), schema));
+        services.AddSingleton(new DbContextRegistration(typeof(TContext), schema));
+        return services;
+    }
+
+    internal static void ConfigureProvider(IServiceProvider sp, DbContextOptionsBuilder options, Type contextType, string schema)
+    {
+        var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (db.IsPostgreSql)
+        {
+            options.UseNpgsql(db.ConnectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__EFMigrationsHistory", schema)
+                .MigrationsAssembly(contextType.Assembly.GetName().Name));
+        }
+        else
+        {
+            Directory.CreateDirectory(db.DataDirectory);
+            options.UseSqlite($"Data Source={Path.Combine(db.DataDirectory, schema + ".db")};Default Timeout=30")
+                // One file per module stands in for the schema.
+                .ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning));
+        }
+
+        options.AddInterceptors(sp.GetRequiredService<PlatformSaveChangesInterceptor>());
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Auditing;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Scoping;
+
+namespace OneStop.Platform.Persistence;
+
+/// <summary>
+/// The kernel's own data, schema "platform": administrative units, agencies, people and their memberships,
+/// permissions, API clients (OpenIddict tables), idempotency records, and the kernel's audit chain.
+/// </summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, ICurrentScope currentScope)
+    : IdentityDbContext<PlatformUser, PlatformRole, Guid>(options), IScopedDbContext
+{
+    public const string SchemaName = "platform";
+
+    public string Schema => SchemaName;
+    public ICurrentScope CurrentScope { get; } = currentScope;
+    public string ScopePath => CurrentScope.Unit.Path;
+
+    public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyPlatformConventions(this);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(SchemaName);
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+
+        builder.Entity<PlatformUser>(b => b.Property(u => u.FullName).HasMaxLength(256));
+        builder.Entity<AdministrativeUnit>(b =>
+        {
+            b.Property(u => u.Code).HasMaxLength(16);
+            b.Property(u => u.Name).HasMaxLength(256);
+            b.Property(u => u.Level).HasMaxLength(32);
+            b.Property(u => u.Kind).HasMaxLength(32);
+            b.Property(u => u.Path).HasMaxLength(512);
+            b.HasIndex(u => u.Code).IsUnique();
+            b.HasIndex(u => u.Path);
+            b.HasIndex(u => u.ParentId);
+            // Units are the tenants themselves: the acting unit sees itself and its descendants.
+            b.HasQueryFilter(PlatformModelConventions.ScopeFilter, u => u.Path.StartsWith(ScopePath));
+        });
+        builder.Entity<UnitSuccession>();
+        builder.Entity<Agency>(b =>
+        {
+            b.Property(a => a.Code).HasMaxLength(32);
+            b.Property(a => a.Name).HasMaxLength(256);
+            b.Property(a => a.Kind).HasMaxLength(32);
+            b.HasIndex(a => a.Code).IsUnique();
+        });
+        builder.Entity<UnitMembership>(b => b.HasIndex(m => new { m.UserId, m.UnitId }).IsUnique());
+        builder.Entity<RolePermission>(b =>
+        {
+            b.HasKey(p => new { p.Role, p.Permission });
+            b.Property(p => p.Role).HasMaxLength(64);
+            b.Property(p => p.Permission).HasMaxLength(128);
+        });
+        builder.Entity<ApiClient>(b =>
+        {
+            b.Property(c => c.ClientId).HasMaxLength(100);
+            b.HasIndex(c => c.ClientId).IsUnique();
+        });
+        builder.Entity<IdempotencyRecord>(b =>
+        {
+            b.HasKey(r => new { r.Caller, r.Key });
+            b.Property(r => r.Caller).HasMaxLength(128);
+            b.Property(r => r.Key).HasMaxLength(128);
+            b.Property(r => r.RequestHash).HasMaxLength(64);
+        });
+
+        builder.ApplyPlatformConventions(this);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneStop.Platform.Auditing;
+using OneStop.Platform.Domain;
+using OneStop.Platform.Messaging;
+
+namespace OneStop.Platform.Persistence;
+
+/// <summary>Model conventions every context applies: audit, outbox and inbox tables and the named query filters.</summary>
+public static class PlatformModelConventions
+{
+    public const string ScopeFilter = "Scope";
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    /// <summary>
+    /// SQLite cannot compare or order DateTimeOffset values; stored as sortable integers there (0.1 ms precision).
+    /// </summary>
+    public static void ApplyPlatformConventions(this ModelConfigurationBuilder configuration, DbContext context)
+    {
+        if (context.Database.IsSqlite())
+        {
+            configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configuration.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public static void ApplyPlatformConventions(this ModelBuilder builder, IScopedDbContext context)
+    {
+        builder.Entity<AuditRecord>(b =>
+        {
+            b.ToTable("AuditRecords");
+            b.HasKey(a => a.Id);
+            // Ids are assigned in chain order while the chain lock is held, never by the database.
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.ActorName).HasMaxLength(256);
+            b.Property(a => a.UnitPath).HasMaxLength(512);
+            b.Property(a => a.EntityType).HasMaxLength(256);
+            b.Property(a => a.EntityId).HasMaxLength(128);
+            b.Property(a => a.Action).HasMaxLength(16);
+            b.Property(a => a.PreviousHash).HasMaxLength(64);
+            b.Property(a => a.Hash).HasMaxLength(64);
+            b.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+        builder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("OutboxMessages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Type).HasMaxLength(512);
+            b.Property(m => m.UnitPath).HasMaxLength(512);
+            b.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+        });
+        builder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("InboxMessages");
+            b.HasKey(m => new { m.MessageId, m.Consumer });
+            b.Property(m => m.Consumer).HasMaxLength(512);
+        });
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IUnitScoped).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).Property(nameof(IUnitScoped.UnitPath)).HasMaxLength(512);
+                builder.Entity(clr).HasIndex(nameof(IUnitScoped.UnitPath));
+                builder.Entity(clr).HasQueryFilter(ScopeFilter, ScopeFilterFor(clr, context));
+            }
+
+            if (typeof(ISoftDelete).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).HasQueryFilter(SoftDeleteFilter, SoftDeleteFilterFor(clr));
+            }
+        }
+    }
+
+    // e => EF.Property<string>(e, "UnitPath").StartsWith(context.ScopePath)
+    // The context appears as a constant of its own type: EF swaps in the querying instance, so each query
+    // sees that instance's acting unit.
+    private static LambdaExpression ScopeFilterFor(Type clr, IScopedDbContext context)
+    {
+        var e = Expression.Parameter(clr, "e");
+        var unitPath = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], e, Expression.Constant(nameof(IUnitScoped.UnitPath)));
+        var scopePath = Expression.Property(Expression.Constant(context, context.GetType()), nameof(IScopedDbContext.ScopePath));
+        var startsWith = Expression.Call(unitPath, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, scopePath);
+        return Expression.Lambda(startsWith, e);
+    }
+
+    private static LambdaExpression SoftDeleteFilterFor(Type clr)
+    {
+        var e = Expression.Parameter(clr, "e");
+        var isDeleted = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(bool)], e, Expression.Constant(nameof(ISoftDelete.IsDeleted)));
+        return Expression.Lambda(Expression.Not(isDeleted), e);
+    }
+}

@@ -1,0 +1,66 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Auditing;
+using OneStop.Platform.Jobs;
+using OneStop.Platform.Localization;
+using OneStop.Platform.Messaging;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Platform;
+
+public static class PlatformServiceCollectionExtensions
+{
+    /// <summary>Registers the kernel: scope, persistence, auditing, outbox relay, permissions, localization, errors.</summary>
+    public static IServiceCollection AddOneStopPlatform(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ModuleBase> modules)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(new ModuleRegistry(modules));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ICurrentScope, AmbientScope>();
+        services.AddSingleton<PlatformSaveChangesInterceptor>();
+        services.AddPlatformDbContext<PlatformDbContext>(PlatformDbContext.SchemaName);
+
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<PermissionChecker>();
+        services.AddSingleton<IPermissionChecker>(sp => sp.GetRequiredService<PermissionChecker>());
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+
+        services.AddPlatformProblemDetails();
+
+        services.AddSingleton<OutboxRelay>();
+        if (configuration.GetValue("Outbox:PollingEnabled", true))
+        {
+            services.AddHostedService<OutboxRelayService>();
+        }
+
+        services.AddSingleton<UnitScopeJobFilter>();
+        services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
+        return services;
+    }
+
+    /// <summary>Adds the scope middleware (after authentication) so every request runs in its acting unit.</summary>
+    public static IApplicationBuilder UseUnitScope(this IApplicationBuilder app) => app.UseMiddleware<UnitScopeMiddleware>();
+
+    /// <summary>Jobs carry and restore the unit scope.</summary>
+    public static void UsePlatformJobFilters(this IServiceProvider services) =>
+        GlobalJobFilters.Filters.Add(services.GetRequiredService<UnitScopeJobFilter>());
+
+    /// <summary>Maps the kernel's REST endpoints under /api/v1/platform.</summary>
+    public static void MapPlatformEndpoints(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder api)
+    {
+        UnitsEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+    }
+}

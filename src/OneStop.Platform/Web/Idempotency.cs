@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Platform.Web;
+
+public static class IdempotencyEndpointExtensions
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>
+    /// A create endpoint honours an <c>Idempotency-Key</c> header: the same key and body from the same caller gets the
+    /// first response again (never a second resource); the same key with another body is a 422.
+    /// </summary>
+    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (ctx, next) =>
+        {
+            var http = ctx.HttpContext;
+            var key = http.Request.Headers[Header].ToString();
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                return await next(ctx);
+            }
+
+            if (key.Length > 128)
+            {
+                return ProblemDetailsSetup.Problem(PlatformErrorCodes.ValidationFailed, "Khóa Idempotency-Key dài quá 128 ký tự.", 400);
+            }
+
+            var caller = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.User.FindFirstValue("sub") ?? "anonymous";
+            var requestHash = HashOf(http.Request.Method + " " + http.Request.Path, ctx.Arguments);
+            var db = http.RequestServices.GetRequiredService<PlatformDbContext>();
+            var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key);
+            if (existing is not null)
+            {
+                return Replay(http, existing, requestHash);
+            }
+
+            var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = DateTimeOffset.UtcNow };
+            db.IdempotencyRecords.Add(record);
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Another request with this key won the race.
+                return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, "Yêu cầu với khóa này đang được xử lý.", 409);
+            }
+
+            object? result;
+            try
+            {
+                result = await next(ctx);
+            }
+            catch
+            {
+                db.IdempotencyRecords.Remove(record);
+                await db.SaveChangesAsync();
+                throw;
+            }
+
+            if (result is IStatusCodeHttpResult { StatusCode: { } status } and IValueHttpResult valued && status < 500)
+            {
+                record.StatusCode = status;
+                record.ResponseJson = JsonSerializer.Serialize(valued.Value, JsonSerializerOptions.Web);
+                record.Location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
+            }
+            else
+            {
+                db.IdempotencyRecords.Remove(record);
+            }
+
+            await db.SaveChangesAsync();
+            return result;
+        });
+
+    private static object Replay(HttpContext http, IdempotencyRecord existing, string requestHash)
+    {
+        if (existing.RequestHash != requestHash)
+        {
+            return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyKeyReused, "Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.", 422);
+        }
+
+        if (existing.StatusCode is not { } status)
+        {
+            return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, "Yêu cầu với khóa này đang được xử lý.", 409);
+        }
+
+        http.Response.Headers[ReplayedHeader] = "true";
+        if (existing.Location is not null)
+        {
+            http.Response.Headers.Location = existing.Location;
+        }
+
+        return TypedResults.Text(existing.ResponseJson ?? "null", "application/json", Encoding.UTF8, status);
+    }
+
+    private static string HashOf(string route, IList<object?> arguments)
+    {
+        var parts = arguments
+            .Where(a => a is not null and not HttpContext and not CancellationToken && (a.GetType().Namespace?.StartsWith("OneStop", StringComparison.Ordinal) == true || a.GetType().IsPrimitive || a is string or Guid))
+            .Select(a => JsonSerializer.Serialize(a, a!.GetType(), JsonSerializerOptions.Web));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(route + "\n" + string.Join("\n", parts))));
+    }
+}

@@ -1,0 +1,29 @@
+namespace OneStop.Platform.Web;
+
+/// <summary>
+/// A business error with a stable code (e.g. <c>Counters.DossierNotFound</c>) and a Vietnamese message; rendered as
+/// RFC 9457 ProblemDetails with the code in the "code" extension.
+/// </summary>
+public class PlatformException(string code, string message, int statusCode = 400) : Exception(message)
+{
+    public string Code { get; } = code;
+    public int StatusCode { get; } = statusCode;
+    public IDictionary<string, string[]>? Errors { get; init; }
+}
+
+/// <summary>Error codes of the kernel; modules keep their own <c>{Module}ErrorCodes</c>.</summary>
+public static class PlatformErrorCodes
+{
+    public const string ValidationFailed = "Platform.ValidationFailed";
+    public const string NotFound = "Platform.NotFound";
+    public const string Unauthenticated = "Platform.Unauthenticated";
+    public const string Forbidden = "Platform.Forbidden";
+    public const string Conflict = "Platform.Conflict";
+    public const string OutOfScope = "Platform.OutOfScope";
+    public const string UnitRequired = "Platform.UnitRequired";
+    public const string IdempotencyKeyReused = "Platform.IdempotencyKeyReused";
+    public const string IdempotencyInProgress = "Platform.IdempotencyInProgress";
+    public const string InvalidCursor = "Platform.InvalidCursor";
+    public const string Unexpected = "Platform.Unexpected";
+    public const string ModuleDisabled = "Platform.ModuleDisabled";
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OneStop.Platform.Web;
+
+/// <summary>Every error of the API is an RFC 9457 ProblemDetails with a stable "code".</summary>
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                ctx.ProblemDetails.Extensions["code"] = ctx.ProblemDetails.Status switch
+                {
+                    400 => PlatformErrorCodes.ValidationFailed,
+                    401 => PlatformErrorCodes.Unauthenticated,
+                    403 => PlatformErrorCodes.Forbidden,
+                    404 => PlatformErrorCodes.NotFound,
+                    409 => PlatformErrorCodes.Conflict,
+                    _ => PlatformErrorCodes.Unexpected,
+                };
+            }
+        });
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+        return services;
+    }
+
+    public static ProblemDetails ToProblemDetails(string code, string title, int status, string? detail = null, IDictionary<string, string[]>? errors = null)
+    {
+        ProblemDetails problem = errors is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(errors);
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        problem.Type = $"https://onestop.local/errors/{code}";
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    /// <summary>A typed-results-friendly problem response.</summary>
+    public static IResult Problem(string code, string title, int status, string? detail = null, IDictionary<string, string[]>? errors = null) =>
+        TypedResults.Problem(ToProblemDetails(code, title, status, detail, errors));
+}
+
+internal sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            PlatformException p => ProblemDetailsSetup.ToProblemDetails(p.Code, p.Message, p.StatusCode, errors: p.Errors),
+            BadHttpRequestException b => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, "Yêu cầu không hợp lệ.", b.StatusCode, b.Message),
+            DbUpdateConcurrencyException => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, "Dữ liệu đã được người khác thay đổi, vui lòng tải lại.", 409),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            problem = ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Unexpected, "Đã có lỗi xảy ra, vui lòng thử lại sau.", 500);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}
