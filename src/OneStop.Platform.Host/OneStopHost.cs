@@ -2,7 +2,6 @@ using System.Globalization;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using OneStop.Platform.Host.Api;
 using OneStop.Platform.Host.Identity;
 using OneStop.Platform.Host.Jobs;
@@ -25,6 +24,12 @@ public static class OneStopHost
         configure?.Invoke(builder);
         var configuration = builder.Configuration;
         var modules = HostModules.Enabled(configuration);
+
+        if (configuration.GetValue("Database:MigrateOnStartup", true) && !args.Contains("migrate"))
+        {
+            // Registered first (before the outbox relay, the job server and the web server), so it completes before the first request is accepted.
+            builder.Services.AddHostedService<StartupInitializer>();
+        }
 
         builder.Services.AddOneStopPlatform(configuration, modules);
         foreach (var module in modules)
@@ -67,7 +72,8 @@ public static class OneStopHost
             .ConfigureApplicationPartManager(parts =>
             {
                 // A disabled module contributes no pages.
-                foreach (var part in parts.ApplicationParts.Where(p => p is AssemblyPart a && disabled.Contains(a.Assembly.GetName().Name)).ToList())
+                // (both its AssemblyPart and its CompiledRazorAssemblyPart, which share the assembly's name)
+                foreach (var part in parts.ApplicationParts.Where(p => disabled.Contains(p.Name)).ToList())
                 {
                     parts.ApplicationParts.Remove(part);
                 }
@@ -111,5 +117,11 @@ public static class OneStopHost
         {
             module.ConfigureJobs(jobs);
         }
+    }
+
+    private sealed class StartupInitializer(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => InitializeAsync(services, cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -49,7 +49,18 @@ internal static class ApiSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", o => o.WithTitle("OneStop.Platform API"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReport });
+    }
+
+    /// <summary>Readiness with each check's state, for operators and load balancers.</summary>
+    private static Task WriteReport(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description, error = e.Value.Exception?.Message }),
+        });
     }
 
     private static async Task<IResult> Me(HttpContext http, ICurrentScope scope, IPermissionChecker permissions, ModuleRegistry registry)

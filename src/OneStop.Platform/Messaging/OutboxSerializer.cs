@@ -3,6 +3,12 @@ using System.Text.Json;
 
 namespace OneStop.Platform.Messaging;
 
+public static class OutboxExtensions
+{
+    /// <summary>Queues a public event in this context's outbox; the next SaveChanges writes it in the same transaction as the change.</summary>
+    public static void Publish(this Microsoft.EntityFrameworkCore.DbContext db, IntegrationEvent @event) => db.Add(OutboxSerializer.ToMessage(@event));
+}
+
 /// <summary>Events travel as JSON with their type named "Namespace.Type, Assembly" (no version, so upgrades keep working).</summary>
 public static class OutboxSerializer
 {

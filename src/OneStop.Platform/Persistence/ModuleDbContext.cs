@@ -19,9 +19,6 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentScope cu
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    /// <summary>Queues a public event; it is written to the outbox by the next SaveChanges, in the same transaction.</summary>
-    public void Publish(IntegrationEvent @event) => OutboxMessages.Add(OutboxSerializer.ToMessage(@event));
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyPlatformConventions(this);
 

@@ -19,7 +19,8 @@ namespace OneStop.Platform.Persistence;
 /// </summary>
 internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Vietnamese stays readable in the trail (no \u escapes); the snapshots are data, never embedded in HTML unencoded.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _ownedTransactions = new();
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(

@@ -37,7 +37,8 @@ public static class IdempotencyEndpointExtensions
             }
 
             var caller = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.User.FindFirstValue("sub") ?? "anonymous";
-            var requestHash = HashOf(http.Request.Method + " " + http.Request.Path, ctx.Arguments);
+            var services = http.RequestServices.GetRequiredService<IServiceProviderIsService>();
+            var requestHash = HashOf(http.Request.Method + " " + http.Request.Path, ctx.Arguments.Where(a => a is not null && !services.IsService(a.GetType())));
             var db = http.RequestServices.GetRequiredService<PlatformDbContext>();
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key);
             if (existing is not null)
@@ -69,11 +70,13 @@ public static class IdempotencyEndpointExtensions
                 throw;
             }
 
-            if (result is IStatusCodeHttpResult { StatusCode: { } status } and IValueHttpResult valued && status < 500)
+            // Results<A, B> unions wrap the actual result.
+            var inner = result is INestedHttpResult nested ? nested.Result : result;
+            if (inner is IStatusCodeHttpResult { StatusCode: { } status } and IValueHttpResult valued && status < 500)
             {
                 record.StatusCode = status;
                 record.ResponseJson = JsonSerializer.Serialize(valued.Value, JsonSerializerOptions.Web);
-                record.Location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
+                record.Location = inner.GetType().GetProperty("Location")?.GetValue(inner) as string;
             }
             else
             {
@@ -105,10 +108,11 @@ public static class IdempotencyEndpointExtensions
         return TypedResults.Text(existing.ResponseJson ?? "null", "application/json", Encoding.UTF8, status);
     }
 
-    private static string HashOf(string route, IList<object?> arguments)
+    /// <summary>Route plus the bound request values (body, route and query values; injected services excluded).</summary>
+    private static string HashOf(string route, IEnumerable<object?> arguments)
     {
         var parts = arguments
-            .Where(a => a is not null and not HttpContext and not CancellationToken && (a.GetType().Namespace?.StartsWith("OneStop", StringComparison.Ordinal) == true || a.GetType().IsPrimitive || a is string or Guid))
+            .Where(a => a is not HttpContext and not CancellationToken)
             .Select(a => JsonSerializer.Serialize(a, a!.GetType(), JsonSerializerOptions.Web));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(route + "\n" + string.Join("\n", parts))));
     }

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OneStop.Platform.Identity;
+using OneStop.Platform.Scoping;
+using Xunit;
+
+namespace OneStop.Platform.TestKit;
+
+/// <summary>
+/// The real host on a fresh database, seeded with the demo users (<see cref="PlatformSeeder.DemoUsers"/>).
+/// One per test class (xunit class fixture); tests inside a class share it and must not depend on each other's writes.
+/// </summary>
+public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new();
+    private TestDatabase? _database;
+
+    public OneStopFactory() : this(TestProvider.PostgreSql) { }
+
+    protected OneStopFactory(TestProvider provider) => Provider = provider;
+
+    public TestProvider Provider { get; }
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
+
+    /// <summary>Extra configuration, set before the host starts (e.g. <c>Modules:Training:Enabled</c>).</summary>
+    public OneStopFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        _ = Server; // starts the host: migrations and seed data run before it serves
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Settings go in as host configuration so Program sees them before it builds (the module list is read then);
+    /// settings given through ConfigureWebHost arrive only after the build (dotnet/aspnetcore#37680).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(Settings()));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider == TestProvider.PostgreSql ? "PostgreSql" : "Sqlite",
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["Database:DataDirectory"] = Database.DataDirectory,
+            ["Seed:DemoUsers"] = "true",
+            ["Seed:DemoApiClient"] = "true",
+            ["OpenIddict:AllowHttp"] = "true",
+            // Tests drive the relay themselves; jobs run only where a test enables the server.
+            ["Outbox:PollingEnabled"] = "false",
+            ["Jobs:ServerEnabled"] = "false",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>A client with a cookie jar, signed in as a demo user through the real login form.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = PlatformSeeder.DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryToken(form);
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Posts a Razor Pages form (with the antiforgery token taken from <paramref name="formPage"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(html);
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    /// <summary>A client carrying a bearer token from the client-credentials flow.</summary>
+    public async Task<HttpClient> ApiClientAsync(string clientId = ApiClientRegistrar.DemoClientId, string secret = ApiClientRegistrar.DemoClientSecret)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
+    {
+        using var anonymous = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        using var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"Token request failed: {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a DI scope acting for a unit (system actor), as a job or seed would.</summary>
+    public async Task<T> InScopeAsync<T>(UnitScope unit, Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(unit, null, "test");
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> action) => InScopeAsync(UnitScope.Unrestricted, action);
+}
+
+/// <summary>The same host on the embedded default (SQLite files).</summary>
+public class SqliteOneStopFactory() : OneStopFactory(TestProvider.Sqlite);

@@ -1,0 +1,80 @@
+using Npgsql;
+
+namespace OneStop.Platform.TestKit;
+
+/// <summary>Which database a test host runs on.</summary>
+public enum TestProvider
+{
+    PostgreSql,
+    Sqlite,
+}
+
+/// <summary>
+/// A throw-away database: on PostgreSQL a fresh database on the server the test command started
+/// (<c>ONESTOP_TEST_POSTGRES</c>); on SQLite a fresh folder.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string ServerVariable = "ONESTOP_TEST_POSTGRES";
+
+    private TestDatabase(TestProvider provider, string? connectionString, string dataDirectory, string? name)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        DataDirectory = dataDirectory;
+        _name = name;
+    }
+
+    private readonly string? _name;
+
+    public TestProvider Provider { get; }
+    public string? ConnectionString { get; }
+    public string DataDirectory { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                $"{ServerVariable} is not set. Run the tests with the README's test command (etc/scripts/test.sh), which starts a throw-away PostgreSQL.");
+
+    public static async Task<TestDatabase> CreateAsync(TestProvider provider)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("onestop-test-").FullName;
+        if (provider == TestProvider.Sqlite)
+        {
+            return new TestDatabase(provider, null, dataDirectory, null);
+        }
+
+        var name = "onestop_t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 40 };
+        return new TestDatabase(provider, builder.ConnectionString, dataDirectory, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_name is not null)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            await using var connection = new NpgsqlConnection(ServerConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
