@@ -14,3 +14,5 @@ dotnet tool restore >/dev/null
 Database__Provider=PostgreSql Database__ConnectionString="Host=localhost;Database=design_time" \
   dotnet ef migrations add "$name" --project "$project" --startup-project src/OneStop.Platform.Host \
   --context "$context" --output-dir "$out"
+# Inside a module everything is internal (architecture tests); EF finds internal migrations too.
+grep -rl "^    public partial class" "$project/$out" | xargs -r sed -i 's/^    public partial class/    internal partial class/'

@@ -1,0 +1,186 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using OneStop.Platform.Domain;
+using OneStop.Platform.Host;
+using OneStop.Platform.Messaging;
+using OneStop.Platform.Modules;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+
+namespace OneStop.Platform.ArchitectureTests;
+
+/// <summary>
+/// The module rules, one theory row per module of <see cref="HostModules.All"/>: a new module is checked as soon as it
+/// joins the list.
+/// </summary>
+public sealed class ModuleRulesTests
+{
+    private static readonly string Root = FindRoot();
+    private const string Kernel = "OneStop.Platform";
+    private const string KernelContracts = "OneStop.Platform.Contracts";
+    private static readonly string[] InfrastructurePrefixes = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Hangfire", "Elastic", "Npgsql", "Lucene"];
+
+    public static TheoryData<string> Modules() => new(HostModules.All.Select(m => m.Name));
+
+    private static ModuleBase Module(string name) => HostModules.All.Single(m => m.Name == name);
+
+    private static IEnumerable<string> ContractsNames => HostModules.All.Select(m => m.ContractsAssembly.GetName().Name!);
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_module_project_references_only_the_kernel_and_contracts(string module)
+    {
+        var m = Module(module);
+        var allowed = ContractsNames.Append(Kernel).ToHashSet();
+
+        // Project references (a reference nobody uses yet is still a reference).
+        var projectRefs = ProjectReferences(m.Assembly.GetName().Name!);
+        projectRefs.Where(r => !allowed.Contains(r)).ShouldBeEmpty($"{module} may reference only {Kernel} and .Contracts projects");
+
+        // Compiled references.
+        var implementations = HostModules.All.Select(x => x.Assembly.GetName().Name!).Append("OneStop.Platform.Host").ToHashSet();
+        m.Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(implementations.Contains)
+            .ShouldBeEmpty($"{module} must not use another module's implementation");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Contracts_carry_no_infrastructure(string module)
+    {
+        var contracts = Module(module).ContractsAssembly;
+        var name = contracts.GetName().Name!;
+        var allowed = ContractsNames.Append(KernelContracts).ToHashSet();
+
+        ProjectReferences(name).Where(r => !allowed.Contains(r)).ShouldBeEmpty($"{name} may reference only other contracts");
+        var project = ProjectFile(name);
+        project.Descendants("PackageReference").Select(p => (string?)p.Attribute("Include") ?? "")
+            .Concat(project.Descendants("FrameworkReference").Select(p => (string?)p.Attribute("Include") ?? ""))
+            .ShouldBeEmpty($"{name} takes no packages or frameworks");
+        contracts.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(a => InfrastructurePrefixes.Any(p => a.StartsWith(p, StringComparison.Ordinal)))
+            .ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Inside_a_module_everything_is_internal_but_the_module_class(string module)
+    {
+        var m = Module(module);
+        m.Assembly.GetExportedTypes().Where(t => t != m.GetType())
+            .Select(t => t.FullName).ShouldBeEmpty($"{module}: make these internal");
+        m.GetType().IsSealed.ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Event_handlers_are_internal_sealed(string module)
+    {
+        var handlers = Module(module).Assembly.GetTypes()
+            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>)));
+        handlers.Where(h => h.IsPublic || !h.IsSealed).Select(h => h.FullName).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Public_events_are_sealed_records(string module)
+    {
+        var events = Module(module).ContractsAssembly.GetTypes().Where(t => typeof(IntegrationEvent).IsAssignableFrom(t));
+        events.Where(e => !e.IsSealed || e.GetMethod("<Clone>$") is null).Select(e => e.FullName).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_module_owns_exactly_one_schema_named_after_it(string module)
+    {
+        var m = Module(module);
+        var contexts = m.Assembly.GetTypes().Where(t => typeof(ModuleDbContext).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        contexts.Count.ShouldBe(1);
+        using var db = CreateContext(contexts[0]);
+        ((ModuleDbContext)db).Schema.ShouldBe(m.ApiSegment);
+        db.Model.GetEntityTypes().Select(e => e.GetSchema()).Distinct().ShouldBe([m.ApiSegment]);
+    }
+
+    public static TheoryData<string> Contexts() =>
+        new(HostModules.All.SelectMany(m => m.Assembly.GetTypes())
+            .Where(t => typeof(ModuleDbContext).IsAssignableFrom(t) && !t.IsAbstract)
+            .Append(typeof(PlatformDbContext))
+            .Select(t => t.AssemblyQualifiedName!));
+
+    [Theory]
+    [MemberData(nameof(Contexts))]
+    public void Every_scoped_entity_has_the_scope_filter_and_every_soft_deleted_one_its_filter(string contextType)
+    {
+        using var db = CreateContext(Type.GetType(contextType)!);
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.BaseType is null))
+        {
+            var filters = entity.GetDeclaredQueryFilters().Select(f => f.Key).ToList();
+            if (typeof(IUnitScoped).IsAssignableFrom(entity.ClrType))
+            {
+                filters.ShouldContain(PlatformModelConventions.ScopeFilter, $"{entity.ClrType.Name} is unit-scoped");
+            }
+
+            if (typeof(ISoftDelete).IsAssignableFrom(entity.ClrType))
+            {
+                filters.ShouldContain(PlatformModelConventions.SoftDeleteFilter, $"{entity.ClrType.Name} is soft-deleted");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_kernel_knows_no_module()
+    {
+        var modules = HostModules.All.SelectMany(m => new[] { m.Assembly.GetName().Name!, m.ContractsAssembly.GetName().Name! }).ToHashSet();
+        typeof(PlatformDbContext).Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(modules.Contains).ShouldBeEmpty();
+        ProjectReferences(Kernel).ShouldBe([KernelContracts]);
+        ProjectReferences(KernelContracts).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_module_folder_is_in_the_module_list()
+    {
+        var folders = Directory.GetDirectories(Path.Combine(Root, "modules")).Select(Path.GetFileName).ToHashSet();
+        folders.ShouldBe(HostModules.All.Select(m => m.Name).ToHashSet(), ignoreOrder: true);
+    }
+
+    private static DbContext CreateContext(Type contextType)
+    {
+        var optionsType = typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType);
+        var builder = (DbContextOptionsBuilder)Activator.CreateInstance(optionsType)!;
+        builder.UseSqlite("Data Source=:memory:");
+        return (DbContext)Activator.CreateInstance(contextType, builder.Options, new FixedScope())!;
+    }
+
+    private sealed class FixedScope : ICurrentScope
+    {
+        public UnitScope Unit => UnitScope.None;
+        public Guid? ActorId => null;
+        public string ActorName => "architecture-test";
+        public IDisposable Change(UnitScope unit, Guid? actorId = null, string? actorName = null) => throw new NotSupportedException();
+    }
+
+    private static List<string> ProjectReferences(string projectName) =>
+        ProjectFile(projectName).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
+            .ToList();
+
+    private static XDocument ProjectFile(string projectName)
+    {
+        var path = Directory.GetFiles(Root, projectName + ".csproj", SearchOption.AllDirectories)
+            .Single(p => !p.Contains("/bin/") && !p.Contains("/obj/"));
+        return XDocument.Load(path);
+    }
+
+    private static string FindRoot([CallerFilePath] string here = "")
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(here)!);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneStop.Platform.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("OneStop.Platform.sln not found above " + here);
+    }
+}
