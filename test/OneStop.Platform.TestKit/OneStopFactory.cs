@@ -41,7 +41,7 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _ = Server; // starts the host: migrations and seed data run before it serves
+        StartServer(); // migrations and seed data run before it serves
     }
 
     async Task IAsyncLifetime.DisposeAsync()
