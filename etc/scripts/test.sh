@@ -9,7 +9,7 @@ eval "$(etc/scripts/postgres.sh start)"
 trap 'etc/scripts/postgres.sh stop "$ONESTOP_PG_DIR"' EXIT
 
 log=$(mktemp /tmp/onestop-test-XXXXXX.log)
-dotnet test OneStop.Platform.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test OneStop.Platform.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # dotnet test prints one summary line per test project: "Passed!  - Failed: 0, Passed: 63, Skipped: 0, ..."

@@ -78,6 +78,11 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Tests drive the relay themselves; jobs run only where a test enables the server.
             ["Outbox:PollingEnabled"] = "false",
             ["Jobs:ServerEnabled"] = "false",
+            // Keep test output readable: the host's information logs (SQL, migrations) only on failure-worthy levels.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:OpenIddict"] = "Warning",
         };
         foreach (var (key, value) in _settings)
         {

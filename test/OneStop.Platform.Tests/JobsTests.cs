@@ -18,12 +18,13 @@ public sealed class ScopeProbeJob(ICurrentScope scope)
     }
 }
 
-/// <summary>Jobs carry the unit scope they were enqueued in; the dashboard is protected (see ShellTests).</summary>
+/// <summary>Jobs carry the unit scope they were enqueued in, on PostgreSQL job storage; the dashboard is protected (see ShellTests).</summary>
 public sealed class JobsTests(JobsTests.Fixture fx) : IClassFixture<JobsTests.Fixture>
 {
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Jobs:ServerEnabled", "true").With("Jobs:WorkerCount", "2");
+        // The production job storage: Hangfire on PostgreSQL (schema "hangfire" in the test database).
+        public Fixture() => With("Jobs:ServerEnabled", "true").With("Jobs:WorkerCount", "2").With("Jobs:Storage", "PostgreSql");
     }
 
     [Fact]
