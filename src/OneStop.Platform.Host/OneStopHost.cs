@@ -10,6 +10,7 @@ using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
 
 namespace OneStop.Platform.Host;
 
@@ -82,8 +83,10 @@ public static class OneStopHost
         var app = builder.Build();
         app.Services.UsePlatformJobFilters();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler("/Error");
+        // The API answers errors with ProblemDetails, people get the error page.
+        app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -53,9 +53,17 @@ public static class PlatformServiceCollectionExtensions
     /// <summary>Adds the scope middleware (after authentication) so every request runs in its acting unit.</summary>
     public static IApplicationBuilder UseUnitScope(this IApplicationBuilder app) => app.UseMiddleware<UnitScopeMiddleware>();
 
-    /// <summary>Jobs carry and restore the unit scope.</summary>
-    public static void UsePlatformJobFilters(this IServiceProvider services) =>
-        GlobalJobFilters.Filters.Add(services.GetRequiredService<UnitScopeJobFilter>());
+    /// <summary>Jobs carry and restore the unit scope (Hangfire's filter list is process-wide: added once).</summary>
+    public static void UsePlatformJobFilters(this IServiceProvider services)
+    {
+        lock (GlobalJobFilters.Filters)
+        {
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is UnitScopeJobFilter))
+            {
+                GlobalJobFilters.Filters.Add(services.GetRequiredService<UnitScopeJobFilter>());
+            }
+        }
+    }
 
     /// <summary>Maps the kernel's REST endpoints under /api/v1/platform.</summary>
     public static void MapPlatformEndpoints(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder api)

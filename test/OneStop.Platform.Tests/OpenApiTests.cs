@@ -70,7 +70,7 @@ public sealed class OpenApiTests(OneStopFactory factory) : IClassFixture<OneStop
     {
         var client = await factory.ApiClientAsync();
         var response = await client.GetAsync("/api/v1/platform/units?cursor=khong-hop-le!");
-        ((int)response.StatusCode).ShouldBe(400);
+        ((int)response.StatusCode).ShouldBe(400, (await response.Content.ReadAsStringAsync())[..Math.Min(3000, (int)(response.Content.Headers.ContentLength ?? 3000))]);
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString().ShouldBe("Platform.InvalidCursor");
     }
 

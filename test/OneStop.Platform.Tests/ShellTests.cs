@@ -119,4 +119,18 @@ public sealed class ShellTests(OneStopFactory factory) : IClassFixture<OneStopFa
         await OneStopFactory.PostFormAsync(client, "/", "/Account/Culture", new() { ["culture"] = "vi-VN", ["returnUrl"] = "/" });
         (await client.GetStringAsync("/")).ShouldContain("Đơn vị cấp huyện");
     }
+
+    [Fact]
+    public async Task Unknown_pages_get_the_Vietnamese_error_page_and_unknown_api_paths_ProblemDetails()
+    {
+        var client = await factory.SignInAsync("motcua.binhhan");
+        var page = await client.GetAsync("/khong-co-trang-nay");
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("Không tìm thấy trang");
+
+        var api = await client.GetAsync("/api/v1/khong-co");
+        api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
 }

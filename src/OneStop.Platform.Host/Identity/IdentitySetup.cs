@@ -162,13 +162,6 @@ internal static class IdentitySetup
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }
 
-/// <summary>Paths answered with ProblemDetails rather than pages.</summary>
-public static class ApiPaths
-{
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/connect") || request.Path.StartsWithSegments("/health");
-}
-
 /// <summary>Adds the acting unit (last chosen, else the default membership) and the full name to the cookie principal.</summary>
 internal sealed class PlatformClaimsPrincipalFactory(
     UserManager<PlatformUser> users,

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using OneStop.Platform.Permissions;
 
 namespace OneStop.Platform.Host.Jobs;
@@ -12,22 +13,23 @@ internal static class JobsSetup
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration["Jobs:Storage"] ?? "InMemory";
-        services.AddHangfire(cfg =>
+        // The storage belongs to this host's container, not to Hangfire's process-wide JobStorage.Current:
+        // the job server, client, recurring jobs and dashboard all resolve it from DI (and it is disposed with the host).
+        services.AddSingleton<JobStorage>(_ =>
         {
-            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             if (string.Equals(storage, "PostgreSql", StringComparison.OrdinalIgnoreCase))
             {
                 var connection = configuration["Jobs:ConnectionString"] ?? configuration["Database:ConnectionString"];
-                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
             }
-            else
-            {
-                cfg.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
+
+            return new InMemoryStorage(new InMemoryStorageOptions());
         });
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         if (configuration.GetValue("Jobs:ServerEnabled", true))
         {
             services.AddHangfireServer(o =>

@@ -17,7 +17,11 @@ public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyLis
 /// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
 public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db)
 {
-    public async Task<ShellModel> GetAsync(ClaimsPrincipal user)
+    private ShellModel? _model; // scoped: one computation per request (the layout and a page may both ask)
+
+    public async Task<ShellModel> GetAsync(ClaimsPrincipal user) => _model ??= await BuildAsync(user);
+
+    private async Task<ShellModel> BuildAsync(ClaimsPrincipal user)
     {
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         if (user.Identity?.IsAuthenticated != true)

@@ -184,8 +184,14 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
         }
     }
 
-    private static bool IsAudited(Type type) => type.GetCustomAttribute<NotAuditedAttribute>() is null
-        && !(type.Namespace ?? "").StartsWith("OpenIddict", StringComparison.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> AuditedTypes = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IProperty, bool> IgnoredProperties = new();
+
+    private static bool IsAudited(Type type) => AuditedTypes.GetOrAdd(type, t => t.GetCustomAttribute<NotAuditedAttribute>() is null
+        && !(t.Namespace ?? "").StartsWith("OpenIddict", StringComparison.Ordinal));
+
+    private static bool IsIgnored(Microsoft.EntityFrameworkCore.Metadata.IProperty property) => IgnoredProperties.GetOrAdd(property, p =>
+        p.PropertyInfo?.GetCustomAttribute<AuditIgnoreAttribute>() is not null || IsSecret(p.Name));
 
     private static string KeyOf(EntityEntry entry)
     {
@@ -198,7 +204,7 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.PropertyInfo?.GetCustomAttribute<AuditIgnoreAttribute>() is not null || IsSecret(property.Metadata.Name))
+            if (IsIgnored(property.Metadata))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace OneStop.Platform.Web;
+
+/// <summary>Paths answered with ProblemDetails; everything else is a page for people.</summary>
+public static class ApiPaths
+{
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/health");
+}
 
 /// <summary>Every error of the API is an RFC 9457 ProblemDetails with a stable "code".</summary>
 public static class ProblemDetailsSetup
@@ -52,10 +62,23 @@ public static class ProblemDetailsSetup
         TypedResults.Problem(ToProblemDetails(code, title, status, detail, errors));
 }
 
-internal sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+internal sealed class PlatformExceptionHandler(ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already pointed the request at the error page: decide on the original path.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!ApiPaths.IsApi(new PathString(originalPath)))
+        {
+            // People get the error page (re-executed by the exception handler middleware).
+            if (exception is not PlatformException)
+            {
+                logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            }
+
+            return false;
+        }
+
         var problem = exception switch
         {
             PlatformException p => ProblemDetailsSetup.ToProblemDetails(p.Code, p.Message, p.StatusCode, errors: p.Errors),
@@ -69,7 +92,10 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problemDet
             problem = ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Unexpected, "Đã có lỗi xảy ra, vui lòng thử lại sau.", 500);
         }
 
+        // Written directly: the exception handler middleware would otherwise fall back to the error page.
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), JsonSerializerOptions.Web, "application/problem+json", cancellationToken);
+        return true;
     }
 }
