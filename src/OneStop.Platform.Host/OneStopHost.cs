@@ -116,6 +116,7 @@ public static class OneStopHost
         }
 
         var jobs = services.GetRequiredService<IRecurringJobManager>();
+        OneStop.Platform.Jobs.PlatformJobs.Configure(jobs);
         foreach (var module in modules)
         {
             module.ConfigureJobs(jobs);

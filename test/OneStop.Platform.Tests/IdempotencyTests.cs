@@ -57,4 +57,27 @@ public sealed class IdempotencyTests(OneStopFactory factory) : IClassFixture<One
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);
     }
+
+    [Fact]
+    public async Task Keys_older_than_a_day_are_removed_by_the_cleanup_job()
+    {
+        var removed = await factory.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            db.IdempotencyRecords.Add(new OneStop.Platform.Identity.IdempotencyRecord
+            {
+                Caller = "cleanup-test", Key = "old", RequestHash = "x", CreatedAt = DateTimeOffset.UtcNow.AddHours(-25),
+            });
+            db.IdempotencyRecords.Add(new OneStop.Platform.Identity.IdempotencyRecord
+            {
+                Caller = "cleanup-test", Key = "fresh", RequestHash = "x", CreatedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            });
+            await db.SaveChangesAsync();
+            return await ActivatorUtilities.CreateInstance<OneStop.Platform.Jobs.IdempotencyCleanupJob>(sp).RunAsync(CancellationToken.None);
+        });
+
+        removed.ShouldBe(1);
+        (await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().IdempotencyRecords
+            .Where(r => r.Caller == "cleanup-test").Select(r => r.Key).ToListAsync())).ShouldBe(["fresh"]);
+    }
 }

@@ -46,7 +46,7 @@ public static class IdempotencyEndpointExtensions
                 return Replay(http, existing, requestHash);
             }
 
-            var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = DateTimeOffset.UtcNow };
+            var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() };
             db.IdempotencyRecords.Add(record);
             try
             {

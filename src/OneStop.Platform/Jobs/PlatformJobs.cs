@@ -1,0 +1,24 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Platform.Jobs;
+
+/// <summary>Recurring jobs of the kernel. Each is an idempotent scanner of database state: running twice does no harm.</summary>
+public static class PlatformJobs
+{
+    public static void Configure(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<IdempotencyCleanupJob>("platform-idempotency-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+}
+
+/// <summary>Idempotency keys protect retries for a day; older records are removed.</summary>
+public sealed class IdempotencyCleanupJob(PlatformDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    public Task<int> RunAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - Retention;
+        return db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+}
