@@ -129,6 +129,16 @@ public sealed class ModuleRulesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Only_Integration_calls_external_HTTP_endpoints(string module)
+    {
+        var m = Module(module);
+        var http = m.Assembly.GetReferencedAssemblies().Any(a => a.Name is "System.Net.Http" or "Microsoft.Extensions.Http" or "Microsoft.Extensions.Http.Resilience")
+            || ProjectFile(m.Assembly.GetName().Name!).Descendants("PackageReference").Any(p => ((string?)p.Attribute("Include") ?? "").Contains(".Http", StringComparison.Ordinal));
+        http.ShouldBe(module == "Integration", $"{module}: only the Integration module talks to external systems");
+    }
+
     [Fact]
     public void The_kernel_knows_no_module()
     {

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http;
+using Microsoft.AspNetCore.Hosting.Server;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Scoping;
 using Xunit;
@@ -63,7 +65,33 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return base.CreateHost(builder);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outgoing HTTP (connectors to the national systems) reaches this host's own simulators: in memory on the
+        // test server, over loopback when the host runs on Kestrel. Nothing leaves the machine.
+        builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(o =>
+            o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(this))));
+    }
+
+    private sealed class LoopbackHandler(OneStopFactory factory) : HttpMessageHandler
+    {
+        private HttpMessageInvoker? _inner;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _inner ??= new HttpMessageInvoker(factory.Services.GetRequiredService<IServer>() is TestServer testServer
+                ? testServer.CreateHandler()
+                : new SocketsHttpHandler(), disposeHandler: true);
+            return _inner.SendAsync(request, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _inner?.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     private Dictionary<string, string?> Settings()
     {

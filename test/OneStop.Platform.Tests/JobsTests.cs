@@ -24,7 +24,7 @@ public sealed class JobsTests(JobsTests.Fixture fx) : IClassFixture<JobsTests.Fi
     public sealed class Fixture : OneStopFactory
     {
         // The production job storage: Hangfire on PostgreSQL (schema "hangfire" in the test database).
-        public Fixture() => With("Jobs:ServerEnabled", "true").With("Jobs:WorkerCount", "2").With("Jobs:Storage", "PostgreSql");
+        public Fixture() => With("Jobs:ServerEnabled", "true").With("Jobs:WorkerCount", "2").With("Jobs:Storage", "PostgreSql").With("Jobs:QueuePollIntervalSeconds", "1");
     }
 
     [Fact]

@@ -38,6 +38,16 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/platform/agencies/"] = nameof(Creating_for_a_sibling_unit_is_refused_and_own_unit_is_stamped),
         ["GET /api/v1/platform/audit/verify"] = nameof(Audit_verification_is_refused_to_commune_staff),
         ["GET /api/v1/me"] = nameof(Me_reports_the_acting_unit),
+        // National registers: no unit data of ours; who may look up is a permission (Integration.Lookup).
+        ["POST /api/v1/integration/citizens/verify"] = "national register, no unit data",
+        ["GET /api/v1/integration/enterprises/{code}"] = "national register, no unit data",
+        ["GET /api/v1/integration/land-parcels/{certificateNumber}"] = "national register, no unit data",
+        // Province-wide technical state, for provincial admins and leaders only (permission Integration.Access).
+        ["GET /api/v1/integration/connections"] = "province-wide status, provincial roles only",
+        ["PUT /api/v1/integration/sandbox/{system}"] = "simulator settings, system admin only",
+        // The exchange log is for provincial admins and inspectors (Integration.Exchanges.Read); desk staff get 403.
+        ["GET /api/v1/integration/exchanges"] = "province-wide log, provincial roles only",
+        ["GET /api/v1/integration/exchanges/export"] = "province-wide log, provincial roles only",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -54,7 +64,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PlanTasks:/Index"] = "module placeholder, no unit data yet",
         ["Counters:/Index"] = "module placeholder, no unit data yet",
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
-        ["Integration:/Index"] = "module placeholder, no unit data yet",
+        ["Integration:/Index"] = "connection status board, provincial roles only",
+        ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
         ["Evaluation:/Index"] = "module placeholder, no unit data yet",
         ["Training:/Index"] = "module placeholder, no unit data yet",
     };

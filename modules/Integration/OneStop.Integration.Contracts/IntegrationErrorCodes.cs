@@ -4,4 +4,8 @@ namespace OneStop.Integration.Contracts;
 public static class IntegrationErrorCodes
 {
     public const string Prefix = "Integration.";
+    public const string SystemUnavailable = "Integration.SystemUnavailable";
+    public const string InvalidCitizenId = "Integration.InvalidCitizenId";
+    public const string UnknownSystem = "Integration.UnknownSystem";
+    public const string NotFound = "Integration.NotFound";
 }

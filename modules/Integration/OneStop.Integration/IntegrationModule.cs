@@ -1,17 +1,25 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Integration.Connectors;
+using OneStop.Integration.Contracts;
+using OneStop.Integration.Features.Connections;
+using OneStop.Integration.Features.Exchanges;
+using OneStop.Integration.Features.Lookups;
+using OneStop.Integration.Infrastructure;
+using OneStop.Integration.Simulators;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
-using OneStop.Integration.Contracts;
-using OneStop.Integration.Infrastructure;
 
 namespace OneStop.Integration;
 
 /// <summary>Kết nối Cơ sở dữ liệu quốc gia, Cổng Dịch vụ công quốc gia, Hệ thống thông tin chỉ đạo điều hành.</summary>
 public sealed class IntegrationModule : ModuleBase
 {
+    private bool _sandbox = true;
+
     public override string Name => "Integration";
     public override string DisplayNameVi => "Kết nối";
     public override string DisplayNameEn => "Integration";
@@ -26,5 +34,23 @@ public sealed class IntegrationModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<IntegrationDbContext>(IntegrationDbContext.SchemaName);
+        services.AddNationalSystemConnectors(configuration);
+        services.AddSingleton<SandboxBehaviour>();
+        _sandbox = configuration.GetValue("Integration:Sandbox:Enabled", true);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        LookupEndpoints.Map(api);
+        ConnectionStatus.Map(api);
+        ExchangeLog.Map(api);
+    }
+
+    public override void MapRootEndpoints(IEndpointRouteBuilder app)
+    {
+        if (_sandbox)
+        {
+            SandboxEndpoints.Map(app);
+        }
     }
 }

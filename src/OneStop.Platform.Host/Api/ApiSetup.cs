@@ -19,6 +19,8 @@ internal static class ApiSetup
 {
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
+        // Enums travel as their names ("Found", not 0): stable for third parties when members are added.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -44,6 +46,7 @@ internal static class ApiSetup
         foreach (var module in modules)
         {
             module.MapEndpoints(api.MapGroup("/" + module.ApiSegment).WithTags(module.DisplayNameVi));
+            module.MapRootEndpoints(app);
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -20,13 +20,20 @@ internal static class JobsSetup
             if (string.Equals(storage, "PostgreSql", StringComparison.OrdinalIgnoreCase))
             {
                 var connection = configuration["Jobs:ConnectionString"] ?? configuration["Database:ConnectionString"];
-                var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+                var options = new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // Workers poll the queue table; the package's default of 15 s makes enqueued work wait too long.
+                    QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:QueuePollIntervalSeconds", 5.0)),
+                };
                 return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
             }
 
             return new InMemoryStorage(new InMemoryStorageOptions());
         });
-        services.AddHangfire(cfg => cfg
+        services.AddHangfire((sp, cfg) => cfg
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

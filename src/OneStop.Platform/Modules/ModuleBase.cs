@@ -31,6 +31,9 @@ public abstract class ModuleBase
     /// <summary>Maps the module's REST endpoints under <paramref name="api"/> (already <c>/api/v1/{module}</c>).</summary>
     public virtual void MapEndpoints(IEndpointRouteBuilder api) { }
 
+    /// <summary>Endpoints outside the API (e.g. simulators under /sandbox); most modules have none.</summary>
+    public virtual void MapRootEndpoints(IEndpointRouteBuilder app) { }
+
     public virtual void ConfigureJobs(IRecurringJobManager jobs) { }
 
     /// <summary>Idempotent seeding, run at start-up after migrations (in the unrestricted scope).</summary>

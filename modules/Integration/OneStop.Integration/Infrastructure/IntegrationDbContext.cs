@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Integration.Connectors;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -12,7 +13,20 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
 
     public override string Schema => SchemaName;
 
+    public DbSet<ExchangeRecord> ExchangeRecords => Set<ExchangeRecord>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<ExchangeRecord>(b =>
+        {
+            b.Property(r => r.System).HasMaxLength(32);
+            b.Property(r => r.Operation).HasMaxLength(512);
+            b.Property(r => r.RequestDigest).HasMaxLength(64);
+            b.Property(r => r.ResponseDigest).HasMaxLength(64);
+            b.Property(r => r.Error).HasMaxLength(1000);
+            b.Property(r => r.ActorName).HasMaxLength(256);
+            b.Property(r => r.UnitPath).HasMaxLength(512);
+            b.HasIndex(r => new { r.System, r.RequestedAt });
+        });
     }
 }

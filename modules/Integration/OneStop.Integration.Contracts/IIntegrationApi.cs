@@ -1,0 +1,40 @@
+namespace OneStop.Integration.Contracts;
+
+/// <summary>
+/// What other modules may ask of the national systems (read-only). Answers come from the connectors; a system that is
+/// down gives <see cref="LookupOutcome.Unavailable"/>, never an exception, so intake can go on by hand.
+/// </summary>
+public interface IIntegrationApi
+{
+    /// <summary>Cơ sở dữ liệu quốc gia về dân cư: verify a citizen and get identity data to prefill intake.</summary>
+    Task<CitizenVerification> VerifyCitizenAsync(string citizenId, string fullName, DateOnly dateOfBirth, CancellationToken ct = default);
+
+    /// <summary>Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp: an enterprise by its code (mã số doanh nghiệp).</summary>
+    Task<EnterpriseLookup> FindEnterpriseAsync(string enterpriseCode, CancellationToken ct = default);
+
+    /// <summary>Cơ sở dữ liệu quốc gia về đất đai: a land parcel by its certificate number (số phát hành GCN).</summary>
+    Task<LandParcelLookup> FindLandParcelAsync(string certificateNumber, CancellationToken ct = default);
+}
+
+public enum LookupOutcome
+{
+    Found,
+    NotFound,
+    /// <summary>Found, but the name or date of birth given does not match the record.</summary>
+    Mismatch,
+    Unavailable,
+}
+
+public sealed record CitizenIdentity(
+    string CitizenId, string FullName, DateOnly DateOfBirth, string Gender, string PlaceOfOrigin,
+    string PermanentAddress, string? IssuedOn);
+
+public sealed record CitizenVerification(LookupOutcome Outcome, CitizenIdentity? Citizen, string Message);
+
+public sealed record Enterprise(string Code, string Name, string Type, string Status, string HeadOfficeAddress, string LegalRepresentative, DateOnly RegisteredOn);
+
+public sealed record EnterpriseLookup(LookupOutcome Outcome, Enterprise? Enterprise, string Message);
+
+public sealed record LandParcel(string CertificateNumber, string ParcelNumber, string MapSheet, decimal AreaSquareMetres, string LandUse, string Address, string Holder);
+
+public sealed record LandParcelLookup(LookupOutcome Outcome, LandParcel? Parcel, string Message);

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+using OneStop.Integration.Contracts;
+using OneStop.Platform;
+using OneStop.Platform.Web;
+
+namespace OneStop.Integration.Connectors;
+
+/// <summary>
+/// Calls the national systems through the resilient clients and maps their answers to the contract. A system that stays
+/// down after the retries (or whose circuit is open) yields <see cref="LookupOutcome.Unavailable"/> with a Vietnamese
+/// message, so the officer can continue by hand.
+/// </summary>
+internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAddresses addresses, ILogger<NationalSystemsClient> logger) : IIntegrationApi
+{
+    private const string UnavailableMessage = "Hệ thống {0} tạm thời không phản hồi. Vui lòng nhập thông tin thủ công và thử lại sau.";
+
+    internal sealed record VerifyCitizenRequest(string CitizenId, string FullName, DateOnly DateOfBirth);
+
+    internal sealed record VerifyCitizenResponse(bool Matched, CitizenIdentity? Citizen);
+
+    public async Task<CitizenVerification> VerifyCitizenAsync(string citizenId, string fullName, DateOnly dateOfBirth, CancellationToken ct = default)
+    {
+        if (!CitizenIdFormat.IsValid(citizenId))
+        {
+            throw new PlatformException(IntegrationErrorCodes.InvalidCitizenId, "Số định danh cá nhân phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).");
+        }
+
+        var system = NationalSystem.Population;
+        var (status, body) = await CallAsync<VerifyCitizenResponse>(system, client =>
+            client.PostAsJsonAsync(addresses.For(system, "citizens/verify"), new VerifyCitizenRequest(citizenId, fullName.Trim(), dateOfBirth), ct), ct);
+        return status switch
+        {
+            HttpStatusCode.OK when body is { Matched: true, Citizen: { } c } => new(LookupOutcome.Found, c, "Thông tin công dân khớp với Cơ sở dữ liệu quốc gia về dân cư."),
+            HttpStatusCode.OK => new(LookupOutcome.Mismatch, null, "Họ tên hoặc ngày sinh không khớp với Cơ sở dữ liệu quốc gia về dân cư."),
+            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, "Không tìm thấy công dân có số định danh này."),
+            _ => new(LookupOutcome.Unavailable, null, string.Format(UnavailableMessage, system.NameVi)),
+        };
+    }
+
+    public async Task<EnterpriseLookup> FindEnterpriseAsync(string enterpriseCode, CancellationToken ct = default)
+    {
+        var system = NationalSystem.Business;
+        var (status, body) = await CallAsync<Enterprise>(system, client =>
+            client.GetAsync(addresses.For(system, "enterprises/" + Uri.EscapeDataString(enterpriseCode.Trim())), ct), ct);
+        return status switch
+        {
+            HttpStatusCode.OK when body is not null => new(LookupOutcome.Found, body, "Đã tìm thấy doanh nghiệp."),
+            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, "Không tìm thấy doanh nghiệp có mã số này."),
+            _ => new(LookupOutcome.Unavailable, null, string.Format(UnavailableMessage, system.NameVi)),
+        };
+    }
+
+    public async Task<LandParcelLookup> FindLandParcelAsync(string certificateNumber, CancellationToken ct = default)
+    {
+        var system = NationalSystem.Land;
+        var (status, body) = await CallAsync<LandParcel>(system, client =>
+            client.GetAsync(addresses.For(system, "parcels/" + Uri.EscapeDataString(certificateNumber.Trim())), ct), ct);
+        return status switch
+        {
+            HttpStatusCode.OK when body is not null => new(LookupOutcome.Found, body, "Đã tìm thấy thửa đất."),
+            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, "Không tìm thấy thửa đất có số giấy chứng nhận này."),
+            _ => new(LookupOutcome.Unavailable, null, string.Format(UnavailableMessage, system.NameVi)),
+        };
+    }
+
+    /// <summary>Status and body, or (0, null) when the system could not be reached after the retries.</summary>
+    private async Task<(HttpStatusCode Status, T? Body)> CallAsync<T>(NationalSystem system, Func<HttpClient, Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await send(http.CreateClient(system.HttpClientName));
+            var body = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<T>(ct) : default;
+            return (response.StatusCode, body);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Retries exhausted, attempt or total timeout, open circuit, connection refused.
+            logger.LogWarning(e, "{System} unavailable", system.Key);
+            return (0, default);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Integration.Connectors;
+using OneStop.Integration.Contracts;
+using OneStop.Integration.Infrastructure;
+using OneStop.Integration.Simulators;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
+
+namespace OneStop.Integration.Features.Connections;
+
+/// <summary>Up (last attempts succeed), degraded (some fail), down (the last three failed), unknown (never called).</summary>
+internal static class ConnectionStates
+{
+    public const string Up = "up";
+    public const string Degraded = "degraded";
+    public const string Down = "down";
+    public const string Unknown = "unknown";
+}
+
+internal sealed record ConnectionStatusDto(
+    string System, string Name, string State, int? AverageLatencyMs, int CallsLast24Hours, int FailuresLast24Hours,
+    DateTimeOffset? LastCallAt, string? LastError, DateTimeOffset? LastErrorAt);
+
+internal sealed record SandboxSettingsBody(int LatencyMilliseconds, double ErrorRate, int DownForSeconds) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (LatencyMilliseconds is < 0 or > 60_000)
+        {
+            yield return new(nameof(LatencyMilliseconds), "Độ trễ phải từ 0 đến 60000 mili giây.");
+        }
+
+        if (ErrorRate is < 0 or > 1)
+        {
+            yield return new(nameof(ErrorRate), "Tỷ lệ lỗi phải từ 0 đến 1.");
+        }
+
+        if (DownForSeconds is < 0 or > 86_400)
+        {
+            yield return new(nameof(DownForSeconds), "Thời gian gián đoạn phải từ 0 đến 86400 giây.");
+        }
+    }
+}
+
+/// <summary>The connection status board (bảng theo dõi kết nối) computed from the exchange log.</summary>
+internal static class ConnectionStatus
+{
+    private const int Window = 20;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/connections", List).RequirePermission(IntegrationPermissions.Access)
+            .WithSummary("Tình trạng kết nối với các hệ thống quốc gia: hoạt động, độ trễ, lỗi gần nhất");
+        api.MapPut("/sandbox/{system}", SetSandbox).RequirePermission(IntegrationPermissions.SandboxManage).Validate<SandboxSettingsBody>()
+            .WithSummary("Điều chỉnh hệ thống giả lập: độ trễ, tỷ lệ lỗi, thời gian gián đoạn");
+    }
+
+    internal static async Task<Ok<List<ConnectionStatusDto>>> List(IntegrationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await ComputeAsync(db, clock, ct));
+
+    public static async Task<List<ConnectionStatusDto>> ComputeAsync(IntegrationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddHours(-24);
+        var result = new List<ConnectionStatusDto>();
+        foreach (var system in NationalSystem.All)
+        {
+            var recent = await db.ExchangeRecords.AsNoTracking().Where(r => r.System == system.Key)
+                .OrderByDescending(r => r.RequestedAt).Take(Window).ToListAsync(ct);
+            var day = await db.ExchangeRecords.AsNoTracking().Where(r => r.System == system.Key && r.RequestedAt >= since)
+                .GroupBy(r => r.Succeeded).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var lastError = await db.ExchangeRecords.AsNoTracking().Where(r => r.System == system.Key && !r.Succeeded)
+                .OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
+            var state = recent.Count == 0 ? ConnectionStates.Unknown
+                : recent.Take(3).All(r => !r.Succeeded) ? ConnectionStates.Down
+                : recent.Any(r => !r.Succeeded) ? ConnectionStates.Degraded
+                : ConnectionStates.Up;
+            var successes = recent.Where(r => r.Succeeded).ToList();
+            result.Add(new ConnectionStatusDto(
+                system.Key, system.NameVi, state,
+                successes.Count > 0 ? (int)successes.Average(r => r.DurationMs) : null,
+                day.Sum(d => d.Count), day.Where(d => !d.Key).Sum(d => d.Count),
+                recent.FirstOrDefault()?.RequestedAt, lastError?.Error, lastError?.RequestedAt));
+        }
+
+        return result;
+    }
+
+    internal static Results<NoContent, ProblemHttpResult> SetSandbox(string system, SandboxSettingsBody body, SandboxBehaviour behaviour, TimeProvider clock)
+    {
+        if (NationalSystem.Find(system) is null)
+        {
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.UnknownSystem, $"Không có hệ thống giả lập '{system}'.", 404));
+        }
+
+        behaviour.Set(system, new SimulatorSettings(body.LatencyMilliseconds, body.ErrorRate,
+            body.DownForSeconds > 0 ? clock.GetUtcNow().AddSeconds(body.DownForSeconds) : null));
+        return TypedResults.NoContent();
+    }
+}

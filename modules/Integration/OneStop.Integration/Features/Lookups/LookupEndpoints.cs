@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Integration.Contracts;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
+
+namespace OneStop.Integration.Features.Lookups;
+
+internal sealed record VerifyCitizenBody(string CitizenId, string FullName, DateOnly? DateOfBirth) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (!OneStop.Platform.CitizenIdFormat.IsValid(CitizenId))
+        {
+            yield return new(nameof(CitizenId), "Số định danh cá nhân phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).");
+        }
+
+        if (string.IsNullOrWhiteSpace(FullName) || FullName.Length > 100)
+        {
+            yield return new(nameof(FullName), "Họ và tên bắt buộc, tối đa 100 ký tự.");
+        }
+
+        if (DateOfBirth is null || DateOfBirth > DateOnly.FromDateTime(DateTime.Today))
+        {
+            yield return new(nameof(DateOfBirth), "Ngày sinh bắt buộc và không được sau ngày hôm nay.");
+        }
+    }
+}
+
+/// <summary>Lookups in the national databases for intake (prefill), under /api/v1/integration.</summary>
+internal static class LookupEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/citizens/verify", VerifyCitizen).RequirePermission(IntegrationPermissions.Lookup).Validate<VerifyCitizenBody>()
+            .WithSummary("Xác thực công dân với Cơ sở dữ liệu quốc gia về dân cư (số định danh, họ tên, ngày sinh)");
+        api.MapGet("/enterprises/{code}", FindEnterprise).RequirePermission(IntegrationPermissions.Lookup)
+            .WithSummary("Tra cứu doanh nghiệp theo mã số trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp");
+        api.MapGet("/land-parcels/{certificateNumber}", FindLandParcel).RequirePermission(IntegrationPermissions.Lookup)
+            .WithSummary("Tra cứu thửa đất theo số phát hành giấy chứng nhận trong Cơ sở dữ liệu quốc gia về đất đai");
+    }
+
+    internal static async Task<Results<Ok<CitizenVerification>, NotFound<CitizenVerification>, ProblemHttpResult>> VerifyCitizen(
+        VerifyCitizenBody body, IIntegrationApi integration, CancellationToken ct)
+    {
+        var result = await integration.VerifyCitizenAsync(body.CitizenId, body.FullName, body.DateOfBirth!.Value, ct);
+        return result.Outcome switch
+        {
+            LookupOutcome.Unavailable => Unavailable(result.Message),
+            LookupOutcome.NotFound => TypedResults.NotFound(result),
+            _ => TypedResults.Ok(result),
+        };
+    }
+
+    internal static async Task<Results<Ok<EnterpriseLookup>, NotFound<EnterpriseLookup>, ProblemHttpResult>> FindEnterprise(
+        string code, IIntegrationApi integration, CancellationToken ct)
+    {
+        var result = await integration.FindEnterpriseAsync(code, ct);
+        return result.Outcome switch
+        {
+            LookupOutcome.Unavailable => Unavailable(result.Message),
+            LookupOutcome.NotFound => TypedResults.NotFound(result),
+            _ => TypedResults.Ok(result),
+        };
+    }
+
+    internal static async Task<Results<Ok<LandParcelLookup>, NotFound<LandParcelLookup>, ProblemHttpResult>> FindLandParcel(
+        string certificateNumber, IIntegrationApi integration, CancellationToken ct)
+    {
+        var result = await integration.FindLandParcelAsync(certificateNumber, ct);
+        return result.Outcome switch
+        {
+            LookupOutcome.Unavailable => Unavailable(result.Message),
+            LookupOutcome.NotFound => TypedResults.NotFound(result),
+            _ => TypedResults.Ok(result),
+        };
+    }
+
+    private static ProblemHttpResult Unavailable(string message) =>
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.SystemUnavailable, message, StatusCodes.Status503ServiceUnavailable));
+}

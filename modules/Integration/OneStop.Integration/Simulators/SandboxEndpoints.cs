@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Integration.Connectors;
+using OneStop.Integration.Contracts;
+
+namespace OneStop.Integration.Simulators;
+
+/// <summary>
+/// Stand-ins for the national systems, served under /sandbox/{system}/ by this host (development and the embedded default;
+/// switched off in production with <c>Integration:Sandbox:Enabled=false</c>). They answer like the documented
+/// contracts, slowly and sometimes not at all, as <see cref="SandboxBehaviour"/> says.
+/// </summary>
+internal static class SandboxEndpoints
+{
+    internal sealed record VerifyCitizenRequest(string CitizenId, string FullName, DateOnly DateOfBirth);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription().AllowAnonymous();
+        sandbox.MapPost("/population/citizens/verify", async (VerifyCitizenRequest request, SandboxBehaviour behaviour, CancellationToken ct) =>
+        {
+            if (await behaviour.ShouldFailAsync(NationalSystem.Population.Key, ct))
+            {
+                return Unavailable();
+            }
+
+            var citizen = SimulatedRegistries.FindCitizen(request.CitizenId);
+            if (citizen is null)
+            {
+                return Results.NotFound(new { error = "not_found" });
+            }
+
+            // The register confirms a match; it gives the identity only to a caller who already knows name and birth date.
+            var matched = SimulatedRegistries.SameName(citizen.FullName, request.FullName) && citizen.DateOfBirth == request.DateOfBirth;
+            return Results.Ok(new { matched, citizen = matched ? citizen : null });
+        });
+        sandbox.MapGet("/business/enterprises/{code}", async (string code, SandboxBehaviour behaviour, CancellationToken ct) =>
+            await behaviour.ShouldFailAsync(NationalSystem.Business.Key, ct) ? Unavailable()
+            : SimulatedRegistries.FindEnterprise(code) is { } e ? Results.Ok(e) : Results.NotFound(new { error = "not_found" }));
+        sandbox.MapGet("/land/parcels/{certificate}", async (string certificate, SandboxBehaviour behaviour, CancellationToken ct) =>
+            await behaviour.ShouldFailAsync(NationalSystem.Land.Key, ct) ? Unavailable()
+            : SimulatedRegistries.FindParcel(certificate) is { } p ? Results.Ok(p) : Results.NotFound(new { error = "not_found" }));
+    }
+
+    private static IResult Unavailable() => Results.Json(new { error = "service_unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+}

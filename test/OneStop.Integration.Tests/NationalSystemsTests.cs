@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OneStop.Platform.TestKit;
+
+namespace OneStop.Integration.Tests;
+
+/// <summary>Connectors through the real HTTP pipeline (resilience, exchange recorder) against the host's own simulators.</summary>
+public sealed class NationalSystemsTests(NationalSystemsTests.Fixture fx) : IClassFixture<NationalSystemsTests.Fixture>
+{
+    public sealed class Fixture : OneStopFactory
+    {
+        // Short delays so failure scenarios take seconds; the behaviour is the production pipeline's.
+        public Fixture() => With("Integration:Resilience:RetryDelayMilliseconds", "10")
+            .With("Integration:Resilience:MaxRetryAttempts", "6")
+            .With("Integration:Resilience:BreakSeconds", "1")
+            .With("Integration:Sandbox:population:LatencyMilliseconds", "2");
+    }
+
+    private const string KnownCitizen = "030090001234";
+
+    [Fact]
+    public async Task A_known_citizen_is_verified_and_identity_returned_for_prefill()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var response = await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify",
+            new { citizenId = KnownCitizen, fullName = "nguyen van an", dateOfBirth = "1990-05-12" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("outcome").GetString().ShouldBe("Found");
+        body.GetProperty("citizen").GetProperty("fullName").GetString().ShouldBe("Nguyễn Văn An");
+        body.GetProperty("citizen").GetProperty("permanentAddress").GetString()!.ShouldContain("Phường Cẩm Thượng");
+    }
+
+    [Fact]
+    public async Task Wrong_birth_date_is_a_mismatch_unknown_number_not_found_bad_number_a_400()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var mismatch = await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify", new { citizenId = KnownCitizen, fullName = "Nguyễn Văn An", dateOfBirth = "1991-05-12" });
+        (await mismatch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString().ShouldBe("Mismatch");
+
+        var unknown = await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify", new { citizenId = "030090000000", fullName = "Ai Đó", dateOfBirth = "1990-01-01" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var invalid = await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify", new { citizenId = "12345", fullName = "Ai Đó", dateOfBirth = "1990-01-01" });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("CitizenId")[0].GetString()!.ShouldContain("12 chữ số");
+    }
+
+    [Fact]
+    public async Task Enterprise_and_land_parcel_lookups_answer_from_their_registers()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var enterprise = await desk.GetFromJsonAsync<JsonElement>("/api/v1/integration/enterprises/0801234567");
+        enterprise.GetProperty("enterprise").GetProperty("code").GetString().ShouldBe("0801234567");
+        (await desk.GetAsync("/api/v1/integration/enterprises/0801234000")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var parcel = await desk.GetFromJsonAsync<JsonElement>("/api/v1/integration/land-parcels/CS123456");
+        parcel.GetProperty("parcel").GetProperty("certificateNumber").GetString().ShouldBe("CS 123456");
+    }
+
+    [Fact]
+    public async Task With_30_percent_of_requests_failing_every_lookup_still_succeeds_through_retries()
+    {
+        var admin = await fx.SignInAsync("admin");
+        (await admin.PutAsJsonAsync("/api/v1/integration/sandbox/population", new { latencyMilliseconds = 2, errorRate = 0.3, downForSeconds = 0 }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var desk = await fx.SignInAsync("motcua.binhhan");
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var r = await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify", new { citizenId = KnownCitizen, fullName = "Nguyễn Văn An", dateOfBirth = "1990-05-12" });
+                r.StatusCode.ShouldBe(HttpStatusCode.OK, $"lookup {i}");
+            }
+        }
+        finally
+        {
+            await admin.PutAsJsonAsync("/api/v1/integration/sandbox/population", new { latencyMilliseconds = 2, errorRate = 0.0, downForSeconds = 0 });
+        }
+
+        // Each attempt is in the log: the failed ones too, with the acting officer and unit.
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/v1/integration/exchanges?system=population&pageSize=200");
+        var attempts = log.GetProperty("items").EnumerateArray().ToList();
+        attempts.Count(a => !a.GetProperty("succeeded").GetBoolean()).ShouldBeGreaterThan(0);
+        attempts.ShouldContain(a => a.GetProperty("unitPath").GetString() == "/30/288/10510/");
+    }
+
+    [Fact]
+    public async Task An_outage_gives_503_ProblemDetails_and_shows_on_the_board_then_recovers()
+    {
+        var admin = await fx.SignInAsync("admin");
+        await admin.PutAsJsonAsync("/api/v1/integration/sandbox/land", new { latencyMilliseconds = 1, errorRate = 0.0, downForSeconds = 600 });
+        var desk = await fx.SignInAsync("motcua.camthuong");
+
+        var down = await desk.GetAsync("/api/v1/integration/land-parcels/CS654321");
+        down.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var problem = await down.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Integration.SystemUnavailable");
+        problem.GetProperty("title").GetString()!.ShouldContain("Cơ sở dữ liệu quốc gia về đất đai");
+
+        var board = await admin.GetFromJsonAsync<JsonElement>("/api/v1/integration/connections");
+        board.EnumerateArray().Single(c => c.GetProperty("system").GetString() == "land").GetProperty("state").GetString().ShouldBe("down");
+        (await admin.GetStringAsync("/Integration")).ShouldContain("Gián đoạn");
+
+        await admin.PutAsJsonAsync("/api/v1/integration/sandbox/land", new { latencyMilliseconds = 1, errorRate = 0.0, downForSeconds = 0 });
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the circuit breaker's break
+        (await desk.GetAsync("/api/v1/integration/land-parcels/CS654321")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        board = await admin.GetFromJsonAsync<JsonElement>("/api/v1/integration/connections");
+        board.EnumerateArray().Single(c => c.GetProperty("system").GetString() == "land").GetProperty("state").GetString().ShouldNotBe("down");
+    }
+
+    [Fact]
+    public async Task The_exchange_log_keeps_digests_not_personal_data_and_exports_for_inspection()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify", new { citizenId = "030185004567", fullName = "Trần Thị Bích Ngọc", dateOfBirth = "1985-11-03" });
+
+        var inspector = await fx.SignInAsync("thanhtra.tinh");
+        var csv = await inspector.GetStringAsync("/api/v1/integration/exchanges/export?system=population");
+        csv.ShouldContain("Băm yêu cầu (SHA-256)");
+        csv.ShouldContain("/sandbox/population/citizens/verify");
+        csv.ShouldNotContain("030185004567");
+        csv.ShouldNotContain("Bích Ngọc");
+
+        (await desk.GetAsync("/api/v1/integration/exchanges")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await inspector.GetStringAsync("/Integration/Exchanges")).ShouldContain("Nhật ký trao đổi dữ liệu");
+    }
+}
