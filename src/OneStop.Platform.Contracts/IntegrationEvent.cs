@@ -7,7 +7,7 @@ namespace OneStop.Platform;
 public abstract record IntegrationEvent
 {
     /// <summary>Version-7 GUID, so events sort by time.</summary>
-    public Guid EventId { get; init; } = Guid.CreateVersion7();
+    public Guid EventId { get; init; } = SequentialGuid.NewGuid();
     public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>Materialised path of the administrative unit the change belongs to (e.g. <c>/30/288/10507/</c>).</summary>

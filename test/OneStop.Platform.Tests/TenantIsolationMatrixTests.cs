@@ -48,6 +48,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         // The exchange log is for provincial admins and inspectors (Integration.Exchanges.Read); desk staff get 403.
         ["GET /api/v1/integration/exchanges"] = "province-wide log, provincial roles only",
         ["GET /api/v1/integration/exchanges/export"] = "province-wide log, provincial roles only",
+        ["GET /api/v1/integration/outgoing"] = "province-wide queue, provincial roles only",
+        ["POST /api/v1/integration/outgoing/{id:guid}/retry"] = "system admin only",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -66,6 +68,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
+        ["Integration:/Outgoing"] = "province-wide queue, provincial roles only",
         ["Evaluation:/Index"] = "module placeholder, no unit data yet",
         ["Training:/Index"] = "module placeholder, no unit data yet",
     };

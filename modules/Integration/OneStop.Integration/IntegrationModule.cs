@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
+using OneStop.Integration.Delivery;
 using OneStop.Integration.Features.Connections;
 using OneStop.Integration.Features.Exchanges;
 using OneStop.Integration.Features.Lookups;
@@ -36,6 +37,12 @@ public sealed class IntegrationModule : ModuleBase
         services.AddPlatformDbContext<IntegrationDbContext>(IntegrationDbContext.SchemaName);
         services.AddNationalSystemConnectors(configuration);
         services.AddSingleton<SandboxBehaviour>();
+        services.AddSingleton<PortalSimulator>();
+        services.AddSingleton<OutgoingDelivery>();
+        if (configuration.GetValue("Integration:Delivery:Enabled", true))
+        {
+            services.AddHostedService<OutgoingDeliveryService>();
+        }
         _sandbox = configuration.GetValue("Integration:Sandbox:Enabled", true);
     }
 
@@ -44,6 +51,7 @@ public sealed class IntegrationModule : ModuleBase
         LookupEndpoints.Map(api);
         ConnectionStatus.Map(api);
         ExchangeLog.Map(api);
+        OutgoingEndpoints.Map(api);
     }
 
     public override void MapRootEndpoints(IEndpointRouteBuilder app)

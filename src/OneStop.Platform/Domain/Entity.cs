@@ -3,7 +3,7 @@ namespace OneStop.Platform.Domain;
 /// <summary>Base of every entity: a time-ordered GUID key generated in the application (no round trip to get it).</summary>
 public abstract class Entity
 {
-    public Guid Id { get; protected set; } = Guid.CreateVersion7();
+    public Guid Id { get; protected set; } = SequentialGuid.NewGuid();
 }
 
 /// <summary>A row owned by an administrative unit; filtered by the "Scope" query filter.</summary>

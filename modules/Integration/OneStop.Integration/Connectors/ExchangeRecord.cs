@@ -1,3 +1,5 @@
+using OneStop.Platform;
+
 namespace OneStop.Integration.Connectors;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace OneStop.Integration.Connectors;
 /// </summary>
 internal sealed class ExchangeRecord
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SequentialGuid.NewGuid();
     public string System { get; set; } = "";
     public string Operation { get; set; } = "";
     public DateTimeOffset RequestedAt { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Integration.Connectors;
+using OneStop.Integration.Delivery;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -14,6 +15,7 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
     public override string Schema => SchemaName;
 
     public DbSet<ExchangeRecord> ExchangeRecords => Set<ExchangeRecord>();
+    public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -27,6 +29,18 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.Property(r => r.ActorName).HasMaxLength(256);
             b.Property(r => r.UnitPath).HasMaxLength(512);
             b.HasIndex(r => new { r.System, r.RequestedAt });
+        });
+        modelBuilder.Entity<OutgoingMessage>(b =>
+        {
+            b.Property(m => m.Destination).HasMaxLength(64);
+            b.Property(m => m.Kind).HasMaxLength(64);
+            b.Property(m => m.IdempotencyKey).HasMaxLength(128);
+            b.Property(m => m.OrderingKey).HasMaxLength(128);
+            b.Property(m => m.State).HasMaxLength(16);
+            b.Property(m => m.LastError).HasMaxLength(1000);
+            b.HasIndex(m => new { m.Destination, m.IdempotencyKey }).IsUnique();
+            b.HasIndex(m => new { m.State, m.NextAttemptAt });
+            b.HasIndex(m => new { m.OrderingKey, m.State });
         });
     }
 }

@@ -41,6 +41,7 @@ internal static class SandboxEndpoints
         sandbox.MapGet("/land/parcels/{certificate}", async (string certificate, SandboxBehaviour behaviour, CancellationToken ct) =>
             await behaviour.ShouldFailAsync(NationalSystem.Land.Key, ct) ? Unavailable()
             : SimulatedRegistries.FindParcel(certificate) is { } p ? Results.Ok(p) : Results.NotFound(new { error = "not_found" }));
+        PortalSimulator.Map(sandbox);
     }
 
     private static IResult Unavailable() => Results.Json(new { error = "service_unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);

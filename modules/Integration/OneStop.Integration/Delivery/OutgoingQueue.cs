@@ -1,0 +1,19 @@
+using System.Text.Json;
+using OneStop.Integration.Infrastructure;
+
+namespace OneStop.Integration.Delivery;
+
+/// <summary>Queues a message for an external system in the caller's unit of work (saved with the caller's change).</summary>
+internal static class OutgoingQueue
+{
+    public static OutgoingMessage Enqueue(IntegrationDbContext db, string destination, string kind, string idempotencyKey, string orderingKey, object payload, DateTimeOffset now)
+    {
+        var message = new OutgoingMessage
+        {
+            Destination = destination, Kind = kind, IdempotencyKey = idempotencyKey, OrderingKey = orderingKey,
+            Payload = JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), CreatedAt = now, NextAttemptAt = now,
+        };
+        db.OutgoingMessages.Add(message);
+        return message;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Integration.Connectors;
+
+namespace OneStop.Integration.Simulators;
+
+/// <summary>
+/// Cổng Dịch vụ công quốc gia, as far as status sync goes: it applies each status once per Idempotency-Key and answers
+/// a repeated key with 200 without applying it again. When it "fails", half the time it fails before applying and half
+/// the time after (the response is lost) — so a sender that does not send the key would double-apply.
+/// </summary>
+internal sealed class PortalSimulator
+{
+    private readonly ConcurrentDictionary<string, int> _seen = new();
+    private readonly ConcurrentQueue<(string Dossier, string Status, string Key)> _applied = new();
+    private readonly Random _random = new(766);
+
+    public IReadOnlyCollection<(string Dossier, string Status, string Key)> Applied => _applied.ToArray();
+    public int Requests => _seen.Values.Sum();
+
+    public void Reset()
+    {
+        _seen.Clear();
+        _applied.Clear();
+    }
+
+    public static void Map(IEndpointRouteBuilder sandbox)
+    {
+        sandbox.MapPost("/portal/dossier-statuses", async (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+        {
+            var key = request.Headers["Idempotency-Key"].ToString();
+            if (string.IsNullOrEmpty(key))
+            {
+                return Results.BadRequest(new { error = "idempotency_key_required" });
+            }
+
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+            var failing = await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct);
+            bool afterApplying;
+            lock (portal._random)
+            {
+                afterApplying = portal._random.NextDouble() < 0.5;
+            }
+
+            if (failing && !afterApplying)
+            {
+                return Results.Json(new { error = "service_unavailable" }, statusCode: 503);
+            }
+
+            if (portal._seen.AddOrUpdate(key, 1, (_, n) => n + 1) == 1)
+            {
+                portal._applied.Enqueue((body.GetProperty("dossierCode").GetString()!, body.GetProperty("status").GetString()!, key));
+            }
+
+            return failing
+                ? Results.Json(new { error = "gateway_timeout" }, statusCode: 504) // applied, but the answer is lost
+                : Results.Ok(new { accepted = true });
+        });
+        sandbox.MapGet("/portal/dossier-statuses", (PortalSimulator portal) => Results.Ok(new { applied = portal.Applied.Count, requests = portal.Requests }));
+    }
+}
