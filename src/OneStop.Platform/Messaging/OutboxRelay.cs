@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OneStop.Platform.Jobs;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -119,26 +119,8 @@ public sealed class OutboxRelay(
 }
 
 /// <summary>Runs the relay every <c>Outbox:PollIntervalMilliseconds</c> (default 1000) while the host runs.</summary>
-internal sealed class OutboxRelayService(OutboxRelay relay, IConfiguration configuration, ILogger<OutboxRelayService> logger) : BackgroundService
+internal sealed class OutboxRelayService(OutboxRelay relay, IConfiguration configuration, ILogger<OutboxRelayService> logger)
+    : PollingBackgroundService(configuration, logger, "Outbox:PollIntervalMilliseconds", 1000)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(configuration.GetValue("Outbox:PollIntervalMilliseconds", 1000));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await relay.RelayOnceAsync(stoppingToken) > 0)
-                {
-                    // keep draining while there is work
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Outbox relay round failed");
-            }
-
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => relay.RelayOnceAsync(cancellationToken);
 }

@@ -3,10 +3,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Infrastructure;
+using OneStop.Platform.Jobs;
 using OneStop.Platform.Scoping;
 
 namespace OneStop.Integration.Delivery;
@@ -126,26 +126,8 @@ internal sealed class OutgoingDelivery(
 }
 
 /// <summary>Runs delivery rounds every <c>Integration:Delivery:PollMilliseconds</c> (default 1000) while the host runs.</summary>
-internal sealed class OutgoingDeliveryService(OutgoingDelivery delivery, IConfiguration configuration, ILogger<OutgoingDeliveryService> logger) : BackgroundService
+internal sealed class OutgoingDeliveryService(OutgoingDelivery delivery, IConfiguration configuration, ILogger<OutgoingDeliveryService> logger)
+    : PollingBackgroundService(configuration, logger, "Integration:Delivery:PollMilliseconds", 1000)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(configuration.GetValue("Integration:Delivery:PollMilliseconds", 1000));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await delivery.DeliverDueAsync(stoppingToken) > 0)
-                {
-                    // drain while messages go through
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Delivery round failed");
-            }
-
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => delivery.DeliverDueAsync(cancellationToken);
 }

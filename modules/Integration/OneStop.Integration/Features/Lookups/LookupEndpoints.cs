@@ -46,38 +46,28 @@ internal static class LookupEndpoints
         VerifyCitizenBody body, IIntegrationApi integration, CancellationToken ct)
     {
         var result = await integration.VerifyCitizenAsync(body.CitizenId, body.FullName, body.DateOfBirth!.Value, ct);
-        return result.Outcome switch
-        {
-            LookupOutcome.Unavailable => Unavailable(result.Message),
-            LookupOutcome.NotFound => TypedResults.NotFound(result),
-            _ => TypedResults.Ok(result),
-        };
+        return Respond(result, result.Outcome, result.Message);
     }
 
     internal static async Task<Results<Ok<EnterpriseLookup>, NotFound<EnterpriseLookup>, ProblemHttpResult>> FindEnterprise(
         string code, IIntegrationApi integration, CancellationToken ct)
     {
         var result = await integration.FindEnterpriseAsync(code, ct);
-        return result.Outcome switch
-        {
-            LookupOutcome.Unavailable => Unavailable(result.Message),
-            LookupOutcome.NotFound => TypedResults.NotFound(result),
-            _ => TypedResults.Ok(result),
-        };
+        return Respond(result, result.Outcome, result.Message);
     }
 
     internal static async Task<Results<Ok<LandParcelLookup>, NotFound<LandParcelLookup>, ProblemHttpResult>> FindLandParcel(
         string certificateNumber, IIntegrationApi integration, CancellationToken ct)
     {
         var result = await integration.FindLandParcelAsync(certificateNumber, ct);
-        return result.Outcome switch
-        {
-            LookupOutcome.Unavailable => Unavailable(result.Message),
-            LookupOutcome.NotFound => TypedResults.NotFound(result),
-            _ => TypedResults.Ok(result),
-        };
+        return Respond(result, result.Outcome, result.Message);
     }
 
-    private static ProblemHttpResult Unavailable(string message) =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.SystemUnavailable, message, StatusCodes.Status503ServiceUnavailable));
+    /// <summary>Found or mismatch: 200; not in the register: 404 with the answer; system down: 503 ProblemDetails.</summary>
+    private static Results<Ok<T>, NotFound<T>, ProblemHttpResult> Respond<T>(T result, LookupOutcome outcome, string message) => outcome switch
+    {
+        LookupOutcome.Unavailable => TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.SystemUnavailable, message, StatusCodes.Status503ServiceUnavailable)),
+        LookupOutcome.NotFound => TypedResults.NotFound(result),
+        _ => TypedResults.Ok(result),
+    };
 }
