@@ -50,6 +50,12 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/integration/exchanges/export"] = "province-wide log, provincial roles only",
         ["GET /api/v1/integration/outgoing"] = "province-wide queue, provincial roles only",
         ["POST /api/v1/integration/outgoing/{id:guid}/retry"] = "system admin only",
+        // Webhook subscriptions are unit-scoped rows (query filter); events reach only subscriptions of their unit or above
+        // (WebhookTests.Events_of_other_units_do_not_reach_a_communes_subscription_and_desk_staff_cannot_subscribe).
+        ["GET /api/v1/integration/webhooks/"] = "scoped rows; see WebhookTests",
+        ["POST /api/v1/integration/webhooks/"] = "stamped with the acting unit; see WebhookTests",
+        ["POST /api/v1/integration/webhooks/{id:guid}/enable"] = "scoped rows; see WebhookTests",
+        ["DELETE /api/v1/integration/webhooks/{id:guid}"] = "scoped rows; see WebhookTests",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>

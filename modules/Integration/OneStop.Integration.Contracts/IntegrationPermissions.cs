@@ -12,6 +12,8 @@ public static class IntegrationPermissions
     public const string ExchangesRead = "Integration.Exchanges.Read";
     /// <summary>Change how the simulators behave (latency, errors, outages) — sandbox only.</summary>
     public const string SandboxManage = "Integration.Sandbox.Manage";
+    /// <summary>Subscribe to events with webhooks (third-party systems; granted to API clients as a scope).</summary>
+    public const string WebhooksManage = "Integration.Webhooks.Manage";
 
     public static readonly PermissionDefinition[] All =
     [
@@ -19,5 +21,6 @@ public static class IntegrationPermissions
         new(Lookup, "Tra cứu cơ sở dữ liệu quốc gia", "Look up national databases", Roles.DeskOfficer, Roles.Specialist, Roles.PostalAgent, Roles.SystemAdmin),
         new(ExchangesRead, "Xem nhật ký trao đổi dữ liệu", "View the data exchange log", Roles.SystemAdmin, Roles.Inspector),
         new(SandboxManage, "Điều chỉnh hệ thống giả lập", "Control the simulators", Roles.SystemAdmin),
+        new(WebhooksManage, "Quản lý đăng ký nhận sự kiện (webhook)", "Manage webhook subscriptions", Roles.SystemAdmin),
     ];
 }

@@ -8,6 +8,7 @@ using OneStop.Integration.Delivery;
 using OneStop.Integration.Features.Connections;
 using OneStop.Integration.Features.Exchanges;
 using OneStop.Integration.Features.Lookups;
+using OneStop.Integration.Features.Webhooks;
 using OneStop.Integration.Infrastructure;
 using OneStop.Integration.Simulators;
 using OneStop.Platform;
@@ -38,6 +39,7 @@ public sealed class IntegrationModule : ModuleBase
         services.AddNationalSystemConnectors(configuration);
         services.AddSingleton<SandboxBehaviour>();
         services.AddSingleton<PortalSimulator>();
+        services.AddSingleton<WebhookReceiverSimulator>();
         services.AddSingleton<OutgoingDelivery>();
         if (configuration.GetValue("Integration:Delivery:Enabled", true))
         {
@@ -52,6 +54,7 @@ public sealed class IntegrationModule : ModuleBase
         ConnectionStatus.Map(api);
         ExchangeLog.Map(api);
         OutgoingEndpoints.Map(api);
+        Webhooks.Map(api);
     }
 
     public override void MapRootEndpoints(IEndpointRouteBuilder app)

@@ -62,6 +62,11 @@ internal static class ConnectorSetup
                     system.Key, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ICurrentScope>(), sp.GetRequiredService<TimeProvider>()));
         }
 
+        // Webhooks: one attempt per delivery round (the outgoing queue retries with backoff), recorded like the others.
+        services.AddHttpClient(OneStop.Integration.Delivery.OutgoingDelivery.WebhookClientName, c => c.Timeout = TimeSpan.FromSeconds(r.GetValue("WebhookTimeoutSeconds", 10.0)))
+            .AddHttpMessageHandler(sp => new ExchangeRecordingHandler(
+                "webhook", sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ICurrentScope>(), sp.GetRequiredService<TimeProvider>()));
+
         services.AddScoped<NationalSystemsClient>();
         services.AddScoped<OneStop.Integration.Contracts.IIntegrationApi>(sp => sp.GetRequiredService<NationalSystemsClient>());
         return services;

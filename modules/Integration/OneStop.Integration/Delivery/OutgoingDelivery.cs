@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.Integration.Connectors;
+using OneStop.Integration.Contracts;
+using OneStop.Integration.Features.Webhooks;
+using OneStop.Platform.Messaging;
 using OneStop.Integration.Infrastructure;
 using OneStop.Platform.Jobs;
 using OneStop.Platform.Scoping;
@@ -23,7 +26,10 @@ internal sealed class OutgoingDelivery(
     private readonly int _maxAttempts = configuration.GetValue("Integration:Delivery:MaxAttempts", 30);
     private readonly TimeSpan _maxBackoff = TimeSpan.FromSeconds(configuration.GetValue("Integration:Delivery:MaxBackoffSeconds", 300.0));
     private readonly int _batch = configuration.GetValue("Integration:Delivery:BatchSize", 200);
+    private readonly int _disableAfter = configuration.GetValue("Integration:Webhooks:DisableAfterFailures", 10);
     private readonly Random _jitter = new();
+
+    public const string WebhookClientName = "webhooks";
 
     /// <summary>One round over the due messages; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
@@ -56,7 +62,9 @@ internal sealed class OutgoingDelivery(
             }
 
             message.Attempts++;
-            var error = await SendAsync(message, ct);
+            var error = message.Destination.StartsWith(Webhooks.DestinationPrefix, StringComparison.Ordinal)
+                ? await SendWebhookAsync(db, message, ct)
+                : await SendAsync(message, ct);
             if (error is null)
             {
                 message.State = OutgoingStates.Delivered;
@@ -97,6 +105,56 @@ internal sealed class OutgoingDelivery(
 
         var seconds = Math.Min(_maxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 20)) * 0.5) * jitter;
         return TimeSpan.FromSeconds(Math.Min(seconds, _maxBackoff.TotalSeconds));
+    }
+
+    /// <summary>
+    /// A signed POST to the subscriber. A removed or switched-off subscription dead-letters the message at once; repeated
+    /// failures switch the subscription off and publish <see cref="WebhookDisabled"/> (the owner's notice).
+    /// </summary>
+    private async Task<string?> SendWebhookAsync(IntegrationDbContext db, OutgoingMessage message, CancellationToken ct)
+    {
+        var id = Guid.Parse(message.Destination[Webhooks.DestinationPrefix.Length..]);
+        var subscription = await db.WebhookSubscriptions.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subscription is null || subscription.IsDeleted || !subscription.IsActive)
+        {
+            message.Attempts = _maxAttempts;
+            return "Đăng ký nhận sự kiện đã bị hủy hoặc đang tắt.";
+        }
+
+        string? error;
+        try
+        {
+            var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+            {
+                Content = new StringContent(message.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+            request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
+            request.Headers.Add(Webhooks.EventHeader, message.Kind);
+            request.Headers.Add(Webhooks.TimestampHeader, timestamp);
+            request.Headers.Add(Webhooks.SignatureHeader, Webhooks.Sign(subscription.Secret, timestamp, message.Payload));
+            using var response = await http.CreateClient(WebhookClientName).SendAsync(request, ct);
+            error = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            error = e.Message;
+        }
+
+        if (error is null)
+        {
+            subscription.ConsecutiveFailures = 0;
+        }
+        else if (++subscription.ConsecutiveFailures >= _disableAfter)
+        {
+            subscription.IsActive = false;
+            subscription.DisabledAt = clock.GetUtcNow();
+            subscription.DisabledReason = $"Tự động tắt sau {subscription.ConsecutiveFailures} lần gửi lỗi liên tiếp: {error}";
+            db.Publish(new WebhookDisabled(subscription.Id, subscription.Name, subscription.Url, subscription.ConsecutiveFailures) { UnitPath = subscription.UnitPath });
+            message.Attempts = _maxAttempts;
+        }
+
+        return error;
     }
 
     /// <summary>Null when the receiver accepted the message (including "already applied").</summary>

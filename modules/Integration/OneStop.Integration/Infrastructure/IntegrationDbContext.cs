@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Delivery;
+using OneStop.Integration.Features.Webhooks;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -16,6 +17,7 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
 
     public DbSet<ExchangeRecord> ExchangeRecords => Set<ExchangeRecord>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -41,6 +43,13 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.HasIndex(m => new { m.Destination, m.IdempotencyKey }).IsUnique();
             b.HasIndex(m => new { m.State, m.NextAttemptAt });
             b.HasIndex(m => new { m.OrderingKey, m.State });
+        });
+        modelBuilder.Entity<WebhookSubscription>(b =>
+        {
+            b.Property(w => w.Name).HasMaxLength(200);
+            b.Property(w => w.Url).HasMaxLength(1000);
+            b.Property(w => w.Secret).HasMaxLength(128);
+            b.Property(w => w.DisabledReason).HasMaxLength(1000);
         });
     }
 }
