@@ -40,6 +40,7 @@ public static class OneStopHost
 
         builder.Services.AddPlatformIdentity(configuration);
         builder.Services.AddPlatformApi();
+        builder.Services.AddApiRateLimiting(configuration);
         builder.Services.AddPlatformJobs(configuration);
         builder.Services.AddScoped<OneStop.Platform.Host.Pages.ShellService>();
         builder.Services.AddLocalization();
@@ -92,6 +93,8 @@ public static class OneStopHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseUnitScope();
+        app.UseApiUsage();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapRazorPages();

@@ -56,6 +56,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/integration/webhooks/"] = "stamped with the acting unit; see WebhookTests",
         ["POST /api/v1/integration/webhooks/{id:guid}/enable"] = "scoped rows; see WebhookTests",
         ["DELETE /api/v1/integration/webhooks/{id:guid}"] = "scoped rows; see WebhookTests",
+        // API clients are unit-scoped rows; a client's token carries its unit (ApiClientTests: a commune's client sees that commune only).
+        ["GET /api/v1/integration/clients/"] = "scoped rows; see ApiClientTests",
+        ["POST /api/v1/integration/clients/"] = "unit must be in scope; see ApiClientTests",
+        ["POST /api/v1/integration/clients/{clientId}/rotate-secret"] = "scoped rows; see ApiClientTests",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>

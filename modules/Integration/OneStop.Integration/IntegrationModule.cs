@@ -55,6 +55,7 @@ public sealed class IntegrationModule : ModuleBase
         ExchangeLog.Map(api);
         OutgoingEndpoints.Map(api);
         Webhooks.Map(api);
+        OneStop.Integration.Features.ApiClients.ApiClientEndpoints.Map(api);
     }
 
     public override void MapRootEndpoints(IEndpointRouteBuilder app)

@@ -45,6 +45,26 @@ public static class ApiClientRegistrar
     }
 
     /// <summary>The embedded default's demo client (README): reads units of the whole province.</summary>
+    /// <summary>A new secret for the client; the old one stops working at once. Returns null for an unknown client.</summary>
+    public static async Task<string?> RotateSecretAsync(IServiceProvider services, string clientId, CancellationToken ct = default)
+    {
+        var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return null;
+        }
+
+        var secret = NewSecret();
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, ct);
+        descriptor.ClientSecret = secret;
+        await applications.UpdateAsync(application, descriptor, ct);
+        return secret;
+    }
+
+    /// <summary>256 random bits, hex.</summary>
+    public static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static async Task SeedDemoClientAsync(IServiceProvider services, CancellationToken ct)
     {
         if (services.GetRequiredService<IConfiguration>().GetValue("Seed:DemoApiClient", false))
