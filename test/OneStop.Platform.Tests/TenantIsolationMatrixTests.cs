@@ -38,6 +38,26 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/platform/agencies/"] = nameof(Creating_for_a_sibling_unit_is_refused_and_own_unit_is_stamped),
         ["GET /api/v1/platform/audit/verify"] = nameof(Audit_verification_is_refused_to_commune_staff),
         ["GET /api/v1/me"] = nameof(Me_reports_the_acting_unit),
+        ["GET /api/v1/plantasks/plan"] = "the published plan text, no unit data",
+        ["GET /api/v1/plantasks/tasks/{id:guid}"] = "the published plan text, no unit data",
+        ["GET /api/v1/plantasks/assignments/"] = nameof(Plan_task_assignments_follow_the_hierarchy),
+        ["GET /api/v1/plantasks/assignments/{id:guid}"] = nameof(Plan_task_assignments_follow_the_hierarchy),
+        ["POST /api/v1/plantasks/assignments/"] = nameof(Plan_task_assignments_follow_the_hierarchy),
+        ["GET /api/v1/plantasks/assignments/{id:guid}/reports"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["POST /api/v1/plantasks/assignments/{id:guid}/reports"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["GET /api/v1/plantasks/reports/pending"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["POST /api/v1/plantasks/reports/{id:guid}/accept"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["POST /api/v1/plantasks/reports/{id:guid}/return"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["GET /api/v1/plantasks/evidence/{id:guid}"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["GET /api/v1/plantasks/inspections/teams"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["POST /api/v1/plantasks/inspections/teams"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["GET /api/v1/plantasks/inspections/visits"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["POST /api/v1/plantasks/inspections/visits"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["POST /api/v1/plantasks/inspections/visits/{id:guid}/findings"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["GET /api/v1/plantasks/resources/projects"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["POST /api/v1/plantasks/resources/projects"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["GET /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["POST /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -51,7 +71,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["/Account/Culture"] = "no unit data",
         ["/Account/SwitchUnit"] = nameof(Switching_to_a_unit_one_is_not_a_member_of_is_forbidden),
         ["/Error"] = "no unit data",
-        ["PlanTasks:/Index"] = "module placeholder, no unit data yet",
+        ["PlanTasks:/Index"] = nameof(Plan_task_pages_show_only_the_scope),
+        ["PlanTasks:/Assignment"] = nameof(Plan_task_pages_show_only_the_scope),
+        ["PlanTasks:/Plan"] = "the published plan text, no unit data",
+        ["PlanTasks:/Inspections"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
         ["Counters:/Index"] = "module placeholder, no unit data yet",
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "module placeholder, no unit data yet",
@@ -231,6 +254,146 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("AccessDenied");
         (await Summary(CommuneA)).GetProperty("unitPath").GetString().ShouldBe("/30/288/10507/");
+    }
+
+    private const string PlanApi = "/api/v1/plantasks";
+
+    /// <summary>The district assigns a plan task to its ward Cẩm Thượng; the sibling ward sees nothing of it.</summary>
+    private async Task<Guid> AssignToCommuneA(string taskCode)
+    {
+        var district = await fx.SignInAsync(DistrictLeader);
+        var plan = await district.GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("groups").EnumerateArray())
+            .SelectMany(g => g.GetProperty("tasks").EnumerateArray()).Single(t => t.GetProperty("code").GetString() == taskCode).GetProperty("id").GetGuid();
+        var created = await district.PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = await fx.UnitId("10507") });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<List<string>> AssignmentUnitPaths(string user)
+    {
+        var page = await (await fx.SignInAsync(user)).GetFromJsonAsync<JsonElement>($"{PlanApi}/assignments/?pageSize=200");
+        return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("unitPath").GetString()!).ToList();
+    }
+
+    [Fact]
+    public async Task Plan_task_assignments_follow_the_hierarchy()
+    {
+        var id = await AssignToCommuneA("2022.a.1");
+
+        (await AssignmentUnitPaths(CommuneA)).ShouldAllBe(p => p == "/30/288/10507/");
+        (await AssignmentUnitPaths(CommuneA)).ShouldNotBeEmpty();
+        (await AssignmentUnitPaths(CommuneB)).ShouldBeEmpty();
+        (await AssignmentUnitPaths(DistrictLeader)).ShouldAllBe(p => p.StartsWith("/30/288/"));
+        (await Get(CommuneB, $"{PlanApi}/assignments/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneA, $"{PlanApi}/assignments/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(ProvinceLeader, $"{PlanApi}/assignments/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Assigning outside one's scope: a ward to its sibling, a district to another district's commune.
+        var plan = await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases")[0].GetProperty("groups")[0].GetProperty("tasks")[1].GetProperty("id").GetGuid();
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+        (await leaderA.PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = await fx.UnitId("10510") })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var otherDistrictCommune = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Path.StartsWith("/30/290/") && u.Level == "commune").Select(u => u.Id).FirstAsync());
+        (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = otherDistrictCommune })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Progress_reports_and_evidence_stay_with_the_unit_and_its_parents()
+    {
+        var id = await AssignToCommuneA("2022.a.2");
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+
+        // Evidence goes through the task page (a Razor form with its antiforgery token).
+        var html = await leaderA.GetStringAsync($"/PlanTasks/Assignment/{id}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(OneStop.Platform.TestKit.OneStopFactory.AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new StringContent("periodic"), "Input.Kind" },
+            { new StringContent("in-progress"), "Input.Status" },
+            { new StringContent("30"), "Input.Percent" },
+            { new StringContent("Đã triển khai quy trình số hóa tại Bộ phận Một cửa phường."), "Input.Narrative" },
+            { new ByteArrayContent("biên bản"u8.ToArray()), "Files", "bien-ban.txt" },
+        };
+        (await leaderA.PostAsync($"/PlanTasks/Assignment/{id}?handler=Report", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var reports = await leaderA.GetFromJsonAsync<JsonElement>($"{PlanApi}/assignments/{id}/reports");
+        var report = reports[0].GetProperty("id").GetGuid();
+        var evidence = reports[0].GetProperty("evidence")[0].GetProperty("id").GetGuid();
+
+        (await Get(CommuneB, $"{PlanApi}/assignments/{id}/reports")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneB, $"{PlanApi}/evidence/{evidence}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"{PlanApi}/evidence/{evidence}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneA, $"{PlanApi}/evidence/{evidence}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Reporting on someone else's task, or reviewing below the province, is refused.
+        var otherLeader = await fx.SignInAsync(DistrictLeader);
+        (await otherLeader.PostAsJsonAsync($"{PlanApi}/assignments/{id}/reports", new { kind = "ad-hoc", status = "completed", percent = 100, narrative = "thay" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Get(DistrictLeader, $"{PlanApi}/reports/pending")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leaderA.PostAsJsonAsync($"{PlanApi}/reports/{report}/accept", new { comment = "" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leaderA.PostAsJsonAsync($"{PlanApi}/reports/{report}/return", new { comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var province = await fx.SignInAsync(ProvinceLeader);
+        (await province.GetFromJsonAsync<JsonElement>($"{PlanApi}/reports/pending")).GetProperty("items").EnumerateArray()
+            .ShouldContain(r => r.GetProperty("id").GetGuid() == report);
+        (await province.PostAsJsonAsync($"{PlanApi}/reports/{report}/accept", new { comment = "Đạt." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await province.PostAsJsonAsync($"{PlanApi}/reports/{report}/return", new { comment = "muộn" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await (await Get(CommuneA, $"{PlanApi}/assignments/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("in-progress");
+    }
+
+    [Fact]
+    public async Task Inspection_visits_are_seen_by_the_inspected_unit_only()
+    {
+        var inspector = await fx.SignInAsync("thanhtra.tinh");
+        var team = await inspector.PostAsJsonAsync($"{PlanApi}/inspections/teams", new { name = "Đoàn kiểm tra số 1", decisionNo = "125/QĐ-UBND", members = new[] { "Ngô Văn Tra", "Nguyễn Thị Kiểm" } });
+        team.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var teamId = (await team.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await inspector.GetFromJsonAsync<JsonElement>($"{PlanApi}/inspections/teams")).GetArrayLength().ShouldBeGreaterThan(0);
+        (await Get(CommuneA, $"{PlanApi}/inspections/teams")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var visit = await inspector.PostAsJsonAsync($"{PlanApi}/inspections/visits", new { teamId, unitId = await fx.UnitId("10507"), visitOn = "2022-09-15", summary = "Kiểm tra Bộ phận Một cửa" });
+        visit.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await inspector.PostAsJsonAsync($"{PlanApi}/inspections/visits/{visitId}/findings", new { text = "Chưa niêm yết đầy đủ thủ tục hành chính." }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var seenByA = await (await fx.SignInAsync(CommuneA)).GetFromJsonAsync<JsonElement>($"{PlanApi}/inspections/visits");
+        seenByA.GetProperty("items").EnumerateArray().ShouldContain(v => v.GetProperty("id").GetGuid() == visitId);
+        var seenByB = await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{PlanApi}/inspections/visits");
+        seenByB.GetProperty("items").EnumerateArray().ShouldNotContain(v => v.GetProperty("id").GetGuid() == visitId);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/PlanTasks/Inspections")).ShouldNotContain("Chưa niêm yết đầy đủ");
+        (await (await fx.SignInAsync(CommuneA)).GetStringAsync("/PlanTasks/Inspections")).ShouldContain("Chưa niêm yết đầy đủ");
+    }
+
+    [Fact]
+    public async Task Plan_resources_belong_to_the_unit_that_proposed_them()
+    {
+        var province = await fx.SignInAsync(ProvinceLeader);
+        var plan = await province.GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases")[0].GetProperty("groups")[4].GetProperty("tasks")[0].GetProperty("id").GetGuid();
+        var project = await province.PostAsJsonAsync($"{PlanApi}/resources/projects", new { name = "Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh", planTaskId = task, proposedAmount = 15_000_000_000m, fromYear = 2021, toYear = 2025 });
+        project.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await province.PostAsJsonAsync($"{PlanApi}/resources/allocations", new { planTaskId = task, projectId, year = 2022, amount = 3_000_000_000m, source = "Ngân sách tỉnh" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await province.GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/projects")).EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == projectId);
+        (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/projects")).GetArrayLength().ShouldBe(0);
+        (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/allocations")).GetArrayLength().ShouldBe(0);
+        (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync($"{PlanApi}/resources/projects", new { name = "x", proposedAmount = 1m, fromYear = 2022, toYear = 2023 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Plan_task_pages_show_only_the_scope()
+    {
+        var id = await AssignToCommuneA("2023-2025.b.1");
+        (await (await fx.SignInAsync(CommuneB)).GetAsync($"/PlanTasks/Assignment/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneA)).GetAsync($"/PlanTasks/Assignment/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/PlanTasks?task=2023-2025.b.1")).ShouldContain("data-testid=\"assignments-empty\"");
+        var district = await (await fx.SignInAsync(DistrictLeader)).GetStringAsync("/PlanTasks?task=2023-2025.b.1");
+        district.ShouldContain("Phường Cẩm Thượng");
+        district.ShouldNotContain("Thành phố Chí Linh");
     }
 
     private async Task<HttpResponseMessage> Get(string user, string url) => await (await fx.SignInAsync(user)).GetAsync(url);
