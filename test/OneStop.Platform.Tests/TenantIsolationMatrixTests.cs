@@ -58,6 +58,18 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/plantasks/resources/projects"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["GET /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["POST /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["GET /api/v1/training/courses"] = "the province's course catalogue, no unit data",
+        ["POST /api/v1/training/courses"] = "the province's course catalogue, no unit data",
+        ["GET /api/v1/training/classes/"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/classes/{id:guid}"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["POST /api/v1/training/classes/"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["POST /api/v1/training/classes/{id:guid}/participants"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/participants/trained"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["PUT /api/v1/training/participants/{id:guid}/result"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/participants/{id:guid}/certificate"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["PUT /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/training/kpi"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -79,7 +91,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "module placeholder, no unit data yet",
         ["Evaluation:/Index"] = "module placeholder, no unit data yet",
-        ["Training:/Index"] = "module placeholder, no unit data yet",
+        ["Training:/Index"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["Training:/Class"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
     };
 
     public sealed class Fixture : OneStopFactory
@@ -394,6 +407,62 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         var district = await (await fx.SignInAsync(DistrictLeader)).GetStringAsync("/PlanTasks?task=2023-2025.b.1");
         district.ShouldContain("Phường Cẩm Thượng");
         district.ShouldNotContain("Thành phố Chí Linh");
+    }
+
+    private const string TrainingApi = "/api/v1/training";
+
+    [Fact]
+    public async Task Training_classes_and_participants_follow_the_hierarchy()
+    {
+        var province = await fx.SignInAsync(ProvinceLeader);
+        var course = (await province.GetFromJsonAsync<JsonElement>($"{TrainingApi}/courses"))[0].GetProperty("id").GetGuid();
+        var created = await province.PostAsJsonAsync($"{TrainingApi}/classes/", new { courseId = course, title = "Lớp ma trận cách ly", startsOn = "2025-03-01", endsOn = "2025-03-02", venue = "Hội trường UBND tỉnh", organiser = "provincial-office" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var classId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var enrolled = await province.PostAsJsonAsync($"{TrainingApi}/classes/{classId}/participants", new { userName = CommuneA });
+        enrolled.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var participant = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await province.PutAsJsonAsync($"{TrainingApi}/participants/{participant}/result", new { attended = true, result = "passed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The participant belongs to Cẩm Thượng: the ward and its district see it, the sibling ward does not.
+        var trainedA = await (await fx.SignInAsync(CommuneA)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/participants/trained");
+        trainedA.GetProperty("items").EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == participant);
+        var trainedB = await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/participants/trained");
+        trainedB.GetProperty("items").EnumerateArray().ShouldNotContain(p => p.GetProperty("id").GetGuid() == participant);
+        var trainedDistrict = await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/participants/trained");
+        trainedDistrict.GetProperty("items").EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == participant);
+        (await Get(CommuneA, $"{TrainingApi}/participants/{participant}/certificate")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneB, $"{TrainingApi}/participants/{participant}/certificate")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/Training")).ShouldNotContain("Phạm Thị Nhận");
+
+        // The class belongs to the organising province: below it, neither the API nor the page shows it.
+        (await Get(CommuneA, $"{TrainingApi}/classes/{classId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"{TrainingApi}/classes/{classId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneA, $"/Training/Class/{classId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneA)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/classes/")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(c => c.GetProperty("id").GetGuid() == classId);
+        (await Get(ProvinceLeader, $"/Training/Class/{classId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(CommuneA)).PutAsJsonAsync($"{TrainingApi}/participants/{participant}/result", new { attended = false }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Training_plans_and_kpis_stay_within_the_unit()
+    {
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+        var course = (await leaderA.GetFromJsonAsync<JsonElement>($"{TrainingApi}/courses"))[0].GetProperty("id").GetGuid();
+        (await leaderA.PutAsJsonAsync($"{TrainingApi}/plans", new { year = 2024, courseId = course, plannedParticipants = 3 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await leaderA.GetFromJsonAsync<JsonElement>($"{TrainingApi}/plans?year=2024")).EnumerateArray().ShouldContain(p => p.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        (await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/plans?year=2024")).GetArrayLength().ShouldBe(0);
+        (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/plans?year=2024")).EnumerateArray()
+            .ShouldContain(p => p.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        (await (await fx.SignInAsync(CommuneB)).PutAsJsonAsync($"{TrainingApi}/plans", new { year = 2024, courseId = course, plannedParticipants = 3 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var kpiB = await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/kpi?year=2025");
+        kpiB.GetProperty("unitPath").GetString().ShouldBe("/30/288/10510/");
+        kpiB.GetProperty("deskStaff").GetInt32().ShouldBe(1);
+        kpiB.GetProperty("classesHeld").GetInt32().ShouldBe(0);
     }
 
     private async Task<HttpResponseMessage> Get(string user, string url) => await (await fx.SignInAsync(user)).GetAsync(url);
