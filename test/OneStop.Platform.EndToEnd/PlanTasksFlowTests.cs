@@ -39,8 +39,10 @@ public sealed class PlanTasksFlowTests(BrowserHost host) : IClassFixture<Browser
         await BrowserHost.SignInAsync(office, "lanhdao.tinh");
         await office.GotoAsync("/PlanTasks");
         (await office.GetByTestId("pending-reviews").InnerTextAsync()).ShouldContain("1 báo cáo");
-        await office.GotoAsync("/PlanTasks?task=2021.a.2");
-        await office.Locator(row).GetByRole(AriaRole.Link).ClickAsync();
+        // The review queue leads straight to the reported task.
+        await office.GetByText("Danh sách báo cáo chờ xem xét").ClickAsync();
+        (await office.GetByTestId("review-queue").Locator("tbody tr").InnerTextAsync()).ShouldContain(district);
+        await office.GetByTestId("review-queue").GetByRole(AriaRole.Link, new() { Name = "2021.a.2" }).ClickAsync();
         var download = await office.RunAndWaitForDownloadAsync(() => office.GetByTestId("evidence-link").ClickAsync());
         download.SuggestedFilename.ShouldBe("ke-hoach-15.txt");
         await office.GetByLabel("Ý kiến xem xét").FillAsync("Đạt yêu cầu.");

@@ -145,8 +145,17 @@ internal sealed class ReviewReportHandler(PlanTasksDbContext db, ICurrentScope s
     }
 }
 
+/// <summary>A line of the provincial office's review queue.</summary>
+internal sealed record PendingReportItem(Guid ReportId, Guid AssignmentId, string TaskCode, string UnitName, string Kind, string Status, int Percent, DateTimeOffset SubmittedAt);
+
 internal sealed class ReportQueries(PlanTasksDbContext db)
 {
+    /// <summary>The oldest reports waiting for review first, so none is left behind.</summary>
+    public async Task<IReadOnlyList<PendingReportItem>> ReviewQueueAsync(int take, CancellationToken ct) =>
+        await db.Reports.AsNoTracking().Where(r => r.Review == ReviewStates.Submitted).OrderBy(r => r.Id).Take(take)
+            .Select(r => new PendingReportItem(r.Id, r.AssignmentId, r.Assignment.Task.Code, r.Assignment.UnitName, r.Kind, r.Status, r.Percent, r.CreatedAt))
+            .ToListAsync(ct);
+
     public async Task<IReadOnlyList<ReportDto>> ForAssignmentAsync(Guid assignmentId, CancellationToken ct) =>
         (await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.AssignmentId == assignmentId)
             .OrderByDescending(r => r.CreatedAt).ToListAsync(ct)).Select(ReportDto.From).ToList();

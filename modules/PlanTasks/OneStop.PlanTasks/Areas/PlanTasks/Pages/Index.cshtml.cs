@@ -21,6 +21,7 @@ internal sealed class IndexModel(AssignmentQueries assignments, ReportQueries re
 
     public KeysetPage<AssignmentDto> Items { get; private set; } = new([], null);
     public int PendingReviews { get; private set; }
+    public IReadOnlyList<PendingReportItem> ReviewQueue { get; private set; } = [];
     public string UnitName => scope.Unit.Name;
 
     public string Query(string? cursor = null) =>
@@ -32,7 +33,8 @@ internal sealed class IndexModel(AssignmentQueries assignments, ReportQueries re
         Items = await assignments.ListAsync(new AssignmentFilter(Phase, Status, Flag, string.IsNullOrWhiteSpace(Task) ? null : Task.Trim()), Cursor, 50, ct);
         if (await permissions.IsGrantedAsync(User, PlanTasksPermissions.Review))
         {
-            PendingReviews = (await reports.PendingAsync(null, 200, ct)).Items.Count;
+            ReviewQueue = await reports.ReviewQueueAsync(200, ct);
+            PendingReviews = ReviewQueue.Count;
         }
     }
 }
