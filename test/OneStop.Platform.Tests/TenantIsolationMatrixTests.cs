@@ -60,6 +60,38 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/integration/clients/"] = "scoped rows; see ApiClientTests",
         ["POST /api/v1/integration/clients/"] = "unit must be in scope; see ApiClientTests",
         ["POST /api/v1/integration/clients/{clientId}/rotate-secret"] = "scoped rows; see ApiClientTests",
+        ["GET /api/v1/plantasks/plan"] = "the published plan text, no unit data",
+        ["GET /api/v1/plantasks/tasks/{id:guid}"] = "the published plan text, no unit data",
+        ["GET /api/v1/plantasks/assignments/"] = nameof(Plan_task_assignments_follow_the_hierarchy),
+        ["GET /api/v1/plantasks/assignments/{id:guid}"] = nameof(Plan_task_assignments_follow_the_hierarchy),
+        ["POST /api/v1/plantasks/assignments/"] = nameof(Plan_task_assignments_follow_the_hierarchy),
+        ["GET /api/v1/plantasks/assignments/{id:guid}/reports"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["POST /api/v1/plantasks/assignments/{id:guid}/reports"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["GET /api/v1/plantasks/reports/pending"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["POST /api/v1/plantasks/reports/{id:guid}/accept"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["POST /api/v1/plantasks/reports/{id:guid}/return"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["GET /api/v1/plantasks/evidence/{id:guid}"] = nameof(Progress_reports_and_evidence_stay_with_the_unit_and_its_parents),
+        ["GET /api/v1/plantasks/inspections/teams"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["POST /api/v1/plantasks/inspections/teams"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["GET /api/v1/plantasks/inspections/visits"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["POST /api/v1/plantasks/inspections/visits"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["POST /api/v1/plantasks/inspections/visits/{id:guid}/findings"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["GET /api/v1/plantasks/resources/projects"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["POST /api/v1/plantasks/resources/projects"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["GET /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["POST /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["GET /api/v1/training/courses"] = "the province's course catalogue, no unit data",
+        ["POST /api/v1/training/courses"] = "the province's course catalogue, no unit data",
+        ["GET /api/v1/training/classes/"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/classes/{id:guid}"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["POST /api/v1/training/classes/"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["POST /api/v1/training/classes/{id:guid}/participants"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/participants/trained"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["PUT /api/v1/training/participants/{id:guid}/result"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/participants/{id:guid}/certificate"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["GET /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["PUT /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/training/kpi"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -73,14 +105,18 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["/Account/Culture"] = "no unit data",
         ["/Account/SwitchUnit"] = nameof(Switching_to_a_unit_one_is_not_a_member_of_is_forbidden),
         ["/Error"] = "no unit data",
-        ["PlanTasks:/Index"] = "module placeholder, no unit data yet",
+        ["PlanTasks:/Index"] = nameof(Plan_task_pages_show_only_the_scope),
+        ["PlanTasks:/Assignment"] = nameof(Plan_task_pages_show_only_the_scope),
+        ["PlanTasks:/Plan"] = "the published plan text, no unit data",
+        ["PlanTasks:/Inspections"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
         ["Counters:/Index"] = "module placeholder, no unit data yet",
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
         ["Integration:/Outgoing"] = "province-wide queue, provincial roles only",
         ["Evaluation:/Index"] = "module placeholder, no unit data yet",
-        ["Training:/Index"] = "module placeholder, no unit data yet",
+        ["Training:/Index"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["Training:/Class"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
     };
 
     public sealed class Fixture : OneStopFactory
@@ -255,6 +291,202 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("AccessDenied");
         (await Summary(CommuneA)).GetProperty("unitPath").GetString().ShouldBe("/30/288/10507/");
+    }
+
+    private const string PlanApi = "/api/v1/plantasks";
+
+    /// <summary>The district assigns a plan task to its ward Cẩm Thượng; the sibling ward sees nothing of it.</summary>
+    private async Task<Guid> AssignToCommuneA(string taskCode)
+    {
+        var district = await fx.SignInAsync(DistrictLeader);
+        var plan = await district.GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("groups").EnumerateArray())
+            .SelectMany(g => g.GetProperty("tasks").EnumerateArray()).Single(t => t.GetProperty("code").GetString() == taskCode).GetProperty("id").GetGuid();
+        var created = await district.PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = await fx.UnitId("10507") });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<List<string>> AssignmentUnitPaths(string user)
+    {
+        var page = await (await fx.SignInAsync(user)).GetFromJsonAsync<JsonElement>($"{PlanApi}/assignments/?pageSize=200");
+        return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("unitPath").GetString()!).ToList();
+    }
+
+    [Fact]
+    public async Task Plan_task_assignments_follow_the_hierarchy()
+    {
+        var id = await AssignToCommuneA("2022.a.1");
+
+        (await AssignmentUnitPaths(CommuneA)).ShouldAllBe(p => p == "/30/288/10507/");
+        (await AssignmentUnitPaths(CommuneA)).ShouldNotBeEmpty();
+        (await AssignmentUnitPaths(CommuneB)).ShouldBeEmpty();
+        (await AssignmentUnitPaths(DistrictLeader)).ShouldAllBe(p => p.StartsWith("/30/288/"));
+        (await Get(CommuneB, $"{PlanApi}/assignments/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneA, $"{PlanApi}/assignments/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(ProvinceLeader, $"{PlanApi}/assignments/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Assigning outside one's scope: a ward to its sibling, a district to another district's commune.
+        var plan = await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases")[0].GetProperty("groups")[0].GetProperty("tasks")[1].GetProperty("id").GetGuid();
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+        (await leaderA.PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = await fx.UnitId("10510") })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var otherDistrictCommune = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Path.StartsWith("/30/290/") && u.Level == "commune").Select(u => u.Id).FirstAsync());
+        (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = otherDistrictCommune })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Progress_reports_and_evidence_stay_with_the_unit_and_its_parents()
+    {
+        var id = await AssignToCommuneA("2022.a.2");
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+
+        // Evidence goes through the task page (a Razor form with its antiforgery token).
+        var html = await leaderA.GetStringAsync($"/PlanTasks/Assignment/{id}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(OneStop.Platform.TestKit.OneStopFactory.AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new StringContent("periodic"), "Input.Kind" },
+            { new StringContent("in-progress"), "Input.Status" },
+            { new StringContent("30"), "Input.Percent" },
+            { new StringContent("Đã triển khai quy trình số hóa tại Bộ phận Một cửa phường."), "Input.Narrative" },
+            { new ByteArrayContent("biên bản"u8.ToArray()), "Files", "bien-ban.txt" },
+        };
+        (await leaderA.PostAsync($"/PlanTasks/Assignment/{id}?handler=Report", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var reports = await leaderA.GetFromJsonAsync<JsonElement>($"{PlanApi}/assignments/{id}/reports");
+        var report = reports[0].GetProperty("id").GetGuid();
+        var evidence = reports[0].GetProperty("evidence")[0].GetProperty("id").GetGuid();
+
+        (await Get(CommuneB, $"{PlanApi}/assignments/{id}/reports")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneB, $"{PlanApi}/evidence/{evidence}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"{PlanApi}/evidence/{evidence}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneA, $"{PlanApi}/evidence/{evidence}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Reporting on someone else's task, or reviewing below the province, is refused.
+        var otherLeader = await fx.SignInAsync(DistrictLeader);
+        (await otherLeader.PostAsJsonAsync($"{PlanApi}/assignments/{id}/reports", new { kind = "ad-hoc", status = "completed", percent = 100, narrative = "thay" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Get(DistrictLeader, $"{PlanApi}/reports/pending")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leaderA.PostAsJsonAsync($"{PlanApi}/reports/{report}/accept", new { comment = "" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leaderA.PostAsJsonAsync($"{PlanApi}/reports/{report}/return", new { comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var province = await fx.SignInAsync(ProvinceLeader);
+        (await province.GetFromJsonAsync<JsonElement>($"{PlanApi}/reports/pending")).GetProperty("items").EnumerateArray()
+            .ShouldContain(r => r.GetProperty("id").GetGuid() == report);
+        (await province.PostAsJsonAsync($"{PlanApi}/reports/{report}/accept", new { comment = "Đạt." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await province.PostAsJsonAsync($"{PlanApi}/reports/{report}/return", new { comment = "muộn" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await (await Get(CommuneA, $"{PlanApi}/assignments/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("in-progress");
+    }
+
+    [Fact]
+    public async Task Inspection_visits_are_seen_by_the_inspected_unit_only()
+    {
+        var inspector = await fx.SignInAsync("thanhtra.tinh");
+        var team = await inspector.PostAsJsonAsync($"{PlanApi}/inspections/teams", new { name = "Đoàn kiểm tra số 1", decisionNo = "125/QĐ-UBND", members = new[] { "Ngô Văn Tra", "Nguyễn Thị Kiểm" } });
+        team.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var teamId = (await team.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await inspector.GetFromJsonAsync<JsonElement>($"{PlanApi}/inspections/teams")).GetArrayLength().ShouldBeGreaterThan(0);
+        (await Get(CommuneA, $"{PlanApi}/inspections/teams")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var visit = await inspector.PostAsJsonAsync($"{PlanApi}/inspections/visits", new { teamId, unitId = await fx.UnitId("10507"), visitOn = "2022-09-15", summary = "Kiểm tra Bộ phận Một cửa" });
+        visit.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await inspector.PostAsJsonAsync($"{PlanApi}/inspections/visits/{visitId}/findings", new { text = "Chưa niêm yết đầy đủ thủ tục hành chính." }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var seenByA = await (await fx.SignInAsync(CommuneA)).GetFromJsonAsync<JsonElement>($"{PlanApi}/inspections/visits");
+        seenByA.GetProperty("items").EnumerateArray().ShouldContain(v => v.GetProperty("id").GetGuid() == visitId);
+        var seenByB = await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{PlanApi}/inspections/visits");
+        seenByB.GetProperty("items").EnumerateArray().ShouldNotContain(v => v.GetProperty("id").GetGuid() == visitId);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/PlanTasks/Inspections")).ShouldNotContain("Chưa niêm yết đầy đủ");
+        (await (await fx.SignInAsync(CommuneA)).GetStringAsync("/PlanTasks/Inspections")).ShouldContain("Chưa niêm yết đầy đủ");
+    }
+
+    [Fact]
+    public async Task Plan_resources_belong_to_the_unit_that_proposed_them()
+    {
+        var province = await fx.SignInAsync(ProvinceLeader);
+        var plan = await province.GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases")[0].GetProperty("groups")[4].GetProperty("tasks")[0].GetProperty("id").GetGuid();
+        var project = await province.PostAsJsonAsync($"{PlanApi}/resources/projects", new { name = "Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh", planTaskId = task, proposedAmount = 15_000_000_000m, fromYear = 2021, toYear = 2025 });
+        project.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await province.PostAsJsonAsync($"{PlanApi}/resources/allocations", new { planTaskId = task, projectId, year = 2022, amount = 3_000_000_000m, source = "Ngân sách tỉnh" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await province.GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/projects")).EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == projectId);
+        (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/projects")).GetArrayLength().ShouldBe(0);
+        (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/allocations")).GetArrayLength().ShouldBe(0);
+        (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync($"{PlanApi}/resources/projects", new { name = "x", proposedAmount = 1m, fromYear = 2022, toYear = 2023 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Plan_task_pages_show_only_the_scope()
+    {
+        var id = await AssignToCommuneA("2023-2025.b.1");
+        (await (await fx.SignInAsync(CommuneB)).GetAsync($"/PlanTasks/Assignment/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneA)).GetAsync($"/PlanTasks/Assignment/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/PlanTasks?task=2023-2025.b.1")).ShouldContain("data-testid=\"assignments-empty\"");
+        var district = await (await fx.SignInAsync(DistrictLeader)).GetStringAsync("/PlanTasks?task=2023-2025.b.1");
+        district.ShouldContain("Phường Cẩm Thượng");
+        district.ShouldNotContain("Thành phố Chí Linh");
+    }
+
+    private const string TrainingApi = "/api/v1/training";
+
+    [Fact]
+    public async Task Training_classes_and_participants_follow_the_hierarchy()
+    {
+        var province = await fx.SignInAsync(ProvinceLeader);
+        var course = (await province.GetFromJsonAsync<JsonElement>($"{TrainingApi}/courses"))[0].GetProperty("id").GetGuid();
+        var created = await province.PostAsJsonAsync($"{TrainingApi}/classes/", new { courseId = course, title = "Lớp ma trận cách ly", startsOn = "2025-03-01", endsOn = "2025-03-02", venue = "Hội trường UBND tỉnh", organiser = "provincial-office" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var classId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var enrolled = await province.PostAsJsonAsync($"{TrainingApi}/classes/{classId}/participants", new { userName = CommuneA });
+        enrolled.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var participant = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await province.PutAsJsonAsync($"{TrainingApi}/participants/{participant}/result", new { attended = true, result = "passed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The participant belongs to Cẩm Thượng: the ward and its district see it, the sibling ward does not.
+        var trainedA = await (await fx.SignInAsync(CommuneA)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/participants/trained");
+        trainedA.GetProperty("items").EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == participant);
+        var trainedB = await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/participants/trained");
+        trainedB.GetProperty("items").EnumerateArray().ShouldNotContain(p => p.GetProperty("id").GetGuid() == participant);
+        var trainedDistrict = await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/participants/trained");
+        trainedDistrict.GetProperty("items").EnumerateArray().ShouldContain(p => p.GetProperty("id").GetGuid() == participant);
+        (await Get(CommuneA, $"{TrainingApi}/participants/{participant}/certificate")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneB, $"{TrainingApi}/participants/{participant}/certificate")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/Training")).ShouldNotContain("Phạm Thị Nhận");
+
+        // The class belongs to the organising province: below it, neither the API nor the page shows it.
+        (await Get(CommuneA, $"{TrainingApi}/classes/{classId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"{TrainingApi}/classes/{classId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneA, $"/Training/Class/{classId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneA)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/classes/")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(c => c.GetProperty("id").GetGuid() == classId);
+        (await Get(ProvinceLeader, $"/Training/Class/{classId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(CommuneA)).PutAsJsonAsync($"{TrainingApi}/participants/{participant}/result", new { attended = false }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Training_plans_and_kpis_stay_within_the_unit()
+    {
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+        var course = (await leaderA.GetFromJsonAsync<JsonElement>($"{TrainingApi}/courses"))[0].GetProperty("id").GetGuid();
+        (await leaderA.PutAsJsonAsync($"{TrainingApi}/plans", new { year = 2024, courseId = course, plannedParticipants = 3 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await leaderA.GetFromJsonAsync<JsonElement>($"{TrainingApi}/plans?year=2024")).EnumerateArray().ShouldContain(p => p.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        (await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/plans?year=2024")).GetArrayLength().ShouldBe(0);
+        (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/plans?year=2024")).EnumerateArray()
+            .ShouldContain(p => p.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        (await (await fx.SignInAsync(CommuneB)).PutAsJsonAsync($"{TrainingApi}/plans", new { year = 2024, courseId = course, plannedParticipants = 3 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var kpiB = await (await fx.SignInAsync(CommuneB)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/kpi?year=2025");
+        kpiB.GetProperty("unitPath").GetString().ShouldBe("/30/288/10510/");
+        kpiB.GetProperty("deskStaff").GetInt32().ShouldBe(1);
+        kpiB.GetProperty("classesHeld").GetInt32().ShouldBe(0);
     }
 
     private async Task<HttpResponseMessage> Get(string user, string url) => await (await fx.SignInAsync(user)).GetAsync(url);

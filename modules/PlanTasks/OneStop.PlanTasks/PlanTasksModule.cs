@@ -1,10 +1,19 @@
 using System.Reflection;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
 using OneStop.PlanTasks.Contracts;
+using OneStop.PlanTasks.Features;
+using OneStop.PlanTasks.Features.Assignments;
+using OneStop.PlanTasks.Features.Deadlines;
+using OneStop.PlanTasks.Features.Inspections;
+using OneStop.PlanTasks.Features.Plan;
+using OneStop.PlanTasks.Features.Reports;
+using OneStop.PlanTasks.Features.Resources;
 using OneStop.PlanTasks.Infrastructure;
 
 namespace OneStop.PlanTasks;
@@ -21,10 +30,37 @@ public sealed class PlanTasksModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Nhiệm vụ kế hoạch", "Plan tasks", "/PlanTasks", PlanTasksPermissions.Access, "bi-list-check"),
+        new("Kiểm tra thực hiện kế hoạch", "Plan inspections", "/PlanTasks/Inspections", PlanTasksPermissions.Access, "bi-clipboard-check"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<PlanTasksDbContext>(PlanTasksDbContext.SchemaName);
+        services.AddScoped<PlanSeeder>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<AssignmentQueries>();
+        services.AddScoped<AssignTaskHandler>();
+        services.AddScoped<SubmitReportHandler>();
+        services.AddScoped<ReviewReportHandler>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<InspectionHandler>();
+        services.AddScoped<DeadlineScanner>();
+        services.AddScoped<IPlanTasksApi, PlanTasksApi>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        PlanEndpoints.Map(api);
+        AssignmentEndpoints.Map(api);
+        ReportEndpoints.Map(api);
+        InspectionEndpoints.Map(api);
+        ResourceEndpoints.Map(api);
+    }
+
+    public override void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<DeadlineScanner>(DeadlineScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(0, 30));
+
+    public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<PlanSeeder>().SeedAsync(cancellationToken);
 }

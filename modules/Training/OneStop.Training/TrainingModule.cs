@@ -1,10 +1,16 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
 using OneStop.Training.Contracts;
+using OneStop.Training.Features;
+using OneStop.Training.Features.Certificates;
+using OneStop.Training.Features.Classes;
+using OneStop.Training.Features.Courses;
+using OneStop.Training.Features.Plans;
 using OneStop.Training.Infrastructure;
 
 namespace OneStop.Training;
@@ -26,5 +32,14 @@ public sealed class TrainingModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<TrainingDbContext>(TrainingDbContext.SchemaName);
+        services.AddScoped<ClassHandler>();
+        services.AddScoped<CertificateRenderer>();
+        services.AddScoped<TrainingPlans>();
+        services.AddScoped<ITrainingApi, TrainingApi>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder api) => TrainingEndpoints.Map(api);
+
+    public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await CourseCatalogue.SeedAsync(services.GetRequiredService<TrainingDbContext>(), cancellationToken);
 }

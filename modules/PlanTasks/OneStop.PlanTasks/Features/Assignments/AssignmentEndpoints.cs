@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+using OneStop.PlanTasks.Contracts;
+using OneStop.PlanTasks.Domain;
+using OneStop.PlanTasks.Infrastructure;
+
+namespace OneStop.PlanTasks.Features.Assignments;
+
+internal sealed record AssignmentDto(
+    Guid Id, Guid TaskId, string TaskCode, string TaskTitle, string CompletionText, Guid UnitId, string UnitPath, string UnitName,
+    string? AgencyCode, string Role, string Status, int Percent, DateOnly? DueOn, bool IsOverdue, bool IsDueSoon);
+
+internal sealed record AssignmentFilter(string? Phase = null, string? Status = null, string? Flag = null, string? Task = null, Guid? UnitId = null);
+
+internal sealed record AssignTaskRequest(Guid TaskId, Guid UnitId) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (TaskId == Guid.Empty)
+        {
+            yield return new(nameof(TaskId), "Chọn nhiệm vụ cần giao.");
+        }
+
+        if (UnitId == Guid.Empty)
+        {
+            yield return new(nameof(UnitId), "Chọn đơn vị được giao.");
+        }
+    }
+}
+
+/// <summary>Assignments in the caller's scope (a commune sees its own, a district its own and its communes', the province all).</summary>
+internal sealed class AssignmentQueries(PlanTasksDbContext db)
+{
+    public async Task<KeysetPage<AssignmentDto>> ListAsync(AssignmentFilter filter, string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<string>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var query = db.Assignments.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Phase))
+        {
+            query = query.Where(a => a.Task.Code.StartsWith(filter.Phase + "."));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Task))
+        {
+            query = query.Where(a => a.Task.Code == filter.Task);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            query = query.Where(a => a.Status == filter.Status);
+        }
+
+        if (filter.UnitId is { } unit)
+        {
+            query = query.Where(a => a.UnitId == unit);
+        }
+
+        query = filter.Flag switch
+        {
+            "overdue" => query.Where(a => a.IsOverdue),
+            "due-soon" => query.Where(a => a.IsDueSoon),
+            _ => query,
+        };
+
+        // Sort key: task code then unit path then id, as one string so the cursor stays a single value.
+        var rows = await query.Select(a => new { a, Key = a.Task.Code + "|" + a.UnitPath + "|" + a.Id.ToString() })
+            .Where(x => after == null || string.Compare(x.Key, after) > 0)
+            .OrderBy(x => x.Key).Take(size + 1)
+            .Select(x => new { x.Key, Dto = new AssignmentDto(x.a.Id, x.a.PlanTaskId, x.a.Task.Code, x.a.Task.Title, x.a.Task.Completion.Text, x.a.UnitId, x.a.UnitPath,
+                x.a.UnitName, x.a.AgencyCode, x.a.Role, x.a.Status, x.a.Percent, x.a.DueOn, x.a.IsOverdue, x.a.IsDueSoon) })
+            .ToListAsync(ct);
+        var items = rows.Take(size).ToList();
+        return new KeysetPage<AssignmentDto>(items.Select(x => x.Dto).ToList(), rows.Count > size ? KeysetCursor.Encode(items[^1].Key) : null);
+    }
+
+    public Task<AssignmentDto?> GetAsync(Guid id, CancellationToken ct) =>
+        db.Assignments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new AssignmentDto(a.Id, a.PlanTaskId, a.Task.Code, a.Task.Title, a.Task.Completion.Text, a.UnitId, a.UnitPath,
+                a.UnitName, a.AgencyCode, a.Role, a.Status, a.Percent, a.DueOn, a.IsOverdue, a.IsDueSoon))
+            .FirstOrDefaultAsync(ct);
+}
+
+/// <summary>
+/// Giao nhiệm vụ cho đơn vị cấp dưới: a unit assigns a task to one of its sub-units (a district to its communes, the
+/// province to any unit). Writing is only possible inside the caller's scope, so a district cannot assign elsewhere.
+/// </summary>
+internal sealed class AssignTaskHandler(PlanTasksDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, TimeProvider clock)
+{
+    public async Task<AssignmentDto> HandleAsync(AssignTaskRequest request, CancellationToken ct)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == request.TaskId, ct)
+            ?? throw new PlatformException(PlanTasksErrorCodes.TaskNotFound, "Không tìm thấy nhiệm vụ.", 404);
+        var unit = await units.FindAsync(request.UnitId, ct);
+        if (unit is null || !scope.Unit.Contains(unit.Path) || unit.Id == scope.Unit.UnitId)
+        {
+            throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, "Chỉ giao được cho đơn vị cấp dưới trong phạm vi của bạn.", 404);
+        }
+
+        var existing = await db.Assignments.FirstOrDefaultAsync(a => a.PlanTaskId == task.Id && a.UnitId == unit.Id && a.AgencyCode == null, ct);
+        if (existing is null)
+        {
+            existing = new TaskAssignment(task, unit.Id, unit.Path, unit.Name, null, AssignmentRoles.Lead, task.Completion.DueOn(DateOnly.FromDateTime(clock.GetLocalNow().Date)));
+            db.Assignments.Add(existing);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new AssignmentDto(existing.Id, task.Id, task.Code, task.Title, task.Completion.Text, existing.UnitId, existing.UnitPath, existing.UnitName,
+            existing.AgencyCode, existing.Role, existing.Status, existing.Percent, existing.DueOn, existing.IsOverdue, existing.IsDueSoon);
+    }
+}
+
+internal static class AssignmentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/assignments");
+        group.MapGet("/", List).RequirePermission(PlanTasksPermissions.Access)
+            .WithSummary("Nhiệm vụ được giao trong phạm vi (lọc theo giai đoạn, trạng thái, quá hạn)");
+        group.MapGet("/{id:guid}", Get).RequirePermission(PlanTasksPermissions.Access);
+        group.MapPost("/", Assign).RequirePermission(PlanTasksPermissions.Report)
+            .Validate<AssignTaskRequest>().WithIdempotency()
+            .WithSummary("Giao nhiệm vụ cho đơn vị cấp dưới");
+    }
+
+    private static async Task<Ok<KeysetPage<AssignmentDto>>> List(
+        AssignmentQueries queries, string? phase, string? status, string? flag, string? task, Guid? unitId, string? cursor, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(new AssignmentFilter(phase, status, flag, task, unitId), cursor, pageSize, ct));
+
+    private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Get(AssignmentQueries queries, Guid id, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.AssignmentNotFound, "Không tìm thấy nhiệm vụ được giao trong phạm vi của bạn.", 404));
+
+    private static async Task<Created<AssignmentDto>> Assign(AssignTaskHandler handler, AssignTaskRequest request, CancellationToken ct)
+    {
+        var dto = await handler.HandleAsync(request, ct);
+        return TypedResults.Created($"/api/v1/plantasks/assignments/{dto.Id}", dto);
+    }
+}

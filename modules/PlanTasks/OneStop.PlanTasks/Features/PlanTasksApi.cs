@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Web;
+using OneStop.PlanTasks.Contracts;
+using OneStop.PlanTasks.Domain;
+using OneStop.PlanTasks.Infrastructure;
+
+namespace OneStop.PlanTasks.Features;
+
+/// <summary>The module's face to other modules (<see cref="IPlanTasksApi"/>).</summary>
+internal sealed class PlanTasksApi(PlanTasksDbContext db, IAdministrativeUnitDirectory units) : IPlanTasksApi
+{
+    public async Task<Guid> RaiseImprovementTaskAsync(ImprovementTaskRequest request, CancellationToken ct = default)
+    {
+        var code = "kpi:" + request.Key;
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Code == code, ct);
+        if (task is null)
+        {
+            task = new PlanTask(null, code, request.Title, new Deadline(CompletionKinds.Month, request.DueOn.Year, request.DueOn.Month, null,
+                $"Tháng {request.DueOn.Month} năm {request.DueOn.Year}"), "Chỉ tiêu được khắc phục", 0)
+            {
+                KpiTargets = [request.KpiTargetKey], Origin = "kpi:" + request.KpiTargetKey,
+            };
+            db.Tasks.Add(task);
+        }
+
+        var unit = await units.FindAsync(request.UnitId, ct)
+            ?? throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, "Không tìm thấy đơn vị hành chính.", 404);
+        var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.PlanTaskId == task.Id && a.UnitId == unit.Id, ct);
+        if (assignment is null)
+        {
+            assignment = new TaskAssignment(task, unit.Id, unit.Path, unit.Name, null, AssignmentRoles.Lead, request.DueOn);
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return assignment.Id;
+    }
+
+    public async Task<PlanTaskCounts> CountAsync(string unitPath, CancellationToken ct = default)
+    {
+        var rows = await db.Assignments.AsNoTracking().Where(a => a.UnitPath.StartsWith(unitPath))
+            .GroupBy(a => 1).Select(g => new PlanTaskCounts(g.Count(), g.Count(a => a.Status == TaskStatuses.Completed),
+                g.Count(a => a.Status == TaskStatuses.InProgress), g.Count(a => a.Status == TaskStatuses.NotStarted),
+                g.Count(a => a.IsOverdue), g.Count(a => a.IsDueSoon))).FirstOrDefaultAsync(ct);
+        return rows ?? new PlanTaskCounts(0, 0, 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,218 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform;
+using OneStop.Platform.Messaging;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+using OneStop.PlanTasks.Contracts;
+using OneStop.PlanTasks.Domain;
+using OneStop.PlanTasks.Infrastructure;
+
+namespace OneStop.PlanTasks.Features.Reports;
+
+internal sealed record EvidenceDto(Guid Id, string FileName, string ContentType, long Size);
+
+internal sealed record ReportDto(
+    Guid Id, Guid AssignmentId, string Kind, string Status, int Percent, string Narrative, string SubmittedBy, DateTimeOffset SubmittedAt,
+    string Review, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public static ReportDto From(ProgressReport r) => new(r.Id, r.AssignmentId, r.Kind, r.Status, r.Percent, r.Narrative, r.SubmittedBy, r.CreatedAt,
+        r.Review, r.ReviewComment, r.ReviewedBy, r.ReviewedAt, r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.ContentType, e.Size)).ToList());
+}
+
+internal sealed record SubmitReportRequest(string Kind, string Status, int Percent, string Narrative) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (!ReportKinds.All.Contains(Kind))
+        {
+            yield return new(nameof(Kind), "Loại báo cáo phải là định kỳ (periodic) hoặc đột xuất (ad-hoc).");
+        }
+
+        if (!TaskStatuses.Reportable.Contains(Status))
+        {
+            yield return new(nameof(Status), "Trạng thái phải là đang thực hiện (in-progress) hoặc hoàn thành (completed).");
+        }
+
+        if (Percent is < 0 or > 100)
+        {
+            yield return new(nameof(Percent), "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Narrative) || Narrative.Length > 4000)
+        {
+            yield return new(nameof(Narrative), "Nội dung báo cáo bắt buộc, tối đa 4000 ký tự.");
+        }
+    }
+}
+
+internal sealed record ReviewRequest(string? Comment) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (Comment is { Length: > 2000 })
+        {
+            yield return new(nameof(Comment), "Ý kiến tối đa 2000 ký tự.");
+        }
+    }
+}
+
+/// <summary>An uploaded evidence file, whatever carried it (a Razor form or the API).</summary>
+internal sealed record EvidenceUpload(string FileName, long Length, Func<Stream> Open);
+
+/// <summary>Báo cáo tiến độ: the assignee unit reports; only a user acting for exactly that unit may.</summary>
+internal sealed class SubmitReportHandler(PlanTasksDbContext db, EvidenceStore store, ICurrentScope scope)
+{
+    public const int MaxFiles = 5;
+
+    public async Task<ReportDto> HandleAsync(Guid assignmentId, SubmitReportRequest request, IReadOnlyList<EvidenceUpload> files, CancellationToken ct)
+    {
+        var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
+            ?? throw new PlatformException(PlanTasksErrorCodes.AssignmentNotFound, "Không tìm thấy nhiệm vụ được giao trong phạm vi của bạn.", 404);
+        if (assignment.UnitId != scope.Unit.UnitId)
+        {
+            throw new PlatformException(PlanTasksErrorCodes.NotTheAssignee, "Chỉ đơn vị được giao nhiệm vụ mới báo cáo tiến độ.", 403);
+        }
+
+        if (files.Count > MaxFiles)
+        {
+            throw new PlatformException(PlanTasksErrorCodes.EvidenceRejected, $"Tối đa {MaxFiles} tệp minh chứng cho một báo cáo.", 400);
+        }
+
+        var checkedFiles = files.Select(f => (f, EvidenceStore.Check(f.FileName, f.Length))).ToList();
+        var report = new ProgressReport(assignment, request.Kind, request.Status, request.Status == TaskStatuses.Completed ? 100 : request.Percent,
+            request.Narrative.Trim(), scope.ActorName);
+        db.Reports.Add(report);
+        foreach (var (file, (name, type)) in checkedFiles)
+        {
+            await using var content = file.Open();
+            var (key, sha) = await store.SaveAsync(content, ct);
+            var evidence = new EvidenceFile(report, name, type, file.Length, key, sha);
+            report.Evidence.Add(evidence);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ReportDto.From(report);
+    }
+}
+
+/// <summary>
+/// Xem xét báo cáo: the provincial office (a reviewer acting for the province) accepts or returns a report; an accepted
+/// report sets the assignment's status and percentage and publishes <see cref="PlanTaskStatusChanged"/>.
+/// </summary>
+internal sealed class ReviewReportHandler(PlanTasksDbContext db, ICurrentScope scope, TimeProvider clock)
+{
+    public async Task<ReportDto> HandleAsync(Guid reportId, bool accept, string? comment, CancellationToken ct)
+    {
+        // The province's path has one segment ("/30/"); districts and communes cannot review, even with the permission.
+        if (scope.Unit.Path.Count(c => c == '/') != 2)
+        {
+            throw new PlatformException(PlanTasksErrorCodes.ReviewOnlyByProvince, "Chỉ Văn phòng UBND tỉnh (cấp tỉnh) xem xét báo cáo tiến độ.", 403);
+        }
+
+        var report = await db.Reports.Include(r => r.Assignment).ThenInclude(a => a.Task).Include(r => r.Evidence).FirstOrDefaultAsync(r => r.Id == reportId, ct)
+            ?? throw new PlatformException(PlanTasksErrorCodes.ReportNotFound, "Không tìm thấy báo cáo tiến độ.", 404);
+        if (report.Review != ReviewStates.Submitted)
+        {
+            throw new PlatformException(PlanTasksErrorCodes.AlreadyReviewed, "Báo cáo này đã được xem xét.", 409);
+        }
+
+        if (accept)
+        {
+            report.Accept(scope.ActorName, comment?.Trim(), clock.GetUtcNow());
+            var a = report.Assignment;
+            db.Publish(new PlanTaskStatusChanged(a.Id, a.Task.Code, a.UnitId, a.Status, a.Percent) { UnitPath = a.UnitPath });
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(comment))
+            {
+                throw new PlatformException(Platform.Web.PlatformErrorCodes.ValidationFailed, "Cần nêu lý do khi trả lại báo cáo.", 400)
+                {
+                    Errors = new Dictionary<string, string[]> { ["Comment"] = ["Cần nêu lý do khi trả lại báo cáo."] },
+                };
+            }
+
+            report.Return(scope.ActorName, comment.Trim(), clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ReportDto.From(report);
+    }
+}
+
+/// <summary>A line of the provincial office's review queue.</summary>
+internal sealed record PendingReportItem(Guid ReportId, Guid AssignmentId, string TaskCode, string UnitName, string Kind, string Status, int Percent, DateTimeOffset SubmittedAt);
+
+internal sealed class ReportQueries(PlanTasksDbContext db)
+{
+    /// <summary>The oldest reports waiting for review first, so none is left behind.</summary>
+    public async Task<IReadOnlyList<PendingReportItem>> ReviewQueueAsync(int take, CancellationToken ct) =>
+        await db.Reports.AsNoTracking().Where(r => r.Review == ReviewStates.Submitted).OrderBy(r => r.Id).Take(take)
+            .Select(r => new PendingReportItem(r.Id, r.AssignmentId, r.Assignment.Task.Code, r.Assignment.UnitName, r.Kind, r.Status, r.Percent, r.CreatedAt))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<ReportDto>> ForAssignmentAsync(Guid assignmentId, CancellationToken ct) =>
+        (await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.AssignmentId == assignmentId)
+            .OrderByDescending(r => r.CreatedAt).ToListAsync(ct)).Select(ReportDto.From).ToList();
+
+    public async Task<KeysetPage<ReportDto>> PendingAsync(string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<Guid?>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var rows = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.Review == ReviewStates.Submitted)
+            .Where(r => after == null || r.Id > after).OrderBy(r => r.Id).Take(size + 1).ToListAsync(ct);
+        var items = rows.Take(size).Select(ReportDto.From).ToList();
+        return new KeysetPage<ReportDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null);
+    }
+}
+
+internal static class ReportEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/assignments/{id:guid}/reports", ListForAssignment).RequirePermission(PlanTasksPermissions.Access)
+            .WithSummary("Báo cáo tiến độ của một nhiệm vụ được giao");
+        api.MapPost("/assignments/{id:guid}/reports", Submit).RequirePermission(PlanTasksPermissions.Report)
+            .Validate<SubmitReportRequest>().WithIdempotency()
+            .WithSummary("Gửi báo cáo tiến độ (định kỳ hoặc đột xuất); tệp minh chứng gửi qua trang nhiệm vụ");
+        api.MapGet("/reports/pending", Pending).RequirePermission(PlanTasksPermissions.Review)
+            .WithSummary("Báo cáo chờ xem xét trong phạm vi");
+        api.MapPost("/reports/{id:guid}/accept", Accept).RequirePermission(PlanTasksPermissions.Review)
+            .Validate<ReviewRequest>().WithSummary("Chấp nhận báo cáo: cập nhật trạng thái nhiệm vụ");
+        api.MapPost("/reports/{id:guid}/return", Return).RequirePermission(PlanTasksPermissions.Review)
+            .Validate<ReviewRequest>().WithSummary("Trả lại báo cáo kèm ý kiến");
+        api.MapGet("/evidence/{id:guid}", Download).RequirePermission(PlanTasksPermissions.Access)
+            .WithSummary("Tải tệp minh chứng");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ReportDto>>, ProblemHttpResult>> ListForAssignment(
+        PlanTasksDbContext db, ReportQueries queries, Guid id, CancellationToken ct) =>
+        await db.Assignments.AnyAsync(a => a.Id == id, ct)
+            ? TypedResults.Ok(await queries.ForAssignmentAsync(id, ct))
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.AssignmentNotFound, "Không tìm thấy nhiệm vụ được giao trong phạm vi của bạn.", 404));
+
+    private static async Task<Created<ReportDto>> Submit(SubmitReportHandler handler, Guid id, SubmitReportRequest request, CancellationToken ct)
+    {
+        var dto = await handler.HandleAsync(id, request, [], ct);
+        return TypedResults.Created($"/api/v1/plantasks/assignments/{id}/reports", dto);
+    }
+
+    private static async Task<Ok<KeysetPage<ReportDto>>> Pending(ReportQueries queries, string? cursor, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.PendingAsync(cursor, pageSize, ct));
+
+    private static async Task<Ok<ReportDto>> Accept(ReviewReportHandler handler, Guid id, ReviewRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(id, true, request.Comment, ct));
+
+    private static async Task<Ok<ReportDto>> Return(ReviewReportHandler handler, Guid id, ReviewRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(id, false, request.Comment, ct));
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(PlanTasksDbContext db, EvidenceStore store, Guid id, CancellationToken ct) =>
+        await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } file
+            ? TypedResults.File(store.Open(file.StorageKey), file.ContentType, file.FileName)
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.ReportNotFound, "Không tìm thấy tệp minh chứng trong phạm vi của bạn.", 404));
+}

@@ -1,0 +1,115 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace OneStop.Platform.Documents;
+
+/// <summary>
+/// A small helper over PDFsharp for the platform's printed documents (certificates, legal forms): A4/A5 pages, Noto
+/// fonts, centred and wrapped text. Keeps modules away from font set-up and layout arithmetic.
+/// </summary>
+public sealed class PdfWriter : IDisposable
+{
+    private readonly PdfDocument _document = new();
+    private XGraphics? _gfx;
+    private PdfPage? _page;
+    private double _y;
+
+    public PdfWriter(string title, string author)
+    {
+        NotoFontResolver.EnsureInstalled();
+        _document.Info.Title = title;
+        _document.Info.Author = author;
+        _document.Info.Creator = "OneStop.Platform";
+    }
+
+    public double Margin { get; init; } = 56;
+
+    public double Width => _page!.Width.Point - 2 * Margin;
+
+    /// <summary>Starts a new page (A4 by default; landscape for certificates).</summary>
+    public PdfWriter NewPage(bool landscape = false, PdfSharp.PageSize size = PdfSharp.PageSize.A4)
+    {
+        _gfx?.Dispose();
+        _page = _document.AddPage();
+        _page.Size = size;
+        _page.Orientation = landscape ? PdfSharp.PageOrientation.Landscape : PdfSharp.PageOrientation.Portrait;
+        _gfx = XGraphics.FromPdfPage(_page);
+        _y = Margin;
+        return this;
+    }
+
+    /// <summary>Writes a line (wrapped at the page width), advancing the cursor.</summary>
+    public PdfWriter Text(string text, double size = 12, bool bold = false, bool italic = false, bool serif = false, XStringAlignment align = XStringAlignment.Center, double spaceAfter = 6)
+    {
+        var gfx = _gfx ?? throw new InvalidOperationException("Call NewPage first.");
+        var style = (bold, italic) switch
+        {
+            (true, true) => XFontStyleEx.BoldItalic,
+            (true, false) => XFontStyleEx.Bold,
+            (false, true) => XFontStyleEx.Italic,
+            _ => XFontStyleEx.Regular,
+        };
+        var font = new XFont(serif ? NotoFontResolver.Serif : NotoFontResolver.Sans, size, style);
+        foreach (var line in Wrap(gfx, text, font, Width))
+        {
+            var format = new XStringFormat { Alignment = align, LineAlignment = XLineAlignment.Near };
+            gfx.DrawString(line, font, XBrushes.Black, new XRect(Margin, _y, Width, size * 1.4), format);
+            _y += size * 1.4;
+        }
+
+        _y += spaceAfter;
+        return this;
+    }
+
+    public PdfWriter Space(double points)
+    {
+        _y += points;
+        return this;
+    }
+
+    /// <summary>A frame around the page, e.g. for a certificate.</summary>
+    public PdfWriter Border(double inset = 24, double thickness = 2)
+    {
+        var gfx = _gfx ?? throw new InvalidOperationException("Call NewPage first.");
+        gfx.DrawRectangle(new XPen(XColors.DarkRed, thickness), inset, inset, _page!.Width.Point - 2 * inset, _page.Height.Point - 2 * inset);
+        return this;
+    }
+
+    public byte[] ToArray()
+    {
+        _gfx?.Dispose();
+        _gfx = null;
+        using var stream = new MemoryStream();
+        _document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    public void Dispose()
+    {
+        _gfx?.Dispose();
+        _document.Dispose();
+    }
+
+    private static IEnumerable<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    {
+        foreach (var paragraph in text.Normalize(System.Text.NormalizationForm.FormC).Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
+                {
+                    yield return line;
+                    line = word;
+                }
+                else
+                {
+                    line = candidate;
+                }
+            }
+
+            yield return line;
+        }
+    }
+}
