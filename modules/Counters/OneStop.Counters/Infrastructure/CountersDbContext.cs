@@ -43,8 +43,8 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
             b.ToTable("Procedures");
             b.HasIndex(p => p.Code).IsUnique();
             b.Property(p => p.Code).HasMaxLength(32);
-            b.Property(p => p.Name).HasMaxLength(1000);
-            b.Property(p => p.SearchText).HasMaxLength(1100);
+            b.Property(p => p.Name).HasMaxLength(2000);
+            b.Property(p => p.SearchText).HasMaxLength(2100);
             b.Property(p => p.Field).HasMaxLength(256);
             b.Property(p => p.ExecutingAgency).HasMaxLength(2000);
             b.Property(p => p.Source).HasMaxLength(512);

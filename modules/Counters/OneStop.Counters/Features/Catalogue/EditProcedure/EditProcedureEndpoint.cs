@@ -19,9 +19,9 @@ internal sealed record EditProcedureRequest(
 {
     public IEnumerable<ValidationError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 1000)
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 2000)
         {
-            yield return new(nameof(Name), "Tên thủ tục bắt buộc, tối đa 1000 ký tự.");
+            yield return new(nameof(Name), "Tên thủ tục bắt buộc, tối đa 2000 ký tự.");
         }
 
         if (Field is { Length: > 256 })
