@@ -10,27 +10,27 @@ using OneStop.Platform.TestKit;
 
 namespace OneStop.Counters.Tests;
 
-/// <summary>The calendar and catalogue endpoints and pages through HTTP on a fresh PostgreSQL database with the shipped seed.</summary>
-public sealed class CountersApiTests(CountersApiTests.Fixture fx) : IClassFixture<CountersApiTests.Fixture>
+/// <summary>
+/// The calendar and catalogue endpoints and pages through HTTP on a fresh database with the shipped seed: PostgreSQL
+/// (production) and the same tests on SQLite (the embedded default of <c>dotnet run</c>).
+/// </summary>
+public abstract class CountersApiTests<TFactory>(TFactory fx) where TFactory : OneStopFactory
 {
     private const string Admin = "admin";
     private const string Desk = "motcua.camthuong";
     private const string WardLeader = "lanhdao.camthuong";
 
-    public sealed class Fixture : OneStopFactory
-    {
-        internal Task<T> Counters<T>(Func<CountersDbContext, Task<T>> query) =>
-            AsSystemAsync(sp => query(sp.GetRequiredService<CountersDbContext>()));
+    private Task<T> Counters<T>(Func<CountersDbContext, Task<T>> query) =>
+        fx.AsSystemAsync(sp => query(sp.GetRequiredService<CountersDbContext>()));
 
-        public Task<Guid> UnitId(string code) =>
-            AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
-    }
+    private Task<Guid> UnitId(string code) =>
+        fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     [Fact]
     public async Task The_calendar_and_catalogue_are_seeded_on_first_start()
     {
-        (await fx.Counters(db => db.DaysOff.CountAsync())).ShouldBe(91);
-        (await fx.Counters(db => db.Procedures.CountAsync())).ShouldBe(503);
+        (await Counters(db => db.DaysOff.CountAsync())).ShouldBe(91);
+        (await Counters(db => db.Procedures.CountAsync())).ShouldBe(503);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class CountersApiTests(CountersApiTests.Fixture fx) : IClassFixtur
     public async Task A_unit_leader_overrides_office_hours_and_the_computation_follows()
     {
         var leader = await fx.SignInAsync(WardLeader);
-        var unit = await fx.UnitId("10507");
+        var unit = await UnitId("10507");
         (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/counters/calendar/office-hours/{unit}")).GetProperty("isDefault").GetBoolean().ShouldBeTrue();
 
         var invalid = await leader.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{unit}",
@@ -207,7 +207,7 @@ public sealed class CountersApiTests(CountersApiTests.Fixture fx) : IClassFixtur
     public async Task Catalogue_pages_through_every_commune_procedure_once()
     {
         var desk = await fx.SignInAsync(Desk);
-        var expected = await fx.Counters(db => db.Procedures.CountAsync(p => p.AtCommune));
+        var expected = await Counters(db => db.Procedures.CountAsync(p => p.AtCommune));
         var codes = new List<string>();
         string? cursor = null;
         do
@@ -276,7 +276,7 @@ public sealed class CountersApiTests(CountersApiTests.Fixture fx) : IClassFixtur
             steps = new[] { new { name = "Tiếp nhận", budgetHours = 4m }, new { name = "Thẩm định", budgetHours = 36m }, new { name = "Phê duyệt", budgetHours = 16m } },
         });
         fits.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await fx.Counters(db => db.ProcedureSteps.CountAsync(s => s.ProcedureId == db.Procedures.Single(p => p.Code == "1.004222").Id))).ShouldBe(3);
+        (await Counters(db => db.ProcedureSteps.CountAsync(s => s.ProcedureId == db.Procedures.Single(p => p.Code == "1.004222").Id))).ShouldBe(3);
 
         // 1.000808 has only a calendar-day time (30 DAY): no working time to budget against.
         var noTime = await admin.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.000808/steps", new { steps = new[] { new { name = "Xử lý", budgetHours = 1m } } });
@@ -329,10 +329,10 @@ public sealed class CountersApiTests(CountersApiTests.Fixture fx) : IClassFixtur
         var added = await OneStopFactory.PostFormAsync(admin, "/Counters/Calendar?year=2026", "/Counters/Calendar?handler=Add&year=2026",
             new() { ["Input.Date"] = "2026-06-15", ["Input.Kind"] = "holiday", ["Input.Name"] = "Ngày thử trang quản trị" });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var id = await fx.Counters(db => db.DaysOff.Where(d => d.Date == new DateOnly(2026, 6, 15)).Select(d => d.Id).SingleAsync());
+        var id = await Counters(db => db.DaysOff.Where(d => d.Date == new DateOnly(2026, 6, 15)).Select(d => d.Id).SingleAsync());
         var removed = await OneStopFactory.PostFormAsync(admin, "/Counters/Calendar?year=2026", $"/Counters/Calendar?handler=Remove&id={id}&year=2026", new());
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await fx.Counters(db => db.DaysOff.AnyAsync(d => d.Date == new DateOnly(2026, 6, 15)))).ShouldBeFalse();
+        (await Counters(db => db.DaysOff.AnyAsync(d => d.Date == new DateOnly(2026, 6, 15)))).ShouldBeFalse();
     }
 
     private static async Task<string> DueAt(HttpClient client, object request)
@@ -343,3 +343,7 @@ public sealed class CountersApiTests(CountersApiTests.Fixture fx) : IClassFixtur
         return body.GetProperty("dueAt").GetString()!;
     }
 }
+
+public sealed class PostgreSqlCountersApiTests(OneStopFactory factory) : CountersApiTests<OneStopFactory>(factory), IClassFixture<OneStopFactory>;
+
+public sealed class SqliteCountersApiTests(SqliteOneStopFactory factory) : CountersApiTests<SqliteOneStopFactory>(factory), IClassFixture<SqliteOneStopFactory>;
