@@ -306,8 +306,15 @@ public abstract class CountersApiTests<TFactory>(TFactory fx) where TFactory : O
         var due = await OneStopFactory.PostFormAsync(desk, "/Counters/Calendar/DueDate", "/Counters/Calendar/DueDate",
             new() { ["ReceivedAt"] = "2024-02-07T10:00", ["Value"] = "1", ["Unit"] = "WORKING_DAY" });
         var html = await due.Content.ReadAsStringAsync();
-        html.ShouldContain("10:00 Thứ Năm 15/02/2024");
+        html.ShouldContain("10:00 Thứ Năm 15/02/2024", customMessage: System.Text.RegularExpressions.Regex.Match(html, "due-date-form.{0,1500}", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         html.ShouldContain("Tết Nguyên đán Giáp Thìn");
+
+        // By procedure: 1.004222 Đăng ký thường trú, 7 working days in person.
+        var byProcedure = await OneStopFactory.PostFormAsync(desk, "/Counters/Calendar/DueDate", "/Counters/Calendar/DueDate",
+            new() { ["ReceivedAt"] = "2024-03-04T09:00", ["Value"] = "1", ["Unit"] = "WORKING_DAY", ["ProcedureCode"] = "1.004222", ["Channel"] = "DIRECT" });
+        var byProcedureHtml = await byProcedure.Content.ReadAsStringAsync();
+        byProcedureHtml.ShouldContain("09:00 Thứ Tư 13/03/2024");
+        byProcedureHtml.ShouldContain("7 ngày làm việc");
 
         (await desk.GetAsync("/Counters/Catalogue/Edit?code=1.001193")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }

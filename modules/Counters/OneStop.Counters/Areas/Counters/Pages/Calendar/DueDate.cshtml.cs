@@ -12,9 +12,12 @@ namespace OneStop.Counters.Pages.Calendar;
 [Permission(CountersPermissions.CalendarRead)]
 internal sealed class DueDateModel(DueDateHandler handler) : PageModel
 {
-    [BindProperty] public string ReceivedAt { get; set; } = "";
+    [BindProperty] public string? ReceivedAt { get; set; }
     [BindProperty] public decimal Value { get; set; } = 1;
-    [BindProperty] public string Unit { get; set; } = LegalTimeUnits.WorkingDay;
+    [BindProperty] public string? Unit { get; set; } = LegalTimeUnits.WorkingDay;
+    [BindProperty] public string? ProcedureCode { get; set; }
+    // Nullable: a missing field must not trip MVC's implicit [Required] with an English message.
+    [BindProperty] public string? Channel { get; set; } = Domain.Catalogue.Channels.Direct;
     [BindProperty] public string? StopFrom { get; set; }
     [BindProperty] public string? StopTo { get; set; }
     [BindProperty] public decimal? ExtensionDays { get; set; }
@@ -27,7 +30,9 @@ internal sealed class DueDateModel(DueDateHandler handler) : PageModel
     {
         IReadOnlyList<ClockStopDto>? stops = string.IsNullOrWhiteSpace(StopFrom) && string.IsNullOrWhiteSpace(StopTo) ? null : [new(StopFrom ?? "", StopTo ?? "")];
         IReadOnlyList<ExtensionDto>? extensions = ExtensionDays is > 0 ? [new(ExtensionDays.Value, LegalTimeUnits.WorkingDay, ExtensionReason ?? "")] : null;
-        var request = new DueDateRequest(null, ReceivedAt, Value, Unit, Stops: stops, Extensions: extensions);
+        // With a procedure code the catalogue's legal time (version in force on the reception date) replaces value and unit.
+        var code = string.IsNullOrWhiteSpace(ProcedureCode) ? null : ProcedureCode.Trim();
+        var request = new DueDateRequest(null, ReceivedAt ?? "", Value, Unit, code, code is null ? null : Channel ?? Domain.Catalogue.Channels.Direct, stops, extensions);
         foreach (var error in request.Validate())
         {
             ModelState.AddModelError(error.Field, error.Message);

@@ -33,7 +33,7 @@ internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permis
             return Forbid();
         }
 
-        var request = new AddDayOffRequest(Input.Date ?? default, Input.Kind, Input.Name ?? "", Input.Source);
+        var request = new AddDayOffRequest(Input.Date ?? default, Input.Kind ?? "", Input.Name ?? "", Input.Source);
         foreach (var error in request.Validate())
         {
             ModelState.AddModelError($"Input.{error.Field}", error.Message);
@@ -83,7 +83,7 @@ internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permis
     internal sealed class AddDayOffInput
     {
         public DateOnly? Date { get; set; }
-        public string Kind { get; set; } = DayOffKinds.Holiday;
+        public string? Kind { get; set; } = DayOffKinds.Holiday;
         public string? Name { get; set; }
         public string? Source { get; set; }
     }
