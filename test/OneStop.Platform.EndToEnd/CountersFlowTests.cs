@@ -2,7 +2,15 @@ using Microsoft.Playwright;
 
 namespace OneStop.Platform.EndToEnd;
 
+/// <summary>
+/// Runs after the other browser classes, never beside them: two hosts with two Chromium instances at once starve this
+/// two-core machine and page loads hit Playwright's 30 s timeout.
+/// </summary>
+[CollectionDefinition(nameof(SequentialBrowserCollection), DisableParallelization = true)]
+public sealed class SequentialBrowserCollection;
+
 /// <summary>A desk officer tries a due date over Tết and finds a procedure in the catalogue, in a real browser.</summary>
+[Collection(nameof(SequentialBrowserCollection))]
 public sealed class CountersFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
