@@ -92,6 +92,17 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
         ["PUT /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
         ["GET /api/v1/training/kpi"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/counters/calendar/office-hours/{unitId:guid}"] = nameof(Office_hours_of_a_sibling_commune_cannot_be_read_or_changed),
+        ["PUT /api/v1/counters/calendar/office-hours/{unitId:guid}"] = nameof(Office_hours_of_a_sibling_commune_cannot_be_read_or_changed),
+        ["POST /api/v1/counters/calendar/due-date"] = nameof(Due_dates_are_computed_only_for_units_in_scope),
+        ["GET /api/v1/counters/calendar/days-off"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["POST /api/v1/counters/calendar/days-off"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["DELETE /api/v1/counters/calendar/days-off/{id:guid}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["GET /api/v1/counters/catalogue/procedures"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["GET /api/v1/counters/catalogue/procedures/{code}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["PUT /api/v1/counters/catalogue/procedures/{code}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["POST /api/v1/counters/catalogue/procedures/{code}/legal-times"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["PUT /api/v1/counters/catalogue/procedures/{code}/steps"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -109,7 +120,12 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PlanTasks:/Assignment"] = nameof(Plan_task_pages_show_only_the_scope),
         ["PlanTasks:/Plan"] = "the published plan text, no unit data",
         ["PlanTasks:/Inspections"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
-        ["Counters:/Index"] = "module placeholder, no unit data yet",
+        ["Counters:/Index"] = "module home, links only, no unit data",
+        ["Counters:/Calendar/Index"] = nameof(The_calendar_page_shows_the_acting_units_own_hours),
+        ["Counters:/Calendar/DueDate"] = nameof(Due_dates_are_computed_only_for_units_in_scope),
+        ["Counters:/Catalogue/Index"] = "province-wide reference data (catalogue), no unit data; " + nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["Counters:/Catalogue/Detail"] = "province-wide reference data (catalogue), no unit data",
+        ["Counters:/Catalogue/Edit"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
@@ -487,6 +503,86 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         kpiB.GetProperty("unitPath").GetString().ShouldBe("/30/288/10510/");
         kpiB.GetProperty("deskStaff").GetInt32().ShouldBe(1);
         kpiB.GetProperty("classesHeld").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Office_hours_of_a_sibling_commune_cannot_be_read_or_changed()
+    {
+        var a = await fx.UnitId("10507");
+        var b = await fx.UnitId("10510");
+        var otherDistrictCommune = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Path.StartsWith("/30/290/") && u.Level == "commune").Select(u => u.Id).FirstAsync());
+        var hours = new { morningStart = "07:30", morningEnd = "12:00", afternoonStart = "13:00", afternoonEnd = "16:30" };
+
+        (await Get(CommuneA, $"/api/v1/counters/calendar/office-hours/{a}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneA, $"/api/v1/counters/calendar/office-hours/{b}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The leader of ward A changes A's hours, not B's; B keeps the default and cannot see A's override.
+        var leaderA = await fx.SignInAsync("lanhdao.camthuong");
+        (await leaderA.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{b}", hours)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await leaderA.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{a}", hours)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var seenByB = await (await Get(CommuneB, $"/api/v1/counters/calendar/office-hours/{b}")).Content.ReadFromJsonAsync<JsonElement>();
+        seenByB.GetProperty("isDefault").GetBoolean().ShouldBeTrue();
+        (await Get(CommuneB, $"/api/v1/counters/calendar/office-hours/{a}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The district reads and sets its communes' hours, not those of another district.
+        var district = await fx.SignInAsync(DistrictLeader);
+        var seenByDistrict = await (await district.GetAsync($"/api/v1/counters/calendar/office-hours/{a}")).Content.ReadFromJsonAsync<JsonElement>();
+        seenByDistrict.GetProperty("morningStart").GetString().ShouldBe("07:30");
+        (await district.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{otherDistrictCommune}", hours)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await district.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{a}", new { morningStart = "07:00", morningEnd = "11:30", afternoonStart = "13:30", afternoonEnd = "17:00" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Due_dates_are_computed_only_for_units_in_scope()
+    {
+        var b = await fx.UnitId("10510");
+        var a = await fx.SignInAsync(CommuneA);
+        var request = new { unitId = b, receivedAt = "2024-03-04T09:00", legalTimeValue = 1, legalTimeUnit = "WORKING_DAY" };
+        (await a.PostAsJsonAsync("/api/v1/counters/calendar/due-date", request)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneB)).PostAsJsonAsync("/api/v1/counters/calendar/due-date", request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync("/api/v1/counters/calendar/due-date", request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The page always computes for the acting unit.
+        var page = await OneStopFactory.PostFormAsync(a, "/Counters/Calendar/DueDate", "/Counters/Calendar/DueDate",
+            new() { ["ReceivedAt"] = "2024-03-04T09:00", ["Value"] = "1", ["Unit"] = "WORKING_DAY" });
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("Phường Cẩm Thượng");
+        html.ShouldNotContain("Phường Bình Hàn");
+    }
+
+    [Fact]
+    public async Task The_calendar_page_shows_the_acting_units_own_hours()
+    {
+        var a = await fx.SignInAsync(CommuneA);
+        var html = await a.GetStringAsync("/Counters/Calendar?year=2024");
+        html.ShouldContain("Tết Nguyên đán Giáp Thìn");
+        html.ShouldContain("data-testid=\"office-hours\"");
+    }
+
+    [Fact]
+    public async Task The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins()
+    {
+        // Reference data: every unit sees the same rows.
+        var daysA = await (await Get(CommuneA, "/api/v1/counters/calendar/days-off?year=2025")).Content.ReadAsStringAsync();
+        var daysB = await (await Get(CommuneB, "/api/v1/counters/calendar/days-off?year=2025")).Content.ReadAsStringAsync();
+        daysA.ShouldBe(daysB);
+        var catalogueA = await (await Get(CommuneA, "/api/v1/counters/catalogue/procedures?level=commune")).Content.ReadAsStringAsync();
+        catalogueA.ShouldBe(await (await Get(CommuneB, "/api/v1/counters/catalogue/procedures?level=commune")).Content.ReadAsStringAsync());
+        (await Get(CommuneA, "/api/v1/counters/catalogue/procedures/1.001193")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneA, "/Counters/Catalogue")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // No unit — not even the district or the province leader — changes them.
+        foreach (var user in new[] { CommuneA, DistrictLeader, ProvinceLeader })
+        {
+            var client = await fx.SignInAsync(user);
+            (await client.PostAsJsonAsync("/api/v1/counters/calendar/days-off", new { date = "2026-12-30", kind = "holiday", name = "Không được" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await client.DeleteAsync($"/api/v1/counters/calendar/days-off/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await client.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193", new { name = "X", levels = new[] { "commune" } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await client.PostAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/legal-times", new { effectiveFrom = "2030-01-01", reason = "X", times = new[] { new { channel = "DIRECT", value = 1, unit = "WORKING_DAY" } } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await client.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/steps", new { steps = new[] { new { name = "X", budgetHours = 1 } } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await client.GetAsync("/Counters/Catalogue/Edit?code=1.001193")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
     }
 
     private async Task<HttpResponseMessage> Get(string user, string url) => await (await fx.SignInAsync(user)).GetAsync(url);

@@ -5,7 +5,11 @@ using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Features;
+using OneStop.Counters.Features.Calendar.DueDate;
+using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 
 namespace OneStop.Counters;
 
@@ -21,10 +25,22 @@ public sealed class CountersModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Một cửa", "One-stop counters", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
+        new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
+        new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
+        services.AddScoped<DueDateHandler>();
+        services.AddScoped<EditProcedureHandler>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
+
+    public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        await CountersSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<CountersDbContext>(), cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Catalogue;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -12,7 +14,74 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
 
     public override string Schema => SchemaName;
 
+    public DbSet<DayOff> DaysOff => Set<DayOff>();
+    public DbSet<UnitOfficeHours> OfficeHours => Set<UnitOfficeHours>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureLegalTime> ProcedureLegalTimes => Set<ProcedureLegalTime>();
+    public DbSet<ProcedureStep> ProcedureSteps => Set<ProcedureStep>();
+    public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DayOff>(b =>
+        {
+            b.ToTable("DaysOff");
+            b.HasIndex(d => d.Date).IsUnique();
+            b.Property(d => d.Kind).HasMaxLength(32);
+            b.Property(d => d.Name).HasMaxLength(256);
+            b.Property(d => d.Source).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<UnitOfficeHours>(b =>
+        {
+            b.ToTable("OfficeHours");
+            b.HasIndex(h => h.UnitId).IsUnique();
+            b.Property(h => h.CreatedBy).HasMaxLength(256);
+            b.Property(h => h.ModifiedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Procedure>(b =>
+        {
+            b.ToTable("Procedures");
+            b.HasIndex(p => p.Code).IsUnique();
+            b.Property(p => p.Code).HasMaxLength(32);
+            b.Property(p => p.Name).HasMaxLength(2000);
+            b.Property(p => p.SearchText).HasMaxLength(2100);
+            b.Property(p => p.Field).HasMaxLength(256);
+            b.Property(p => p.ExecutingAgency).HasMaxLength(2000);
+            b.Property(p => p.Source).HasMaxLength(512);
+            b.Property(p => p.CreatedBy).HasMaxLength(256);
+            b.Property(p => p.ModifiedBy).HasMaxLength(256);
+            b.HasMany(p => p.Components).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(p => p.LegalTimes).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(p => p.Fees).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(p => p.Steps).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProcedureComponent>(b =>
+        {
+            b.ToTable("ProcedureComponents");
+            b.Property(c => c.Name).HasMaxLength(1000);
+            b.Property(c => c.DocumentTypeCode).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ProcedureLegalTime>(b =>
+        {
+            b.ToTable("ProcedureLegalTimes");
+            b.HasIndex(t => new { t.ProcedureId, t.Version, t.Channel }).IsUnique();
+            b.Property(t => t.Channel).HasMaxLength(16);
+            b.Property(t => t.Unit).HasMaxLength(16);
+            b.Property(t => t.Reason).HasMaxLength(1000);
+            b.Property(t => t.Value).HasPrecision(9, 2);
+        });
+        modelBuilder.Entity<ProcedureFee>(b =>
+        {
+            b.ToTable("ProcedureFees");
+            b.Property(f => f.Channel).HasMaxLength(16);
+            b.Property(f => f.Kind).HasMaxLength(64);
+            b.Property(f => f.AmountVnd).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<ProcedureStep>(b =>
+        {
+            b.ToTable("ProcedureSteps");
+            b.Property(s => s.Name).HasMaxLength(512);
+            b.Property(s => s.BudgetHours).HasPrecision(9, 2);
+        });
     }
 }

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using OneStop.Counters;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.SeedData;
+
+// Due-date computations per second on the shipped 2021–2026 calendar with the default office hours.
+// Usage: dotnet run -c Release --project etc/bench/DueDates [iterations]
+var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
+var calendar = new WorkingCalendar(
+    Csv.ReadResource(typeof(CountersModule).Assembly, "vn-public-sector-days-off-2021-2026.csv")
+        .Select(r => new CalendarEntry(DateOnly.Parse(r["date"], CultureInfo.InvariantCulture), r["kind"], r["name_vi"])));
+var hours = OfficeHours.Default;
+
+Run("working days (1–30), no stop", random => new DueDateInput(Intake(random), new LegalTime(random.Next(1, 31), LegalTimeUnits.WorkingDay)));
+Run("working hours (1–100), no stop", random => new DueDateInput(Intake(random), new LegalTime(random.Next(1, 101), LegalTimeUnits.WorkingHour)));
+Run("working days (1–30), one stop + one extension", random =>
+{
+    var received = Intake(random);
+    var stop = received.AddHours(random.Next(1, 200));
+    return new DueDateInput(received, new LegalTime(random.Next(1, 31), LegalTimeUnits.WorkingDay),
+        [new ClockStop(stop, stop.AddHours(random.Next(1, 200)))],
+        [new Extension(new LegalTime(2, LegalTimeUnits.WorkingDay), "bench")]);
+});
+
+void Run(string name, Func<Random, DueDateInput> make)
+{
+    var random = new Random(42);
+    var inputs = Enumerable.Range(0, iterations).Select(_ => make(random)).ToArray();
+    for (var i = 0; i < Math.Min(10_000, inputs.Length); i++)
+    {
+        DueDateCalculator.Compute(calendar, hours, inputs[i]); // warm-up (JIT, tiering)
+    }
+
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var watch = Stopwatch.StartNew();
+    foreach (var input in inputs)
+    {
+        DueDateCalculator.Compute(calendar, hours, input);
+    }
+
+    watch.Stop();
+    var perSecond = inputs.Length / watch.Elapsed.TotalSeconds;
+    var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)inputs.Length;
+    Console.WriteLine($"{name,-48} {inputs.Length,9:N0} computations in {watch.Elapsed.TotalMilliseconds,8:N0} ms = {perSecond,12:N0}/s, {bytes,8:N0} B allocated each (with explanation)");
+}
+
+// Any minute 2021-01-01 … 2026-09-30, so the longest computation still ends inside the covered years.
+static DateTime Intake(Random random) => new DateTime(2021, 1, 1).AddMinutes(random.Next((int)(new DateTime(2026, 9, 30) - new DateTime(2021, 1, 1)).TotalMinutes));

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Features.Catalogue.GetProcedure;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Permissions;
+
+namespace OneStop.Counters.Pages.Catalogue;
+
+/// <summary>One procedure: components, legal time per channel in force today, version history, fees, steps.</summary>
+[Permission(CountersPermissions.CatalogueRead)]
+internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permissions, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    public ProcedureDto Procedure { get; private set; } = null!;
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var procedure = await GetProcedureEndpoint.LoadAsync(db, Code, ct);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        Procedure = GetProcedureEndpoint.ToDto(procedure, DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(clock.GetUtcNow())));
+        CanManage = await permissions.IsGrantedAsync(User, CountersPermissions.CatalogueManage);
+        return Page();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Features.Catalogue.EditProcedure;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Permissions;
+
+namespace OneStop.Counters.Pages.Catalogue;
+
+/// <summary>Sửa thủ tục (system administrators): the same request and checks as PUT /catalogue/procedures/{code}.</summary>
+[Permission(CountersPermissions.CatalogueManage)]
+internal sealed class EditModel(CountersDbContext db, EditProcedureHandler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Field { get; set; }
+    [BindProperty] public string? ExecutingAgency { get; set; }
+    [BindProperty] public List<string> Levels { get; set; } = [];
+    [BindProperty] public bool FullyOnline { get; set; }
+    [BindProperty] public bool PostalAllowed { get; set; }
+    [BindProperty] public bool LocationIndependent { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var p = await db.Procedures.AsNoTracking().FirstOrDefaultAsync(x => x.Code == Code, ct);
+        if (p is null)
+        {
+            return NotFound();
+        }
+
+        (Name, Field, ExecutingAgency, Levels) = (p.Name, p.Field, p.ExecutingAgency, p.Levels.ToList());
+        (FullyOnline, PostalAllowed, LocationIndependent) = (p.FullyOnline, p.PostalAllowed, p.LocationIndependent);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new EditProcedureRequest(Name ?? "", Field, Levels.Where(ResolvingLevels.All.Contains).ToList(), ExecutingAgency, FullyOnline, PostalAllowed, LocationIndependent);
+        foreach (var error in request.Validate())
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+
+        return await handler.HandleAsync(Code, request, ct) is null ? NotFound() : RedirectToPage("Detail", new { code = Code });
+    }
+}

@@ -1,0 +1,123 @@
+using OneStop.Platform.Domain;
+
+namespace OneStop.Counters.Domain.Catalogue;
+
+/// <summary>Channels a dossier can arrive by (hình thức nộp).</summary>
+internal static class Channels
+{
+    public const string Direct = "DIRECT";  // trực tiếp
+    public const string Online = "ONLINE";  // trực tuyến
+    public const string Postal = "POSTAL";  // bưu chính công ích
+
+    public static readonly string[] All = [Direct, Online, Postal];
+
+    public static string NameVi(string channel) => channel switch
+    {
+        Direct => "Trực tiếp",
+        Online => "Trực tuyến",
+        Postal => "Bưu chính",
+        _ => channel,
+    };
+}
+
+/// <summary>Resolving levels (cấp thực hiện).</summary>
+internal static class ResolvingLevels
+{
+    public const string Commune = "commune";
+    public const string District = "district";
+    public const string Province = "province";
+
+    public static readonly string[] All = [Commune, District, Province];
+}
+
+/// <summary>
+/// Thủ tục hành chính of the catalogue. Province-wide reference data: not unit-scoped (every unit of the province applies
+/// the same catalogue), read by all staff, edited only by system administrators (Counters.Catalogue.Manage).
+/// </summary>
+internal sealed class Procedure : Entity, IHasAuditStamps
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>Name and code folded to lower-case ASCII ("dang ky khai sinh"), for diacritic-insensitive search.</summary>
+    public string SearchText { get; set; } = "";
+    /// <summary>Lĩnh vực.</summary>
+    public string Field { get; set; } = "";
+    public bool AtCommune { get; set; }
+    public bool AtDistrict { get; set; }
+    public bool AtProvince { get; set; }
+    /// <summary>Cơ quan thực hiện, as published.</summary>
+    public string ExecutingAgency { get; set; } = "";
+    public bool FullyOnline { get; set; }
+    public bool PostalAllowed { get; set; }
+    /// <summary>Tiếp nhận không phụ thuộc địa giới hành chính.</summary>
+    public bool LocationIndependent { get; set; }
+    public string Source { get; set; } = "";
+
+    public List<ProcedureComponent> Components { get; set; } = [];
+    public List<ProcedureLegalTime> LegalTimes { get; set; } = [];
+    public List<ProcedureFee> Fees { get; set; } = [];
+    public List<ProcedureStep> Steps { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset? ModifiedAt { get; set; }
+    public string? ModifiedBy { get; set; }
+
+    public IEnumerable<string> Levels =>
+        new[] { (AtCommune, ResolvingLevels.Commune), (AtDistrict, ResolvingLevels.District), (AtProvince, ResolvingLevels.Province) }
+            .Where(l => l.Item1).Select(l => l.Item2);
+
+    /// <summary>The legal-time version valid on <paramref name="date"/>: dossiers received earlier keep their time.</summary>
+    public IReadOnlyList<ProcedureLegalTime> LegalTimesOn(DateOnly date)
+    {
+        var version = LegalTimes.Where(t => t.EffectiveFrom <= date).Select(t => (int?)t.Version).Max();
+        return version is null ? [] : LegalTimes.Where(t => t.Version == version).OrderBy(t => Array.IndexOf(Channels.All, t.Channel)).ToList();
+    }
+
+    public int CurrentVersion => LegalTimes.Count == 0 ? 0 : LegalTimes.Max(t => t.Version);
+}
+
+/// <summary>Thành phần hồ sơ: one required document, with its document-type code (mã loại giấy tờ).</summary>
+internal sealed class ProcedureComponent : Entity
+{
+    public Guid ProcedureId { get; set; }
+    public int Order { get; set; }
+    public string Name { get; set; } = "";
+    public string DocumentTypeCode { get; set; } = "";
+    public bool Required { get; set; } = true;
+    /// <summary>True for rows written by hand in the seed (the national CSV has no components).</summary>
+    public bool HandMade { get; set; }
+}
+
+/// <summary>
+/// Thời hạn giải quyết of one channel in one version. A change of legal time adds a new version (all channels) with
+/// its effective-from date; old versions stay for dossiers received under them.
+/// </summary>
+internal sealed class ProcedureLegalTime : Entity
+{
+    public Guid ProcedureId { get; set; }
+    public int Version { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public string Channel { get; set; } = "";
+    public decimal Value { get; set; }
+    public string Unit { get; set; } = "";
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>Phí, lệ phí per channel, in VND.</summary>
+internal sealed class ProcedureFee : Entity
+{
+    public Guid ProcedureId { get; set; }
+    public string Channel { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public decimal AmountVnd { get; set; }
+}
+
+/// <summary>A processing step (bước xử lý) and its time budget in working hours.</summary>
+internal sealed class ProcedureStep : Entity
+{
+    public Guid ProcedureId { get; set; }
+    public int Order { get; set; }
+    public string Name { get; set; } = "";
+    public decimal BudgetHours { get; set; }
+}

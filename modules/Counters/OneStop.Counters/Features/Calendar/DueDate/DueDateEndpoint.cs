@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Features.Calendar.OfficeHours;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Features.Calendar.DueDate;
+
+internal sealed record ClockStopDto(string From, string To);
+
+internal sealed record ExtensionDto(decimal Value, string Unit, string Reason);
+
+/// <summary>
+/// Tính hạn giải quyết. Times are Vietnam time: "2024-02-08T10:00" without offset is read as UTC+7; with an offset it
+/// is converted. Give the legal time directly (value + unit) or a procedure code (+ channel, default DIRECT) whose
+/// legal-time version valid on the reception date is used.
+/// </summary>
+internal sealed record DueDateRequest(
+    Guid? UnitId,
+    string ReceivedAt,
+    decimal? LegalTimeValue,
+    string? LegalTimeUnit,
+    string? ProcedureCode = null,
+    string? Channel = null,
+    IReadOnlyList<ClockStopDto>? Stops = null,
+    IReadOnlyList<ExtensionDto>? Extensions = null) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (!VietnamTime.TryParse(ReceivedAt, out _))
+        {
+            yield return new(nameof(ReceivedAt), "Thời điểm tiếp nhận không hợp lệ (ví dụ 2025-01-24T16:30 hoặc 2025-01-24T16:30:00+07:00).");
+        }
+
+        if (ProcedureCode is null)
+        {
+            if (LegalTimeValue is not { } value || value <= 0 || value > 3650)
+            {
+                yield return new(nameof(LegalTimeValue), "Thời hạn giải quyết phải là số dương (tối đa 3650).");
+            }
+
+            if (LegalTimeUnit is null || !LegalTimeUnits.All.Contains(LegalTimeUnit))
+            {
+                yield return new(nameof(LegalTimeUnit), $"Đơn vị thời hạn phải là một trong: {string.Join(", ", LegalTimeUnits.All)}.");
+            }
+        }
+        else if (Channel is not null && !Channels.All.Contains(Channel))
+        {
+            yield return new(nameof(Channel), $"Kênh nộp phải là một trong: {string.Join(", ", Channels.All)}.");
+        }
+
+        foreach (var stop in Stops ?? [])
+        {
+            if (!VietnamTime.TryParse(stop.From, out var from) || !VietnamTime.TryParse(stop.To, out var to) || to <= from)
+            {
+                yield return new(nameof(Stops), "Mỗi khoảng tạm dừng cần thời điểm dừng và thời điểm tiếp tục hợp lệ, tiếp tục sau dừng.");
+            }
+        }
+
+        foreach (var extension in Extensions ?? [])
+        {
+            if (extension.Value <= 0 || !LegalTimeUnits.All.Contains(extension.Unit) || string.IsNullOrWhiteSpace(extension.Reason))
+            {
+                yield return new(nameof(Extensions), "Mỗi lần gia hạn cần thời gian dương, đơn vị hợp lệ và lý do.");
+            }
+        }
+    }
+}
+
+internal sealed record SkippedDayDto(DateOnly Date, string Reason);
+
+internal sealed record DueDateResponse(
+    Guid UnitId,
+    string UnitName,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset StartAt,
+    DateTimeOffset DueAt,
+    string LegalTime,
+    string WorkingTime,
+    OfficeHoursDto OfficeHours,
+    IReadOnlyList<string> Explanation,
+    IReadOnlyList<SkippedDayDto> SkippedDays,
+    IReadOnlyList<DateOnly> MakeupDaysCounted);
+
+/// <summary>Loads the calendar, the unit's hours and (optionally) the procedure's legal time, then runs the pure calculator.</summary>
+internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbContext db, ICurrentScope scope)
+{
+    public async Task<DueDateResponse> HandleAsync(DueDateRequest request, CancellationToken ct)
+    {
+        var unitId = request.UnitId ?? scope.Unit.UnitId;
+        var unit = await platform.AdministrativeUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy đơn vị hành chính trong phạm vi của bạn.", 404);
+        VietnamTime.TryParse(request.ReceivedAt, out var received);
+
+        LegalTime legalTime;
+        if (request.ProcedureCode is { } code)
+        {
+            var channel = request.Channel ?? Channels.Direct;
+            var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).FirstOrDefaultAsync(p => p.Code == code, ct)
+                ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.", 404);
+            var time = procedure.LegalTimesOn(DateOnly.FromDateTime(received)).FirstOrDefault(t => t.Channel == channel)
+                ?? throw new PlatformException(CountersErrorCodes.LegalTimeUnknown, $"Thủ tục '{code}' chưa có thời hạn giải quyết cho kênh {Channels.NameVi(channel)} vào ngày tiếp nhận.", 422);
+            legalTime = new LegalTime(time.Value, time.Unit);
+        }
+        else
+        {
+            legalTime = new LegalTime(request.LegalTimeValue!.Value, request.LegalTimeUnit!);
+        }
+
+        var calendar = await CalendarReader.CalendarAsync(db, ct);
+        var (hours, isDefault) = await CalendarReader.OfficeHoursAsync(db, unit.Id, ct);
+        var stops = (request.Stops ?? []).Select(s =>
+        {
+            VietnamTime.TryParse(s.From, out var from);
+            VietnamTime.TryParse(s.To, out var to);
+            return new ClockStop(from, to);
+        }).ToList();
+        var extensions = (request.Extensions ?? []).Select(e => new Extension(new LegalTime(e.Value, e.Unit), e.Reason.Trim())).ToList();
+
+        DueDateResult result;
+        try
+        {
+            result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(received, legalTime, stops, extensions));
+        }
+        catch (CalendarNotCoveredException e)
+        {
+            throw new PlatformException(CountersErrorCodes.CalendarNotCovered, e.Message, 422);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, e.Message, 400);
+        }
+
+        return new DueDateResponse(
+            unit.Id, unit.Name,
+            DueDateCalculator.FromVietnamTime(received),
+            DueDateCalculator.FromVietnamTime(result.StartAt),
+            DueDateCalculator.FromVietnamTime(result.DueAt),
+            legalTime.ToString(),
+            DueDateCalculator.FormatWorking(result.WorkingTime),
+            OfficeHoursDto.From(unit.Id, unit.Name, hours, isDefault),
+            result.Explanation,
+            result.SkippedDays.Select(s => new SkippedDayDto(s.Date, s.Reason)).ToList(),
+            result.MakeupDaysCounted);
+    }
+}
+
+internal static class DueDateEndpoint
+{
+    public static void Map(RouteGroupBuilder calendar) =>
+        calendar.MapPost("/due-date", Compute).RequirePermission(CountersPermissions.CalendarRead)
+            .Validate<DueDateRequest>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Tính hạn giải quyết theo ngày/giờ làm việc, kèm diễn giải cách tính");
+
+    internal static async Task<Ok<DueDateResponse>> Compute(DueDateHandler handler, DueDateRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(request, ct));
+}

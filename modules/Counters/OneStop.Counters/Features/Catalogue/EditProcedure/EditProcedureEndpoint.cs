@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Features.Catalogue.GetProcedure;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Features.Catalogue.EditProcedure;
+
+/// <summary>The editable description of a procedure (not its legal times: those change by new versions).</summary>
+internal sealed record EditProcedureRequest(
+    string Name, string? Field, IReadOnlyList<string>? Levels, string? ExecutingAgency,
+    bool FullyOnline, bool PostalAllowed, bool LocationIndependent) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 2000)
+        {
+            yield return new(nameof(Name), "Tên thủ tục bắt buộc, tối đa 2000 ký tự.");
+        }
+
+        if (Field is { Length: > 256 })
+        {
+            yield return new(nameof(Field), "Lĩnh vực tối đa 256 ký tự.");
+        }
+
+        if (Levels is null || Levels.Count == 0 || Levels.Any(l => !ResolvingLevels.All.Contains(l)))
+        {
+            yield return new(nameof(Levels), "Chọn ít nhất một cấp thực hiện: xã, huyện hoặc tỉnh.");
+        }
+
+        if (ExecutingAgency is { Length: > 2000 })
+        {
+            yield return new(nameof(ExecutingAgency), "Cơ quan thực hiện tối đa 2000 ký tự.");
+        }
+    }
+}
+
+internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider clock)
+{
+    public async Task<ProcedureDto?> HandleAsync(string code, EditProcedureRequest request, CancellationToken ct)
+    {
+        var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Code == code, ct);
+        if (procedure is null)
+        {
+            return null;
+        }
+
+        procedure.Name = request.Name.Trim();
+        procedure.Field = request.Field?.Trim() ?? "";
+        procedure.ExecutingAgency = request.ExecutingAgency?.Trim() ?? "";
+        procedure.AtCommune = request.Levels!.Contains(ResolvingLevels.Commune);
+        procedure.AtDistrict = request.Levels!.Contains(ResolvingLevels.District);
+        procedure.AtProvince = request.Levels!.Contains(ResolvingLevels.Province);
+        procedure.FullyOnline = request.FullyOnline;
+        procedure.PostalAllowed = request.PostalAllowed;
+        procedure.LocationIndependent = request.LocationIndependent;
+        procedure.SearchText = TextFolding.Fold(procedure.Code + " " + procedure.Name);
+        await db.SaveChangesAsync(ct);
+
+        var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
+        return GetProcedureEndpoint.ToDto(saved!, DateOnly.FromDateTime(Domain.Calendar.DueDateCalculator.ToVietnamTime(clock.GetUtcNow())));
+    }
+}
+
+internal static class EditProcedureEndpoint
+{
+    public static void Map(RouteGroupBuilder catalogue) =>
+        catalogue.MapPut("/procedures/{code}", Edit).RequirePermission(CountersPermissions.CatalogueManage)
+            .Validate<EditProcedureRequest>()
+            .WithSummary("Sửa thông tin thủ tục (quản trị hệ thống)");
+
+    internal static async Task<Results<Ok<ProcedureDto>, ProblemHttpResult>> Edit(
+        EditProcedureHandler handler, string code, EditProcedureRequest request, CancellationToken ct) =>
+        await handler.HandleAsync(code, request, ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
+}

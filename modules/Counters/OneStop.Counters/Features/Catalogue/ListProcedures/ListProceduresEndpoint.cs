@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Features.Catalogue.ListProcedures;
+
+internal sealed record ProcedureSummaryDto(string Code, string Name, string Field, IReadOnlyList<string> Levels, bool FullyOnline, bool PostalAllowed, bool LocationIndependent);
+
+/// <summary>Danh mục TTHC: search (code or name, diacritics ignored), level and field filters, keyset pages ordered by code.</summary>
+internal static class ListProceduresEndpoint
+{
+    public static void Map(RouteGroupBuilder catalogue) =>
+        catalogue.MapGet("/procedures", List).RequirePermission(CountersPermissions.CatalogueRead)
+            .WithSummary("Danh mục thủ tục hành chính (tìm kiếm không phân biệt dấu, lọc theo cấp và lĩnh vực, phân trang keyset theo mã)");
+
+    internal static async Task<Ok<KeysetPage<ProcedureSummaryDto>>> List(
+        CountersDbContext db, string? q, string? level, string? field, string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<string>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var query = db.Procedures.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var folded = TextFolding.Fold(q.Trim());
+            query = query.Where(p => p.SearchText.Contains(folded));
+        }
+
+        query = level switch
+        {
+            ResolvingLevels.Commune => query.Where(p => p.AtCommune),
+            ResolvingLevels.District => query.Where(p => p.AtDistrict),
+            ResolvingLevels.Province => query.Where(p => p.AtProvince),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(field))
+        {
+            query = query.Where(p => p.Field == field);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(p => string.Compare(p.Code, after) > 0);
+        }
+
+        var rows = await query.OrderBy(p => p.Code).Take(size + 1).ToListAsync(ct);
+        var items = rows.Take(size)
+            .Select(p => new ProcedureSummaryDto(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent))
+            .ToList();
+        return TypedResults.Ok(new KeysetPage<ProcedureSummaryDto>(items, rows.Count > size ? KeysetCursor.Encode(items[^1].Code) : null));
+    }
+
+    /// <summary>Distinct fields (lĩnh vực), for the filter list.</summary>
+    internal static async Task<List<string>> FieldsAsync(CountersDbContext db, CancellationToken ct) =>
+        await db.Procedures.AsNoTracking().Select(p => p.Field).Where(f => f != "").Distinct().OrderBy(f => f).ToListAsync(ct);
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Counters.Features.Calendar.DaysOff;
+using OneStop.Counters.Features.Calendar.DueDate;
+using OneStop.Counters.Features.Calendar.OfficeHours;
+using OneStop.Counters.Features.Catalogue.EditProcedure;
+using OneStop.Counters.Features.Catalogue.GetProcedure;
+using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
+using OneStop.Counters.Features.Catalogue.ListProcedures;
+using OneStop.Counters.Features.Catalogue.StepBudgets;
+
+namespace OneStop.Counters.Features;
+
+/// <summary>All REST endpoints of the module under <c>/api/v1/counters</c>.</summary>
+internal static class CountersEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var calendar = api.MapGroup("/calendar").WithTags("Lịch làm việc");
+        DaysOffEndpoints.Map(calendar);
+        OfficeHoursEndpoints.Map(calendar);
+        DueDateEndpoint.Map(calendar);
+
+        var catalogue = api.MapGroup("/catalogue").WithTags("Danh mục thủ tục hành chính");
+        ListProceduresEndpoint.Map(catalogue);
+        GetProcedureEndpoint.Map(catalogue);
+        EditProcedureEndpoint.Map(catalogue);
+        AddLegalTimeVersionEndpoint.Map(catalogue);
+        SaveStepBudgetsEndpoint.Map(catalogue);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Catalogue;
+using OneStop.Platform.SeedData;
+
+namespace OneStop.Counters.Infrastructure;
+
+/// <summary>
+/// First-start seed of the calendar and the procedure catalogue from the files in SeedData/ (see SOURCES.md).
+/// Each table is seeded only while empty: after that, administrators own the data.
+/// </summary>
+internal static class CountersSeeder
+{
+    public static readonly DateOnly FirstVersionEffectiveFrom = new(2021, 1, 1);
+
+    public static async Task SeedAsync(CountersDbContext db, CancellationToken ct)
+    {
+        var assembly = typeof(CountersSeeder).Assembly;
+        if (!await db.DaysOff.AnyAsync(ct))
+        {
+            foreach (var row in Csv.ReadResource(assembly, "vn-public-sector-days-off-2021-2026.csv"))
+            {
+                db.DaysOff.Add(new DayOff(DateOnly.Parse(row["date"], System.Globalization.CultureInfo.InvariantCulture), row["kind"], row["name_vi"], row["source"]));
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.Procedures.AnyAsync(ct))
+        {
+            db.Procedures.AddRange(LoadCatalogue());
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public static List<Procedure> LoadCatalogue()
+    {
+        var assembly = typeof(CountersSeeder).Assembly;
+        var handMade = HandMade();
+        var procedures = new List<Procedure>();
+        foreach (var row in Csv.ReadResource(assembly, "tthc-catalog-2026-07.subset.csv"))
+        {
+            var code = row["code"].Trim();
+            if (procedures.Any(p => p.Code == code))
+            {
+                continue;
+            }
+
+            var (commune, district, province) = ResolvingLevelRule.Derive(row["executing_departments"]);
+            var channels = CatalogueCsv.ChannelsOf(row["channel_processing(method:qty unit)"]);
+            var procedure = new Procedure
+            {
+                Code = code,
+                Name = row["name"],
+                Field = row["categories"],
+                AtCommune = commune,
+                AtDistrict = district,
+                AtProvince = province,
+                ExecutingAgency = row["executing_departments"],
+                FullyOnline = channels.Contains(Channels.Online),
+                PostalAllowed = channels.Contains(Channels.Postal),
+                Source = "tthc-catalog-2026-07 (Cổng DVC quốc gia)",
+            };
+            procedure.SearchText = TextFolding.Fold(procedure.Code + " " + procedure.Name);
+            var times = CatalogueCsv.Times(row["channel_processing(method:qty unit)"], row["processing_cases(code:qty unit)"]);
+            foreach (var time in times)
+            {
+                procedure.LegalTimes.Add(new ProcedureLegalTime
+                {
+                    Version = 1, EffectiveFrom = FirstVersionEffectiveFrom, Channel = time.Channel, Value = time.Value, Unit = time.Unit,
+                    Reason = "Theo danh mục TTHC quốc gia (2026-07)",
+                });
+            }
+
+            foreach (var fee in CatalogueCsv.Fees(row["fees_vnd(method:type=value)"]))
+            {
+                procedure.Fees.Add(new ProcedureFee { Channel = fee.Channel, Kind = fee.Kind, AmountVnd = fee.AmountVnd });
+            }
+
+            if (handMade.TryGetValue(code, out var extra))
+            {
+                Apply(procedure, extra);
+            }
+
+            procedures.Add(procedure);
+        }
+
+        return procedures;
+    }
+
+    private static void Apply(Procedure procedure, HandMadeProcedure extra)
+    {
+        if (extra.Levels is { Length: > 0 } levels)
+        {
+            procedure.AtCommune = levels.Contains(ResolvingLevels.Commune);
+            procedure.AtDistrict = levels.Contains(ResolvingLevels.District);
+            procedure.AtProvince = levels.Contains(ResolvingLevels.Province);
+        }
+
+        if (extra.LegalTimes is { Length: > 0 } && procedure.LegalTimes.Count == 0)
+        {
+            foreach (var t in extra.LegalTimes)
+            {
+                procedure.LegalTimes.Add(new ProcedureLegalTime
+                {
+                    Version = 1, EffectiveFrom = FirstVersionEffectiveFrom, Channel = t.Channel, Value = t.Value, Unit = t.Unit,
+                    Reason = "Nhập tay (chưa có trong danh mục quốc gia)",
+                });
+            }
+
+            procedure.FullyOnline |= extra.LegalTimes.Any(t => t.Channel == Channels.Online);
+        }
+
+        var order = 1;
+        foreach (var c in extra.Components ?? [])
+        {
+            procedure.Components.Add(new ProcedureComponent { Order = order++, Name = c.Name, DocumentTypeCode = c.DocumentTypeCode, Required = c.Required, HandMade = true });
+        }
+    }
+
+    private static Dictionary<string, HandMadeProcedure> HandMade()
+    {
+        var assembly = typeof(CountersSeeder).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".procedures.handmade.json", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        var file = JsonSerializer.Deserialize<HandMadeFile>(stream, JsonSerializerOptions.Web)!;
+        return file.Procedures.ToDictionary(p => p.Code);
+    }
+
+    private sealed record HandMadeFile(HandMadeProcedure[] Procedures);
+
+    private sealed record HandMadeProcedure(string Code, string[]? Levels, HandMadeTime[]? LegalTimes, HandMadeComponent[]? Components);
+
+    private sealed record HandMadeTime(string Channel, decimal Value, string Unit);
+
+    private sealed record HandMadeComponent(string Name, string DocumentTypeCode, bool Required);
+}
