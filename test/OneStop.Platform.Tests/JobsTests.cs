@@ -31,18 +31,26 @@ public sealed class JobsTests(JobsTests.Fixture fx) : IClassFixture<JobsTests.Fi
     public async Task A_job_runs_in_the_scope_it_was_enqueued_in()
     {
         var marker = Guid.NewGuid().ToString();
-        await fx.InScopeAsync(new UnitScope(Guid.NewGuid(), "/30/288/", "Thành phố Hải Dương"), sp =>
-        {
-            sp.GetRequiredService<IBackgroundJobClient>().Enqueue<ScopeProbeJob>(j => j.RunAsync(marker));
-            return Task.FromResult(0);
-        });
+        var jobId = await fx.InScopeAsync(new UnitScope(Guid.NewGuid(), "/30/288/", "Thành phố Hải Dương"), sp =>
+            Task.FromResult(sp.GetRequiredService<IBackgroundJobClient>().Enqueue<ScopeProbeJob>(j => j.RunAsync(marker))));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Alone this takes well under a second; the whole suite in parallel on two cores can starve the job server.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!ScopeProbeJob.Seen.ContainsKey(marker) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
+        ScopeProbeJob.Seen.ContainsKey(marker).ShouldBeTrue(JobHistory(jobId));
         ScopeProbeJob.Seen[marker].ShouldBe("/30/288/");
+    }
+
+    /// <summary>The job's state history, so a failure says why the job did not run.</summary>
+    private string JobHistory(string jobId)
+    {
+        var details = fx.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(jobId);
+        return details is null
+            ? $"job {jobId} not found in storage"
+            : string.Join(" | ", details.History.Select(h => $"{h.StateName} {h.Reason} {string.Join(",", h.Data.Select(d => d.Key + "=" + d.Value))}"));
     }
 }
