@@ -1,3 +1,4 @@
+using OneStop.Platform;
 using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Infrastructure;
@@ -38,7 +39,7 @@ public sealed class CatalogueRulesTests
     [Fact]
     public void Search_text_ignores_diacritics()
     {
-        TextFolding.Fold("Thủ tục Đăng ký khai sinh").ShouldBe("thu tuc dang ky khai sinh");
+        VietnameseText.Fold("Thủ tục Đăng ký khai sinh").ShouldBe("thu tuc dang ky khai sinh");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OneStop.Platform;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Domain.Calendar;
@@ -62,7 +63,7 @@ internal static class CountersSeeder
                 PostalAllowed = channels.Contains(Channels.Postal),
                 Source = "tthc-catalog-2026-07 (Cổng DVC quốc gia)",
             };
-            procedure.SearchText = TextFolding.Fold(procedure.Code + " " + procedure.Name);
+            procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);
             var times = CatalogueCsv.Times(row["channel_processing(method:qty unit)"], row["processing_cases(code:qty unit)"]);
             foreach (var time in times)
             {

@@ -84,14 +84,9 @@ internal static class SimulatedRegistries
     }
 
     /// <summary>Names compare without case, extra spaces or diacritics (officers type "Nguyen Van An" too).</summary>
-    public static bool SameName(string a, string b) => Fold(a) == Fold(b);
+    public static bool SameName(string a, string b) => Words(a) == Words(b);
 
-    private static string Fold(string s)
-    {
-        var decomposed = s.Normalize(NormalizationForm.FormD).Replace('đ', 'd').Replace('Đ', 'D');
-        var letters = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return string.Join(' ', new string(letters.ToArray()).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static string Words(string s) => string.Join(' ', VietnameseText.Fold(s).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static byte[] Hash(string s) => SHA256.HashData(Encoding.UTF8.GetBytes(s));
 

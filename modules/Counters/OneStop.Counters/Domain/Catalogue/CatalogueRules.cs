@@ -1,35 +1,9 @@
+using OneStop.Platform;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using OneStop.Counters.Domain.Calendar;
 
 namespace OneStop.Counters.Domain.Catalogue;
-
-/// <summary>Folds Vietnamese text to lower-case ASCII ("Đăng ký" → "dang ky") so search ignores diacritics.</summary>
-internal static class TextFolding
-{
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(c switch { 'đ' => 'd', 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
-}
 
 /// <summary>
 /// Derives cấp thực hiện from the catalogue's free-text executing agencies, part by part (they are ';'-separated):
@@ -45,7 +19,7 @@ internal static class ResolvingLevelRule
         bool commune = false, district = false, province = false;
         foreach (var raw in executingAgencies.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var part = TextFolding.Fold(raw);
+            var part = VietnameseText.Fold(raw);
             if (part.Contains("cap xa") || part.Contains("uy ban nhan dan xa") || part.Contains("ubnd xa"))
             {
                 commune = true;

@@ -1,3 +1,4 @@
+using OneStop.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +61,7 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
         procedure.FullyOnline = request.FullyOnline;
         procedure.PostalAllowed = request.PostalAllowed;
         procedure.LocationIndependent = request.LocationIndependent;
-        procedure.SearchText = TextFolding.Fold(procedure.Code + " " + procedure.Name);
+        procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);
         await db.SaveChangesAsync(ct);
 
         var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);

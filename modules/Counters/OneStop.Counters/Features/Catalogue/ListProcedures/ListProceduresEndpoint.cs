@@ -29,7 +29,7 @@ internal static class ListProceduresEndpoint
         var query = db.Procedures.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var folded = TextFolding.Fold(q.Trim());
+            var folded = VietnameseText.Fold(q.Trim());
             query = query.Where(p => p.SearchText.Contains(folded));
         }
 
