@@ -92,8 +92,7 @@ internal static class UnitsEndpoints
         }
 
         var rows = await query.OrderBy(u => u.Path).Take(size + 1).ToListAsync(ct);
-        var items = rows.Take(size).Select(u => u.ToInfo()).ToList();
-        return TypedResults.Ok(new KeysetPage<AdministrativeUnitInfo>(items, rows.Count > size ? KeysetCursor.Encode(items[^1].Path) : null));
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, u => u.ToInfo(), r => r.Path));
     }
 
     internal static async Task<Ok<UnitSummary>> Summary(PlatformDbContext db, ICurrentScope scope, CancellationToken ct)
@@ -128,8 +127,7 @@ internal static class UnitsEndpoints
 
         var rows = await query.OrderBy(a => a.Code).Take(size + 1)
             .Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.UnitId, a.UnitPath)).ToListAsync(ct);
-        var items = rows.Take(size).ToList();
-        return TypedResults.Ok(new KeysetPage<AgencyDto>(items, rows.Count > size ? KeysetCursor.Encode(items[^1].Code) : null));
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, r => r.Code));
     }
 
     internal static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(PlatformDbContext db, Guid id, CancellationToken ct) =>

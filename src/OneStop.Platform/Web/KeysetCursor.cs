@@ -33,4 +33,14 @@ public static class KeysetCursor
     }
 
     public static int ClampPageSize(int? requested) => Math.Clamp(requested ?? DefaultPageSize, 1, MaxPageSize);
+
+    /// <summary>
+    /// A page from rows fetched with <c>Take(size + 1)</c>: the extra row only tells that a next page exists, and the
+    /// cursor is the sort key of the last row shown.
+    /// </summary>
+    public static KeysetPage<T> ToPage<T, TKey>(IReadOnlyList<T> rows, int size, Func<T, TKey> keyOf) => ToPage(rows, size, r => r, keyOf);
+
+    /// <inheritdoc cref="ToPage{T,TKey}(IReadOnlyList{T},int,Func{T,TKey})"/>
+    public static KeysetPage<T> ToPage<TRow, T, TKey>(IReadOnlyList<TRow> rows, int size, Func<TRow, T> map, Func<TRow, TKey> keyOf) =>
+        new(rows.Take(size).Select(map).ToList(), rows.Count > size ? Encode(keyOf(rows[size - 1])) : null);
 }

@@ -40,8 +40,7 @@ internal static class ExchangeLog
         }
 
         var rows = await query.OrderByDescending(r => r.Id).Take(size + 1).Select(r => ToDto(r)).ToListAsync(ct);
-        var items = rows.Take(size).ToList();
-        return TypedResults.Ok(new KeysetPage<ExchangeDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null));
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, r => (Guid?)r.Id));
     }
 
     internal static async Task<FileContentHttpResult> Export(IntegrationDbContext db, string? system, DateOnly? from, DateOnly? to, CancellationToken ct)

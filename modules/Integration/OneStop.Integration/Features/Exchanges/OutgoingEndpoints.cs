@@ -39,8 +39,7 @@ internal static class OutgoingEndpoints
         var rows = await query.OrderByDescending(m => m.Id).Take(size + 1)
             .Select(m => new OutgoingDto(m.Id, m.Destination, m.Kind, m.IdempotencyKey, m.OrderingKey, m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.DeliveredAt, m.LastError))
             .ToListAsync(ct);
-        var items = rows.Take(size).ToList();
-        return TypedResults.Ok(new KeysetPage<OutgoingDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null));
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, r => (Guid?)r.Id));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Retry(IntegrationDbContext db, TimeProvider clock, Guid id, CancellationToken ct)

@@ -78,8 +78,7 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
             .Select(x => new { x.Key, Dto = new AssignmentDto(x.a.Id, x.a.PlanTaskId, x.a.Task.Code, x.a.Task.Title, x.a.Task.Completion.Text, x.a.UnitId, x.a.UnitPath,
                 x.a.UnitName, x.a.AgencyCode, x.a.Role, x.a.Status, x.a.Percent, x.a.DueOn, x.a.IsOverdue, x.a.IsDueSoon) })
             .ToListAsync(ct);
-        var items = rows.Take(size).ToList();
-        return new KeysetPage<AssignmentDto>(items.Select(x => x.Dto).ToList(), rows.Count > size ? KeysetCursor.Encode(items[^1].Key) : null);
+        return KeysetCursor.ToPage(rows, size, x => x.Dto, r => r.Key);
     }
 
     public Task<AssignmentDto?> GetAsync(Guid id, CancellationToken ct) =>

@@ -84,8 +84,7 @@ internal sealed class InspectionHandler(PlanTasksDbContext db, IAdministrativeUn
         var teamIds = rows.Select(r => r.TeamId).Distinct().ToList();
         var teams = await db.InspectionTeams.IgnoreQueryFilters(["Scope"]).AsNoTracking().Where(t => teamIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var items = rows.Take(size).Select(v => ToDto(v, teams.GetValueOrDefault(v.TeamId, ""))).ToList();
-        return new KeysetPage<VisitDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null);
+        return KeysetCursor.ToPage(rows, size, v => ToDto(v, teams.GetValueOrDefault(v.TeamId, "")), r => (Guid?)r.Id);
     }
 
     public async Task<IReadOnlyList<TeamDto>> ListTeamsAsync(CancellationToken ct) =>

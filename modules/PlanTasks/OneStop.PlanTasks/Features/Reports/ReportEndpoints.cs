@@ -166,8 +166,7 @@ internal sealed class ReportQueries(PlanTasksDbContext db)
         var size = KeysetCursor.ClampPageSize(pageSize);
         var rows = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.Review == ReviewStates.Submitted)
             .Where(r => after == null || r.Id > after).OrderBy(r => r.Id).Take(size + 1).ToListAsync(ct);
-        var items = rows.Take(size).Select(ReportDto.From).ToList();
-        return new KeysetPage<ReportDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null);
+        return KeysetCursor.ToPage(rows, size, ReportDto.From, r => (Guid?)r.Id);
     }
 }
 

@@ -92,8 +92,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
         var rows = await db.Classes.AsNoTracking().Where(c => after == null || c.Id < after).OrderByDescending(c => c.Id).Take(size + 1)
             .Select(c => new ClassDto(c.Id, c.CourseId, c.Course.Code, c.Course.Title, c.Title, c.StartsOn, c.EndsOn, c.Venue, c.Organiser, c.UnitPath))
             .ToListAsync(ct);
-        var items = rows.Take(size).ToList();
-        return new KeysetPage<ClassDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null);
+        return KeysetCursor.ToPage(rows, size, r => (Guid?)r.Id);
     }
 
     public async Task<ClassDetailDto> GetAsync(Guid id, CancellationToken ct)
@@ -154,8 +153,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
         var size = KeysetCursor.ClampPageSize(pageSize);
         var rows = await db.Participants.AsNoTracking().Where(p => p.Result == "passed").Where(p => after == null || p.Id < after)
             .OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(ct);
-        var items = rows.Take(size).Select(ParticipantDto.From).ToList();
-        return new KeysetPage<ParticipantDto>(items, rows.Count > size ? KeysetCursor.Encode<Guid?>(items[^1].Id) : null);
+        return KeysetCursor.ToPage(rows, size, ParticipantDto.From, r => (Guid?)r.Id);
     }
 
     private static ClassDto ToDto(TrainingClass c) => new(c.Id, c.CourseId, c.Course.Code, c.Course.Title, c.Title, c.StartsOn, c.EndsOn, c.Venue, c.Organiser, c.UnitPath);

@@ -51,10 +51,7 @@ internal static class ListProceduresEndpoint
         }
 
         var rows = await query.OrderBy(p => p.Code).Take(size + 1).ToListAsync(ct);
-        var items = rows.Take(size)
-            .Select(p => new ProcedureSummaryDto(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent))
-            .ToList();
-        return TypedResults.Ok(new KeysetPage<ProcedureSummaryDto>(items, rows.Count > size ? KeysetCursor.Encode(items[^1].Code) : null));
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, p => new ProcedureSummaryDto(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent), r => r.Code));
     }
 
     /// <summary>Distinct fields (lĩnh vực), for the filter list.</summary>
