@@ -8,6 +8,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
 using OneStop.Counters.Features.Calendar.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
+using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -34,6 +35,11 @@ public sealed class CountersModule : ModuleBase
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
+        services.AddScoped<DossierClock>();
+        services.AddScoped<DossierWorkflow>();
+        services.AddScoped<IntakeHandler>();
+        services.AddScoped<DossierQueries>();
+        services.AddScoped<ICountersApi, CountersApi>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
