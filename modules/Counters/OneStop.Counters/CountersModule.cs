@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Messaging;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
 using OneStop.Counters.Features.Calendar.DueDate;
@@ -41,6 +42,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<IntakeHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
+        services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
