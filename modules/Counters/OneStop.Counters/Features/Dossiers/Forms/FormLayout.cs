@@ -32,13 +32,13 @@ internal static class FormLayout
             .Text($"({set.Basis})", size - 1.5, italic: true, align: XStringAlignment.Far, spaceAfter: 4);
         pdf.Columns(
         [
-            (0.42, [new PdfLine(("UBND " + unitName).ToUpper(Vi), size), new PdfLine("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", size, Bold: true, Underline: true)]),
-            (0.58, [new PdfLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size, Bold: true), new PdfLine("Độc lập - Tự do - Hạnh phúc", size + 0.5, Bold: true, Underline: true)]),
+            (0.46, [new PdfLine(("UBND " + unitName).ToUpper(Vi), size), new PdfLine("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", size - 1, Bold: true, Underline: true)]),
+            (0.54, [new PdfLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size, Bold: true), new PdfLine("Độc lập - Tự do - Hạnh phúc", size + 0.5, Bold: true, Underline: true)]),
         ], spaceAfter: 2);
         pdf.Columns(
         [
-            (0.42, [new PdfLine($"Số: {number}", size)]),
-            (0.58, [new PdfLine($"{unitName}, {LongDate(at)}", size, Italic: true)]),
+            (0.46, [new PdfLine($"Số: {number}", size)]),
+            (0.54, [new PdfLine($"{unitName}, {LongDate(at)}", size, Italic: true)]),
         ], spaceAfter: 8);
     }
 
