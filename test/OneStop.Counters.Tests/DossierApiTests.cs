@@ -15,8 +15,20 @@ using OneStop.Platform.Web;
 namespace OneStop.Counters.Tests;
 
 /// <summary>The dossier lifecycle through HTTP: intake, routing to the district, supplement with the clock stopped, resolution, return.</summary>
-public abstract class DossierApiTests<TFactory>(TFactory fx) where TFactory : OneStopFactory
+public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
 {
+    private readonly TFactory fx;
+
+    /// <summary>
+    /// Due dates need the calendar of the years they span (2021–2026 shipped): every test runs on a fixed working
+    /// Monday unless it sets its own time, so the suite does not depend on the day it runs.
+    /// </summary>
+    protected DossierApiTests(TFactory fx)
+    {
+        this.fx = fx;
+        fx.Clock.SetVietnamTime(2026, 12, 7, 9);
+    }
+
     protected const string DeskA = "motcua.camthuong";   // Phường Cẩm Thượng (10507)
     private const string DeskB = "motcua.binhhan";     // Phường Bình Hàn (10510), sibling
     private const string WardLeader = "lanhdao.camthuong";
