@@ -10,6 +10,8 @@ using OneStop.Counters.Features;
 using OneStop.Counters.Features.Calendar.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Dossiers;
+using OneStop.Counters.Features.Dossiers.Overdue;
+using Hangfire;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -30,6 +32,7 @@ public sealed class CountersModule : ModuleBase
         new("Hồ sơ", "Dossiers", "/Counters/Dossiers", CountersPermissions.DossiersRead, "bi-folder2-open"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
+        new("Hồ sơ quá hạn", "Overdue dossiers", "/Counters/Overdue", CountersPermissions.DossiersRead, "bi-alarm"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -43,9 +46,12 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
+        services.AddDossierOverdue();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
+
+    public override void ConfigureJobs(IRecurringJobManager jobs) => OverdueScanner.Schedule(jobs);
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
