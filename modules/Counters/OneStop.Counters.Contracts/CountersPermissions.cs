@@ -22,6 +22,21 @@ public static class CountersPermissions
     /// <summary>Edit the catalogue: province-wide reference data, so system administrators only.</summary>
     public const string CatalogueManage = "Counters.Catalogue.Manage";
 
+    /// <summary>Queue: sit at a counter, call, serve, transfer tickets and link them to dossiers.</summary>
+    public const string QueueServe = "Counters.Queue.Serve";
+
+    /// <summary>Queue: set up desks (service points), counters and the fields they serve.</summary>
+    public const string QueueManage = "Counters.Queue.Manage";
+
+    /// <summary>Queue: live queue, waiting and service times, visits.</summary>
+    public const string QueueRead = "Counters.Queue.Read";
+
+    /// <summary>Queue: issue tickets, book and check in appointments (granted to third-party kiosks as a scope).</summary>
+    public const string QueueKiosk = "Counters.Queue.Kiosk";
+
+    /// <summary>Queue: read the display board and its live stream (granted to third-party displays as a scope).</summary>
+    public const string QueueDisplay = "Counters.Queue.Display";
+
     private static readonly string[] Staff = [Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.SystemAdmin];
 
     public static readonly PermissionDefinition[] All =
@@ -32,5 +47,10 @@ public static class CountersPermissions
         new(OfficeHoursManage, "Điều chỉnh giờ làm việc của đơn vị", "Override a unit's office hours", Roles.UnitLeader, Roles.SystemAdmin),
         new(CatalogueRead, "Xem danh mục thủ tục hành chính", "View the procedure catalogue", [.. Staff, Roles.Inspector]),
         new(CatalogueManage, "Quản lý danh mục thủ tục hành chính", "Manage the procedure catalogue", Roles.SystemAdmin),
+        new(QueueServe, "Gọi số, phục vụ công dân tại quầy", "Call and serve queue tickets at a counter", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
+        new(QueueManage, "Thiết lập quầy và lĩnh vực phục vụ", "Set up desks, counters and their fields", Roles.UnitLeader, Roles.SystemAdmin),
+        new(QueueRead, "Xem hàng đợi và thời gian chờ", "View the queue and waiting times", [.. Staff, Roles.Inspector]),
+        new(QueueKiosk, "Cấp số thứ tự, đặt lịch hẹn (kiosk)", "Issue queue tickets and book appointments (kiosk)", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
+        new(QueueDisplay, "Xem bảng hiển thị số thứ tự", "Read the queue display board", [.. Staff, Roles.Inspector]),
     ];
 }

@@ -28,5 +28,7 @@ internal static class CountersEndpoints
         EditProcedureEndpoint.Map(catalogue);
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
+
+        Queue.QueueSetup.MapQueue(api);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Domain.Queue;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -20,9 +21,16 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ProcedureLegalTime> ProcedureLegalTimes => Set<ProcedureLegalTime>();
     public DbSet<ProcedureStep> ProcedureSteps => Set<ProcedureStep>();
     public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
+    public DbSet<QueueDesk> QueueDesks => Set<QueueDesk>();
+    public DbSet<QueueCounter> QueueCounters => Set<QueueCounter>();
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<QueueEvent> QueueEvents => Set<QueueEvent>();
+    public DbSet<TicketDossierLink> QueueTicketDossiers => Set<TicketDossierLink>();
+    public DbSet<QueueAppointment> QueueAppointments => Set<QueueAppointment>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        QueueModel.Configure(modelBuilder);
         modelBuilder.Entity<DayOff>(b =>
         {
             b.ToTable("DaysOff");

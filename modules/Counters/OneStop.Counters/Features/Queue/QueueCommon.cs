@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Queue;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Features.Queue;
+
+/// <summary>Vietnam calendar day of an instant: ticket numbers and the measurements are per local day.</summary>
+internal static class QueueTime
+{
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(instant));
+
+    public static string Clock(DateTimeOffset? instant) =>
+        instant is { } i ? DueDateCalculator.ToVietnamTime(i).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    public static double Minutes(double? seconds) => Math.Round((seconds ?? 0) / 60.0, 1);
+}
+
+internal static class QueueDesks
+{
+    /// <summary>A desk in the caller's scope, with its counters.</summary>
+    public static async Task<QueueDesk> GetAsync(CountersDbContext db, Guid id, CancellationToken ct) =>
+        await db.QueueDesks.Include(d => d.Counters).FirstOrDefaultAsync(d => d.Id == id, ct)
+        ?? throw new PlatformException(CountersErrorCodes.QueueDeskNotFound, "Không tìm thấy điểm phục vụ trong phạm vi của bạn.", 404);
+
+    /// <summary>
+    /// The kiosk, board and booking pages are public (no login): they find the desk by its code across units and then
+    /// act for the desk's unit, so everything they read or write stays inside it.
+    /// </summary>
+    public static async Task<(QueueDesk Desk, IDisposable Scope)?> EnterPublicAsync(CountersDbContext db, ICurrentScope scope, string code, string actor, CancellationToken ct)
+    {
+        var desk = await db.QueueDesks.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Code == code && !d.IsDeleted, ct);
+        return desk is null ? null : (desk, scope.Change(new UnitScope(desk.UnitId, desk.UnitPath, desk.Name), null, actor));
+    }
+}
+
+/// <summary>
+/// Serialises the writers of one queue (ticket numbers, slot capacity) inside a transaction: an advisory lock on
+/// PostgreSQL; SQLite's single writer does it there, and the unique index on numbers is the last guard.
+/// </summary>
+internal static class QueueLocks
+{
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CountersDbContext db, string key, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext({0}))", ["queue:" + key], ct);
+        }
+
+        return tx;
+    }
+}
+
+/// <summary>
+/// Wakes the live board streams of a desk on this instance at once; streams also look at the database every second,
+/// so a call made on another instance shows within a second too.
+/// </summary>
+internal sealed class BoardSignals
+{
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
+
+    public void Pulse(Guid deskId)
+    {
+        if (_waiters.TryRemove(deskId, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    public async Task WaitAsync(Guid deskId, TimeSpan timeout, CancellationToken ct)
+    {
+        var waiter = _waiters.GetOrAdd(deskId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            await waiter.Task.WaitAsync(timeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing on this instance: the caller checks the database.
+        }
+    }
+}
+
+/// <summary>A ticket as the API and pages show it.</summary>
+internal sealed record TicketDto(
+    Guid Id, Guid DeskId, string Number, DateOnly ServiceDate, string Field, string? PriorityGroup, string Source, string Status,
+    DateTimeOffset IssuedAt, DateTimeOffset? CalledAt, DateTimeOffset? EndedAt, Guid? CounterId, Guid? TransferredToCounterId,
+    int? WaitSeconds, int? ServiceSeconds, int WaitingAhead)
+{
+    public static TicketDto From(QueueTicket t, int waitingAhead = 0) => new(
+        t.Id, t.DeskId, t.DisplayNumber, t.ServiceDate, t.Field, t.PriorityGroup, t.Source, t.Status, t.IssuedAt, t.CalledAt, t.EndedAt,
+        t.CounterId, t.TransferredToCounterId, t.WaitSeconds, t.ServiceSeconds, waitingAhead);
+}
