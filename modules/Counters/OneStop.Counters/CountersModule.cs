@@ -28,6 +28,7 @@ public sealed class CountersModule : ModuleBase
         new("Một cửa", "One-stop counters", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
+        new("Hàng đợi, cấp số", "Queue and tickets", "/Counters/Queue", CountersPermissions.QueueRead, "bi-people"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
