@@ -29,15 +29,15 @@ internal static class QueueDesks
         ?? throw new PlatformException(CountersErrorCodes.QueueDeskNotFound, "Không tìm thấy điểm phục vụ trong phạm vi của bạn.", 404);
 
     /// <summary>
-    /// The kiosk, board and booking pages are public (no login): they find the desk by its code across units and then
-    /// act for the desk's unit, so everything they read or write stays inside it.
+    /// The kiosk, board and booking pages are public (no login): they find the desk by its code across units, then act
+    /// for the desk's unit (<see cref="ScopeOf"/>), so everything they read or write stays inside it. The caller switches
+    /// the scope itself: a switch made inside an awaited method would not flow back to it.
     /// </summary>
-    public static async Task<(QueueDesk Desk, IDisposable Scope)?> EnterPublicAsync(CountersDbContext db, ICurrentScope scope, string code, string actor, CancellationToken ct)
-    {
-        var desk = await db.QueueDesks.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking()
-            .FirstOrDefaultAsync(d => d.Code == code && !d.IsDeleted, ct);
-        return desk is null ? null : (desk, scope.Change(new UnitScope(desk.UnitId, desk.UnitPath, desk.Name), null, actor));
-    }
+    public static Task<QueueDesk?> FindPublicAsync(CountersDbContext db, string code, CancellationToken ct) =>
+        db.QueueDesks.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Code == code.ToUpperInvariant() && !d.IsDeleted, ct);
+
+    public static UnitScope ScopeOf(QueueDesk desk) => new(desk.UnitId, desk.UnitPath, desk.Name);
 }
 
 /// <summary>

@@ -112,7 +112,8 @@ internal sealed class DeskSetupHandler(CountersDbContext db)
         var number = 0;
         foreach (var counter in request.Counters ?? [])
         {
-            desk.Counters.Add(new QueueCounter(desk, ++number, counter.Name.Trim(), counter.Fields));
+            // Added explicitly: ids are made in the application, so EF would take a counter found through the navigation for an existing row.
+            db.QueueCounters.Add(new QueueCounter(desk, ++number, counter.Name.Trim(), counter.Fields));
         }
 
         await db.SaveChangesAsync(ct);
@@ -122,7 +123,7 @@ internal sealed class DeskSetupHandler(CountersDbContext db)
     public async Task<DeskDto> AddCounterAsync(Guid deskId, AddCounterRequest request, CancellationToken ct)
     {
         var desk = await QueueDesks.GetAsync(db, deskId, ct);
-        desk.Counters.Add(new QueueCounter(desk, desk.Counters.Select(c => c.Number).DefaultIfEmpty().Max() + 1, request.Name.Trim(), request.Fields));
+        db.QueueCounters.Add(new QueueCounter(desk, desk.Counters.Select(c => c.Number).DefaultIfEmpty().Max() + 1, request.Name.Trim(), request.Fields));
         await db.SaveChangesAsync(ct);
         return DeskDto.From(desk);
     }

@@ -21,14 +21,14 @@ internal sealed class BoardModel(CountersDbContext db, ICurrentScope scope, Boar
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await QueueDesks.EnterPublicAsync(db, scope, Code, "board", ct) is not { } entered)
+        if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
             return NotFound();
         }
 
-        using (entered.Scope)
+        using (scope.Change(QueueDesks.ScopeOf(found), null, "board"))
         {
-            Board = (await reader.ReadAsync(entered.Desk.Id, ct))!;
+            Board = (await reader.ReadAsync(found.Id, ct))!;
         }
 
         return Page();
@@ -36,14 +36,14 @@ internal sealed class BoardModel(CountersDbContext db, ICurrentScope scope, Boar
 
     public async Task<IActionResult> OnGetEventsAsync(CancellationToken ct)
     {
-        if (await QueueDesks.EnterPublicAsync(db, scope, Code, "board", ct) is not { } entered)
+        if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
             return NotFound();
         }
 
-        using (entered.Scope)
+        using (scope.Change(QueueDesks.ScopeOf(found), null, "board"))
         {
-            await reader.StreamAsync(Response, entered.Desk.Id, ct);
+            await reader.StreamAsync(Response, found.Id, ct);
         }
 
         return new EmptyResult();

@@ -42,14 +42,14 @@ internal sealed class BookModel(CountersDbContext db, ICurrentScope scope, Appoi
 
     private async Task<IActionResult> RunAsync(Func<QueueDesk, Task>? action, CancellationToken ct)
     {
-        if (await QueueDesks.EnterPublicAsync(db, scope, Code, "booking", ct) is not { } entered)
+        if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
             return NotFound();
         }
 
-        using (entered.Scope)
+        using (scope.Change(QueueDesks.ScopeOf(found), null, "booking"))
         {
-            Desk = await QueueDesks.GetAsync(db, entered.Desk.Id, ct);
+            Desk = await QueueDesks.GetAsync(db, found.Id, ct);
             Today = QueueTime.DayOf(clock.GetUtcNow());
             if (action is not null)
             {

@@ -47,14 +47,14 @@ internal sealed class KioskModel(CountersDbContext db, ICurrentScope scope, Issu
 
     private async Task<IActionResult> RunAsync(Func<QueueDesk, Task<TicketDto>>? action, CancellationToken ct)
     {
-        if (await QueueDesks.EnterPublicAsync(db, scope, Code, "kiosk", ct) is not { } entered)
+        if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
             return NotFound();
         }
 
-        using (entered.Scope)
+        using (scope.Change(QueueDesks.ScopeOf(found), null, "kiosk"))
         {
-            Desk = await QueueDesks.GetAsync(db, entered.Desk.Id, ct);
+            Desk = await QueueDesks.GetAsync(db, found.Id, ct);
             if (action is not null)
             {
                 try
