@@ -4,7 +4,7 @@ namespace OneStop.Counters.Contracts;
 
 /// <summary>
 /// Priority groups served first at the desks (đối tượng ưu tiên: người cao tuổi, người khuyết tật, phụ nữ mang thai,
-/// người đi cùng trẻ em dưới 6 tuổi). The fairness rule that keeps normal tickets moving is in ADR 0007 (queue).
+/// người đi cùng trẻ em dưới 6 tuổi). The fairness rule that keeps normal tickets moving is in ADR 0008 (queue).
 /// </summary>
 public static class QueuePriorityGroups
 {

@@ -3,7 +3,7 @@ using OneStop.Counters.Domain.Queue;
 
 namespace OneStop.Counters.Tests.Queue;
 
-/// <summary>The fairness rule of ADR 0007 on its own: priority first, but no normal ticket starves.</summary>
+/// <summary>The fairness rule of ADR 0008 on its own: priority first, but no normal ticket starves.</summary>
 public sealed class QueuePolicyTests
 {
     private static readonly DateTimeOffset Opening = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // 08:00 in Vietnam

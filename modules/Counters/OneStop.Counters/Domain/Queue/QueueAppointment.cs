@@ -61,7 +61,7 @@ internal static class AppointmentStatuses
 /// </summary>
 internal static class QueuePolicy
 {
-    /// <summary>A priority ticket queues as if it had been issued this much earlier (ADR 0007).</summary>
+    /// <summary>A priority ticket queues as if it had been issued this much earlier (ADR 0008).</summary>
     public const int DefaultHeadStartMinutes = 15;
 
     /// <summary>Check-in opens this long before the slot…</summary>

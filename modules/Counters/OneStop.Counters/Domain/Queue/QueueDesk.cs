@@ -19,7 +19,7 @@ internal sealed class QueueDesk : ScopedEntity
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
 
-    /// <summary>Fairness rule (ADR 0007): a priority ticket queues as if issued this many minutes earlier.</summary>
+    /// <summary>Fairness rule (ADR 0008): a priority ticket queues as if issued this many minutes earlier.</summary>
     public int PriorityHeadStartMinutes { get; set; } = QueuePolicy.DefaultHeadStartMinutes;
 
     /// <summary>Appointment slot length and how many citizens one slot takes.</summary>

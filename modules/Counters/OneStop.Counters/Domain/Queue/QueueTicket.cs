@@ -36,7 +36,7 @@ internal sealed class QueueTicket : ScopedEntity
     public Guid? AppointmentId { get; set; }
     public string Status { get; private set; } = QueueTicketStatuses.Waiting;
 
-    /// <summary>Order in the queue (ADR 0007): issue time, earlier by the head start for priority groups.</summary>
+    /// <summary>Order in the queue (ADR 0008): issue time, earlier by the head start for priority groups.</summary>
     public DateTimeOffset QueueKey { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
     public DateTimeOffset? CalledAt { get; private set; }
