@@ -18,7 +18,7 @@ namespace OneStop.Counters.Tests.Queue;
 /// The queue through HTTP on a fresh database with a clock the test moves: PostgreSQL (production) and the same tests on
 /// SQLite (the embedded default).
 /// </summary>
-public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneStopFactory, IQueueFactory
+public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneStopFactory
 {
     private const string Officer = "motcua.camthuong";
     private const string Leader = "lanhdao.camthuong";

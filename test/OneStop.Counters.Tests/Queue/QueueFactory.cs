@@ -1,59 +1,47 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.TestKit;
 
 namespace OneStop.Counters.Tests.Queue;
 
 /// <summary>
-/// A clock the test moves: waiting times are minutes long and the fairness rule is about a quarter of an hour, which
-/// no test can sit through. Starts at 08:00 Vietnam time on the next weekday and only moves forward.
+/// The host with its clock frozen at 08:00 Vietnam time on the next weekday: waiting times are minutes long and the
+/// fairness rule is about a quarter of an hour, which no test can sit through; tests move the clock forward only.
 /// </summary>
-public sealed class ManualClock : TimeProvider
+internal static class QueueClock
 {
-    private DateTimeOffset _now;
-
-    public ManualClock()
+    public static void StartOfNextWeekday(TestClock clock)
     {
-        var local = DateTime.SpecifyKind(DateTime.UtcNow.AddHours(7).Date.AddDays(1), DateTimeKind.Unspecified);
-        while (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        var day = DateTime.UtcNow.AddHours(7).Date.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
-            local = local.AddDays(1);
+            day = day.AddDays(1);
         }
 
-        _now = new DateTimeOffset(local.AddHours(8), TimeSpan.FromHours(7)).ToUniversalTime();
+        clock.SetVietnamTime(day.Year, day.Month, day.Day, 8);
     }
 
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-
-    public void AdvanceTo(DateTimeOffset at) => _now = at > _now ? at.ToUniversalTime() : _now;
-}
-
-public interface IQueueFactory
-{
-    ManualClock Clock { get; }
-}
-
-public sealed class QueueFactory : OneStopFactory, IQueueFactory
-{
-    public ManualClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public static void AdvanceTo(this TestClock clock, DateTimeOffset at)
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (at > clock.GetUtcNow())
+        {
+            clock.Set(at.ToUniversalTime());
+        }
     }
 }
 
-public sealed class SqliteQueueFactory : SqliteOneStopFactory, IQueueFactory
+public sealed class QueueFactory : OneStopFactory
 {
-    public ManualClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public override async Task InitializeAsync()
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        QueueClock.StartOfNextWeekday(Clock);
+        await base.InitializeAsync();
+    }
+}
+
+public sealed class SqliteQueueFactory : SqliteOneStopFactory
+{
+    public override async Task InitializeAsync()
+    {
+        QueueClock.StartOfNextWeekday(Clock);
+        await base.InitializeAsync();
     }
 }

@@ -9,6 +9,7 @@ using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
+using OneStop.Counters.Features.Dossiers;
 
 namespace OneStop.Counters.Features;
 
@@ -29,6 +30,8 @@ internal static class CountersEndpoints
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
 
+        DossierEndpoints.Map(api);
+        PublicLookup.Map(api);
         Queue.QueueSetup.MapQueue(api);
     }
 }
