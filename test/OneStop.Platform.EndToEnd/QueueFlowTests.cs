@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OneStop.Platform.Messaging;
+
+namespace OneStop.Platform.EndToEnd;
+
+/// <summary>
+/// One visit in real browsers: a citizen takes a number at the kiosk (no login), the officer calls it and the
+/// waiting-room board shows it at once, the officer serves it and receives a dossier for it through the real intake;
+/// the recorded waiting time is the clock's.
+/// </summary>
+[Collection(nameof(SequentialBrowserCollection))]
+public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task A_kiosk_ticket_is_called_on_the_board_served_and_linked_to_a_dossier()
+    {
+        // A working Tuesday inside the shipped calendar; the clock moves only when the test says so.
+        host.Clock.SetVietnamTime(2026, 12, 8, 8);
+        try
+        {
+            await Walk();
+        }
+        finally
+        {
+            host.Clock.Reset();
+        }
+    }
+
+    private async Task Walk()
+    {
+        // The ward leader sets up the desk and a counter for civil status.
+        var leader = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(leader, "lanhdao.camthuong");
+        await leader.GotoAsync("/Counters/Queue/Desks");
+        await leader.GetByLabel("Mã (dùng trong địa chỉ kiosk)").FillAsync("MC10507");
+        await leader.GetByLabel("Tên điểm phục vụ").FillAsync("Bộ phận Một cửa phường Cẩm Thượng");
+        await leader.GetByTestId("create-desk").GetByRole(AriaRole.Button).ClickAsync();
+        var addCounter = leader.GetByTestId("add-counter-MC10507");
+        await addCounter.GetByLabel("Tên quầy").FillAsync("Quầy 1");
+        await addCounter.GetByLabel("Hộ tịch", new() { Exact = true }).CheckAsync();
+        await addCounter.GetByRole(AriaRole.Button, new() { Name = "Thêm quầy" }).ClickAsync();
+        (await leader.GetByTestId("desk-MC10507").InnerTextAsync()).ShouldContain("Quầy 1");
+
+        // The waiting-room screen, no login.
+        var board = await host.NewPageAsync();
+        await board.GotoAsync("/Counters/Queue/Board/MC10507");
+        await board.GetByText("Đang cập nhật trực tiếp").WaitForAsync();
+        await board.Locator("#chime-toggle").ClickAsync();
+
+        // A citizen takes a number at the kiosk, no login, large buttons.
+        var kiosk = await host.NewPageAsync();
+        await kiosk.GotoAsync("/Counters/Queue/Kiosk/MC10507");
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch", Exact = true }).ClickAsync();
+        (await kiosk.GetByTestId("ticket-number").InnerTextAsync()).ShouldBe("001");
+        await BrowserHost.ScreenshotAsync(kiosk, "queue-kiosk-ticket");
+        await Assertions.Expect(board.GetByTestId("board-waiting")).ToContainTextAsync("1");
+
+        // Seven minutes later the officer sits at counter 1 and calls: the board shows it within a second.
+        host.Clock.Advance(TimeSpan.FromMinutes(7));
+        var officer = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(officer, "motcua.camthuong");
+        await officer.GotoAsync("/Counters/Queue/Console");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ngồi Quầy 1" }).ClickAsync();
+        var call = officer.GetByRole(AriaRole.Button, new() { Name = "Gọi số tiếp theo" });
+        var watch = Stopwatch.StartNew();
+        await call.ClickAsync();
+        await Assertions.Expect(board.GetByTestId("latest-call")).ToHaveTextAsync("001 → Quầy 1", new() { Timeout = 1000 });
+        watch.Stop();
+        Console.WriteLine($"call → board shows it: {watch.ElapsedMilliseconds} ms");
+        (await officer.GetByTestId("current-ticket").InnerTextAsync()).ShouldBe("001");
+        await BrowserHost.ScreenshotAsync(board, "queue-board");
+
+        // Serving: the dossier is received through the real intake, carrying the ticket.
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu phục vụ" }).ClickAsync();
+        await officer.GetByTestId("intake-from-ticket").ClickAsync();
+        await officer.GetByLabel("Thủ tục hành chính").FillAsync("khai sinh");
+        await officer.GetByTestId("find-procedure").ClickAsync();
+        await officer.GetByTestId("procedure-matches").GetByRole(AriaRole.Link).First.ClickAsync();
+        await officer.GetByLabel("Số định danh / mã số doanh nghiệp").FillAsync("030090001234");
+        await officer.GetByLabel("Họ và tên / tên tổ chức").FillAsync("Nguyễn Văn An");
+        await officer.GetByLabel("Ngày sinh").FillAsync("1990-05-12");
+        await officer.GetByTestId("verify-citizen").ClickAsync();
+        await officer.GetByTestId("verified").WaitForAsync();
+        await officer.GetByTestId("submit-intake").ClickAsync();
+        await officer.GetByTestId("created").WaitForAsync();
+        var code = (await officer.GetByTestId("dossier-code").InnerTextAsync()).Trim();
+        await host.Services.GetRequiredService<OutboxRelay>().RelayOnceAsync(); // DossierChanged → the visit's link
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await officer.GotoAsync("/Counters/Queue/Console");
+        (await officer.GetByTestId("current-dossiers").InnerTextAsync()).ShouldContain(code);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Kết thúc" }).ClickAsync();
+
+        // The recorded wait is the clock's: issued 08:00, called 08:07.
+        var wait = officer.GetByTestId("wait-001");
+        (await wait.GetAttributeAsync("data-seconds")).ShouldBe("420");
+        (await wait.InnerTextAsync()).ShouldBe("7:00");
+        (await officer.GetByTestId("served").InnerTextAsync()).ShouldContain(code);
+        await BrowserHost.ScreenshotAsync(officer, "queue-console");
+
+        // The leader's board counts the visit.
+        await leader.GotoAsync("/Counters/Queue");
+        (await leader.GetByTestId("stats").InnerTextAsync()).ShouldContain("7.0");
+    }
+}
