@@ -40,6 +40,35 @@ internal static class QueueDesks
     public static UnitScope ScopeOf(QueueDesk desk) => new(desk.UnitId, desk.UnitPath, desk.Name);
 }
 
+/// <summary>Queries shared by the counter commands and the counter console.</summary>
+internal static class QueueQueries
+{
+    /// <summary>
+    /// Today's waiting tickets a counter may call, in calling order (the SQL form of <see cref="QueuePolicy.Next"/>):
+    /// tickets transferred to it first, then by queue key, then by number.
+    /// </summary>
+    public static IQueryable<QueueTicket> WaitingFor(CountersDbContext db, QueueCounter counter, DateOnly day)
+    {
+        var fields = counter.Fields.ToList();
+        var counterId = counter.Id;
+        return db.QueueTickets
+            .Where(t => t.DeskId == counter.DeskId && t.ServiceDate == day && t.Status == QueueTicketStatuses.Waiting
+                && (t.TransferredToCounterId == counterId || (t.TransferredToCounterId == null && fields.Contains(t.Field))))
+            .OrderBy(t => t.TransferredToCounterId == null)
+            .ThenBy(t => t.QueueKey)
+            .ThenBy(t => t.Number);
+    }
+
+    /// <summary>Pages run the API's request checks and show the first message.</summary>
+    public static void ThrowIfInvalid(IValidatableRequest request)
+    {
+        if (request.Validate().FirstOrDefault() is { } error)
+        {
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, error.Message);
+        }
+    }
+}
+
 /// <summary>
 /// Serialises the writers of one queue (ticket numbers, slot capacity) inside a transaction: an advisory lock on
 /// PostgreSQL; SQLite's single writer does it there, and the unique index on numbers is the last guard.

@@ -165,27 +165,13 @@ internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider c
         counter.SignIn(officer, scope.ActorName);
     }
 
-    /// <summary>The SQL form of <see cref="QueuePolicy.Next"/>: today's waiting tickets of the desk this counter may call.</summary>
-    private Task<QueueTicket?> NextAsync(QueueCounter counter, DateTimeOffset now, CancellationToken ct)
-    {
-        var day = QueueTime.DayOf(now);
-        var fields = counter.Fields.ToList();
-        return db.QueueTickets
-            .Where(t => t.DeskId == counter.DeskId && t.ServiceDate == day && t.Status == QueueTicketStatuses.Waiting
-                && (t.TransferredToCounterId == counter.Id || (t.TransferredToCounterId == null && fields.Contains(t.Field))))
-            .OrderBy(t => t.TransferredToCounterId == null)
-            .ThenBy(t => t.QueueKey)
-            .ThenBy(t => t.Number)
-            .FirstOrDefaultAsync(ct);
-    }
+    private Task<QueueTicket?> NextAsync(QueueCounter counter, DateTimeOffset now, CancellationToken ct) =>
+        QueueQueries.WaitingFor(db, counter, QueueTime.DayOf(now)).FirstOrDefaultAsync(ct);
 
     public async Task<CounterStateDto> StateAsync(QueueCounter counter, CancellationToken ct)
     {
         var current = counter.CurrentTicketId is { } id ? await db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
-        var day = QueueTime.DayOf(clock.GetUtcNow());
-        var fields = counter.Fields.ToList();
-        var waiting = await db.QueueTickets.CountAsync(t => t.DeskId == counter.DeskId && t.ServiceDate == day && t.Status == QueueTicketStatuses.Waiting
-            && (t.TransferredToCounterId == counter.Id || (t.TransferredToCounterId == null && fields.Contains(t.Field))), ct);
+        var waiting = await QueueQueries.WaitingFor(db, counter, QueueTime.DayOf(clock.GetUtcNow())).CountAsync(ct);
         return new CounterStateDto(counter.Id, counter.Number, counter.Name, counter.OfficerName, current is null ? null : TicketDto.From(current), waiting);
     }
 

@@ -32,10 +32,7 @@ internal sealed class BookModel(CountersDbContext db, ICurrentScope scope, Appoi
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async desk =>
     {
         var request = new BookRequest(Field ?? "", SlotStart ?? default, CitizenName ?? "", Phone);
-        if (request.Validate().FirstOrDefault() is { } problem)
-        {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, problem.Message);
-        }
+        QueueQueries.ThrowIfInvalid(request);
 
         Booked = await appointments.BookAsync(desk.Id, request, ct);
     }, ct);

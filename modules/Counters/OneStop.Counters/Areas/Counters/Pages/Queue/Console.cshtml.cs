@@ -39,12 +39,8 @@ internal sealed class ConsoleModel(CountersDbContext db, ICurrentScope scope, Co
         State = await commands.StateAsync(Counter, ct);
         CurrentVisit = State.Current is { } current ? await visits.FindAsync(current.Id, ct) : null;
         var day = QueueTime.DayOf(clock.GetUtcNow());
-        var fields = Counter.Fields.ToList();
         var counterId = Counter.Id;
-        Waiting = await db.QueueTickets.AsNoTracking()
-            .Where(t => t.DeskId == Counter.DeskId && t.ServiceDate == day && t.Status == QueueTicketStatuses.Waiting
-                && (t.TransferredToCounterId == counterId || (t.TransferredToCounterId == null && fields.Contains(t.Field))))
-            .OrderBy(t => t.TransferredToCounterId == null).ThenBy(t => t.QueueKey).ThenBy(t => t.Number).Take(50).ToListAsync(ct);
+        Waiting = await QueueQueries.WaitingFor(db, Counter, day).AsNoTracking().Take(50).ToListAsync(ct);
         var servedIds = await db.QueueTickets.AsNoTracking()
             .Where(t => t.CounterId == counterId && t.ServiceDate == day && (t.Status == QueueTicketStatuses.Done || t.Status == QueueTicketStatuses.NoShow))
             .OrderByDescending(t => t.EndedAt).Take(20).Select(t => t.Id).ToListAsync(ct);
@@ -68,10 +64,7 @@ internal sealed class ConsoleModel(CountersDbContext db, ICurrentScope scope, Co
         RunAsync(async () =>
         {
             var request = new LinkDossierRequest(dossierCode ?? "");
-            if (request.Validate().FirstOrDefault() is { } problem)
-            {
-                throw new PlatformException(PlatformErrorCodes.ValidationFailed, problem.Message);
-            }
+            QueueQueries.ThrowIfInvalid(request);
 
             await links.HandleAsync(ticketId, request, ct);
         });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Features.Queue;
 using OneStop.Counters.Features.Queue.Desks;
 using OneStop.Counters.Features.Queue.Tickets;
 using OneStop.Counters.Infrastructure;
@@ -36,31 +37,23 @@ internal sealed class DesksModel(CountersDbContext db, DeskSetupHandler setup, I
     public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => ManageAsync(async () =>
     {
         var request = new CreateDeskRequest(Code ?? "", Name ?? "", HeadStart, SlotMinutes, SlotCapacity, []);
-        Check(request.Validate());
+        QueueQueries.ThrowIfInvalid(request);
         await setup.CreateAsync(request, ct);
     });
 
     public Task<IActionResult> OnPostCounterAsync(Guid deskId, string? counterName, string[]? fields, CancellationToken ct) => ManageAsync(async () =>
     {
         var request = new AddCounterRequest(counterName ?? "", fields ?? []);
-        Check(request.Validate());
+        QueueQueries.ThrowIfInvalid(request);
         await setup.AddCounterAsync(deskId, request, ct);
     });
 
     public Task<IActionResult> OnPostFieldsAsync(Guid counterId, string[]? fields, CancellationToken ct) => ManageAsync(async () =>
     {
         var request = new SetFieldsRequest(fields ?? []);
-        Check(request.Validate());
+        QueueQueries.ThrowIfInvalid(request);
         await setup.SetFieldsAsync(counterId, request.Fields, ct);
     });
-
-    private static void Check(IEnumerable<ValidationError> errors)
-    {
-        if (errors.FirstOrDefault() is { } error)
-        {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, error.Message);
-        }
-    }
 
     private async Task<IActionResult> ManageAsync(Func<Task> action)
     {

@@ -39,10 +39,8 @@ internal sealed class KioskModel(CountersDbContext db, ICurrentScope scope, Issu
         }
 
         var request = new IssueTicketRequest(Field, PriorityGroup, DossierCode);
-        var problem = request.Validate().FirstOrDefault();
-        return problem is null
-            ? await issue.HandleAsync(desk.Id, request, QueueTicketSources.Kiosk, ct)
-            : throw new PlatformException(PlatformErrorCodes.ValidationFailed, problem.Message);
+        QueueQueries.ThrowIfInvalid(request);
+        return await issue.HandleAsync(desk.Id, request, QueueTicketSources.Kiosk, ct);
     }, ct);
 
     private async Task<IActionResult> RunAsync(Func<QueueDesk, Task<TicketDto>>? action, CancellationToken ct)
