@@ -90,8 +90,7 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         await officer.GetByLabel("Số định danh / mã số doanh nghiệp").FillAsync("030090001234");
         await officer.GetByLabel("Họ và tên / tên tổ chức").FillAsync("Nguyễn Văn An");
         await officer.GetByLabel("Ngày sinh").FillAsync("1990-05-12");
-        await officer.GetByTestId("verify-citizen").ClickAsync();
-        await officer.GetByTestId("verified").WaitForAsync();
+        await officer.GetByLabel("Địa chỉ").FillAsync("Phường Cẩm Thượng, thành phố Hải Dương");
         await officer.GetByTestId("submit-intake").ClickAsync();
         await officer.GetByTestId("created").WaitForAsync();
         var code = (await officer.GetByTestId("dossier-code").InnerTextAsync()).Trim();
