@@ -37,6 +37,21 @@ public static class CountersPermissions
     /// <summary>Hand the result back to the applicant (at the desk, by post, electronically).</summary>
     public const string DossiersReturn = "Counters.Dossiers.Return";
 
+    /// <summary>Queue: sit at a counter, call, serve, transfer tickets and link them to dossiers.</summary>
+    public const string QueueServe = "Counters.Queue.Serve";
+
+    /// <summary>Queue: set up desks (service points), counters and the fields they serve.</summary>
+    public const string QueueManage = "Counters.Queue.Manage";
+
+    /// <summary>Queue: live queue, waiting and service times, visits.</summary>
+    public const string QueueRead = "Counters.Queue.Read";
+
+    /// <summary>Queue: issue tickets, book and check in appointments (granted to third-party kiosks as a scope).</summary>
+    public const string QueueKiosk = "Counters.Queue.Kiosk";
+
+    /// <summary>Queue: read the display board and its live stream (granted to third-party displays as a scope).</summary>
+    public const string QueueDisplay = "Counters.Queue.Display";
+
     private static readonly string[] Staff = [Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.SystemAdmin];
 
     public static readonly PermissionDefinition[] All =
@@ -52,5 +67,10 @@ public static class CountersPermissions
         new(DossiersProcess, "Xử lý, luân chuyển, yêu cầu bổ sung hồ sơ", "Process, route and request supplements for dossiers", Roles.Specialist, Roles.UnitLeader, Roles.DeskOfficer),
         new(DossiersApprove, "Phê duyệt kết quả, dừng giải quyết hồ sơ", "Approve results and stop dossiers", Roles.UnitLeader),
         new(DossiersReturn, "Trả kết quả giải quyết hồ sơ", "Return results to applicants", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader),
+        new(QueueServe, "Gọi số, phục vụ công dân tại quầy", "Call and serve queue tickets at a counter", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
+        new(QueueManage, "Thiết lập quầy và lĩnh vực phục vụ", "Set up desks, counters and their fields", Roles.UnitLeader, Roles.SystemAdmin),
+        new(QueueRead, "Xem hàng đợi và thời gian chờ", "View the queue and waiting times", [.. Staff, Roles.Inspector]),
+        new(QueueKiosk, "Cấp số thứ tự, đặt lịch hẹn (kiosk)", "Issue queue tickets and book appointments (kiosk)", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
+        new(QueueDisplay, "Xem bảng hiển thị số thứ tự", "Read the queue display board", [.. Staff, Roles.Inspector]),
     ];
 }

@@ -12,6 +12,7 @@ using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Dossiers.Overdue;
 using Hangfire;
+using OneStop.Counters.Features.Queue;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -33,6 +34,7 @@ public sealed class CountersModule : ModuleBase
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
         new("Hồ sơ quá hạn", "Overdue dossiers", "/Counters/Overdue", CountersPermissions.DossiersRead, "bi-alarm"),
+        new("Hàng đợi, cấp số", "Queue and tickets", "/Counters/Queue", CountersPermissions.QueueRead, "bi-people"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -47,6 +49,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<ICountersApi, CountersApi>();
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
         services.AddDossierOverdue();
+        services.AddQueue();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);

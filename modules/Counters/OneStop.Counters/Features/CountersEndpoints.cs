@@ -34,5 +34,6 @@ internal static class CountersEndpoints
         PublicLookup.Map(api);
         Dossiers.Forms.DossierFormEndpoints.Map(api);
         Dossiers.Overdue.OverdueEndpoints.Map(api);
+        Queue.QueueSetup.MapQueue(api);
     }
 }
