@@ -13,6 +13,7 @@ using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Search;
 using OneStop.Platform.Web;
 
 namespace OneStop.Platform;
@@ -47,6 +48,7 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
+        services.AddPlatformSearch(configuration);
         return services;
     }
 
