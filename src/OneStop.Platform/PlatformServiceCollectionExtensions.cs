@@ -24,7 +24,7 @@ public static class PlatformServiceCollectionExtensions
     public static IServiceCollection AddOneStopPlatform(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ModuleBase> modules)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddSingleton(new ModuleRegistry(modules));
+        services.AddSingleton(sp => new ModuleRegistry(modules, sp.GetServices<FeaturePermissions>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICurrentScope, AmbientScope>();
         services.AddSingleton<PlatformSaveChangesInterceptor>();

@@ -8,6 +8,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
 using OneStop.Counters.Features.Calendar.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
+using OneStop.Counters.Features.Search;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -34,6 +35,7 @@ public sealed class CountersModule : ModuleBase
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
+        services.AddDossierSearch(configuration);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
