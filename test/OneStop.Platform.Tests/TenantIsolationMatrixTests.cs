@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.TestKit;
@@ -103,6 +104,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PUT /api/v1/counters/catalogue/procedures/{code}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["POST /api/v1/counters/catalogue/procedures/{code}/legal-times"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["PUT /api/v1/counters/catalogue/procedures/{code}/steps"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        // Dossier search: the scope is a filter inside the search engine's query (receiving and resolving unit paths).
+        ["GET /api/v1/counters/dossiers/search/"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
+        ["GET /api/v1/counters/dossiers/search/index"] = "province-wide index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
+        ["POST /api/v1/counters/dossiers/search/reindex"] = "system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -126,6 +131,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Catalogue/Index"] = "province-wide reference data (catalogue), no unit data; " + nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["Counters:/Catalogue/Detail"] = "province-wide reference data (catalogue), no unit data",
         ["Counters:/Catalogue/Edit"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
+        ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
@@ -583,6 +590,52 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
             (await client.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/steps", new { steps = new[] { new { name = "X", budgetHours = 1 } } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.GetAsync("/Counters/Catalogue/Edit?code=1.001193")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
+    }
+
+    /// <summary>
+    /// Dossiers of Cẩm Thượng and Bình Hàn reach the search index through the outbox; each ward finds only its own,
+    /// even by the other's exact dossier code or CCCD, in the API and on the results page; the district finds both.
+    /// </summary>
+    [Fact]
+    public async Task Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code()
+    {
+        var a = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Code == "10507").Select(u => new { u.Id, u.Path }).SingleAsync());
+        var b = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Code == "10510").Select(u => new { u.Id, u.Path }).SingleAsync());
+        OneStop.Counters.Contracts.DossierSnapshot Dossier(Guid unitId, string path, string code, string cccd) =>
+            new(Guid.CreateVersion7(), code, "1.001193", "Đăng ký khai sinh", "Hộ tịch", "DIRECT", "RECEIVED", "CITIZEN", cccd, "Lương Thế Vinh", null,
+                unitId, path, unitId, path, unitId, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3), null, null, null, false, [], null);
+        var mine = Dossier(a.Id, a.Path, "ISO.10507-0001", "030066000001");
+        var theirs = Dossier(b.Id, b.Path, "ISO.10510-0001", "030066000002");
+        await fx.Db(async db =>
+        {
+            foreach (var d in new[] { mine, theirs })
+            {
+                db.Publish(new OneStop.Counters.Contracts.DossierChanged(d, "RECEIVED", "NEW", null, "test") { UnitPath = d.ReceivingUnitPath });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        while (await fx.Services.GetRequiredService<OneStop.Platform.Messaging.OutboxRelay>().RelayOnceAsync() > 0)
+        {
+        }
+
+        async Task<List<string>> Found(string user, string q)
+        {
+            var page = await (await Get(user, "/api/v1/counters/dossiers/search?q=" + Uri.EscapeDataString(q))).Content.ReadFromJsonAsync<JsonElement>();
+            return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        }
+
+        (await Found(CommuneA, "luong the vinh")).ShouldBe([mine.Code]);
+        (await Found(CommuneA, theirs.Code)).ShouldBeEmpty();
+        (await Found(CommuneA, "030066000002")).ShouldBeEmpty();
+        (await Found(CommuneB, "luong the vinh")).ShouldBe([theirs.Code]);
+        (await Found(DistrictLeader, "luong the vinh")).ShouldBe([mine.Code, theirs.Code], ignoreOrder: true);
+        var page = await (await Get(CommuneA, "/Counters/Search?q=" + theirs.Code)).Content.ReadAsStringAsync();
+        page.ShouldNotContain(theirs.Code + "</code>");
+        page.ShouldContain("data-testid=\"empty\"");
+        (await Get(CommuneA, "/api/v1/counters/dossiers/search/index")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Get(DistrictLeader, "/Counters/Search/Admin")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Get("admin", "/Counters/Search/Admin")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private async Task<HttpResponseMessage> Get(string user, string url) => await (await fx.SignInAsync(user)).GetAsync(url);
