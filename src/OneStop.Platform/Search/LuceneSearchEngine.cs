@@ -164,13 +164,15 @@ internal sealed class LuceneIndex : IDisposable
         {
             foreach (var document in documents)
             {
-                var stored = StoredVersion(searcher, document.Id);
-                if (stored is { } version && (onlyIfAbsent || version >= document.Version))
+                var term = new Term(LuceneFields.Id, document.Id);
+                // Already there (a rebuild page read earlier than a live write), or an older/duplicate event. Ids are
+                // never deleted, only replaced, so for "absent" the term's document frequency is enough (no scoring).
+                if (onlyIfAbsent ? searcher.IndexReader.DocFreq(term) > 0 : StoredVersion(searcher, document.Id) >= document.Version)
                 {
-                    continue; // already there (a rebuild page read earlier than a live write), or an older/duplicate event
+                    continue;
                 }
 
-                generation.Writer.UpdateDocument(new Term(LuceneFields.Id, document.Id), ToLucene(document));
+                generation.Writer.UpdateDocument(term, ToLucene(document));
             }
         }
         finally
@@ -232,9 +234,8 @@ internal sealed class LuceneIndex : IDisposable
                 switch (field.Kind)
                 {
                     case SearchFieldKind.Text:
-                        var text = SearchText.Normalize(value);
-                        document.Add(new TextField(field.Name, text, Field.Store.NO));
-                        all.Append(text).Append(' ');
+                        // Queries match words over all text fields at once, so only the combined field is analysed.
+                        all.Append(SearchText.Normalize(value)).Append(' ');
                         break;
                     case SearchFieldKind.Identifier:
                         document.Add(new StringField(field.Name, SearchText.Identifier(value), Field.Store.NO));
