@@ -186,7 +186,12 @@ internal sealed class LuceneIndex : IDisposable
         }
 
         generation.Writer.Commit();
-        generation.Searchers.MaybeRefreshBlocking();
+        if (!onlyIfAbsent)
+        {
+            // Live writes are searchable at once. Rebuild pages need not be: their ids come in increasing order, and a
+            // live write of the same id replaces the buffered page document by its term anyway.
+            generation.Searchers.MaybeRefreshBlocking();
+        }
     }
 
     private static long? StoredVersion(IndexSearcher searcher, string id)
@@ -444,6 +449,7 @@ internal sealed class LuceneIndex : IDisposable
                 }
 
                 generation.Writer.Commit();
+                generation.Searchers.MaybeRefreshBlocking();
                 // The rename is the switch: a crash before it keeps the old version active, after it the new one.
                 index.WritePointer(ActiveFile, generation.Version);
                 lock (index._swapGate)
@@ -551,7 +557,7 @@ internal sealed class LuceneIndex : IDisposable
             Version = version;
             Path = path;
             Directory = FSDirectory.Open(path);
-            Writer = new IndexWriter(Directory, new IndexWriterConfig(FoldingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+            Writer = new IndexWriter(Directory, new IndexWriterConfig(FoldingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
             Searchers = new SearcherManager(Writer, applyAllDeletes: true, new SearcherFactory());
         }
 

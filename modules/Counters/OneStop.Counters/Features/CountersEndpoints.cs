@@ -9,6 +9,7 @@ using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
+using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Search;
 
 namespace OneStop.Counters.Features;
@@ -30,6 +31,8 @@ internal static class CountersEndpoints
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
 
+        DossierEndpoints.Map(api);
+        PublicLookup.Map(api);
         DossierSearchEndpoints.Map(api);
     }
 }

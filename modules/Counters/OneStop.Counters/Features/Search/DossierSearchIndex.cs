@@ -12,19 +12,17 @@ using OneStop.Platform.Search;
 
 namespace OneStop.Counters.Features.Search;
 
-/// <summary>Permissions of dossier search (Counters.Dossiers.Search*); registered by <see cref="DossierSearchServices.AddDossierSearch"/>.</summary>
+/// <summary>Permissions of dossier search; <see cref="Manage"/> is registered by <see cref="DossierSearchServices.AddDossierSearch"/>.</summary>
 internal static class DossierSearchPermissions
 {
-    /// <summary>Search dossiers of one's scope (tra cứu hồ sơ).</summary>
-    public const string Search = "Counters.Dossiers.Search";
+    /// <summary>Search dossiers of one's scope (tra cứu hồ sơ): whoever may view dossiers.</summary>
+    public const string Search = CountersPermissions.DossiersRead;
 
     /// <summary>Rebuild the search index and watch its progress: system administrators.</summary>
     public const string Manage = "Counters.Dossiers.SearchManage";
 
     public static readonly PermissionDefinition[] All =
     [
-        new(Search, "Tra cứu hồ sơ", "Search dossiers",
-            Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.Inspector, Roles.SystemAdmin),
         new(Manage, "Quản lý chỉ mục tìm kiếm hồ sơ", "Manage the dossier search index", Roles.SystemAdmin),
     ];
 }
