@@ -262,7 +262,10 @@ internal sealed class LuceneIndex : IDisposable
         return document;
     }
 
-    public SearchResults Search(UnitScope scope, SearchQuery query)
+    public SearchResults Search(UnitScope scope, SearchQuery query) => WithActive((_, searcher) => Search(searcher, scope, query));
+
+    /// <summary>Runs <paramref name="read"/> on the active version; a switch meanwhile does not close its searcher under it.</summary>
+    private T WithActive<T>(Func<Generation, IndexSearcher, T> read)
     {
         Generation generation;
         IndexSearcher searcher;
@@ -274,7 +277,7 @@ internal sealed class LuceneIndex : IDisposable
 
         try
         {
-            return Search(searcher, scope, query);
+            return read(generation, searcher);
         }
         finally
         {
@@ -495,33 +498,18 @@ internal sealed class LuceneIndex : IDisposable
         }
     }
 
-    public SearchIndexStatus Status()
+    public SearchIndexStatus Status() => WithActive((generation, searcher) =>
     {
-        Generation generation;
-        IndexSearcher searcher;
-        lock (_swapGate)
+        var activatedAt = File.GetLastWriteTimeUtc(Path.Combine(_folder, ActiveFile));
+        SearchBuildProgress? build;
+        lock (_writeGate)
         {
-            generation = _active;
-            searcher = generation.Searchers.Acquire();
+            build = _building is { } b ? ProgressOf(b) : null;
         }
 
-        try
-        {
-            var activatedAt = File.GetLastWriteTimeUtc(Path.Combine(_folder, ActiveFile));
-            SearchBuildProgress? build;
-            lock (_writeGate)
-            {
-                build = _building is { } b ? ProgressOf(b) : null;
-            }
-
-            return new SearchIndexStatus(SearchEngines.Lucene, generation.Version, searcher.IndexReader.NumDocs,
-                new DateTimeOffset(activatedAt, TimeSpan.Zero), build);
-        }
-        finally
-        {
-            generation.Searchers.Release(searcher);
-        }
-    }
+        return new SearchIndexStatus(SearchEngines.Lucene, generation.Version, searcher.IndexReader.NumDocs,
+            new DateTimeOffset(activatedAt, TimeSpan.Zero), build);
+    });
 
     private string? ReadPointer(string name)
     {
