@@ -13,6 +13,7 @@ using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Search;
 using OneStop.Platform.Web;
 
 namespace OneStop.Platform;
@@ -23,7 +24,7 @@ public static class PlatformServiceCollectionExtensions
     public static IServiceCollection AddOneStopPlatform(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ModuleBase> modules)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddSingleton(new ModuleRegistry(modules));
+        services.AddSingleton(sp => new ModuleRegistry(modules, sp.GetServices<FeaturePermissions>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICurrentScope, AmbientScope>();
         services.AddSingleton<PlatformSaveChangesInterceptor>();
@@ -47,6 +48,7 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
+        services.AddPlatformSearch(configuration);
         return services;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.TestKit;
@@ -124,6 +125,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        // Dossier search: the scope is a filter inside the search engine's query (receiving and resolving unit paths).
+        ["GET /api/v1/counters/dossiers/search/"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
+        ["GET /api/v1/counters/dossiers/search/index"] = "province-wide index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
+        ["POST /api/v1/counters/dossiers/search/reindex"] = "system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["POST /api/v1/counters/dossiers/{id:guid}/financial-obligation-met"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/extend"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/withdraw"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -177,6 +182,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Intake"] = "creates in the acting unit only (stamped); " + nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Public/Lookup"] = "public by design: status only, masked name",
+        ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
+        ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Counters:/Queue/Index"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["Counters:/Queue/Desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["Counters:/Queue/Console"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
@@ -625,6 +632,9 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await district.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await district.GetStringAsync($"/Counters/Dossiers?q={code}")).ShouldContain($"<code>{code}</code>");
         (await deskA.GetStringAsync($"/Counters/Dossiers/Detail?id={id}")).ShouldContain(code);
+    }
+
+    [Fact]
     public async Task Queue_desks_tickets_and_waiting_times_stay_within_the_unit()
     {
         var leaderA = await fx.SignInAsync("lanhdao.camthuong");
@@ -819,6 +829,52 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
             (await client.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/steps", new { steps = new[] { new { name = "X", budgetHours = 1 } } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.GetAsync("/Counters/Catalogue/Edit?code=1.001193")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
+    }
+
+    /// <summary>
+    /// Dossiers of Cẩm Thượng and Bình Hàn reach the search index through the outbox; each ward finds only its own,
+    /// even by the other's exact dossier code or CCCD, in the API and on the results page; the district finds both.
+    /// </summary>
+    [Fact]
+    public async Task Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code()
+    {
+        var a = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Code == "10507").Select(u => new { u.Id, u.Path }).SingleAsync());
+        var b = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Code == "10510").Select(u => new { u.Id, u.Path }).SingleAsync());
+        OneStop.Counters.Contracts.DossierSnapshot Dossier(Guid unitId, string path, string code, string cccd) =>
+            new(Guid.CreateVersion7(), code, "1.001193", "Đăng ký khai sinh", "Hộ tịch", "DIRECT", "RECEIVED", "CITIZEN", cccd, "Lương Thế Vinh", null,
+                unitId, path, unitId, path, unitId, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3), null, null, null, false, [], null);
+        var mine = Dossier(a.Id, a.Path, "ISO.10507-0001", "030066000001");
+        var theirs = Dossier(b.Id, b.Path, "ISO.10510-0001", "030066000002");
+        await fx.Db(async db =>
+        {
+            foreach (var d in new[] { mine, theirs })
+            {
+                db.Publish(new OneStop.Counters.Contracts.DossierChanged(d, "RECEIVED", "NEW", null, "test") { UnitPath = d.ReceivingUnitPath });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        while (await fx.Services.GetRequiredService<OneStop.Platform.Messaging.OutboxRelay>().RelayOnceAsync() > 0)
+        {
+        }
+
+        async Task<List<string>> Found(string user, string q)
+        {
+            var page = await (await Get(user, "/api/v1/counters/dossiers/search?q=" + Uri.EscapeDataString(q))).Content.ReadFromJsonAsync<JsonElement>();
+            return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        }
+
+        (await Found(CommuneA, "luong the vinh")).ShouldBe([mine.Code]);
+        (await Found(CommuneA, theirs.Code)).ShouldBeEmpty();
+        (await Found(CommuneA, "030066000002")).ShouldBeEmpty();
+        (await Found(CommuneB, "luong the vinh")).ShouldBe([theirs.Code]);
+        (await Found(DistrictLeader, "luong the vinh")).ShouldBe([mine.Code, theirs.Code], ignoreOrder: true);
+        var page = await (await Get(CommuneA, "/Counters/Search?q=" + theirs.Code)).Content.ReadAsStringAsync();
+        page.ShouldNotContain(theirs.Code + "</code>");
+        page.ShouldContain("data-testid=\"empty\"");
+        (await Get(CommuneA, "/api/v1/counters/dossiers/search/index")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Get(DistrictLeader, "/Counters/Search/Admin")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Get("admin", "/Counters/Search/Admin")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private async Task<HttpResponseMessage> Get(string user, string url) => await (await fx.SignInAsync(user)).GetAsync(url);

@@ -13,6 +13,7 @@ using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Dossiers.Overdue;
 using Hangfire;
 using OneStop.Counters.Features.Queue;
+using OneStop.Counters.Features.Search;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -50,6 +51,7 @@ public sealed class CountersModule : ModuleBase
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
         services.AddDossierOverdue();
         services.AddQueue();
+        services.AddDossierSearch(configuration);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);

@@ -12,10 +12,16 @@ public sealed record ShellLink(string Title, string Url, string Icon);
 
 public sealed record ShellUnit(Guid Id, string Name, bool IsActing);
 
-public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyList<ShellLink> Links, IReadOnlyList<ShellUnit> Units, bool IsEnglish);
+public sealed record ShellSearch(string Url, string Placeholder);
+
+public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyList<ShellLink> Links, IReadOnlyList<ShellUnit> Units, bool IsEnglish)
+{
+    /// <summary>The header search box, when a module offers one this person may use.</summary>
+    public ShellSearch? Search { get; init; }
+}
 
 /// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
-public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db)
+public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes)
 {
     private ShellModel? _model; // scoped: one computation per request (the layout and a page may both ask)
 
@@ -48,6 +54,16 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
             links.Add(new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"));
         }
 
+        ShellSearch? search = null;
+        foreach (var box in searchBoxes)
+        {
+            if (await permissions.IsGrantedAsync(user, box.Permission))
+            {
+                search = new ShellSearch(box.Url, english ? box.PlaceholderEn : box.PlaceholderVi);
+                break;
+            }
+        }
+
         var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
         var acting = user.FindFirstValue(PlatformClaims.UnitId);
         var units = await (from m in db.UnitMemberships.IgnoreQueryFilters()
@@ -60,6 +76,6 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
             user.FindFirstValue(PlatformClaims.UnitName),
             links,
             units.Select(u => new ShellUnit(u.Id, u.Name, u.Id.ToString() == acting)).ToList(),
-            english);
+            english) { Search = search };
     }
 }

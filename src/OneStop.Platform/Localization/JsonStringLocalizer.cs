@@ -7,7 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace OneStop.Platform.Localization;
 
 /// <summary>
-/// One JSON file per culture per assembly (embedded <c>Localization/vi.json</c>, <c>Localization/en.json</c>).
+/// JSON files per culture per assembly (embedded <c>Localization/vi.json</c>, <c>Localization/en.json</c>, and any
+/// <c>…/Localization/{culture}.json</c> of a feature folder, merged).
 /// Vietnamese is the default; a key missing in English falls back to Vietnamese, then to the key itself.
 /// </summary>
 internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
@@ -25,7 +26,12 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
         {
             var culture = name[..^".json".Length].Split('.').Last();
             using var stream = assembly.GetManifestResourceStream(name)!;
-            result[culture] = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+            // Several files per culture merge: a feature may keep its texts beside it (Features/X/Localization/vi.json).
+            var texts = result.TryGetValue(culture, out var existing) ? existing : result[culture] = new Dictionary<string, string>();
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                texts[key] = value;
+            }
         }
 
         return result;

@@ -45,11 +45,29 @@ public abstract class ModuleBase
 /// <summary>A menu entry; shown only to people holding <see cref="Permission"/>.</summary>
 public sealed record NavigationItem(string TitleVi, string TitleEn, string Url, string? Permission, string Icon = "bi-circle");
 
-/// <summary>The enabled modules of this host, in composition order.</summary>
-public sealed class ModuleRegistry(IReadOnlyList<ModuleBase> modules)
+/// <summary>Permissions a feature registers with its services (<see cref="ModuleServiceCollectionExtensions.AddPermissionDefinitions"/>).</summary>
+public sealed record FeaturePermissions(IReadOnlyList<PermissionDefinition> Definitions);
+
+/// <summary>
+/// A search box in the header of every page, shown to people holding <see cref="Permission"/>; it sends the words as
+/// <c>q</c> to <see cref="Url"/>. The first one registered that a person may use is shown.
+/// </summary>
+public sealed record ShellSearchBox(string Url, string Permission, string PlaceholderVi, string PlaceholderEn);
+
+public static class ModuleServiceCollectionExtensions
 {
+    /// <summary>Lets a feature bring its permissions (seeded with their default roles like a module's own).</summary>
+    public static IServiceCollection AddPermissionDefinitions(this IServiceCollection services, params PermissionDefinition[] definitions) =>
+        services.AddSingleton(new FeaturePermissions(definitions));
+}
+
+/// <summary>The enabled modules of this host, in composition order.</summary>
+public sealed class ModuleRegistry(IReadOnlyList<ModuleBase> modules, IEnumerable<FeaturePermissions>? featurePermissions = null)
+{
+    private readonly IReadOnlyList<PermissionDefinition> _featurePermissions = featurePermissions?.SelectMany(f => f.Definitions).ToList() ?? [];
+
     public IReadOnlyList<ModuleBase> Modules { get; } = modules;
 
     public IEnumerable<PermissionDefinition> AllPermissions =>
-        Permissions.PlatformPermissions.All.Concat(Modules.SelectMany(m => m.Permissions));
+        Permissions.PlatformPermissions.All.Concat(Modules.SelectMany(m => m.Permissions)).Concat(_featurePermissions);
 }

@@ -26,4 +26,7 @@ public static class PlatformErrorCodes
     public const string InvalidCursor = "Platform.InvalidCursor";
     public const string Unexpected = "Platform.Unexpected";
     public const string ModuleDisabled = "Platform.ModuleDisabled";
+
+    /// <summary>The search engine (Elasticsearch) cannot be reached; the data itself is safe.</summary>
+    public const string SearchUnavailable = "Platform.SearchUnavailable";
 }

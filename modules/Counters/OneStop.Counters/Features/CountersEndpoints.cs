@@ -10,6 +10,7 @@ using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
 using OneStop.Counters.Features.Dossiers;
+using OneStop.Counters.Features.Search;
 
 namespace OneStop.Counters.Features;
 
@@ -35,5 +36,6 @@ internal static class CountersEndpoints
         Dossiers.Forms.DossierFormEndpoints.Map(api);
         Dossiers.Overdue.OverdueEndpoints.Map(api);
         Queue.QueueSetup.MapQueue(api);
+        DossierSearchEndpoints.Map(api);
     }
 }

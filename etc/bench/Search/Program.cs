@@ -1,0 +1,344 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Features.Search;
+using OneStop.Platform;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Search;
+using OneStop.Platform.SeedData;
+
+// Dossier search at scale: N generated dossiers (default 1,000,000) indexed into Lucene through the real re-index path
+// (DossierSearchIndex + ISearchIndexBuild) and bulk-loaded into a throw-away PostgreSQL table (binary COPY); then
+// p50/p95 latency of a mix of typical searches on both, the engine against the equivalent ILIKE query
+// (page of 20 + total + facet counts, scope by unit path prefix).
+// Usage: eval "$(etc/scripts/postgres.sh start)"; dotnet run -c Release --project etc/bench/Search [count] [luceneRuns] [pgRuns]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var luceneRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+var pgRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var server = Environment.GetEnvironmentVariable("ONESTOP_TEST_POSTGRES")
+    ?? throw new InvalidOperationException("Start PostgreSQL first: eval \"$(etc/scripts/postgres.sh start)\"");
+
+var units = Csv.ReadResource(typeof(SearchText).Assembly, "admin-units-hai-duong-2021.csv")
+    .Select(r => new AdministrativeUnitInfo(Guid.CreateVersion7(), r["commune_code"], r["commune_name"], UnitLevels.Commune, null,
+        $"/{r["province_code"]}/{r["district_code"]}/{r["commune_code"]}/"))
+    .ToList();
+var districts = units.GroupBy(u => u.Path.Split('/')[2])
+    .Select(g => new AdministrativeUnitInfo(Guid.CreateVersion7(), g.Key, "Huyện " + g.Key, UnitLevels.District, null, $"/30/{g.Key}/")).ToList();
+var directory = new Directory(units.Concat(districts));
+
+// The throw-away PostgreSQL runs with fsync off; the index goes to tmpfs when there is one so both sides skip disk
+// flushes alike (on a shared machine, fsync waits on everyone's writes and would dominate the figures).
+var folder = System.IO.Directory.Exists("/dev/shm")
+    ? System.IO.Directory.CreateDirectory(Path.Combine("/dev/shm", "onestop-bench-search-" + Guid.NewGuid().ToString("N")[..8])).FullName
+    : System.IO.Directory.CreateTempSubdirectory("onestop-bench-search-").FullName;
+var database = "onestop_bench_search_" + Guid.NewGuid().ToString("N")[..8];
+await using (var admin = new NpgsqlConnection(server))
+{
+    await admin.OpenAsync();
+    await new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0", admin).ExecuteNonQueryAsync();
+}
+
+var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+try
+{
+    await RunAsync();
+}
+finally
+{
+    System.IO.Directory.Delete(folder, recursive: true);
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = new NpgsqlConnection(server);
+    await admin.OpenAsync();
+    await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+}
+
+async Task RunAsync()
+{
+    Console.WriteLine($"Dossier search benchmark: {count:N0} dossiers, {units.Count} communes, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+    using var engine = new LuceneSearchEngine(folder, TimeProvider.System);
+    await using var pg = new NpgsqlConnection(connectionString);
+    await pg.OpenAsync();
+    await new NpgsqlCommand("""
+        CREATE TABLE bench_dossiers (
+            id uuid PRIMARY KEY, code text NOT NULL, procedure_code text NOT NULL, procedure_name text NOT NULL,
+            applicant_name text NOT NULL, applicant_identity text NOT NULL, address text, status text NOT NULL, channel text NOT NULL,
+            overdue boolean NOT NULL, receiving_path text NOT NULL, resolving_path text NOT NULL,
+            received_at timestamptz, due_at timestamptz, search_text text NOT NULL)
+        """, pg).ExecuteNonQueryAsync();
+
+    var generator = new Generator(units, districts);
+    var probe = default(DossierSnapshot);
+    var loadLucene = TimeSpan.Zero;
+    var loadPg = TimeSpan.Zero;
+    var mapping = TimeSpan.Zero;
+    var build = await engine.StartOrResumeBuildAsync(DossierSearchIndex.Definition);
+    const int page = 50_000;
+    for (var start = 0; start < count; start += page)
+    {
+        var batch = Enumerable.Range(start, Math.Min(page, count - start)).Select(generator.Make).ToList();
+        probe ??= batch.Count > 1234 ? batch[1234] : batch[0];
+
+        var watch = Stopwatch.StartNew();
+        var documents = new List<SearchDocument>(batch.Count);
+        foreach (var d in batch)
+        {
+            documents.Add(await DossierSearchIndex.ToDocumentAsync(d, 0, directory, default));
+        }
+
+        mapping += watch.Elapsed;
+        await build.AddAsync(documents, batch[^1].Id.ToString());
+        loadLucene += watch.Elapsed;
+
+        watch.Restart();
+        await using (var copy = await pg.BeginBinaryImportAsync(
+                         "COPY bench_dossiers (id, code, procedure_code, procedure_name, applicant_name, applicant_identity, address, status, channel, overdue, receiving_path, resolving_path, received_at, due_at, search_text) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var d in batch)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(d.Id, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(d.Code);
+                await copy.WriteAsync(d.ProcedureCode);
+                await copy.WriteAsync(d.ProcedureName);
+                await copy.WriteAsync(d.ApplicantName);
+                await copy.WriteAsync(d.ApplicantIdentity);
+                await copy.WriteAsync(d.ApplicantAddress);
+                await copy.WriteAsync(d.Status);
+                await copy.WriteAsync(d.Channel);
+                await copy.WriteAsync(d.IsOverdue);
+                await copy.WriteAsync(d.ReceivingUnitPath);
+                await copy.WriteAsync(d.ResolvingUnitPath);
+                await WriteTime(copy, d.ReceivedAt);
+                await WriteTime(copy, d.DueAt);
+                // What a diacritic-insensitive ILIKE needs: the same text folded as the engine folds it.
+                await copy.WriteAsync(VietnameseText.Fold(string.Join(' ', d.Code, d.ApplicantIdentity, d.ProcedureCode, d.ProcedureName, d.ProcedureField,
+                    d.ApplicantName, d.ApplicantAddress, directory.Name(d.ReceivingUnitId), string.Join(' ', d.Components.Select(c => c.Name)))));
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        loadPg += watch.Elapsed;
+        if ((start / page) % 20 == 19)
+        {
+            Console.WriteLine($"  loaded {start + batch.Count:N0}");
+        }
+    }
+
+    var finish = Stopwatch.StartNew();
+    await build.CompleteAsync();
+    loadLucene += finish.Elapsed;
+    finish.Restart();
+    foreach (var sql in new[]
+             {
+                 "CREATE INDEX ON bench_dossiers (code)", "CREATE INDEX ON bench_dossiers (applicant_identity)",
+                 "CREATE INDEX ON bench_dossiers (receiving_path text_pattern_ops)", "CREATE INDEX ON bench_dossiers (resolving_path text_pattern_ops)",
+                 "CREATE INDEX ON bench_dossiers (due_at, id)", "ANALYZE bench_dossiers",
+             })
+    {
+        await new NpgsqlCommand(sql, pg) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
+    }
+
+    loadPg += finish.Elapsed;
+    var status = await engine.GetStatusAsync(DossierSearchIndex.Definition);
+    var size = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+    Console.WriteLine($"Lucene: {status.Documents:N0} documents indexed in {loadLucene.TotalSeconds:N1} s wall ({count / loadLucene.TotalSeconds:N0}/s; "
+        + $"mapping snapshots to documents {mapping.TotalSeconds:N1} s of it), index {size / 1048576.0:N0} MiB");
+    Console.WriteLine($"PostgreSQL: {count:N0} rows by binary COPY + indexes in {loadPg.TotalSeconds:N1} s");
+
+    var province = new UnitScope(Guid.Empty, "/30/", "Tỉnh");
+    var district = new UnitScope(Guid.Empty, "/30/288/", "Thành phố Hải Dương");
+    var commune = new UnitScope(Guid.Empty, probe!.ReceivingUnitPath, "Xã");
+    var probeDistrict = new UnitScope(Guid.Empty, "/" + string.Join('/', probe.ReceivingUnitPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(2)) + "/", "Huyện");
+    var month = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.FromHours(7));
+    var mix = new Search[]
+    {
+        new("words, district, by relevance", district, new SearchQuery { Text = "dang ky khai sinh" }),
+        new("applicant name, commune", commune, new SearchQuery { Text = "nguyen van an" }),
+        new("exact dossier code, province", province, new SearchQuery { Text = probe.Code }),
+        new("exact CCCD, district", probeDistrict, new SearchQuery { Text = probe.ApplicantIdentity }),
+        new("filters only (processing, overdue), district, by due date", district,
+            new SearchQuery { Filters = new Dictionary<string, string[]> { ["status"] = [DossierStatuses.Processing], ["overdue"] = ["true"] }, Sort = new SearchSort("dueAt") }),
+        new("words + channel + received in a month, province, by due date", province, new SearchQuery
+        {
+            Text = "chung thuc", Filters = new Dictionary<string, string[]> { ["channel"] = [DossierChannels.Online] },
+            DateRanges = [new DateRangeFilter("receivedAt", month, month.AddMonths(1))], Sort = new SearchSort("dueAt"),
+        }),
+    };
+
+    Console.WriteLine($"Process CPU time so far {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:N1} s; load average {LoadAverage()}");
+    Console.WriteLine();
+    Console.WriteLine($"{"query",-66} {"hits",9} | {"Lucene p50",10} {"p95",8} | {"PG ILIKE p50",12} {"p95",8} | {"PG hits",9}");
+    foreach (var search in mix)
+    {
+        var query = search.Query with { Facets = DossierSearchHandler.FacetFields, Size = 20 };
+        var hits = 0L;
+        var lucene = await Measure(luceneRuns, async () => hits = (await engine.SearchAsync(DossierSearchIndex.Definition, search.Scope, query)).Total);
+        var pgHits = 0L;
+        var ilike = await Measure(pgRuns, async () => pgHits = await PgSearchAsync(pg, search.Scope, query));
+        Console.WriteLine($"{search.Name,-66} {hits,9:N0} | {lucene.P50,8:N1}ms {lucene.P95,6:N1}ms | {ilike.P50,10:N1}ms {ilike.P95,6:N1}ms | {pgHits,9:N0}");
+    }
+}
+
+// Figures are wall-clock: on a shared machine read them with the load average printed at start and end.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+static async Task WriteTime(NpgsqlBinaryImporter copy, DateTimeOffset? value)
+{
+    if (value is { } v)
+    {
+        await copy.WriteAsync(v.UtcDateTime, NpgsqlDbType.TimestampTz);
+    }
+    else
+    {
+        await copy.WriteNullAsync();
+    }
+}
+
+static async Task<(double P50, double P95)> Measure(int runs, Func<Task> action)
+{
+    for (var i = 0; i < Math.Max(2, runs / 10); i++)
+    {
+        await action(); // warm-up: JIT, caches
+    }
+
+    var samples = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        samples[i] = watch.Elapsed.TotalMilliseconds;
+    }
+
+    Array.Sort(samples);
+    return (samples[(int)(runs * 0.50)], samples[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.95) - 1)]);
+}
+
+// The same search in SQL: scope by path prefix, every folded word ILIKE '%word%' (or the whole input equal to a code,
+// case-insensitively), filters; a page of 20 by due date, the total and the facet counts, in one round trip.
+static async Task<long> PgSearchAsync(NpgsqlConnection pg, UnitScope scope, SearchQuery query)
+{
+    var where = new List<string> { "(receiving_path LIKE @scope OR resolving_path LIKE @scope)" };
+    var parameters = new List<NpgsqlParameter> { new("scope", scope.Path + "%") };
+    if (!string.IsNullOrWhiteSpace(query.Text))
+    {
+        var words = VietnameseText.Fold(query.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var all = string.Join(" AND ", words.Select((w, i) => $"search_text ILIKE @w{i}"));
+        parameters.AddRange(words.Select((w, i) => new NpgsqlParameter($"w{i}", "%" + w + "%")));
+        parameters.Add(new NpgsqlParameter("exact", query.Text.Trim()));
+        where.Add($"(({all}) OR code ILIKE @exact OR applicant_identity ILIKE @exact OR procedure_code ILIKE @exact)");
+    }
+
+    foreach (var (field, values) in query.Filters)
+    {
+        var column = field switch { "status" => "status", "channel" => "channel", "overdue" => "overdue::text", _ => throw new NotSupportedException(field) };
+        where.Add($"{column} = ANY(@f_{field})");
+        parameters.Add(new NpgsqlParameter($"f_{field}", values));
+    }
+
+    foreach (var range in query.DateRanges)
+    {
+        var column = range.Field == "receivedAt" ? "received_at" : "due_at";
+        where.Add($"{column} >= @from_{column} AND {column} < @to_{column}");
+        parameters.Add(new NpgsqlParameter($"from_{column}", range.From!.Value.UtcDateTime));
+        parameters.Add(new NpgsqlParameter($"to_{column}", range.To!.Value.UtcDateTime));
+    }
+
+    var w = string.Join(" AND ", where);
+    await using var batch = new NpgsqlBatch(pg);
+    batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT id, code, procedure_name, applicant_name, status, due_at FROM bench_dossiers WHERE {w} ORDER BY due_at NULLS LAST, id LIMIT 20"));
+    batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT count(*) FROM bench_dossiers WHERE {w}"));
+    batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT status, channel, procedure_code, overdue, count(*) FROM bench_dossiers WHERE {w} GROUP BY GROUPING SETS ((status), (channel), (procedure_code), (overdue))"));
+    foreach (var command in batch.BatchCommands)
+    {
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(p.Clone());
+        }
+    }
+
+    await using var reader = await batch.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+    }
+
+    await reader.NextResultAsync();
+    await reader.ReadAsync();
+    var total = reader.GetInt64(0);
+    await reader.NextResultAsync();
+    while (await reader.ReadAsync())
+    {
+    }
+
+    return total;
+}
+
+internal sealed record Search(string Name, UnitScope Scope, SearchQuery Query);
+
+internal sealed class Directory(IEnumerable<AdministrativeUnitInfo> all) : IAdministrativeUnitDirectory
+{
+    private readonly Dictionary<Guid, AdministrativeUnitInfo> _byId = all.ToDictionary(u => u.Id);
+
+    public string Name(Guid id) => _byId[id].Name;
+    public Task<AdministrativeUnitInfo?> FindAsync(Guid id, CancellationToken ct = default) => Task.FromResult(_byId.GetValueOrDefault(id));
+    public Task<AdministrativeUnitInfo?> FindByCodeAsync(string code, CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.Code == code));
+    public Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([]);
+    public Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, CancellationToken ct = default) => Task.FromResult<AgencyInfo?>(null);
+}
+
+/// <summary>Deterministic dossiers with Vietnamese names, procedures of the catalogue, realistic status mix.</summary>
+internal sealed class Generator(IReadOnlyList<AdministrativeUnitInfo> communes, IReadOnlyList<AdministrativeUnitInfo> districts)
+{
+    private static readonly string[] Surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+    private static readonly string[] Middles = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Xuân", "Thu"];
+    private static readonly string[] Givens = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vinh", "Yến"];
+    private static readonly (string Code, string Name, string Field)[] Procedures =
+    [
+        ("1.001193", "Đăng ký khai sinh", "Hộ tịch"), ("1.000894", "Đăng ký kết hôn", "Hộ tịch"), ("1.000656", "Đăng ký khai tử", "Hộ tịch"),
+        ("1.004884", "Đăng ký thường trú", "Đăng ký, quản lý cư trú"), ("2.000815", "Chứng thực bản sao từ bản chính", "Chứng thực"),
+        ("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", "Chứng thực"), ("1.004227", "Cấp giấy xác nhận tình trạng hôn nhân", "Hộ tịch"),
+        ("1.003003", "Đăng ký biến động đất đai", "Đất đai"), ("1.001612", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng"),
+        ("2.000046", "Đăng ký hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh"), ("1.005388", "Trợ cấp xã hội hằng tháng", "Bảo trợ xã hội"),
+        ("1.001022", "Cấp đổi giấy chứng nhận quyền sử dụng đất", "Đất đai"),
+    ];
+    private static readonly string[] Streets = ["Quang Trung", "Trần Hưng Đạo", "Nguyễn Lương Bằng", "Lê Thanh Nghị", "Thanh Niên", "Hồng Quang", "Bạch Đằng", "Chi Lăng"];
+
+    public DossierSnapshot Make(int i)
+    {
+        var random = new Random(i);
+        var unit = communes[random.Next(communes.Count)];
+        var district = districts.First(d => unit.Path.StartsWith(d.Path, StringComparison.Ordinal));
+        var resolving = random.Next(10) == 0 ? district : unit; // liên thông: resolved by the district
+        var procedure = Procedures[random.Next(Procedures.Length)];
+        var received = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(7)).AddMinutes(random.Next(0, 730 * 24 * 60));
+        var status = (random.Next(100)) switch
+        {
+            < 5 => DossierStatuses.New,
+            < 25 => DossierStatuses.Processing,
+            < 30 => DossierStatuses.SupplementRequested,
+            < 35 => DossierStatuses.Received,
+            < 45 => DossierStatuses.Resolved,
+            < 97 => DossierStatuses.Returned,
+            _ => DossierStatuses.Refused,
+        };
+        var isNew = status == DossierStatuses.New;
+        var due = isNew ? (DateTimeOffset?)null : received.AddDays(random.Next(1, 20));
+        var identity = $"030{random.Next(0, 4)}{random.Next(40, 100):00}{random.Next(0, 1_000_000):000000}";
+        return new DossierSnapshot(
+            SequentialGuid.NewGuid(),
+            $"H23.{unit.Code}-{received:yyMMdd}-{i:0000000}",
+            procedure.Code, procedure.Name, procedure.Field,
+            DossierChannels.All[random.Next(3)], status, ApplicantKinds.Citizen, identity,
+            $"{Surnames[random.Next(Surnames.Length)]} {Middles[random.Next(Middles.Length)]} {Givens[random.Next(Givens.Length)]}",
+            $"Số {random.Next(1, 300)} đường {Streets[random.Next(Streets.Length)]}, {unit.Name}",
+            unit.Id, unit.Path, resolving.Id, resolving.Path, resolving.Id,
+            received.AddMinutes(-random.Next(5, 600)), isNew ? null : received, due,
+            status is DossierStatuses.Resolved or DossierStatuses.Returned ? received.AddDays(random.Next(1, 15)) : null, null, null,
+            !isNew && random.Next(10) == 0,
+            [new DossierComponentInfo("Tờ khai " + procedure.Name.ToLowerInvariant(), "TK", ComponentSources.Submitted, null)],
+            null);
+    }
+}

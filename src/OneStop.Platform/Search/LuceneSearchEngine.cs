@@ -1,0 +1,674 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace OneStop.Platform.Search;
+
+/// <summary>
+/// The embedded engine: Lucene.NET 4.8 indexes under <c>App_Data/search/{index}/{version}/</c>, one process. A file
+/// <c>active</c> names the version searches use; a rebuild fills a new version folder (named in <c>building</c>) and
+/// switches by replacing <c>active</c> with an atomic rename. Every write is committed before it returns (an event
+/// handler's inbox row is written only afterwards, so a crash loses nothing) and is searchable at once (NRT reader).
+/// </summary>
+public sealed class LuceneSearchEngine(string root, TimeProvider clock) : ISearchEngine, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<LuceneIndex>> _indexes = new();
+
+    public string Name => SearchEngines.Lucene;
+
+    private LuceneIndex Open(SearchIndexDefinition index) =>
+        _indexes.GetOrAdd(index.Name, _ => new Lazy<LuceneIndex>(() => new LuceneIndex(Path.Combine(root, index.Name), index, clock))).Value;
+
+    public Task UpsertAsync(SearchIndexDefinition index, IReadOnlyList<SearchDocument> documents, CancellationToken ct = default)
+    {
+        Open(index).Upsert(documents);
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchResults> SearchAsync(SearchIndexDefinition index, UnitScope scope, SearchQuery query, CancellationToken ct = default) =>
+        Task.FromResult(Open(index).Search(scope, query));
+
+    public Task<ISearchIndexBuild> StartOrResumeBuildAsync(SearchIndexDefinition index, CancellationToken ct = default) =>
+        Task.FromResult<ISearchIndexBuild>(Open(index).StartOrResumeBuild());
+
+    public Task<SearchIndexStatus> GetStatusAsync(SearchIndexDefinition index, CancellationToken ct = default) =>
+        Task.FromResult(Open(index).Status());
+
+    public Task RefreshAsync(SearchIndexDefinition index, CancellationToken ct = default) => Task.CompletedTask; // writes are visible on return
+
+    public void Dispose()
+    {
+        foreach (var index in _indexes.Values.Where(l => l.IsValueCreated))
+        {
+            index.Value.Dispose();
+        }
+    }
+}
+
+/// <summary>NFC is applied before; this folds case and diacritics: "Đăng Ký" → "dang", "ky".</summary>
+internal sealed class FoldingAnalyzer : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    public List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        using var stream = GetTokenStream(LuceneFields.All, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+}
+
+internal static class LuceneFields
+{
+    public const string Id = "_id";
+    public const string Version = "_version";
+    public const string Scope = "_scope";
+    public const string Source = "_source";
+    public const string All = "_all";
+
+    // Commit data of a build: where it resumes.
+    public const string Cursor = "cursor";
+    public const string Processed = "processed";
+    public const string StartedAt = "startedAt";
+    public const string UpdatedAt = "updatedAt";
+}
+
+/// <summary>One logical index: the active version and, during a rebuild, the version being built.</summary>
+internal sealed class LuceneIndex : IDisposable
+{
+    private const string ActiveFile = "active";
+    private const string BuildingFile = "building";
+
+    private readonly string _folder;
+    private readonly SearchIndexDefinition _definition;
+    private readonly TimeProvider _clock;
+    private readonly FoldingAnalyzer _analyzer = new();
+    private readonly System.Threading.Lock _writeGate = new(); // one writer at a time: version checks read what the previous write left
+    private readonly System.Threading.Lock _swapGate = new();  // exchange of the active version vs. acquiring a searcher
+    private Generation _active;
+    private Generation? _building;
+
+    public LuceneIndex(string folder, SearchIndexDefinition definition, TimeProvider clock)
+    {
+        _folder = folder;
+        _definition = definition;
+        _clock = clock;
+        System.IO.Directory.CreateDirectory(folder);
+        var active = ReadPointer(ActiveFile);
+        if (active is null)
+        {
+            active = SearchText.NewVersion(clock);
+            _active = new Generation(active, Path.Combine(folder, active), _analyzer);
+            _active.Writer.Commit();
+            WritePointer(ActiveFile, active);
+        }
+        else
+        {
+            _active = new Generation(active, Path.Combine(folder, active), _analyzer);
+        }
+
+        if (ReadPointer(BuildingFile) is { } building && building != active)
+        {
+            _building = new Generation(building, Path.Combine(folder, building), _analyzer);
+        }
+    }
+
+    public void Upsert(IReadOnlyList<SearchDocument> documents)
+    {
+        // Within one batch the newest version of an id wins.
+        var latest = documents.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();
+        lock (_writeGate)
+        {
+            Write(_active, latest, onlyIfAbsent: false, commitData: null);
+            if (_building is { } building)
+            {
+                Write(building, latest, onlyIfAbsent: false, commitData: null);
+            }
+        }
+    }
+
+    private void Write(Generation generation, IReadOnlyList<SearchDocument> documents, bool onlyIfAbsent, IDictionary<string, string>? commitData)
+    {
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            foreach (var document in documents)
+            {
+                var term = new Term(LuceneFields.Id, document.Id);
+                // Already there (a rebuild page read earlier than a live write), or an older/duplicate event. Ids are
+                // never deleted, only replaced, so for "absent" the term's document frequency is enough (no scoring).
+                if (onlyIfAbsent ? searcher.IndexReader.DocFreq(term) > 0 : StoredVersion(searcher, document.Id) >= document.Version)
+                {
+                    continue;
+                }
+
+                generation.Writer.UpdateDocument(term, ToLucene(document));
+            }
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+
+        if (commitData is not null)
+        {
+            generation.Writer.SetCommitData(commitData);
+        }
+
+        generation.Writer.Commit();
+        if (!onlyIfAbsent)
+        {
+            // Live writes are searchable at once. Rebuild pages need not be: their ids come in increasing order, and a
+            // live write of the same id replaces the buffered page document by its term anyway.
+            generation.Searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    private static long? StoredVersion(IndexSearcher searcher, string id)
+    {
+        var top = searcher.Search(new TermQuery(new Term(LuceneFields.Id, id)), 1);
+        return top.TotalHits == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc).GetField(LuceneFields.Version)?.GetInt64Value();
+    }
+
+    private Document ToLucene(SearchDocument source)
+    {
+        var document = new Document
+        {
+            new StringField(LuceneFields.Id, source.Id, Field.Store.YES),
+            new SortedDocValuesField(LuceneFields.Id, new BytesRef(source.Id)),
+            new StoredField(LuceneFields.Version, source.Version),
+            new StoredField(LuceneFields.Source, source.Source),
+        };
+        foreach (var path in source.ScopePaths.Distinct())
+        {
+            document.Add(new StringField(LuceneFields.Scope, path, Field.Store.NO));
+        }
+
+        var all = new StringBuilder();
+        foreach (var field in _definition.Fields)
+        {
+            if (field.Kind == SearchFieldKind.Date)
+            {
+                if (source.Dates.TryGetValue(field.Name, out var date) && date is { } instant)
+                {
+                    var millis = SearchText.ToMillis(instant);
+                    document.Add(new Int64Field(field.Name, millis, Field.Store.NO));
+                    document.Add(new NumericDocValuesField(field.Name, millis));
+                }
+
+                continue;
+            }
+
+            if (!source.Values.TryGetValue(field.Name, out var values))
+            {
+                continue;
+            }
+
+            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)))
+            {
+                switch (field.Kind)
+                {
+                    case SearchFieldKind.Text:
+                        // Queries match words over all text fields at once, so only the combined field is analysed.
+                        all.Append(SearchText.Normalize(value)).Append(' ');
+                        break;
+                    case SearchFieldKind.Identifier:
+                        document.Add(new StringField(field.Name, SearchText.Identifier(value), Field.Store.NO));
+                        all.Append(SearchText.Normalize(value)).Append(' ');
+                        break;
+                    case SearchFieldKind.Keyword:
+                        document.Add(new StringField(field.Name, value, Field.Store.NO));
+                        if (field.Facet)
+                        {
+                            document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(value)));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        document.Add(new TextField(LuceneFields.All, all.ToString(), Field.Store.NO));
+        return document;
+    }
+
+    public SearchResults Search(UnitScope scope, SearchQuery query) => WithActive((_, searcher) => Search(searcher, scope, query));
+
+    /// <summary>Runs <paramref name="read"/> on the active version; a switch meanwhile does not close its searcher under it.</summary>
+    private T WithActive<T>(Func<Generation, IndexSearcher, T> read)
+    {
+        Generation generation;
+        IndexSearcher searcher;
+        lock (_swapGate)
+        {
+            generation = _active;
+            searcher = generation.Searchers.Acquire();
+        }
+
+        try
+        {
+            return read(generation, searcher);
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    private SearchResults Search(IndexSearcher searcher, UnitScope scope, SearchQuery query)
+    {
+        var size = Math.Clamp(query.Size, 1, 1000);
+        var sort = query.Sort.IsRelevance
+            ? new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.Id, SortFieldType.STRING))
+            : new Sort(DateSort(_definition.Field(query.Sort.DateField!).Name, query.Sort.Descending), new SortField(LuceneFields.Id, SortFieldType.STRING));
+        var after = LuceneCursor.Decode(query.After, query.Sort);
+        var top = TopFieldCollector.Create(sort, size + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCollector(query.Facets.Select(f => _definition.Field(f)).Where(f => f.Kind == SearchFieldKind.Keyword && f.Facet).Select(f => f.Name).ToList());
+        searcher.Search(TextQuery(query.Text), new QueryWrapperFilter(FilterQuery(scope, query)), MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs().ScoreDocs;
+        var hits = docs.Take(size)
+            .Select(d => (Doc: searcher.Doc(d.Doc), d.Score))
+            .Select(x => new SearchHit(x.Doc.Get(LuceneFields.Id), query.Sort.IsRelevance ? x.Score : null, x.Doc.Get(LuceneFields.Source)))
+            .ToList();
+        var next = docs.Length > size ? LuceneCursor.Encode((FieldDoc)docs[size - 1], query.Sort) : null;
+        return new SearchResults(top.TotalHits, hits, facets.Counts(), next);
+    }
+
+    private static SortField DateSort(string field, bool descending)
+    {
+        var sort = new SortField(field, SortFieldType.INT64, descending);
+        sort.SetMissingValue(descending ? long.MinValue : long.MaxValue); // documents without the date come last either way
+        return sort;
+    }
+
+    private Query TextQuery(string? text)
+    {
+        var normalized = SearchText.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return new MatchAllDocsQuery();
+        }
+
+        var either = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        var tokens = _analyzer.Tokens(normalized);
+        if (tokens.Count > 0)
+        {
+            // Every word must occur; the words side by side rank higher ("đăng ký khai sinh" before a scattered match).
+            var words = new BooleanQuery();
+            var phrase = new PhraseQuery { Boost = 2 };
+            foreach (var token in tokens)
+            {
+                words.Add(new TermQuery(new Term(LuceneFields.All, token)), Occur.MUST);
+                phrase.Add(new Term(LuceneFields.All, token));
+            }
+
+            if (tokens.Count > 1)
+            {
+                words.Add(phrase, Occur.SHOULD);
+            }
+
+            either.Add(words, Occur.SHOULD);
+        }
+
+        // A code typed whole (dossier code, CCCD) finds its document first.
+        foreach (var field in _definition.OfKind(SearchFieldKind.Identifier))
+        {
+            either.Add(new TermQuery(new Term(field.Name, SearchText.Identifier(normalized))) { Boost = 10 }, Occur.SHOULD);
+        }
+
+        return either;
+    }
+
+    private Query FilterQuery(UnitScope scope, SearchQuery query)
+    {
+        var filter = new BooleanQuery
+        {
+            // The scope, inside the engine: a document is seen by the units on any of its paths and their ancestors.
+            { new PrefixQuery(new Term(LuceneFields.Scope, scope.Path)), Occur.MUST },
+        };
+        foreach (var (name, values) in query.Filters.Where(f => f.Value.Length > 0))
+        {
+            var field = _definition.Field(name);
+            var any = new BooleanQuery();
+            foreach (var value in values)
+            {
+                any.Add(new TermQuery(new Term(field.Name, field.Kind == SearchFieldKind.Identifier ? SearchText.Identifier(value) : value)), Occur.SHOULD);
+            }
+
+            filter.Add(any, Occur.MUST);
+        }
+
+        foreach (var range in query.DateRanges.Where(r => r.From is not null || r.To is not null))
+        {
+            var field = _definition.Field(range.Field);
+            filter.Add(NumericRangeQuery.NewInt64Range(field.Name,
+                range.From is { } from ? SearchText.ToMillis(from) : null,
+                range.To is { } to ? SearchText.ToMillis(to) : null,
+                minInclusive: true, maxInclusive: false), Occur.MUST);
+        }
+
+        return filter;
+    }
+
+    public ISearchIndexBuild StartOrResumeBuild()
+    {
+        lock (_writeGate)
+        {
+            if (_building is null)
+            {
+                var version = SearchText.NewVersion(_clock);
+                var generation = new Generation(version, Path.Combine(_folder, version), _analyzer);
+                var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                generation.Writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [LuceneFields.Processed] = "0", [LuceneFields.StartedAt] = now, [LuceneFields.UpdatedAt] = now,
+                });
+                generation.Writer.Commit();
+                WritePointer(BuildingFile, version);
+                _building = generation;
+            }
+
+            return new Build(this, _building);
+        }
+    }
+
+    private static SearchBuildProgress ProgressOf(Generation generation)
+    {
+        var data = generation.Writer.CommitData;
+        DateTimeOffset Time(string key) => data.TryGetValue(key, out var t) ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture) : default;
+        return new SearchBuildProgress(
+            generation.Version,
+            data.TryGetValue(LuceneFields.Cursor, out var cursor) ? cursor : null,
+            data.TryGetValue(LuceneFields.Processed, out var processed) ? long.Parse(processed, CultureInfo.InvariantCulture) : 0,
+            Time(LuceneFields.StartedAt),
+            Time(LuceneFields.UpdatedAt));
+    }
+
+    private sealed class Build(LuceneIndex index, Generation generation) : ISearchIndexBuild
+    {
+        public SearchBuildProgress Progress => ProgressOf(generation);
+
+        public Task AddAsync(IReadOnlyList<SearchDocument> documents, string cursor, CancellationToken ct = default)
+        {
+            lock (index._writeGate)
+            {
+                if (!ReferenceEquals(index._building, generation))
+                {
+                    throw new InvalidOperationException("This build was completed or replaced.");
+                }
+
+                var before = Progress;
+                // The cursor is committed together with the page: a crash resumes after the last committed page.
+                index.Write(generation, documents.DistinctBy(d => d.Id).ToList(), onlyIfAbsent: true, new Dictionary<string, string>
+                {
+                    [LuceneFields.Cursor] = cursor,
+                    [LuceneFields.Processed] = (before.Processed + documents.Count).ToString(CultureInfo.InvariantCulture),
+                    [LuceneFields.StartedAt] = before.StartedAt.ToString("O", CultureInfo.InvariantCulture),
+                    [LuceneFields.UpdatedAt] = index._clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                });
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task CompleteAsync(CancellationToken ct = default)
+        {
+            Generation old;
+            lock (index._writeGate)
+            {
+                if (!ReferenceEquals(index._building, generation))
+                {
+                    throw new InvalidOperationException("This build was completed or replaced.");
+                }
+
+                generation.Writer.Commit();
+                generation.Searchers.MaybeRefreshBlocking();
+                // The rename is the switch: a crash before it keeps the old version active, after it the new one.
+                index.WritePointer(ActiveFile, generation.Version);
+                lock (index._swapGate)
+                {
+                    old = index._active;
+                    index._active = generation;
+                    index._building = null;
+                }
+
+                File.Delete(Path.Combine(index._folder, BuildingFile));
+            }
+
+            old.Dispose();
+            try
+            {
+                System.IO.Directory.Delete(old.Path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A search still reading the old files; the folder is removed at the next build.
+            }
+
+            index.RemoveStaleVersions();
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private void RemoveStaleVersions()
+    {
+        var keep = new[] { _active.Version, _building?.Version };
+        foreach (var dir in System.IO.Directory.GetDirectories(_folder).Where(d => !keep.Contains(Path.GetFileName(d))))
+        {
+            try
+            {
+                System.IO.Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // still in use
+            }
+        }
+    }
+
+    public SearchIndexStatus Status() => WithActive((generation, searcher) =>
+    {
+        var activatedAt = File.GetLastWriteTimeUtc(Path.Combine(_folder, ActiveFile));
+        SearchBuildProgress? build;
+        lock (_writeGate)
+        {
+            build = _building is { } b ? ProgressOf(b) : null;
+        }
+
+        return new SearchIndexStatus(SearchEngines.Lucene, generation.Version, searcher.IndexReader.NumDocs,
+            new DateTimeOffset(activatedAt, TimeSpan.Zero), build);
+    });
+
+    private string? ReadPointer(string name)
+    {
+        var path = Path.Combine(_folder, name);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
+    private void WritePointer(string name, string version)
+    {
+        var path = Path.Combine(_folder, name);
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(version));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true); // rename(2): atomic
+    }
+
+    public void Dispose()
+    {
+        _active.Dispose();
+        _building?.Dispose();
+        _analyzer.Dispose();
+    }
+
+    /// <summary>One version folder with its writer and near-real-time searchers.</summary>
+    private sealed class Generation : IDisposable
+    {
+        public Generation(string version, string path, Analyzer analyzer)
+        {
+            Version = version;
+            Path = path;
+            Directory = FSDirectory.Open(path);
+            Writer = new IndexWriter(Directory, new IndexWriterConfig(FoldingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
+            Searchers = new SearcherManager(Writer, applyAllDeletes: true, new SearcherFactory());
+        }
+
+        public string Version { get; }
+        public string Path { get; }
+        public LuceneDirectory Directory { get; }
+        public IndexWriter Writer { get; }
+        public SearcherManager Searchers { get; }
+
+        public void Dispose()
+        {
+            Searchers.Dispose();
+            Writer.Dispose();
+            Directory.Dispose();
+        }
+    }
+}
+
+/// <summary>Counts keyword values (doc values) over every matching document, segment by segment.</summary>
+internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
+{
+    private readonly Dictionary<string, long>[] _totals = fields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
+    private readonly long[][] _counts = new long[fields.Count][];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            _values[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
+            _counts[i] = new long[_values[i]?.ValueCount ?? 0];
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (_values[i] is not { } values)
+            {
+                continue;
+            }
+
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                _counts[i][ord]++;
+            }
+        }
+    }
+
+    private void Flush()
+    {
+        var term = new BytesRef();
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (_values[i] is not { } values)
+            {
+                continue;
+            }
+
+            for (var ord = 0; ord < _counts[i].Length; ord++)
+            {
+                if (_counts[i][ord] > 0)
+                {
+                    values.LookupOrd(ord, term);
+                    var key = term.Utf8ToString();
+                    _totals[i][key] = _totals[i].GetValueOrDefault(key) + _counts[i][ord];
+                }
+            }
+
+            _values[i] = null;
+        }
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Counts()
+    {
+        Flush();
+        return fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => (IReadOnlyList<FacetCount>)_totals[x.i]
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new FacetCount(kv.Key, kv.Value)).ToList());
+    }
+}
+
+/// <summary>The search-after key of a hit (score or date, then id) as JSON; only this engine reads it back.</summary>
+internal static class LuceneCursor
+{
+    public static string Encode(FieldDoc last, SearchSort sort)
+    {
+        var id = ((BytesRef)last.Fields[1]).Utf8ToString();
+        // Dates stay exact longs (the "missing" sentinel is long.MaxValue); scores are floats.
+        object key = sort.IsRelevance
+            ? (object)Convert.ToDouble(last.Fields[0], CultureInfo.InvariantCulture)
+            : Convert.ToInt64(last.Fields[0], CultureInfo.InvariantCulture);
+        return JsonSerializer.Serialize(new[] { key, id });
+    }
+
+    public static FieldDoc? Decode(string? after, SearchSort sort)
+    {
+        if (string.IsNullOrEmpty(after))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(after);
+            var key = json.RootElement[0];
+            var id = new BytesRef(json.RootElement[1].GetString()!);
+            // Lucene.NET compares boxed J2N numbers.
+            object first = sort.IsRelevance ? J2N.Numerics.Single.GetInstance((float)key.GetDouble()) : J2N.Numerics.Int64.GetInstance(key.GetInt64());
+            // The doc number only breaks ties between equal keys; ids are unique, so any value does.
+            return new FieldDoc(int.MaxValue, float.NaN, [first, id]);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            throw new PlatformException(PlatformErrorCodes.InvalidCursor, "Con trỏ phân trang không hợp lệ.", 400);
+        }
+    }
+}
