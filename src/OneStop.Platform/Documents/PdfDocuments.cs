@@ -13,6 +13,7 @@ public sealed class PdfWriter : IDisposable
     private XGraphics? _gfx;
     private PdfPage? _page;
     private double _y;
+    private PdfSharp.PageSize _size = PdfSharp.PageSize.A4;
 
     public PdfWriter(string title, string author)
     {
@@ -32,6 +33,7 @@ public sealed class PdfWriter : IDisposable
         _gfx?.Dispose();
         _page = _document.AddPage();
         _page.Size = size;
+        _size = size;
         _page.Orientation = landscape ? PdfSharp.PageOrientation.Landscape : PdfSharp.PageOrientation.Portrait;
         _gfx = XGraphics.FromPdfPage(_page);
         _y = Margin;
@@ -58,6 +60,48 @@ public sealed class PdfWriter : IDisposable
         }
 
         _y += spaceAfter;
+        return this;
+    }
+
+    /// <summary>
+    /// One row of a table: cells with relative widths (fractions of the page width), text wrapped inside each cell, a
+    /// thin border; a new page starts (same orientation) when the row does not fit. For reports with many lines.
+    /// </summary>
+    public PdfWriter Row(IReadOnlyList<(string Text, double Width)> cells, double size = 9, bool bold = false, XColor? fill = null)
+    {
+        var gfx = _gfx ?? throw new InvalidOperationException("Call NewPage first.");
+        var font = new XFont(NotoFontResolver.Sans, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        const double pad = 3;
+        var widths = cells.Select(c => c.Width * Width).ToList();
+        var lines = cells.Select((c, i) => Wrap(gfx, c.Text, font, widths[i] - 2 * pad).ToList()).ToList();
+        var height = lines.Max(l => l.Count) * size * 1.3 + 2 * pad;
+        if (_y + height > _page!.Height.Point - Margin)
+        {
+            NewPage(_page.Orientation == PdfSharp.PageOrientation.Landscape, _size);
+            gfx = _gfx!;
+        }
+
+        var x = Margin;
+        var pen = new XPen(XColors.Gray, 0.5);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (fill is { } f)
+            {
+                gfx.DrawRectangle(new XSolidBrush(f), x, _y, widths[i], height);
+            }
+
+            gfx.DrawRectangle(pen, x, _y, widths[i], height);
+            var y = _y + pad;
+            foreach (var line in lines[i])
+            {
+                gfx.DrawString(line, font, XBrushes.Black, new XRect(x + pad, y, widths[i] - 2 * pad, size * 1.3), XStringFormats.TopLeft);
+                y += size * 1.3;
+            }
+
+            x += widths[i];
+        }
+
+        _y += height;
         return this;
     }
 
