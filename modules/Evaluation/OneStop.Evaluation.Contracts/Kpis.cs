@@ -29,9 +29,12 @@ public sealed record KpiPeriod(string Kind, DateOnly Start, DateOnly End)
         _ => Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Start and end as instants, for comparing with stored <see cref="DateTimeOffset"/> columns (Vietnam time, UTC+7).</summary>
-    public DateTimeOffset StartsAt => new(Start.ToDateTime(TimeOnly.MinValue), VietnamOffset);
-    public DateTimeOffset EndsAt => new(End.ToDateTime(TimeOnly.MinValue), VietnamOffset);
+    /// <summary>
+    /// Start and end as UTC instants (midnight in Vietnam, UTC+7), for comparing with stored <see cref="DateTimeOffset"/>
+    /// columns (PostgreSQL accepts only UTC offsets for timestamptz parameters).
+    /// </summary>
+    public DateTimeOffset StartsAt => new DateTimeOffset(Start.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+    public DateTimeOffset EndsAt => new DateTimeOffset(End.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
 
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
