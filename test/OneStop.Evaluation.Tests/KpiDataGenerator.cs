@@ -35,8 +35,8 @@ public static class KpiDataGenerator
             FROM platform."AdministrativeUnits" u
             CROSS JOIN LATERAL generate_series(1, CASE u."Level" WHEN 'province' THEN @p WHEN 'district' THEN @d ELSE @c END) g
             CROSS JOIN LATERAL (SELECT random() AS r,
-                                       -- 1%..13% dissatisfied, fixed per unit
-                                       0.01 + (abs(hashtext(u."Code")) % 13) / 100.0 AS bad,
+                                       -- 1%..20% dissatisfied, fixed per unit
+                                       0.01 + (abs(hashtext(u."Code")) % 20) / 100.0 AS bad,
                                        (ARRAY['KIOSK','ONLINE','PAPER'])[1 + floor(random() * 3)::int] AS channel,
                                        make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') + random() * (make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') - make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')) AS t
                                 WHERE g = g) x

@@ -41,6 +41,7 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
 
     public static string PeriodText(KpiPeriod p) => p.Kind == KpiPeriodKinds.Quarter ? $"Quý {(p.Start.Month - 1) / 3 + 1} năm {p.Year}" : $"Năm {p.Year}";
 
+    // ASCII comparison signs: the Noto Sans faces PDFsharp embeds here lack ≥ and ≤.
     private static string Num(decimal? v) => v is { } x ? x.ToString("#,0.##", Vi) : "—";
 
     private static string Result(KpiCard c) => c.SourcePending ? "Chưa có nguồn số liệu" : c.Rag switch
@@ -70,7 +71,7 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
             pdf.Row(Cells(widths, c.Definition.NameVi,
                 c.Snapshot is { } s ? $"{Num(s.Numerator)} / {Num(s.Denominator)}" : "—",
                 c.Snapshot?.Value is { } v ? Num(v) + unit : "—",
-                c.Target is { } t ? (c.Definition.LowerIsBetter ? "≤ " : "≥ ") + Num(t) + unit : "—",
+                c.Target is { } t ? (c.Definition.LowerIsBetter ? "<= " : ">= ") + Num(t) + unit : "—",
                 Result(c)));
         }
 

@@ -6,6 +6,7 @@ using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Features.Cockpit;
 using OneStop.Platform;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
 
 namespace OneStop.Evaluation.Pages;
 
@@ -41,9 +42,17 @@ internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissi
 
     public string PeriodKey => Period.Key;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Current = await queries.UnitAsync(Unit, ct);
+        try
+        {
+            Current = await queries.UnitAsync(Unit, ct);
+        }
+        catch (PlatformException e) when (e.Code == EvaluationErrorCodes.UnitNotFound)
+        {
+            return NotFound();
+        }
+
         var year = Year is >= 2021 and <= 2100 ? Year.Value : ThisYear;
         Period = Quarter is >= 1 and <= 4 ? KpiPeriod.ForQuarter(year, Quarter.Value) : KpiPeriod.ForYear(year);
         Trail = await queries.BreadcrumbAsync(Current, ct);
@@ -52,6 +61,7 @@ internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissi
         Children = await queries.ChildrenAsync(Current, Period, Level, ct);
         ComputedAt = await queries.LastRunAsync(ct);
         CanManage = await permissions.IsGrantedAsync(User, EvaluationPermissions.Manage);
+        return Page();
     }
 
     public static string Format(decimal? value, string measure) => value is not { } v ? "—"

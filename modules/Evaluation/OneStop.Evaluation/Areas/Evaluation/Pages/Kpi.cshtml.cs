@@ -8,6 +8,7 @@ using OneStop.Evaluation.Features.Cockpit;
 using OneStop.Evaluation.Features.Kpis;
 using OneStop.Platform;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
 
 namespace OneStop.Evaluation.Pages;
 
@@ -43,8 +44,16 @@ internal sealed class KpiModel(KpiQueries queries, IPermissionChecker permission
 
         Definition = definition;
         SourcePending = !queries.ActiveCodes.Contains(Code);
-        Current = await queries.UnitAsync(Unit, ct);
-        Range = KpiQueries.ParsePeriod(Period, DateTime.Today.Year);
+        try
+        {
+            Current = await queries.UnitAsync(Unit, ct);
+        }
+        catch (PlatformException e) when (e.Code == EvaluationErrorCodes.UnitNotFound)
+        {
+            return NotFound();
+        }
+
+        Range = KpiPeriod.Parse(Period) ?? KpiPeriod.ForYear(DateTime.Today.Year);
         Trail = await queries.BreadcrumbAsync(Current, ct);
         Snapshot = (await queries.SnapshotsAsync(Current.Id, Range, ct)).GetValueOrDefault(Code);
         Trend = (await queries.TrendsAsync(Current.Id, Range.Year, ct)).GetValueOrDefault(Code) ?? new decimal?[12];
