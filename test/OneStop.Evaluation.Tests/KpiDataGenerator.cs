@@ -16,6 +16,57 @@ public static class KpiDataGenerator
         public static readonly Volumes Realistic = new(3000, 600, 120);
     }
 
+    /// <summary>
+    /// Dossiers received in the year at every unit's desk into Counters' table (the shape Counters writes): procedures
+    /// from the seeded catalogue, a per-unit online share (30–70%), 80% resolved and returned (a third of them after the
+    /// 7-day due date), 10% still processing, 10% refused.
+    /// </summary>
+    public static async Task<long> GenerateDossiersAsync(string connectionString, int year, Volumes volumes, int seed = 7)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var setSeed = new NpgsqlCommand($"SELECT setseed({seed % 1000 / 1000.0:0.000})", connection))
+        {
+            await setSeed.ExecuteNonQueryAsync();
+        }
+
+        const string sql = """
+            INSERT INTO counters."Dossiers" ("Id", "Code", "ProcedureId", "ProcedureCode", "ProcedureName", "ProcedureField", "LegalTimeVersion", "LegalTimeValue",
+                "LegalTimeUnit", "Channel", "Status", "ApplicantKind", "ApplicantIdentity", "ApplicantName", "ApplicantVerified", "UnitId", "UnitPath",
+                "ReceivingAgencyCode", "ReceivingUnitName", "ResolvingUnitId", "SharedUnitPath", "ResolvingUnitName", "CurrentUnitId", "CurrentUnitName",
+                "SubmittedAt", "ReceivedAt", "DueAt", "DueExplanation", "ResolvedAt", "ReturnedAt", "RequestedReturnMethod", "CreatedAt", "CreatedBy")
+            SELECT gen_random_uuid(), 'GEN-' || u."Code" || '-' || g, p.ids[x.i], p.codes[x.i], 'Thủ tục sinh dữ liệu', 'ho-tich', 1, 5,
+                   'WORKING_DAY', CASE WHEN x.r3 < 0.3 + (abs(hashtext(u."Code")) % 40) / 100.0 THEN 'ONLINE' ELSE 'DIRECT' END,
+                   CASE WHEN x.r < 0.8 THEN 'RETURNED' WHEN x.r < 0.9 THEN 'PROCESSING' ELSE 'REFUSED' END,
+                   'CITIZEN', '030090001234', 'Nguyễn Văn An', true, u."Id", u."Path", 'MC' || u."Code", u."Name", u."Id", u."Path", u."Name", u."Id", u."Name",
+                   x.t - interval '1 hour', x.t, x.t + interval '7 days', '',
+                   CASE WHEN x.r < 0.8 THEN x.t + x.r2 * interval '10 days' END, CASE WHEN x.r < 0.8 THEN x.t + x.r2 * interval '10 days' + interval '2 hours' END,
+                   'DESK', now() - interval '1 day', 'generator'
+            FROM platform."AdministrativeUnits" u
+            CROSS JOIN (SELECT array_agg("Id" ORDER BY "Code") AS ids, array_agg("Code" ORDER BY "Code") AS codes, count(*) AS n FROM counters."Procedures") p
+            CROSS JOIN LATERAL generate_series(1, CASE u."Level" WHEN 'province' THEN @p WHEN 'district' THEN @d ELSE @c END) g
+            CROSS JOIN LATERAL (SELECT random() AS r, random() AS r2, random() AS r3, 1 + floor(random() * p.n)::int AS i,
+                                       make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') + random() * (make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') - make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')) AS t
+                                WHERE g = g) x
+            """;
+        long n;
+        await using (var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 })
+        {
+            command.Parameters.AddWithValue("p", volumes.PerProvince);
+            command.Parameters.AddWithValue("d", volumes.PerDistrict);
+            command.Parameters.AddWithValue("c", volumes.PerCommune);
+            command.Parameters.AddWithValue("year", year);
+            n = await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var analyze = new NpgsqlCommand("ANALYZE counters.\"Dossiers\";", connection))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        return n;
+    }
+
     public static async Task<(long Ratings, long Complaints)> GenerateAsync(string connectionString, int year, Volumes volumes, int seed = 42)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -22,11 +22,13 @@ public sealed class GeneratedYearFixture : OneStopFactory
     public const int Year = 2025;
 
     public (long Ratings, long Complaints) Generated { get; private set; }
+    public long Dossiers { get; private set; }
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Generated = await KpiDataGenerator.GenerateAsync(Database.ConnectionString!, Year, KpiDataGenerator.Volumes.Realistic);
+        Dossiers = await KpiDataGenerator.GenerateDossiersAsync(Database.ConnectionString!, Year, KpiDataGenerator.Volumes.Realistic);
         // Plan tasks due in 2025 for a few units (through PlanTasks' public contract), so its calculator has rows.
         await AsSystemAsync(async sp =>
         {
@@ -73,6 +75,9 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
         [KpiCodes.SatisfactionCriteria] = """SELECT coalesce(sum("Points"), 0), 18 * count(*) FROM evaluation."Ratings" WHERE "UnitPath" LIKE @path || '%' AND "RatedAt" >= @from AND "RatedAt" < @to AND NOT "IsDeleted" """,
         [KpiCodes.I766ComplaintsOnTime] = """SELECT count(*) FILTER (WHERE ("ResolvedAt" IS NOT NULL AND "ResolvedAt" <= "DueAt") OR ("ResolvedAt" IS NULL AND "DueAt" >= now())), count(*) FROM evaluation."Complaints" WHERE "UnitPath" LIKE @path || '%' AND "ReceivedAt" >= @from AND "ReceivedAt" < @to AND NOT "IsDeleted" """,
         [KpiCodes.I766ComplaintSatisfaction] = """SELECT count(*) FILTER (WHERE "ApplicantSatisfied"), count(*) FROM evaluation."Complaints" WHERE "UnitPath" LIKE @path || '%' AND "ResolvedAt" >= @from AND "ResolvedAt" < @to AND "ApplicantSatisfied" IS NOT NULL AND NOT "IsDeleted" """,
+        [KpiCodes.OnlineShare] = """SELECT count(*) FILTER (WHERE "Channel" = 'ONLINE'), count(*) FROM counters."Dossiers" WHERE "UnitPath" LIKE @path || '%' AND "ReceivedAt" >= @from AND "ReceivedAt" < @to AND "Status" NOT IN ('NEW','REFUSED','WITHDRAWN')""",
+        [KpiCodes.OnTimeRate] = """SELECT count(*) FILTER (WHERE "DueAt" IS NULL OR "ResolvedAt" <= "DueAt"), count(*) FROM counters."Dossiers" WHERE "SharedUnitPath" LIKE @path || '%' AND "ResolvedAt" >= @from AND "ResolvedAt" < @to""",
+        [KpiCodes.I766Progress] = """SELECT count(*) FILTER (WHERE CASE WHEN "ResolvedAt" IS NOT NULL THEN "DueAt" IS NULL OR "ResolvedAt" <= "DueAt" ELSE "Status" <> 'STOPPED' AND ("DueAt" IS NULL OR "DueAt" >= now()) END), count(*) FROM counters."Dossiers" WHERE "SharedUnitPath" LIKE @path || '%' AND "ReceivedAt" >= @from AND "ReceivedAt" < @to AND "Status" NOT IN ('NEW','REFUSED','WITHDRAWN')""",
         [KpiCodes.PlanTasksOnTime] = """SELECT count(*) FILTER (WHERE "Status" = 'completed'), count(*) FROM plantasks."Assignments" WHERE "UnitPath" LIKE @path || '%' AND "DueOn" >= @fromDay AND "DueOn" < @toDay AND NOT "IsDeleted" """,
     };
 
@@ -102,6 +107,7 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
     {
         fx.Generated.Ratings.ShouldBeGreaterThan(35_000);
         fx.Generated.Complaints.ShouldBeGreaterThan(2_000);
+        fx.Dossiers.ShouldBeGreaterThan(35_000);
         var units = await fx.SqlAsync("""SELECT count(DISTINCT "UnitId") FROM evaluation."Ratings" """, r => r.GetInt64(0));
         units.ShouldBe(248); // the province, 12 districts, 235 communes
     }
