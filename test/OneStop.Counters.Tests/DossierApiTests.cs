@@ -184,7 +184,7 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
             var events = await Counters(db => db.Set<OutboxMessage>().Where(m => m.Type.Contains(nameof(DossierChanged)) && m.Payload.Contains(id.ToString())).CountAsync());
             events.ShouldBe(7);
             var audited = await Counters(db => db.Set<OneStop.Platform.Auditing.AuditRecord>().CountAsync(a => a.EntityType.EndsWith("Dossier") && a.EntityId == id.ToString()));
-            audited.ShouldBeGreaterThanOrEqualTo(8);
+            audited.ShouldBeGreaterThanOrEqualTo(7);
         }
         finally
         {

@@ -43,6 +43,12 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<WebhookReceiverSimulator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
+        services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
+        if (configuration.GetValue("Integration:PortalSubmissions:Enabled", true))
+        {
+            services.AddHostedService<Features.PortalSubmissions.PortalSubmissionService>();
+        }
+
         if (configuration.GetValue("Integration:Delivery:Enabled", true))
         {
             services.AddHostedService<OutgoingDeliveryService>();

@@ -119,6 +119,64 @@ public sealed class PdfWriter : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Blocks of lines side by side without borders (relative widths, each line centred in its block unless told):
+    /// the two-column head of Vietnamese administrative documents (agency | national motto) and signature blocks.
+    /// The cursor moves below the tallest block.
+    /// </summary>
+    public PdfWriter Columns(IReadOnlyList<(double Width, IReadOnlyList<PdfLine> Lines)> columns, XStringAlignment align = XStringAlignment.Center, double spaceAfter = 6)
+    {
+        var gfx = _gfx ?? throw new InvalidOperationException("Call NewPage first.");
+        var x = Margin;
+        var bottom = _y;
+        foreach (var (fraction, lines) in columns)
+        {
+            var width = fraction * Width;
+            var y = _y;
+            foreach (var line in lines)
+            {
+                var font = new XFont(line.Serif ? NotoFontResolver.Serif : NotoFontResolver.Sans, line.Size, (line.Bold, line.Italic) switch
+                {
+                    (true, true) => XFontStyleEx.BoldItalic,
+                    (true, false) => XFontStyleEx.Bold,
+                    (false, true) => XFontStyleEx.Italic,
+                    _ => XFontStyleEx.Regular,
+                });
+                foreach (var wrapped in Wrap(gfx, line.Text, font, width))
+                {
+                    var format = new XStringFormat { Alignment = align, LineAlignment = XLineAlignment.Near };
+                    gfx.DrawString(wrapped, font, XBrushes.Black, new XRect(x, y, width, line.Size * 1.4), format);
+                    if (line.Underline && wrapped.Length > 0)
+                    {
+                        // The short rule under "Độc lập - Tự do - Hạnh phúc" and under the agency name.
+                        var w = gfx.MeasureString(wrapped, font).Width;
+                        var left = align switch { XStringAlignment.Near => x, XStringAlignment.Far => x + width - w, _ => x + (width - w) / 2 };
+                        gfx.DrawLine(new XPen(XColors.Black, 0.6), left, y + line.Size * 1.3, left + w, y + line.Size * 1.3);
+                    }
+
+                    y += line.Size * 1.4;
+                }
+            }
+
+            bottom = Math.Max(bottom, y);
+            x += width;
+        }
+
+        _y = bottom + spaceAfter;
+        return this;
+    }
+
+    /// <summary>Starts a new page (same size and orientation) when less than <paramref name="points"/> remain, e.g. before a signature block.</summary>
+    public PdfWriter EnsureSpace(double points)
+    {
+        if (_page is { } page && _y + points > page.Height.Point - Margin)
+        {
+            NewPage(page.Orientation == PdfSharp.PageOrientation.Landscape, _size);
+        }
+
+        return this;
+    }
+
     public byte[] ToArray()
     {
         _gfx?.Dispose();
@@ -157,3 +215,6 @@ public sealed class PdfWriter : IDisposable
         }
     }
 }
+
+/// <summary>One line of a <see cref="PdfWriter.Columns"/> block.</summary>
+public sealed record PdfLine(string Text, double Size = 11, bool Bold = false, bool Italic = false, bool Underline = false, bool Serif = false);
