@@ -112,6 +112,22 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PUT /api/v1/counters/catalogue/procedures/{code}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["POST /api/v1/counters/catalogue/procedures/{code}/legal-times"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["PUT /api/v1/counters/catalogue/procedures/{code}/steps"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        // Evaluation: complaints and snapshots are unit-scoped rows; KPI reads take a unit that must be in scope.
+        ["GET /api/v1/evaluation/complaints/"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["POST /api/v1/evaluation/complaints/"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["POST /api/v1/evaluation/complaints/{id:guid}/resolve"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["GET /api/v1/evaluation/kpis/"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["GET /api/v1/evaluation/kpis/{code}/units"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["GET /api/v1/evaluation/kpis/{code}/details"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["GET /api/v1/evaluation/index766"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["GET /api/v1/evaluation/reports"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["GET /api/v1/evaluation/kpis/definitions"] = "KPI definitions and targets (plan and Decision 766), no unit data",
+        ["POST /api/v1/evaluation/kpis/recompute"] = "queues the province-wide recompute; provincial leader and admin only (Evaluation.Manage)",
+        // Ratings are unit-scoped rows (SatisfactionTests: a sibling ward's desk neither sees nor rates another's dossier).
+        ["GET /api/v1/evaluation/ratings/"] = "scoped rows; see SatisfactionTests",
+        ["POST /api/v1/evaluation/ratings/"] = "dossier looked up in scope only; see SatisfactionTests",
+        ["GET /api/v1/evaluation/ratings/{id:guid}"] = "scoped rows; see SatisfactionTests",
+        ["GET /api/v1/evaluation/ratings/verify"] = "chain check (hashes, no content), Evaluation.Manage only",
         // Dossiers: owned by the receiving unit, shared with the competent unit (ISharedWithUnit).
         ["POST /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["GET /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -195,7 +211,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
         ["Integration:/Outgoing"] = "province-wide queue, provincial roles only",
-        ["Evaluation:/Index"] = "module placeholder, no unit data yet",
+        ["Evaluation:/Index"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["Evaluation:/Kpi"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["Evaluation:/Complaints"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
+        ["Evaluation:/Kiosk"] = "anonymous kiosk: finds one dossier only by its code plus the applicant's identity tail (or ticket id); see SatisfactionTests",
         ["Training:/Index"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
         ["Training:/Class"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
     };
@@ -513,6 +532,54 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         var district = await (await fx.SignInAsync(DistrictLeader)).GetStringAsync("/PlanTasks?task=2023-2025.b.1");
         district.ShouldContain("Phường Cẩm Thượng");
         district.ShouldNotContain("Thành phố Chí Linh");
+    }
+
+    [Fact]
+    public async Task Evaluation_complaints_and_kpis_follow_the_hierarchy()
+    {
+        const string api = "/api/v1/evaluation";
+        var created = await (await fx.SignInAsync(CommuneA)).PostAsJsonAsync($"{api}/complaints/", new
+        {
+            channel = "DESK", subject = "Ma trận cách ly PAKN", content = "Nội dung", applicantName = "Lê Văn Cường",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var complaint = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = complaint.GetProperty("id").GetGuid();
+        complaint.GetProperty("unitPath").GetString().ShouldBe("/30/288/10507/");
+
+        async Task<bool> Sees(string user) => (await (await fx.SignInAsync(user)).GetFromJsonAsync<JsonElement>($"{api}/complaints/"))
+            .GetProperty("items").EnumerateArray().Any(c => c.GetProperty("id").GetGuid() == id);
+        (await Sees(CommuneA)).ShouldBeTrue();
+        (await Sees(CommuneB)).ShouldBeFalse();
+        (await Sees(DistrictLeader)).ShouldBeTrue();
+        (await Sees(ProvinceLeader)).ShouldBeTrue();
+        (await (await fx.SignInAsync(CommuneB)).PostAsJsonAsync($"{api}/complaints/{id}/resolve", new { outcome = "EXPLAINED", answer = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/Evaluation/Complaints")).ShouldNotContain("Ma trận cách ly PAKN");
+        (await (await fx.SignInAsync(CommuneA)).GetStringAsync("/Evaluation/Complaints")).ShouldContain("Ma trận cách ly PAKN");
+
+        // KPI reads name a unit: it must be the caller's or below it.
+        var province = await fx.UnitId("30");
+        var otherDistrict = await fx.UnitId("290");
+        var district = await fx.SignInAsync(DistrictLeader);
+        foreach (var url in new[]
+                 {
+                     $"{api}/kpis/?unitId={province}", $"{api}/kpis/?unitId={otherDistrict}", $"{api}/index766?unitId={otherDistrict}",
+                     $"{api}/kpis/plan.satisfaction/units?unitId={otherDistrict}", $"{api}/kpis/plan.satisfaction/details?unitId={otherDistrict}",
+                     $"{api}/reports?unitId={otherDistrict}&period=2025",
+                 })
+        {
+            var response = await district.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("Evaluation.UnitNotFound");
+        }
+
+        (await district.GetAsync($"{api}/index766")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await district.GetAsync($"/Evaluation?unit={otherDistrict}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await district.GetAsync($"/Evaluation/Kpi?code=plan.satisfaction&unit={otherDistrict}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await district.GetAsync("/Evaluation")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(ProvinceLeader)).GetAsync($"{api}/kpis/?unitId={otherDistrict}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Desk staff have no cockpit or KPI reading.
+        (await (await fx.SignInAsync(CommuneA)).GetAsync($"{api}/kpis/")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     private const string TrainingApi = "/api/v1/training";

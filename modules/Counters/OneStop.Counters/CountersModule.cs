@@ -41,6 +41,7 @@ public sealed class CountersModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
+        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
         services.AddScoped<DossierClock>();

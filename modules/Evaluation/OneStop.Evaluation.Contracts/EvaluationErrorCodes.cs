@@ -4,4 +4,13 @@ namespace OneStop.Evaluation.Contracts;
 public static class EvaluationErrorCodes
 {
     public const string Prefix = "Evaluation.";
+    public const string DossierNotFound = Prefix + "DossierNotFound";
+    public const string AlreadyRated = Prefix + "AlreadyRated";
+    public const string NotYetRateable = Prefix + "NotYetRateable";
+    public const string ComplaintNotFound = Prefix + "ComplaintNotFound";
+    public const string ComplaintAlreadyResolved = Prefix + "ComplaintAlreadyResolved";
+    public const string KpiNotFound = Prefix + "KpiNotFound";
+    public const string UnitNotFound = Prefix + "UnitNotFound";
+    public const string InvalidPeriod = Prefix + "InvalidPeriod";
+    public const string NoSnapshot = Prefix + "NoSnapshot";
 }

@@ -1,11 +1,21 @@
 using System.Reflection;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Counters.Contracts;
+using OneStop.Evaluation.Contracts;
+using OneStop.Evaluation.Features;
+using OneStop.Evaluation.Features.Cockpit;
+using OneStop.Evaluation.Features.Complaints;
+using OneStop.Evaluation.Features.Kpis;
+using OneStop.Evaluation.Features.Reports;
+using OneStop.Evaluation.Features.Satisfaction;
+using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
-using OneStop.Evaluation.Contracts;
-using OneStop.Evaluation.Infrastructure;
 
 namespace OneStop.Evaluation;
 
@@ -20,11 +30,42 @@ public sealed class EvaluationModule : ModuleBase
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("Đánh giá", "Evaluation", "/Evaluation", EvaluationPermissions.Access, "bi-speedometer2"),
+        new("Bảng điều hành", "Cockpit", "/Evaluation", EvaluationPermissions.Cockpit, "bi-speedometer2"),
+        new("Phản ánh, kiến nghị", "Complaints", "/Evaluation/Complaints", EvaluationPermissions.Complaints, "bi-chat-left-text"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<EvaluationDbContext>(EvaluationDbContext.SchemaName);
+        services.AddScoped<KpiSeeder>();
+        services.AddScoped<KpiEngine>();
+        services.AddScoped<BreachScanner>();
+        services.AddScoped<KpiQueries>();
+        services.AddScoped<EvaluationReport>();
+        services.AddScoped<RateHandler>();
+        services.AddScoped<ComplaintHandler>();
+        services.AddScoped<IEvaluationApi, EvaluationApi>();
+        // Evaluation's own calculators; every other module registers its own the same way.
+        services.AddScoped<IKpiCalculator, SatisfactionCalculator>();
+        services.AddScoped<IKpiCalculator, ComplaintCalculator>();
+        services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, EvaluationDbContext>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        RatingEndpoints.Map(api);
+        ComplaintEndpoints.Map(api);
+        KpiEndpoints.Map(api);
+        ReportEndpoints.Map(api);
+    }
+
+    public override void ConfigureJobs(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<KpiEngine>(KpiEngine.IncrementalJobId, e => e.RunIncrementalAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<KpiEngine>(KpiEngine.FullJobId, e => e.RecomputeCurrentYearAsync(CancellationToken.None), Cron.Daily(1, 0));
+        jobs.AddOrUpdate<BreachScanner>(BreachScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(2, 0));
+    }
+
+    public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<KpiSeeder>().SeedAsync(cancellationToken);
 }

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Infrastructure;
+using OneStop.Evaluation.Contracts;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Counters.Features.Kpis;
+
+/// <summary>
+/// Counters' contribution to Evaluation's KPI engine, counted in SQL over the dossier tables:
+/// online share and data reuse by the receiving desk (reception day); on-time resolution (Decree 61/2018) and the 766
+/// progress indicator by the competent unit — the unit now holding the dossier for resolution (reception day for
+/// progress, resolution day for on-time); fully-online dossiers of procedures eligible for it.
+/// </summary>
+internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider clock) : IKpiCalculator
+{
+    private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
+    private static readonly string[] NotCounted = [DossierStatuses.New, DossierStatuses.Refused, DossierStatuses.Withdrawn];
+
+    public IReadOnlyCollection<string> KpiCodes { get; } =
+        [Evaluation.Contracts.KpiCodes.OnlineShare, Evaluation.Contracts.KpiCodes.OnTimeRate, Evaluation.Contracts.KpiCodes.I766Progress,
+         Evaluation.Contracts.KpiCodes.I766DataReuse, Evaluation.Contracts.KpiCodes.I766FullyOnline];
+
+    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
+    {
+        var (start, end, now) = (period.StartsAt, period.EndsAt, clock.GetUtcNow());
+        var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
+        var received = dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status));
+        var byDesk = await received.GroupBy(d => new { d.UnitId, d.UnitPath })
+            .Select(g => new
+            {
+                g.Key.UnitId, g.Key.UnitPath, Count = g.Count(),
+                Online = g.Count(d => d.Channel == DossierChannels.Online),
+                Reusing = g.Count(d => d.Components.Any(c => c.Source != ComponentSources.Submitted)),
+            }).ToListAsync(ct);
+        var progress = await received.GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath })
+            .Select(g => new
+            {
+                g.Key.ResolvingUnitId, g.Key.SharedUnitPath, Count = g.Count(),
+                OnTrack = g.Count(d => d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt
+                    : d.Status != DossierStatuses.Stopped && (d.DueAt == null || d.DueAt >= now)),
+            }).ToListAsync(ct);
+        var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end)
+            .GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath })
+            .Select(g => new { g.Key.ResolvingUnitId, g.Key.SharedUnitPath, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
+            .ToListAsync(ct);
+        var fullyOnline = await (from d in received
+                                 join p in db.Procedures on d.ProcedureId equals p.Id
+                                 where p.FullyOnline
+                                 group d by new { d.UnitId, d.UnitPath } into g
+                                 select new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
+            .ToListAsync(ct);
+
+        var rows = new List<KpiRow>();
+        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count)));
+        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count)));
+        rows.AddRange(progress.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count)));
+        rows.AddRange(resolved.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count)));
+        rows.AddRange(fullyOnline.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count)));
+        return rows;
+    }
+
+    public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var changed = await db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking()
+            // An open dossier passing its due date changes "in progress within deadline" without being written.
+            .Where(d => d.CreatedAt >= since || d.ModifiedAt >= since || (d.ResolvedAt == null && d.DueAt >= since && d.DueAt < now))
+            .Select(d => new { d.ReceivedAt, d.ResolvedAt }).ToListAsync(ct);
+        return changed.SelectMany(d => new[] { d.ReceivedAt, d.ResolvedAt }).OfType<DateTimeOffset>()
+            .Select(t => DateOnly.FromDateTime(t.ToOffset(KpiPeriod.VietnamOffset).DateTime)).ToHashSet();
+    }
+
+    public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)
+    {
+        var (start, end, now) = (period.StartsAt, period.EndsAt, clock.GetUtcNow());
+        var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
+        var q = kpiCode == Evaluation.Contracts.KpiCodes.OnTimeRate
+            ? dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end && d.SharedUnitPath.StartsWith(unitPath))
+            : kpiCode == Evaluation.Contracts.KpiCodes.I766Progress
+                ? dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.SharedUnitPath.StartsWith(unitPath))
+                : dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.UnitPath.StartsWith(unitPath));
+        var rows = await q.Select(d => new
+            {
+                d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Status, d.Channel,
+                Counted = kpiCode == Evaluation.Contracts.KpiCodes.OnlineShare || kpiCode == Evaluation.Contracts.KpiCodes.I766FullyOnline ? d.Channel == DossierChannels.Online
+                    : kpiCode == Evaluation.Contracts.KpiCodes.I766DataReuse ? d.Components.Any(c => c.Source != ComponentSources.Submitted)
+                    : d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt : d.DueAt == null || d.DueAt >= now,
+            })
+            .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.ReceivedAt).Take(take).ToListAsync(ct);
+        return rows.Select(d => new KpiDetailRow(d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Counted,
+            $"{DossierStatuses.NameVi(d.Status)} · {d.Channel}", $"/Counters/Dossiers/Detail?id={d.Id}")).ToList();
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Evaluation.Contracts;
+using OneStop.Evaluation.Domain;
+using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Evaluation.Features.Cockpit;
+
+/// <summary>Red / amber / green of a value against its target (amber: within 10% of the target).</summary>
+internal static class Rag
+{
+    public const string Red = "red";
+    public const string Amber = "amber";
+    public const string Green = "green";
+    public const string None = "none";
+
+    public static string Of(decimal? value, decimal? target, bool lowerIsBetter)
+    {
+        if (value is not { } v || target is not { } t)
+        {
+            return None;
+        }
+
+        if (lowerIsBetter ? v <= t : v >= t)
+        {
+            return Green;
+        }
+
+        return (lowerIsBetter ? v <= t * 1.1m : v >= t * 0.9m) ? Amber : Red;
+    }
+}
+
+internal sealed record KpiCard(KpiDefinition Definition, bool SourcePending, KpiSnapshot? Snapshot, decimal? Target, string Rag, IReadOnlyList<decimal?> Trend);
+
+internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary<string, KpiSnapshot> Snapshots, decimal IndexPoints);
+
+/// <summary>Reads snapshots for the cockpit, the API and the reports. The snapshots' unit filter keeps each caller in its subtree.</summary>
+internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators)
+{
+    private Dictionary<string, KpiDefinition>? _definitions;
+
+    public IReadOnlySet<string> ActiveCodes { get; } = calculators.SelectMany(c => c.KpiCodes).ToHashSet();
+
+    public async Task<IReadOnlyDictionary<string, KpiDefinition>> DefinitionsAsync(CancellationToken ct) =>
+        _definitions ??= await db.Definitions.AsNoTracking().OrderBy(d => d.Order).ToDictionaryAsync(d => d.Code, ct);
+
+    /// <summary>The unit asked for, if it is in the caller's scope (else 404 with a stable code).</summary>
+    public async Task<AdministrativeUnitInfo> UnitAsync(Guid? unitId, CancellationToken ct)
+    {
+        var id = unitId ?? scope.Unit.UnitId;
+        var unit = id == Guid.Empty ? null : await units.FindAsync(id, ct);
+        if (unit is null || !scope.Unit.Contains(unit.Path))
+        {
+            throw new PlatformException(EvaluationErrorCodes.UnitNotFound, "Không tìm thấy đơn vị trong phạm vi của bạn.", 404);
+        }
+
+        return unit;
+    }
+
+    public static KpiPeriod ParsePeriod(string? period, int defaultYear) =>
+        string.IsNullOrWhiteSpace(period) ? KpiPeriod.ForYear(defaultYear)
+        : KpiPeriod.Parse(period) ?? throw new PlatformException(EvaluationErrorCodes.InvalidPeriod, "Kỳ không hợp lệ (ví dụ 2025, 2025-Q3, 2025-07, 2025-07-14).", 400);
+
+    public async Task<Dictionary<string, KpiSnapshot>> SnapshotsAsync(Guid unitId, KpiPeriod period, CancellationToken ct)
+    {
+        var key = period.Key;
+        return await db.Snapshots.AsNoTracking().Where(s => s.UnitId == unitId && s.PeriodKey == key).ToDictionaryAsync(s => s.KpiCode, ct);
+    }
+
+    public async Task<IReadOnlyList<KpiValue>> ValuesAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(ct);
+        var snapshots = await SnapshotsAsync(unit.Id, period, ct);
+        return snapshots.Values.Where(s => definitions.ContainsKey(s.KpiCode)).OrderBy(s => definitions[s.KpiCode].Order)
+            .Select(s => ToValue(definitions[s.KpiCode], s)).ToList();
+    }
+
+    public static KpiValue ToValue(KpiDefinition d, KpiSnapshot s) =>
+        new(d.Code, d.NameVi, d.NameEn, d.Group, s.UnitId, s.UnitPath, s.PeriodKey, s.Numerator, s.Denominator, s.Value, s.Target, s.Met, s.Points, d.MaxPoints, s.ComputedAt);
+
+    public async Task<QualityIndex> QualityIndexAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(ct);
+        var snapshots = await SnapshotsAsync(unit.Id, period, ct);
+        return BuildIndex(unit.Id, unit.Path, period.Key, definitions, snapshots);
+    }
+
+    public static QualityIndex BuildIndex(Guid unitId, string unitPath, string periodKey, IReadOnlyDictionary<string, KpiDefinition> definitions, IReadOnlyDictionary<string, KpiSnapshot> snapshots)
+    {
+        var groups = KpiSeeder.Groups.Select(g =>
+        {
+            var indicators = definitions.Values.Where(d => d.Group == g.Code).OrderBy(d => d.Order)
+                .Select(d => snapshots.TryGetValue(d.Code, out var s) ? ToValue(d, s)
+                    : new KpiValue(d.Code, d.NameVi, d.NameEn, d.Group, unitId, unitPath, periodKey, 0, 0, null, null, null, null, d.MaxPoints, default))
+                .ToList();
+            return new QualityIndexGroup(g.Code, g.NameVi, g.NameEn, g.MaxPoints, indicators.Sum(i => i.Points ?? 0), indicators);
+        }).ToList();
+        var measured = groups.SelectMany(g => g.Indicators).Where(i => i.Points is not null).Sum(i => i.MaxPoints ?? 0);
+        return new QualityIndex(unitId, unitPath, periodKey, groups.Sum(g => g.Points), measured, groups);
+    }
+
+    /// <summary>One card per plan target: the unit's value in the period, the target, RAG and the monthly trend of the year.</summary>
+    public async Task<IReadOnlyList<KpiCard>> CardsAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(ct);
+        var snapshots = await SnapshotsAsync(unit.Id, period, ct);
+        var trends = await TrendsAsync(unit.Id, period.Year, ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.Year == period.Year && (t.Level == null || t.Level == unit.Level)).ToListAsync(ct);
+        return definitions.Values.Where(d => d.Group == "plan").Select(d =>
+        {
+            var s = snapshots.GetValueOrDefault(d.Code);
+            var target = s?.Target ?? (d.LevelList.Contains(unit.Level)
+                ? targets.Where(t => t.Code == d.Code).OrderBy(t => t.Level == null).Select(t => (decimal?)t.Value).FirstOrDefault() : null);
+            return new KpiCard(d, !ActiveCodes.Contains(d.Code), s, target, Rag.Of(s?.Value, target, d.LowerIsBetter),
+                trends.GetValueOrDefault(d.Code) ?? new decimal?[12]);
+        }).ToList();
+    }
+
+    /// <summary>Monthly values of the year per KPI (index 0 = January).</summary>
+    public async Task<Dictionary<string, decimal?[]>> TrendsAsync(Guid unitId, int year, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = from.AddYears(1);
+        var rows = await db.Snapshots.AsNoTracking()
+            .Where(s => s.UnitId == unitId && s.PeriodKind == KpiPeriodKinds.Month && s.PeriodStart >= from && s.PeriodStart < to)
+            .Select(s => new { s.KpiCode, s.PeriodStart, s.Value }).ToListAsync(ct);
+        var trends = new Dictionary<string, decimal?[]>();
+        foreach (var r in rows)
+        {
+            if (!trends.TryGetValue(r.KpiCode, out var series))
+            {
+                trends[r.KpiCode] = series = new decimal?[12];
+            }
+
+            series[r.PeriodStart.Month - 1] = r.Value;
+        }
+
+        return trends;
+    }
+
+    /// <summary>The unit's children with their snapshots in the period, for the drill-down table and the ranking chart.</summary>
+    public async Task<IReadOnlyList<ChildRow>> ChildrenAsync(AdministrativeUnitInfo unit, KpiPeriod period, string? level, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(ct);
+        var children = await units.ChildrenAsync(unit.Id, ct);
+        if (!string.IsNullOrEmpty(level) && level != children.FirstOrDefault()?.Level)
+        {
+            // A level below the children (communes seen from the province): every descendant of that level.
+            var all = new List<AdministrativeUnitInfo>();
+            foreach (var child in children)
+            {
+                all.AddRange((await units.ChildrenAsync(child.Id, ct)).Where(u => u.Level == level));
+            }
+
+            children = all;
+        }
+
+        var ids = children.Select(c => c.Id).ToList();
+        var key = period.Key;
+        var snapshots = (await db.Snapshots.AsNoTracking().Where(s => s.PeriodKey == key && ids.Contains(s.UnitId)).ToListAsync(ct))
+            .GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, KpiSnapshot>)g.ToDictionary(s => s.KpiCode));
+        var empty = new Dictionary<string, KpiSnapshot>();
+        return children.Select(c =>
+        {
+            var mine = snapshots.GetValueOrDefault(c.Id) ?? empty;
+            return new ChildRow(c, mine, BuildIndex(c.Id, c.Path, key, definitions, mine).Points);
+        }).OrderByDescending(r => r.IndexPoints).ThenBy(r => r.Unit.Name).ToList();
+    }
+
+    /// <summary>The rows behind a KPI of a unit (drill-down from a red card), from the module that computes it.</summary>
+    public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string code, AdministrativeUnitInfo unit, KpiPeriod period, int take, CancellationToken ct)
+    {
+        var calculator = calculators.FirstOrDefault(c => c.KpiCodes.Contains(code));
+        return calculator is null ? [] : await calculator.DetailsAsync(code, period, unit.Path, take, ct);
+    }
+
+    public async Task<IReadOnlyList<AdministrativeUnitInfo>> BreadcrumbAsync(AdministrativeUnitInfo unit, CancellationToken ct)
+    {
+        var trail = new List<AdministrativeUnitInfo> { unit };
+        var current = unit;
+        while (current.ParentId is { } parent && await units.FindAsync(parent, ct) is { } p && scope.Unit.Contains(p.Path))
+        {
+            trail.Insert(0, p);
+            current = p;
+        }
+
+        return trail;
+    }
+
+    public async Task<DateTimeOffset?> LastRunAsync(CancellationToken ct) =>
+        await db.Runs.AsNoTracking().Where(r => r.FinishedAt != null).OrderByDescending(r => r.StartedAt).Select(r => r.FinishedAt).FirstOrDefaultAsync(ct);
+}

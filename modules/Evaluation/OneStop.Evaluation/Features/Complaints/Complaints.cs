@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Evaluation.Contracts;
+using OneStop.Evaluation.Domain;
+using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
+
+namespace OneStop.Evaluation.Features.Complaints;
+
+internal sealed record CreateComplaintRequest(string Channel, string Subject, string Content, string ApplicantName, string? Contact, string? DossierCode) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (!ComplaintChannels.All.Contains(Channel))
+        {
+            yield return new(nameof(Channel), "Kênh tiếp nhận phải là DESK, ONLINE hoặc HOTLINE.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Subject) || Subject.Length > 256)
+        {
+            yield return new(nameof(Subject), "Nhập tiêu đề phản ánh (tối đa 256 ký tự).");
+        }
+
+        if (string.IsNullOrWhiteSpace(Content) || Content.Length > 4000)
+        {
+            yield return new(nameof(Content), "Nhập nội dung phản ánh (tối đa 4000 ký tự).");
+        }
+
+        if (string.IsNullOrWhiteSpace(ApplicantName) || ApplicantName.Length > 256)
+        {
+            yield return new(nameof(ApplicantName), "Nhập họ tên người phản ánh.");
+        }
+    }
+}
+
+internal sealed record ResolveComplaintRequest(string Outcome, string Answer, bool? ApplicantSatisfied) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (!ComplaintOutcomes.All.Contains(Outcome))
+        {
+            yield return new(nameof(Outcome), "Kết quả xử lý phải là ACCEPTED, EXPLAINED hoặc REJECTED.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Answer) || Answer.Length > 4000)
+        {
+            yield return new(nameof(Answer), "Nhập nội dung trả lời (tối đa 4000 ký tự).");
+        }
+    }
+}
+
+internal sealed record ComplaintDto(Guid Id, string Code, Guid UnitId, string UnitPath, string Channel, string Subject, string Content, string ApplicantName,
+    string? DossierCode, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, DateTimeOffset? ResolvedAt, double? HandlingHours, bool OnTime, string? Outcome,
+    string? Answer, bool? ApplicantSatisfied);
+
+/// <summary>
+/// Phản ánh, kiến nghị: received in the acting unit, answered by its due date. The deadline is 10 working days
+/// (Nghị định 20/2008/NĐ-CP); counted here as 14 calendar days, since the working calendar belongs to Counters.
+/// </summary>
+internal sealed class ComplaintHandler(EvaluationDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan HandlingTime = TimeSpan.FromDays(14);
+
+    public async Task<ComplaintDto> CreateAsync(CreateComplaintRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var code = "PAKN-" + now.ToOffset(Contracts.KpiPeriod.VietnamOffset).ToString("yyMMdd") + "-" + SequentialGuid.NewGuid().ToString("N")[^6..].ToUpperInvariant();
+        var complaint = new Complaint(code, request.Channel, request.Subject.Trim(), request.Content.Trim(), request.ApplicantName.Trim(),
+            request.Contact?.Trim(), string.IsNullOrWhiteSpace(request.DossierCode) ? null : request.DossierCode.Trim(), now, now + HandlingTime);
+        db.Complaints.Add(complaint);
+        await db.SaveChangesAsync(ct);
+        return ToDto(complaint, now);
+    }
+
+    public async Task<ComplaintDto> ResolveAsync(Guid id, ResolveComplaintRequest request, CancellationToken ct)
+    {
+        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new PlatformException(EvaluationErrorCodes.ComplaintNotFound, "Không tìm thấy phản ánh, kiến nghị trong phạm vi của bạn.", 404);
+        if (complaint.IsResolved)
+        {
+            throw new PlatformException(EvaluationErrorCodes.ComplaintAlreadyResolved, "Phản ánh, kiến nghị đã được trả lời.", 409);
+        }
+
+        var now = clock.GetUtcNow();
+        complaint.Resolve(request.Outcome, request.Answer.Trim(), request.ApplicantSatisfied, now);
+        await db.SaveChangesAsync(ct);
+        return ToDto(complaint, now);
+    }
+
+    public async Task<KeysetPage<ComplaintDto>> ListAsync(string? status, string? code, string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<Guid?>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var q = db.Complaints.AsNoTracking();
+        q = status switch
+        {
+            "open" => q.Where(c => c.ResolvedAt == null),
+            "resolved" => q.Where(c => c.ResolvedAt != null),
+            _ => q,
+        };
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            q = q.Where(c => c.Code == code.Trim());
+        }
+
+        var rows = await q.Where(c => after == null || c.Id.CompareTo(after.Value) < 0).OrderByDescending(c => c.Id).Take(size + 1).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return KeysetCursor.ToPage(rows, size, c => ToDto(c, now), c => (Guid?)c.Id);
+    }
+
+    public static ComplaintDto ToDto(Complaint c, DateTimeOffset now) =>
+        new(c.Id, c.Code, c.UnitId, c.UnitPath, c.Channel, c.Subject, c.Content, c.ApplicantName, c.DossierCode, c.ReceivedAt, c.DueAt, c.ResolvedAt, c.HandlingHours,
+            c.ResolvedAt is { } r ? r <= c.DueAt : c.DueAt >= now, c.Outcome, c.Answer, c.ApplicantSatisfied);
+}
+
+internal static class ComplaintEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/complaints");
+        group.MapGet("/", List).RequirePermission(EvaluationPermissions.Complaints).WithSummary("Phản ánh, kiến nghị trong phạm vi (lọc open / resolved)");
+        group.MapPost("/", Create).RequirePermission(EvaluationPermissions.Complaints).Validate<CreateComplaintRequest>().WithIdempotency()
+            .WithSummary("Tiếp nhận phản ánh, kiến nghị");
+        group.MapPost("/{id:guid}/resolve", Resolve).RequirePermission(EvaluationPermissions.Complaints).Validate<ResolveComplaintRequest>()
+            .WithSummary("Trả lời phản ánh, kiến nghị (kết quả, ý kiến của người dân)");
+    }
+
+    private static async Task<Ok<KeysetPage<ComplaintDto>>> List(ComplaintHandler handler, string? status, string? code, string? cursor, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ListAsync(status, code, cursor, pageSize, ct));
+
+    private static async Task<Created<ComplaintDto>> Create(ComplaintHandler handler, CreateComplaintRequest request, CancellationToken ct)
+    {
+        var dto = await handler.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/evaluation/complaints?code={dto.Code}", dto);
+    }
+
+    private static async Task<Ok<ComplaintDto>> Resolve(ComplaintHandler handler, Guid id, ResolveComplaintRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ResolveAsync(id, request, ct));
+}

@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Evaluation.Contracts;
+using OneStop.Evaluation.Domain;
+using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Evaluation.Features.Satisfaction;
+
+/// <param name="Scores">The nine criteria of Circular 01/2018, in order, each 2, 1 or 0.</param>
+internal sealed record RateRequest(string DossierCode, string Channel, int[] Scores, string Overall, string? Comment) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DossierCode))
+        {
+            yield return new(nameof(DossierCode), "Nhập mã hồ sơ.");
+        }
+
+        if (!RatingChannels.All.Contains(Channel))
+        {
+            yield return new(nameof(Channel), "Hình thức đánh giá phải là KIOSK, ONLINE hoặc PAPER.");
+        }
+
+        if (Scores is not { Length: Rating.CriteriaCount } || Scores.Any(s => s is < 0 or > 2))
+        {
+            yield return new(nameof(Scores), "Chấm đủ 9 tiêu chí, mỗi tiêu chí 2, 1 hoặc 0 điểm.");
+        }
+
+        if (!OverallRatings.All.Contains(Overall))
+        {
+            yield return new(nameof(Overall), "Chọn đánh giá chung: Rất hài lòng, Hài lòng hoặc Không hài lòng.");
+        }
+
+        if (Comment is { Length: > 2000 })
+        {
+            yield return new(nameof(Comment), "Ý kiến tối đa 2000 ký tự.");
+        }
+    }
+}
+
+internal sealed record RatingDto(Guid Id, long Seq, Guid DossierId, string DossierCode, Guid UnitId, string UnitPath, string Channel, string Scores, int Points,
+    string Overall, string? Comment, DateTimeOffset RatedAt, string Hash);
+
+internal sealed record RatingChainVerification(bool Valid, long Checked, long? BrokenAtSeq, string? Reason);
+
+/// <summary>
+/// Records a rating: one per dossier per channel, chained to the previous rating (SHA-256) under a lock so the chain
+/// has no forks. The kiosk (no sign-in) finds the dossier in the whole province and writes for the desk that received
+/// it; staff and systems find it only in their scope.
+/// </summary>
+internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, TimeProvider clock)
+{
+    private static readonly string[] ScopeFilter = [PlatformModelConventions.ScopeFilter];
+
+    /// <summary>The kiosk's look-up: a dossier code with the last four characters of the applicant's identity, or a ticket id.</summary>
+    public async Task<RatedDossier?> FindForKioskAsync(string codeOrTicket, string? identityTail, CancellationToken ct)
+    {
+        var text = codeOrTicket.Trim();
+        var all = db.Dossiers.IgnoreQueryFilters(ScopeFilter).AsNoTracking();
+        if (Guid.TryParse(text, out var ticket))
+        {
+            return await all.FirstOrDefaultAsync(d => d.TicketId == ticket, ct);
+        }
+
+        var tail = (identityTail ?? "").Trim();
+        return tail.Length == 0 ? null : await all.FirstOrDefaultAsync(d => d.Code == text && d.IdentityTail == tail, ct);
+    }
+
+    public async Task<RatingDto> RateAsync(RateRequest request, bool kiosk, CancellationToken ct)
+    {
+        var dossiers = kiosk ? db.Dossiers.IgnoreQueryFilters(ScopeFilter) : db.Dossiers;
+        var dossier = await dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Code == request.DossierCode.Trim(), ct)
+            ?? throw new PlatformException(EvaluationErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ.", 404);
+        if (dossier.Status == DossierStatuses.New
+            || (request.Channel == RatingChannels.Online && dossier.Status != DossierStatuses.Returned))
+        {
+            throw new PlatformException(EvaluationErrorCodes.NotYetRateable,
+                request.Channel == RatingChannels.Online ? "Đánh giá trực tuyến sau khi nhận kết quả." : "Hồ sơ chưa được tiếp nhận.", 409);
+        }
+
+        // The kiosk has no signed-in user: the rating is written for the desk that received the dossier.
+        using var _ = kiosk ? scope.Change(new UnitScope(dossier.UnitId, dossier.UnitPath, ""), null, "kiosk") : null;
+        if (await db.Ratings.IgnoreQueryFilters(ScopeFilter).AnyAsync(r => r.DossierId == dossier.Id && r.Channel == request.Channel, ct))
+        {
+            throw new PlatformException(EvaluationErrorCodes.AlreadyRated, "Hồ sơ này đã được đánh giá qua hình thức này.", 409);
+        }
+
+        var now = clock.GetUtcNow();
+        var rating = new Rating(dossier, request.Channel, request.Scores, request.Overall, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
+            new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('evaluation:ratings'))", ct);
+        }
+
+        var last = await db.Ratings.IgnoreQueryFilters().OrderByDescending(r => r.Seq).Select(r => new { r.Seq, r.Hash }).FirstOrDefaultAsync(ct);
+        rating.Chain((last?.Seq ?? 0) + 1, last?.Hash ?? Rating.GenesisHash);
+        db.Ratings.Add(rating);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new PlatformException(EvaluationErrorCodes.AlreadyRated, "Hồ sơ này đã được đánh giá qua hình thức này.", 409);
+        }
+
+        return ToDto(rating);
+    }
+
+    public static RatingDto ToDto(Rating r) =>
+        new(r.Id, r.Seq, r.DossierId, r.DossierCode, r.UnitId, r.UnitPath, r.Channel, r.Scores, r.Points, r.Overall, r.Comment, r.RatedAt, r.Hash);
+
+    /// <summary>Walks the whole chain: any edited, removed or reordered rating breaks it.</summary>
+    public async Task<RatingChainVerification> VerifyAsync(CancellationToken ct)
+    {
+        var previous = Rating.GenesisHash;
+        long expected = 1, count = 0;
+        await foreach (var r in db.Ratings.IgnoreQueryFilters().AsNoTracking().OrderBy(r => r.Seq).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            if (r.Seq != expected)
+            {
+                return new(false, count, r.Seq, $"Thiếu phiếu đánh giá số {expected}.");
+            }
+
+            if (r.PreviousHash != previous)
+            {
+                return new(false, count, r.Seq, "Liên kết với phiếu trước không khớp.");
+            }
+
+            if (r.ComputeHash() != r.Hash)
+            {
+                return new(false, count, r.Seq, "Nội dung phiếu đánh giá đã bị thay đổi.");
+            }
+
+            previous = r.Hash;
+            expected++;
+        }
+
+        return new(true, count, null, null);
+    }
+}
+
+internal static class RatingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/ratings");
+        group.MapPost("/", Rate).RequirePermission(EvaluationPermissions.Ratings).Validate<RateRequest>().WithIdempotency()
+            .WithSummary("Ghi nhận phiếu đánh giá mức độ hài lòng (trực tuyến từ Cổng DVC, hoặc phiếu giấy)");
+        group.MapGet("/", List).RequirePermission(EvaluationPermissions.Ratings)
+            .WithSummary("Phiếu đánh giá trong phạm vi, mới nhất trước");
+        group.MapGet("/{id:guid}", Get).RequirePermission(EvaluationPermissions.Ratings);
+        group.MapGet("/verify", Verify).RequirePermission(EvaluationPermissions.Manage)
+            .WithSummary("Kiểm tra chuỗi băm của toàn bộ phiếu đánh giá");
+    }
+
+    private static async Task<Created<RatingDto>> Rate(RateHandler handler, RateRequest request, CancellationToken ct)
+    {
+        if (request.Channel == RatingChannels.Kiosk)
+        {
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Đánh giá tại quầy dùng trang kiosk /Evaluation/Kiosk.", 400);
+        }
+
+        var dto = await handler.RateAsync(request, kiosk: false, ct);
+        return TypedResults.Created($"/api/v1/evaluation/ratings/{dto.Id}", dto);
+    }
+
+    private static async Task<Ok<KeysetPage<RatingDto>>> List(EvaluationDbContext db, string? cursor, int? pageSize, CancellationToken ct)
+    {
+        var after = KeysetCursor.Decode<long?>(cursor);
+        var size = KeysetCursor.ClampPageSize(pageSize);
+        var rows = await db.Ratings.AsNoTracking().Where(r => after == null || r.Seq < after).OrderByDescending(r => r.Seq).Take(size + 1).ToListAsync(ct);
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, RateHandler.ToDto, r => (long?)r.Seq));
+    }
+
+    private static async Task<Results<Ok<RatingDto>, ProblemHttpResult>> Get(EvaluationDbContext db, Guid id, CancellationToken ct) =>
+        await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
+            ? TypedResults.Ok(RateHandler.ToDto(r))
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.DossierNotFound, "Không tìm thấy phiếu đánh giá trong phạm vi của bạn.", 404));
+
+    private static async Task<Ok<RatingChainVerification>> Verify(RateHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.VerifyAsync(ct));
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Npgsql;
+using OneStop.Evaluation.Tests;
+using OneStop.Platform.Persistence;
+using OneStop.PlanTasks.Contracts;
+using UglyToad.PdfPig;
+
+namespace OneStop.Platform.EndToEnd;
+
+/// <summary>
+/// The host with its job server on, a generated year (2025) of ratings and complaints, and plan tasks due in 2025 for
+/// the first communes of Thành phố Hải Dương.
+/// </summary>
+public sealed class CockpitHost : BrowserHost
+{
+    public CockpitHost()
+    {
+        With("Jobs:ServerEnabled", "true");
+        With("Jobs:QueuePollIntervalSeconds", "1");
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await KpiDataGenerator.GenerateAsync(Database.ConnectionString!, 2025, KpiDataGenerator.Volumes.Realistic);
+        await AsSystemAsync(async sp =>
+        {
+            var units = await sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Path.StartsWith("/30/288/") && u.Level == "commune")
+                .OrderBy(u => u.Code).Take(3).Select(u => u.Id).ToListAsync();
+            foreach (var unit in units)
+            {
+                await sp.GetRequiredService<IPlanTasksApi>().RaiseImprovementTaskAsync(
+                    new ImprovementTaskRequest("e2e:" + unit, unit, "Niêm yết đầy đủ thủ tục hành chính tại Bộ phận Một cửa", "plan.tasks-done", new DateOnly(2025, 6, 30)));
+            }
+
+            return 0;
+        });
+
+    }
+
+    /// <summary>Waits for the full recompute the leader queued from the cockpit (the real Hangfire job).</summary>
+    public async Task WaitForFullRunAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        while (true)
+        {
+            await using var command = new NpgsqlCommand("""SELECT count(*) FROM evaluation."KpiRuns" WHERE "Kind" = 'full' AND "FinishedAt" IS NOT NULL""", connection);
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(5), "the recompute job did not finish");
+            await Task.Delay(500);
+        }
+    }
+}
+
+/// <summary>
+/// Acceptance: the provincial leader opens the cockpit, drills into a district, follows a red card down to the rows
+/// behind it, and downloads the evaluation report PDF (its first page rendered to PNG for a look at the Vietnamese).
+/// </summary>
+[Collection(nameof(SequentialBrowserCollection))]
+public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<CockpitHost>
+{
+    [Fact]
+    public async Task The_provincial_leader_drills_from_the_province_to_a_red_card_and_downloads_the_report()
+    {
+        var page = await host.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
+        await BrowserHost.SignInAsync(page, "lanhdao.tinh");
+        // Nothing computed yet: the leader queues the full recompute of 2025 from the cockpit (after a confirmation).
+        await page.GotoAsync("/Evaluation?year=2025");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tính lại toàn bộ năm 2025" }).ClickAsync();
+        await host.WaitForFullRunAsync();
+        var opened = Stopwatch.StartNew();
+        await page.GotoAsync("/Evaluation?year=2025");
+        opened.Stop();
+        (await page.GetByTestId("cockpit-unit").InnerTextAsync()).ShouldBe("Tỉnh Hải Dương");
+        (await page.GetByTestId("kpi-card").CountAsync()).ShouldBeGreaterThan(10);
+        (await page.GetByTestId("index-group").CountAsync()).ShouldBe(6);
+        (await page.GetByTestId("ranking-chart").CountAsync()).ShouldBe(1);
+        (await page.GetByTestId("child-row").CountAsync()).ShouldBe(12);
+        await BrowserHost.ScreenshotAsync(page, "evaluation-cockpit-province");
+
+        // Drill into a district.
+        await page.Locator("[data-testid=child-row][data-unit='Thành phố Hải Dương'] a").ClickAsync();
+        await page.WaitForURLAsync("**/Evaluation?unit=**");
+        (await page.GetByTestId("cockpit-unit").InnerTextAsync()).ShouldBe("Thành phố Hải Dương");
+        (await page.GetByTestId("breadcrumb").InnerTextAsync()).ShouldContain("Tỉnh Hải Dương");
+        (await page.GetByTestId("child-row").CountAsync()).ShouldBeGreaterThan(5);
+        var districtUrl = page.Url;
+
+        // A red card, down to the rows behind it (the tasks due and not done).
+        var red = page.Locator("[data-testid=kpi-card][data-rag=red]").First;
+        (await red.CountAsync()).ShouldBe(1);
+        await red.ClickAsync();
+        await page.WaitForURLAsync("**/Evaluation/Kpi?**");
+        (await page.GetByTestId("kpi-rag").InnerTextAsync()).ShouldBe("Không đạt");
+        var rows = page.GetByTestId("kpi-row");
+        (await rows.CountAsync()).ShouldBeGreaterThan(0);
+        (await rows.First.GetAttributeAsync("data-counted")).ShouldBe("false");
+        await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-rows");
+
+        // Back on the district's cockpit, the quarterly report as PDF.
+        await page.GotoAsync(districtUrl.Replace("quarter=0", "quarter=2"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-pdf").ClickAsync());
+        download.SuggestedFilename.ShouldEndWith(".pdf");
+        var path = Path.Combine(BrowserHost.ScreenshotDirectory, "evaluation-report-e2e.pdf");
+        await download.SaveAsAsync(path);
+        using (var pdf = PdfDocument.Open(path))
+        {
+            var text = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
+            text.ShouldContain("BÁO CÁO ĐÁNH GIÁ");
+            text.ShouldContain("Quý 2 năm 2025");
+            text.ShouldContain("Thành phố Hải Dương");
+            text.ShouldContain("Mức độ hài lòng");
+        }
+
+        if (File.Exists("/usr/bin/pdftoppm"))
+        {
+            using var render = Process.Start("/usr/bin/pdftoppm", ["-png", "-r", "90", "-f", "1", "-singlefile", path, Path.Combine(BrowserHost.ScreenshotDirectory, "evaluation-report-page1")])!;
+            await render.WaitForExitAsync();
+            render.ExitCode.ShouldBe(0);
+        }
+
+        Console.WriteLine($"Cockpit (province, year 2025) opened in {opened.ElapsedMilliseconds} ms including the browser's navigation.");
+    }
+}
