@@ -13,6 +13,7 @@ using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
 namespace OneStop.Platform;
@@ -38,6 +39,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
         services.AddPlatformProblemDetails();
+        services.AddPlatformBlobStorage(configuration);
 
         services.AddSingleton<OutboxRelay>();
         if (configuration.GetValue("Outbox:PollingEnabled", true))
