@@ -57,9 +57,24 @@ internal static class TestFiles
         s.Write(length);
         var body = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
         s.Write(body);
-        var crc = BitConverter.GetBytes(System.IO.Hashing.Crc32.HashToUInt32(body));
+        var crc = BitConverter.GetBytes(Crc32(body));
         Array.Reverse(crc);
         s.Write(crc);
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     public static MultipartFormDataContent Form(byte[] file, string fileName, Dictionary<string, string> fields)
