@@ -168,7 +168,7 @@ public sealed class DossierFlowTests(OneStopFactory fx) : IClassFixture<OneStopF
         var withdrawn = await officer.PostAsJsonAsync($"{Api}/applicants/{citizen}/consents", new { granted = false, purpose = "Rút đồng ý" });
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await AsDeskOfficerAsync("10510", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today))).ShouldBeEmpty();
-        (await officer.GetStringAsync($"/Digitization/DataStore?identity={citizen}")).ShouldContain("Giấy xác nhận tình trạng hôn nhân");
+        (await officer.GetStringAsync($"/Digitization/DataStore?identity={citizen}")).ShouldContain("XNHN");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
         var platform = sp.GetRequiredService<PlatformDbContext>();
         var units = await platform.AdministrativeUnits.Where(u => u.Path.StartsWith("/30/288/") || u.Path.StartsWith("/30/290/")).OrderBy(u => u.Path).Take(12).ToListAsync();
         var db = sp.GetRequiredService<DigitizationDbContext>();
-        var periodStart = new DateTimeOffset(2023, 10, 1, 0, 0, 0, TimeSpan.FromHours(7));
+        var periodStart = new DateTimeOffset(2023, 10, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < dossiers; i++)
         {
             var unit = units[random.Next(units.Count)];

@@ -27,8 +27,8 @@ internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDb
 
     public async Task<IReadOnlyList<DigitizationKpiRow>> PerUnitAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime(); // Npgsql takes UTC only
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime();
         var documents = db.Documents.IgnoreQueryFilters(Scope);
         var queue = db.ScanQueue.IgnoreQueryFilters(Scope);
         var flags =

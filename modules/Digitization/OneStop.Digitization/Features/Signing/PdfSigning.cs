@@ -134,10 +134,17 @@ internal sealed class CadesDetachedSigner(X509Certificate2 certificate, DateTime
 
     public Task<int> GetSignatureSizeAsync() => Task.FromResult(8192);
 
-    public async Task<byte[]> GetSignatureAsync(Stream stream)
+    public Task<byte[]> GetSignatureAsync(Stream stream)
     {
+        // PDFsharp's RangedStream throws on CanSeek, which Stream.CopyToAsync asks: read it by hand.
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
         var cms = new SignedCms(new ContentInfo(buffer.ToArray()), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
         {
@@ -147,7 +154,7 @@ internal sealed class CadesDetachedSigner(X509Certificate2 certificate, DateTime
         signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
         signer.SignedAttributes.Add(SigningCertificateV2(certificate));
         cms.ComputeSignature(signer, silent: true);
-        return cms.Encode();
+        return Task.FromResult(cms.Encode());
     }
 
     /// <summary>id-aa-signingCertificateV2: SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash (SHA-256, the default) } }.</summary>
