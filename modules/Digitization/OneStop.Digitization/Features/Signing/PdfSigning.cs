@@ -136,16 +136,17 @@ internal sealed class CadesDetachedSigner(X509Certificate2 certificate, DateTime
 
     public Task<byte[]> GetSignatureAsync(Stream stream)
     {
-        // PDFsharp's RangedStream throws on CanSeek, which Stream.CopyToAsync asks: read it by hand.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        // PDFsharp 6.2's RangedStream (the file minus the /Contents placeholder) only reads correctly in one call that asks
+        // for its whole Length at offset 0: that path seeks to each range itself. Smaller reads continue from wherever the
+        // PDF writer left the underlying stream (its end, so nothing is read), and CopyTo fails because CanSeek throws.
+        var content = new byte[stream.Length];
+        var read = stream.Read(content, 0, content.Length);
+        if (read != content.Length)
         {
-            buffer.Write(chunk, 0, read);
+            throw new InvalidOperationException($"Read {read} of {content.Length} bytes of the PDF's signed byte range.");
         }
 
-        var cms = new SignedCms(new ContentInfo(buffer.ToArray()), detached: true);
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
         {
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"), // SHA-256
