@@ -31,6 +31,9 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected OneStopFactory(TestProvider provider) => Provider = provider;
 
     public TestProvider Provider { get; }
+
+    /// <summary>The host's <see cref="TimeProvider"/>: real time unless a test sets it.</summary>
+    public TestClock Clock { get; } = new();
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
 
     /// <summary>Extra configuration, set before the host starts (e.g. <c>Modules:Training:Enabled</c>).</summary>
@@ -70,8 +73,12 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         // Outgoing HTTP (connectors to the national systems) reaches this host's own simulators: in memory on the
         // test server, over loopback when the host runs on Kestrel. Nothing leaves the machine.
-        builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(o =>
-            o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(this))));
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureAll<HttpClientFactoryOptions>(o =>
+                o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(this)));
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     private sealed class LoopbackHandler(OneStopFactory factory) : HttpMessageHandler

@@ -124,6 +124,27 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit; see Digitization DossierFlowTests",
         ["GET /api/v1/digitization/applicants/{identity}/consents"] = "scoped rows; see Digitization DossierFlowTests",
         ["GET /api/v1/digitization/applicants/{identity}/access-log"] = nameof(Digitised_documents_follow_the_hierarchy),
+        // Dossiers: owned by the receiving unit, shared with the competent unit (ISharedWithUnit).
+        ["POST /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/dossiers/inbox"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/dossiers/{id:guid}"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/dossiers/by-code/{code}"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/receive"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/route"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/financial-obligation-met"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/extend"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/withdraw"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/stop"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/resolve"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/return"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        // Public status by exact code, for the applicant holding the receipt: no identity data, name masked.
+        ["GET /api/v1/counters/public/dossiers/{code}"] = "public by design: status only, masked name; see DossierApiTests",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -152,6 +173,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/Document"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/DataStore"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/Verify"] = "public page of one signed document by its code; " + nameof(Digitised_documents_follow_the_hierarchy),
+        ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["Counters:/Dossiers/Intake"] = "creates in the acting unit only (stamped); " + nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["Counters:/Public/Lookup"] = "public by design: status only, masked name",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
         ["Integration:/Outgoing"] = "province-wide queue, provincial roles only",
@@ -528,6 +553,55 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         kpiB.GetProperty("unitPath").GetString().ShouldBe("/30/288/10510/");
         kpiB.GetProperty("deskStaff").GetInt32().ShouldBe(1);
         kpiB.GetProperty("classesHeld").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page()
+    {
+        var deskA = await fx.SignInAsync(CommuneA);
+        var created = await deskA.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedureCode = "1.001193",
+            applicant = new { kind = "CITIZEN", identity = "030090001234", name = "Nguyễn Văn An" },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+        });
+        var dossier = await created.Content.ReadFromJsonAsync<JsonElement>();
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, dossier.ToString());
+        var id = dossier.GetProperty("id").GetGuid();
+        var code = dossier.GetProperty("code").GetString()!;
+        code.ShouldStartWith("MC10507-");
+
+        var b = await fx.SignInAsync(CommuneB);
+        (await b.GetAsync($"/api/v1/counters/dossiers/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.GetAsync($"/api/v1/counters/dossiers/by-code/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(code);
+        (await b.GetStringAsync("/api/v1/counters/dossiers/inbox")).ShouldNotContain(code);
+        (await b.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The search box echoes the query; the results table shows codes in <code>.
+        (await b.GetStringAsync($"/Counters/Dossiers?q={code}")).ShouldNotContain($"<code>{code}</code>");
+        foreach (var action in new[] { "receive", "refuse", "assign", "route", "request-supplement", "supplement", "request-financial-obligation",
+                     "financial-obligation-met", "extend", "withdraw", "stop", "resolve", "return" })
+        {
+            var response = await b.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/{action}",
+                new { reason = "x", assignee = CommuneB, toUnitId = await fx.UnitId("10510"), amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK" });
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.NotFound, HttpStatusCode.Forbidden], action);
+        }
+
+        // Intake is stamped with the acting unit: B's dossier gets B's desk code and B's path.
+        var own = await (await b.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedureCode = "1.001193",
+            applicant = new { kind = "CITIZEN", identity = "030090001234", name = "Nguyễn Văn An" },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        own.GetProperty("code").GetString()!.ShouldStartWith("MC10510-");
+        (await deskA.GetAsync($"/api/v1/counters/dossiers/{own.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The district sees both of its wards' dossiers, on the API and the pages.
+        var district = await fx.SignInAsync(DistrictLeader);
+        (await district.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await district.GetStringAsync($"/Counters/Dossiers?q={code}")).ShouldContain($"<code>{code}</code>");
+        (await deskA.GetStringAsync($"/Counters/Dossiers/Detail?id={id}")).ShouldContain(code);
     }
 
     [Fact]

@@ -23,4 +23,31 @@ public static class CountersErrorCodes
 
     /// <summary>A new legal-time version must take effect after the latest one.</summary>
     public const string LegalTimeVersionOutOfOrder = Prefix + "LegalTimeVersionOutOfOrder";
+
+    // Dossiers (hồ sơ)
+    public const string DossierNotFound = Prefix + "DossierNotFound";
+
+    /// <summary>The dossier's current state does not allow the requested transition.</summary>
+    public const string DossierTransitionNotAllowed = Prefix + "DossierTransitionNotAllowed";
+
+    /// <summary>A required component (thành phần hồ sơ) is missing, or a component is not one of the procedure's.</summary>
+    public const string ComponentsIncomplete = Prefix + "ComponentsIncomplete";
+
+    /// <summary>The procedure is not resolved at any level reachable from the receiving unit, or the unit chosen is wrong.</summary>
+    public const string ResolvingUnitInvalid = Prefix + "ResolvingUnitInvalid";
+
+    /// <summary>Another unit's dossier for a procedure that is not flagged location-independent.</summary>
+    public const string NotLocationIndependent = Prefix + "NotLocationIndependent";
+
+    /// <summary>The channel is not offered for this procedure (e.g. postal not allowed) or not allowed for the caller.</summary>
+    public const string ChannelNotAllowed = Prefix + "ChannelNotAllowed";
+
+    /// <summary>The receiving unit has no one-stop desk (Bộ phận Một cửa) to number the dossier.</summary>
+    public const string NoReceptionDesk = Prefix + "NoReceptionDesk";
+
+    public const string RoutingTargetInvalid = Prefix + "RoutingTargetInvalid";
+
+    public const string FormNotAvailable = Prefix + "FormNotAvailable";
+
+    public const string ApologyLetterNotFound = Prefix + "ApologyLetterNotFound";
 }

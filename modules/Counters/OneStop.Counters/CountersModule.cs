@@ -8,6 +8,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
 using OneStop.Counters.Features.Calendar.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
+using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -25,6 +26,7 @@ public sealed class CountersModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Một cửa", "One-stop counters", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
+        new("Hồ sơ", "Dossiers", "/Counters/Dossiers", CountersPermissions.DossiersRead, "bi-folder2-open"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
     ];
@@ -34,6 +36,11 @@ public sealed class CountersModule : ModuleBase
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
+        services.AddScoped<DossierClock>();
+        services.AddScoped<DossierWorkflow>();
+        services.AddScoped<IntakeHandler>();
+        services.AddScoped<DossierQueries>();
+        services.AddScoped<ICountersApi, CountersApi>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);

@@ -10,12 +10,19 @@ public interface IAdministrativeUnitDirectory
     Task<AdministrativeUnitInfo?> FindAsync(Guid id, CancellationToken ct = default);
     Task<AdministrativeUnitInfo?> FindByCodeAsync(string code, CancellationToken ct = default);
     Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The reception desk of a unit: its Bộ phận Một cửa, or the Public Administration Service Center at the province.
+    /// Its code starts every dossier code received there.
+    /// </summary>
+    Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, CancellationToken ct = default);
 }
 
 /// <summary>Units change rarely (a merger is a legal act): the whole tree is cached and reloaded on <see cref="Invalidate"/>.</summary>
 internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes) : IAdministrativeUnitDirectory
 {
     private volatile IReadOnlyList<AdministrativeUnitInfo>? _all;
+    private volatile IReadOnlyList<AgencyInfo>? _desks;
 
     public async Task<AdministrativeUnitInfo?> FindAsync(Guid id, CancellationToken ct = default) =>
         (await AllAsync(ct)).FirstOrDefault(u => u.Id == id);
@@ -26,7 +33,27 @@ internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes) :
     public async Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default) =>
         (await AllAsync(ct)).Where(u => u.ParentId == parentId).ToList();
 
-    public void Invalidate() => _all = null;
+    public async Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, CancellationToken ct = default)
+    {
+        if (_desks is not { } desks)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            desks = await db.Agencies.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => !a.IsDeleted && (a.Kind == AgencyKinds.OneStopDesk || a.Kind == AgencyKinds.ServiceCenter))
+                .Select(a => new AgencyInfo(a.Id, a.Code, a.Name, a.Kind, a.UnitId))
+                .ToListAsync(ct);
+            _desks = desks.Count > 0 ? desks : null;
+        }
+
+        return desks.FirstOrDefault(d => d.UnitId == unitId);
+    }
+
+    public void Invalidate()
+    {
+        _all = null;
+        _desks = null;
+    }
 
     private async Task<IReadOnlyList<AdministrativeUnitInfo>> AllAsync(CancellationToken ct)
     {

@@ -13,6 +13,15 @@ public interface IUnitScoped
     string UnitPath { get; set; }
 }
 
+/// <summary>
+/// A unit-scoped row that a second unit also sees and may change: a dossier received at one desk and resolved by a
+/// competent unit elsewhere (tiếp nhận không phụ thuộc địa giới hành chính). The "Scope" filter matches either path.
+/// </summary>
+public interface ISharedWithUnit : IUnitScoped
+{
+    string SharedUnitPath { get; }
+}
+
 /// <summary>Rows that are never physically deleted; filtered by the "SoftDelete" query filter.</summary>
 public interface ISoftDelete
 {

@@ -65,6 +65,11 @@ public static class PlatformModelConventions
                 builder.Entity(clr).Property(nameof(IUnitScoped.UnitPath)).HasMaxLength(512);
                 builder.Entity(clr).HasIndex(nameof(IUnitScoped.UnitPath));
                 builder.Entity(clr).HasQueryFilter(ScopeFilter, ScopeFilterFor(clr, context));
+                if (typeof(ISharedWithUnit).IsAssignableFrom(clr))
+                {
+                    builder.Entity(clr).Property(nameof(ISharedWithUnit.SharedUnitPath)).HasMaxLength(512);
+                    builder.Entity(clr).HasIndex(nameof(ISharedWithUnit.SharedUnitPath));
+                }
             }
 
             if (typeof(ISoftDelete).IsAssignableFrom(clr))
@@ -82,8 +87,16 @@ public static class PlatformModelConventions
         var e = Expression.Parameter(clr, "e");
         var unitPath = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], e, Expression.Constant(nameof(IUnitScoped.UnitPath)));
         var scopePath = Expression.Property(Expression.Constant(context, context.GetType()), nameof(IScopedDbContext.ScopePath));
-        var startsWith = Expression.Call(unitPath, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, scopePath);
-        return Expression.Lambda(startsWith, e);
+        var startsWithMethod = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        Expression body = Expression.Call(unitPath, startsWithMethod, scopePath);
+        if (typeof(ISharedWithUnit).IsAssignableFrom(clr))
+        {
+            // ... || EF.Property<string>(e, "SharedUnitPath").StartsWith(context.ScopePath)
+            var sharedPath = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], e, Expression.Constant(nameof(ISharedWithUnit.SharedUnitPath)));
+            body = Expression.OrElse(body, Expression.Call(sharedPath, startsWithMethod, scopePath));
+        }
+
+        return Expression.Lambda(body, e);
     }
 
     private static LambdaExpression SoftDeleteFilterFor(Type clr)

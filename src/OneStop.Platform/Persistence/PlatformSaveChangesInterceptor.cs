@@ -178,6 +178,19 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
         }
 
         var originalPath = entry.State == EntityState.Added ? owned.UnitPath : (string?)entry.Property(nameof(IUnitScoped.UnitPath)).OriginalValue ?? "";
+        if (owned is ISharedWithUnit shared)
+        {
+            // Either unit may write; the row may not be moved out of the writer's reach.
+            var originalShared = entry.State == EntityState.Added ? shared.SharedUnitPath : (string?)entry.Property(nameof(ISharedWithUnit.SharedUnitPath)).OriginalValue ?? "";
+            if ((scope.Unit.Contains(owned.UnitPath) || scope.Unit.Contains(shared.SharedUnitPath))
+                && (scope.Unit.Contains(originalPath) || scope.Unit.Contains(originalShared)))
+            {
+                return;
+            }
+
+            throw new PlatformException(PlatformErrorCodes.OutOfScope, "Bản ghi không thuộc phạm vi đơn vị bạn đang làm việc.", 403);
+        }
+
         if (!scope.Unit.Contains(owned.UnitPath) || !scope.Unit.Contains(originalPath))
         {
             throw new PlatformException(PlatformErrorCodes.OutOfScope, "Bản ghi không thuộc phạm vi đơn vị bạn đang làm việc.", 403);

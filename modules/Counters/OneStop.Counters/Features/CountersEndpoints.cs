@@ -9,6 +9,7 @@ using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
+using OneStop.Counters.Features.Dossiers;
 
 namespace OneStop.Counters.Features;
 
@@ -28,5 +29,8 @@ internal static class CountersEndpoints
         EditProcedureEndpoint.Map(catalogue);
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
+
+        DossierEndpoints.Map(api);
+        PublicLookup.Map(api);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Domain.Dossiers;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -20,9 +21,14 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ProcedureLegalTime> ProcedureLegalTimes => Set<ProcedureLegalTime>();
     public DbSet<ProcedureStep> ProcedureSteps => Set<ProcedureStep>();
     public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierHandover> DossierHandovers => Set<DossierHandover>();
+    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
+    public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        DossierModel.Configure(modelBuilder);
         modelBuilder.Entity<DayOff>(b =>
         {
             b.ToTable("DaysOff");

@@ -61,6 +61,8 @@ internal static class CountersSeeder
                 ExecutingAgency = row["executing_departments"],
                 FullyOnline = channels.Contains(Channels.Online),
                 PostalAllowed = channels.Contains(Channels.Postal),
+                // Location-independent reception started with civil status (hộ tịch); other fields are opened by admins.
+                LocationIndependent = row["categories"].Contains("Hộ tịch", StringComparison.Ordinal),
                 Source = "tthc-catalog-2026-07 (Cổng DVC quốc gia)",
             };
             procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);

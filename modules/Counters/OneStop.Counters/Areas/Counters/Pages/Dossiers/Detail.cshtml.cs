@@ -1,0 +1,222 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Dossiers;
+using OneStop.Counters.Features.Dossiers;
+using OneStop.Platform;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Pages.Dossiers;
+
+/// <summary>
+/// One dossier: the due date and how it was computed, components, the process-control sheet (hand-overs), history,
+/// printable forms, and the actions the user's role and the dossier's state allow.
+/// </summary>
+[Permission(CountersPermissions.DossiersRead)]
+internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Created { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Assignee { get; set; }
+    [BindProperty] public Guid? ToUnitId { get; set; }
+    [BindProperty] public decimal? Amount { get; set; }
+    [BindProperty] public decimal? ExtendValue { get; set; }
+    [BindProperty] public string ExtendUnit { get; set; } = LegalTimeUnits.WorkingDay;
+    [BindProperty] public string? Method { get; set; }
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Error { get; set; }
+
+    public DossierDto Dossier { get; private set; } = null!;
+    public HashSet<string> Actions { get; private set; } = [];
+    public IReadOnlyList<AdministrativeUnitInfo> RouteTargets { get; private set; } = [];
+    public IReadOnlyList<string> Colleagues { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var dossier = await TryLoadAsync(ct);
+        if (dossier is null)
+        {
+            return NotFound();
+        }
+
+        await PrepareAsync(dossier, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string act, CancellationToken ct)
+    {
+        var dossier = await TryLoadAsync(ct);
+        if (dossier is null)
+        {
+            return NotFound();
+        }
+
+        var allowed = await AllowedActionsAsync(dossier);
+        if (!allowed.Contains(act))
+        {
+            Error = "Bạn không có quyền thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.";
+            return RedirectToPage(new { id = Id });
+        }
+
+        try
+        {
+            await ApplyAsync(dossier, act, ct);
+            Message = $"Đã thực hiện: {DossierText.TransitionVi(TransitionOf(act))}.";
+        }
+        catch (PlatformException e)
+        {
+            Error = e.Message;
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task ApplyAsync(Dossier d, string act, CancellationToken ct)
+    {
+        string Required(string? value, string message) =>
+            string.IsNullOrWhiteSpace(value) || value.Length > 2000 ? throw new PlatformException(PlatformErrorCodes.ValidationFailed, message) : value.Trim();
+
+        switch (act)
+        {
+            case "receive": await workflow.ReceiveAsync(d, ct); break;
+            case "refuse": await workflow.RefuseAsync(d, Required(Reason, "Nhập lý do từ chối."), ct); break;
+            case "assign": await workflow.AssignAsync(d, Required(Assignee, "Chọn chuyên viên thụ lý."), null, ct); break;
+            case "route":
+                await workflow.RouteAsync(d, ToUnitId ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Chọn đơn vị nhận hồ sơ."), true, Reason, ct);
+                break;
+            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, "Nhập nội dung cần bổ sung."), ct); break;
+            case "supplement": await workflow.SupplementAsync(d, Reason, ct); break;
+            case "request-financial-obligation":
+                await workflow.RequestFinancialObligationAsync(d, Amount is > 0 ? Amount.Value : throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập số tiền."),
+                    Required(Reason, "Nhập nội dung nghĩa vụ tài chính."), ct);
+                break;
+            case "financial-obligation-met": await workflow.FinancialObligationMetAsync(d, ct); break;
+            case "extend":
+                await workflow.ExtendAsync(d, ExtendValue is > 0 and <= 365 ? ExtendValue.Value : throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập thời gian gia hạn."),
+                    LegalTimeUnits.All.Contains(ExtendUnit) ? ExtendUnit : LegalTimeUnits.WorkingDay, Required(Reason, "Gia hạn phải có lý do."), ct);
+                break;
+            case "withdraw": await workflow.WithdrawAsync(d, Required(Reason, "Nhập lý do rút hồ sơ."), ct); break;
+            case "stop": await workflow.StopAsync(d, Required(Reason, "Nhập lý do dừng giải quyết."), ct); break;
+            case "resolve": await workflow.ResolveAsync(d, Required(Reason, "Nhập kết quả giải quyết."), ct); break;
+            case "return":
+                await workflow.ReturnAsync(d, ReturnMethods.All.Contains(Method) ? Method! : ReturnMethods.Desk, Reason, ct);
+                break;
+        }
+    }
+
+    private static string TransitionOf(string act) => act switch
+    {
+        "receive" => DossierTransitions.Received,
+        "refuse" => DossierTransitions.Refused,
+        "assign" => DossierTransitions.Assigned,
+        "route" => DossierTransitions.Routed,
+        "request-supplement" => DossierTransitions.SupplementRequested,
+        "supplement" => DossierTransitions.Supplemented,
+        "request-financial-obligation" => DossierTransitions.FinancialObligationRequested,
+        "financial-obligation-met" => DossierTransitions.FinancialObligationMet,
+        "extend" => DossierTransitions.Extended,
+        "withdraw" => DossierTransitions.Withdrawn,
+        "stop" => DossierTransitions.Stopped,
+        "resolve" => DossierTransitions.Resolved,
+        "return" => DossierTransitions.Returned,
+        _ => act,
+    };
+
+    private async Task<Dossier?> TryLoadAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await workflow.LoadAsync(Id, ct);
+        }
+        catch (PlatformException e) when (e.Code == CountersErrorCodes.DossierNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Actions by state (the workflow enforces it again) and by permission.</summary>
+    private async Task<HashSet<string>> AllowedActionsAsync(Dossier d)
+    {
+        var receive = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersReceive);
+        var process = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersProcess);
+        var approve = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersApprove);
+        var giveBack = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersReturn);
+        var actions = new HashSet<string>();
+        void Add(bool granted, params string[] names)
+        {
+            if (granted)
+            {
+                actions.UnionWith(names);
+            }
+        }
+
+        var active = OneStop.Counters.Domain.Dossiers.Dossier.Active.Contains(d.Status);
+        switch (d.Status)
+        {
+            case DossierStatuses.New: Add(receive, "receive", "refuse", "withdraw"); break;
+            case DossierStatuses.Received: Add(receive, "refuse"); Add(process, "assign", "route", "request-supplement"); Add(approve, "resolve"); break;
+            case DossierStatuses.Processing: Add(process, "assign", "route", "request-supplement", "request-financial-obligation"); Add(approve, "resolve"); break;
+            case DossierStatuses.SupplementRequested: Add(process, "supplement"); break;
+            case DossierStatuses.AwaitingFinancialObligation: Add(process, "financial-obligation-met"); break;
+            case DossierStatuses.Resolved: Add(giveBack, "return"); break;
+        }
+
+        if (active)
+        {
+            Add(receive, "withdraw");
+            Add(approve, "stop", "extend");
+        }
+
+        return actions;
+    }
+
+    private async Task PrepareAsync(Dossier d, CancellationToken ct)
+    {
+        Dossier = DossierDto.From(d, workflow.Now);
+        Actions = await AllowedActionsAsync(d);
+        if (Actions.Contains("route"))
+        {
+            // Up the tree, the children of the holding unit, and the competent unit (liên thông theo cấp và ngang cấp).
+            var targets = new List<AdministrativeUnitInfo>();
+            var current = await units.FindAsync(d.CurrentUnitId, ct);
+            for (var u = current; u?.ParentId is { } parent;)
+            {
+                u = await units.FindAsync(parent, ct);
+                if (u is not null)
+                {
+                    targets.Add(u);
+                }
+            }
+
+            if (current is not null)
+            {
+                targets.AddRange(await units.ChildrenAsync(current.Id, ct));
+            }
+
+            foreach (var id in new[] { d.ResolvingUnitId, d.UnitId })
+            {
+                if (await units.FindAsync(id, ct) is { } u && targets.All(t => t.Id != u.Id))
+                {
+                    targets.Add(u);
+                }
+            }
+
+            RouteTargets = targets.Where(t => t.Id != d.CurrentUnitId).ToList();
+        }
+
+        if (Actions.Contains("assign"))
+        {
+            var holder = d.CurrentUnitId;
+            var userIds = await platform.UnitMemberships.IgnoreQueryFilters().Where(m => m.UnitId == holder).Select(m => m.UserId).ToListAsync(ct);
+            Colleagues = await platform.Users.Where(u => userIds.Contains(u.Id)).OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+        }
+    }
+
+    public static string Local(DateTimeOffset? t) => t is { } v ? v.ToOffset(DueDateCalculator.VietnamOffset).ToString("dd/MM/yyyy HH:mm") : "";
+}

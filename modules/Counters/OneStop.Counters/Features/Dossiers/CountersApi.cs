@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Infrastructure;
+
+namespace OneStop.Counters.Features.Dossiers;
+
+/// <summary>Read-only view for other modules; the scope filter of the caller applies.</summary>
+internal sealed class CountersApi(CountersDbContext db, TimeProvider time) : ICountersApi
+{
+    public async Task<DossierSnapshot?> FindDossierAsync(Guid id, CancellationToken ct = default) =>
+        (await db.Dossiers.AsNoTracking().Include(d => d.Components).FirstOrDefaultAsync(d => d.Id == id, ct))?.ToSnapshot(time.GetUtcNow());
+
+    public async Task<DossierSnapshot?> FindDossierByCodeAsync(string code, CancellationToken ct = default) =>
+        (await db.Dossiers.AsNoTracking().Include(d => d.Components).FirstOrDefaultAsync(d => d.Code == code, ct))?.ToSnapshot(time.GetUtcNow());
+
+    public async Task<IReadOnlyList<DossierSnapshot>> ListDossiersAsync(Guid? after, int take, CancellationToken ct = default)
+    {
+        var query = db.Dossiers.AsNoTracking().Include(d => d.Components).AsSplitQuery();
+        if (after is { } last)
+        {
+            query = query.Where(d => d.Id.CompareTo(last) > 0);
+        }
+
+        var now = time.GetUtcNow();
+        return (await query.OrderBy(d => d.Id).Take(Math.Clamp(take, 1, 5000)).ToListAsync(ct)).Select(d => d.ToSnapshot(now)).ToList();
+    }
+
+    public async Task<ProcedureInfo?> FindProcedureAsync(string code, CancellationToken ct = default)
+    {
+        var p = await db.Procedures.AsNoTracking().Include(x => x.Components).FirstOrDefaultAsync(x => x.Code == code, ct);
+        return p is null ? null : new ProcedureInfo(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent,
+            p.Components.OrderBy(c => c.Order).Select(c => new ProcedureComponentInfo(c.Name, c.DocumentTypeCode, c.Required)).ToList());
+    }
+}

@@ -1,0 +1,47 @@
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Dossiers;
+
+namespace OneStop.Counters.Features.Dossiers;
+
+internal sealed record DossierListItem(
+    Guid Id, string Code, string ProcedureCode, string ProcedureName, string Channel, string Status, string StatusName,
+    string ApplicantName, string ReceivingUnitName, string ResolvingUnitName, string CurrentUnitName, string? AssignedTo,
+    DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, bool ClockStopped, bool IsOverdue, bool DueSoon);
+
+internal sealed record DossierComponentDto(int Order, string Name, string DocumentTypeCode, bool Required, string Source, Guid? ReusedDocumentId, int Copies);
+
+internal sealed record DossierHandoverDto(int Order, string Kind, string FromName, string ToName, DateTimeOffset SentAt, string SentBy, DateTimeOffset? ReceivedAt, bool Electronic, string? Note);
+
+internal sealed record DossierHistoryDto(DateTimeOffset At, string Transition, string TransitionName, string? FromStatus, string ToStatus, string Actor, string? Reason);
+
+internal sealed record ClockStopDto(DateTimeOffset From, DateTimeOffset? To, string Cause, string Reason);
+
+internal sealed record ExtensionDto(decimal Value, string Unit, string Reason, DateTimeOffset At, string By);
+
+internal sealed record DossierDto(
+    Guid Id, string Code, string ProcedureCode, string ProcedureName, string ProcedureField, string LegalTime, int LegalTimeVersion,
+    string Channel, string Status, string StatusName,
+    string ApplicantKind, string ApplicantIdentity, string ApplicantName, DateOnly? ApplicantDateOfBirth, string? ApplicantAddress,
+    string? ApplicantPhone, string? ApplicantEmail, bool ApplicantVerified,
+    Guid ReceivingUnitId, string ReceivingUnitName, string ReceivingAgencyCode, Guid ResolvingUnitId, string ResolvingUnitName,
+    Guid CurrentUnitId, string CurrentUnitName, string? AssignedTo,
+    DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, IReadOnlyList<string> DueExplanation,
+    DateTimeOffset? ClockStoppedSince, DateTimeOffset? ResolvedAt, DateTimeOffset? ReturnedAt, string RequestedReturnMethod, string? ReturnMethod,
+    string? ResultSummary, string? ClosingReason, decimal? FinancialObligationVnd, Guid? TicketId, string? Note, bool IsOverdue,
+    IReadOnlyList<DossierComponentDto> Components, IReadOnlyList<DossierHandoverDto> Handovers, IReadOnlyList<DossierHistoryDto> History,
+    IReadOnlyList<ClockStopDto> ClockStops, IReadOnlyList<ExtensionDto> Extensions)
+{
+    public static DossierDto From(Dossier d, DateTimeOffset now) => new(
+        d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ProcedureField, new Domain.Calendar.LegalTime(d.LegalTimeValue, d.LegalTimeUnit).ToString(), d.LegalTimeVersion,
+        d.Channel, d.Status, DossierStatuses.NameVi(d.Status),
+        d.ApplicantKind, d.ApplicantIdentity, d.ApplicantName, d.ApplicantDateOfBirth, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantVerified,
+        d.UnitId, d.ReceivingUnitName, d.ReceivingAgencyCode, d.ResolvingUnitId, d.ResolvingUnitName, d.CurrentUnitId, d.CurrentUnitName, d.AssignedTo,
+        d.SubmittedAt, d.ReceivedAt, d.DueAt, d.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        d.ClockStoppedSince, d.ResolvedAt, d.ReturnedAt, d.RequestedReturnMethod, d.ReturnMethod,
+        d.ResultSummary, d.ClosingReason, d.FinancialObligationVnd, d.TicketId, d.Note, d.IsOverdueAt(now),
+        d.Components.OrderBy(c => c.Order).Select(c => new DossierComponentDto(c.Order, c.Name, c.DocumentTypeCode, c.Required, c.Source, c.ReusedDocumentId, c.Copies)).ToList(),
+        d.Handovers.OrderBy(h => h.Order).Select(h => new DossierHandoverDto(h.Order, h.Kind, h.FromName, h.ToName, h.SentAt, h.SentBy, h.ReceivedAt, h.Electronic, h.Note)).ToList(),
+        d.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new DossierHistoryDto(h.At, h.Transition, DossierText.TransitionVi(h.Transition), h.FromStatus, h.ToStatus, h.Actor, h.Reason)).ToList(),
+        d.ClockStops.OrderBy(s => s.From).Select(s => new ClockStopDto(s.From, s.To, s.Cause, s.Reason)).ToList(),
+        d.Extensions.OrderBy(e => e.At).Select(e => new ExtensionDto(e.Value, e.Unit, e.Reason, e.At, e.By)).ToList());
+}

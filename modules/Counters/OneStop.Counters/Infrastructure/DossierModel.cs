@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Domain.Dossiers;
+
+namespace OneStop.Counters.Infrastructure;
+
+/// <summary>Tables of the dossier lifecycle (hồ sơ).</summary>
+internal static class DossierModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Dossier>(b =>
+        {
+            b.ToTable("Dossiers");
+            b.HasIndex(d => d.Code).IsUnique();
+            b.HasIndex(d => new { d.Status, d.DueAt });
+            b.HasIndex(d => d.AssignedTo);
+            b.HasIndex(d => d.ApplicantIdentity);
+            b.Property(d => d.Code).HasMaxLength(40);
+            b.Property(d => d.ProcedureCode).HasMaxLength(32);
+            b.Property(d => d.ProcedureName).HasMaxLength(2000);
+            b.Property(d => d.ProcedureField).HasMaxLength(256);
+            b.Property(d => d.LegalTimeValue).HasPrecision(9, 2);
+            b.Property(d => d.LegalTimeUnit).HasMaxLength(16);
+            b.Property(d => d.Channel).HasMaxLength(16);
+            b.Property(d => d.Status).HasMaxLength(40);
+            b.Property(d => d.ApplicantKind).HasMaxLength(16);
+            b.Property(d => d.ApplicantIdentity).HasMaxLength(20);
+            b.Property(d => d.ApplicantName).HasMaxLength(256);
+            b.Property(d => d.ApplicantAddress).HasMaxLength(512);
+            b.Property(d => d.ApplicantPhone).HasMaxLength(20);
+            b.Property(d => d.ApplicantEmail).HasMaxLength(256);
+            b.Property(d => d.ReceivingAgencyCode).HasMaxLength(32);
+            b.Property(d => d.ReceivingUnitName).HasMaxLength(256);
+            b.Property(d => d.ResolvingUnitName).HasMaxLength(256);
+            b.Property(d => d.CurrentUnitName).HasMaxLength(256);
+            b.Property(d => d.AssignedTo).HasMaxLength(256);
+            b.Property(d => d.DueExplanation).HasMaxLength(8000);
+            b.Property(d => d.RequestedReturnMethod).HasMaxLength(16);
+            b.Property(d => d.ReturnMethod).HasMaxLength(16);
+            b.Property(d => d.ResultSummary).HasMaxLength(2000);
+            b.Property(d => d.ClosingReason).HasMaxLength(2000);
+            b.Property(d => d.FinancialObligationVnd).HasPrecision(18, 2);
+            b.Property(d => d.Note).HasMaxLength(2000);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+            b.Property(d => d.ModifiedBy).HasMaxLength(256);
+            b.HasMany(d => d.Components).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.ClockStops).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Extensions).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Handovers).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.History).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DossierComponent>(b =>
+        {
+            b.ToTable("DossierComponents");
+            // Keys are made in the application: a new row added to a loaded dossier's collection is an insert.
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(c => c.Name).HasMaxLength(1000);
+            b.Property(c => c.DocumentTypeCode).HasMaxLength(64);
+            b.Property(c => c.Source).HasMaxLength(32);
+        });
+        modelBuilder.Entity<DossierClockStop>(b =>
+        {
+            b.ToTable("DossierClockStops");
+            // Keys are made in the application: a new row added to a loaded dossier's collection is an insert.
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(c => c.Cause).HasMaxLength(64);
+            b.Property(c => c.Reason).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<DossierExtension>(b =>
+        {
+            b.ToTable("DossierExtensions");
+            // Keys are made in the application: a new row added to a loaded dossier's collection is an insert.
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(e => e.Value).HasPrecision(9, 2);
+            b.Property(e => e.Unit).HasMaxLength(16);
+            b.Property(e => e.Reason).HasMaxLength(2000);
+            b.Property(e => e.By).HasMaxLength(256);
+        });
+        modelBuilder.Entity<DossierHandover>(b =>
+        {
+            b.ToTable("DossierHandovers");
+            // Keys are made in the application: a new row added to a loaded dossier's collection is an insert.
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(h => h.Kind).HasMaxLength(32);
+            b.Property(h => h.FromName).HasMaxLength(256);
+            b.Property(h => h.ToName).HasMaxLength(256);
+            b.Property(h => h.SentBy).HasMaxLength(256);
+            b.Property(h => h.Note).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<DossierHistoryEntry>(b =>
+        {
+            b.ToTable("DossierHistory");
+            // Keys are made in the application: a new row added to a loaded dossier's collection is an insert.
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(h => h.Transition).HasMaxLength(64);
+            b.Property(h => h.FromStatus).HasMaxLength(40);
+            b.Property(h => h.ToStatus).HasMaxLength(40);
+            b.Property(h => h.Actor).HasMaxLength(256);
+            b.Property(h => h.Reason).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<DossierCodeCounter>(b =>
+        {
+            b.ToTable("DossierCodeCounters");
+            b.HasKey(c => new { c.AgencyCode, c.Day });
+            b.Property(c => c.AgencyCode).HasMaxLength(32);
+        });
+        modelBuilder.Entity<ApologyLetter>(b =>
+        {
+            b.ToTable("ApologyLetters");
+            b.HasIndex(a => a.DossierId);
+            b.Property(a => a.DossierCode).HasMaxLength(40);
+            b.Property(a => a.Reason).HasMaxLength(2000);
+            b.Property(a => a.IssuedBy).HasMaxLength(256);
+            b.Property(a => a.CreatedBy).HasMaxLength(256);
+            b.Property(a => a.ModifiedBy).HasMaxLength(256);
+        });
+    }
+}
