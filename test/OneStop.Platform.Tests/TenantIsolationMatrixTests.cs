@@ -744,9 +744,13 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/documents")).GetArrayLength().ShouldBe(0);
         (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/reusable?types=GKS")).GetArrayLength().ShouldBe(0);
         (await communeB.GetStringAsync($"/Digitization/DataStore?identity={citizen}")).ShouldNotContain("Giấy khai sinh ma trận");
-        // Commune B's look-ups are logged in commune B and visible neither to A nor to another district.
-        (await communeA.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/access-log")).EnumerateArray()
-            .ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        // Each commune's look-ups are logged in that commune: A sees its own entries, never B's; their district sees both.
+        (await communeA.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/documents")).GetArrayLength().ShouldBe(1);
+        var logOfA = (await communeA.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/access-log")).EnumerateArray().ToList();
+        logOfA.ShouldNotBeEmpty();
+        logOfA.ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/access-log")).EnumerateArray()
+            .ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10510/");
 
         var district = await fx.SignInAsync(DistrictLeader);
         (await district.GetAsync($"{DigitizationApi}/documents/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -4,7 +4,7 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Digitization.Domain;
 
-public static class DocumentKinds
+internal static class DocumentKinds
 {
     /// <summary>Thành phần hồ sơ.</summary>
     public const string Component = "COMPONENT";
@@ -15,7 +15,7 @@ public static class DocumentKinds
 }
 
 /// <summary>Where the document was digitised (nơi số hóa).</summary>
-public static class DigitizationPlaces
+internal static class DigitizationPlaces
 {
     public const string Desk = "DESK";      // Bộ phận Một cửa
     public const string Postal = "POSTAL";  // nhân viên bưu chính
@@ -147,7 +147,7 @@ internal sealed record DossierRef(Guid? Id, string? Code, string? ProcedureCode,
 
 internal sealed record SignedFile(string BlobKey, long Size, DateTimeOffset SignedAt, string Subject, string Issuer, string Serial, DateTimeOffset NotAfter);
 
-public static class QueueStatuses
+internal static class QueueStatuses
 {
     public const string Pending = "PENDING";
     public const string Done = "DONE";
@@ -333,7 +333,7 @@ internal sealed class DataAccessEntry : ScopedEntity
     public int DocumentCount { get; private set; }
 }
 
-public static class AccessPurposes
+internal static class AccessPurposes
 {
     public const string IntakeReuse = "INTAKE_REUSE";
     public const string DataStoreView = "DATA_STORE_VIEW";
