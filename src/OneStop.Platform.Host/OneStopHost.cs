@@ -115,7 +115,10 @@ public static class OneStopHost
         var modules = services.GetRequiredService<ModuleRegistry>().Modules;
         foreach (var module in modules)
         {
-            await module.SeedAsync(services, ct);
+            // A scope per module: seeders use scoped services (DbContexts), which Development's scope validation
+            // refuses to resolve from the root provider.
+            using var seedScope = services.CreateScope();
+            await module.SeedAsync(seedScope.ServiceProvider, ct);
         }
 
         var jobs = services.GetRequiredService<IRecurringJobManager>();

@@ -60,6 +60,14 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/integration/clients/"] = "scoped rows; see ApiClientTests",
         ["POST /api/v1/integration/clients/"] = "unit must be in scope; see ApiClientTests",
         ["POST /api/v1/integration/clients/{clientId}/rotate-secret"] = "scoped rows; see ApiClientTests",
+        // Printed forms and the register read dossiers through the scoped query filter (receiving or resolving unit).
+        ["GET /api/v1/counters/dossiers/{id:guid}/forms/{form}"] = nameof(Dossier_forms_and_the_register_stay_within_the_units_that_see_the_dossier),
+        ["GET /api/v1/counters/dossiers/register"] = nameof(Dossier_forms_and_the_register_stay_within_the_units_that_see_the_dossier),
+        ["GET /api/v1/counters/dossiers/register/export"] = nameof(Dossier_forms_and_the_register_stay_within_the_units_that_see_the_dossier),
+        // Mẫu 04 letters are unit-scoped rows of the receiving unit; made by the overdue job, so the case moves the test
+        // clock and runs the scanner (DossierFormTests.A_late_dossier_gets_exactly_one_apology_draft_and_issuing_it_extends_the_dossier).
+        ["GET /api/v1/counters/apology-letters/"] = "scoped rows; see DossierFormTests (sibling commune sees no letter)",
+        ["POST /api/v1/counters/apology-letters/{id:guid}/issue"] = "scoped rows; see DossierFormTests (sibling commune gets 404)",
         ["GET /api/v1/plantasks/plan"] = "the published plan text, no unit data",
         ["GET /api/v1/plantasks/tasks/{id:guid}"] = "the published plan text, no unit data",
         ["GET /api/v1/plantasks/assignments/"] = nameof(Plan_task_assignments_follow_the_hierarchy),
@@ -173,6 +181,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/Document"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/DataStore"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/Verify"] = "public page of one signed document by its code; " + nameof(Digitised_documents_follow_the_hierarchy),
+        ["Counters:/Overdue/Index"] = "scoped dossiers and letters; see DossierFormTests (sibling commune's board does not show the dossier)",
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Intake"] = "creates in the acting unit only (stamped); " + nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -558,6 +567,20 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     [Fact]
     public async Task Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page()
     {
+        // A fixed working day inside the shipped calendar (2021–2026), whatever day the suite runs.
+        fx.Clock.SetVietnamTime(2026, 12, 7, 9);
+        try
+        {
+            await DossierIsolation();
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
+    private async Task DossierIsolation()
+    {
         var deskA = await fx.SignInAsync(CommuneA);
         var created = await deskA.PostAsJsonAsync("/api/v1/counters/dossiers", new
         {
@@ -630,6 +653,67 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await district.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{otherDistrictCommune}", hours)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await district.PutAsJsonAsync($"/api/v1/counters/calendar/office-hours/{a}", new { morningStart = "07:00", morningEnd = "11:30", afternoonStart = "13:30", afternoonEnd = "17:00" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Dossier_forms_and_the_register_stay_within_the_units_that_see_the_dossier()
+    {
+        // A working Monday inside the shipped calendar (2021–2026), whatever day the suite runs.
+        fx.Clock.SetVietnamTime(2026, 12, 7, 9);
+        try
+        {
+            await FormsAndRegisterAsync();
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
+    private async Task FormsAndRegisterAsync()
+    {
+        var deskA = await fx.SignInAsync(CommuneA);
+        var intake = await deskA.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedureCode = "1.001193",
+            applicant = new { kind = "CITIZEN", identity = "030090001234", name = "Nguyễn Văn An" },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+        });
+        var created = await intake.Content.ReadFromJsonAsync<JsonElement>();
+        intake.StatusCode.ShouldBe(HttpStatusCode.Created, created.ToString());
+        var id = created.GetProperty("id").GetGuid();
+        var code = created.GetProperty("code").GetString()!;
+        var day = DateTimeOffset.Parse(created.GetProperty("receivedAt").GetString()!).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd");
+        var register = $"/api/v1/counters/dossiers/register?from={day}&to={day}";
+
+        (await deskA.GetAsync($"/api/v1/counters/dossiers/{id}/forms/receipt")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneB, $"/api/v1/counters/dossiers/{id}/forms/receipt")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneB, $"/api/v1/counters/dossiers/{id}/forms/control-sheet")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"/api/v1/counters/dossiers/{id}/forms/receipt")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The register and its Excel export list the dossier for A and its parents only.
+        (await Get(CommuneA, register)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var excelA = await Get(CommuneA, register.Replace("/register?", "/register/export?"));
+        var excelB = await Get(CommuneB, register.Replace("/register?", "/register/export?"));
+        var excelDistrict = await Get(DistrictLeader, register.Replace("/register?", "/register/export?"));
+        (await SheetText(excelA)).ShouldContain(code);
+        (await SheetText(excelB)).ShouldNotContain(code);
+        (await SheetText(excelDistrict)).ShouldContain(code);
+    }
+
+    /// <summary>The shared strings of an .xlsx (where ClosedXML writes text cells), without an Excel library here.</summary>
+    private static async Task<string> SheetText(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var entry = zip.GetEntry("xl/sharedStrings.xml");
+        if (entry is null)
+        {
+            return "";
+        }
+
+        using var reader = new StreamReader(entry.Open());
+        return await reader.ReadToEndAsync();
     }
 
     [Fact]

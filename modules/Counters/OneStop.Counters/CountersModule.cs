@@ -4,11 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Messaging;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
 using OneStop.Counters.Features.Calendar.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Dossiers;
+using OneStop.Counters.Features.Dossiers.Overdue;
+using Hangfire;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 
@@ -29,6 +32,7 @@ public sealed class CountersModule : ModuleBase
         new("Hồ sơ", "Dossiers", "/Counters/Dossiers", CountersPermissions.DossiersRead, "bi-folder2-open"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
+        new("Hồ sơ quá hạn", "Overdue dossiers", "/Counters/Overdue", CountersPermissions.DossiersRead, "bi-alarm"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -41,9 +45,13 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<IntakeHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
+        services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
+        services.AddDossierOverdue();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
+
+    public override void ConfigureJobs(IRecurringJobManager jobs) => OverdueScanner.Schedule(jobs);
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

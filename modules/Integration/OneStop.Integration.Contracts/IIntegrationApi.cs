@@ -38,3 +38,21 @@ public sealed record EnterpriseLookup(LookupOutcome Outcome, Enterprise? Enterpr
 public sealed record LandParcel(string CertificateNumber, string ParcelNumber, string MapSheet, decimal AreaSquareMetres, string LandUse, string Address, string Holder);
 
 public sealed record LandParcelLookup(LookupOutcome Outcome, LandParcel? Parcel, string Message);
+
+/// <summary>
+/// An online dossier submitted on the National Public Service Portal for a unit of the province, pulled by the portal
+/// connector (once per portal reference). Counters files it as a NEW online dossier waiting for the desk.
+/// </summary>
+public sealed record OnlineDossierSubmitted(
+    string PortalReference,
+    string UnitCode,
+    string ProcedureCode,
+    string ApplicantKind,
+    string ApplicantIdentity,
+    string ApplicantName,
+    DateOnly? ApplicantDateOfBirth,
+    string? ApplicantAddress,
+    string? ApplicantPhone,
+    string? ApplicantEmail,
+    IReadOnlyList<string> ComponentCodes,
+    DateTimeOffset SubmittedAt) : OneStop.Platform.IntegrationEvent;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
+using OneStop.Platform.Messaging;
 using OneStop.Integration.Features.Connections;
 using OneStop.Integration.Features.Exchanges;
 using OneStop.Integration.Features.Lookups;
@@ -41,6 +42,13 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<PortalSimulator>();
         services.AddSingleton<WebhookReceiverSimulator>();
         services.AddSingleton<OutgoingDelivery>();
+        services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
+        services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
+        if (configuration.GetValue("Integration:PortalSubmissions:Enabled", true))
+        {
+            services.AddHostedService<Features.PortalSubmissions.PortalSubmissionService>();
+        }
+
         if (configuration.GetValue("Integration:Delivery:Enabled", true))
         {
             services.AddHostedService<OutgoingDeliveryService>();

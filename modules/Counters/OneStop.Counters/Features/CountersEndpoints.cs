@@ -32,5 +32,7 @@ internal static class CountersEndpoints
 
         DossierEndpoints.Map(api);
         PublicLookup.Map(api);
+        Dossiers.Forms.DossierFormEndpoints.Map(api);
+        Dossiers.Overdue.OverdueEndpoints.Map(api);
     }
 }

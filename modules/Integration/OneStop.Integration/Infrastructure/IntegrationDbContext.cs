@@ -18,9 +18,19 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
     public DbSet<ExchangeRecord> ExchangeRecords => Set<ExchangeRecord>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<Features.PortalSubmissions.IncomingSubmission> IncomingSubmissions => Set<Features.PortalSubmissions.IncomingSubmission>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Features.PortalSubmissions.IncomingSubmission>(b =>
+        {
+            b.ToTable("IncomingSubmissions");
+            b.HasIndex(x => x.PortalReference).IsUnique();
+            b.HasIndex(x => x.Sequence);
+            b.Property(x => x.PortalReference).HasMaxLength(64);
+            b.Property(x => x.UnitCode).HasMaxLength(16);
+            b.Property(x => x.ProcedureCode).HasMaxLength(32);
+        });
         modelBuilder.Entity<ExchangeRecord>(b =>
         {
             b.Property(r => r.System).HasMaxLength(32);

@@ -21,6 +21,21 @@ internal sealed class PortalSimulator
     public IReadOnlyCollection<(string Dossier, string Status, string Key)> Applied => _applied.ToArray();
     public int Requests => _seen.Values.Sum();
 
+    private readonly List<Features.PortalSubmissions.PortalSubmission> _submissions = [];
+
+    /// <summary>A citizen submits online on the portal (tests and the sandbox page call this).</summary>
+    public Features.PortalSubmissions.PortalSubmission Submit(string unitCode, string procedureCode, string identity, string name, string[] components)
+    {
+        lock (_submissions)
+        {
+            var seq = _submissions.Count + 1;
+            var submission = new Features.PortalSubmissions.PortalSubmission(seq, $"G22.{DateTime.UtcNow:yyMMdd}.{seq:D6}.{Guid.NewGuid().ToString()[..4]}",
+                unitCode, procedureCode, "CITIZEN", identity, name, null, null, null, null, components, DateTimeOffset.UtcNow);
+            _submissions.Add(submission);
+            return submission;
+        }
+    }
+
     public void Reset()
     {
         _seen.Clear();
@@ -59,6 +74,23 @@ internal sealed class PortalSimulator
                 ? Results.Json(new { error = "gateway_timeout" }, statusCode: 504) // applied, but the answer is lost
                 : Results.Ok(new { accepted = true });
         });
+        // The submission feed: online dossiers in sequence order after a given sequence (failures as configured).
+        sandbox.MapGet("/portal/submissions", async (long? after, int? limit, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+        {
+            if (await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct))
+            {
+                return Results.Json(new { error = "service_unavailable" }, statusCode: 503);
+            }
+
+            lock (portal._submissions)
+            {
+                return Results.Ok(portal._submissions.Where(s => s.Sequence > (after ?? 0)).Take(Math.Clamp(limit ?? 100, 1, 500)).ToList());
+            }
+        });
+        sandbox.MapPost("/portal/submissions", (SubmitRequest r, PortalSimulator portal) =>
+            Results.Ok(portal.Submit(r.UnitCode, r.ProcedureCode, r.ApplicantIdentity, r.ApplicantName, r.ComponentCodes ?? [])));
         sandbox.MapGet("/portal/dossier-statuses", (PortalSimulator portal) => Results.Ok(new { applied = portal.Applied.Count, requests = portal.Requests }));
     }
 }
+
+internal sealed record SubmitRequest(string UnitCode, string ProcedureCode, string ApplicantIdentity, string ApplicantName, string[]? ComponentCodes);

@@ -163,7 +163,8 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         });
         ApplyLegalTime(dossier, procedure, DueDateCalculator.ToVietnamTime(now));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         dossier.Code = await NextCodeAsync(desk.Code, DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(now)), ct);
         db.Dossiers.Add(dossier);
         if (channel == DossierChannels.Direct)
@@ -176,7 +177,10 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             await workflow.SaveAsync(dossier, DossierTransitions.Submitted, null, null, ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return dossier;
     }
 

@@ -145,6 +145,43 @@ namespace OneStop.Integration.Infrastructure.Migrations
                     b.ToTable("OutgoingMessages", "integration");
                 });
 
+            modelBuilder.Entity("OneStop.Integration.Features.PortalSubmissions.IncomingSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PortalReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("PulledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalReference")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("IncomingSubmissions", "integration");
+                });
+
             modelBuilder.Entity("OneStop.Integration.Features.Webhooks.WebhookSubscription", b =>
                 {
                     b.Property<Guid>("Id")

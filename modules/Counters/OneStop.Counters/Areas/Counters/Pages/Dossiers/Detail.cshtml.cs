@@ -18,7 +18,7 @@ namespace OneStop.Counters.Pages.Dossiers;
 /// printable forms, and the actions the user's role and the dossier's state allow.
 /// </summary>
 [Permission(CountersPermissions.DossiersRead)]
-internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform) : PageModel
+internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform, Features.Dossiers.Forms.DossierForms forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
@@ -36,6 +36,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     public HashSet<string> Actions { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> RouteTargets { get; private set; } = [];
     public IReadOnlyList<string> Colleagues { get; private set; } = [];
+    /// <summary>The legal forms valid for this dossier's rule set (2018 / 2025) and state.</summary>
+    public IReadOnlyList<Features.Dossiers.Forms.LegalForm> Forms { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -179,6 +181,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     private async Task PrepareAsync(Dossier d, CancellationToken ct)
     {
         Dossier = DossierDto.From(d, workflow.Now);
+        Forms = await forms.AvailableAsync(d.Id, ct);
         Actions = await AllowedActionsAsync(d);
         if (Actions.Contains("route"))
         {

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+// Dossier intake over HTTP: N desk officers (one HTTP client each, cookie login through the real form) post
+// intakes concurrently; prints throughput, p50/p95/p99 latency and checks that the codes are unique and gap-free.
+var baseUrl = args.Length > 0 ? args[0] : "http://127.0.0.1:5099";
+var total = args.Length > 1 ? int.Parse(args[1]) : 2000;
+var concurrency = args.Length > 2 ? int.Parse(args[2]) : 16;
+string[] desks = ["motcua.camthuong", "motcua.binhhan"];
+
+async Task<HttpClient> SignInAsync(string user)
+{
+    var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+    var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+    var form = await client.GetStringAsync("/Account/Login");
+    var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.UserName"] = user, ["Input.Password"] = "MotCua@2025", ["__RequestVerificationToken"] = token,
+    }));
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var alert = Regex.Match(html, "<div[^>]*(alert|validation)[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[2].Value;
+        throw new InvalidOperationException($"login {user}: {response.StatusCode} {alert.Trim()}");
+    }
+
+    return client;
+}
+
+object Intake(int i) => new
+{
+    procedureCode = "1.001193",
+    applicant = new { kind = "CITIZEN", identity = $"0300{i:D8}", name = "Nguyễn Văn Bench", phone = "0912345678" },
+    components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+};
+
+var clients = new List<(string Desk, HttpClient Client)>();
+for (var i = 0; i < concurrency; i++)
+{
+    var desk = desks[i % desks.Length];
+    clients.Add((desk, await SignInAsync(desk)));
+}
+
+// Warm-up: JIT, connection pools, EF model, calendar.
+foreach (var (_, client) in clients)
+{
+    (await client.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(0))).EnsureSuccessStatusCode();
+}
+
+var latencies = new double[total];
+var codes = new string[total];
+var next = -1;
+var failures = 0;
+var watch = Stopwatch.StartNew();
+await Task.WhenAll(clients.Select(async c =>
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < total)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await c.Client.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(i + 1));
+        latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            Interlocked.Increment(ref failures);
+            Console.Error.WriteLine($"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            continue;
+        }
+
+        codes[i] = (await response.Content.ReadFromJsonAsync<Dto>())!.Code;
+    }
+}));
+watch.Stop();
+
+var sorted = latencies.Order().ToArray();
+double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+var byAgency = codes.Where(c => c is not null).GroupBy(c => c[..c.LastIndexOf('-')]).ToList();
+var gapFree = byAgency.All(g =>
+{
+    var numbers = g.Select(c => int.Parse(c[(c.LastIndexOf('-') + 1)..])).Order().ToList();
+    return numbers.Distinct().Count() == numbers.Count && numbers[^1] - numbers[0] + 1 == numbers.Count;
+});
+Console.WriteLine($"intakes: {total} over HTTP by {concurrency} clients ({string.Join(", ", desks)}), failures: {failures}");
+Console.WriteLine($"elapsed: {watch.Elapsed.TotalSeconds:F1} s, throughput: {total / watch.Elapsed.TotalSeconds:F1} intakes/s");
+Console.WriteLine($"latency ms: p50 {P(0.50):F1}, p95 {P(0.95):F1}, p99 {P(0.99):F1}, max {sorted[^1]:F1}");
+Console.WriteLine($"codes: {codes.Count(c => c is not null)} unique={codes.Where(c => c is not null).Distinct().Count()} per agency-day gap-free={gapFree} ({string.Join(", ", byAgency.Select(g => $"{g.Key}: {g.Count()}"))})");
+return failures == 0 && gapFree ? 0 : 1;
+
+internal sealed record Dto(string Code);

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Features.Dossiers.Forms;
+using OneStop.Counters.Features.Dossiers.Overdue;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Pages.Overdue;
+
+/// <summary>
+/// Bảng hồ sơ quá hạn for unit leaders: late and due-soon dossiers in scope, the pending Mẫu 04 drafts to issue or
+/// print, and an Excel export.
+/// </summary>
+[Permission(CountersPermissions.DossiersRead)]
+internal sealed class IndexModel(ApologyLetters letters, IPermissionChecker permissions, TimeProvider time) : PageModel
+{
+    public OverdueBoardData Board { get; private set; } = new([], 0, [], 0, []);
+    public bool CanIssue { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    [TempData] public string? Message { get; set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
+    {
+        if (!await permissions.IsGrantedAsync(User, CountersPermissions.DossiersProcess))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var issued = await letters.IssueAsync(id, new IssueApologyRequest(), ct);
+            Message = issued.DossierCode;
+            return RedirectToPage();
+        }
+        catch (PlatformException e)
+        {
+            Error = e.Message;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    /// <summary>The whole board as Excel (late and due-soon dossiers), for a meeting or a report.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var board = await letters.BoardAsync(ct);
+        (string, double)[] columns = [("Tình trạng", 14), ("Mã hồ sơ", 22), ("Thủ tục", 40), ("Người nộp", 24), ("Trạng thái", 20), ("Hạn giải quyết", 18), ("Quá hạn", 14), ("Đơn vị đang xử lý", 26), ("Chuyên viên", 20), ("Có dự thảo Mẫu 04", 12)];
+        var rows = board.Late.Select(d => Row("Quá hạn", d)).Concat(board.DueSoon.Select(d => Row("Sắp đến hạn", d)));
+        var bytes = ExcelTable.Write("Hồ sơ quá hạn", $"Hồ sơ quá hạn và sắp đến hạn — {FormLayout.Short(time.GetUtcNow())}", columns, rows);
+        return File(bytes, ExcelTable.ContentType, $"Hồ sơ quá hạn {FormLayout.VietnamDate(time.GetUtcNow()):yyyy-MM-dd}.xlsx");
+    }
+
+    private static object?[] Row(string kind, OverdueDossier d) =>
+        [kind, d.Code, d.ProcedureName, d.ApplicantName, d.StatusName, d.DueAt, d.Late > TimeSpan.Zero ? ApologyLetters.Lateness(d.Late) : "", d.CurrentUnitName, d.AssignedTo, d.HasPendingLetter ? "Có" : ""];
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Now = time.GetUtcNow();
+        Board = await letters.BoardAsync(ct);
+        CanIssue = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersProcess);
+    }
+}

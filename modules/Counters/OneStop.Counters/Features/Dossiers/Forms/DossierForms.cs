@@ -1,0 +1,241 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Dossiers;
+using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Documents;
+using OneStop.Platform.Web;
+
+namespace OneStop.Counters.Features.Dossiers.Forms;
+
+internal sealed record RenderedForm(byte[] Content, string FileName, string ContentType = "application/pdf");
+
+/// <summary>
+/// Biểu mẫu của một hồ sơ (Mẫu 01–05/06): picks the rule set by the dossier's reception date, checks that the form
+/// makes sense for the dossier's state, and renders it on A5 with the kernel's PDF helper (Noto fonts).
+/// </summary>
+internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflow)
+{
+    /// <summary>When a form exists for a dossier: the state or record it documents must be there (else 409).</summary>
+    private static readonly Dictionary<string, (Func<Dossier, bool> Available, string WhyNot)> Availability = new()
+    {
+        [FormKinds.Receipt] = (d => d.ReceivedAt is not null, "Hồ sơ chưa được tiếp nhận nên chưa có giấy tiếp nhận."),
+        [FormKinds.SupplementRequest] = (d => d.ClockStops.Any(s => s.Cause == DossierTransitions.SupplementRequested), "Hồ sơ chưa có yêu cầu bổ sung, hoàn thiện."),
+        [FormKinds.Refusal] = (d => d.Status == DossierStatuses.Refused, "Hồ sơ không bị từ chối tiếp nhận."),
+        [FormKinds.Apology] = (_ => true, "Hồ sơ chưa có văn bản xin lỗi."), // checked against the letters below
+        [FormKinds.ControlSheet] = (d => d.ReceivedAt is not null, "Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát."),
+        [FormKinds.StopNotice] = (d => d.Status == DossierStatuses.Stopped, "Hồ sơ không bị dừng giải quyết."),
+    };
+
+    /// <summary>The set by the date the dossier was received (submitted, if not yet received).</summary>
+    public static LegalFormSet SetFor(Dossier d) => LegalFormSets.InForceOn(FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt));
+
+    /// <summary>The forms this dossier can print now, for the dossier page's print menu.</summary>
+    public async Task<IReadOnlyList<LegalForm>> AvailableAsync(Guid dossierId, CancellationToken ct)
+    {
+        var d = await workflow.LoadAsync(dossierId, ct);
+        var hasLetter = await db.ApologyLetters.AnyAsync(a => a.DossierId == d.Id, ct);
+        return SetFor(d).Forms.Where(f => !f.Register && Availability[f.Kind].Available(d) && (f.Kind != FormKinds.Apology || hasLetter)).ToList();
+    }
+
+    public async Task<RenderedForm> RenderAsync(Guid dossierId, string kind, Guid? letterId, CancellationToken ct)
+    {
+        if (!Availability.TryGetValue(kind, out var rule))
+        {
+            throw NotAvailable($"Không có biểu mẫu \"{kind}\". Các biểu mẫu: {string.Join(", ", FormKinds.PerDossier)}.", 404);
+        }
+
+        var d = await workflow.LoadAsync(dossierId, ct);
+        var set = SetFor(d);
+        var form = set.Find(kind)
+            ?? throw NotAvailable($"Bộ biểu mẫu theo Thông tư {set.Circular} (áp dụng cho hồ sơ tiếp nhận ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}) không có biểu mẫu này.", 404);
+        if (!rule.Available(d))
+        {
+            throw NotAvailable(rule.WhyNot, 409);
+        }
+
+        using var pdf = FormLayout.A5($"{form.FileName} - {d.Code}", "UBND " + d.ReceivingUnitName);
+        switch (kind)
+        {
+            case FormKinds.Receipt:
+                Receipt(pdf, set, form, d);
+                break;
+            case FormKinds.SupplementRequest:
+                Supplement(pdf, set, form, d);
+                break;
+            case FormKinds.Refusal:
+                Refusal(pdf, set, form, d);
+                break;
+            case FormKinds.Apology:
+                var letter = await db.ApologyLetters.AsNoTracking()
+                    .Where(a => a.DossierId == d.Id && (letterId == null || a.Id == letterId))
+                    .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct)
+                    ?? throw NotAvailable(rule.WhyNot, 409);
+                Apology(pdf, set, form, d, letter);
+                break;
+            case FormKinds.ControlSheet:
+                ControlSheet(pdf, set, form, d);
+                break;
+            case FormKinds.StopNotice:
+                StopNotice(pdf, set, form, d);
+                break;
+        }
+
+        return new(pdf.ToArray(), $"Mẫu {form.Number} - {form.FileName} - {d.Code}.pdf");
+    }
+
+    internal static PlatformException NotAvailable(string message, int status) =>
+        new(CountersErrorCodes.FormNotAvailable, message, status);
+
+    private static void Applicant(PdfWriter pdf, Dossier d)
+    {
+        FormLayout.Line(pdf, (d.ApplicantKind == ApplicantKinds.Organisation ? "Tổ chức: " : "Ông/Bà: ") + d.ApplicantName, bold: true);
+        FormLayout.Line(pdf, (d.ApplicantKind == ApplicantKinds.Organisation ? "Mã số doanh nghiệp: " : "Số định danh cá nhân: ") + d.ApplicantIdentity);
+        if (!string.IsNullOrWhiteSpace(d.ApplicantAddress))
+        {
+            FormLayout.Line(pdf, "Địa chỉ: " + d.ApplicantAddress);
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.ApplicantPhone) || !string.IsNullOrWhiteSpace(d.ApplicantEmail))
+        {
+            FormLayout.Line(pdf, $"Số điện thoại: {d.ApplicantPhone ?? "—"}    Email: {d.ApplicantEmail ?? "—"}");
+        }
+
+        FormLayout.Line(pdf, $"Nội dung yêu cầu giải quyết: {d.ProcedureName} (mã TTHC {d.ProcedureCode}).");
+    }
+
+    private static DateTimeOffset TransitionAt(Dossier d, string transition) =>
+        d.History.Where(h => h.Transition == transition).OrderByDescending(h => h.At).Select(h => (DateTimeOffset?)h.At).FirstOrDefault()
+        ?? d.ModifiedAt ?? d.CreatedAt;
+
+    /// <summary>Mẫu 01.</summary>
+    private static void Receipt(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    {
+        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, d.ReceivedAt!.Value);
+        FormLayout.Title(pdf, form, d.Code);
+        FormLayout.Line(pdf, $"Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận hồ sơ của:");
+        Applicant(pdf, d);
+        FormLayout.Line(pdf, "1. Thành phần hồ sơ nộp gồm:");
+        double[] w = [0.08, 0.72, 0.20];
+        pdf.Row([("TT", w[0]), ("Tên giấy tờ", w[1]), ("Số lượng", w[2])], size: 8.5, bold: true);
+        var components = d.Components.OrderBy(c => c.Order).ToList();
+        foreach (var c in components)
+        {
+            var source = c.Source == ComponentSources.Submitted ? "" : " (tái sử dụng dữ liệu đã có)";
+            pdf.Row([(c.Order.ToString(), w[0]), (c.Name + source, w[1]), ($"{c.Copies:00} bản", w[2])], size: 8.5);
+        }
+
+        if (components.Count == 0)
+        {
+            pdf.Row([("", w[0]), ("Không có thành phần bắt buộc.", w[1]), ("", w[2])], size: 8.5);
+        }
+
+        pdf.Space(3);
+        FormLayout.Line(pdf, "2. Số lượng hồ sơ: 01 bộ.");
+        FormLayout.Line(pdf, $"3. Thời gian giải quyết hồ sơ theo quy định là: {new LegalTime(d.LegalTimeValue, d.LegalTimeUnit)}.");
+        FormLayout.Line(pdf, $"4. Thời gian nhận hồ sơ: {FormLayout.Moment(d.ReceivedAt)}.");
+        FormLayout.Line(pdf, $"5. Thời gian trả kết quả giải quyết hồ sơ (ngày hẹn trả): {FormLayout.Moment(d.DueAt)}.", bold: true);
+        FormLayout.Line(pdf, $"6. Đăng ký nhận kết quả: {DossierText.ReturnMethodVi(d.RequestedReturnMethod)}. Hình thức nộp: {DossierText.ChannelVi(d.Channel)}.");
+        FormLayout.Line(pdf, $"Vào Sổ theo dõi hồ sơ, Quyển số: {d.ReceivedAt!.Value.Year}, Số thứ tự: {d.Code[^4..]}.", italic: true);
+        FormLayout.Signatures(pdf, ("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d.ApplicantName), ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d.CreatedBy));
+    }
+
+    /// <summary>Mẫu 02: the clock stops until the applicant completes the dossier.</summary>
+    private static void Supplement(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    {
+        var stop = d.ClockStops.Where(s => s.Cause == DossierTransitions.SupplementRequested).OrderByDescending(s => s.From).First();
+        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, stop.From);
+        FormLayout.Title(pdf, form, d.Code);
+        FormLayout.Line(pdf, $"Ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}, Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận hồ sơ của:");
+        Applicant(pdf, d);
+        FormLayout.Line(pdf, "Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:", bold: true);
+        FormLayout.Line(pdf, stop.Reason);
+        FormLayout.Line(pdf, $"Thời gian giải quyết hồ sơ tạm dừng từ {FormLayout.Moment(stop.From)} đến khi nhận đủ hồ sơ bổ sung; ngày hẹn trả kết quả ({FormLayout.Moment(d.DueAt)}) sẽ được tính lại tương ứng.");
+        FormLayout.Line(pdf, $"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} để được hướng dẫn.", italic: true);
+        FormLayout.Signatures(pdf, ("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", d.History.Where(h => h.Transition == DossierTransitions.SupplementRequested).OrderByDescending(h => h.At).Select(h => h.Actor).FirstOrDefault()));
+    }
+
+    /// <summary>Mẫu 03.</summary>
+    private static void Refusal(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    {
+        var at = TransitionAt(d, DossierTransitions.Refused);
+        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, at);
+        FormLayout.Title(pdf, form, d.Code);
+        FormLayout.Line(pdf, $"Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận hồ sơ của:");
+        Applicant(pdf, d);
+        FormLayout.Line(pdf, $"Qua xem xét, Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
+        FormLayout.Line(pdf, "Lý do: " + d.ClosingReason, bold: true);
+        FormLayout.Line(pdf, "Xin thông báo cho Ông/Bà được biết và thực hiện./.", italic: true);
+        FormLayout.Signatures(pdf, ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d.History.Where(h => h.Transition == DossierTransitions.Refused).Select(h => h.Actor).LastOrDefault()));
+    }
+
+    /// <summary>Mẫu 04 from a letter drafted by the overdue job (and issued by an officer).</summary>
+    private static void Apology(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, ApologyLetter letter)
+    {
+        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, letter.IssuedAt ?? letter.CreatedAt);
+        FormLayout.Title(pdf, form, d.Code);
+        FormLayout.Line(pdf, "Kính gửi: " + d.ApplicantName, bold: true);
+        FormLayout.Line(pdf, $"Ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}, Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ {d.Code}.");
+        FormLayout.Line(pdf, $"Nội dung yêu cầu giải quyết: {d.ProcedureName}.");
+        FormLayout.Line(pdf, $"Ngày hẹn trả kết quả giải quyết hồ sơ: {FormLayout.Moment(letter.OriginalDueAt)}.");
+        FormLayout.Line(pdf, $"Tuy nhiên đến nay, {d.CurrentUnitName} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.");
+        FormLayout.Line(pdf, "Lý do: " + letter.Reason, bold: true);
+        FormLayout.Line(pdf, "Sự chậm trễ này đã gây phiền hà cho Ông/Bà.");
+        FormLayout.Line(pdf, $"{form.Wording}: {FormLayout.Moment(letter.ProposedDueAt)}.", bold: true);
+        FormLayout.Line(pdf, "Mong nhận được sự cảm thông của Ông/Bà./.", italic: true);
+        FormLayout.Signatures(pdf, ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)", letter.IssuedBy));
+    }
+
+    /// <summary>Phiếu kiểm soát: every hand-over (bàn giao) with its times, from the dossier's hand-over records.</summary>
+    private static void ControlSheet(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    {
+        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, d.ReceivedAt!.Value);
+        FormLayout.Title(pdf, form, d.Code);
+        FormLayout.Line(pdf, $"(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả mã số: {d.Code})", italic: true);
+        FormLayout.Line(pdf, $"Người nộp: {d.ApplicantName}. Thủ tục: {d.ProcedureName}.");
+        FormLayout.Line(pdf, $"Cơ quan (bộ phận) giải quyết hồ sơ: {d.ResolvingUnitName}.");
+        var partners = d.Handovers.Where(h => h.Kind == HandoverKinds.Routing).Select(h => h.ToName).Where(n => n != d.ResolvingUnitName).Distinct().ToList();
+        FormLayout.Line(pdf, $"Cơ quan phối hợp giải quyết hồ sơ: {(partners.Count == 0 ? "—" : string.Join(", ", partners))}.");
+        FormLayout.Line(pdf, $"Ngày hẹn trả kết quả: {FormLayout.Moment(d.DueAt)}.", bold: true);
+        pdf.Space(3);
+        double[] w = [0.36, 0.26, 0.18, 0.20];
+        pdf.Row([("TÊN CƠ QUAN, NGƯỜI GIAO / NHẬN", w[0]), ("THỜI GIAN GIAO, NHẬN HỒ SƠ", w[1]), ("KẾT QUẢ (trước hạn / đúng hạn / quá hạn)", w[2]), ("GHI CHÚ", w[3])], size: 7.5, bold: true);
+        foreach (var h in d.Handovers.OrderBy(h => h.Order))
+        {
+            pdf.Row(
+            [
+                ($"{h.Order}. Giao: {h.FromName}\nNgười giao: {h.SentBy}\nNhận: {h.ToName}", w[0]),
+                ($"Giao: {FormLayout.Short(h.SentAt)}\nNhận: {(h.ReceivedAt is null ? "đang xử lý" : FormLayout.Short(h.ReceivedAt))}", w[1]),
+                (Timeliness(h.ReceivedAt, d.DueAt), w[2]),
+                ((h.Electronic ? "Liên thông điện tử" : "Bản giấy") + (string.IsNullOrWhiteSpace(h.Note) ? "" : "; " + h.Note), w[3]),
+            ], size: 7.5);
+        }
+
+        FormLayout.Signatures(pdf, ("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", d.CreatedBy));
+    }
+
+    /// <summary>Thông báo dừng giải quyết hồ sơ (Mẫu 05 of Circular 03/2025).</summary>
+    private static void StopNotice(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    {
+        var at = TransitionAt(d, DossierTransitions.Stopped);
+        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, at);
+        FormLayout.Title(pdf, form, d.Code);
+        FormLayout.Line(pdf, "Kính gửi: " + d.ApplicantName, bold: true);
+        Applicant(pdf, d);
+        FormLayout.Line(pdf, $"Hồ sơ tiếp nhận lúc {FormLayout.Moment(d.ReceivedAt)}, ngày hẹn trả kết quả {FormLayout.Moment(d.DueAt)}.");
+        FormLayout.Line(pdf, $"{d.CurrentUnitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ {FormLayout.Moment(at)}.");
+        FormLayout.Line(pdf, "Lý do: " + d.ClosingReason, bold: true);
+        FormLayout.Line(pdf, "Xin thông báo để Ông/Bà được biết./.", italic: true);
+        FormLayout.Signatures(pdf, ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)", d.History.Where(h => h.Transition == DossierTransitions.Stopped).Select(h => h.Actor).LastOrDefault()));
+    }
+
+    /// <summary>A step that ended before the due date is on time (a working day or more ahead: early); after it, late.</summary>
+    internal static string Timeliness(DateTimeOffset? done, DateTimeOffset? due) => (done, due) switch
+    {
+        (null, _) => "",
+        (_, null) => "",
+        ({ } x, { } y) when x > y => "Quá hạn",
+        ({ } x, { } y) when y - x >= TimeSpan.FromDays(1) => "Trước hạn",
+        _ => "Đúng hạn",
+    };
+}

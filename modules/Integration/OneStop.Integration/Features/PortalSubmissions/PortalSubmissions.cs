@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneStop.Integration.Connectors;
+using OneStop.Integration.Contracts;
+using OneStop.Integration.Infrastructure;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Domain;
+using OneStop.Platform.Jobs;
+using OneStop.Platform.Messaging;
+using OneStop.Platform.Scoping;
+
+namespace OneStop.Integration.Features.PortalSubmissions;
+
+/// <summary>One online submission taken from the portal: the unique reference makes the pull idempotent.</summary>
+internal sealed class IncomingSubmission : Entity
+{
+    public string PortalReference { get; set; } = "";
+    public long Sequence { get; set; }
+    public string UnitCode { get; set; } = "";
+    public string ProcedureCode { get; set; } = "";
+    public DateTimeOffset PulledAt { get; set; }
+}
+
+/// <summary>The portal's submission feed as its contract describes it: ordered by sequence, paged after a sequence.</summary>
+internal sealed record PortalSubmission(
+    long Sequence, string Reference, string UnitCode, string ProcedureCode, string ApplicantKind, string ApplicantIdentity, string ApplicantName,
+    DateOnly? ApplicantDateOfBirth, string? ApplicantAddress, string? ApplicantPhone, string? ApplicantEmail, string[] ComponentCodes, DateTimeOffset SubmittedAt);
+
+/// <summary>
+/// Pulls online dossiers from the National Public Service Portal after the last sequence taken, records each reference
+/// once and publishes <see cref="OnlineDossierSubmitted"/> in the same transaction (outbox), so a crash between the two
+/// loses nothing and a re-pull duplicates nothing.
+/// </summary>
+internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpClientFactory http, ConnectorAddresses addresses, ILogger<PortalSubmissionPuller> logger)
+{
+    public async Task<int> PullAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "cong-dvc-quoc-gia");
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var units = scope.ServiceProvider.GetRequiredService<IAdministrativeUnitDirectory>();
+        var after = await db.IncomingSubmissions.MaxAsync(s => (long?)s.Sequence, ct) ?? 0;
+        PortalSubmission[]? batch;
+        try
+        {
+            var client = http.CreateClient(NationalSystem.Portal.HttpClientName);
+            batch = await client.GetFromJsonAsync<PortalSubmission[]>(addresses.For(NationalSystem.Portal, $"submissions?after={after}&limit=100"), ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Portal submissions unavailable; next round continues after sequence {After}", after);
+            return 0;
+        }
+
+        var taken = 0;
+        foreach (var s in batch ?? [])
+        {
+            if (await db.IncomingSubmissions.AnyAsync(x => x.PortalReference == s.Reference, ct))
+            {
+                continue;
+            }
+
+            var unit = await units.FindByCodeAsync(s.UnitCode, ct);
+            db.IncomingSubmissions.Add(new IncomingSubmission
+            {
+                PortalReference = s.Reference, Sequence = s.Sequence, UnitCode = s.UnitCode, ProcedureCode = s.ProcedureCode, PulledAt = DateTimeOffset.UtcNow,
+            });
+            db.Publish(new OnlineDossierSubmitted(s.Reference, s.UnitCode, s.ProcedureCode, s.ApplicantKind, s.ApplicantIdentity, s.ApplicantName,
+                s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt) { UnitPath = unit?.Path ?? "/" });
+            await db.SaveChangesAsync(ct);
+            taken++;
+        }
+
+        return taken;
+    }
+}
+
+/// <summary>Pulls the portal every few seconds (Integration:PortalSubmissions:Enabled, :IntervalMilliseconds).</summary>
+internal sealed class PortalSubmissionService(PortalSubmissionPuller puller, IConfiguration configuration, ILogger<PortalSubmissionService> logger)
+    : PollingBackgroundService(configuration, logger, "Integration:PortalSubmissions:IntervalMilliseconds", 5000)
+{
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => puller.PullAsync(cancellationToken);
+}
