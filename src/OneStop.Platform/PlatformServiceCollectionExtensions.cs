@@ -14,6 +14,7 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Search;
+using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
 namespace OneStop.Platform;
@@ -39,6 +40,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
         services.AddPlatformProblemDetails();
+        services.AddPlatformBlobStorage(configuration);
 
         services.AddSingleton<OutboxRelay>();
         if (configuration.GetValue("Outbox:PollingEnabled", true))

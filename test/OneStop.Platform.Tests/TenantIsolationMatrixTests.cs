@@ -128,6 +128,27 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/evaluation/ratings/"] = "dossier looked up in scope only; see SatisfactionTests",
         ["GET /api/v1/evaluation/ratings/{id:guid}"] = "scoped rows; see SatisfactionTests",
         ["GET /api/v1/evaluation/ratings/verify"] = "chain check (hashes, no content), Evaluation.Manage only",
+        ["POST /api/v1/digitization/documents"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["GET /api/v1/digitization/documents"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["GET /api/v1/digitization/documents/{id:guid}"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["GET /api/v1/digitization/documents/{id:guid}/content"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["POST /api/v1/digitization/documents/{id:guid}/sign"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["GET /api/v1/digitization/documents/{id:guid}/signature"] = nameof(Digitised_documents_follow_the_hierarchy),
+        // Public verification by the code printed in the QR: shows only the signature facts of that one document.
+        ["POST /api/v1/digitization/verify/{code}"] = "public, one document by its unguessable code; " + nameof(Digitised_documents_follow_the_hierarchy),
+        ["GET /api/v1/digitization/scan-queue"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/digitization/scan-queue/{id:guid}"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/digitization/desks"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["PUT /api/v1/digitization/desks/{agencyId:guid}"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["POST /api/v1/digitization/dossiers/{id:guid}/archive"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/digitization/archive"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/digitization/kpi"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        // The data store is the citizen's: other units' documents only with the citizen's consent (DossierFlowTests), reads logged per unit.
+        ["GET /api/v1/digitization/applicants/{identity}/documents"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["GET /api/v1/digitization/applicants/{identity}/reusable"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit; see Digitization DossierFlowTests",
+        ["GET /api/v1/digitization/applicants/{identity}/consents"] = "scoped rows; see Digitization DossierFlowTests",
+        ["GET /api/v1/digitization/applicants/{identity}/access-log"] = nameof(Digitised_documents_follow_the_hierarchy),
         // Dossiers: owned by the receiving unit, shared with the competent unit (ISharedWithUnit).
         ["POST /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["GET /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -193,6 +214,11 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Catalogue/Index"] = "province-wide reference data (catalogue), no unit data; " + nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["Counters:/Catalogue/Detail"] = "province-wide reference data (catalogue), no unit data",
         ["Counters:/Catalogue/Edit"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["Digitization:/Index"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["Digitization:/Digitize"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
+        ["Digitization:/Document"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["Digitization:/DataStore"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["Digitization:/Verify"] = "public page of one signed document by its code; " + nameof(Digitised_documents_follow_the_hierarchy),
         ["Counters:/Overdue/Index"] = "scoped dossiers and letters; see DossierFormTests (sibling commune's board does not show the dossier)",
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -207,7 +233,6 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Queue/Kiosk"] = "public kiosk of one desk, acts for the desk's unit; " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["Counters:/Queue/Board"] = "public board of one desk (ticket numbers and counters only); " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["Counters:/Queue/Book"] = "public booking at one desk (free slots only)",
-        ["Digitization:/Index"] = "module placeholder, no unit data yet",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
         ["Integration:/Outgoing"] = "province-wide queue, provincial roles only",
@@ -968,4 +993,96 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
 
         return codes;
     }
+
+    private const string DigitizationApi = "/api/v1/digitization";
+
+    private static async Task<JsonElement> UploadForCommuneA(HttpClient client, string identity, string text)
+    {
+        using var form = new MultipartFormDataContent();
+        var pdf = new OneStop.Platform.Documents.PdfWriter(text, "test").NewPage().Text(text).ToArray();
+        form.Add(new ByteArrayContent(pdf), "file", "ban-sao.pdf");
+        foreach (var (key, value) in new Dictionary<string, string> { ["kind"] = "COMPONENT", ["name"] = text, ["documentTypeCode"] = "GKS", ["applicantIdentity"] = identity, ["applicantName"] = "Nguyễn Văn An" })
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        using var response = await client.PostAsync($"{DigitizationApi}/documents", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Digitised_documents_follow_the_hierarchy()
+    {
+        const string citizen = "030090004321";
+        var communeA = await fx.SignInAsync(CommuneA);
+        var document = await UploadForCommuneA(communeA, citizen, "Giấy khai sinh ma trận");
+        var id = document.GetProperty("id").GetGuid();
+        document.GetProperty("unitPath").GetString().ShouldBe("/30/288/10507/");
+
+        var communeB = await fx.SignInAsync(CommuneB);
+        (await communeB.GetAsync($"{DigitizationApi}/documents/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await communeB.GetAsync($"{DigitizationApi}/documents/{id}/content")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await communeB.GetAsync($"{DigitizationApi}/documents/{id}/signature")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await communeB.GetAsync($"/Digitization/Document/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/documents?applicant={citizen}")).GetProperty("items").GetArrayLength().ShouldBe(0);
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/documents")).GetArrayLength().ShouldBe(0);
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/reusable?types=GKS")).GetArrayLength().ShouldBe(0);
+        (await communeB.GetStringAsync($"/Digitization/DataStore?identity={citizen}")).ShouldNotContain("Giấy khai sinh ma trận");
+        // Each commune's look-ups are logged in that commune: A sees its own entries, never B's; their district sees both.
+        (await communeA.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/documents")).GetArrayLength().ShouldBe(1);
+        var logOfA = (await communeA.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/access-log")).EnumerateArray().ToList();
+        logOfA.ShouldNotBeEmpty();
+        logOfA.ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/access-log")).EnumerateArray()
+            .ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10510/");
+
+        var district = await fx.SignInAsync(DistrictLeader);
+        (await district.GetAsync($"{DigitizationApi}/documents/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await district.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/applicants/{citizen}/access-log")).EnumerateArray()
+            .Select(e => e.GetProperty("unitPath").GetString()).Distinct().Count().ShouldBe(2);
+        (await (await fx.SignInAsync(ProvinceLeader)).GetAsync($"{DigitizationApi}/documents/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Signing: commune B cannot sign A's document; A's leader can, and the public page shows that one document only.
+        (await communeB.PostAsync($"{DigitizationApi}/documents/{id}/sign", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var signed = await (await (await fx.SignInAsync("lanhdao.camthuong")).PostAsync($"{DigitizationApi}/documents/{id}/sign", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var code = signed.GetProperty("verificationCode").GetString();
+        var anonymous = fx.CreateClient();
+        var page = await anonymous.GetStringAsync($"/Digitization/Verify/{code}");
+        page.ShouldContain("Phường Cẩm Thượng");
+        page.ShouldNotContain(citizen);
+    }
+
+    [Fact]
+    public async Task Scan_queue_desks_archive_and_kpis_stay_within_the_unit()
+    {
+        var communeB = await fx.SignInAsync(CommuneB);
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/desks")).EnumerateArray().Select(d => d.GetProperty("code").GetString()).ShouldBe(["MC10510"]);
+        var deskA = await fx.DeskOf("10507");
+        (await (await fx.SignInAsync("lanhdao.tphd")).GetFromJsonAsync<JsonElement>($"{DigitizationApi}/desks")).EnumerateArray()
+            .ShouldContain(d => d.GetProperty("agencyId").GetGuid() == deskA);
+        // Desk officers cannot switch desks; a leader of commune A cannot switch B's desk.
+        (await communeB.PutAsJsonAsync($"{DigitizationApi}/desks/{deskA}", new { enabled = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var deskB = await fx.DeskOf("10510");
+        (await (await fx.SignInAsync("lanhdao.camthuong")).PutAsJsonAsync($"{DigitizationApi}/desks/{deskB}", new { enabled = true })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync("lanhdao.camthuong")).PutAsJsonAsync($"{DigitizationApi}/desks/{deskA}", new { enabled = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // KPI rows: a commune leader sees its own unit only; the district sees its wards.
+        var own = await (await fx.SignInAsync("lanhdao.camthuong")).GetFromJsonAsync<JsonElement>($"{DigitizationApi}/kpi");
+        own.EnumerateArray().ShouldAllBe(r => r.GetProperty("unitPath").GetString() == "/30/288/10507/");
+        own.EnumerateArray().Single().GetProperty("desksDigitizing").GetInt32().ShouldBe(1);
+        var district = await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{DigitizationApi}/kpi");
+        district.EnumerateArray().ShouldAllBe(r => r.GetProperty("unitPath").GetString()!.StartsWith("/30/288/"));
+        district.GetArrayLength().ShouldBeGreaterThan(1);
+
+        // Queue items, archives and another unit's dossier: nothing of A reaches B.
+        (await communeB.GetAsync($"{DigitizationApi}/scan-queue/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await communeB.GetFromJsonAsync<JsonElement>($"{DigitizationApi}/archive")).GetProperty("items").EnumerateArray()
+            .ShouldAllBe(a => a.GetProperty("unitPath").GetString() == "/30/288/10510/");
+        (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync($"{DigitizationApi}/dossiers/{Guid.NewGuid()}/archive", new { }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await communeB.GetStringAsync("/Digitization")).ShouldNotContain("Bộ phận Một cửa Phường Cẩm Thượng");
+        (await communeB.GetAsync($"/Digitization/Digitize?item={Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
 }

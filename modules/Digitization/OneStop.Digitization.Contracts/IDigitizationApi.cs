@@ -9,10 +9,22 @@ public interface IDigitizationApi
     /// <summary>
     /// Valid documents (digitised components and results) held for <paramref name="applicantIdentity"/> (CCCD or
     /// enterprise code) whose document-type code is one of <paramref name="documentTypeCodes"/>, valid on
-    /// <paramref name="on"/>. Reading is logged as an access to the applicant's data.
+    /// <paramref name="on"/>. Reading is logged as an access to the applicant's data. Documents of the acting unit's
+    /// scope are always offered; documents digitised elsewhere in the province only when the applicant has consented
+    /// to sharing (<see cref="RecordConsentAsync"/>).
     /// </summary>
     Task<IReadOnlyList<ReusableDocument>> FindReusableDocumentsAsync(
         string applicantIdentity, IReadOnlyCollection<string> documentTypeCodes, DateOnly on, CancellationToken ct = default);
+
+    /// <summary>
+    /// One document of the data store by id, if <paramref name="applicantIdentity"/> owns it and the caller may reuse it
+    /// (same rules as <see cref="FindReusableDocumentsAsync"/>); intake checks the officer's choice with it before
+    /// recording the component as reused.
+    /// </summary>
+    Task<ReusableDocument?> FindReusableDocumentAsync(string applicantIdentity, Guid documentId, DateOnly on, CancellationToken ct = default);
+
+    /// <summary>Records the applicant's consent (or its withdrawal) to reuse and share their documents across the province.</summary>
+    Task RecordConsentAsync(string applicantIdentity, bool granted, string purpose, CancellationToken ct = default);
 }
 
 /// <summary>A document of the data store that intake may reuse.</summary>

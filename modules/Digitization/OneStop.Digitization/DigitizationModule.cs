@@ -1,11 +1,22 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Counters.Contracts;
+using OneStop.Digitization.Contracts;
+using OneStop.Digitization.Features.Archive;
+using OneStop.Digitization.Features.DataStore;
+using OneStop.Digitization.Features.Desks;
+using OneStop.Digitization.Features.Documents;
+using OneStop.Digitization.Features.Dossiers;
+using OneStop.Digitization.Features.Kpi;
+using OneStop.Digitization.Features.ScanQueue;
+using OneStop.Digitization.Features.Signing;
+using OneStop.Digitization.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
-using OneStop.Digitization.Contracts;
-using OneStop.Digitization.Infrastructure;
 
 namespace OneStop.Digitization;
 
@@ -21,10 +32,34 @@ public sealed class DigitizationModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Số hóa", "Digitization", "/Digitization", DigitizationPermissions.Access, "bi-file-earmark-lock"),
+        new("Kho dữ liệu điện tử", "Data store", "/Digitization/DataStore", DigitizationPermissions.DataStore, "bi-person-vcard"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<DigitizationDbContext>(DigitizationDbContext.SchemaName);
+        services.AddSingleton<UnitCertificates>();
+        services.AddScoped<DigitizeHandler>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<SignHandler>();
+        services.AddScoped<VerificationService>();
+        services.AddScoped<ScanQueueQueries>();
+        services.AddScoped<DeskService>();
+        services.AddScoped<ArchiveHandler>();
+        services.AddScoped<DataStore>();
+        services.AddScoped<IDigitizationApi>(sp => sp.GetRequiredService<DataStore>());
+        services.AddScoped<IDigitizationKpiSource, DigitizationKpiSource>();
+        services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        DocumentEndpoints.Map(api);
+        SignEndpoints.Map(api);
+        ScanQueueEndpoints.Map(api);
+        DeskEndpoints.Map(api);
+        ArchiveEndpoints.Map(api);
+        DataStoreEndpoints.Map(api);
+        KpiEndpoints.Map(api);
     }
 }

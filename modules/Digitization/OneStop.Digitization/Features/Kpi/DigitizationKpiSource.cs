@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Digitization.Contracts;
+using OneStop.Digitization.Domain;
+using OneStop.Digitization.Features.Desks;
+using OneStop.Digitization.Infrastructure;
+using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Digitization.Features.Kpi;
+
+/// <summary>
+/// <see cref="IDigitizationKpiSource"/>: three grouped queries (dossiers with EXISTS sub-queries for results and open
+/// scan items, desks, desks switched on), each one SQL statement whatever the number of dossiers. Days are counted in
+/// Vietnam time (UTC+7).
+/// </summary>
+internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDbContext platform, IAdministrativeUnitDirectory units) : IDigitizationKpiSource
+{
+    private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    public async Task<IReadOnlyList<DigitizationKpiRow>> PerUnitAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime(); // Npgsql takes UTC only
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime();
+        var documents = db.Documents.IgnoreQueryFilters(Scope);
+        var queue = db.ScanQueue.IgnoreQueryFilters(Scope);
+        var flags =
+            from d in db.Dossiers.IgnoreQueryFilters(Scope)
+            where !d.IsDeleted && d.UnitPath.StartsWith(unitPath)
+            select new
+            {
+                d.UnitId,
+                d.UnitPath,
+                Resolved = d.ResolvedAt >= start && d.ResolvedAt < end,
+                Result = documents.Any(x => x.DossierId == d.Id && !x.IsDeleted && x.Kind == DocumentKinds.Result && (x.ValidUntil == null || x.ValidUntil >= to)),
+                Open = queue.Any(q => q.DossierId == d.Id && !q.IsDeleted && q.Status == QueueStatuses.Pending),
+                Archived = d.ArchivedAt != null,
+                Received = d.ReceivedAt >= start && d.ReceivedAt < end,
+                Reusable = d.ReusableCount > 0,
+                Reusing = d.ReusedCount > 0,
+            };
+        var dossiers = await flags
+            .GroupBy(f => new { f.UnitId, f.UnitPath })
+            .Select(g => new
+            {
+                g.Key.UnitId,
+                g.Key.UnitPath,
+                Resolved = g.Sum(f => f.Resolved ? 1 : 0),
+                ResultsDigitized = g.Sum(f => f.Resolved && f.Result ? 1 : 0),
+                ResolvedDigitized = g.Sum(f => f.Resolved && f.Result && !f.Open ? 1 : 0),
+                ResolvedDigitizedAndArchived = g.Sum(f => f.Resolved && f.Result && !f.Open && f.Archived ? 1 : 0),
+                ReceivedWithReusable = g.Sum(f => f.Received && f.Reusable ? 1 : 0),
+                ReceivedReusing = g.Sum(f => f.Received && f.Reusing ? 1 : 0),
+            })
+            .ToListAsync(ct);
+        var desks = await platform.Agencies.IgnoreQueryFilters(Scope)
+            .Where(a => !a.IsDeleted && DeskService.DeskKinds.Contains(a.Kind) && a.UnitPath.StartsWith(unitPath))
+            .GroupBy(a => new { a.UnitId, a.UnitPath }).Select(g => new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count() }).ToListAsync(ct);
+        var digitizing = await db.Desks.IgnoreQueryFilters(Scope)
+            .Where(d => !d.IsDeleted && d.Enabled && d.UnitPath.StartsWith(unitPath))
+            .GroupBy(d => d.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+
+        var unitPaths = dossiers.Select(d => (d.UnitId, d.UnitPath)).Concat(desks.Select(d => (d.UnitId, d.UnitPath))).Distinct().OrderBy(u => u.UnitPath);
+        var result = new List<DigitizationKpiRow>();
+        foreach (var (unitId, path) in unitPaths)
+        {
+            var d = dossiers.FirstOrDefault(x => x.UnitId == unitId);
+            var level = (await units.FindAsync(unitId, ct))?.Level ?? "";
+            result.Add(new DigitizationKpiRow(unitId, path, level,
+                d?.Resolved ?? 0, d?.ResultsDigitized ?? 0, d?.ResolvedDigitized ?? 0, d?.ResolvedDigitizedAndArchived ?? 0,
+                desks.FirstOrDefault(x => x.UnitId == unitId)?.Count ?? 0, digitizing.GetValueOrDefault(unitId),
+                d?.ReceivedWithReusable ?? 0, d?.ReceivedReusing ?? 0));
+        }
+
+        return result;
+    }
+}
+
+internal static class KpiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/kpi", Get).RequirePermission(DigitizationPermissions.Kpi)
+            .WithSummary("Số liệu nguồn chỉ số số hóa theo đơn vị trong phạm vi (kết quả số hóa, Bộ phận Một cửa số hóa, lưu trữ, tái sử dụng)");
+
+    private static async Task<Results<Ok<IReadOnlyList<DigitizationKpiRow>>, ProblemHttpResult>> Get(
+        IDigitizationKpiSource source, ICurrentScope scope, DateOnly? from, DateOnly? to, TimeProvider clock, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
+        if (end < start)
+        {
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, "Ngày kết thúc phải sau ngày bắt đầu.", 400));
+        }
+
+        // The caller's scope bounds the figures: a commune sees its own row only.
+        return TypedResults.Ok(await source.PerUnitAsync(scope.Unit.Path, start, end, ct));
+    }
+}

@@ -1,0 +1,274 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.RegularExpressions;
+using OneStop.Platform.Documents;
+using OneStop.Platform.Storage;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using PdfSharp.Pdf.Signatures;
+using QRCoder;
+
+namespace OneStop.Digitization.Features.Signing;
+
+/// <summary>What is printed and signed into the PDF.</summary>
+internal sealed record SignatureRequest(string VerificationUrl, string DigitizedCode, string Reason, string Location, DateTimeOffset SigningTime);
+
+/// <summary>
+/// Signs a PDF (or a scanned image, first wrapped into a PDF page) with the unit's certificate: PAdES basic profile —
+/// a CMS detached signature (SubFilter adbe.pkcs7.detached, SHA-256) over the byte range, with the CAdES
+/// signing-certificate-v2 attribute binding the certificate. Before signing, a QR code with the public verification
+/// address and the digitised-document code is drawn on the first page, so it is covered by the signature.
+/// </summary>
+internal static class PdfSigner
+{
+    public static byte[] Sign(byte[] content, string contentType, X509Certificate2 certificate, SignatureRequest request)
+    {
+        NotoFontResolver.EnsureInstalled();
+        using var document = contentType == FileTypes.Pdf ? Open(content) : WrapImage(content);
+        var page = document.Pages[0];
+        using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+        {
+            DrawStamp(gfx, page, request);
+        }
+
+        var options = new DigitalSignatureOptions
+        {
+            Reason = request.Reason,
+            Location = request.Location,
+            ContactInfo = request.VerificationUrl,
+            AppName = "OneStop.Platform",
+            PageIndex = 0,
+        };
+        DigitalSignatureHandler.ForDocument(document, new CadesDetachedSigner(certificate, request.SigningTime), options);
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
+
+    private static PdfDocument Open(byte[] content)
+    {
+        try
+        {
+            return PdfReader.Open(new MemoryStream(content), PdfDocumentOpenMode.Modify);
+        }
+        catch (Exception e) when (e is PdfReaderException or InvalidOperationException or NotSupportedException)
+        {
+            throw new NotSignableException("Không đọc được tệp PDF để ký (tệp hỏng hoặc được bảo vệ bằng mật khẩu).", e);
+        }
+    }
+
+    /// <summary>A scanned image becomes an A4 page (bản sao điện tử), scaled to fit inside the margins.</summary>
+    private static PdfDocument WrapImage(byte[] content)
+    {
+        var document = new PdfDocument();
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        try
+        {
+            using var gfx = XGraphics.FromPdfPage(page);
+            using var image = XImage.FromStream(new MemoryStream(content));
+            const double margin = 36, stampSpace = 110;
+            var width = page.Width.Point - 2 * margin;
+            var height = page.Height.Point - 2 * margin - stampSpace;
+            var scale = Math.Min(width / image.PointWidth, height / image.PointHeight);
+            gfx.DrawImage(image, margin, margin, image.PointWidth * scale, image.PointHeight * scale);
+        }
+        catch (Exception e) when (e is not NotSignableException)
+        {
+            document.Dispose();
+            throw new NotSignableException("Không chuyển được ảnh quét sang PDF để ký (chỉ nhận JPEG, PNG).", e);
+        }
+
+        return document;
+    }
+
+    /// <summary>Bottom-right: the QR code (drawn as vector squares, no image decoding) and the lines a reader checks.</summary>
+    private static void DrawStamp(XGraphics gfx, PdfPage page, SignatureRequest request)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(request.VerificationUrl, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        const double size = 72, margin = 24;
+        var module = size / matrix.Count;
+        var left = page.Width.Point - margin - size;
+        var top = page.Height.Point - margin - size;
+        gfx.DrawRectangle(XBrushes.White, left, top, size, size);
+        for (var y = 0; y < matrix.Count; y++)
+        {
+            for (var x = 0; x < matrix[y].Count; x++)
+            {
+                if (matrix[y][x])
+                {
+                    gfx.DrawRectangle(XBrushes.Black, left + x * module, top + y * module, module + 0.05, module + 0.05);
+                }
+            }
+        }
+
+        var font = new XFont(NotoFontResolver.Sans, 7);
+        var textRight = left - 6;
+        var format = new XStringFormat { Alignment = XStringAlignment.Far, LineAlignment = XLineAlignment.Near };
+        string[] lines =
+        [
+            $"Mã số hóa: {request.DigitizedCode}",
+            $"Ký số: {request.Location}, {request.SigningTime.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm}",
+            "Tra cứu, xác thực:",
+            request.VerificationUrl,
+        ];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            gfx.DrawString(lines[i], font, XBrushes.Black, new XRect(margin, top + 8 + i * 10, textRight - margin, 10), format);
+        }
+    }
+}
+
+internal sealed class NotSignableException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>CMS SignedData over the PDF's byte range, SHA-256, with signing time and ESS signing-certificate-v2 (CAdES-BES attributes).</summary>
+internal sealed class CadesDetachedSigner(X509Certificate2 certificate, DateTimeOffset signingTime) : IDigitalSigner
+{
+    public string CertificateName => certificate.GetNameInfo(X509NameType.SimpleName, false);
+
+    public Task<int> GetSignatureSizeAsync() => Task.FromResult(8192);
+
+    public Task<byte[]> GetSignatureAsync(Stream stream)
+    {
+        // PDFsharp 6.2's RangedStream (the file minus the /Contents placeholder) only reads correctly in one call that asks
+        // for its whole Length at offset 0: that path seeks to each range itself. Smaller reads continue from wherever the
+        // PDF writer left the underlying stream (its end, so nothing is read), and CopyTo fails because CanSeek throws.
+        var content = new byte[stream.Length];
+        var read = stream.Read(content, 0, content.Length);
+        if (read != content.Length)
+        {
+            throw new InvalidOperationException($"Read {read} of {content.Length} bytes of the PDF's signed byte range.");
+        }
+
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
+        {
+            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"), // SHA-256
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
+        signer.SignedAttributes.Add(SigningCertificateV2(certificate));
+        cms.ComputeSignature(signer, silent: true);
+        return Task.FromResult(cms.Encode());
+    }
+
+    /// <summary>id-aa-signingCertificateV2: SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash (SHA-256, the default) } }.</summary>
+    private static AsnEncodedData SigningCertificateV2(X509Certificate2 certificate)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        using (writer.PushSequence())
+        using (writer.PushSequence())
+        {
+            writer.WriteOctetString(SHA256.HashData(certificate.RawData));
+        }
+
+        return new AsnEncodedData(new Oid("1.2.840.113549.1.9.16.2.47"), writer.Encode());
+    }
+}
+
+/// <summary>What our own verification finds in a PDF.</summary>
+internal sealed record SignatureReport(
+    bool Signed,
+    bool Intact,
+    bool CoversWholeFile,
+    string? Subject,
+    string? Issuer,
+    string? Serial,
+    string? Thumbprint,
+    DateTimeOffset? SignedAt,
+    DateTimeOffset? NotBefore,
+    DateTimeOffset? NotAfter,
+    string? Problem)
+{
+    /// <summary>Signature mathematically valid, nothing appended after signing, certificate valid when it signed.</summary>
+    public bool Valid => Signed && Intact && CoversWholeFile && SignedAt is { } at && at >= NotBefore && at <= NotAfter;
+}
+
+/// <summary>
+/// Checks the last signature of a PDF: its byte range must cover the whole file but the signature value, and the CMS
+/// signature must match those bytes. A changed byte anywhere (a tampered copy) breaks it.
+/// </summary>
+internal static partial class PdfSignatureVerifier
+{
+    [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
+    private static partial Regex ByteRangePattern();
+
+    public static SignatureReport Verify(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var match = ByteRangePattern().Matches(text).LastOrDefault();
+        if (match is null)
+        {
+            return new SignatureReport(false, false, false, null, null, null, null, null, null, null, "Tệp không có chữ ký số.");
+        }
+
+        var r = Enumerable.Range(1, 4).Select(i => long.Parse(match.Groups[i].Value)).ToArray();
+        if (r[0] != 0 || r[1] < 0 || r[2] < r[1] || r[2] + r[3] > pdf.Length)
+        {
+            return Broken("Vùng ký (ByteRange) không hợp lệ.");
+        }
+
+        var covers = r[2] + r[3] == pdf.Length;
+        var hex = text.Substring((int)r[1], (int)(r[2] - r[1])).Trim('<', '>', ' ');
+        byte[] der;
+        try
+        {
+            var raw = Convert.FromHexString(hex);
+            AsnDecoder.ReadEncodedValue(raw, AsnEncodingRules.BER, out _, out _, out var consumed);
+            der = raw[..consumed];
+        }
+        catch (Exception e) when (e is FormatException or AsnContentException)
+        {
+            return Broken("Giá trị chữ ký không đọc được.");
+        }
+
+        var signed = new byte[r[1] + r[3]];
+        Array.Copy(pdf, 0, signed, 0, r[1]);
+        Array.Copy(pdf, r[2], signed, r[1], r[3]);
+        var cms = new SignedCms(new ContentInfo(signed), detached: true);
+        try
+        {
+            cms.Decode(der);
+        }
+        catch (CryptographicException)
+        {
+            return Broken("Giá trị chữ ký không đọc được.");
+        }
+
+        var info = cms.SignerInfos[0];
+        var certificate = info.Certificate;
+        var signingTime = info.SignedAttributes.OfType<CryptographicAttributeObject>()
+            .SelectMany(a => a.Values.OfType<AsnEncodedData>()).OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(t.SigningTime, TimeSpan.Zero)).FirstOrDefault();
+        signingTime ??= info.SignedAttributes.Cast<CryptographicAttributeObject>()
+            .Where(a => a.Oid.Value == "1.2.840.113549.1.9.5")
+            .Select(a => (DateTimeOffset?)new DateTimeOffset(new Pkcs9SigningTime(a.Values[0].RawData).SigningTime, TimeSpan.Zero)).FirstOrDefault();
+        var intact = true;
+        string? problem = null;
+        try
+        {
+            cms.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (CryptographicException)
+        {
+            intact = false;
+            problem = "Nội dung tệp đã bị thay đổi sau khi ký.";
+        }
+
+        if (intact && !covers)
+        {
+            problem = "Tệp đã được bổ sung nội dung sau khi ký.";
+        }
+
+        return new SignatureReport(true, intact, covers, certificate?.Subject, certificate?.Issuer, certificate?.SerialNumber, certificate?.Thumbprint,
+            signingTime, certificate?.NotBefore.ToUniversalTime(), certificate?.NotAfter.ToUniversalTime(), problem);
+
+        static SignatureReport Broken(string why) => new(true, false, false, null, null, null, null, null, null, null, why);
+    }
+}
