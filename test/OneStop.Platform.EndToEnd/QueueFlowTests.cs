@@ -61,6 +61,8 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         await kiosk.GotoAsync("/Counters/Queue/Kiosk/MC10507");
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch", Exact = true }).ClickAsync();
         (await kiosk.GetByTestId("ticket-number").InnerTextAsync()).ShouldBe("001");
+        // The test clock keeps running from the set moment: the real seconds between issue and call are added.
+        var sinceIssue = Stopwatch.StartNew();
         await BrowserHost.ScreenshotAsync(kiosk, "queue-kiosk-ticket");
         await Assertions.Expect(board.GetByTestId("board-waiting")).ToContainTextAsync("1");
 
@@ -73,6 +75,7 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         var call = officer.GetByRole(AriaRole.Button, new() { Name = "Gọi số tiếp theo" });
         var watch = Stopwatch.StartNew();
         await call.ClickAsync();
+        var realSeconds = (int)Math.Ceiling(sinceIssue.Elapsed.TotalSeconds);
         await Assertions.Expect(board.GetByTestId("latest-call")).ToHaveTextAsync("001 → Quầy 1", new() { Timeout = 1000 });
         watch.Stop();
         Console.WriteLine($"call → board shows it: {watch.ElapsedMilliseconds} ms");
@@ -91,10 +94,11 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         (await officer.GetByTestId("current-dossiers").InnerTextAsync()).ShouldContain(code);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Kết thúc" }).ClickAsync();
 
-        // The recorded wait is the clock's: issued 08:00, called 08:07.
+        // The recorded wait is the clock's: issued 08:00, called 08:07 plus the seconds the test itself took.
         var wait = officer.GetByTestId("wait-001");
-        (await wait.GetAttributeAsync("data-seconds")).ShouldBe("420");
-        (await wait.InnerTextAsync()).ShouldBe("7:00");
+        var seconds = int.Parse((await wait.GetAttributeAsync("data-seconds"))!);
+        seconds.ShouldBeInRange(420, 420 + realSeconds);
+        (await wait.InnerTextAsync()).ShouldBe($"{seconds / 60}:{seconds % 60:00}");
         (await officer.GetByTestId("served").InnerTextAsync()).ShouldContain(code);
         await BrowserHost.ScreenshotAsync(officer, "queue-console");
 
