@@ -66,10 +66,21 @@ public sealed class LocalizationTests
         vi.Values.ShouldAllBe(v => !string.IsNullOrWhiteSpace(v));
     }
 
+    /// <summary>Every localization file of the culture in the assembly (a module's own and its features' folders), merged.</summary>
     private static Dictionary<string, string> Load(Assembly assembly, string culture)
     {
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith($".Localization.{culture}.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+        var names = assembly.GetManifestResourceNames().Where(n => n.EndsWith($".Localization.{culture}.json", StringComparison.Ordinal)).ToList();
+        names.ShouldNotBeEmpty();
+        var texts = new Dictionary<string, string>();
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+            {
+                texts[key] = value;
+            }
+        }
+
+        return texts;
     }
 }
