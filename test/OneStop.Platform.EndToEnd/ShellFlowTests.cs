@@ -64,8 +64,8 @@ public sealed class ShellFlowTests(BrowserHost host) : IClassFixture<BrowserHost
 
         await page.GetByTestId("unit-switcher").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Phường Cẩm Thượng" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        (await page.GetByTestId("home-unit").InnerTextAsync()).ShouldBe("Phường Cẩm Thượng");
+        // The switch posts and redirects home; wait for the new page rather than for a load event that may already be past.
+        await Assertions.Expect(page.GetByTestId("home-unit")).ToHaveTextAsync("Phường Cẩm Thượng");
         (await page.GetByTestId("count-communes").InnerTextAsync()).ShouldBe("1");
     }
 
@@ -76,8 +76,7 @@ public sealed class ShellFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         await BrowserHost.SignInAsync(page, "lanhdao.tphd");
         await page.GetByRole(AriaRole.Button, new() { Name = "VI" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         (await page.GetByText("Commune-level units").CountAsync()).ShouldBe(1);
     }
 }
