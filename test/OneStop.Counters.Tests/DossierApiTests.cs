@@ -67,7 +67,7 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
     public async Task Desk_intake_numbers_the_dossier_and_computes_its_due_date_with_an_explanation()
     {
         var desk = await fx.SignInAsync(DeskA);
-        // Set right before the intake: the clock keeps running and the due date depends on the minute of reception.
+        // Set right before the intake (the clock stands still on the test server; a running one would cross a minute).
         fx.Clock.SetVietnamTime(2026, 12, 7, 9);
         try
         {

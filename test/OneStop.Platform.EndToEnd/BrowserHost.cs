@@ -20,6 +20,9 @@ public class BrowserHost : OneStopFactory
     /// <summary>Screenshots land here (kept as CI artefacts and for looking at the rendered Vietnamese).</summary>
     public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
+    /// <summary>Kestrel's heartbeat and timeouts stall on a clock that stands still.</summary>
+    protected override bool ClockRuns => true;
+
     public override async Task InitializeAsync()
     {
         UseKestrel(0);

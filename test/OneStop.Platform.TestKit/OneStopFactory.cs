@@ -33,7 +33,12 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestProvider Provider { get; }
 
     /// <summary>The host's <see cref="TimeProvider"/>: real time unless a test sets it.</summary>
-    public TestClock Clock { get; } = new();
+    public TestClock Clock => _clock ??= new TestClock { Running = ClockRuns };
+
+    private TestClock? _clock;
+
+    /// <summary>Whether a set <see cref="Clock"/> keeps running (a host on Kestrel needs it).</summary>
+    protected virtual bool ClockRuns => false;
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
 
     /// <summary>Extra configuration, set before the host starts (e.g. <c>Modules:Training:Enabled</c>).</summary>
