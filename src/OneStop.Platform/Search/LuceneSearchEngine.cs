@@ -30,8 +30,20 @@ public sealed class LuceneSearchEngine(string root, TimeProvider clock) : ISearc
 
     public string Name => SearchEngines.Lucene;
 
-    private LuceneIndex Open(SearchIndexDefinition index) =>
-        _indexes.GetOrAdd(index.Name, _ => new Lazy<LuceneIndex>(() => new LuceneIndex(Path.Combine(root, index.Name), index, clock))).Value;
+    private LuceneIndex Open(SearchIndexDefinition index)
+    {
+        var lazy = _indexes.GetOrAdd(index.Name, _ => new Lazy<LuceneIndex>(() => new LuceneIndex(Path.Combine(root, index.Name), index, clock)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed open (e.g. the write lock still held by a writer being closed) is not remembered: the next call tries again.
+            _indexes.TryRemove(new KeyValuePair<string, Lazy<LuceneIndex>>(index.Name, lazy));
+            throw;
+        }
+    }
 
     public Task UpsertAsync(SearchIndexDefinition index, IReadOnlyList<SearchDocument> documents, CancellationToken ct = default)
     {
@@ -545,7 +557,7 @@ internal sealed class LuceneIndex : IDisposable
             Version = version;
             Path = path;
             Directory = FSDirectory.Open(path);
-            Writer = new IndexWriter(Directory, new IndexWriterConfig(FoldingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
+            Writer = new IndexWriter(Directory, new IndexWriterConfig(FoldingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64, WriteLockTimeout = 5000 });
             Searchers = new SearcherManager(Writer, applyAllDeletes: true, new SearcherFactory());
         }
 

@@ -53,7 +53,7 @@ internal sealed record DueDateResult(
 /// </summary>
 internal static class DueDateCalculator
 {
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan VietnamOffset = OneStop.Platform.Domain.VietnamTime.Offset;
 
     /// <summary>Any instant → wall-clock time in Vietnam (UTC+7 all year).</summary>
     public static DateTime ToVietnamTime(DateTimeOffset instant) =>

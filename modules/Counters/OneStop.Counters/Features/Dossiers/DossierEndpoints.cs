@@ -135,29 +135,29 @@ internal static class DossierEndpoints
         g.MapGet("/{id:guid}", Get).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Chi tiết hồ sơ với cách tính hạn, luân chuyển và lịch sử");
         g.MapGet("/by-code/{code}", GetByCode).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Hồ sơ theo mã");
 
-        Transition<NoteRequest>(g, "receive", CountersPermissions.DossiersReceive, "Tiếp nhận hồ sơ trực tuyến / bưu chính", (w, d, r, ct) => w.ReceiveAsync(d, ct));
-        Transition<ReasonRequest>(g, "refuse", CountersPermissions.DossiersReceive, "Từ chối tiếp nhận (Mẫu 03)", (w, d, r, ct) => w.RefuseAsync(d, r.Reason, ct));
-        Transition<AssignRequest>(g, "assign", CountersPermissions.DossiersProcess, "Chuyển chuyên viên thụ lý", (w, d, r, ct) => w.AssignAsync(d, r.Assignee.Trim(), r.Note, ct));
-        Transition<RouteRequest>(g, "route", CountersPermissions.DossiersProcess, "Luân chuyển liên thông đến đơn vị khác", (w, d, r, ct) => w.RouteAsync(d, r.ToUnitId, r.Electronic, r.Note, ct));
-        Transition<ReasonRequest>(g, "request-supplement", CountersPermissions.DossiersProcess, "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian)", (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, ct));
-        Transition<NoteRequest>(g, "supplement", CountersPermissions.DossiersProcess, "Nhận hồ sơ bổ sung (tính tiếp thời gian)", (w, d, r, ct) => w.SupplementAsync(d, r.Note, ct));
-        Transition<FinancialObligationRequest>(g, "request-financial-obligation", CountersPermissions.DossiersProcess, "Yêu cầu thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.RequestFinancialObligationAsync(d, r.AmountVnd, r.Reason, ct));
-        Transition<NoteRequest>(g, "financial-obligation-met", CountersPermissions.DossiersProcess, "Xác nhận đã thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.FinancialObligationMetAsync(d, ct));
-        Transition<ExtendRequest>(g, "extend", CountersPermissions.DossiersApprove, "Gia hạn thời gian giải quyết (có lý do)", (w, d, r, ct) => w.ExtendAsync(d, r.Value, r.Unit, r.Reason, ct));
-        Transition<ReasonRequest>(g, "withdraw", CountersPermissions.DossiersReceive, "Ghi nhận công dân rút hồ sơ", (w, d, r, ct) => w.WithdrawAsync(d, r.Reason, ct));
-        Transition<ReasonRequest>(g, "stop", CountersPermissions.DossiersApprove, "Dừng giải quyết hồ sơ", (w, d, r, ct) => w.StopAsync(d, r.Reason, ct));
-        Transition<ResolveRequest>(g, "resolve", CountersPermissions.DossiersApprove, "Phê duyệt kết quả, chuyển về nơi tiếp nhận", (w, d, r, ct) => w.ResolveAsync(d, r.ResultSummary, ct));
-        Transition<ReturnRequest>(g, "return", CountersPermissions.DossiersReturn, "Trả kết quả cho người nộp", (w, d, r, ct) => w.ReturnAsync(d, r.Method, r.Note, ct));
+        Transition<NoteRequest>(g, DossierActions.Receive, "Tiếp nhận hồ sơ trực tuyến / bưu chính", (w, d, r, ct) => w.ReceiveAsync(d, ct));
+        Transition<ReasonRequest>(g, DossierActions.Refuse, "Từ chối tiếp nhận (Mẫu 03)", (w, d, r, ct) => w.RefuseAsync(d, r.Reason, ct));
+        Transition<AssignRequest>(g, DossierActions.Assign, "Chuyển chuyên viên thụ lý", (w, d, r, ct) => w.AssignAsync(d, r.Assignee.Trim(), r.Note, ct));
+        Transition<RouteRequest>(g, DossierActions.Route, "Luân chuyển liên thông đến đơn vị khác", (w, d, r, ct) => w.RouteAsync(d, r.ToUnitId, r.Electronic, r.Note, ct));
+        Transition<ReasonRequest>(g, DossierActions.RequestSupplement, "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian)", (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, ct));
+        Transition<NoteRequest>(g, DossierActions.Supplement, "Nhận hồ sơ bổ sung (tính tiếp thời gian)", (w, d, r, ct) => w.SupplementAsync(d, r.Note, ct));
+        Transition<FinancialObligationRequest>(g, DossierActions.RequestFinancialObligation, "Yêu cầu thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.RequestFinancialObligationAsync(d, r.AmountVnd, r.Reason, ct));
+        Transition<NoteRequest>(g, DossierActions.FinancialObligationMet, "Xác nhận đã thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.FinancialObligationMetAsync(d, ct));
+        Transition<ExtendRequest>(g, DossierActions.Extend, "Gia hạn thời gian giải quyết (có lý do)", (w, d, r, ct) => w.ExtendAsync(d, r.Value, r.Unit, r.Reason, ct));
+        Transition<ReasonRequest>(g, DossierActions.Withdraw, "Ghi nhận công dân rút hồ sơ", (w, d, r, ct) => w.WithdrawAsync(d, r.Reason, ct));
+        Transition<ReasonRequest>(g, DossierActions.Stop, "Dừng giải quyết hồ sơ", (w, d, r, ct) => w.StopAsync(d, r.Reason, ct));
+        Transition<ResolveRequest>(g, DossierActions.Resolve, "Phê duyệt kết quả, chuyển về nơi tiếp nhận", (w, d, r, ct) => w.ResolveAsync(d, r.ResultSummary, ct));
+        Transition<ReturnRequest>(g, DossierActions.Return, "Trả kết quả cho người nộp", (w, d, r, ct) => w.ReturnAsync(d, r.Method, r.Note, ct));
     }
 
-    private static void Transition<TRequest>(RouteGroupBuilder g, string action, string permission, string summary,
+    private static void Transition<TRequest>(RouteGroupBuilder g, DossierActions.DossierAction action, string summary,
         Func<DossierWorkflow, Dossier, TRequest, CancellationToken, Task> apply) where TRequest : IValidatableRequest =>
-        g.MapPost("/{id:guid}/" + action, async (Guid id, TRequest request, DossierWorkflow workflow, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/" + action.Name, async (Guid id, TRequest request, DossierWorkflow workflow, CancellationToken ct) =>
         {
             var dossier = await workflow.LoadAsync(id, ct);
             await apply(workflow, dossier, request, ct);
             return TypedResults.Ok(DossierDto.From(dossier, workflow.Now));
-        }).RequirePermission(permission).Validate<TRequest>().WithSummary(summary)
+        }).RequirePermission(action.Permission).Validate<TRequest>().WithSummary(summary)
           .Produces<DossierDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Created<DossierDto>> Intake(IntakeRequest request, IntakeHandler handler, TimeProvider time, CancellationToken ct)

@@ -82,7 +82,7 @@ internal sealed class DossierSearchHandler(ISearchEngine engine, ICurrentScope s
     public static readonly string[] FacetFields =
         [DossierSearchIndex.Status, DossierSearchIndex.Channel, DossierSearchIndex.Procedure, DossierSearchIndex.Overdue, DossierSearchIndex.ApplicantKind];
 
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private static readonly TimeSpan Vietnam = OneStop.Platform.Domain.VietnamTime.Offset;
 
     private sealed record Cursor(string Sort, string After);
 

@@ -149,7 +149,7 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
     private string NewDigitizedCode(string kind, string unitPath)
     {
         var unitCode = unitPath.TrimEnd('/').Split('/').LastOrDefault() ?? "0";
-        var day = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
+        var day = clock.GetUtcNow().ToOffset(OneStop.Platform.Domain.VietnamTime.Offset);
         return $"{(kind == DocumentKinds.Result ? "KQ" : "TP")}.{unitCode}.{day:yyMMdd}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
     }
 }

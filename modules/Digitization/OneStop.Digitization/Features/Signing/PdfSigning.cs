@@ -114,7 +114,7 @@ internal static class PdfSigner
         string[] lines =
         [
             $"Mã số hóa: {request.DigitizedCode}",
-            $"Ký số: {request.Location}, {request.SigningTime.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm}",
+            $"Ký số: {request.Location}, {request.SigningTime.ToOffset(OneStop.Platform.Domain.VietnamTime.Offset):dd/MM/yyyy HH:mm}",
             "Tra cứu, xác thực:",
             request.VerificationUrl,
         ];

@@ -48,13 +48,13 @@ internal static class ExchangeLog
         var query = Filter(db, system);
         if (from is { } f)
         {
-            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+            var start = OneStop.Platform.Domain.VietnamTime.StartOf(f);
             query = query.Where(r => r.RequestedAt >= start);
         }
 
         if (to is { } t)
         {
-            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+            var end = OneStop.Platform.Domain.VietnamTime.StartOf(t.AddDays(1));
             query = query.Where(r => r.RequestedAt < end);
         }
 

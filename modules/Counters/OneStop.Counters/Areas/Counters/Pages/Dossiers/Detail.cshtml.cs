@@ -112,23 +112,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         }
     }
 
-    private static string TransitionOf(string act) => act switch
-    {
-        "receive" => DossierTransitions.Received,
-        "refuse" => DossierTransitions.Refused,
-        "assign" => DossierTransitions.Assigned,
-        "route" => DossierTransitions.Routed,
-        "request-supplement" => DossierTransitions.SupplementRequested,
-        "supplement" => DossierTransitions.Supplemented,
-        "request-financial-obligation" => DossierTransitions.FinancialObligationRequested,
-        "financial-obligation-met" => DossierTransitions.FinancialObligationMet,
-        "extend" => DossierTransitions.Extended,
-        "withdraw" => DossierTransitions.Withdrawn,
-        "stop" => DossierTransitions.Stopped,
-        "resolve" => DossierTransitions.Resolved,
-        "return" => DossierTransitions.Returned,
-        _ => act,
-    };
+    private static string TransitionOf(string act) =>
+        Features.Dossiers.DossierActions.ByName.TryGetValue(act, out var action) ? action.Transition : act;
 
     private async Task<Dossier?> TryLoadAsync(CancellationToken ct)
     {
@@ -145,34 +130,14 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     /// <summary>Actions by state (the workflow enforces it again) and by permission.</summary>
     private async Task<HashSet<string>> AllowedActionsAsync(Dossier d)
     {
-        var receive = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersReceive);
-        var process = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersProcess);
-        var approve = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersApprove);
-        var giveBack = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersReturn);
         var actions = new HashSet<string>();
-        void Add(bool granted, params string[] names)
-        {
-            if (granted)
-            {
-                actions.UnionWith(names);
-            }
-        }
-
         var active = OneStop.Counters.Domain.Dossiers.Dossier.Active.Contains(d.Status);
-        switch (d.Status)
+        foreach (var action in Features.Dossiers.DossierActions.AllowedIn(d.Status, active))
         {
-            case DossierStatuses.New: Add(receive, "receive", "refuse", "withdraw"); break;
-            case DossierStatuses.Received: Add(receive, "refuse"); Add(process, "assign", "route", "request-supplement"); Add(approve, "resolve"); break;
-            case DossierStatuses.Processing: Add(process, "assign", "route", "request-supplement", "request-financial-obligation"); Add(approve, "resolve"); break;
-            case DossierStatuses.SupplementRequested: Add(process, "supplement"); break;
-            case DossierStatuses.AwaitingFinancialObligation: Add(process, "financial-obligation-met"); break;
-            case DossierStatuses.Resolved: Add(giveBack, "return"); break;
-        }
-
-        if (active)
-        {
-            Add(receive, "withdraw");
-            Add(approve, "stop", "extend");
+            if (await permissions.IsGrantedAsync(User, action.Permission))
+            {
+                actions.Add(action.Name);
+            }
         }
 
         return actions;
