@@ -11,6 +11,7 @@ using OneStop.Counters.Features.Queue.Desks;
 using OneStop.Counters.Features.Queue.Tickets;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Domain;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -154,7 +155,16 @@ var recorded = await As(null, "bench", async sp =>
     var priority = await db.QueueTickets.Where(t => t.ServiceDate == day && t.PriorityGroup != null && t.WaitSeconds != null).Select(t => t.WaitSeconds!.Value).ToListAsync();
     var normal = await db.QueueTickets.Where(t => t.ServiceDate == day && t.PriorityGroup == null && t.WaitSeconds != null).Select(t => t.WaitSeconds!.Value).ToListAsync();
     var events = await db.QueueEvents.OrderBy(e => e.Id).Select(e => new { e.TicketId, e.Kind, e.At }).ToListAsync();
-    return (kpi, avgSeconds, avgService, waits, tickets, noShows, priority, normal, events);
+    // A few hundred rows: read into memory (SQLite does not compare DateTimeOffset values in SQL).
+    var called = await db.QueueTickets.Where(t => t.ServiceDate == day && t.WaitSeconds != null)
+        .Select(t => new { t.DisplayNumber, t.Field, t.PriorityGroup, t.IssuedAt, t.CalledAt, t.WaitSeconds }).ToListAsync();
+    var longest = called.MaxBy(t => t.WaitSeconds)!;
+    var waitingAtLunch = called.Count(t => t.IssuedAt < At(lunchStart) && t.CalledAt >= At(lunchEnd));
+    // Fairness check: a normal ticket never overtakes an earlier normal ticket of the same field.
+    var overtakes = called.Where(t => t.PriorityGroup == null).SelectMany(a => called.Where(b => b.PriorityGroup == null && b.Field == a.Field
+        && b.IssuedAt > a.IssuedAt && b.CalledAt < a.CalledAt)).Count();
+    var sameFieldBefore = called.Count(t => t.Field == longest.Field && t.IssuedAt < longest.IssuedAt);
+    return (kpi, avgSeconds, avgService, waits, tickets, noShows, priority, normal, events, longest, waitingAtLunch, overtakes, sameFieldBefore);
 });
 
 // Independent: from the event log alone (first CALLED minus ISSUED; ENDED minus first CALLED).
@@ -177,6 +187,10 @@ var peak = arrivals.Count(m => m is >= 60 and < 120);
 Console.WriteLine($"QueueDay (seed {seed}): {arrivals.Count} arrivals 07:00–17:00 ({peak} between 08:00 and 09:00), 4 counters, lunch 11:30–13:30");
 Console.WriteLine($"  replayed through the handlers: {commands} issues + calls/ends in {watch.Elapsed.TotalSeconds:N1} s ({recorded.tickets} tickets, {recorded.noShows} no-shows)");
 Console.WriteLine($"  recorded (SQL)     average wait {recorded.avgSeconds / 60:N2} min, p90 {P90(recorded.waits.Select(w => (double)w)) / 60:N2} min, max {recorded.waits.Max() / 60.0:N2} min, average service {recorded.avgService / 60:N2} min");
+// The longest wait, and why: a morning ticket for a field few counters serve waits through the lunch break.
+var l = recorded.longest;
+Console.WriteLine($"  longest wait       ticket {l.DisplayNumber} ({l.Field}{(l.PriorityGroup is null ? "" : ", " + l.PriorityGroup)}) issued {VietnamTime.Of(l.IssuedAt):HH:mm}, called {VietnamTime.Of(l.IssuedAt).AddSeconds(l.WaitSeconds!.Value):HH:mm}; {recorded.waitingAtLunch} tickets issued before 11:30 were called after 13:30 (lunch counts as waiting)");
+Console.WriteLine($"  fairness           {recorded.overtakes} normal tickets called before an earlier normal ticket of the same field; {recorded.sameFieldBefore} {l.Field} tickets were ahead of {l.DisplayNumber}");
 Console.WriteLine($"  KPI source         average wait {recorded.kpi.AverageWaitMinutes:N2} min over {recorded.kpi.Visits} visits, {recorded.kpi.VisitsOverFifteenMinutes} over 15 min (target ≤ 15)");
 Console.WriteLine($"  from the event log average wait {logAverage / 60:N2} min, p90 {P90(logWaits) / 60:N2} min, average service {logService.Average() / 60:N2} min");
 Console.WriteLine($"  priority visits    average wait {recorded.priority.DefaultIfEmpty().Average() / 60:N2} min (n={recorded.priority.Count}); normal {recorded.normal.Average() / 60:N2} min, p90 {P90(recorded.normal.Select(w => (double)w)) / 60:N2} min");
