@@ -14,6 +14,12 @@ public interface IIntegrationApi
 
     /// <summary>Cơ sở dữ liệu quốc gia về đất đai: a land parcel by its certificate number (số phát hành GCN).</summary>
     Task<LandParcelLookup> FindLandParcelAsync(string certificateNumber, CancellationToken ct = default);
+
+    /// <summary>
+    /// Cổng Dịch vụ công quốc gia — kho dữ liệu của công dân: the documents a citizen keeps in the portal's data store
+    /// (results and papers issued elsewhere), fetched on request at intake so they need not be brought again.
+    /// </summary>
+    Task<PortalDataStoreLookup> FetchPortalDataStoreAsync(string citizenId, CancellationToken ct = default);
 }
 
 public enum LookupOutcome
@@ -38,6 +44,13 @@ public sealed record EnterpriseLookup(LookupOutcome Outcome, Enterprise? Enterpr
 public sealed record LandParcel(string CertificateNumber, string ParcelNumber, string MapSheet, decimal AreaSquareMetres, string LandUse, string Address, string Holder);
 
 public sealed record LandParcelLookup(LookupOutcome Outcome, LandParcel? Parcel, string Message);
+
+/// <summary>A document in the citizen's data store on the national portal.</summary>
+/// <param name="DocumentTypeCode">The document-type code of the procedure catalogue's components.</param>
+/// <param name="ValidUntil">Null for a document valid without limit.</param>
+public sealed record PortalDocument(string DocumentNumber, string DocumentTypeCode, string Title, string IssuedBy, DateOnly IssuedOn, DateOnly? ValidUntil, string? FileUrl);
+
+public sealed record PortalDataStoreLookup(LookupOutcome Outcome, IReadOnlyList<PortalDocument> Documents, string Message);
 
 /// <summary>
 /// An online dossier submitted on the National Public Service Portal for a unit of the province, pulled by the portal

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,9 @@ public sealed class IntegrationModule : ModuleBase
         services.AddNationalSystemConnectors(configuration);
         services.AddSingleton<SandboxBehaviour>();
         services.AddSingleton<PortalSimulator>();
+        services.AddSingleton<CommandCentreSimulator>();
+        services.AddScoped<Features.CommandCentre.CommandCentreReporter>();
+        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
         services.AddSingleton<WebhookReceiverSimulator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
@@ -64,7 +68,13 @@ public sealed class IntegrationModule : ModuleBase
         OutgoingEndpoints.Map(api);
         Webhooks.Map(api);
         OneStop.Integration.Features.ApiClients.ApiClientEndpoints.Map(api);
+        Features.CommandCentre.CommandCentreReporter.Map(api);
     }
+
+    /// <summary>The province's indicators go to the Government's command centre daily, after the KPI recompute (01:00).</summary>
+    public override void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
+            r => r.RunAsync(CancellationToken.None), Cron.Daily(3, 0));
 
     public override void MapRootEndpoints(IEndpointRouteBuilder app)
     {

@@ -9,7 +9,13 @@ internal sealed record NationalSystem(string Key, string NameVi, string NameEn)
 
     public static readonly NationalSystem Portal = new("portal", "Cổng Dịch vụ công quốc gia", "National Public Service Portal");
 
-    public static readonly IReadOnlyList<NationalSystem> All = [Population, Business, Land, Portal];
+    /// <summary>Hệ thống thông tin chỉ đạo, điều hành của Chính phủ: receives the province's indicators.</summary>
+    public static readonly NationalSystem CommandCentre = new("command-centre", "Hệ thống thông tin chỉ đạo, điều hành của Chính phủ", "Government information and command centre");
+
+    public static readonly IReadOnlyList<NationalSystem> All = [Population, Business, Land, Portal, CommandCentre];
+
+    /// <summary>The national databases (counted by the plan's "national databases connected" target).</summary>
+    public static readonly IReadOnlyList<NationalSystem> Databases = [Population, Business, Land];
 
     public string HttpClientName => "national:" + Key;
 

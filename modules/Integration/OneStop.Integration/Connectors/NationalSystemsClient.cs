@@ -65,6 +65,19 @@ internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAd
         };
     }
 
+    public async Task<PortalDataStoreLookup> FetchPortalDataStoreAsync(string citizenId, CancellationToken ct = default)
+    {
+        var system = NationalSystem.Portal;
+        var (status, body) = await CallAsync<PortalDocument[]>(system, client =>
+            client.GetAsync(addresses.For(system, "citizens/" + Uri.EscapeDataString(citizenId.Trim()) + "/documents"), ct), ct);
+        return status switch
+        {
+            HttpStatusCode.OK when body is { Length: > 0 } => new(LookupOutcome.Found, body, $"Kho dữ liệu của công dân có {body.Length} giấy tờ."),
+            HttpStatusCode.OK or HttpStatusCode.NotFound => new(LookupOutcome.NotFound, [], "Kho dữ liệu của công dân trên Cổng Dịch vụ công quốc gia chưa có giấy tờ nào."),
+            _ => new(LookupOutcome.Unavailable, [], string.Format(UnavailableMessage, system.NameVi)),
+        };
+    }
+
     /// <summary>Status and body, or (0, null) when the system could not be reached after the retries.</summary>
     private async Task<(HttpStatusCode Status, T? Body)> CallAsync<T>(NationalSystem system, Func<HttpClient, Task<HttpResponseMessage>> send, CancellationToken ct)
     {

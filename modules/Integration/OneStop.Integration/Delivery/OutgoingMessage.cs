@@ -21,6 +21,13 @@ internal sealed class OutgoingMessage
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The unit the message is about (a dossier's receiving unit), for the 766 "status synced" indicator; null for province-wide reports.</summary>
+    public Guid? UnitId { get; set; }
+    public string? UnitPath { get; set; }
+
+    /// <summary>Delivered by then counts as "in time" (the portal's real-time status sync); null when no deadline applies.</summary>
+    public DateTimeOffset? DeliverBy { get; set; }
 }
 
 internal static class OutgoingStates

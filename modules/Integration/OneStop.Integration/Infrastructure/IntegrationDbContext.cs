@@ -51,6 +51,9 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.Property(m => m.State).HasMaxLength(16);
             b.Property(m => m.LastError).HasMaxLength(1000);
             b.HasIndex(m => new { m.Destination, m.IdempotencyKey }).IsUnique();
+            b.Property(m => m.UnitPath).HasMaxLength(256);
+            // The sync indicator counts a period's dossier-status messages per unit.
+            b.HasIndex(m => new { m.Destination, m.Kind, m.CreatedAt });
             b.HasIndex(m => new { m.State, m.NextAttemptAt });
             b.HasIndex(m => new { m.OrderingKey, m.State });
         });

@@ -89,6 +89,13 @@ internal sealed class PortalSimulator
         });
         sandbox.MapPost("/portal/submissions", (SubmitRequest r, PortalSimulator portal) =>
             Results.Ok(portal.Submit(r.UnitCode, r.ProcedureCode, r.ApplicantIdentity, r.ApplicantName, r.ComponentCodes ?? [])));
+        // Kho dữ liệu của công dân: the citizen's documents (slow and failing as configured).
+        sandbox.MapGet("/portal/citizens/{citizenId}/documents", async (string citizenId, SandboxBehaviour behaviour, CancellationToken ct) =>
+            await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct)
+                ? Results.Json(new { error = "service_unavailable" }, statusCode: 503)
+                : OneStop.Platform.CitizenIdFormat.Decode(citizenId) is null
+                    ? Results.NotFound(new { error = "citizen_not_found" })
+                    : Results.Ok(SimulatedRegistries.PortalDocuments(citizenId)));
         sandbox.MapGet("/portal/dossier-statuses", (PortalSimulator portal) => Results.Ok(new { applied = portal.Applied.Count, requests = portal.Requests }));
     }
 }

@@ -42,6 +42,7 @@ internal static class SandboxEndpoints
             await behaviour.ShouldFailAsync(NationalSystem.Land.Key, ct) ? Unavailable()
             : SimulatedRegistries.FindParcel(certificate) is { } p ? Results.Ok(p) : Results.NotFound(new { error = "not_found" }));
         PortalSimulator.Map(sandbox);
+        CommandCentreSimulator.Map(sandbox);
         WebhookReceiverSimulator.Map(sandbox);
     }
 

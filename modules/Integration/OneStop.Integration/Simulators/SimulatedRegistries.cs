@@ -83,6 +83,46 @@ internal static class SimulatedRegistries
             Math.Round(50 + h[4] * 3.7m, 1), Pick(uses, h, 5), Pick(Wards, h, 6) + ", Tỉnh Hải Dương", holder.FullName);
     }
 
+    /// <summary>
+    /// The citizen's data store on the national portal: a CCCD card for every citizen the population database knows, a
+    /// birth certificate for most, and for some a marriage certificate or a residence confirmation (each citizen always
+    /// gets the same papers). Unknown citizens have an empty store.
+    /// </summary>
+    public static IReadOnlyList<PortalDocument> PortalDocuments(string citizenId)
+    {
+        if (FindCitizen(citizenId) is not { } citizen)
+        {
+            return [];
+        }
+
+        var h = Hash("store:" + citizenId);
+        var issued = citizen.IssuedOn is { } on ? DateOnly.Parse(on, CultureInfo.InvariantCulture) : new DateOnly(2021, 6, 1);
+        var documents = new List<PortalDocument>
+        {
+            new($"CCCD-{citizenId}", "CD-CCCD", "Căn cước công dân", "Cục Cảnh sát quản lý hành chính về trật tự xã hội", issued, issued.AddYears(15), null),
+        };
+        if (h[0] % 10 < 8)
+        {
+            documents.Add(new($"KS-{citizen.DateOfBirth.Year}-{100 + h[1]:D4}", "HT-GKS", "Giấy khai sinh (bản sao điện tử)", "Ủy ban nhân dân " + Pick(Wards, h, 2).Split(',')[0],
+                citizen.DateOfBirth.AddDays(10 + h[3] % 40), null, null));
+        }
+
+        if (h[4] % 10 < 4 && citizen.DateOfBirth.Year < 2004)
+        {
+            documents.Add(new($"KH-{2015 + h[5] % 9}-{100 + h[6]:D4}", "HT-GCNKH", "Giấy chứng nhận kết hôn", "Ủy ban nhân dân " + Pick(Wards, h, 7).Split(',')[0],
+                new DateOnly(2015 + h[5] % 9, 1 + h[8] % 12, 1 + h[9] % 28), null, null));
+        }
+
+        if (h[10] % 10 < 3)
+        {
+            var on2 = new DateOnly(2026, 1 + h[11] % 10, 1 + h[12] % 28);
+            documents.Add(new($"CT07-{h[13]:D3}{h[14]:D3}", "CT-CT07", "Giấy xác nhận thông tin về cư trú (CT07)", "Công an " + Pick(Wards, h, 15).Split(',')[0],
+                on2, on2.AddMonths(6), null));
+        }
+
+        return documents;
+    }
+
     /// <summary>Names compare without case, extra spaces or diacritics (officers type "Nguyen Van An" too).</summary>
     public static bool SameName(string a, string b) => Words(a) == Words(b);
 

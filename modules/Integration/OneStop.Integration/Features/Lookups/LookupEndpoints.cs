@@ -40,6 +40,20 @@ internal static class LookupEndpoints
             .WithSummary("Tra cứu doanh nghiệp theo mã số trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp");
         api.MapGet("/land-parcels/{certificateNumber}", FindLandParcel).RequirePermission(IntegrationPermissions.Lookup)
             .WithSummary("Tra cứu thửa đất theo số phát hành giấy chứng nhận trong Cơ sở dữ liệu quốc gia về đất đai");
+        api.MapGet("/citizens/{citizenId}/portal-documents", FetchPortalDataStore).RequirePermission(IntegrationPermissions.Lookup)
+            .WithSummary("Lấy giấy tờ trong kho dữ liệu của công dân trên Cổng Dịch vụ công quốc gia (mỗi lần lấy được ghi nhật ký trao đổi)");
+    }
+
+    internal static async Task<Results<Ok<PortalDataStoreLookup>, NotFound<PortalDataStoreLookup>, ProblemHttpResult>> FetchPortalDataStore(
+        string citizenId, IIntegrationApi integration, CancellationToken ct)
+    {
+        if (!OneStop.Platform.CitizenIdFormat.IsValid(citizenId))
+        {
+            throw new PlatformException(IntegrationErrorCodes.InvalidCitizenId, "Số định danh cá nhân phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).");
+        }
+
+        var result = await integration.FetchPortalDataStoreAsync(citizenId, ct);
+        return Respond(result, result.Outcome, result.Message);
     }
 
     internal static async Task<Results<Ok<CitizenVerification>, NotFound<CitizenVerification>, ProblemHttpResult>> VerifyCitizen(

@@ -94,6 +94,9 @@ namespace OneStop.Integration.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeliverBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -133,6 +136,13 @@ namespace OneStop.Integration.Infrastructure.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Destination", "IdempotencyKey")
@@ -141,6 +151,8 @@ namespace OneStop.Integration.Infrastructure.Migrations
                     b.HasIndex("OrderingKey", "State");
 
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("Destination", "Kind", "CreatedAt");
 
                     b.ToTable("OutgoingMessages", "integration");
                 });
