@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
@@ -39,12 +40,9 @@ public sealed class IntegrationModule : ModuleBase
     {
         services.AddPlatformDbContext<IntegrationDbContext>(IntegrationDbContext.SchemaName);
         services.AddNationalSystemConnectors(configuration);
-        services.AddSingleton<SandboxBehaviour>();
-        services.AddSingleton<PortalSimulator>();
-        services.AddSingleton<CommandCentreSimulator>();
+        AddSimulators(services);
         services.AddScoped<Features.CommandCentre.CommandCentreReporter>();
         services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
-        services.AddSingleton<WebhookReceiverSimulator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
         services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
@@ -75,6 +73,27 @@ public sealed class IntegrationModule : ModuleBase
     public override void ConfigureJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
             r => r.RunAsync(CancellationToken.None), Cron.Daily(3, 0));
+
+    /// <summary>
+    /// The simulators of the national systems on their own (no database, no other module): for a second process that
+    /// stands in for the national systems, e.g. <c>etc/simulators</c>. Behaviour comes from configuration
+    /// (<c>Integration:Sandbox:{system}:LatencyMilliseconds|ErrorRate</c>) or from <c>PUT /sandbox/{system}/behaviour</c>.
+    /// </summary>
+    public static void AddSimulators(IServiceCollection services)
+    {
+        services.AddSingleton<SandboxBehaviour>();
+        services.AddSingleton<PortalSimulator>();
+        services.AddSingleton<CommandCentreSimulator>();
+        services.AddSingleton<WebhookReceiverSimulator>();
+        services.TryAddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Maps the simulators under <c>/sandbox</c>, plus the behaviour switch a standalone run needs (no admin API there).</summary>
+    public static void MapSimulators(IEndpointRouteBuilder app)
+    {
+        SandboxEndpoints.Map(app);
+        SandboxEndpoints.MapBehaviourSwitch(app);
+    }
 
     public override void MapRootEndpoints(IEndpointRouteBuilder app)
     {

@@ -46,5 +46,26 @@ internal static class SandboxEndpoints
         WebhookReceiverSimulator.Map(sandbox);
     }
 
+    /// <summary>Standalone only (the host has the admin API for it): set a simulator's latency, error rate and outage.</summary>
+    public static void MapBehaviourSwitch(IEndpointRouteBuilder app) =>
+        app.MapPut("/sandbox/{system}/behaviour", (string system, BehaviourBody body, SandboxBehaviour behaviour, TimeProvider clock) =>
+        {
+            if (NationalSystem.Find(system) is null)
+            {
+                return Results.NotFound(new { error = "unknown_system", systems = NationalSystem.All.Select(s => s.Key) });
+            }
+
+            if (body.LatencyMilliseconds is < 0 or > 60_000 || body.ErrorRate is < 0 or > 1 || body.DownForSeconds is < 0 or > 86_400)
+            {
+                return Results.BadRequest(new { error = "invalid_behaviour", hint = "latencyMilliseconds 0–60000, errorRate 0–1, downForSeconds 0–86400" });
+            }
+
+            behaviour.Set(system, new SimulatorSettings(body.LatencyMilliseconds, body.ErrorRate,
+                body.DownForSeconds > 0 ? clock.GetUtcNow().AddSeconds(body.DownForSeconds) : null));
+            return Results.NoContent();
+        });
+
+    internal sealed record BehaviourBody(int LatencyMilliseconds, double ErrorRate, int DownForSeconds);
+
     private static IResult Unavailable() => Results.Json(new { error = "service_unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
 }
