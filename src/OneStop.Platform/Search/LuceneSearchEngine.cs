@@ -130,12 +130,36 @@ internal sealed class LuceneIndex : IDisposable
     private Generation _active;
     private Generation? _building;
 
+    // Which folders this process has open, and by whom: a second opener of the same folder gets the first one's
+    // stack trace instead of a bare lock timeout (one writer per folder is the engine's rule).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OpenFolders = new();
+
     public LuceneIndex(string folder, SearchIndexDefinition definition, TimeProvider clock)
     {
         _folder = folder;
         _definition = definition;
         _clock = clock;
-        System.IO.Directory.CreateDirectory(folder);
+        var full = Path.GetFullPath(folder);
+        if (!OpenFolders.TryAdd(full, Environment.StackTrace))
+        {
+            throw new InvalidOperationException($"The search index folder {full} is already open in this process, opened at:{Environment.NewLine}{OpenFolders[full]}");
+        }
+
+        try
+        {
+            System.IO.Directory.CreateDirectory(folder);
+            OpenGenerations(folder, clock);
+        }
+        catch
+        {
+            OpenFolders.TryRemove(full, out _);
+            throw;
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_active))]
+    private void OpenGenerations(string folder, TimeProvider clock)
+    {
         var active = ReadPointer(ActiveFile);
         if (active is null)
         {
@@ -547,6 +571,7 @@ internal sealed class LuceneIndex : IDisposable
         _active.Dispose();
         _building?.Dispose();
         _analyzer.Dispose();
+        OpenFolders.TryRemove(Path.GetFullPath(_folder), out _);
     }
 
     /// <summary>One version folder with its writer and near-real-time searchers.</summary>
