@@ -9,6 +9,7 @@ using OneStop.Platform.Persistence;
 using OneStop.PlanTasks.Contracts;
 using OneStop.PlanTasks.Features;
 using OneStop.PlanTasks.Features.Assignments;
+using OneStop.PlanTasks.Features.ControlReport;
 using OneStop.PlanTasks.Features.Deadlines;
 using OneStop.PlanTasks.Features.Inspections;
 using OneStop.PlanTasks.Features.Plan;
@@ -31,6 +32,8 @@ public sealed class PlanTasksModule : ModuleBase
     [
         new("Nhiệm vụ kế hoạch", "Plan tasks", "/PlanTasks", PlanTasksPermissions.Access, "bi-list-check"),
         new("Kiểm tra thực hiện kế hoạch", "Plan inspections", "/PlanTasks/Inspections", PlanTasksPermissions.Access, "bi-clipboard-check"),
+        new("Báo cáo kiểm soát TTHC", "TTHC-control report", "/PlanTasks/ControlReport", PlanTasksPermissions.Access, "bi-file-earmark-text"),
+        new("Nguồn lực thực hiện kế hoạch", "Plan resources", "/PlanTasks/Resources", PlanTasksPermissions.Access, "bi-cash-coin"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -47,6 +50,8 @@ public sealed class PlanTasksModule : ModuleBase
         services.AddScoped<ReportQueries>();
         services.AddScoped<InspectionHandler>();
         services.AddScoped<DeadlineScanner>();
+        services.AddScoped<ControlReportBuilder>();
+        services.AddScoped<ResourceService>();
         services.AddScoped<IPlanTasksApi, PlanTasksApi>();
     }
 
@@ -57,6 +62,7 @@ public sealed class PlanTasksModule : ModuleBase
         ReportEndpoints.Map(api);
         InspectionEndpoints.Map(api);
         ResourceEndpoints.Map(api);
+        ControlReportEndpoints.Map(api);
     }
 
     public override void ConfigureJobs(IRecurringJobManager jobs) =>
