@@ -11,6 +11,7 @@ using OneStop.Training.Features.Certificates;
 using OneStop.Training.Features.Classes;
 using OneStop.Training.Features.Courses;
 using OneStop.Training.Features.Plans;
+using OneStop.Training.Features.Staff;
 using OneStop.Training.Infrastructure;
 
 namespace OneStop.Training;
@@ -27,6 +28,8 @@ public sealed class TrainingModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Đào tạo", "Training", "/Training", TrainingPermissions.Access, "bi-mortarboard"),
+        new("Kế hoạch đào tạo", "Training plans", "/Training/Plans", TrainingPermissions.Access, "bi-calendar-check"),
+        new("Cán bộ đã được đào tạo", "Who is trained", "/Training/Staff", TrainingPermissions.Access, "bi-person-check"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -36,6 +39,7 @@ public sealed class TrainingModule : ModuleBase
         services.AddScoped<ClassHandler>();
         services.AddScoped<CertificateRenderer>();
         services.AddScoped<TrainingPlans>();
+        services.AddScoped<TrainedStaffQueries>();
         services.AddScoped<ITrainingApi, TrainingApi>();
     }
 
