@@ -32,8 +32,6 @@ public sealed class PlanTasksModule : ModuleBase
     [
         new("Nhiệm vụ kế hoạch", "Plan tasks", "/PlanTasks", PlanTasksPermissions.Access, "bi-list-check"),
         new("Kiểm tra thực hiện kế hoạch", "Plan inspections", "/PlanTasks/Inspections", PlanTasksPermissions.Access, "bi-clipboard-check"),
-        new("Báo cáo kiểm soát TTHC", "TTHC-control report", "/PlanTasks/ControlReport", PlanTasksPermissions.Access, "bi-file-earmark-text"),
-        new("Nguồn lực thực hiện kế hoạch", "Plan resources", "/PlanTasks/Resources", PlanTasksPermissions.Access, "bi-cash-coin"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

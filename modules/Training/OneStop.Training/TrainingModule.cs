@@ -28,8 +28,6 @@ public sealed class TrainingModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Đào tạo", "Training", "/Training", TrainingPermissions.Access, "bi-mortarboard"),
-        new("Kế hoạch đào tạo", "Training plans", "/Training/Plans", TrainingPermissions.Access, "bi-calendar-check"),
-        new("Cán bộ đã được đào tạo", "Who is trained", "/Training/Staff", TrainingPermissions.Access, "bi-person-check"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
