@@ -239,7 +239,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
         var s = data.Summary;
         (string, object)[] facts =
         [
-            ("Kỳ báo cáo", data.Period.Key), ("Số liệu tính đến", Date(data.AsOf)), ("Tổng số nhiệm vụ", s.Total), ("Hoàn thành", s.Completed),
+            ("Kỳ báo cáo", data.Period.Key), ("Số liệu tính đến", data.AsOf.ToDateTime(TimeOnly.MinValue)), ("Tổng số nhiệm vụ", s.Total), ("Hoàn thành", s.Completed),
             ("Đang thực hiện", s.InProgress), ("Chưa thực hiện", s.NotStarted), ("Quá hạn", s.Overdue), ("Nhiệm vụ khắc phục", s.Improvement),
             ("Tỷ lệ hoàn thành bình quân (%)", s.AveragePercent), ("Báo cáo tiến độ được chấp nhận trong kỳ", data.Narratives.Count), ("Cuộc kiểm tra trong kỳ", data.Visits.Count),
         ];
@@ -248,6 +248,8 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             summary.Cell(i + 3, 1).Value = facts[i].Item1;
             summary.Cell(i + 3, 2).Value = facts[i].Item2;
         }
+
+        summary.Cell(4, 2).Style.DateFormat.Format = "dd/MM/yyyy";
 
         Widths(summary, 44, 20);
 
@@ -284,7 +286,9 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             reports.Cell(row, 1).Value = r.TaskCode;
             reports.Cell(row, 2).Value = r.UnitName;
             reports.Cell(row, 3).Value = KindVi(r.Kind);
-            reports.Cell(row, 4).Value = Local(r.SubmittedAt);
+            // Dates are typed (a text "15/09/2025" would be re-read by ClosedXML in the server's culture).
+            reports.Cell(row, 4).Value = r.SubmittedAt.ToOffset(ReportPeriod.VietnamOffset).Date;
+            reports.Cell(row, 4).Style.DateFormat.Format = "dd/MM/yyyy";
             reports.Cell(row, 5).Value = StatusVi(r.Status);
             reports.Cell(row, 6).Value = r.Percent;
             reports.Cell(row, 7).Value = r.Narrative;
@@ -300,7 +304,8 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
         row = 2;
         foreach (var v in data.Visits)
         {
-            visits.Cell(row, 1).Value = Date(v.VisitOn);
+            visits.Cell(row, 1).Value = v.VisitOn.ToDateTime(TimeOnly.MinValue);
+            visits.Cell(row, 1).Style.DateFormat.Format = "dd/MM/yyyy";
             visits.Cell(row, 2).Value = v.UnitName;
             visits.Cell(row, 3).Value = v.Summary;
             visits.Cell(row, 4).Value = string.Join("; ", v.Findings);
