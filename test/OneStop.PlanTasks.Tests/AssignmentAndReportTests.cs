@@ -67,6 +67,20 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_province_filters_its_assignments_by_lead_agency()
+    {
+        var province = await fx.SignInAsync("lanhdao.tinh");
+        var stttt = await All(province, "&agency=STTTT");
+        stttt.ShouldAllBe(a => a.GetProperty("agencyCode").GetString() == "STTTT");
+        var codes = stttt.Select(a => a.GetProperty("taskCode").GetString()).ToList();
+        codes.ShouldContain("2021.b.1");          // led by name (agency:STTTT)
+        codes.ShouldContain("2023-2025.d.1");     // led by every department (kind:department)
+        codes.ShouldNotContain("2021.a.1");       // the provincial office's own
+        (await All(await fx.SignInAsync("lanhdao.tphd"), "&agency=STTTT")).ShouldBeEmpty();
+        (await province.GetStringAsync("/PlanTasks?agency=STTTT")).ShouldNotContain("data-task=\"2021.a.1\"");
+    }
+
+    [Fact]
     public async Task The_assignee_reports_and_only_the_province_accepts_which_sets_the_status()
     {
         var district = await fx.SignInAsync("lanhdao.tphd");
@@ -147,22 +161,104 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
         (await (await fx.SignInAsync("lanhdao.tphd")).GetAsync($"{Api}/assignments/{a}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Theory]
-    [InlineData("bien-ban.pdf", 1000, true)]
-    [InlineData("anh.PNG", 1000, true)]
-    [InlineData("virus.exe", 1000, false)]
-    [InlineData("../../etc/passwd.txt", 1000, true)] // accepted as "passwd.txt": the path part is dropped, never used
-    [InlineData("lon.pdf", 11L * 1024 * 1024, false)]
-    [InlineData("rong.pdf", 0, false)]
-    public void Evidence_files_are_checked_by_name_size_and_type(string name, long size, bool ok)
+    /// <summary>A district assignment no other test of the class reports on, so its report list is this test's own.</summary>
+    private async Task<(HttpClient District, Guid Assignment)> QuietDistrictAssignmentAsync(string taskCode)
     {
-        if (ok)
+        var district = await fx.SignInAsync("lanhdao.tphd");
+        var assignment = (await All(district, "&task=" + taskCode)).Single(a => a.GetProperty("unitPath").GetString() == "/30/288/");
+        return (district, assignment.GetProperty("id").GetGuid());
+    }
+
+    private static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1];
+
+    private static byte[] Content(string kind, long size = 0) => kind switch
+    {
+        "pdf" => new OneStop.Platform.Documents.PdfWriter("Biên bản", "test").NewPage().Text("Biên bản kiểm tra Bộ phận Một cửa").ToArray(),
+        "png" => PngBytes,
+        "exe" => [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00],
+        "txt" => "Kế hoạch số 15/KH-UBND"u8.ToArray(),
+        "big-pdf" => [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[size - 9]],
+        _ => [],
+    };
+
+    private static MultipartFormDataContent ReportForm(int percent, params (string Name, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent
         {
-            EvidenceStore.Check(name, size).FileName.ShouldNotContain("/");
-        }
-        else
+            { new StringContent("ad-hoc"), "kind" },
+            { new StringContent("in-progress"), "status" },
+            { new StringContent(percent.ToString()), "percent" },
+            { new StringContent("Đã tổ chức hội nghị triển khai; gửi kèm biên bản."), "narrative" },
+        };
+        foreach (var (name, bytes) in files)
         {
-            Should.Throw<OneStop.Platform.Web.PlatformException>(() => EvidenceStore.Check(name, size)).Code.ShouldBe(PlanTasksErrorCodes.EvidenceRejected);
+            form.Add(new ByteArrayContent(bytes), "files", name);
         }
+
+        return form;
+    }
+
+    [Fact]
+    public async Task Evidence_is_uploaded_through_the_api_as_multipart_and_downloaded_unchanged()
+    {
+        var (district, id) = await QuietDistrictAssignmentAsync("2021.d.8");
+        var pdf = Content("pdf");
+        using var form = ReportForm(35, ("bien-ban-trien-khai.pdf", pdf), ("anh-hoi-nghi.png", PngBytes));
+        var sent = await district.PostAsync($"{Api}/assignments/{id}/reports", form);
+        var body = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        sent.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToString());
+        body.GetProperty("percent").GetInt32().ShouldBe(35);
+        var evidence = body.GetProperty("evidence").EnumerateArray().ToList();
+        evidence.Select(e => e.GetProperty("fileName").GetString()).ShouldBe(["bien-ban-trien-khai.pdf", "anh-hoi-nghi.png"]);
+        evidence.Select(e => e.GetProperty("contentType").GetString()).ShouldBe(["application/pdf", "image/png"]);
+
+        var download = await district.GetAsync($"{Api}/evidence/{evidence[0].GetProperty("id").GetGuid()}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        (download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName).ShouldBe("bien-ban-trien-khai.pdf");
+
+        // Field checks are the JSON endpoint's, as ProblemDetails with Vietnamese messages.
+        using var invalid = ReportForm(120, ("bien-ban.pdf", pdf));
+        var refused = await district.PostAsync($"{Api}/assignments/{id}/reports", invalid);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Percent")[0].GetString()!.ShouldContain("0 đến 100");
+
+        // The one API document still describes the route (both the JSON and the multipart form).
+        (await (await fx.SignInAsync("admin")).GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("rong.pdf", "empty", 0L, "rỗng")]
+    [InlineData("lon.pdf", "big-pdf", 10L * 1024 * 1024 + 1, "vượt quá dung lượng")]
+    [InlineData("virus.exe", "exe", 0L, "Loại tệp không được chấp nhận")]
+    [InlineData("ghi-chu.txt", "txt", 0L, "Loại tệp không được chấp nhận")]
+    [InlineData("gia-mao.pdf", "png", 0L, "không đúng với phần mở rộng")]
+    [InlineData("../../etc/passwd.pdf", "pdf", 0L, "Tên tệp không hợp lệ")]
+    [InlineData("..\\..\\boot.pdf", "pdf", 0L, "Tên tệp không hợp lệ")]
+    public async Task Refused_evidence_is_a_ProblemDetails_error_and_saves_no_report(string name, string kind, long size, string message)
+    {
+        var (district, id) = await QuietDistrictAssignmentAsync("2022.g.1");
+        var before = (await district.GetFromJsonAsync<JsonElement>($"{Api}/assignments/{id}/reports")).GetArrayLength();
+
+        // A good file first: the whole report is refused all the same.
+        using var form = ReportForm(10, ("bien-ban.pdf", Content("pdf")), (name, Content(kind, size)));
+        var response = await district.PostAsync($"{Api}/assignments/{id}/reports", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe(PlanTasksErrorCodes.EvidenceRejected);
+        problem.GetProperty("title").GetString()!.ShouldContain(message);
+        (await district.GetFromJsonAsync<JsonElement>($"{Api}/assignments/{id}/reports")).GetArrayLength().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task More_than_five_evidence_files_are_refused()
+    {
+        var (district, id) = await QuietDistrictAssignmentAsync("2022.g.1");
+        var pdf = Content("pdf");
+        using var form = ReportForm(10, Enumerable.Range(1, 6).Select(i => ($"bien-ban-{i}.pdf", pdf)).ToArray());
+        var response = await district.PostAsync($"{Api}/assignments/{id}/reports", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(PlanTasksErrorCodes.EvidenceRejected);
     }
 }

@@ -52,5 +52,11 @@ public sealed class TrainingFlowTests(BrowserHost host) : IClassFixture<BrowserH
         text.ShouldContain("Phạm Thị Nhận");
         text.ShouldContain("Phường Cẩm Thượng");
         text.ShouldContain("09/06/2025");
+
+        // Who is trained for what: the ward's desk officer now holds a valid civil-status certificate, her colleague none.
+        await page.GotoAsync("/Training/Staff");
+        (await page.Locator("tr[data-user='motcua.camthuong'] td[data-course='PDG-HT']").InnerTextAsync()).ShouldStartWith("đến ");
+        (await page.Locator("tr[data-user='motcua.binhhan'] td[data-course='PDG-HT']").InnerTextAsync()).Trim().ShouldBe("—");
+        await BrowserHost.ScreenshotAsync(page, "training-staff");
     }
 }

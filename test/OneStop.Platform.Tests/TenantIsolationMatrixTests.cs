@@ -89,6 +89,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/plantasks/resources/projects"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["GET /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["POST /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["GET /api/v1/plantasks/resources/export"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["GET /api/v1/plantasks/control-report"] = nameof(Plan_control_reports_cover_the_unit_and_below_only),
         ["GET /api/v1/training/courses"] = "the province's course catalogue, no unit data",
         ["POST /api/v1/training/courses"] = "the province's course catalogue, no unit data",
         ["GET /api/v1/training/classes/"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
@@ -101,6 +103,9 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
         ["PUT /api/v1/training/plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
         ["GET /api/v1/training/kpi"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/training/plans/export"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["GET /api/v1/training/staff"] = nameof(Desk_staff_and_their_training_follow_the_hierarchy),
+        ["GET /api/v1/training/staff/export"] = nameof(Desk_staff_and_their_training_follow_the_hierarchy),
         ["GET /api/v1/counters/calendar/office-hours/{unitId:guid}"] = nameof(Office_hours_of_a_sibling_commune_cannot_be_read_or_changed),
         ["PUT /api/v1/counters/calendar/office-hours/{unitId:guid}"] = nameof(Office_hours_of_a_sibling_commune_cannot_be_read_or_changed),
         ["POST /api/v1/counters/calendar/due-date"] = nameof(Due_dates_are_computed_only_for_units_in_scope),
@@ -208,6 +213,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PlanTasks:/Assignment"] = nameof(Plan_task_pages_show_only_the_scope),
         ["PlanTasks:/Plan"] = "the published plan text, no unit data",
         ["PlanTasks:/Inspections"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
+        ["PlanTasks:/ControlReport"] = nameof(Plan_control_reports_cover_the_unit_and_below_only),
+        ["PlanTasks:/Resources"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["Counters:/Index"] = "module home, links only, no unit data",
         ["Counters:/Calendar/Index"] = nameof(The_calendar_page_shows_the_acting_units_own_hours),
         ["Counters:/Calendar/DueDate"] = nameof(Due_dates_are_computed_only_for_units_in_scope),
@@ -242,6 +249,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Evaluation:/Kiosk"] = "anonymous kiosk: finds one dossier only by its code plus the applicant's identity tail (or ticket id); see SatisfactionTests",
         ["Training:/Index"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
         ["Training:/Class"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
+        ["Training:/Plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
+        ["Training:/Staff"] = nameof(Desk_staff_and_their_training_follow_the_hierarchy),
     };
 
     public sealed class Fixture : OneStopFactory
@@ -476,7 +485,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
             { new StringContent("in-progress"), "Input.Status" },
             { new StringContent("30"), "Input.Percent" },
             { new StringContent("Đã triển khai quy trình số hóa tại Bộ phận Một cửa phường."), "Input.Narrative" },
-            { new ByteArrayContent("biên bản"u8.ToArray()), "Files", "bien-ban.txt" },
+            { new ByteArrayContent(new OneStop.Platform.Documents.PdfWriter("Biên bản", "test").NewPage().Text("Biên bản").ToArray()), "Files", "bien-ban.pdf" },
         };
         (await leaderA.PostAsync($"/PlanTasks/Assignment/{id}?handler=Report", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var reports = await leaderA.GetFromJsonAsync<JsonElement>($"{PlanApi}/assignments/{id}/reports");
@@ -545,6 +554,53 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await (await fx.SignInAsync(DistrictLeader)).GetFromJsonAsync<JsonElement>($"{PlanApi}/resources/allocations")).GetArrayLength().ShouldBe(0);
         (await (await fx.SignInAsync(DistrictLeader)).PostAsJsonAsync($"{PlanApi}/resources/projects", new { name = "x", proposedAmount = 1m, fromYear = 2022, toYear = 2023 }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // The page and the workbook: the province's project shows for the province only.
+        (await province.GetStringAsync("/PlanTasks/Resources")).ShouldContain("Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh");
+        var districtPage = await (await fx.SignInAsync(DistrictLeader)).GetStringAsync("/PlanTasks/Resources");
+        districtPage.ShouldNotContain("Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh");
+        districtPage.ShouldContain("data-testid=\"projects-empty\"");
+        districtPage.ShouldNotContain("data-testid=\"project-form\"");
+        var export = await (await fx.SignInAsync(DistrictLeader)).GetByteArrayAsync($"{PlanApi}/resources/export");
+        using (var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(export)))
+        {
+            book.Worksheet("Dự án đầu tư").RowsUsed().Select(r => r.Cell(2).GetString()).ShouldNotContain("Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh");
+        }
+
+        using (var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await province.GetByteArrayAsync($"{PlanApi}/resources/export"))))
+        {
+            book.Worksheet("Dự án đầu tư").RowsUsed().Select(r => r.Cell(2).GetString()).ShouldContain("Nâng cấp Hệ thống thông tin giải quyết TTHC tỉnh");
+        }
+    }
+
+    [Fact]
+    public async Task Plan_control_reports_cover_the_unit_and_below_only()
+    {
+        await AssignToCommuneA("2021.d.8");
+        var communeA = await fx.UnitId("10507");
+        var communeB = await fx.UnitId("10510");
+        var otherDistrict = await fx.UnitId("290");
+
+        // Each unit reads its own report and those below it; a sibling, another district or the parent is refused.
+        (await Get(CommuneA, $"{PlanApi}/control-report?period=2025&format=xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneA, $"{PlanApi}/control-report?unitId={communeB}&period=2025")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(CommuneA, $"{PlanApi}/control-report?unitId={await fx.UnitId("288")}&period=2025")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"{PlanApi}/control-report?unitId={otherDistrict}&period=2025")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get(DistrictLeader, $"{PlanApi}/control-report?unitId={communeA}&period=2025")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(CommuneB, $"/PlanTasks/ControlReport?unit={communeA}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        async Task<List<string>> Units(string user, Guid? unit = null)
+        {
+            var bytes = await (await fx.SignInAsync(user)).GetByteArrayAsync($"{PlanApi}/control-report?period=2025&format=xlsx{(unit is null ? "" : "&unitId=" + unit)}");
+            using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
+            return book.Worksheet("Nhiệm vụ").RowsUsed().Skip(1).Select(r => r.Cell(4).GetString()).Distinct().ToList();
+        }
+
+        (await Units(CommuneA)).ShouldBe(["Phường Cẩm Thượng"]);
+        (await Units(CommuneB)).ShouldBeEmpty();
+        (await Units(DistrictLeader)).ShouldAllBe(u => u == "Thành phố Hải Dương" || u == "Phường Cẩm Thượng");
+        (await Units(ProvinceLeader, communeA)).ShouldBe(["Phường Cẩm Thượng"]);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/PlanTasks/ControlReport?period=2025")).ShouldNotContain("Phường Cẩm Thượng</td>");
     }
 
     [Fact]
@@ -661,6 +717,33 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         kpiB.GetProperty("unitPath").GetString().ShouldBe("/30/288/10510/");
         kpiB.GetProperty("deskStaff").GetInt32().ShouldBe(1);
         kpiB.GetProperty("classesHeld").GetInt32().ShouldBe(0);
+
+        // The plans page and workbook show the ward's line to the ward and its district, never to the sibling ward.
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/Training/Plans?year=2024")).ShouldContain("data-testid=\"plans-empty\"");
+        (await (await fx.SignInAsync(DistrictLeader)).GetStringAsync("/Training/Plans?year=2024")).ShouldContain("data-unit=\"Phường Cẩm Thượng\"");
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await (await fx.SignInAsync(CommuneB)).GetByteArrayAsync($"{TrainingApi}/plans/export?year=2024")));
+        book.Worksheets.First().RowsUsed().Select(r => r.Cell(2).GetString()).ShouldNotContain("Phường Cẩm Thượng");
+    }
+
+    [Fact]
+    public async Task Desk_staff_and_their_training_follow_the_hierarchy()
+    {
+        async Task<List<string>> Staff(string user, string query = "")
+        {
+            var page = await (await fx.SignInAsync(user)).GetFromJsonAsync<JsonElement>($"{TrainingApi}/staff?pageSize=200{query}");
+            return page.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("userName").GetString()!).ToList();
+        }
+
+        (await Staff(CommuneA)).ShouldBe([CommuneA]);
+        (await Staff(CommuneB)).ShouldBe([CommuneB]);
+        (await Staff(CommuneA, $"&unitId={await fx.UnitId("10510")}")).ShouldBeEmpty();
+        (await Staff(DistrictLeader)).ShouldBe(["chuyenvien.tphd", CommuneA, CommuneB], ignoreOrder: true);
+        (await Staff(ProvinceLeader)).ShouldContain("buudien.tinh");
+
+        (await Get(CommuneB, $"/Training/Staff?unit={await fx.UnitId("10507")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await fx.SignInAsync(CommuneB)).GetStringAsync("/Training/Staff")).ShouldNotContain(CommuneA);
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await (await fx.SignInAsync(CommuneB)).GetByteArrayAsync($"{TrainingApi}/staff/export")));
+        book.Worksheets.First().RowsUsed().Skip(2).Select(r => r.Cell(4).GetString()).ShouldBe([CommuneB]);
     }
 
     [Fact]

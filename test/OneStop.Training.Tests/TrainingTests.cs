@@ -9,10 +9,9 @@ using UglyToad.PdfPig;
 
 namespace OneStop.Training.Tests;
 
-/// <summary>The training gate is switched on for this class, so the Contracts query answers from real certificates.</summary>
+/// <summary>The host with the Training module as configured by default.</summary>
 public sealed class TrainingFixture : OneStopFactory
 {
-    public TrainingFixture() => With("Training:RequireTrainingForAssignment", "true");
 }
 
 /// <summary>Courses, classes, attendance, certificates (PDF), plans, KPI sources and the training gate, over HTTP on PostgreSQL.</summary>
@@ -111,6 +110,7 @@ public sealed class TrainingTests(TrainingFixture fx) : IClassFixture<TrainingFi
             fx.AsSystemAsync(sp => sp.GetRequiredService<ITrainingApi>().HasValidTrainingAsync(user, field, on)));
 
         (await api(camThuong, "ho-tich", Today)).ShouldBeTrue();
+        (await api(camThuong, "Hộ tịch", Today)).ShouldBeTrue();   // the catalogue's field name, as dossiers carry it
         (await api(camThuong, "ho-tich", Today.AddYears(3))).ShouldBeFalse(); // the certificate has expired by then
         (await api(camThuong, "dat-dai", Today)).ShouldBeFalse();
         (await api(binhHan, "ho-tich", Today)).ShouldBeFalse();
@@ -160,5 +160,74 @@ public sealed class TrainingTests(TrainingFixture fx) : IClassFixture<TrainingFi
         errors.GetProperty("EndsOn")[0].GetString()!.ShouldContain("Ngày kết thúc");
         errors.GetProperty("Organiser")[0].GetString()!.ShouldContain("Văn phòng UBND tỉnh");
         (await (await fx.SignInAsync("motcua.camthuong")).PostAsJsonAsync($"{Api}/classes/", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_yearly_plan_counts_classes_held_and_staff_trained_against_the_plan()
+    {
+        await HeldClassAsync("BC-CI");
+        var province = await fx.SignInAsync("lanhdao.tinh");
+        var course = await CourseId(province, "BC-CI");
+        (await province.PutAsJsonAsync($"{Api}/plans", new { year = Today.Year, courseId = course, plannedClasses = 2, plannedParticipants = 4, note = "Bưu điện tỉnh phối hợp" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var line = (await province.GetFromJsonAsync<JsonElement>($"{Api}/plans?year={Today.Year}")).EnumerateArray()
+            .Single(p => p.GetProperty("courseId").GetGuid() == course && p.GetProperty("unitPath").GetString() == "/30/");
+        line.GetProperty("plannedClasses").GetInt32().ShouldBe(2);
+        line.GetProperty("heldClasses").GetInt32().ShouldBe(1);     // the class of HeldClassAsync ended today
+        line.GetProperty("planned").GetInt32().ShouldBe(4);
+        line.GetProperty("trained").GetInt32().ShouldBe(1);         // Cẩm Thượng passed, Bình Hàn was absent
+        line.GetProperty("unitName").GetString().ShouldBe("Tỉnh Hải Dương");
+
+        var nothing = await province.PutAsJsonAsync($"{Api}/plans", new { year = Today.Year, courseId = course, plannedClasses = 0, plannedParticipants = 0 });
+        nothing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await nothing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("PlannedParticipants")[0].GetString()!.ShouldContain("số lớp");
+
+        // The page shows the line and the totals; the workbook carries the same figures.
+        var html = await province.GetStringAsync($"/Training/Plans?year={Today.Year}");
+        html.ShouldContain("data-course=\"BC-CI\"");
+        html.ShouldContain("data-testid=\"plan-totals\"");
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await province.GetByteArrayAsync($"{Api}/plans/export?year={Today.Year}")));
+        var row = book.Worksheets.First().RowsUsed().Single(r => r.Cell(3).GetString() == "BC-CI" && r.Cell(2).GetString() == "Tỉnh Hải Dương");
+        row.Cell(5).GetValue<int>().ShouldBe(2);
+        row.Cell(6).GetValue<int>().ShouldBe(1);
+        row.Cell(8).GetValue<int>().ShouldBe(1);
+        (await province.GetStringAsync($"/Training/Plans?year=2021")).ShouldContain("data-testid=\"plans-empty\"");
+    }
+
+    [Fact]
+    public async Task Each_desk_sees_who_of_its_staff_is_trained_for_what()
+    {
+        var (_, passed, _) = await HeldClassAsync("MC-QT");
+        var district = await fx.SignInAsync("lanhdao.tphd");
+        var course = await CourseId(district, "MC-QT");
+        var all = (await district.GetFromJsonAsync<JsonElement>($"{Api}/staff?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        // Desk officers of both wards and the city's specialist; not the leaders, nobody of the province or another district.
+        all.Select(l => l.GetProperty("userName").GetString()).ShouldBe(["chuyenvien.tphd", "motcua.camthuong", "motcua.binhhan"], ignoreOrder: true);
+        var camThuong = all.Single(l => l.GetProperty("userName").GetString() == "motcua.camthuong");
+        camThuong.GetProperty("unitName").GetString().ShouldBe("Phường Cẩm Thượng");
+        camThuong.GetProperty("valid").EnumerateArray().ShouldContain(v => v.GetProperty("courseCode").GetString() == "MC-QT");
+
+        var untrained = (await district.GetFromJsonAsync<JsonElement>($"{Api}/staff?courseId={course}&untrained=true")).GetProperty("items").EnumerateArray()
+            .Select(l => l.GetProperty("userName").GetString()).ToList();
+        untrained.ShouldContain("motcua.binhhan");
+        untrained.ShouldNotContain("motcua.camthuong");
+        (await district.GetFromJsonAsync<JsonElement>($"{Api}/staff?courseId={course}")).GetProperty("items").EnumerateArray()
+            .Select(l => l.GetProperty("userName").GetString()).ShouldBe(["motcua.camthuong"]);
+
+        // A ward sees its own desk only; the page and the workbook say the same.
+        var binhHan = await fx.SignInAsync("motcua.binhhan");
+        (await binhHan.GetFromJsonAsync<JsonElement>($"{Api}/staff")).GetProperty("items").EnumerateArray()
+            .Select(l => l.GetProperty("userName").GetString()).ShouldBe(["motcua.binhhan"]);
+        (await binhHan.GetStringAsync("/Training/Staff")).ShouldNotContain("motcua.camthuong");
+        var page = await district.GetStringAsync("/Training/Staff");
+        page.ShouldContain("data-user=\"motcua.camthuong\"");
+        (await district.GetStringAsync($"/Training/Staff?course={course}&untrained=true")).ShouldNotContain("data-user=\"motcua.camthuong\"");
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await district.GetByteArrayAsync($"{Api}/staff/export")));
+        var sheet = book.Worksheets.First();
+        var header = sheet.Row(3).CellsUsed().Select(c => c.GetString()).ToList();
+        var column = header.FindIndex(h => h.StartsWith("MC-QT")) + 1;
+        sheet.RowsUsed().Single(r => r.Cell(4).GetString() == "motcua.camthuong").Cell(column).GetString().ShouldStartWith("Đến ");
+        sheet.RowsUsed().Single(r => r.Cell(4).GetString() == "motcua.binhhan").Cell(column).GetString().ShouldBe("");
+        passed.ShouldNotBe(Guid.Empty);
     }
 }

@@ -30,6 +30,9 @@ public static class CountersErrorCodes
     /// <summary>The dossier's current state does not allow the requested transition.</summary>
     public const string DossierTransitionNotAllowed = Prefix + "DossierTransitionNotAllowed";
 
+    /// <summary>Training gate (Counters:TrainingGate:Enabled): the specialist holds no valid certificate for the dossier's procedure field.</summary>
+    public const string SpecialistNotTrained = Prefix + "SpecialistNotTrained";
+
     /// <summary>A required component (thành phần hồ sơ) is missing, or a component is not one of the procedure's.</summary>
     public const string ComponentsIncomplete = Prefix + "ComponentsIncomplete";
 

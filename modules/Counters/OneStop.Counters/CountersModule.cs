@@ -46,6 +46,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<EditProcedureHandler>();
         services.AddScoped<DossierClock>();
         services.AddScoped<DossierWorkflow>();
+        services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();

@@ -14,4 +14,10 @@ public static class PlanTasksErrorCodes
     public const string UnitNotFound = Prefix + "UnitNotFound";
     public const string TeamNotFound = Prefix + "TeamNotFound";
     public const string VisitNotFound = Prefix + "VisitNotFound";
+
+    /// <summary>The report period is not a quarter (2025-Q3), a half-year (2025-H1) or a year (2025) from 2021.</summary>
+    public const string InvalidPeriod = Prefix + "InvalidPeriod";
+
+    /// <summary>The investment project named for an allocation is not in the caller's scope.</summary>
+    public const string ProjectNotFound = Prefix + "ProjectNotFound";
 }

@@ -9,6 +9,7 @@ using OneStop.Platform.Persistence;
 using OneStop.PlanTasks.Contracts;
 using OneStop.PlanTasks.Features;
 using OneStop.PlanTasks.Features.Assignments;
+using OneStop.PlanTasks.Features.ControlReport;
 using OneStop.PlanTasks.Features.Deadlines;
 using OneStop.PlanTasks.Features.Inspections;
 using OneStop.PlanTasks.Features.Plan;
@@ -47,6 +48,8 @@ public sealed class PlanTasksModule : ModuleBase
         services.AddScoped<ReportQueries>();
         services.AddScoped<InspectionHandler>();
         services.AddScoped<DeadlineScanner>();
+        services.AddScoped<ControlReportBuilder>();
+        services.AddScoped<ResourceService>();
         services.AddScoped<IPlanTasksApi, PlanTasksApi>();
     }
 
@@ -57,6 +60,7 @@ public sealed class PlanTasksModule : ModuleBase
         ReportEndpoints.Map(api);
         InspectionEndpoints.Map(api);
         ResourceEndpoints.Map(api);
+        ControlReportEndpoints.Map(api);
     }
 
     public override void ConfigureJobs(IRecurringJobManager jobs) =>

@@ -11,6 +11,7 @@ using OneStop.Training.Features.Certificates;
 using OneStop.Training.Features.Classes;
 using OneStop.Training.Features.Courses;
 using OneStop.Training.Features.Plans;
+using OneStop.Training.Features.Staff;
 using OneStop.Training.Infrastructure;
 
 namespace OneStop.Training;
@@ -36,6 +37,7 @@ public sealed class TrainingModule : ModuleBase
         services.AddScoped<ClassHandler>();
         services.AddScoped<CertificateRenderer>();
         services.AddScoped<TrainingPlans>();
+        services.AddScoped<TrainedStaffQueries>();
         services.AddScoped<ITrainingApi, TrainingApi>();
     }
 

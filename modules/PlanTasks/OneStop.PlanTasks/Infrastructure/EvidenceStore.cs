@@ -1,77 +1,45 @@
-using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneStop.Platform.Persistence;
-using OneStop.Platform.Web;
+using OneStop.Platform.Storage;
 using OneStop.PlanTasks.Contracts;
 
 namespace OneStop.PlanTasks.Infrastructure;
 
 /// <summary>
-/// Evidence files on the file system under <c>{Database:DataDirectory}/plantasks/evidence</c>. The stored name is a
-/// generated key, never the uploaded name, so no user input reaches a path. Size and type are checked first.
+/// Evidence files (tài liệu minh chứng) enter through the kernel's <see cref="UploadGuard"/> — the name is data only
+/// (no path, no <c>..</c>), empty and oversized files are refused, the type is read from the content and must match
+/// the extension, the virus-scan hook runs — and are kept in the content-addressed blob store. Signed documents and
+/// scans are PDF or images, so those are the accepted types. Size: <c>PlanTasks:Evidence:MaxBytes</c> (10 MB).
 /// </summary>
-internal sealed class EvidenceStore(IOptions<DatabaseOptions> options, IHostEnvironment environment)
+internal sealed class EvidenceStore(UploadGuard guard, IBlobStore blobs, IConfiguration configuration, IOptions<DatabaseOptions> options, IHostEnvironment environment)
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long DefaultMaxBytes = 10 * 1024 * 1024;
+    public const string MaxBytesSetting = "PlanTasks:Evidence:MaxBytes";
 
-    private static readonly Dictionary<string, string> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    public UploadRules Rules => new(configuration.GetValue(MaxBytesSetting, DefaultMaxBytes), [FileTypes.Pdf, FileTypes.Jpeg, FileTypes.Png], PlanTasksErrorCodes.EvidenceRejected);
+
+    /// <summary>Checks and stores one file; throws <see cref="UploadRejectedException"/> (400, <c>PlanTasks.EvidenceRejected</c>) when refused.</summary>
+    public Task<AcceptedUpload> AcceptAsync(string? fileName, Stream content, CancellationToken ct) => guard.AcceptAsync(fileName, content, Rules, ct);
+
+    /// <summary>
+    /// Opens a stored file. Keys are blob keys (hex SHA-256); files stored before the blob store existed have a
+    /// 32-digit generated key under <c>{DataDirectory}/plantasks/evidence</c> and are still read from there.
+    /// </summary>
+    public async Task<Stream?> OpenAsync(string key, CancellationToken ct)
     {
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".txt"] = "text/plain",
-    };
-
-    public static string AllowedExtensions => string.Join(", ", Allowed.Keys);
-
-    private string Root => Path.Combine(environment.ContentRootPath, options.Value.DataDirectory, "plantasks", "evidence");
-
-    /// <summary>Checks name, size and type; returns the content type to store or throws a 400 ProblemDetails error.</summary>
-    public static (string FileName, string ContentType) Check(string? fileName, long length)
-    {
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length is 0 or > 200)
+        if (BlobKeys.IsValid(key))
         {
-            throw Rejected("Tên tệp minh chứng không hợp lệ (tối đa 200 ký tự).");
+            return await blobs.OpenAsync(key, ct);
         }
 
-        if (length is <= 0 or > MaxBytes)
-        {
-            throw Rejected($"Tệp minh chứng phải khác rỗng và không quá {MaxBytes / 1024 / 1024} MB.");
-        }
-
-        return Allowed.TryGetValue(Path.GetExtension(name), out var type)
-            ? (name, type)
-            : throw Rejected($"Loại tệp không được chấp nhận. Chỉ nhận: {AllowedExtensions}.");
-    }
-
-    public async Task<(string Key, string Sha256)> SaveAsync(Stream content, CancellationToken ct)
-    {
-        var key = Guid.CreateVersion7().ToString("N");
-        Directory.CreateDirectory(Root);
-        var path = Path.Combine(Root, key);
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-        {
-            await content.CopyToAsync(file, ct);
-        }
-
-        await using var read = File.OpenRead(path);
-        return (key, Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct)));
-    }
-
-    public Stream Open(string key)
-    {
         if (key.Length != 32 || !key.All(char.IsAsciiHexDigit))
         {
-            throw new PlatformException(PlanTasksErrorCodes.EvidenceRejected, "Khóa tệp không hợp lệ.", 400);
+            return null;
         }
 
-        return File.OpenRead(Path.Combine(Root, key));
+        var legacy = Path.Combine(environment.ContentRootPath, options.Value.DataDirectory, "plantasks", "evidence", key);
+        return File.Exists(legacy) ? File.OpenRead(legacy) : null;
     }
-
-    private static PlatformException Rejected(string message) => new(PlanTasksErrorCodes.EvidenceRejected, message, 400);
 }

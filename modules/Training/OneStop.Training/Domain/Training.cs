@@ -124,21 +124,28 @@ internal sealed class Participant : ScopedEntity
     }
 }
 
-/// <summary>Kế hoạch đào tạo hằng năm — how many of a unit's staff it plans to train on a course in a year.</summary>
+/// <summary>
+/// Kế hoạch đào tạo hằng năm — how many classes of a course a unit plans to hold in a year and how many of its staff
+/// it plans to train on it.
+/// </summary>
 internal sealed class TrainingPlanItem : ScopedEntity
 {
     private TrainingPlanItem() { }
 
-    public TrainingPlanItem(int year, Guid courseId, int plannedParticipants, string? note)
+    public TrainingPlanItem(int year, Guid courseId, int plannedClasses, int plannedParticipants, string? note)
     {
         Year = year;
         CourseId = courseId;
+        PlannedClasses = plannedClasses;
         PlannedParticipants = plannedParticipants;
         Note = note;
     }
 
     public int Year { get; private set; }
     public Guid CourseId { get; private set; }
+
+    /// <summary>Classes (lớp) of the course the unit plans to hold in the year; 0 when it only sends staff to others' classes.</summary>
+    public int PlannedClasses { get; set; }
     public int PlannedParticipants { get; set; }
     public string? Note { get; set; }
 }

@@ -1,5 +1,6 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using OneStop.Platform;
 using OneStop.Platform.Persistence;
 using OneStop.Training.Contracts;
@@ -9,26 +10,49 @@ namespace OneStop.Training.Features;
 
 /// <summary>
 /// <see cref="ITrainingApi"/>: read-only answers for other modules. They ask about the whole province (a gate on a
-/// specialist, a KPI of a unit path), so the unit filter is lifted and the path given is applied instead.
+/// specialist, a KPI of a unit path), so the unit filter is lifted and the path given is applied instead. Whether the
+/// training gate applies is the asking module's setting (Counters: <c>Counters:TrainingGate:Enabled</c>).
 /// </summary>
-internal sealed class TrainingApi(TrainingDbContext db, PlatformDbContext platform, IConfiguration configuration) : ITrainingApi
+internal sealed class TrainingApi(TrainingDbContext db, PlatformDbContext platform) : ITrainingApi
 {
-    public const string GateSetting = "Training:RequireTrainingForAssignment";
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
     public async Task<bool> HasValidTrainingAsync(Guid userId, string procedureField, DateOnly date, CancellationToken ct = default)
     {
-        if (!configuration.GetValue(GateSetting, false))
+        // Courses name the field by its slug ("ho-tich"); the catalogue and dossiers by its name ("Hộ tịch"): compare slugs.
+        var field = FieldSlug(procedureField);
+        if (field.Length == 0)
         {
-            return true;
+            return false;
         }
 
-        return await (from p in db.Participants.IgnoreQueryFilters(Scope)
-                      join c in db.Classes.IgnoreQueryFilters(Scope) on p.ClassId equals c.Id
-                      join course in db.Courses on c.CourseId equals course.Id
-                      where p.UserId == userId && !p.IsDeleted && p.Result == "passed" && course.ProcedureField == procedureField
-                            && p.CertifiedOn <= date && p.ValidUntil >= date
-                      select p.Id).AnyAsync(ct);
+        var fields = await (from p in db.Participants.IgnoreQueryFilters(Scope)
+                            join c in db.Classes.IgnoreQueryFilters(Scope) on p.ClassId equals c.Id
+                            join course in db.Courses on c.CourseId equals course.Id
+                            where p.UserId == userId && !p.IsDeleted && p.Result == "passed" && course.ProcedureField != null
+                                  && p.CertifiedOn <= date && p.ValidUntil >= date
+                            select course.ProcedureField!).Distinct().ToListAsync(ct);
+        return fields.Any(f => FieldSlug(f) == field);
+    }
+
+    /// <summary>"Hộ tịch" → "ho-tich": lower case, no diacritics (đ → d), words joined by hyphens.</summary>
+    public static string FieldSlug(string? field)
+    {
+        var decomposed = (field ?? "").Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
+        var slug = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                slug.Append(ch);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        return slug.ToString().TrimEnd('-');
     }
 
     public Task<int> ClassesHeldAsync(int year, string unitPath, CancellationToken ct = default) =>

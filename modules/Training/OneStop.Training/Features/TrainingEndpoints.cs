@@ -9,6 +9,8 @@ using OneStop.Training.Features.Certificates;
 using OneStop.Training.Features.Classes;
 using OneStop.Training.Features.Courses;
 using OneStop.Training.Features.Plans;
+using OneStop.Training.Features.Staff;
+using OneStop.Platform;
 
 namespace OneStop.Training.Features;
 
@@ -17,6 +19,8 @@ internal sealed record TrainingKpiDto(int Year, string UnitPath, int ClassesHeld
 /// <summary>REST endpoints of the Training module under <c>/api/v1/training</c>; errors are PlatformExceptions rendered as ProblemDetails.</summary>
 internal static class TrainingEndpoints
 {
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static void Map(IEndpointRouteBuilder api)
     {
         CourseCatalogue.Map(api);
@@ -51,7 +55,18 @@ internal static class TrainingEndpoints
         api.MapGet("/plans", async (TrainingPlans plans, int year, CancellationToken ct) => TypedResults.Ok(await plans.ListAsync(year, ct)))
             .RequirePermission(TrainingPermissions.Access).WithSummary("Kế hoạch đào tạo hằng năm và kết quả thực hiện");
         api.MapPut("/plans", async (TrainingPlans plans, PlanItemRequest request, CancellationToken ct) => TypedResults.Ok(new { id = await plans.UpsertAsync(request, ct) }))
-            .RequirePermission(TrainingPermissions.Plan).Validate<PlanItemRequest>().WithSummary("Lập, sửa kế hoạch đào tạo của đơn vị");
+            .RequirePermission(TrainingPermissions.Plan).Validate<PlanItemRequest>().WithSummary("Lập, sửa kế hoạch đào tạo của đơn vị (số lớp, số người)");
+        api.MapGet("/plans/export", async (TrainingPlans plans, int year, CancellationToken ct) =>
+                TypedResults.File(TrainingPlans.Excel(year, await plans.ListAsync(year, ct)), XlsxType, $"ke-hoach-dao-tao-{year}.xlsx"))
+            .RequirePermission(TrainingPermissions.Access).WithSummary("Kế hoạch đào tạo và kết quả thực hiện (Excel)");
+
+        api.MapGet("/staff", async (TrainedStaffQueries staff, Guid? unitId, Guid? courseId, bool? untrained, string? cursor, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await staff.PageAsync(new StaffFilter(unitId, courseId, untrained == true), cursor, KeysetCursor.ClampPageSize(pageSize), ct)))
+            .RequirePermission(TrainingPermissions.Access).WithSummary("Cán bộ một cửa trong phạm vi và chứng nhận bồi dưỡng còn hiệu lực (lọc theo đơn vị, khóa học, chưa được đào tạo)");
+        api.MapGet("/staff/export", async (TrainedStaffQueries staff, TimeProvider clock, Guid? unitId, Guid? courseId, bool? untrained, CancellationToken ct) =>
+                TypedResults.File(TrainedStaffQueries.Excel(await staff.ListAsync(new StaffFilter(unitId, courseId, untrained == true), ct), await staff.CoursesAsync(ct),
+                    DateOnly.FromDateTime(clock.GetLocalNow().Date)), XlsxType, "can-bo-duoc-dao-tao.xlsx"))
+            .RequirePermission(TrainingPermissions.Access).WithSummary("Cán bộ một cửa và chứng nhận còn hiệu lực (Excel)");
 
         api.MapGet("/kpi", async (ITrainingApi training, ICurrentScope scope, int year, CancellationToken ct) =>
         {

@@ -14,7 +14,7 @@ namespace OneStop.Counters.Features.Dossiers;
 /// Loads a dossier in the caller's scope, applies a transition and saves it together with its history line and the
 /// <see cref="DossierChanged"/> event (same transaction, through the outbox).
 /// </summary>
-internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time)
+internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time, TrainingGate trainingGate)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -60,12 +60,13 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         return SaveAsync(d, DossierTransitions.Refused, from, reason, ct);
     }
 
-    public Task AssignAsync(Dossier d, string assignee, string? note, CancellationToken ct)
+    public async Task AssignAsync(Dossier d, string assignee, string? note, CancellationToken ct)
     {
+        await trainingGate.EnsureTrainedAsync(d, assignee, ct); // optional: Counters:TrainingGate:Enabled
         var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.Assigned, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, note);
         d.AssignedTo = assignee;
         d.HandOver(HandoverKinds.Assignment, Actor, "Chuyên viên " + assignee, d.CurrentUnitId, Now, Actor, true, note);
-        return SaveAsync(d, DossierTransitions.Assigned, from, note, ct);
+        await SaveAsync(d, DossierTransitions.Assigned, from, note, ct);
     }
 
     /// <summary>

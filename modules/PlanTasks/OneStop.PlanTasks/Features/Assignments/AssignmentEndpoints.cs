@@ -18,7 +18,11 @@ internal sealed record AssignmentDto(
     Guid Id, Guid TaskId, string TaskCode, string TaskTitle, string CompletionText, Guid UnitId, string UnitPath, string UnitName,
     string? AgencyCode, string Role, string Status, int Percent, DateOnly? DueOn, bool IsOverdue, bool IsDueSoon);
 
-internal sealed record AssignmentFilter(string? Phase = null, string? Status = null, string? Flag = null, string? Task = null, Guid? UnitId = null);
+/// <param name="Agency">Lead agency code at the province (e.g. <c>STTTT</c>): a department's own tasks.</param>
+internal sealed record AssignmentFilter(string? Phase = null, string? Status = null, string? Flag = null, string? Task = null, Guid? UnitId = null, string? Agency = null);
+
+/// <summary>A lead agency that has assignments in scope, for the overview's filter.</summary>
+internal sealed record AgencyOption(string Code, string Name);
 
 internal sealed record AssignTaskRequest(Guid TaskId, Guid UnitId) : IValidatableRequest
 {
@@ -64,6 +68,11 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
             query = query.Where(a => a.UnitId == unit);
         }
 
+        if (!string.IsNullOrEmpty(filter.Agency))
+        {
+            query = query.Where(a => a.AgencyCode == filter.Agency);
+        }
+
         query = filter.Flag switch
         {
             "overdue" => query.Where(a => a.IsOverdue),
@@ -80,6 +89,10 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
             .ToListAsync(ct);
         return KeysetCursor.ToPage(rows, size, x => x.Dto, r => r.Key);
     }
+
+    public async Task<IReadOnlyList<AgencyOption>> LeadAgenciesAsync(CancellationToken ct) =>
+        (await db.Assignments.AsNoTracking().Where(a => a.AgencyCode != null).Select(a => new { a.AgencyCode, a.UnitName }).Distinct().ToListAsync(ct))
+        .Select(a => new AgencyOption(a.AgencyCode!, a.UnitName)).OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
 
     public Task<AssignmentDto?> GetAsync(Guid id, CancellationToken ct) =>
         db.Assignments.AsNoTracking().Where(a => a.Id == id)
@@ -123,7 +136,7 @@ internal static class AssignmentEndpoints
     {
         var group = api.MapGroup("/assignments");
         group.MapGet("/", List).RequirePermission(PlanTasksPermissions.Access)
-            .WithSummary("Nhiệm vụ được giao trong phạm vi (lọc theo giai đoạn, trạng thái, quá hạn)");
+            .WithSummary("Nhiệm vụ được giao trong phạm vi (lọc theo giai đoạn, trạng thái, quá hạn, đơn vị, cơ quan chủ trì cấp tỉnh)");
         group.MapGet("/{id:guid}", Get).RequirePermission(PlanTasksPermissions.Access);
         group.MapPost("/", Assign).RequirePermission(PlanTasksPermissions.Report)
             .Validate<AssignTaskRequest>().WithIdempotency()
@@ -131,8 +144,8 @@ internal static class AssignmentEndpoints
     }
 
     private static async Task<Ok<KeysetPage<AssignmentDto>>> List(
-        AssignmentQueries queries, string? phase, string? status, string? flag, string? task, Guid? unitId, string? cursor, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(new AssignmentFilter(phase, status, flag, task, unitId), cursor, pageSize, ct));
+        AssignmentQueries queries, string? phase, string? status, string? flag, string? task, Guid? unitId, string? agency, string? cursor, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(new AssignmentFilter(phase, status, flag, task, unitId, agency), cursor, pageSize, ct));
 
     private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Get(AssignmentQueries queries, Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } dto

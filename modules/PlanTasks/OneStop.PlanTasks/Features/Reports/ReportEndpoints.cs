@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
@@ -64,7 +65,10 @@ internal sealed record ReviewRequest(string? Comment) : IValidatableRequest
 /// <summary>An uploaded evidence file, whatever carried it (a Razor form or the API).</summary>
 internal sealed record EvidenceUpload(string FileName, long Length, Func<Stream> Open);
 
-/// <summary>Báo cáo tiến độ: the assignee unit reports; only a user acting for exactly that unit may.</summary>
+/// <summary>
+/// Báo cáo tiến độ: the assignee unit reports; only a user acting for exactly that unit may. Evidence files pass the
+/// kernel's upload guard one by one before the report is saved: one refused file refuses the whole report.
+/// </summary>
 internal sealed class SubmitReportHandler(PlanTasksDbContext db, EvidenceStore store, ICurrentScope scope)
 {
     public const int MaxFiles = 5;
@@ -83,18 +87,18 @@ internal sealed class SubmitReportHandler(PlanTasksDbContext db, EvidenceStore s
             throw new PlatformException(PlanTasksErrorCodes.EvidenceRejected, $"Tối đa {MaxFiles} tệp minh chứng cho một báo cáo.", 400);
         }
 
-        var checkedFiles = files.Select(f => (f, EvidenceStore.Check(f.FileName, f.Length))).ToList();
         var report = new ProgressReport(assignment, request.Kind, request.Status, request.Status == TaskStatuses.Completed ? 100 : request.Percent,
             request.Narrative.Trim(), scope.ActorName);
-        db.Reports.Add(report);
-        foreach (var (file, (name, type)) in checkedFiles)
+        foreach (var file in files)
         {
+            // A refused file throws before anything is saved; a file stored before it stays as an unreferenced blob
+            // (content-addressed, so a resend stores nothing twice).
             await using var content = file.Open();
-            var (key, sha) = await store.SaveAsync(content, ct);
-            var evidence = new EvidenceFile(report, name, type, file.Length, key, sha);
-            report.Evidence.Add(evidence);
+            var accepted = await store.AcceptAsync(file.FileName, content, ct);
+            report.Evidence.Add(new EvidenceFile(report, accepted.FileName, accepted.ContentType, accepted.Blob.Length, accepted.Blob.Key, accepted.Blob.Key));
         }
 
+        db.Reports.Add(report);
         await db.SaveChangesAsync(ct);
         return ReportDto.From(report);
     }
@@ -178,7 +182,12 @@ internal static class ReportEndpoints
             .WithSummary("Báo cáo tiến độ của một nhiệm vụ được giao");
         api.MapPost("/assignments/{id:guid}/reports", Submit).RequirePermission(PlanTasksPermissions.Report)
             .Validate<SubmitReportRequest>().WithIdempotency()
-            .WithSummary("Gửi báo cáo tiến độ (định kỳ hoặc đột xuất); tệp minh chứng gửi qua trang nhiệm vụ");
+            .WithSummary("Gửi báo cáo tiến độ (định kỳ hoặc đột xuất), JSON không kèm tệp");
+        // The same route as multipart/form-data carries evidence files (routing picks the endpoint by Content-Type).
+        api.MapPost("/assignments/{id:guid}/reports", SubmitWithEvidence).RequirePermission(PlanTasksPermissions.Report)
+            .DisableAntiforgery() // API callers use bearer tokens or the SameSite cookie; the page posts through its own antiforgery-checked form
+            .WithIdempotency()
+            .WithSummary("Gửi báo cáo tiến độ kèm tệp minh chứng (multipart: kind, status, percent, narrative, files; PDF, JPG, PNG; tối đa 5 tệp)");
         api.MapGet("/reports/pending", Pending).RequirePermission(PlanTasksPermissions.Review)
             .WithSummary("Báo cáo chờ xem xét trong phạm vi");
         api.MapPost("/reports/{id:guid}/accept", Accept).RequirePermission(PlanTasksPermissions.Review)
@@ -201,6 +210,19 @@ internal static class ReportEndpoints
         return TypedResults.Created($"/api/v1/plantasks/assignments/{id}/reports", dto);
     }
 
+    private static async Task<Created<ReportDto>> SubmitWithEvidence(SubmitReportHandler handler, Guid id, [FromForm] ReportForm form, IFormFileCollection files, CancellationToken ct)
+    {
+        var request = form.ToRequest();
+        var errors = request.Validate().GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        if (errors.Count > 0)
+        {
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Dữ liệu không hợp lệ.", 400) { Errors = errors };
+        }
+
+        var dto = await handler.HandleAsync(id, request, files.Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream)).ToList(), ct);
+        return TypedResults.Created($"/api/v1/plantasks/assignments/{id}/reports", dto);
+    }
+
     private static async Task<Ok<KeysetPage<ReportDto>>> Pending(ReportQueries queries, string? cursor, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await queries.PendingAsync(cursor, pageSize, ct));
 
@@ -210,8 +232,23 @@ internal static class ReportEndpoints
     private static async Task<Ok<ReportDto>> Return(ReviewReportHandler handler, Guid id, ReviewRequest request, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(id, false, request.Comment, ct));
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(PlanTasksDbContext db, EvidenceStore store, Guid id, CancellationToken ct) =>
-        await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } file
-            ? TypedResults.File(store.Open(file.StorageKey), file.ContentType, file.FileName)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(PlanTasksDbContext db, EvidenceStore store, Guid id, CancellationToken ct)
+    {
+        var file = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var stream = file is null ? null : await store.OpenAsync(file.StorageKey, ct);
+        return stream is not null
+            ? TypedResults.File(stream, file!.ContentType, file.FileName)
             : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.ReportNotFound, "Không tìm thấy tệp minh chứng trong phạm vi của bạn.", 404));
+    }
+}
+
+/// <summary>The multipart form of <c>POST /assignments/{id}/reports</c> (files come as <c>files</c> parts).</summary>
+internal sealed class ReportForm
+{
+    public string? Kind { get; set; }
+    public string? Status { get; set; }
+    public int Percent { get; set; }
+    public string? Narrative { get; set; }
+
+    public SubmitReportRequest ToRequest() => new(Kind ?? "", Status ?? "", Percent, Narrative ?? "");
 }

@@ -1,4 +1,7 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Platform;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 using OneStop.Training.Contracts;
@@ -7,9 +10,16 @@ using OneStop.Training.Infrastructure;
 
 namespace OneStop.Training.Features.Plans;
 
-internal sealed record PlanItemDto(Guid Id, int Year, Guid CourseId, string CourseTitle, string UnitPath, int Planned, int Trained, string? Note);
+/// <param name="Planned">Participants planned (kept under this name for API callers).</param>
+/// <param name="Trained">Staff of the unit (and below) who passed a class of the course ending in the year.</param>
+/// <param name="HeldClasses">Classes of the course organised in the unit (and below) that ended in the year, by today.</param>
+internal sealed record PlanItemDto(
+    Guid Id, int Year, Guid CourseId, string CourseTitle, string UnitPath, int Planned, int Trained, string? Note,
+    string CourseCode, string UnitName, int PlannedClasses, int HeldClasses);
 
-internal sealed record PlanItemRequest(int Year, Guid CourseId, int PlannedParticipants, string? Note) : IValidatableRequest
+internal sealed record PlanTotals(int Lines, int PlannedClasses, int HeldClasses, int PlannedParticipants, int Trained);
+
+internal sealed record PlanItemRequest(int Year, Guid CourseId, int PlannedParticipants, string? Note, int PlannedClasses = 0) : IValidatableRequest
 {
     public IEnumerable<ValidationError> Validate()
     {
@@ -23,9 +33,18 @@ internal sealed record PlanItemRequest(int Year, Guid CourseId, int PlannedParti
             yield return new(nameof(CourseId), "Chọn khóa học.");
         }
 
-        if (PlannedParticipants is < 1 or > 10000)
+        if (PlannedParticipants is < 0 or > 10000)
         {
-            yield return new(nameof(PlannedParticipants), "Số người dự kiến đào tạo từ 1 đến 10000.");
+            yield return new(nameof(PlannedParticipants), "Số người dự kiến đào tạo từ 0 đến 10000.");
+        }
+        else if (PlannedParticipants == 0 && PlannedClasses == 0)
+        {
+            yield return new(nameof(PlannedParticipants), "Nhập số lớp dự kiến tổ chức hoặc số người dự kiến đào tạo.");
+        }
+
+        if (PlannedClasses is < 0 or > 1000)
+        {
+            yield return new(nameof(PlannedClasses), "Số lớp dự kiến tổ chức từ 0 đến 1000.");
         }
 
         if (Note is { Length: > 1000 })
@@ -36,21 +55,62 @@ internal sealed record PlanItemRequest(int Year, Guid CourseId, int PlannedParti
 }
 
 /// <summary>
-/// Kế hoạch đào tạo hằng năm của đơn vị and its fulfilment: staff of the planning unit (and its sub-units) who passed a
-/// class of that course in that year.
+/// Kế hoạch đào tạo hằng năm của đơn vị and its fulfilment: classes of the course held in the planning unit (and its
+/// sub-units) that ended in the year by today, and staff of the unit (and below) who passed a class of that course in
+/// that year, wherever it was held. Plan lines are rows of the planning unit (scope filter).
 /// </summary>
-internal sealed class TrainingPlans(TrainingDbContext db, ICurrentScope scope)
+internal sealed class TrainingPlans(TrainingDbContext db, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<PlanItemDto>> ListAsync(int year, CancellationToken ct)
+    private static readonly string[] ScopeFilter = [Platform.Persistence.PlatformModelConventions.ScopeFilter];
+
+    public async Task<IReadOnlyList<PlanItemDto>> ListAsync(int year, CancellationToken ct) =>
+        await FulfilAsync(year, await db.PlanItems.AsNoTracking().Where(p => p.Year == year).OrderBy(p => p.UnitPath).ThenBy(p => p.Id).ToListAsync(ct), ct);
+
+    /// <summary>Plan lines of a year by unit, a keyset page at a time (a province holds hundreds of units' lines).</summary>
+    public async Task<KeysetPage<PlanItemDto>> PageAsync(int year, string? cursor, int size, CancellationToken ct)
     {
-        var items = await db.PlanItems.AsNoTracking().Where(p => p.Year == year).OrderBy(p => p.UnitPath).ToListAsync(ct);
-        var courses = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        var after = KeysetCursor.Decode<string>(cursor);
+        var rows = await db.PlanItems.AsNoTracking().Where(p => p.Year == year)
+            .Select(p => new { p, Key = p.UnitPath + "|" + p.Id.ToString() })
+            .Where(x => after == null || string.Compare(x.Key, after) > 0)
+            .OrderBy(x => x.Key).Take(size + 1).ToListAsync(ct);
+        var items = await FulfilAsync(year, rows.Select(r => r.p).ToList(), ct);
+        return KeysetCursor.ToPage(items.Zip(rows, (dto, row) => (dto, row.Key)).ToList(), size, x => x.dto, x => x.Key);
+    }
+
+    public static PlanTotals Totals(IReadOnlyList<PlanItemDto> items) =>
+        new(items.Count, items.Sum(i => i.PlannedClasses), items.Sum(i => i.HeldClasses), items.Sum(i => i.Planned), items.Sum(i => i.Trained));
+
+    private async Task<IReadOnlyList<PlanItemDto>> FulfilAsync(int year, IReadOnlyList<TrainingPlanItem> items, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var courseIds = items.Select(i => i.CourseId).Distinct().ToList();
+        var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var held = await db.Classes.AsNoTracking()
+            .Where(c => courseIds.Contains(c.CourseId) && c.EndsOn.Year == year && c.EndsOn <= today)
+            .Select(c => new { c.CourseId, c.UnitPath }).ToListAsync(ct);
+        // The participant is the unit's; the class may be the province's, outside the reader's scope.
         var passed = await (from p in db.Participants.AsNoTracking()
-                            join c in db.Classes.IgnoreQueryFilters([Platform.Persistence.PlatformModelConventions.ScopeFilter]) on p.ClassId equals c.Id
-                            where p.Result == "passed" && c.EndsOn.Year == year
-                            select new { c.CourseId, p.UnitPath }).ToListAsync(ct);
-        return items.Select(i => new PlanItemDto(i.Id, i.Year, i.CourseId, courses.GetValueOrDefault(i.CourseId, ""), i.UnitPath, i.PlannedParticipants,
-            passed.Count(x => x.CourseId == i.CourseId && x.UnitPath.StartsWith(i.UnitPath, StringComparison.Ordinal)), i.Note)).ToList();
+                            join c in db.Classes.IgnoreQueryFilters(ScopeFilter) on p.ClassId equals c.Id
+                            where p.Result == "passed" && c.EndsOn.Year == year && courseIds.Contains(c.CourseId)
+                            select new { c.CourseId, p.UnitPath, p.UserId }).ToListAsync(ct);
+        var result = new List<PlanItemDto>(items.Count);
+        foreach (var i in items)
+        {
+            var course = courses[i.CourseId];
+            var unitName = (await units.FindAsync(i.UnitId, ct))?.Name ?? "";
+            result.Add(new PlanItemDto(i.Id, i.Year, i.CourseId, course.Title, i.UnitPath, i.PlannedParticipants,
+                passed.Where(x => x.CourseId == i.CourseId && x.UnitPath.StartsWith(i.UnitPath, StringComparison.Ordinal)).Select(x => x.UserId).Distinct().Count(),
+                i.Note, course.Code, unitName, i.PlannedClasses,
+                held.Count(x => x.CourseId == i.CourseId && x.UnitPath.StartsWith(i.UnitPath, StringComparison.Ordinal))));
+        }
+
+        return result;
     }
 
     /// <summary>Creates or updates the acting unit's plan line for a course and year.</summary>
@@ -61,19 +121,65 @@ internal sealed class TrainingPlans(TrainingDbContext db, ICurrentScope scope)
             throw new PlatformException(TrainingErrorCodes.CourseNotFound, "Không tìm thấy khóa học.", 404);
         }
 
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         var item = await db.PlanItems.FirstOrDefaultAsync(p => p.UnitId == scope.Unit.UnitId && p.Year == request.Year && p.CourseId == request.CourseId, ct);
         if (item is null)
         {
-            item = new TrainingPlanItem(request.Year, request.CourseId, request.PlannedParticipants, request.Note);
+            item = new TrainingPlanItem(request.Year, request.CourseId, request.PlannedClasses, request.PlannedParticipants, note);
             db.PlanItems.Add(item);
         }
         else
         {
+            item.PlannedClasses = request.PlannedClasses;
             item.PlannedParticipants = request.PlannedParticipants;
-            item.Note = request.Note;
+            item.Note = note;
         }
 
         await db.SaveChangesAsync(ct);
         return item.Id;
+    }
+
+    /// <summary>The year's plan lines with their fulfilment, one sheet, totals last.</summary>
+    public static byte[] Excel(int year, IReadOnlyList<PlanItemDto> items)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.Worksheets.Add($"Kế hoạch đào tạo {year}");
+        string[] head = ["TT", "Đơn vị", "Mã khóa học", "Khóa học", "Số lớp kế hoạch", "Số lớp đã tổ chức", "Số người kế hoạch", "Số người đã đạt", "Tỷ lệ đạt (%)", "Ghi chú"];
+        for (var c = 0; c < head.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = head[c];
+        }
+
+        sheet.Row(1).Style.Font.Bold = true;
+        var row = 2;
+        foreach (var i in items)
+        {
+            object[] values = [row - 1, i.UnitName, i.CourseCode, i.CourseTitle, i.PlannedClasses, i.HeldClasses, i.Planned, i.Trained,
+                i.Planned == 0 ? "" : Math.Round(100.0 * i.Trained / i.Planned, 1), i.Note ?? ""];
+            for (var c = 0; c < values.Length; c++)
+            {
+                sheet.Cell(row, c + 1).Value = values[c];
+            }
+
+            row++;
+        }
+
+        var t = Totals(items);
+        object[] totals = ["", "Tổng cộng", "", "", t.PlannedClasses, t.HeldClasses, t.PlannedParticipants, t.Trained];
+        for (var c = 0; c < totals.Length; c++)
+        {
+            sheet.Cell(row, c + 1).Value = totals[c];
+        }
+
+        sheet.Row(row).Style.Font.Bold = true;
+        double[] widths = [6, 34, 12, 60, 14, 16, 16, 14, 12, 40];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            sheet.Column(c + 1).Width = widths[c]; // ClosedXML's AdjustToContents needs System.Drawing, which Linux lacks
+        }
+
+        using var stream = new MemoryStream();
+        book.SaveAs(stream);
+        return stream.ToArray();
     }
 }

@@ -362,6 +362,9 @@ namespace OneStop.Training.Infrastructure.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("PlannedClasses")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlannedParticipants")
                         .HasColumnType("integer");
 

@@ -15,8 +15,10 @@ namespace OneStop.PlanTasks.Pages;
 [Permission(PlanTasksPermissions.Access)]
 internal sealed class AssignmentModel(
     AssignmentQueries assignments, ReportQueries reports, SubmitReportHandler submit, ReviewReportHandler review,
-    IPermissionChecker permissions, ICurrentScope scope) : PageModel
+    IPermissionChecker permissions, ICurrentScope scope, Infrastructure.EvidenceStore evidence) : PageModel
 {
+    public long MaxEvidenceMegabytes => evidence.Rules.MaxBytes / 1024 / 1024;
+
     public AssignmentDto? Assignment { get; private set; }
     public IReadOnlyList<ReportDto> Reports { get; private set; } = [];
     public bool CanReport { get; private set; }
@@ -48,7 +50,10 @@ internal sealed class AssignmentModel(
         {
             try
             {
-                await submit.HandleAsync(id, request, Files.Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream)).ToList(), ct);
+                // A file input left empty still posts one nameless, empty part: that is "no file", not an empty file.
+                var files = Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))
+                    .Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream)).ToList();
+                await submit.HandleAsync(id, request, files, ct);
                 TempData["PlanTasks.Message"] = "PlanTasks.ReportSent";
                 return RedirectToPage(new { id });
             }

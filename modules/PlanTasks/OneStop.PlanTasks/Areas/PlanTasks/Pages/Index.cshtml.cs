@@ -17,7 +17,11 @@ internal sealed class IndexModel(AssignmentQueries assignments, ReportQueries re
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Flag { get; set; }
     [BindProperty(SupportsGet = true)] public string? Task { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+
+    /// <summary>Lead agencies of the province with tasks in scope (empty below the province).</summary>
+    public IReadOnlyList<AgencyOption> Agencies { get; private set; } = [];
 
     public KeysetPage<AssignmentDto> Items { get; private set; } = new([], null);
     public int PendingReviews { get; private set; }
@@ -25,12 +29,13 @@ internal sealed class IndexModel(AssignmentQueries assignments, ReportQueries re
     public string UnitName => scope.Unit.Name;
 
     public string Query(string? cursor = null) =>
-        $"?phase={Uri.EscapeDataString(Phase ?? "")}&status={Uri.EscapeDataString(Status ?? "")}&flag={Uri.EscapeDataString(Flag ?? "")}&task={Uri.EscapeDataString(Task ?? "")}"
+        $"?phase={Uri.EscapeDataString(Phase ?? "")}&status={Uri.EscapeDataString(Status ?? "")}&flag={Uri.EscapeDataString(Flag ?? "")}&task={Uri.EscapeDataString(Task ?? "")}&agency={Uri.EscapeDataString(Agency ?? "")}"
         + (cursor is null ? "" : "&cursor=" + cursor);
 
     public async System.Threading.Tasks.Task OnGetAsync(CancellationToken ct)
     {
-        Items = await assignments.ListAsync(new AssignmentFilter(Phase, Status, Flag, string.IsNullOrWhiteSpace(Task) ? null : Task.Trim()), Cursor, 50, ct);
+        Items = await assignments.ListAsync(new AssignmentFilter(Phase, Status, Flag, string.IsNullOrWhiteSpace(Task) ? null : Task.Trim(), null, Agency), Cursor, 50, ct);
+        Agencies = await assignments.LeadAgenciesAsync(ct);
         if (await permissions.IsGrantedAsync(User, PlanTasksPermissions.Review))
         {
             ReviewQueue = await reports.ReviewQueueAsync(200, ct);

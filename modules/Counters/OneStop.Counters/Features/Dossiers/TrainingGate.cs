@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Calendar;
+using OneStop.Counters.Domain.Dossiers;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.Web;
+using OneStop.Training.Contracts;
+
+namespace OneStop.Counters.Features.Dossiers;
+
+/// <summary>
+/// Điều kiện đào tạo khi giao hồ sơ (optional, <c>Counters:TrainingGate:Enabled</c>, off by default): a specialist may
+/// be assigned a dossier only with a training certificate valid today for the dossier's procedure field, as the
+/// Training module answers (<see cref="ITrainingApi.HasValidTrainingAsync"/>). The Training module may be switched
+/// off: then nothing can be checked, and assignments go through with a warning in the log. A dossier whose procedure
+/// names no field is not gated.
+/// </summary>
+internal sealed class TrainingGate(IConfiguration configuration, IServiceProvider services, PlatformDbContext platform, TimeProvider time, ILogger<TrainingGate> logger)
+{
+    public const string EnabledSetting = "Counters:TrainingGate:Enabled";
+
+    public bool Enabled => configuration.GetValue(EnabledSetting, false);
+
+    /// <summary>Throws <see cref="CountersErrorCodes.SpecialistNotTrained"/> (409) when the gate is on and the assignee is not trained for the field.</summary>
+    public async Task EnsureTrainedAsync(Dossier dossier, string assignee, CancellationToken ct)
+    {
+        if (!Enabled || string.IsNullOrWhiteSpace(dossier.ProcedureField))
+        {
+            return;
+        }
+
+        if (services.GetService<ITrainingApi>() is not { } training)
+        {
+            logger.LogWarning("{Setting} is on but the Training module is off: dossier {Code} assigned to {Assignee} without a training check.", EnabledSetting, dossier.Code, assignee);
+            return;
+        }
+
+        var userId = await platform.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (userId is null)
+        {
+            throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,
+                $"Không tìm thấy chuyên viên \"{assignee}\" để kiểm tra chứng nhận bồi dưỡng về lĩnh vực {dossier.ProcedureField}.", 409);
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(DueDateCalculator.VietnamOffset).DateTime);
+        if (!await training.HasValidTrainingAsync(userId.Value, dossier.ProcedureField, today, ct))
+        {
+            throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,
+                $"Chuyên viên {assignee} chưa có chứng nhận bồi dưỡng còn hiệu lực về lĩnh vực {dossier.ProcedureField}: chưa được giao hồ sơ của lĩnh vực này.", 409);
+        }
+    }
+}
