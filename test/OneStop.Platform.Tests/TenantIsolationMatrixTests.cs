@@ -43,6 +43,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/integration/citizens/verify"] = "national register, no unit data",
         ["GET /api/v1/integration/enterprises/{code}"] = "national register, no unit data",
         ["GET /api/v1/integration/land-parcels/{certificateNumber}"] = "national register, no unit data",
+        ["GET /api/v1/integration/citizens/{citizenId}/portal-documents"] = "the citizen's national data store, no unit data; each fetch logged with the acting unit",
+        ["POST /api/v1/integration/command-centre/report"] = "province-wide report, system admin only; see CommandCentreAndKpiTests",
         // Province-wide technical state, for provincial admins and leaders only (permission Integration.Access).
         ["GET /api/v1/integration/connections"] = "province-wide status, provincial roles only",
         ["PUT /api/v1/integration/sandbox/{system}"] = "simulator settings, system admin only",
