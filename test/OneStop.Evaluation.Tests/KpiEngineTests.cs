@@ -322,7 +322,16 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
     {
         var commune = await fx.SqlAsync("""SELECT "Id"::text || '|' || "Path" FROM platform."AdministrativeUnits" WHERE "Code" = '10507'""", r => r.GetString(0));
         var (id, path) = (Guid.Parse(commune.Split('|')[0]), commune.Split('|')[1]);
-        var before = await SnapshotsAsync(["2025-05-10", "2025-05", "2025-Q2", "2025", "2025-08-20"]);
+        // A dossier resolved in May without a signed result, anywhere in the province: it gets one (KPI 766 5.1).
+        var unsigned = await fx.SqlAsync("""
+            SELECT d."Id"::text || '|' || d."UnitPath" || '|' || to_char(d."ResolvedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') FROM digitization."Dossiers" d
+            WHERE d."ResolvedAt" >= '2025-05-01 00:00+07' AND d."ResolvedAt" < '2025-06-01 00:00+07'
+              AND NOT EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."DossierId" = d."Id" AND x."Kind" = 'RESULT' AND x."SignedBlobKey" IS NOT NULL)
+            ORDER BY d."Id" LIMIT 1
+            """, r => r.GetString(0));
+        var (dossierId, dossierPath, resolvedDay) = (unsigned.Split('|')[0], unsigned.Split('|')[1], unsigned.Split('|')[2]);
+        string[] periods = ["2025-05-10", "2025-05", "2025-Q2", "2025", "2025-08-20", resolvedDay];
+        var before = await SnapshotsAsync(periods);
         const string stamp = """SELECT max("ComputedAt") FROM evaluation."KpiSnapshots" WHERE "PeriodKey" = '2025-08-20' AND "KpiCode" LIKE '%satisfaction%'""";
         var untouchedAt = await fx.SqlAsync(stamp, r => r.GetDateTime(0));
         await fx.SqlAsync($"""
@@ -330,8 +339,26 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
             VALUES (gen_random_uuid(), '{id}', '{path}', false, now(), 'test', gen_random_uuid(), 'INC-1', 'KIOSK', '000000000', 0, 'DISSATISFIED', '2025-05-10 09:00+07', 900000000, '', '')
             RETURNING 1
             """, r => r.GetInt32(0));
+        // A queue visit of ten minutes' wait at the same commune on the same day…
+        await fx.SqlAsync($"""
+            INSERT INTO counters."QueueTickets" ("Id", "DeskId", "ServiceDate", "Number", "Field", "Source", "Status", "QueueKey", "IssuedAt", "CalledAt", "LastCalledAt",
+                "ServiceStartedAt", "EndedAt", "CallCount", "WaitSeconds", "ServiceSeconds", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
+            VALUES (gen_random_uuid(), gen_random_uuid(), '2025-05-10', 999999, 'Hộ tịch', 'KIOSK', 'DONE', '2025-05-10 08:00+07', '2025-05-10 08:00+07', '2025-05-10 08:10+07',
+                '2025-05-10 08:10+07', '2025-05-10 08:10+07', '2025-05-10 08:20+07', 1, 600, 600, '{id}', '{path}', false, now(), 'test')
+            RETURNING 1
+            """, r => r.GetInt32(0));
+        // …and the signed result of the dossier found above.
+        await fx.SqlAsync($"""
+            INSERT INTO digitization."Documents" ("Id", "Kind", "DossierId", "DossierCode", "ProcedureCode", "ApplicantKind", "ApplicantIdentity", "ApplicantName", "Name",
+                "DocumentTypeCode", "DigitizedCode", "BlobKey", "ContentType", "Size", "FileName", "Place", "SharedForReuse", "SignedBlobKey", "SignedSize", "SignedAt",
+                "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
+            SELECT gen_random_uuid(), 'RESULT', d."Id", d."Code", d."ProcedureCode", d."ApplicantKind", d."ApplicantIdentity", d."ApplicantName", 'Kết quả', 'KQ.INC', 'INC-1',
+                   repeat('e', 64), 'application/pdf', 1, 'kq.pdf', 'AGENCY', true, repeat('f', 64), 1, d."ResolvedAt", d."UnitId", d."UnitPath", false, now(), 'test'
+            FROM digitization."Dossiers" d WHERE d."Id" = '{dossierId}'
+            RETURNING 1
+            """, r => r.GetInt32(0));
         await fx.AsSystemAsync(sp => sp.GetRequiredService<KpiEngine>().RunIncrementalAsync(CancellationToken.None));
-        var after = await SnapshotsAsync(["2025-05-10", "2025-05", "2025-Q2", "2025", "2025-08-20"]);
+        var after = await SnapshotsAsync(periods);
         foreach (var period in new[] { "2025-05-10", "2025-05", "2025-Q2", "2025" })
         {
             foreach (var unitPath in new[] { path, "/30/288/", "/30/" })
@@ -340,6 +367,22 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
                 var now = after.Single(s => s.Code == KpiCodes.Satisfaction && s.Period == period && s.Path == unitPath);
                 now.D.ShouldBe(old.D + 1, $"{period} {unitPath}");
                 now.N.ShouldBe(old.N, $"{period} {unitPath}");
+                if (period != "2025-05-10")
+                {
+                    var waitedBefore = before.Single(s => s.Code == KpiCodes.WaitingTime && s.Period == period && s.Path == unitPath);
+                    var waited = after.Single(s => s.Code == KpiCodes.WaitingTime && s.Period == period && s.Path == unitPath);
+                    (waited.N, waited.D).ShouldBe((waitedBefore.N + 10m, waitedBefore.D + 1), $"waiting time {period} {unitPath}");
+                }
+            }
+        }
+
+        foreach (var period in new[] { resolvedDay, "2025-05", "2025-Q2", "2025" })
+        {
+            foreach (var unitPath in new[] { dossierPath, "/30/" })
+            {
+                var old = before.Single(s => s.Code == KpiCodes.I766ElectronicResults && s.Period == period && s.Path == unitPath);
+                var now = after.Single(s => s.Code == KpiCodes.I766ElectronicResults && s.Period == period && s.Path == unitPath);
+                (now.N, now.D).ShouldBe((old.N + 1, old.D), $"electronic results {period} {unitPath}");
             }
         }
 
@@ -347,6 +390,8 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
         after.Where(s => s.Period == "2025-08-20").OrderBy(s => s.Code + s.Path).ShouldBe(before.Where(s => s.Period == "2025-08-20").OrderBy(s => s.Code + s.Path));
         (await fx.SqlAsync(stamp, r => r.GetDateTime(0))).ShouldBe(untouchedAt);
         await fx.SqlAsync("""DELETE FROM evaluation."Ratings" WHERE "DossierCode" = 'INC-1' RETURNING 1""", r => r.GetInt32(0));
+        await fx.SqlAsync("""DELETE FROM counters."QueueTickets" WHERE "Number" = 999999 RETURNING 1""", r => r.GetInt32(0));
+        await fx.SqlAsync("""DELETE FROM digitization."Documents" WHERE "DigitizedCode" = 'INC-1' RETURNING 1""", r => r.GetInt32(0));
         await fx.AsSystemAsync(sp => sp.GetRequiredService<KpiEngine>().RecomputeYearAsync(GeneratedYearFixture.Year, CancellationToken.None));
     }
 
