@@ -258,6 +258,32 @@ public abstract class CountersApiTests<TFactory>(TFactory fx) where TFactory : O
     }
 
     [Fact]
+    public async Task The_catalogue_keeps_publication_dates_and_the_population_data_flag_for_the_766_index()
+    {
+        var desk = await fx.SignInAsync(Desk);
+        // Seeded: in force and published since the plan's start; civil status is connected to the population database.
+        var birth = await desk.GetFromJsonAsync<JsonElement>("/api/v1/counters/catalogue/procedures/1.001193");
+        birth.GetProperty("effectiveFrom").GetString().ShouldBe("2021-01-01");
+        birth.GetProperty("publishedOn").GetString().ShouldBe("2021-01-01");
+        birth.GetProperty("populationDataConnected").GetBoolean().ShouldBeTrue();
+        (await Counters(db => db.Procedures.CountAsync(p => p.PopulationDataConnected && p.Field.Contains("Đất đai")))).ShouldBe(0);
+
+        var admin = await fx.SignInAsync(Admin);
+        var edit = new { name = "Đăng ký khai tử", field = "Hộ tịch", levels = new[] { "commune" }, executingAgency = "Ủy ban nhân dân cấp xã", fullyOnline = true, postalAllowed = true, locationIndependent = true,
+            effectiveFrom = "2026-07-01", publishedOn = "2026-07-05", populationDataConnected = false };
+        var saved = await admin.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.000656", edit);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        (body.GetProperty("effectiveFrom").GetString(), body.GetProperty("publishedOn").GetString(), body.GetProperty("populationDataConnected").GetBoolean())
+            .ShouldBe(("2026-07-01", "2026-07-05", false));
+
+        // A client that does not know the publication fields leaves them as they are.
+        var older = await admin.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.000656",
+            new { name = "Đăng ký khai tử", field = "Hộ tịch", levels = new[] { "commune" }, executingAgency = "Ủy ban nhân dân cấp xã", fullyOnline = true, postalAllowed = true, locationIndependent = true });
+        (await older.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("publishedOn").GetString().ShouldBe("2026-07-05");
+    }
+
+    [Fact]
     public async Task Step_budgets_may_not_exceed_the_legal_time()
     {
         var admin = await fx.SignInAsync(Admin);

@@ -194,6 +194,94 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
     }
 
     [Fact]
+    public async Task Fees_are_copied_at_intake_and_how_they_were_paid_is_recorded_for_the_online_payment_indicator()
+    {
+        // Đăng ký thường trú (commune police): the catalogue charges 20,000 đ at the desk.
+        var procedure = await Counters(db => db.Procedures.Where(p => p.Code == "1.004222")
+            .Select(p => new
+            {
+                p.Code, Fee = p.Fees.Where(f => f.Channel == "DIRECT").Sum(f => f.AmountVnd),
+                Components = p.Components.Where(c => c.Required).Select(c => new { documentTypeCode = c.DocumentTypeCode }).ToList(),
+            }).SingleAsync());
+        procedure.Fee.ShouldBeGreaterThan(0m);
+        var desk = await fx.SignInAsync(DeskA);
+        object Intake(string? paymentMethod) => new
+        {
+            procedureCode = procedure.Code, applicant = new { kind = "CITIZEN", identity = CitizenId, name = "Nguyễn Văn An" }, components = procedure.Components, paymentMethod,
+        };
+
+        var atDesk = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(null)), HttpStatusCode.Created);
+        atDesk.GetProperty("feeVnd").GetDecimal().ShouldBe(procedure.Fee);
+        atDesk.GetProperty("paymentMethod").GetString().ShouldBe(PaymentMethods.Desk);
+        var online = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(PaymentMethods.Online)), HttpStatusCode.Created);
+        online.GetProperty("paymentMethod").GetString().ShouldBe(PaymentMethods.Online);
+        var wrong = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake("CASH")), HttpStatusCode.BadRequest);
+        wrong.GetProperty("errors").GetProperty("PaymentMethod")[0].GetString()!.ShouldContain("Hình thức thanh toán");
+
+        // No fee, no payment: birth registration is free.
+        var free = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration()), HttpStatusCode.Created);
+        free.GetProperty("feeVnd").GetDecimal().ShouldBe(0m);
+        free.GetProperty("paymentMethod").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // A financial obligation, paid online.
+        var id = atDesk.GetProperty("id").GetGuid();
+        var leader = await fx.SignInAsync(WardLeader);
+        await Ok(await leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/assign", new { assignee = DeskA }));
+        await Ok(await leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/request-financial-obligation", new { amountVnd = 1_500_000, reason = "Lệ phí trước bạ" }));
+        fx.Clock.SetVietnamTime(2026, 12, 8, 10); // paid the next morning: the clock resumes
+        try
+        {
+            leader = await fx.SignInAsync(WardLeader);
+            var paid = await Ok(await leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/financial-obligation-met", new { paymentMethod = PaymentMethods.Online }));
+            paid.GetProperty("status").GetString().ShouldBe(DossierStatuses.Processing);
+            paid.GetProperty("paymentMethod").GetString().ShouldBe(PaymentMethods.Online);
+            (await Counters(db => db.Dossiers.Where(d => d.Id == id).Select(d => d.PaymentMethod).SingleAsync())).ShouldBe(PaymentMethods.Online);
+        }
+        finally
+        {
+            fx.Clock.SetVietnamTime(2026, 12, 7, 9);
+        }
+    }
+
+    [Fact]
+    public async Task Every_kpi_calculator_of_the_host_computes_on_this_database()
+    {
+        // The embedded SQLite default runs the same calculators (incremental job): each must translate there too.
+        fx.Clock.SetVietnamTime(2026, 12, 7, 9);
+        try
+        {
+            var desk = await fx.SignInAsync(DeskA);
+            await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration()), HttpStatusCode.Created);
+            var rows = await fx.AsSystemAsync(async sp =>
+            {
+                var all = new List<Evaluation.Contracts.KpiRow>();
+                foreach (var calculator in sp.GetServices<Evaluation.Contracts.IKpiCalculator>())
+                {
+                    foreach (var period in new[] { Evaluation.Contracts.KpiPeriod.ForMonth(2026, 12), Evaluation.Contracts.KpiPeriod.ForDay(new DateOnly(2026, 12, 7)), Evaluation.Contracts.KpiPeriod.ForYear(2026) })
+                    {
+                        all.AddRange(await calculator.ComputeAsync(period));
+                        foreach (var code in calculator.KpiCodes)
+                        {
+                            await calculator.DetailsAsync(code, period, "/30/", 5);
+                        }
+                    }
+
+                    (await calculator.ChangedDaysAsync(fx.Clock.GetUtcNow().AddDays(-1))).ShouldNotBeNull();
+                }
+
+                return all;
+            });
+            rows.ShouldContain(r => r.KpiCode == Evaluation.Contracts.KpiCodes.OnlineShare && r.UnitPath == "/30/288/10507/" && r.Denominator > 0);
+            rows.ShouldContain(r => r.KpiCode == Evaluation.Contracts.KpiCodes.I766PopulationData && r.UnitPath == "/30/288/10507/");
+            rows.ShouldContain(r => r.KpiCode == Evaluation.Contracts.KpiCodes.I766PublishedInFull && r.UnitPath == "/30/288/10507/" && r.Denominator > 0);
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public async Task Permissions_are_checked_per_transition()
     {
         var desk = await fx.SignInAsync(DeskA);

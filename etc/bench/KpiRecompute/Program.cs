@@ -6,8 +6,8 @@ using OneStop.Evaluation.Features.Kpis;
 using OneStop.Evaluation.Tests;
 using OneStop.Platform.TestKit;
 
-// Full KPI recompute of 2025 over ~1,000,000 generated dossiers (Counters' table), ~250,000 ratings and their
-// complaints, on PostgreSQL, through the real host's engine. Prints generation time, recompute time, snapshot rows,
+// Full KPI recompute of 2025 over ~1,000,000 generated dossiers (Counters' table, with their components, routing,
+// queue visits and Digitization's copy and documents), ~250,000 ratings and their complaints, on PostgreSQL, through the real host's engine. Prints generation time, recompute time, snapshot rows,
 // peak working set and managed allocations, an incremental run, and the cockpit page's response time.
 // Usage: eval "$(etc/scripts/postgres.sh start)"; dotnet run -c Release --project etc/bench/KpiRecompute [perCommuneDossiers]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -30,7 +30,9 @@ var cs = host.Database.ConnectionString!;
 var watch = Stopwatch.StartNew();
 var dossiers = await KpiDataGenerator.GenerateDossiersAsync(cs, 2025, dossierVolumes);
 var (ratings, complaints) = await KpiDataGenerator.GenerateAsync(cs, 2025, ratingVolumes);
+var sources = await KpiDataGenerator.GenerateKpiSourcesAsync(cs, 2025, dossierVolumes);
 Console.WriteLine($"generated {dossiers:N0} dossiers, {ratings:N0} ratings, {complaints:N0} complaints in {watch.Elapsed.TotalSeconds:N1} s");
+Console.WriteLine($"  and {sources.Components:N0} components, {sources.Handovers:N0} hand-overs, {sources.Tickets:N0} queue visits, {sources.Documents:N0} digitised documents");
 
 GC.Collect();
 var process = Process.GetCurrentProcess();

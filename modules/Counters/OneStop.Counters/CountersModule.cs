@@ -42,6 +42,8 @@ public sealed class CountersModule : ModuleBase
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
         services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.QueueKpiCalculator>();
+        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
         services.AddScoped<DossierClock>();

@@ -64,6 +64,11 @@ internal static class CountersSeeder
                 // Location-independent reception started with civil status (hộ tịch); other fields are opened by admins.
                 LocationIndependent = row["categories"].Contains("Hộ tịch", StringComparison.Ordinal),
                 Source = "tthc-catalog-2026-07 (Cổng DVC quốc gia)",
+                // The crawl has no publication dates: the catalogue counts as in force and published, on time, since the
+                // plan's start (the same date as legal-time version 1).
+                EffectiveFrom = FirstVersionEffectiveFrom,
+                PublishedOn = FirstVersionEffectiveFrom,
+                PopulationDataConnected = PopulationDataRule.Connected(row["categories"]),
             };
             procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);
             var times = CatalogueCsv.Times(row["channel_processing(method:qty unit)"], row["processing_cases(code:qty unit)"]);

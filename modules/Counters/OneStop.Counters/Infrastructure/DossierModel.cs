@@ -15,6 +15,10 @@ internal static class DossierModel
             b.HasIndex(d => new { d.Status, d.DueAt });
             b.HasIndex(d => d.AssignedTo);
             b.HasIndex(d => d.ApplicantIdentity);
+            // KPIs count dossiers by reception day (receiving unit) and resolution day (competent unit): range scans,
+            // so a day, month or quarter reads only its own rows.
+            b.HasIndex(d => new { d.ReceivedAt, d.UnitPath });
+            b.HasIndex(d => new { d.ResolvedAt, d.SharedUnitPath });
             b.Property(d => d.Code).HasMaxLength(40);
             b.Property(d => d.ProcedureCode).HasMaxLength(32);
             b.Property(d => d.ProcedureName).HasMaxLength(2000);
@@ -40,6 +44,8 @@ internal static class DossierModel
             b.Property(d => d.ResultSummary).HasMaxLength(2000);
             b.Property(d => d.ClosingReason).HasMaxLength(2000);
             b.Property(d => d.FinancialObligationVnd).HasPrecision(18, 2);
+            b.Property(d => d.FeeVnd).HasPrecision(18, 2);
+            b.Property(d => d.PaymentMethod).HasMaxLength(16);
             b.Property(d => d.Note).HasMaxLength(2000);
             b.Property(d => d.CreatedBy).HasMaxLength(256);
             b.Property(d => d.ModifiedBy).HasMaxLength(256);

@@ -53,6 +53,8 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
             b.HasIndex(d => new { d.ApplicantIdentity, d.DocumentTypeCode });
             b.HasIndex(d => d.DossierId);
             b.HasIndex(d => d.VerificationCode).IsUnique();
+            // Electronic certified copies per commune and period (KPI 766 5.3).
+            b.HasIndex(d => d.SignedAt);
             b.Property(d => d.Kind).HasMaxLength(16);
             b.Property(d => d.DossierCode).HasMaxLength(64);
             b.Property(d => d.ProcedureCode).HasMaxLength(64);
@@ -99,6 +101,8 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
             b.Property(d => d.Id).ValueGeneratedNever();
             b.HasIndex(d => d.Code);
             b.HasIndex(d => d.ResolvedAt);
+            // The KPIs count dossiers by reception day as well as by resolution day.
+            b.HasIndex(d => d.ReceivedAt);
             b.Property(d => d.Code).HasMaxLength(64);
             b.Property(d => d.ProcedureCode).HasMaxLength(64);
             b.Property(d => d.ProcedureName).HasMaxLength(512);

@@ -53,6 +53,21 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     public bool LocationIndependent { get; set; }
     public string Source { get; set; } = "";
 
+    /// <summary>
+    /// Ngày có hiệu lực: when the procedure, or its latest amendment, takes effect under its legal basis. It must be
+    /// public by then (Decision 766, indicator 1.1: published and updated on time). Null when unknown.
+    /// </summary>
+    public DateOnly? EffectiveFrom { get; set; }
+
+    /// <summary>Ngày công bố, công khai: when the province published it (or its latest amendment); null while unpublished.</summary>
+    public DateOnly? PublishedOn { get; set; }
+
+    /// <summary>
+    /// Kết nối CSDL quốc gia về dân cư: intake identifies and prefills the applicant from the population database
+    /// (Decision 766, indicator 5.7).
+    /// </summary>
+    public bool PopulationDataConnected { get; set; }
+
     public List<ProcedureComponent> Components { get; set; } = [];
     public List<ProcedureLegalTime> LegalTimes { get; set; } = [];
     public List<ProcedureFee> Fees { get; set; } = [];

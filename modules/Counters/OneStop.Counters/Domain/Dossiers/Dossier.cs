@@ -65,6 +65,10 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     /// <summary>Reason of a refusal, withdrawal or stop.</summary>
     public string? ClosingReason { get; set; }
     public decimal? FinancialObligationVnd { get; set; }
+    /// <summary>Phí, lệ phí of the procedure for the dossier's channel, copied from the catalogue at intake (0: none).</summary>
+    public decimal? FeeVnd { get; set; }
+    /// <summary>How the fees or the financial obligation were paid (one of <see cref="PaymentMethods"/>); null while unpaid or unknown.</summary>
+    public string? PaymentMethod { get; set; }
     public Guid? TicketId { get; set; }
     public string? Note { get; set; }
 

@@ -27,7 +27,7 @@ internal sealed record DossierDto(
     Guid CurrentUnitId, string CurrentUnitName, string? AssignedTo,
     DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, IReadOnlyList<string> DueExplanation,
     DateTimeOffset? ClockStoppedSince, DateTimeOffset? ResolvedAt, DateTimeOffset? ReturnedAt, string RequestedReturnMethod, string? ReturnMethod,
-    string? ResultSummary, string? ClosingReason, decimal? FinancialObligationVnd, Guid? TicketId, string? Note, bool IsOverdue,
+    string? ResultSummary, string? ClosingReason, decimal? FinancialObligationVnd, decimal? FeeVnd, string? PaymentMethod, Guid? TicketId, string? Note, bool IsOverdue,
     IReadOnlyList<DossierComponentDto> Components, IReadOnlyList<DossierHandoverDto> Handovers, IReadOnlyList<DossierHistoryDto> History,
     IReadOnlyList<ClockStopDto> ClockStops, IReadOnlyList<ExtensionDto> Extensions)
 {
@@ -38,7 +38,7 @@ internal sealed record DossierDto(
         d.UnitId, d.ReceivingUnitName, d.ReceivingAgencyCode, d.ResolvingUnitId, d.ResolvingUnitName, d.CurrentUnitId, d.CurrentUnitName, d.AssignedTo,
         d.SubmittedAt, d.ReceivedAt, d.DueAt, d.DueExplanation.Split('\n', StringSplitOptions.RemoveEmptyEntries),
         d.ClockStoppedSince, d.ResolvedAt, d.ReturnedAt, d.RequestedReturnMethod, d.ReturnMethod,
-        d.ResultSummary, d.ClosingReason, d.FinancialObligationVnd, d.TicketId, d.Note, d.IsOverdueAt(now),
+        d.ResultSummary, d.ClosingReason, d.FinancialObligationVnd, d.FeeVnd, d.PaymentMethod, d.TicketId, d.Note, d.IsOverdueAt(now),
         d.Components.OrderBy(c => c.Order).Select(c => new DossierComponentDto(c.Order, c.Name, c.DocumentTypeCode, c.Required, c.Source, c.ReusedDocumentId, c.Copies)).ToList(),
         d.Handovers.OrderBy(h => h.Order).Select(h => new DossierHandoverDto(h.Order, h.Kind, h.FromName, h.ToName, h.SentAt, h.SentBy, h.ReceivedAt, h.Electronic, h.Note)).ToList(),
         d.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new DossierHistoryDto(h.At, h.Transition, DossierText.TransitionVi(h.Transition), h.FromStatus, h.ToStatus, h.Actor, h.Reason)).ToList(),

@@ -36,6 +36,22 @@ internal sealed record NoteRequest(string? Note = null) : IValidatableRequest
     }
 }
 
+internal sealed record FinancialObligationMetRequest(string? PaymentMethod = null, string? Note = null) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (PaymentMethod is not null && !PaymentMethods.All.Contains(PaymentMethod))
+        {
+            yield return new(nameof(PaymentMethod), $"Hình thức thanh toán phải là một trong: {string.Join(", ", PaymentMethods.All)}.");
+        }
+
+        if (Note?.Length > 2000)
+        {
+            yield return new(nameof(Note), "Ghi chú tối đa 2000 ký tự.");
+        }
+    }
+}
+
 internal sealed record AssignRequest(string Assignee, string? Note = null) : IValidatableRequest
 {
     public IEnumerable<ValidationError> Validate()
@@ -142,7 +158,8 @@ internal static class DossierEndpoints
         Transition<ReasonRequest>(g, DossierActions.RequestSupplement, "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian)", (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, ct));
         Transition<NoteRequest>(g, DossierActions.Supplement, "Nhận hồ sơ bổ sung (tính tiếp thời gian)", (w, d, r, ct) => w.SupplementAsync(d, r.Note, ct));
         Transition<FinancialObligationRequest>(g, DossierActions.RequestFinancialObligation, "Yêu cầu thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.RequestFinancialObligationAsync(d, r.AmountVnd, r.Reason, ct));
-        Transition<NoteRequest>(g, DossierActions.FinancialObligationMet, "Xác nhận đã thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.FinancialObligationMetAsync(d, ct));
+        Transition<FinancialObligationMetRequest>(g, DossierActions.FinancialObligationMet, "Xác nhận đã thực hiện nghĩa vụ tài chính (hình thức thanh toán: ONLINE, DESK, POSTAL; mặc định DESK)",
+            (w, d, r, ct) => w.FinancialObligationMetAsync(d, r.PaymentMethod, ct));
         Transition<ExtendRequest>(g, DossierActions.Extend, "Gia hạn thời gian giải quyết (có lý do)", (w, d, r, ct) => w.ExtendAsync(d, r.Value, r.Unit, r.Reason, ct));
         Transition<ReasonRequest>(g, DossierActions.Withdraw, "Ghi nhận công dân rút hồ sơ", (w, d, r, ct) => w.WithdrawAsync(d, r.Reason, ct));
         Transition<ReasonRequest>(g, DossierActions.Stop, "Dừng giải quyết hồ sơ", (w, d, r, ct) => w.StopAsync(d, r.Reason, ct));

@@ -30,7 +30,9 @@ internal sealed partial record IntakeRequest(
     /// <summary>The competent unit, when not the receiving unit's own level or chain (location-independent reception).</summary>
     Guid? ResolvingUnitId = null,
     Guid? TicketId = null,
-    string? Note = null) : IValidatableRequest
+    string? Note = null,
+    /// <summary>How the procedure's fees were paid at submission (ONLINE, DESK, POSTAL); at a desk it defaults to DESK when there is a fee.</summary>
+    string? PaymentMethod = null) : IValidatableRequest
 {
     public IEnumerable<ValidationError> Validate()
     {
@@ -52,6 +54,11 @@ internal sealed partial record IntakeRequest(
         if (Note?.Length > 2000)
         {
             yield return new(nameof(Note), "Ghi chú tối đa 2000 ký tự.");
+        }
+
+        if (PaymentMethod is not null && !PaymentMethods.All.Contains(PaymentMethod))
+        {
+            yield return new(nameof(PaymentMethod), $"Hình thức thanh toán phải là một trong: {string.Join(", ", PaymentMethods.All)}.");
         }
 
         if (Applicant is null)
@@ -127,7 +134,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             throw new PlatformException(PlatformErrorCodes.UnitRequired, "Chọn đơn vị đang làm việc trước khi tiếp nhận hồ sơ.", 403);
         }
 
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes)
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
             ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, $"Không có thủ tục mã \"{request.ProcedureCode}\" trong danh mục.", 400);
         var channel = request.Channel ?? DossierChannels.Direct;
@@ -156,6 +163,9 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             SubmittedAt = now, RequestedReturnMethod = request.ReturnMethod ?? (channel == DossierChannels.Postal ? ReturnMethods.Postal : ReturnMethods.Desk),
             TicketId = request.TicketId, Note = request.Note,
         };
+        // Fees of the channel as the catalogue publishes them; at the desk the applicant pays there unless told otherwise.
+        dossier.FeeVnd = procedure.Fees.Where(f => f.Channel == channel).Sum(f => f.AmountVnd);
+        dossier.PaymentMethod = dossier.FeeVnd > 0 ? request.PaymentMethod ?? (channel == DossierChannels.Direct ? PaymentMethods.Desk : null) : null;
         dossier.Components = CheckComponents(procedure, request.Components ?? [], dossier.Id);
         dossier.History.Add(new DossierHistoryEntry
         {

@@ -122,9 +122,11 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         return SaveAsync(d, DossierTransitions.FinancialObligationRequested, from, reason, ct);
     }
 
-    public async Task FinancialObligationMetAsync(Dossier d, CancellationToken ct)
+    /// <summary>Paid: the clock runs again; how it was paid counts toward online payment (Decision 766, indicator 4.1).</summary>
+    public async Task FinancialObligationMetAsync(Dossier d, string? paymentMethod, CancellationToken ct)
     {
         var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.FinancialObligationMet, [DossierStatuses.AwaitingFinancialObligation], Now, Actor, null);
+        d.PaymentMethod = paymentMethod ?? PaymentMethods.Desk;
         await ResumeClockAsync(d, ct);
         await SaveAsync(d, DossierTransitions.FinancialObligationMet, from, null, ct);
     }

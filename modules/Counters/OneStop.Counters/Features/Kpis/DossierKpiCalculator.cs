@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Evaluation.Contracts;
 using OneStop.Platform.Persistence;
@@ -10,7 +11,11 @@ namespace OneStop.Counters.Features.Kpis;
 /// Counters' contribution to Evaluation's KPI engine, counted in SQL over the dossier tables:
 /// online share and data reuse by the receiving desk (reception day); on-time resolution (Decree 61/2018) and the 766
 /// progress indicator by the competent unit — the unit now holding the dossier for resolution (reception day for
-/// progress, resolution day for on-time); fully-online dossiers of procedures eligible for it.
+/// progress, resolution day for on-time); fully-online dossiers of procedures eligible for it. Also by the receiving
+/// desk and reception day: electronic routing (of the dossiers routed between agencies or levels — liên thông — those
+/// whose every routing hand-over was electronic), online payment (of the dossiers with fees in the catalogue or a
+/// financial obligation, those paid online) and population data (of citizens' dossiers, those whose applicant was
+/// checked against the national population database at intake).
 /// </summary>
 internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider clock) : IKpiCalculator
 {
@@ -19,7 +24,8 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
 
     public IReadOnlyCollection<string> KpiCodes { get; } =
         [Evaluation.Contracts.KpiCodes.OnlineShare, Evaluation.Contracts.KpiCodes.OnTimeRate, Evaluation.Contracts.KpiCodes.I766Progress,
-         Evaluation.Contracts.KpiCodes.I766DataReuse, Evaluation.Contracts.KpiCodes.I766FullyOnline];
+         Evaluation.Contracts.KpiCodes.I766DataReuse, Evaluation.Contracts.KpiCodes.I766FullyOnline, Evaluation.Contracts.KpiCodes.ElectronicRouting,
+         Evaluation.Contracts.KpiCodes.I766OnlinePayment, Evaluation.Contracts.KpiCodes.I766PopulationData];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
@@ -32,6 +38,12 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
                 g.Key.UnitId, g.Key.UnitPath, Count = g.Count(),
                 Online = g.Count(d => d.Channel == DossierChannels.Online),
                 Reusing = g.Count(d => d.Components.Any(c => c.Source != ComponentSources.Submitted)),
+                Routed = g.Count(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
+                RoutedElectronically = g.Count(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing) && !d.Handovers.Any(h => h.Kind == HandoverKinds.Routing && !h.Electronic)),
+                WithFees = g.Count(d => d.FeeVnd > 0 || d.FinancialObligationVnd > 0),
+                PaidOnline = g.Count(d => (d.FeeVnd > 0 || d.FinancialObligationVnd > 0) && d.PaymentMethod == PaymentMethods.Online),
+                Citizens = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen),
+                Verified = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen && d.ApplicantVerified),
             }).ToListAsync(ct);
         var progress = await received.GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath })
             .Select(g => new
@@ -54,6 +66,9 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         var rows = new List<KpiRow>();
         rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count)));
         rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count)));
+        rows.AddRange(byDesk.Where(g => g.Routed > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.ElectronicRouting, g.UnitId, g.UnitPath, g.RoutedElectronically, g.Routed)));
+        rows.AddRange(byDesk.Where(g => g.WithFees > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766OnlinePayment, g.UnitId, g.UnitPath, g.PaidOnline, g.WithFees)));
+        rows.AddRange(byDesk.Where(g => g.Citizens > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766PopulationData, g.UnitId, g.UnitPath, g.Verified, g.Citizens)));
         rows.AddRange(progress.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count)));
         rows.AddRange(resolved.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count)));
         rows.AddRange(fullyOnline.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count)));
@@ -75,20 +90,34 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
     {
         var (start, end, now) = (period.StartsAt, period.EndsAt, clock.GetUtcNow());
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
-        var q = kpiCode == Evaluation.Contracts.KpiCodes.OnTimeRate
-            ? dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end && d.SharedUnitPath.StartsWith(unitPath))
-            : kpiCode == Evaluation.Contracts.KpiCodes.I766Progress
-                ? dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.SharedUnitPath.StartsWith(unitPath))
-                : dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.UnitPath.StartsWith(unitPath));
+        var q = kpiCode switch
+        {
+            Evaluation.Contracts.KpiCodes.OnTimeRate => dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end && d.SharedUnitPath.StartsWith(unitPath)),
+            Evaluation.Contracts.KpiCodes.I766Progress =>
+                dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.SharedUnitPath.StartsWith(unitPath)),
+            _ => dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.UnitPath.StartsWith(unitPath)),
+        };
+        q = kpiCode switch
+        {
+            Evaluation.Contracts.KpiCodes.ElectronicRouting => q.Where(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
+            Evaluation.Contracts.KpiCodes.I766OnlinePayment => q.Where(d => d.FeeVnd > 0 || d.FinancialObligationVnd > 0),
+            Evaluation.Contracts.KpiCodes.I766PopulationData => q.Where(d => d.ApplicantKind == ApplicantKinds.Citizen),
+            Evaluation.Contracts.KpiCodes.I766FullyOnline => q.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline)),
+            _ => q,
+        };
         var rows = await q.Select(d => new
             {
-                d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Status, d.Channel,
+                d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Status, d.Channel, d.PaymentMethod,
                 Counted = kpiCode == Evaluation.Contracts.KpiCodes.OnlineShare || kpiCode == Evaluation.Contracts.KpiCodes.I766FullyOnline ? d.Channel == DossierChannels.Online
                     : kpiCode == Evaluation.Contracts.KpiCodes.I766DataReuse ? d.Components.Any(c => c.Source != ComponentSources.Submitted)
+                    : kpiCode == Evaluation.Contracts.KpiCodes.ElectronicRouting ? !d.Handovers.Any(h => h.Kind == HandoverKinds.Routing && !h.Electronic)
+                    : kpiCode == Evaluation.Contracts.KpiCodes.I766OnlinePayment ? d.PaymentMethod == PaymentMethods.Online
+                    : kpiCode == Evaluation.Contracts.KpiCodes.I766PopulationData ? d.ApplicantVerified
                     : d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt : d.DueAt == null || d.DueAt >= now,
             })
             .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.ReceivedAt).Take(take).ToListAsync(ct);
         return rows.Select(d => new KpiDetailRow(d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Counted,
-            $"{DossierStatuses.NameVi(d.Status)} · {d.Channel}", $"/Counters/Dossiers/Detail?id={d.Id}")).ToList();
+            $"{DossierStatuses.NameVi(d.Status)} · {d.Channel}{(kpiCode == Evaluation.Contracts.KpiCodes.I766OnlinePayment ? " · " + (d.PaymentMethod ?? "chưa thanh toán") : "")}",
+            $"/Counters/Dossiers/Detail?id={d.Id}")).ToList();
     }
 }

@@ -137,6 +137,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExecutingAgency")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -165,8 +168,14 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool>("PopulationDataConnected")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PostalAllowed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -469,6 +478,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<decimal?>("FeeVnd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<decimal?>("FinancialObligationVnd")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -495,6 +508,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -590,6 +607,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.HasIndex("SharedUnitPath");
 
                     b.HasIndex("UnitPath");
+
+                    b.HasIndex("ReceivedAt", "UnitPath");
+
+                    b.HasIndex("ResolvedAt", "SharedUnitPath");
 
                     b.HasIndex("Status", "DueAt");
 

@@ -29,23 +29,7 @@ internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDb
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime(); // Npgsql takes UTC only
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime();
-        var documents = db.Documents.IgnoreQueryFilters(Scope);
-        var queue = db.ScanQueue.IgnoreQueryFilters(Scope);
-        var flags =
-            from d in db.Dossiers.IgnoreQueryFilters(Scope)
-            where !d.IsDeleted && d.UnitPath.StartsWith(unitPath)
-            select new
-            {
-                d.UnitId,
-                d.UnitPath,
-                Resolved = d.ResolvedAt >= start && d.ResolvedAt < end,
-                Result = documents.Any(x => x.DossierId == d.Id && !x.IsDeleted && x.Kind == DocumentKinds.Result && (x.ValidUntil == null || x.ValidUntil >= to)),
-                Open = queue.Any(q => q.DossierId == d.Id && !q.IsDeleted && q.Status == QueueStatuses.Pending),
-                Archived = d.ArchivedAt != null,
-                Received = d.ReceivedAt >= start && d.ReceivedAt < end,
-                Reusable = d.ReusableCount > 0,
-                Reusing = d.ReusedCount > 0,
-            };
+        var flags = DigitizationKpiFlags.Of(db, db.Dossiers.IgnoreQueryFilters(Scope).Where(d => !d.IsDeleted && d.UnitPath.StartsWith(unitPath)), start, end, to);
         var dossiers = await flags
             .GroupBy(f => new { f.UnitId, f.UnitPath })
             .Select(g => new
@@ -56,8 +40,8 @@ internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDb
                 ResultsDigitized = g.Sum(f => f.Resolved && f.Result ? 1 : 0),
                 ResolvedDigitized = g.Sum(f => f.Resolved && f.Result && !f.Open ? 1 : 0),
                 ResolvedDigitizedAndArchived = g.Sum(f => f.Resolved && f.Result && !f.Open && f.Archived ? 1 : 0),
-                ReceivedWithReusable = g.Sum(f => f.Received && f.Reusable ? 1 : 0),
-                ReceivedReusing = g.Sum(f => f.Received && f.Reusing ? 1 : 0),
+                ReceivedWithReusable = g.Sum(f => f.Received && f.Reusable > 0 ? 1 : 0),
+                ReceivedReusing = g.Sum(f => f.Received && f.Reused > 0 ? 1 : 0),
             })
             .ToListAsync(ct);
         var desks = await platform.Agencies.IgnoreQueryFilters(Scope)

@@ -424,6 +424,8 @@ namespace OneStop.Digitization.Infrastructure.Migrations
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("SignedAt");
+
                     b.HasIndex("UnitPath");
 
                     b.HasIndex("VerificationCode")
@@ -524,6 +526,8 @@ namespace OneStop.Digitization.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Code");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ResolvedAt");
 

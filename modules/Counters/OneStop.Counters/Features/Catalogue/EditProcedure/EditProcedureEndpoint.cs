@@ -13,10 +13,14 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Features.Catalogue.EditProcedure;
 
-/// <summary>The editable description of a procedure (not its legal times: those change by new versions).</summary>
+/// <summary>
+/// The editable description of a procedure (not its legal times: those change by new versions). The publication dates
+/// and the population-data flag are optional: absent, they keep their value.
+/// </summary>
 internal sealed record EditProcedureRequest(
     string Name, string? Field, IReadOnlyList<string>? Levels, string? ExecutingAgency,
-    bool FullyOnline, bool PostalAllowed, bool LocationIndependent) : IValidatableRequest
+    bool FullyOnline, bool PostalAllowed, bool LocationIndependent,
+    DateOnly? EffectiveFrom = null, DateOnly? PublishedOn = null, bool? PopulationDataConnected = null) : IValidatableRequest
 {
     public IEnumerable<ValidationError> Validate()
     {
@@ -38,6 +42,16 @@ internal sealed record EditProcedureRequest(
         if (ExecutingAgency is { Length: > 2000 })
         {
             yield return new(nameof(ExecutingAgency), "Cơ quan thực hiện tối đa 2000 ký tự.");
+        }
+
+        if (EffectiveFrom is { Year: < 2000 or > 2100 })
+        {
+            yield return new(nameof(EffectiveFrom), "Ngày có hiệu lực không hợp lệ.");
+        }
+
+        if (PublishedOn is { Year: < 2000 or > 2100 })
+        {
+            yield return new(nameof(PublishedOn), "Ngày công bố không hợp lệ.");
         }
     }
 }
@@ -61,6 +75,9 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
         procedure.FullyOnline = request.FullyOnline;
         procedure.PostalAllowed = request.PostalAllowed;
         procedure.LocationIndependent = request.LocationIndependent;
+        procedure.EffectiveFrom = request.EffectiveFrom ?? procedure.EffectiveFrom;
+        procedure.PublishedOn = request.PublishedOn ?? procedure.PublishedOn;
+        procedure.PopulationDataConnected = request.PopulationDataConnected ?? procedure.PopulationDataConnected;
         procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);
         await db.SaveChangesAsync(ct);
 

@@ -22,6 +22,7 @@ internal sealed record StepDto(int Order, string Name, decimal BudgetHours);
 internal sealed record ProcedureDto(
     string Code, string Name, string Field, IReadOnlyList<string> Levels, string ExecutingAgency,
     bool FullyOnline, bool PostalAllowed, bool LocationIndependent, string Source,
+    DateOnly? EffectiveFrom, DateOnly? PublishedOn, bool PopulationDataConnected,
     DateOnly LegalTimesOn,
     IReadOnlyList<LegalTimeDto> LegalTimes,
     IReadOnlyList<LegalTimeDto> LegalTimeHistory,
@@ -56,6 +57,7 @@ internal static class GetProcedureEndpoint
 
     internal static ProcedureDto ToDto(Procedure p, DateOnly on) => new(
         p.Code, p.Name, p.Field, p.Levels.ToList(), p.ExecutingAgency, p.FullyOnline, p.PostalAllowed, p.LocationIndependent, p.Source,
+        p.EffectiveFrom, p.PublishedOn, p.PopulationDataConnected,
         on,
         p.LegalTimesOn(on).Select(ToDto).ToList(),
         p.LegalTimes.OrderByDescending(t => t.Version).ThenBy(t => Array.IndexOf(Channels.All, t.Channel)).Select(ToDto).ToList(),

@@ -21,6 +21,9 @@ internal sealed class EditModel(CountersDbContext db, EditProcedureHandler handl
     [BindProperty] public bool FullyOnline { get; set; }
     [BindProperty] public bool PostalAllowed { get; set; }
     [BindProperty] public bool LocationIndependent { get; set; }
+    [BindProperty] public bool PopulationDataConnected { get; set; }
+    [BindProperty] public DateOnly? EffectiveFrom { get; set; }
+    [BindProperty] public DateOnly? PublishedOn { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,12 +35,14 @@ internal sealed class EditModel(CountersDbContext db, EditProcedureHandler handl
 
         (Name, Field, ExecutingAgency, Levels) = (p.Name, p.Field, p.ExecutingAgency, p.Levels.ToList());
         (FullyOnline, PostalAllowed, LocationIndependent) = (p.FullyOnline, p.PostalAllowed, p.LocationIndependent);
+        (PopulationDataConnected, EffectiveFrom, PublishedOn) = (p.PopulationDataConnected, p.EffectiveFrom, p.PublishedOn);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new EditProcedureRequest(Name ?? "", Field, Levels.Where(ResolvingLevels.All.Contains).ToList(), ExecutingAgency, FullyOnline, PostalAllowed, LocationIndependent);
+        var request = new EditProcedureRequest(Name ?? "", Field, Levels.Where(ResolvingLevels.All.Contains).ToList(), ExecutingAgency, FullyOnline, PostalAllowed, LocationIndependent,
+            EffectiveFrom, PublishedOn, PopulationDataConnected);
         foreach (var error in request.Validate())
         {
             ModelState.AddModelError(error.Field, error.Message);

@@ -29,6 +29,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     [BindProperty] public decimal? ExtendValue { get; set; }
     [BindProperty] public string ExtendUnit { get; set; } = LegalTimeUnits.WorkingDay;
     [BindProperty] public string? Method { get; set; }
+    [BindProperty] public string? PaymentMethod { get; set; }
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
@@ -98,7 +99,9 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
                 await workflow.RequestFinancialObligationAsync(d, Amount is > 0 ? Amount.Value : throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập số tiền."),
                     Required(Reason, "Nhập nội dung nghĩa vụ tài chính."), ct);
                 break;
-            case "financial-obligation-met": await workflow.FinancialObligationMetAsync(d, ct); break;
+            case "financial-obligation-met":
+                await workflow.FinancialObligationMetAsync(d, PaymentMethods.All.Contains(PaymentMethod) ? PaymentMethod : PaymentMethods.Desk, ct);
+                break;
             case "extend":
                 await workflow.ExtendAsync(d, ExtendValue is > 0 and <= 365 ? ExtendValue.Value : throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập thời gian gia hạn."),
                     LegalTimeUnits.All.Contains(ExtendUnit) ? ExtendUnit : LegalTimeUnits.WorkingDay, Required(Reason, "Gia hạn phải có lý do."), ct);

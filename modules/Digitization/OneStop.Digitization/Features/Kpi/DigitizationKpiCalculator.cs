@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Digitization.Domain;
+using OneStop.Digitization.Features.Desks;
+using OneStop.Digitization.Infrastructure;
+using OneStop.Evaluation.Contracts;
+using OneStop.Platform;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Digitization.Features.Kpi;
+
+/// <summary>
+/// Digitization's contribution to Evaluation's KPI engine, per receiving unit (the desk that scans and returns), counted
+/// in SQL over the module's copy of the dossiers and its documents with the same flags as <see cref="DigitizationKpiSource"/>:
+/// <list type="bullet">
+/// <item>by resolution day, of the dossiers resolved: result digitised and still valid at the period's end (plan: results
+/// digitised); result digitised, nothing left to scan, archived (plan: resolved dossiers digitised, archived, reusable);
+/// result signed with the unit's certificate (766 5.1: electronic results with legal value);</item>
+/// <item>by reception day: components reused of those the data store could supply at reception (plan: applicants not
+/// asked again for documents already accepted); of the dossiers received, every component in the data store —
+/// digitised for it or reused — and none left to scan (766 5.2); of the dossiers with a digitised document, those
+/// with one shared for reuse (766 5.5);</item>
+/// <item>one-stop desks with the digitisation process switched on by the end of the period (plan; desks from the
+/// platform's agencies); communes that signed an electronic copy of an original (bản sao điện tử từ bản chính) in the
+/// period, of the communes (766 5.3).</item>
+/// </list>
+/// </summary>
+internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, PlatformDbContext platform, TimeProvider clock) : IKpiCalculator
+{
+    private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
+
+    private static readonly string[] ByResolution =
+        [Evaluation.Contracts.KpiCodes.ResultsDigitised, Evaluation.Contracts.KpiCodes.ResolvedDigitised, Evaluation.Contracts.KpiCodes.I766ElectronicResults];
+
+    public IReadOnlyCollection<string> KpiCodes { get; } =
+    [
+        Evaluation.Contracts.KpiCodes.ResultsDigitised, Evaluation.Contracts.KpiCodes.DesksDigitising, Evaluation.Contracts.KpiCodes.ResolvedDigitised,
+        Evaluation.Contracts.KpiCodes.NoRepeatDocuments, Evaluation.Contracts.KpiCodes.I766ElectronicResults, Evaluation.Contracts.KpiCodes.I766DigitisedLinked,
+        Evaluation.Contracts.KpiCodes.I766CertifiedCopies, Evaluation.Contracts.KpiCodes.I766SharedForReuse,
+    ];
+
+    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
+    {
+        var (start, end, lastDay) = (period.StartsAt, period.EndsAt, period.End.AddDays(-1));
+        var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(d => (d.ResolvedAt >= start && d.ResolvedAt < end) || (d.ReceivedAt >= start && d.ReceivedAt < end));
+        var groups = await DigitizationKpiFlags.Of(db, dossiers, start, end, lastDay)
+            .GroupBy(f => new { f.UnitId, f.UnitPath })
+            .Select(g => new
+            {
+                g.Key.UnitId, g.Key.UnitPath,
+                Resolved = g.Count(f => f.Resolved),
+                Results = g.Count(f => f.Resolved && f.Result),
+                Archived = g.Count(f => f.Resolved && f.Result && !f.Open && f.Archived),
+                Signed = g.Count(f => f.Resolved && f.SignedResult),
+                Received = g.Count(f => f.Received),
+                Reusable = g.Sum(f => f.Received ? f.Reusable : 0),
+                Reused = g.Sum(f => f.Received ? f.Reused < f.Reusable ? f.Reused : f.Reusable : 0),
+                Linked = g.Count(f => f.Received && !f.OpenComponent && (f.ComponentStored || f.Reused > 0)),
+                Digitised = g.Count(f => f.Received && f.Digitised),
+                Shared = g.Count(f => f.Received && f.Shared),
+            })
+            .ToListAsync(ct);
+
+        var rows = new List<KpiRow>();
+        foreach (var g in groups.Where(g => g.Resolved > 0))
+        {
+            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.ResultsDigitised, g.UnitId, g.UnitPath, g.Results, g.Resolved));
+            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.ResolvedDigitised, g.UnitId, g.UnitPath, g.Archived, g.Resolved));
+            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766ElectronicResults, g.UnitId, g.UnitPath, g.Signed, g.Resolved));
+        }
+
+        foreach (var g in groups.Where(g => g.Received > 0))
+        {
+            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.NoRepeatDocuments, g.UnitId, g.UnitPath, g.Reused, g.Reusable));
+            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766DigitisedLinked, g.UnitId, g.UnitPath, g.Linked, g.Received));
+            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766SharedForReuse, g.UnitId, g.UnitPath, g.Shared, g.Digitised));
+        }
+
+        if (period.Kind == KpiPeriodKinds.Day)
+        {
+            // Desks switched on and communes offering certified copies are states of a unit, measured per month at the
+            // finest (kpis.json): a day would only repeat the month's figures, at four more queries a day.
+            return rows;
+        }
+
+        rows.AddRange(await DeskRowsAsync(end, ct));
+        rows.AddRange(await CertifiedCopyRowsAsync(period, ct));
+        return rows;
+    }
+
+    /// <summary>Desks (Bộ phận Một cửa, service centre) per unit, and those switched on before the period's end.</summary>
+    private async Task<IEnumerable<KpiRow>> DeskRowsAsync(DateTimeOffset end, CancellationToken ct)
+    {
+        var desks = await platform.Agencies.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(a => DeskService.DeskKinds.Contains(a.Kind))
+            .GroupBy(a => new { a.UnitId, a.UnitPath }).Select(g => new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count() }).ToListAsync(ct);
+        var running = await db.Desks.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(d => d.Enabled && d.EnabledSince < end)
+            .GroupBy(d => d.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+        return desks.Select(d => new KpiRow(Evaluation.Contracts.KpiCodes.DesksDigitising, d.UnitId, d.UnitPath, Math.Min(d.Count, running.GetValueOrDefault(d.UnitId)), d.Count));
+    }
+
+    /// <summary>One row per commune in existence during the period: 1 of 1 when it signed an electronic certified copy in it.</summary>
+    private async Task<IEnumerable<KpiRow>> CertifiedCopyRowsAsync(KpiPeriod period, CancellationToken ct)
+    {
+        var (start, end) = (period.StartsAt, period.EndsAt);
+        var offering = (await db.Documents.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(x => x.Kind == DocumentKinds.Component && x.SignedAt >= start && x.SignedAt < end)
+            .Select(x => x.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+        var communes = await CommunesAsync(period, null, ct);
+        return communes.Select(c => new KpiRow(Evaluation.Contracts.KpiCodes.I766CertifiedCopies, c.Id, c.Path, offering.Contains(c.Id) ? 1 : 0, 1));
+    }
+
+    private async Task<List<(Guid Id, string Path, string Name)>> CommunesAsync(KpiPeriod period, string? under, CancellationToken ct)
+    {
+        var (first, end) = (period.Start, period.End);
+        var units = platform.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.Level == UnitLevels.Commune && u.ValidFrom < end && (u.ValidTo == null || u.ValidTo > first));
+        if (under is not null)
+        {
+            units = units.Where(u => u.Path.StartsWith(under));
+        }
+
+        return (await units.OrderBy(u => u.Path).Select(u => new { u.Id, u.Path, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Path, u.Name)).ToList();
+    }
+
+    /// <summary>
+    /// Reception and resolution days of the dossiers written since (their record, a document or a scan item of theirs),
+    /// signature days of documents signed since, and today when a desk was switched.
+    /// </summary>
+    public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)
+    {
+        var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
+        var documents = db.Documents.IgnoreQueryFilters(Scope).AsNoTracking().Where(x => x.CreatedAt >= since || x.ModifiedAt >= since);
+        var items = db.ScanQueue.IgnoreQueryFilters(Scope).AsNoTracking().Where(q => q.CreatedAt >= since || q.ModifiedAt >= since);
+        var touched = documents.Where(x => x.DossierId != null).Select(x => x.DossierId!.Value).Union(items.Select(q => q.DossierId));
+        var times = await dossiers.Where(d => d.CreatedAt >= since || d.ModifiedAt >= since)
+            .Select(d => new { d.ReceivedAt, d.ResolvedAt })
+            .Union(dossiers.Where(d => touched.Contains(d.Id)).Select(d => new { d.ReceivedAt, d.ResolvedAt }))
+            .ToListAsync(ct);
+        var signed = await documents.Where(x => x.SignedAt != null).Select(x => x.SignedAt).Distinct().ToListAsync(ct);
+        var days = times.SelectMany(t => new[] { t.ReceivedAt, t.ResolvedAt }).Concat(signed).OfType<DateTimeOffset>().Select(LocalDay).ToHashSet();
+        if (await db.Desks.IgnoreQueryFilters(Scope).AnyAsync(d => d.CreatedAt >= since || d.ModifiedAt >= since, ct))
+        {
+            days.Add(LocalDay(clock.GetUtcNow()));
+        }
+
+        return days;
+    }
+
+    public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)
+    {
+        if (kpiCode == Evaluation.Contracts.KpiCodes.DesksDigitising)
+        {
+            var agencies = await platform.Agencies.IgnoreQueryFilters(Scope).AsNoTracking()
+                .Where(a => DeskService.DeskKinds.Contains(a.Kind) && a.UnitPath.StartsWith(unitPath))
+                .Select(a => new { a.Id, a.Code, a.Name, a.UnitPath }).ToListAsync(ct);
+            var ids = agencies.Select(a => a.Id).ToList();
+            var end = period.EndsAt;
+            var since = await db.Desks.IgnoreQueryFilters(Scope).AsNoTracking().Where(d => ids.Contains(d.AgencyId) && d.Enabled && d.EnabledSince < end)
+                .ToDictionaryAsync(d => d.AgencyId, d => d.EnabledSince, ct);
+            return agencies.Select(a => new KpiDetailRow(a.Id, a.Code, a.Name, a.UnitPath, since.GetValueOrDefault(a.Id), since.ContainsKey(a.Id), null, "/Digitization"))
+                .OrderBy(r => r.Counted ? 1 : 0).ThenBy(r => r.UnitPath, StringComparer.Ordinal).Take(take).ToList();
+        }
+
+        if (kpiCode == Evaluation.Contracts.KpiCodes.I766CertifiedCopies)
+        {
+            var (start, end) = (period.StartsAt, period.EndsAt);
+            var communes = await CommunesAsync(period, unitPath, ct);
+            var copies = await db.Documents.IgnoreQueryFilters(Scope).AsNoTracking()
+                .Where(x => x.Kind == DocumentKinds.Component && x.SignedAt >= start && x.SignedAt < end && x.UnitPath.StartsWith(unitPath))
+                .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count(), Last = g.Max(x => x.SignedAt) }).ToDictionaryAsync(x => x.UnitId, ct);
+            return communes.Select(c => copies.TryGetValue(c.Id, out var s)
+                    ? new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, s.Last, true, $"{s.Count} bản sao điện tử đã ký", null)
+                    : new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, null, false, "Chưa có bản sao điện tử từ bản chính trong kỳ", null))
+                .OrderBy(r => r.Counted ? 1 : 0).Take(take).ToList();
+        }
+
+        var (from, to, lastDay) = (period.StartsAt, period.EndsAt, period.End.AddDays(-1));
+        var byResolution = ByResolution.Contains(kpiCode);
+        var records = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(d => d.UnitPath.StartsWith(unitPath));
+        records = byResolution ? records.Where(d => d.ResolvedAt >= from && d.ResolvedAt < to) : records.Where(d => d.ReceivedAt >= from && d.ReceivedAt < to);
+        var flags = DigitizationKpiFlags.Of(db, records, from, to, lastDay);
+        flags = kpiCode switch
+        {
+            Evaluation.Contracts.KpiCodes.NoRepeatDocuments => flags.Where(f => f.Reusable > 0),
+            Evaluation.Contracts.KpiCodes.I766SharedForReuse => flags.Where(f => f.Digitised),
+            _ => flags,
+        };
+        var rows = await flags.Select(f => new
+            {
+                f.Id, f.Code, f.ProcedureName, f.UnitPath, At = byResolution ? f.ResolvedAt : f.ReceivedAt, f.Reused, f.Reusable,
+                Counted = kpiCode == Evaluation.Contracts.KpiCodes.ResultsDigitised ? f.Result
+                    : kpiCode == Evaluation.Contracts.KpiCodes.ResolvedDigitised ? f.Result && !f.Open && f.Archived
+                    : kpiCode == Evaluation.Contracts.KpiCodes.I766ElectronicResults ? f.SignedResult
+                    : kpiCode == Evaluation.Contracts.KpiCodes.NoRepeatDocuments ? f.Reused >= f.Reusable
+                    : kpiCode == Evaluation.Contracts.KpiCodes.I766DigitisedLinked ? !f.OpenComponent && (f.ComponentStored || f.Reused > 0)
+                    : f.Shared,
+            })
+            .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.At).Take(take).ToListAsync(ct);
+        return rows.Select(r => new KpiDetailRow(r.Id, r.Code, r.ProcedureName, r.UnitPath, r.At, r.Counted,
+            kpiCode == Evaluation.Contracts.KpiCodes.NoRepeatDocuments ? $"tái sử dụng {r.Reused}/{r.Reusable} thành phần có sẵn" : null,
+            $"/Counters/Dossiers/Detail?id={r.Id}")).ToList();
+    }
+
+    private static DateOnly LocalDay(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(KpiPeriod.VietnamOffset).DateTime);
+}
