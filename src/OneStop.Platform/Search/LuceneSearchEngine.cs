@@ -26,22 +26,44 @@ namespace OneStop.Platform.Search;
 /// </summary>
 public sealed class LuceneSearchEngine(string root, TimeProvider clock) : ISearchEngine, IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<LuceneIndex>> _indexes = new();
+    // One LuceneIndex (one IndexWriter) per folder in the process, shared by every engine over that folder and closed
+    // with the last of them: Lucene allows one writer per folder, and a process may hold two service containers over
+    // the same data directory (test hosts, a re-built host). The open is serialised; a failed open is not remembered.
+    private static readonly Dictionary<string, (LuceneIndex Index, int Engines)> Shared = new(StringComparer.Ordinal);
+    private static readonly System.Threading.Lock SharedGate = new();
+    private readonly ConcurrentDictionary<string, (string Folder, LuceneIndex Index)> _indexes = new();
 
     public string Name => SearchEngines.Lucene;
 
     private LuceneIndex Open(SearchIndexDefinition index)
     {
-        var lazy = _indexes.GetOrAdd(index.Name, _ => new Lazy<LuceneIndex>(() => new LuceneIndex(Path.Combine(root, index.Name), index, clock)));
-        try
+        if (_indexes.TryGetValue(index.Name, out var mine))
         {
-            return lazy.Value;
+            return mine.Index;
         }
-        catch
+
+        var folder = Path.GetFullPath(Path.Combine(root, index.Name));
+        lock (SharedGate)
         {
-            // A failed open (e.g. the write lock still held by a writer being closed) is not remembered: the next call tries again.
-            _indexes.TryRemove(new KeyValuePair<string, Lazy<LuceneIndex>>(index.Name, lazy));
-            throw;
+            if (_indexes.TryGetValue(index.Name, out mine))
+            {
+                return mine.Index;
+            }
+
+            LuceneIndex opened;
+            if (Shared.TryGetValue(folder, out var entry))
+            {
+                opened = entry.Index;
+                Shared[folder] = (entry.Index, entry.Engines + 1);
+            }
+            else
+            {
+                opened = new LuceneIndex(folder, index, clock);
+                Shared[folder] = (opened, 1);
+            }
+
+            _indexes[index.Name] = (folder, opened);
+            return opened;
         }
     }
 
@@ -64,9 +86,22 @@ public sealed class LuceneSearchEngine(string root, TimeProvider clock) : ISearc
 
     public void Dispose()
     {
-        foreach (var index in _indexes.Values.Where(l => l.IsValueCreated))
+        lock (SharedGate)
         {
-            index.Value.Dispose();
+            foreach (var (folder, index) in _indexes.Values)
+            {
+                if (Shared.TryGetValue(folder, out var entry) && entry.Engines > 1)
+                {
+                    Shared[folder] = (entry.Index, entry.Engines - 1);
+                }
+                else
+                {
+                    Shared.Remove(folder);
+                    index.Dispose();
+                }
+            }
+
+            _indexes.Clear();
         }
     }
 }
@@ -130,31 +165,14 @@ internal sealed class LuceneIndex : IDisposable
     private Generation _active;
     private Generation? _building;
 
-    // Which folders this process has open, and by whom: a second opener of the same folder gets the first one's
-    // stack trace instead of a bare lock timeout (one writer per folder is the engine's rule).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OpenFolders = new();
 
     public LuceneIndex(string folder, SearchIndexDefinition definition, TimeProvider clock)
     {
         _folder = folder;
         _definition = definition;
         _clock = clock;
-        var full = Path.GetFullPath(folder);
-        if (!OpenFolders.TryAdd(full, Environment.StackTrace))
-        {
-            throw new InvalidOperationException($"The search index folder {full} is already open in this process, opened at:{Environment.NewLine}{OpenFolders[full]}");
-        }
-
-        try
-        {
-            System.IO.Directory.CreateDirectory(folder);
-            OpenGenerations(folder, clock);
-        }
-        catch
-        {
-            OpenFolders.TryRemove(full, out _);
-            throw;
-        }
+        System.IO.Directory.CreateDirectory(folder);
+        OpenGenerations(folder, clock);
     }
 
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_active))]
@@ -571,7 +589,6 @@ internal sealed class LuceneIndex : IDisposable
         _active.Dispose();
         _building?.Dispose();
         _analyzer.Dispose();
-        OpenFolders.TryRemove(Path.GetFullPath(_folder), out _);
     }
 
     /// <summary>One version folder with its writer and near-real-time searchers.</summary>
