@@ -47,6 +47,8 @@ public sealed class DossierSyncTests(DossierSyncTests.Fixture fx) : IClassFixtur
                 await relay.RelayOnceAsync();
                 await delivery.DeliverDueAsync(CancellationToken.None);
                 await Task.Delay(100);
+                // The set clock stands still: move it as real time would, so an attempt that failed under load is retried after its backoff.
+                fx.Clock.Advance(TimeSpan.FromSeconds(1));
             }
 
             portal.Applied.Where(a => a.Dossier == code).Select(a => a.Status).ShouldBe(["RECEIVED", "RESOLVED", "RETURNED"]);

@@ -286,6 +286,7 @@ internal sealed class Directory(IEnumerable<AdministrativeUnitInfo> all) : IAdmi
     public Task<AdministrativeUnitInfo?> FindAsync(Guid id, CancellationToken ct = default) => Task.FromResult(_byId.GetValueOrDefault(id));
     public Task<AdministrativeUnitInfo?> FindByCodeAsync(string code, CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.Code == code));
     public Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([]);
+    public Task<AdministrativeUnitInfo?> ProvinceAsync(CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.ParentId == null));
     public Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, CancellationToken ct = default) => Task.FromResult<AgencyInfo?>(null);
 }
 

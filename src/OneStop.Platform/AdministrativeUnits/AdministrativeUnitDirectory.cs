@@ -11,6 +11,9 @@ public interface IAdministrativeUnitDirectory
     Task<AdministrativeUnitInfo?> FindByCodeAsync(string code, CancellationToken ct = default);
     Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default);
 
+    /// <summary>The root of the tree: the province (province-wide KPIs and reports are owned by it).</summary>
+    Task<AdministrativeUnitInfo?> ProvinceAsync(CancellationToken ct = default);
+
     /// <summary>
     /// The reception desk of a unit: its Bộ phận Một cửa, or the Public Administration Service Center at the province.
     /// Its code starts every dossier code received there.
@@ -32,6 +35,9 @@ internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes) :
 
     public async Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default) =>
         (await AllAsync(ct)).Where(u => u.ParentId == parentId).ToList();
+
+    public async Task<AdministrativeUnitInfo?> ProvinceAsync(CancellationToken ct = default) =>
+        (await AllAsync(ct)).FirstOrDefault(u => u.ParentId == null); // ordered by path: the root comes first
 
     public async Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, CancellationToken ct = default)
     {

@@ -23,12 +23,11 @@ namespace OneStop.Digitization.Features.Kpi;
 internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDbContext platform, IAdministrativeUnitDirectory units) : IDigitizationKpiSource
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     public async Task<IReadOnlyList<DigitizationKpiRow>> PerUnitAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime(); // Npgsql takes UTC only
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam).ToUniversalTime();
+        var start = OneStop.Platform.Domain.VietnamTime.StartOf(from).ToUniversalTime(); // Npgsql takes UTC only
+        var end = OneStop.Platform.Domain.VietnamTime.StartOf(to.AddDays(1)).ToUniversalTime();
         var flags = DigitizationKpiFlags.Of(db, db.Dossiers.IgnoreQueryFilters(Scope).Where(d => !d.IsDeleted && d.UnitPath.StartsWith(unitPath)), start, end, to);
         var dossiers = await flags
             .GroupBy(f => new { f.UnitId, f.UnitPath })
@@ -76,7 +75,7 @@ internal static class KpiEndpoints
     private static async Task<Results<Ok<IReadOnlyList<DigitizationKpiRow>>, ProblemHttpResult>> Get(
         IDigitizationKpiSource source, ICurrentScope scope, DateOnly? from, DateOnly? to, TimeProvider clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
         var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
         if (end < start)
         {

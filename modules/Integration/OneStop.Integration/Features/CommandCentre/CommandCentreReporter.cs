@@ -10,9 +10,9 @@ using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Infrastructure;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Permissions;
-using OneStop.Platform.Persistence;
 
 namespace OneStop.Integration.Features.CommandCentre;
 
@@ -23,7 +23,7 @@ namespace OneStop.Integration.Features.CommandCentre;
 /// letters visible to admins like every other outgoing message.
 /// </summary>
 internal sealed class CommandCentreReporter(
-    IntegrationDbContext db, PlatformDbContext platform, IServiceProvider services, TimeProvider clock, ILogger<CommandCentreReporter> logger)
+    IntegrationDbContext db, IAdministrativeUnitDirectory units, IServiceProvider services, TimeProvider clock, ILogger<CommandCentreReporter> logger)
 {
     public const string JobId = "integration:command-centre-report";
     public const string Kind = "indicators";
@@ -38,8 +38,7 @@ internal sealed class CommandCentreReporter(
             return 0;
         }
 
-        var province = await platform.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().Where(u => u.ParentId == null)
-            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Code, u.Name, u.Path }).FirstOrDefaultAsync(ct);
+        var province = await units.ProvinceAsync(ct);
         if (province is null)
         {
             return 0;

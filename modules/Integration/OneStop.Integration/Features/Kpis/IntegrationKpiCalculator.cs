@@ -4,6 +4,7 @@ using OneStop.Integration.Connectors;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Features.DossierSync;
 using OneStop.Integration.Infrastructure;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Persistence;
 
@@ -19,7 +20,7 @@ namespace OneStop.Integration.Features.Kpis;
 /// over dossiers with a status change in the period.</item>
 /// </list>
 /// </summary>
-internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, PlatformDbContext platform, TimeProvider clock) : IKpiCalculator
+internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, IAdministrativeUnitDirectory units, TimeProvider clock) : IKpiCalculator
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
@@ -50,7 +51,7 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, Platform
             a.Dossiers - late.GetValueOrDefault(a.UnitId!.Value), a.Dossiers)).ToList();
 
         var connected = await ConnectedDatabasesAsync(period, ct);
-        if (connected.Count > 0 && await ProvinceAsync(ct) is { } province)
+        if (connected.Count > 0 && await units.ProvinceAsync(ct) is { } province)
         {
             rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.NationalDatabases, province.Id, province.Path, connected.Count, NationalSystem.Databases.Count));
         }
@@ -65,13 +66,6 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, Platform
         return await db.ExchangeRecords.IgnoreQueryFilters(Scope).AsNoTracking()
             .Where(x => keys.Contains(x.System) && x.Succeeded && x.RequestedAt >= from && x.RequestedAt < to)
             .Select(x => x.System).Distinct().ToListAsync(ct);
-    }
-
-    private async Task<(Guid Id, string Path)?> ProvinceAsync(CancellationToken ct)
-    {
-        var root = await platform.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().Where(u => u.ParentId == null)
-            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct);
-        return root is null ? null : (root.Id, root.Path);
     }
 
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)

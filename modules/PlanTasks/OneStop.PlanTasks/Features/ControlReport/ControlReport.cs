@@ -21,11 +21,11 @@ namespace OneStop.PlanTasks.Features.ControlReport;
 /// <summary>A reporting period: a quarter (<c>2025-Q3</c>), a half-year (<c>2025-H1</c>, <c>2025-H2</c>) or a year (<c>2025</c>); <see cref="End"/> is exclusive.</summary>
 internal sealed record ReportPeriod(string Key, string Kind, int Year, int Number, DateOnly Start, DateOnly End)
 {
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan VietnamOffset = OneStop.Platform.Domain.VietnamTime.Offset;
 
     /// <summary>Midnight in Vietnam, as UTC (PostgreSQL stores and compares instants in UTC).</summary>
-    public DateTimeOffset StartsAt => new DateTimeOffset(Start.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
-    public DateTimeOffset EndsAt => new DateTimeOffset(End.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
+    public DateTimeOffset StartsAt => OneStop.Platform.Domain.VietnamTime.StartOf(Start).ToUniversalTime();
+    public DateTimeOffset EndsAt => OneStop.Platform.Domain.VietnamTime.StartOf(End).ToUniversalTime();
 
     public string TextVi => Kind switch
     {
@@ -88,7 +88,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
 
     public static string DefaultPeriodKey(DateOnly today) => $"{today.Year}-Q{(today.Month - 1) / 3 + 1}";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ReportPeriod.VietnamOffset).DateTime);
+    public DateOnly Today => OneStop.Platform.Domain.VietnamTime.Today(clock);
 
     public async Task<AdministrativeUnitInfo> UnitAsync(Guid? unitId, CancellationToken ct)
     {
