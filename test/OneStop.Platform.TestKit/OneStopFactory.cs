@@ -36,6 +36,7 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestClock Clock => _clock ??= new TestClock { Running = ClockRuns };
 
     private TestClock? _clock;
+    private int _hostsCreated;
 
     /// <summary>Whether a set <see cref="Clock"/> keeps running (a host on Kestrel needs it).</summary>
     protected virtual bool ClockRuns => false;
@@ -70,6 +71,13 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override IHost CreateHost(IHostBuilder builder)
     {
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(Settings()));
+        // One host per factory. WebApplicationFactory.StartServer is not re-entrant: anything that touches Services
+        // while the host starts (a hosted service's HTTP call did) would build a second host with its own singletons.
+        if (Interlocked.Increment(ref _hostsCreated) > 1)
+        {
+            throw new InvalidOperationException("A second host was requested from the same test factory while the first was starting.");
+        }
+
         return base.CreateHost(builder);
     }
 
@@ -77,24 +85,24 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         // Outgoing HTTP (connectors to the national systems) reaches this host's own simulators: in memory on the
-        // test server, over loopback when the host runs on Kestrel. Nothing leaves the machine.
+        // test server, over loopback when the host runs on Kestrel. Nothing leaves the machine. The server comes from
+        // the host's own container, never from the factory (whose Services would start the host again, see CreateHost).
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureAll<HttpClientFactoryOptions>(o =>
-                o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(this)));
+                o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(b.Services.GetRequiredService<IServer>())));
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
 
-    private sealed class LoopbackHandler(OneStopFactory factory) : HttpMessageHandler
+    private sealed class LoopbackHandler(IServer server) : HttpMessageHandler
     {
         private HttpMessageInvoker? _inner;
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            _inner ??= new HttpMessageInvoker(factory.Services.GetRequiredService<IServer>() is TestServer testServer
-                ? testServer.CreateHandler()
-                : new SocketsHttpHandler(), disposeHandler: true);
+            // A call made before the test server has started fails here, as an unreachable system would, and is retried.
+            _inner ??= new HttpMessageInvoker(server is TestServer testServer ? testServer.CreateHandler() : new SocketsHttpHandler(), disposeHandler: true);
             return _inner.SendAsync(request, cancellationToken);
         }
 
