@@ -94,6 +94,19 @@ public sealed class DueDateGoldenTests
     }
 
     [Fact]
+    public void A_stop_within_one_minute_changes_nothing_and_a_resume_before_the_stop_is_refused()
+    {
+        // An obligation met in the same minute it was asked (a payment confirmed at once) stops no whole minute.
+        var input = new DueDateInput(At("2024-03-04 09:00"), new LegalTime(1, LegalTimeUnits.WorkingDay),
+            [new ClockStop(At("2024-03-04 10:00").AddSeconds(5), At("2024-03-04 10:00").AddSeconds(40))]);
+        DueDateCalculator.Compute(Shipped, OfficeHours.Default, input).DueAt.ShouldBe(At("2024-03-05 09:00"));
+
+        var backwards = new DueDateInput(At("2024-03-04 09:00"), new LegalTime(1, LegalTimeUnits.WorkingDay),
+            [new ClockStop(At("2024-03-04 10:00"), At("2024-03-04 09:30"))]);
+        Should.Throw<ArgumentException>(() => DueDateCalculator.Compute(Shipped, OfficeHours.Default, backwards));
+    }
+
+    [Fact]
     public void Extensions_add_working_time_with_their_reason()
     {
         var input = new DueDateInput(At("2024-03-04 09:00"), new LegalTime(1, LegalTimeUnits.WorkingDay),

@@ -83,14 +83,18 @@ internal static class DueDateCalculator
 
         var cursor = start;
         var remaining = total;
-        var stops = (input.Stops ?? []).Select(s => new ClockStop(Truncate(s.From), Truncate(s.To))).OrderBy(s => s.From).ToList();
+        if ((input.Stops ?? []).Any(s => s.To < s.From))
+        {
+            throw new ArgumentException("Thời điểm tiếp tục tính phải sau thời điểm tạm dừng.");
+        }
+
+        // Time counts in whole minutes: a stop that starts and ends within the same minute (an obligation met the
+        // moment it was asked) stops nothing.
+        var stops = (input.Stops ?? []).Select(s => new ClockStop(Truncate(s.From), Truncate(s.To)))
+            .Where(s => s.To > s.From).OrderBy(s => s.From).ToList();
         for (var i = 0; i < stops.Count; i++)
         {
             var stop = stops[i];
-            if (stop.To <= stop.From)
-            {
-                throw new ArgumentException("Thời điểm tiếp tục tính phải sau thời điểm tạm dừng.");
-            }
 
             if (i > 0 && stop.From < stops[i - 1].To)
             {
