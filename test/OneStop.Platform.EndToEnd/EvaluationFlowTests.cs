@@ -26,6 +26,17 @@ public sealed class CockpitHost : BrowserHost
     {
         await base.InitializeAsync();
         await KpiDataGenerator.GenerateAsync(Database.ConnectionString!, 2025, KpiDataGenerator.Volumes.Realistic);
+        // A year of dossiers too; the city of Hải Dương's desks take most of theirs at the counter, so its online-share
+        // card (target 50%) is red and leads to dossiers.
+        await KpiDataGenerator.GenerateDossiersAsync(Database.ConnectionString!, 2025, new KpiDataGenerator.Volumes(300, 60, 8));
+        await using (var connection = new NpgsqlConnection(Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand("""
+                UPDATE counters."Dossiers" SET "Channel" = 'DIRECT'
+                WHERE "UnitPath" LIKE '/30/288/%' AND "Channel" = 'ONLINE' AND abs(hashtext("Code")) % 4 <> 0
+                """, connection).ExecuteNonQueryAsync();
+        }
         await AsSystemAsync(async sp =>
         {
             var units = await sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Path.StartsWith("/30/288/") && u.Level == "commune")
@@ -62,8 +73,8 @@ public sealed class CockpitHost : BrowserHost
 }
 
 /// <summary>
-/// Acceptance: the provincial leader opens the cockpit, drills into a district, follows a red card down to the rows
-/// behind it, and downloads the evaluation report PDF (its first page rendered to PNG for a look at the Vietnamese).
+/// Acceptance: the provincial leader opens the cockpit, drills into a district, follows a red card down to the
+/// dossiers behind it, and downloads the evaluation report PDF (its first page rendered to PNG for a look at the Vietnamese).
 /// </summary>
 [Collection(nameof(SequentialBrowserCollection))]
 public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<CockpitHost>
@@ -97,9 +108,9 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await page.GetByTestId("child-row").CountAsync()).ShouldBeGreaterThan(5);
         var districtUrl = page.Url;
 
-        // A red card, down to the rows behind it (the tasks due and not done).
-        var red = page.Locator("[data-testid=kpi-card][data-rag=red]").First;
-        (await red.CountAsync()).ShouldBe(1);
+        // The red online-share card, down to the dossiers behind it (those filed at the counter first), and on to one.
+        var red = page.Locator("[data-testid=kpi-card][data-code='plan.online-share']");
+        (await red.GetAttributeAsync("data-rag")).ShouldBe("red");
         await red.ClickAsync();
         await page.WaitForURLAsync("**/Evaluation/Kpi?**");
         (await page.GetByTestId("kpi-rag").InnerTextAsync()).ShouldBe("Không đạt");
@@ -107,6 +118,11 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await rows.CountAsync()).ShouldBeGreaterThan(0);
         (await rows.First.GetAttributeAsync("data-counted")).ShouldBe("false");
         await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-rows");
+        var lateCode = (await rows.First.Locator("a code").InnerTextAsync()).Trim();
+        await rows.First.Locator("a").ClickAsync();
+        await page.WaitForURLAsync("**/Counters/Dossiers/Detail?**");
+        (await page.GetByTestId("dossier-code").InnerTextAsync()).ShouldBe(lateCode);
+        await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-dossier");
 
         // Back on the district's cockpit, the quarterly report as PDF.
         await page.GotoAsync(districtUrl.Replace("quarter=0", "quarter=2"));
@@ -128,6 +144,20 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
             using var render = Process.Start("/usr/bin/pdftoppm", ["-png", "-r", "90", "-f", "1", "-singlefile", path, Path.Combine(BrowserHost.ScreenshotDirectory, "evaluation-report-page1")])!;
             await render.WaitForExitAsync();
             render.ExitCode.ShouldBe(0);
+            File.Exists(Path.Combine(BrowserHost.ScreenshotDirectory, "evaluation-report-page1.png")).ShouldBeTrue();
+
+            // What makes the rendered page show Vietnamese rather than boxes: every font embedded, and each either
+            // with a Unicode map (the CID fonts carrying the diacritics) or in the standard WinAnsi encoding.
+            using var fonts = Process.Start(new ProcessStartInfo("/usr/bin/pdffonts", [path]) { RedirectStandardOutput = true })!;
+            var lines = (await fonts.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+            await fonts.WaitForExitAsync();
+            lines.ShouldNotBeEmpty();
+            foreach (var columns in lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            {
+                // name type… encoding emb sub uni object-id generation
+                columns[^5].ShouldBe("yes", $"font not embedded: {string.Join(' ', columns)}");
+                (columns[^3] == "yes" || columns.Contains("WinAnsi")).ShouldBeTrue($"font without a Unicode map: {string.Join(' ', columns)}");
+            }
         }
 
         Console.WriteLine($"Cockpit (province, year 2025) opened in {opened.ElapsedMilliseconds} ms including the browser's navigation.");
