@@ -118,10 +118,10 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await rows.CountAsync()).ShouldBeGreaterThan(0);
         (await rows.First.GetAttributeAsync("data-counted")).ShouldBe("false");
         await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-rows");
-        var lateCode = (await rows.First.Locator("a code").InnerTextAsync()).Trim();
+        var dossierCode = (await rows.First.Locator("a code").InnerTextAsync()).Trim();
         await rows.First.Locator("a").ClickAsync();
         await page.WaitForURLAsync("**/Counters/Dossiers/Detail?**");
-        (await page.GetByTestId("dossier-code").InnerTextAsync()).ShouldBe(lateCode);
+        (await page.GetByTestId("dossier-code").InnerTextAsync()).ShouldBe(dossierCode);
         await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-dossier");
 
         // Back on the district's cockpit, the quarterly report as PDF.

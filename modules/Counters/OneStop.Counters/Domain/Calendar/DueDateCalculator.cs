@@ -83,19 +83,18 @@ internal static class DueDateCalculator
 
         var cursor = start;
         var remaining = total;
-        if ((input.Stops ?? []).Any(s => s.To < s.From))
+        var given = input.Stops ?? [];
+        if (given.Any(s => s.To < s.From))
         {
             throw new ArgumentException("Thời điểm tiếp tục tính phải sau thời điểm tạm dừng.");
         }
 
         // Time counts in whole minutes: a stop that starts and ends within the same minute (an obligation met the
         // moment it was asked) stops nothing.
-        var stops = (input.Stops ?? []).Select(s => new ClockStop(Truncate(s.From), Truncate(s.To)))
-            .Where(s => s.To > s.From).OrderBy(s => s.From).ToList();
+        var stops = given.Select(s => new ClockStop(Truncate(s.From), Truncate(s.To))).Where(s => s.To > s.From).OrderBy(s => s.From).ToList();
         for (var i = 0; i < stops.Count; i++)
         {
             var stop = stops[i];
-
             if (i > 0 && stop.From < stops[i - 1].To)
             {
                 throw new ArgumentException("Các khoảng tạm dừng không được chồng lên nhau.");
