@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -178,8 +179,51 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
         "exe" => [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00],
         "txt" => "Kế hoạch số 15/KH-UBND"u8.ToArray(),
         "big-pdf" => [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[size - 9]],
+        "docx" => Docx(),
+        "xlsx" => Xlsx(),
+        "macro-docx" => AddZipEntry(Docx(), "word/vbaProject.bin"),
+        "zip" => AddZipEntry([], "bao-cao.txt"),
         _ => [],
     };
+
+    /// <summary>A real Word document, written by the Open XML SDK.</summary>
+    private static byte[] Docx()
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                    new DocumentFormat.OpenXml.Wordprocessing.Text("Báo cáo kết quả triển khai Kế hoạch 468")))));
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A real Excel workbook, written by ClosedXML.</summary>
+    private static byte[] Xlsx()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        workbook.AddWorksheet("Số liệu").Cell(1, 1).Value = "Số hồ sơ tiếp nhận";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>The ZIP (an empty one when <paramref name="zip"/> is empty) with one more entry.</summary>
+    private static byte[] AddZipEntry(byte[] zip, string entry)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(zip);
+        using (var archive = new ZipArchive(stream, zip.Length == 0 ? ZipArchiveMode.Create : ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry(entry).Open());
+            writer.Write("Sub AutoOpen()");
+        }
+
+        return stream.ToArray();
+    }
 
     private static MultipartFormDataContent ReportForm(int percent, params (string Name, byte[] Bytes)[] files)
     {
@@ -227,12 +271,37 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
         (await (await fx.SignInAsync("admin")).GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Word_and_Excel_evidence_is_told_apart_by_its_parts_and_downloaded_unchanged()
+    {
+        var (district, id) = await QuietDistrictAssignmentAsync("2021.d.8");
+        var (docx, xlsx) = (Content("docx"), Content("xlsx"));
+        using var form = ReportForm(40, ("bao-cao-trien-khai.docx", docx), ("so-lieu-quy-3.xlsx", xlsx));
+        var sent = await district.PostAsync($"{Api}/assignments/{id}/reports", form);
+        var body = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        sent.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToString());
+        var evidence = body.GetProperty("evidence").EnumerateArray().ToList();
+        evidence.Select(e => e.GetProperty("contentType").GetString()).ShouldBe([
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
+
+        var download = await district.GetAsync($"{Api}/evidence/{evidence[1].GetProperty("id").GetGuid()}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        bytes.ShouldBe(xlsx);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
+        workbook.Worksheet("Số liệu").Cell(1, 1).GetString().ShouldBe("Số hồ sơ tiếp nhận");
+    }
+
     [Theory]
     [InlineData("rong.pdf", "empty", 0L, "rỗng")]
     [InlineData("lon.pdf", "big-pdf", 10L * 1024 * 1024 + 1, "vượt quá dung lượng")]
     [InlineData("virus.exe", "exe", 0L, "Loại tệp không được chấp nhận")]
     [InlineData("ghi-chu.txt", "txt", 0L, "Loại tệp không được chấp nhận")]
     [InlineData("gia-mao.pdf", "png", 0L, "không đúng với phần mở rộng")]
+    [InlineData("bang-so-lieu.xlsx", "docx", 0L, "không đúng với phần mở rộng")]
+    [InlineData("bao-cao.docx", "macro-docx", 0L, "Loại tệp không được chấp nhận")]
+    [InlineData("bao-cao.docx", "zip", 0L, "Loại tệp không được chấp nhận")]
     [InlineData("../../etc/passwd.pdf", "pdf", 0L, "Tên tệp không hợp lệ")]
     [InlineData("..\\..\\boot.pdf", "pdf", 0L, "Tên tệp không hợp lệ")]
     public async Task Refused_evidence_is_a_ProblemDetails_error_and_saves_no_report(string name, string kind, long size, string message)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,13 +7,20 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Platform.Storage;
 
-/// <summary>File types recognised by their first bytes (magic numbers), never by the name alone.</summary>
+/// <summary>File types recognised by their content (magic numbers; the parts inside an Office file), never by the name alone.</summary>
 public static class FileTypes
 {
     public const string Pdf = "application/pdf";
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
     public const string Tiff = "image/tiff";
+    /// <summary>Word document (Office Open XML, without macros).</summary>
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    /// <summary>Excel workbook (Office Open XML, without macros).</summary>
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>What the first bytes of every ZIP-based file show; which one it is takes a look inside.</summary>
+    private const string Zip = "application/zip";
 
     private static readonly Dictionary<string, string[]> Extensions = new()
     {
@@ -20,17 +28,51 @@ public static class FileTypes
         [Jpeg] = [".jpg", ".jpeg"],
         [Png] = [".png"],
         [Tiff] = [".tif", ".tiff"],
+        [Docx] = [".docx"],
+        [Xlsx] = [".xlsx"],
     };
 
-    /// <summary>The content type the header shows, or <c>null</c> for anything else.</summary>
-    public static string? Detect(ReadOnlySpan<byte> header) => header switch
+    /// <summary>The content type the first bytes show, or <c>null</c> for anything else.</summary>
+    private static string? DetectByHeader(ReadOnlySpan<byte> header) => header switch
     {
         [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => Pdf,                         // %PDF-
         [0xFF, 0xD8, 0xFF, ..] => Jpeg,
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => Png,
         [0x49, 0x49, 0x2A, 0x00, ..] or [0x4D, 0x4D, 0x00, 0x2A, ..] => Tiff, // II*\0, MM\0*
+        [0x50, 0x4B, 0x03, 0x04, ..] => Zip,                                // PK\3\4
         _ => null,
     };
+
+    /// <summary>
+    /// The content type of a whole file: the first bytes, and for a ZIP the parts inside it — a Word document has
+    /// <c>word/document.xml</c>, a workbook <c>xl/workbook.xml</c>, both a <c>[Content_Types].xml</c>. Only the ZIP's
+    /// directory is read (nothing is unpacked), so a ZIP bomb costs nothing. A file with macros (<c>vbaProject.bin</c>),
+    /// a damaged ZIP or any other ZIP is <c>null</c>: the first bytes of DOCX and XLSX alone cannot tell them apart.
+    /// </summary>
+    public static string? Detect(ReadOnlySpan<byte> header, string path)
+    {
+        var type = DetectByHeader(header);
+        return type == Zip ? DetectOfficeDocument(path) : type;
+    }
+
+    private static string? DetectOfficeDocument(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (!names.Contains("[Content_Types].xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            return names.Contains("word/document.xml") ? Docx : names.Contains("xl/workbook.xml") ? Xlsx : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 
     public static IReadOnlyList<string> ExtensionsOf(string contentType) => Extensions.GetValueOrDefault(contentType, []);
 }
@@ -82,7 +124,7 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
                 throw Refuse(rules, UploadRefusal.Empty, "Tệp rỗng (0 byte): vui lòng chọn tệp có nội dung.");
             }
 
-            var type = FileTypes.Detect(header);
+            var type = FileTypes.Detect(header, stagedPath);
             var extension = Path.GetExtension(name).ToLowerInvariant();
             if (type is null || !rules.ContentTypes.Contains(type) || !FileTypes.ExtensionsOf(type).Contains(extension))
             {

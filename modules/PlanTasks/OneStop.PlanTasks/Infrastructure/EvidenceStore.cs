@@ -11,14 +11,15 @@ namespace OneStop.PlanTasks.Infrastructure;
 /// Evidence files (tài liệu minh chứng) enter through the kernel's <see cref="UploadGuard"/> — the name is data only
 /// (no path, no <c>..</c>), empty and oversized files are refused, the type is read from the content and must match
 /// the extension, the virus-scan hook runs — and are kept in the content-addressed blob store. Signed documents and
-/// scans are PDF or images, so those are the accepted types. Size: <c>PlanTasks:Evidence:MaxBytes</c> (10 MB).
+/// scans are PDF or images; reports and tables are often Word and Excel files (without macros), told apart by the
+/// parts inside them. Size: <c>PlanTasks:Evidence:MaxBytes</c> (10 MB).
 /// </summary>
 internal sealed class EvidenceStore(UploadGuard guard, IBlobStore blobs, IConfiguration configuration, IOptions<DatabaseOptions> options, IHostEnvironment environment)
 {
     public const long DefaultMaxBytes = 10 * 1024 * 1024;
     public const string MaxBytesSetting = "PlanTasks:Evidence:MaxBytes";
 
-    public UploadRules Rules => new(configuration.GetValue(MaxBytesSetting, DefaultMaxBytes), [FileTypes.Pdf, FileTypes.Jpeg, FileTypes.Png], PlanTasksErrorCodes.EvidenceRejected);
+    public UploadRules Rules => new(configuration.GetValue(MaxBytesSetting, DefaultMaxBytes), [FileTypes.Pdf, FileTypes.Jpeg, FileTypes.Png, FileTypes.Docx, FileTypes.Xlsx], PlanTasksErrorCodes.EvidenceRejected);
 
     /// <summary>Checks and stores one file; throws <see cref="UploadRejectedException"/> (400, <c>PlanTasks.EvidenceRejected</c>) when refused.</summary>
     public Task<AcceptedUpload> AcceptAsync(string? fileName, Stream content, CancellationToken ct) => guard.AcceptAsync(fileName, content, Rules, ct);

@@ -187,7 +187,7 @@ internal static class ReportEndpoints
         api.MapPost("/assignments/{id:guid}/reports", SubmitWithEvidence).RequirePermission(PlanTasksPermissions.Report)
             .DisableAntiforgery() // API callers use bearer tokens or the SameSite cookie; the page posts through its own antiforgery-checked form
             .WithIdempotency()
-            .WithSummary("Gửi báo cáo tiến độ kèm tệp minh chứng (multipart: kind, status, percent, narrative, files; PDF, JPG, PNG; tối đa 5 tệp)");
+            .WithSummary("Gửi báo cáo tiến độ kèm tệp minh chứng (multipart: kind, status, percent, narrative, files; PDF, JPG, PNG, DOCX, XLSX; tối đa 5 tệp)");
         api.MapGet("/reports/pending", Pending).RequirePermission(PlanTasksPermissions.Review)
             .WithSummary("Báo cáo chờ xem xét trong phạm vi");
         api.MapPost("/reports/{id:guid}/accept", Accept).RequirePermission(PlanTasksPermissions.Review)
