@@ -68,4 +68,12 @@ public sealed record OnlineDossierSubmitted(
     string? ApplicantPhone,
     string? ApplicantEmail,
     IReadOnlyList<string> ComponentCodes,
-    DateTimeOffset SubmittedAt) : OneStop.Platform.IntegrationEvent;
+    DateTimeOffset SubmittedAt,
+    /// <summary>The fees paid on the portal's payment platform at submission; null when nothing was paid there.</summary>
+    PortalPayment? Payment = null) : OneStop.Platform.IntegrationEvent;
+
+/// <summary>
+/// A payment made on the national portal's payment platform (Nền tảng thanh toán trực tuyến) with the submission: the
+/// amount, the platform's transaction number and when it was paid.
+/// </summary>
+public sealed record PortalPayment(long AmountVnd, string TransactionId, DateTimeOffset PaidAt);

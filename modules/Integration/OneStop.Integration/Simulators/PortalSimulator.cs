@@ -23,14 +23,19 @@ internal sealed class PortalSimulator
 
     private readonly List<Features.PortalSubmissions.PortalSubmission> _submissions = [];
 
-    /// <summary>A citizen submits online on the portal (tests and the sandbox page call this).</summary>
-    public Features.PortalSubmissions.PortalSubmission Submit(string unitCode, string procedureCode, string identity, string name, string[] components)
+    /// <summary>
+    /// A citizen submits online on the portal (tests and the sandbox page call this), paying <paramref name="paidVnd"/>
+    /// on the portal's payment platform when given.
+    /// </summary>
+    public Features.PortalSubmissions.PortalSubmission Submit(string unitCode, string procedureCode, string identity, string name, string[] components, long? paidVnd = null)
     {
         lock (_submissions)
         {
             var seq = _submissions.Count + 1;
+            var now = DateTimeOffset.UtcNow;
+            var payment = paidVnd > 0 ? new Contracts.PortalPayment(paidVnd.Value, $"PAYGOV{now:yyMMddHHmmss}{seq:D6}", now) : null;
             var submission = new Features.PortalSubmissions.PortalSubmission(seq, $"G22.{DateTime.UtcNow:yyMMdd}.{seq:D6}.{Guid.NewGuid().ToString()[..4]}",
-                unitCode, procedureCode, "CITIZEN", identity, name, null, null, null, null, components, DateTimeOffset.UtcNow);
+                unitCode, procedureCode, "CITIZEN", identity, name, null, null, null, null, components, now, payment);
             _submissions.Add(submission);
             return submission;
         }
@@ -88,7 +93,7 @@ internal sealed class PortalSimulator
             }
         });
         sandbox.MapPost("/portal/submissions", (SubmitRequest r, PortalSimulator portal) =>
-            Results.Ok(portal.Submit(r.UnitCode, r.ProcedureCode, r.ApplicantIdentity, r.ApplicantName, r.ComponentCodes ?? [])));
+            Results.Ok(portal.Submit(r.UnitCode, r.ProcedureCode, r.ApplicantIdentity, r.ApplicantName, r.ComponentCodes ?? [], r.PaidVnd)));
         // Kho dữ liệu của công dân: the citizen's documents (slow and failing as configured).
         sandbox.MapGet("/portal/citizens/{citizenId}/documents", async (string citizenId, SandboxBehaviour behaviour, CancellationToken ct) =>
             await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct)
@@ -100,4 +105,4 @@ internal sealed class PortalSimulator
     }
 }
 
-internal sealed record SubmitRequest(string UnitCode, string ProcedureCode, string ApplicantIdentity, string ApplicantName, string[]? ComponentCodes);
+internal sealed record SubmitRequest(string UnitCode, string ProcedureCode, string ApplicantIdentity, string ApplicantName, string[]? ComponentCodes, long? PaidVnd = null);

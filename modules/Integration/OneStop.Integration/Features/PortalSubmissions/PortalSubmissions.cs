@@ -27,7 +27,8 @@ internal sealed class IncomingSubmission : Entity
 /// <summary>The portal's submission feed as its contract describes it: ordered by sequence, paged after a sequence.</summary>
 internal sealed record PortalSubmission(
     long Sequence, string Reference, string UnitCode, string ProcedureCode, string ApplicantKind, string ApplicantIdentity, string ApplicantName,
-    DateOnly? ApplicantDateOfBirth, string? ApplicantAddress, string? ApplicantPhone, string? ApplicantEmail, string[] ComponentCodes, DateTimeOffset SubmittedAt);
+    DateOnly? ApplicantDateOfBirth, string? ApplicantAddress, string? ApplicantPhone, string? ApplicantEmail, string[] ComponentCodes, DateTimeOffset SubmittedAt,
+    PortalPayment? Payment = null);
 
 /// <summary>
 /// Pulls online dossiers from the National Public Service Portal after the last sequence taken, records each reference
@@ -69,7 +70,7 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
                 PortalReference = s.Reference, Sequence = s.Sequence, UnitCode = s.UnitCode, ProcedureCode = s.ProcedureCode, PulledAt = DateTimeOffset.UtcNow,
             });
             db.Publish(new OnlineDossierSubmitted(s.Reference, s.UnitCode, s.ProcedureCode, s.ApplicantKind, s.ApplicantIdentity, s.ApplicantName,
-                s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt) { UnitPath = unit?.Path ?? "/" });
+                s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt, s.Payment) { UnitPath = unit?.Path ?? "/" });
             await db.SaveChangesAsync(ct);
             taken++;
         }

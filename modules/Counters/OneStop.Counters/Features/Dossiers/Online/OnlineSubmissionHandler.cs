@@ -31,7 +31,8 @@ internal sealed class OnlineSubmissionHandler(IntakeHandler intake, ICurrentScop
                 e.ProcedureCode,
                 new IntakeApplicant(e.ApplicantKind, e.ApplicantIdentity, e.ApplicantName, e.ApplicantDateOfBirth, e.ApplicantAddress, e.ApplicantPhone, e.ApplicantEmail),
                 e.ComponentCodes.Select(c => new IntakeComponent(c)).ToArray(),
-                DossierChannels.Online, ReturnMethods.Electronic, Note: $"Hồ sơ trực tuyến, mã trên Cổng DVC quốc gia: {e.PortalReference}"), ct);
+                DossierChannels.Online, ReturnMethods.Electronic, Note: Note(e),
+                PaymentMethod: e.Payment is null ? null : PaymentMethods.Online), ct);
         }
         catch (PlatformException rejected)
         {
@@ -40,4 +41,11 @@ internal sealed class OnlineSubmissionHandler(IntakeHandler intake, ICurrentScop
             logger.LogError("Online submission {Reference} refused: {Code} {Message}", e.PortalReference, rejected.Code, rejected.Message);
         }
     }
+
+    /// <summary>The portal reference, and the payment platform's transaction for the desk to reconcile the fees.</summary>
+    private static string Note(OnlineDossierSubmitted e) => e.Payment is { } paid
+        ? $"Hồ sơ trực tuyến, mã trên Cổng DVC quốc gia: {e.PortalReference}. Đã thanh toán trực tuyến {paid.AmountVnd.ToString("N0", VietnameseCulture)} đ, mã giao dịch {paid.TransactionId}."
+        : $"Hồ sơ trực tuyến, mã trên Cổng DVC quốc gia: {e.PortalReference}";
+
+    private static readonly System.Globalization.CultureInfo VietnameseCulture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 }
