@@ -82,6 +82,43 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_department_officer_sees_and_reports_on_its_own_agencys_tasks_only()
+    {
+        // chuyenvien.stttt acts for the province as Sở Thông tin và Truyền thông (membership agency STTTT).
+        var department = await fx.SignInAsync("chuyenvien.stttt");
+        var own = await All(department);
+        own.ShouldNotBeEmpty();
+        own.ShouldAllBe(a => a.GetProperty("agencyCode").GetString() == "STTTT");
+        var province = await fx.SignInAsync("lanhdao.tinh");
+        own.Count.ShouldBe((await All(province, "&agency=STTTT")).Count);
+
+        // The provincial office's own assignment: not found for the department, by list, by id, for its reports and for a report.
+        var office = (await All(province, "&task=2021.a.1&agency=VPUBND")).Single();
+        var officeId = office.GetProperty("id").GetGuid();
+        (await All(department, "&task=2021.a.1")).ShouldBeEmpty();
+        (await department.GetAsync($"{Api}/assignments/{officeId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await department.GetAsync($"{Api}/assignments/{officeId}/reports")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var refused = await department.PostAsJsonAsync($"{Api}/assignments/{officeId}/reports",
+            new { kind = "ad-hoc", status = "in-progress", percent = 10, narrative = "Báo cáo thay cơ quan khác." });
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Its own: reported, and the province sees the report while the district never does.
+        var mine = own.First(a => a.GetProperty("taskCode").GetString() == "2021.b.1").GetProperty("id").GetGuid();
+        var sent = await department.PostAsJsonAsync($"{Api}/assignments/{mine}/reports",
+            new { kind = "ad-hoc", status = "in-progress", percent = 60, narrative = "Đã nâng cấp Hệ thống thông tin giải quyết TTHC của tỉnh." });
+        sent.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var report = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await province.GetFromJsonAsync<JsonElement>($"{Api}/assignments/{mine}/reports")).EnumerateArray()
+            .ShouldContain(r => r.GetProperty("id").GetGuid() == report);
+        (await department.GetStringAsync("/PlanTasks")).ShouldNotContain("data-task=\"2021.a.1\"");
+
+        // Passing tasks down to a district is for those who act for the whole province.
+        var assign = await department.PostAsJsonAsync($"{Api}/assignments/", new { taskId = await TaskId("2022.a.2"), unitId = await UnitId("288") });
+        assign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await assign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(PlanTasksErrorCodes.AssignOnlyForWholeUnit);
+    }
+
+    [Fact]
     public async Task The_assignee_reports_and_only_the_province_accepts_which_sets_the_status()
     {
         var district = await fx.SignInAsync("lanhdao.tphd");

@@ -69,6 +69,15 @@ public sealed class ShellTests(OneStopFactory factory) : IClassFixture<OneStopFa
     }
 
     [Fact]
+    public async Task A_department_officer_acts_for_the_province_as_that_department()
+    {
+        var client = await factory.SignInAsync("chuyenvien.stttt");
+        var home = await client.GetStringAsync("/");
+        home.ShouldContain("data-testid=\"acting-unit\">Tỉnh Hải Dương · Sở Thông tin và Truyền thông<");
+        home.ShouldContain("data-testid=\"home-unit\">Tỉnh Hải Dương<");
+    }
+
+    [Fact]
     public async Task Menu_shows_only_modules_the_role_may_use()
     {
         var desk = await factory.SignInAsync("motcua.camthuong");

@@ -15,6 +15,9 @@ public static class PlanTasksErrorCodes
     public const string TeamNotFound = Prefix + "TeamNotFound";
     public const string VisitNotFound = Prefix + "VisitNotFound";
 
+    /// <summary>Someone who works for one agency of the unit (a department) cannot assign the unit's tasks to sub-units.</summary>
+    public const string AssignOnlyForWholeUnit = Prefix + "AssignOnlyForWholeUnit";
+
     /// <summary>The report period is not a quarter (2025-Q3), a half-year (2025-H1) or a year (2025) from 2021.</summary>
     public const string InvalidPeriod = Prefix + "InvalidPeriod";
 

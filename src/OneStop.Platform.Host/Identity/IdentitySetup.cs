@@ -183,6 +183,10 @@ internal sealed class PlatformClaimsPrincipalFactory(
             identity.AddClaim(new Claim(PlatformClaims.UnitId, unit.Id.ToString()));
             identity.AddClaim(new Claim(PlatformClaims.UnitPath, unit.Path));
             identity.AddClaim(new Claim(PlatformClaims.UnitName, unit.Name));
+            if (acting.AgencyCode is { Length: > 0 } agency)
+            {
+                identity.AddClaim(new Claim(PlatformClaims.AgencyCode, agency));
+            }
         }
 
         return identity;

@@ -26,6 +26,11 @@ public sealed class UnitMembership : Entity, IUnitScoped
     public Guid UnitId { get; set; }
     public string UnitPath { get; set; } = "";
     public bool IsDefault { get; set; }
+    /// <summary>
+    /// The agency of the unit the person works for there (e.g. <c>STTTT</c>, Sở Thông tin và Truyền thông), or null for
+    /// the unit as a whole; it becomes <see cref="Scoping.UnitScope.AgencyCode"/> while acting for this unit.
+    /// </summary>
+    public string? AgencyCode { get; set; }
 }
 
 /// <summary>Permission granted to a role (editable by admins; seeded from each module's defaults).</summary>
@@ -64,4 +69,6 @@ public static class PlatformClaims
     public const string UnitPath = "onestop:unit_path";
     public const string UnitName = "onestop:unit_name";
     public const string FullName = "onestop:full_name";
+    /// <summary>The agency inside the acting unit (see <see cref="UnitMembership.AgencyCode"/>); absent for the whole unit.</summary>
+    public const string AgencyCode = "onestop:agency";
 }

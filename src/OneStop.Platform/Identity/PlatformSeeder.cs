@@ -9,7 +9,8 @@ using OneStop.Platform.Persistence;
 namespace OneStop.Platform.Identity;
 
 /// <summary>One demo account per tier and role, for the embedded default (documented in the README).</summary>
-public sealed record DemoUser(string UserName, string FullName, string Role, string UnitCode, string Position);
+/// <param name="AgencyCode">The agency of the unit the person works for (a department at the province), or null for the whole unit.</param>
+public sealed record DemoUser(string UserName, string FullName, string Role, string UnitCode, string Position, string? AgencyCode = null);
 
 /// <summary>Seeds units and agencies, roles and their default permissions, and (when enabled) the demo users.</summary>
 public static class PlatformSeeder
@@ -28,6 +29,7 @@ public static class PlatformSeeder
         new("lanhdao.camthuong", "Đỗ Văn Phường", Roles.UnitLeader, "10507", "Chủ tịch UBND phường Cẩm Thượng"),
         new("buudien.tinh", "Hoàng Thị Bưu", Roles.PostalAgent, "30", "Nhân viên Bưu điện tỉnh"),
         new("thanhtra.tinh", "Ngô Văn Tra", Roles.Inspector, "30", "Thanh tra Văn phòng UBND tỉnh"),
+        new("chuyenvien.stttt", "Bùi Văn Số", Roles.Specialist, "30", "Chuyên viên Sở Thông tin và Truyền thông", "STTTT"),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
@@ -86,7 +88,7 @@ public static class PlatformSeeder
             }
 
             await users.AddToRoleAsync(user, demo.Role);
-            db.UnitMemberships.Add(new UnitMembership { UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true });
+            db.UnitMemberships.Add(new UnitMembership { UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true, AgencyCode = demo.AgencyCode });
             await db.SaveChangesAsync(ct);
         }
     }

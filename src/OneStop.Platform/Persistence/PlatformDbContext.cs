@@ -60,7 +60,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(a => a.Kind).HasMaxLength(32);
             b.HasIndex(a => a.Code).IsUnique();
         });
-        builder.Entity<UnitMembership>(b => b.HasIndex(m => new { m.UserId, m.UnitId }).IsUnique());
+        builder.Entity<UnitMembership>(b =>
+        {
+            b.HasIndex(m => new { m.UserId, m.UnitId }).IsUnique();
+            b.Property(m => m.AgencyCode).HasMaxLength(32);
+        });
         builder.Entity<RolePermission>(b =>
         {
             b.HasKey(p => new { p.Role, p.Permission });

@@ -4,7 +4,12 @@ namespace OneStop.Platform.Scoping;
 /// The administrative unit a user or job acts for. Reads see rows whose unit path starts with <see cref="Path"/>;
 /// writes are stamped with <see cref="UnitId"/>.
 /// </summary>
-public sealed record UnitScope(Guid UnitId, string Path, string Name)
+/// <param name="AgencyCode">
+/// The agency (sở, ban, ngành) inside the unit the person works for, or null for those who act for the whole unit
+/// (its leaders, its office, its one-stop desk). A module narrows what belongs to one agency with it (PlanTasks: a
+/// department sees and reports on its own tasks only); the unit path stays the boundary for everything else.
+/// </param>
+public sealed record UnitScope(Guid UnitId, string Path, string Name, string? AgencyCode = null)
 {
     /// <summary>System work (relay, seeding, migrations): every path starts with "/".</summary>
     public static readonly UnitScope Unrestricted = new(Guid.Empty, "/", "Hệ thống");

@@ -25,7 +25,7 @@ internal sealed class UnitScopeMiddleware(RequestDelegate next)
             return UnitScope.None;
         }
 
-        return new UnitScope(unitId, path, user.FindFirstValue(PlatformClaims.UnitName) ?? "");
+        return new UnitScope(unitId, path, user.FindFirstValue(PlatformClaims.UnitName) ?? "", user.FindFirstValue(PlatformClaims.AgencyCode));
     }
 
     private static Guid? ActorIdOf(ClaimsPrincipal user) =>

@@ -13,6 +13,15 @@ internal sealed class PlanTasksDbContext(DbContextOptions<PlanTasksDbContext> op
 
     public override string Schema => SchemaName;
 
+    /// <summary>
+    /// Named filter beside the unit scope: someone who works for one agency of the province (a department, see
+    /// <see cref="UnitScope.AgencyCode"/>) sees and reports on that agency's assignments only; the province's leaders and
+    /// office, who act for the whole unit, see them all.
+    /// </summary>
+    public const string AgencyFilter = "Agency";
+
+    internal string? ScopeAgencyCode => CurrentScope.Unit.AgencyCode;
+
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanPhase> Phases => Set<PlanPhase>();
     public DbSet<TaskGroup> Groups => Set<TaskGroup>();
@@ -74,6 +83,7 @@ internal sealed class PlanTasksDbContext(DbContextOptions<PlanTasksDbContext> op
         {
             b.HasOne(a => a.Task).WithMany().HasForeignKey(a => a.PlanTaskId);
             b.HasIndex(a => new { a.PlanTaskId, a.UnitId, a.AgencyCode }).IsUnique();
+            b.HasQueryFilter(AgencyFilter, a => ScopeAgencyCode == null || a.AgencyCode == ScopeAgencyCode);
             b.Property(a => a.UnitName).HasMaxLength(256);
             b.Property(a => a.AgencyCode).HasMaxLength(32);
             b.Property(a => a.Role).HasMaxLength(16);
@@ -86,6 +96,7 @@ internal sealed class PlanTasksDbContext(DbContextOptions<PlanTasksDbContext> op
             b.HasOne(r => r.Assignment).WithMany().HasForeignKey(r => r.AssignmentId);
             b.HasMany(r => r.Evidence).WithOne().HasForeignKey(e => e.ReportId);
             b.HasIndex(r => r.AssignmentId);
+            b.HasQueryFilter(AgencyFilter, r => ScopeAgencyCode == null || r.Assignment.AgencyCode == ScopeAgencyCode);
             b.Property(r => r.Kind).HasMaxLength(16);
             b.Property(r => r.Status).HasMaxLength(16);
             b.Property(r => r.Narrative).HasMaxLength(4000);

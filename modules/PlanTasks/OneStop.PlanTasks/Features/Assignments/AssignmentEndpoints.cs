@@ -109,6 +109,13 @@ internal sealed class AssignTaskHandler(PlanTasksDbContext db, IAdministrativeUn
 {
     public async Task<AssignmentDto> HandleAsync(AssignTaskRequest request, CancellationToken ct)
     {
+        // A department's officer reports on its own tasks; passing the unit's tasks down is for those who act for the unit.
+        if (scope.Unit.AgencyCode is not null)
+        {
+            throw new PlatformException(PlanTasksErrorCodes.AssignOnlyForWholeUnit,
+                "Chỉ lãnh đạo, văn phòng của đơn vị giao nhiệm vụ cho đơn vị cấp dưới; cán bộ của sở, ngành chỉ báo cáo nhiệm vụ của cơ quan mình.", 403);
+        }
+
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == request.TaskId, ct)
             ?? throw new PlatformException(PlanTasksErrorCodes.TaskNotFound, "Không tìm thấy nhiệm vụ.", 404);
         var unit = await units.FindAsync(request.UnitId, ct);
