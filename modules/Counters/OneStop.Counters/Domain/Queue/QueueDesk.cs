@@ -29,7 +29,7 @@ internal sealed class QueueDesk : ScopedEntity
     public List<QueueCounter> Counters { get; private set; } = [];
 
     /// <summary>Fields served by at least one counter: what the kiosk offers.</summary>
-    public IReadOnlyList<string> Fields => Counters.SelectMany(c => c.Fields).Distinct().Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+    public IReadOnlyList<string> Fields => Counters.SelectMany(c => c.Fields).Distinct().Order(OneStop.Platform.Localization.Vietnamese.Order).ToList();
 }
 
 /// <summary>A counter (quầy) of a desk: serves a set of procedure fields (lĩnh vực); one officer sits at it at a time.</summary>

@@ -24,7 +24,7 @@ internal sealed record ReportData(
 /// </summary>
 internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vi = OneStop.Platform.Localization.Vietnamese.Culture;
 
     public async Task<ReportData> LoadAsync(Guid? unitId, string? period, CancellationToken ct)
     {

@@ -92,7 +92,7 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
 
     public async Task<IReadOnlyList<AgencyOption>> LeadAgenciesAsync(CancellationToken ct) =>
         (await db.Assignments.AsNoTracking().Where(a => a.AgencyCode != null).Select(a => new { a.AgencyCode, a.UnitName }).Distinct().ToListAsync(ct))
-        .Select(a => new AgencyOption(a.AgencyCode!, a.UnitName)).OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        .Select(a => new AgencyOption(a.AgencyCode!, a.UnitName)).OrderBy(a => a.Name, OneStop.Platform.Localization.Vietnamese.Order).ToList();
 
     public Task<AssignmentDto?> GetAsync(Guid id, CancellationToken ct) =>
         db.Assignments.AsNoTracking().Where(a => a.Id == id)

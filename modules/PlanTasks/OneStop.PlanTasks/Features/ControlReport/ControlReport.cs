@@ -84,7 +84,7 @@ internal sealed record ControlReportData(
 /// </summary>
 internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, TimeProvider clock)
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vi = OneStop.Platform.Localization.Vietnamese.Culture;
 
     public static string DefaultPeriodKey(DateOnly today) => $"{today.Year}-Q{(today.Month - 1) / 3 + 1}";
 

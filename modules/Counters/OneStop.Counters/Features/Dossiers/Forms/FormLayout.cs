@@ -8,7 +8,7 @@ namespace OneStop.Counters.Features.Dossiers.Forms;
 /// <summary>The parts every legal form shares: the form number and its circular, the two-column head with the national motto, dates written out, signature blocks.</summary>
 internal static class FormLayout
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vi = OneStop.Platform.Localization.Vietnamese.Culture;
 
     /// <summary>A5 portrait for the single-dossier forms; narrower margins than the A4 default so a form fits one sheet.</summary>
     public static PdfWriter A5(string title, string author)

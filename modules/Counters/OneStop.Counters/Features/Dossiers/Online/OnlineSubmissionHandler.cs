@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OneStop.Counters.Contracts;
 using OneStop.Integration.Contracts;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -44,8 +45,6 @@ internal sealed class OnlineSubmissionHandler(IntakeHandler intake, ICurrentScop
 
     /// <summary>The portal reference, and the payment platform's transaction for the desk to reconcile the fees.</summary>
     private static string Note(OnlineDossierSubmitted e) => e.Payment is { } paid
-        ? $"Hồ sơ trực tuyến, mã trên Cổng DVC quốc gia: {e.PortalReference}. Đã thanh toán trực tuyến {paid.AmountVnd.ToString("N0", VietnameseCulture)} đ, mã giao dịch {paid.TransactionId}."
+        ? $"Hồ sơ trực tuyến, mã trên Cổng DVC quốc gia: {e.PortalReference}. Đã thanh toán trực tuyến {Vietnamese.Money(paid.AmountVnd)}, mã giao dịch {paid.TransactionId}."
         : $"Hồ sơ trực tuyến, mã trên Cổng DVC quốc gia: {e.PortalReference}";
-
-    private static readonly System.Globalization.CultureInfo VietnameseCulture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 }
