@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -158,7 +157,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
     }
 
     [Fact]
-    public async Task The_board_shows_calls_and_its_stream_pushes_a_call_within_a_second()
+    public async Task The_board_shows_calls_and_its_stream_pushes_each_call()
     {
         var desk = await CreateDeskAsync();
         var officer = await fx.SignInAsync(Leader);
@@ -173,13 +172,11 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         initial.GetProperty("waiting").GetInt32().ShouldBe(1);
         initial.GetProperty("calls").GetArrayLength().ShouldBe(0);
 
-        var watch = Stopwatch.StartNew();
+        // How fast (the target is a second) is measured by etc/bench/BoardLatency, not here; the wake-up itself by BoardSignalsTests.
         await CommandAsync(officer, desk.Counter2, "call-next");
         var pushed = await NextBoardAsync(reader).WaitAsync(TimeSpan.FromSeconds(5));
-        watch.Stop();
         pushed.GetProperty("calls")[0].GetProperty("number").GetString().ShouldBe("001");
         pushed.GetProperty("calls")[0].GetProperty("counterName").GetString().ShouldBe("Quầy 2");
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1), "call → board event, including the HTTP command");
 
         var board = await officer.GetFromJsonAsync<JsonElement>($"{Api}/desks/{desk.Id}/board");
         board.GetProperty("counters")[1].GetProperty("serving").GetString().ShouldBe("001");

@@ -89,30 +89,70 @@ internal static class QueueLocks
 
 /// <summary>
 /// Wakes the live board streams of a desk on this instance at once; streams also look at the database every second,
-/// so a call made on another instance shows within a second too.
+/// so a call made on another instance shows within a second too. Each pulse counts up a generation: a stream takes
+/// the generation before it reads the board and waits for a later one, so a pulse that comes while it is reading or
+/// writing is not lost (it was, and the call then waited for the next one-second look).
 /// </summary>
 internal sealed class BoardSignals
 {
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
+    private readonly ConcurrentDictionary<Guid, DeskSignal> _desks = new();
 
-    public void Pulse(Guid deskId)
-    {
-        if (_waiters.TryRemove(deskId, out var waiter))
-        {
-            waiter.TrySetResult();
-        }
-    }
+    /// <summary>The desk's generation now; take it before reading the board.</summary>
+    public long Generation(Guid deskId) => Desk(deskId).Generation;
 
-    public async Task WaitAsync(Guid deskId, TimeSpan timeout, CancellationToken ct)
+    public void Pulse(Guid deskId) => Desk(deskId).Pulse();
+
+    /// <summary>Returns when the desk has been pulsed since <paramref name="seen"/> (at once if it already was), or after the timeout.</summary>
+    public async Task WaitAsync(Guid deskId, long seen, TimeSpan timeout, CancellationToken ct)
     {
-        var waiter = _waiters.GetOrAdd(deskId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
-            await waiter.Task.WaitAsync(timeout, ct);
+            await Desk(deskId).ChangedSince(seen).WaitAsync(timeout, ct);
         }
         catch (TimeoutException)
         {
             // Nothing on this instance: the caller checks the database.
+        }
+    }
+
+    private DeskSignal Desk(Guid deskId) => _desks.GetOrAdd(deskId, _ => new DeskSignal());
+
+    private sealed class DeskSignal
+    {
+        private readonly Lock _lock = new();
+        private long _generation;
+        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Generation
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _generation;
+                }
+            }
+        }
+
+        public void Pulse()
+        {
+            TaskCompletionSource pulsed;
+            lock (_lock)
+            {
+                _generation++;
+                pulsed = _next;
+                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            pulsed.TrySetResult();
+        }
+
+        public Task ChangedSince(long seen)
+        {
+            lock (_lock)
+            {
+                return _generation != seen ? Task.CompletedTask : _next.Task;
+            }
         }
     }
 }

@@ -69,6 +69,8 @@ internal sealed class BoardReader(CountersDbContext db, TimeProvider clock, Boar
         {
             while (!ct.IsCancellationRequested)
             {
+                // Taken before reading: a command that changes the board while this round reads or writes wakes the wait below.
+                var seen = signals.Generation(deskId);
                 var version = await VersionAsync(deskId, ct);
                 if (version != sent && await ReadAsync(deskId, ct) is { } board)
                 {
@@ -84,7 +86,7 @@ internal sealed class BoardReader(CountersDbContext db, TimeProvider clock, Boar
                     lastWrite = DateTime.UtcNow;
                 }
 
-                await signals.WaitAsync(deskId, TimeSpan.FromSeconds(1), ct);
+                await signals.WaitAsync(deskId, seen, TimeSpan.FromSeconds(1), ct);
             }
         }
         catch (OperationCanceledException)
