@@ -63,7 +63,17 @@ public class BrowserHost : OneStopFactory
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once in CI under load (2026-12-04): the page stayed on the login form. Say what the form showed.
+            await ScreenshotAsync(page, "sign-in-stuck-" + userName);
+            var shown = await page.Locator(".alert, .validation-summary-errors, .text-danger").AllInnerTextsAsync();
+            throw new TimeoutException($"Sign-in as {userName} stayed on {page.Url}; the page shows: {string.Join(" | ", shown.Where(t => t.Length > 0))}", e);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
