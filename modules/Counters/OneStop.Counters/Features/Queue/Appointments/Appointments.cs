@@ -191,7 +191,9 @@ internal sealed class AppointmentHandler(CountersDbContext db, TimeProvider cloc
     public async Task<int> ReleaseNoShowsAsync(CancellationToken ct)
     {
         var limit = clock.GetUtcNow() - QueuePolicy.CheckInGrace;
-        var late = await db.QueueAppointments.Where(a => a.Status == AppointmentStatuses.Booked && a.SlotStart < limit).Take(500).ToListAsync(ct);
+        // Oldest first, in batches of 500: the next sweep takes the rest.
+        var late = await db.QueueAppointments.Where(a => a.Status == AppointmentStatuses.Booked && a.SlotStart < limit)
+            .OrderBy(a => a.SlotStart).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
         foreach (var appointment in late)
         {
             appointment.Release();
