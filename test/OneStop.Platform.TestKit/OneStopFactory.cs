@@ -140,6 +140,22 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return settings;
     }
 
+    /// <summary>
+    /// For a console program (a benchmark): test projects get the host's content root from Mvc.Testing's build
+    /// targets, a console finds it in the source tree above its binaries.
+    /// </summary>
+    public static void UseSourceTreeContentRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "OneStop.Platform.Host")))
+        {
+            root = root.Parent;
+        }
+
+        var host = root is null ? throw new InvalidOperationException("src/OneStop.Platform.Host not found above " + AppContext.BaseDirectory) : Path.Combine(root.FullName, "src", "OneStop.Platform.Host");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONESTOP_PLATFORM_HOST", host);
+    }
+
     /// <summary>A client with a cookie jar, signed in as a demo user through the real login form.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = PlatformSeeder.DemoPassword)
     {

@@ -12,14 +12,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var sqlite = args.Contains("sqlite");
 
-// The in-process host needs its content root (test projects get it from Mvc.Testing's build targets; a console does not).
-var root = new DirectoryInfo(AppContext.BaseDirectory);
-while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "OneStop.Platform.Host")))
-{
-    root = root.Parent;
-}
-
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONESTOP_PLATFORM_HOST", Path.Combine(root!.FullName, "src", "OneStop.Platform.Host"));
+OneStopFactory.UseSourceTreeContentRoot();
 await using var host = sqlite ? new SqliteOneStopFactory() : new OneStopFactory();
 await host.InitializeAsync();
 host.Clock.SetVietnamTime(2026, 12, 7, 8); // a Monday morning: the desk is open

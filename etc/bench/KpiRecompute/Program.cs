@@ -15,14 +15,7 @@ var perCommune = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCultu
 var dossierVolumes = new KpiDataGenerator.Volumes(perCommune * 38, perCommune * 10 - 1_000, perCommune); // ≈ 1.01 M at 2,600
 var ratingVolumes = new KpiDataGenerator.Volumes(dossierVolumes.PerProvince / 4, dossierVolumes.PerDistrict / 4, dossierVolumes.PerCommune / 4);
 
-// The in-process host needs its content root (test projects get it from Mvc.Testing's build targets; a console does not).
-var root = new DirectoryInfo(AppContext.BaseDirectory);
-while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "OneStop.Platform.Host")))
-{
-    root = root.Parent;
-}
-
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONESTOP_PLATFORM_HOST", Path.Combine(root!.FullName, "src", "OneStop.Platform.Host"));
+OneStopFactory.UseSourceTreeContentRoot();
 await using var host = new OneStopFactory();
 await host.InitializeAsync();
 var cs = host.Database.ConnectionString!;
