@@ -64,23 +64,7 @@ var late = board.Count(ms => ms >= 1000);
 Console.WriteLine(late == 0 ? "  every call reached the board within a second" : $"  {late} of {calls} calls took a second or more");
 return late == 0 ? 0 : 1;
 
-static async Task<JsonElement> NextBoardAsync(StreamReader reader)
-{
-    var isBoard = false;
-    while (await reader.ReadLineAsync() is { } line)
-    {
-        if (line == "event: board")
-        {
-            isBoard = true;
-        }
-        else if (isBoard && line.StartsWith("data: ", StringComparison.Ordinal))
-        {
-            return JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
-        }
-    }
-
-    throw new InvalidOperationException("The board's stream ended.");
-}
+static Task<JsonElement> NextBoardAsync(StreamReader reader) => ServerSentEvents.NextAsync(reader, "board");
 
 static double Percentile(List<double> values, int p)
 {

@@ -185,24 +185,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         await CommandAsync(officer, desk.Counter2, "sign-out");
     }
 
-    private static async Task<JsonElement> NextBoardAsync(StreamReader reader)
-    {
-        string? line;
-        var isBoard = false;
-        while ((line = await reader.ReadLineAsync()) is not null)
-        {
-            if (line == "event: board")
-            {
-                isBoard = true;
-            }
-            else if (isBoard && line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended.");
-    }
+    private static Task<JsonElement> NextBoardAsync(StreamReader reader) => ServerSentEvents.NextAsync(reader, "board");
 
     [Fact]
     public async Task A_visit_links_to_dossiers_by_code_and_through_the_dossier_event()
