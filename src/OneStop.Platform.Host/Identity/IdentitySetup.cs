@@ -186,6 +186,9 @@ internal sealed class PlatformClaimsPrincipalFactory(
             if (acting.AgencyCode is { Length: > 0 } agency)
             {
                 identity.AddClaim(new Claim(PlatformClaims.AgencyCode, agency));
+                var agencyName = await db.Agencies.IgnoreQueryFilters().AsNoTracking()
+                    .Where(a => a.UnitId == unit.Id && a.Code == agency).Select(a => a.Name).FirstOrDefaultAsync();
+                identity.AddClaim(new Claim(PlatformClaims.AgencyName, agencyName ?? agency));
             }
         }
 

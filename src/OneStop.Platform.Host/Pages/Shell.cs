@@ -73,15 +73,9 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
                            select new { u.Id, u.Name }).ToListAsync();
         // Someone who works for one agency of the unit sees it beside the unit: "Tỉnh Hải Dương · Sở Thông tin và Truyền thông".
         var unitName = user.FindFirstValue(PlatformClaims.UnitName);
-        if (user.FindFirstValue(PlatformClaims.AgencyCode) is { } agencyCode && Guid.TryParse(acting, out var actingId))
-        {
-            var agency = await db.Agencies.IgnoreQueryFilters().Where(a => a.UnitId == actingId && a.Code == agencyCode).Select(a => a.Name).FirstOrDefaultAsync();
-            unitName = $"{unitName} · {agency ?? agencyCode}";
-        }
-
         return new ShellModel(
             user.FindFirstValue(PlatformClaims.FullName) ?? user.Identity.Name,
-            unitName,
+            user.FindFirstValue(PlatformClaims.AgencyName) is { } agency ? $"{unitName} · {agency}" : unitName,
             links,
             units.Select(u => new ShellUnit(u.Id, u.Name, u.Id.ToString() == acting)).ToList(),
             english) { Search = search };

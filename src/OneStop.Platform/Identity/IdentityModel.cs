@@ -71,4 +71,6 @@ public static class PlatformClaims
     public const string FullName = "onestop:full_name";
     /// <summary>The agency inside the acting unit (see <see cref="UnitMembership.AgencyCode"/>); absent for the whole unit.</summary>
     public const string AgencyCode = "onestop:agency";
+    /// <summary>That agency's name, shown beside the unit's.</summary>
+    public const string AgencyName = "onestop:agency_name";
 }
