@@ -35,6 +35,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<PermissionChecker>();
         services.AddSingleton<IPermissionChecker>(sp => sp.GetRequiredService<PermissionChecker>());
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();

@@ -162,19 +162,36 @@ internal static class IdentitySetup
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }
 
-/// <summary>Adds the acting unit (last chosen, else the default membership) and the full name to the cookie principal.</summary>
+/// <summary>
+/// Adds the acting unit (last chosen, else the default membership), the roles held there and the full name to the cookie
+/// principal. Only memberships valid today count; roles come from the acting membership, never from elsewhere.
+/// </summary>
 internal sealed class PlatformClaimsPrincipalFactory(
     UserManager<PlatformUser> users,
     RoleManager<PlatformRole> roles,
     Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
-    PlatformDbContext db)
+    PlatformDbContext db,
+    TimeProvider clock)
     : UserClaimsPrincipalFactory<PlatformUser, PlatformRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlatformUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        // Identity's own user-role table is not used: roles belong to memberships.
+        foreach (var claim in identity.FindAll(identity.RoleClaimType).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
         identity.AddClaim(new Claim(PlatformClaims.FullName, user.FullName));
-        var memberships = await db.UnitMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync();
+        if (user.Position is { Length: > 0 } position)
+        {
+            identity.AddClaim(new Claim(PlatformClaims.Position, position));
+        }
+
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        var memberships = (await db.UnitMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync())
+            .Where(m => m.IsValidOn(today)).ToList();
         var acting = memberships.FirstOrDefault(m => m.UnitId == user.ActingUnitId)
             ?? memberships.FirstOrDefault(m => m.IsDefault) ?? memberships.FirstOrDefault();
         if (acting is not null)
@@ -183,6 +200,11 @@ internal sealed class PlatformClaimsPrincipalFactory(
             identity.AddClaim(new Claim(PlatformClaims.UnitId, unit.Id.ToString()));
             identity.AddClaim(new Claim(PlatformClaims.UnitPath, unit.Path));
             identity.AddClaim(new Claim(PlatformClaims.UnitName, unit.Name));
+            foreach (var role in acting.Roles.Distinct(StringComparer.Ordinal))
+            {
+                identity.AddClaim(new Claim(identity.RoleClaimType, role));
+            }
+
             if (acting.AgencyCode is { Length: > 0 } agency)
             {
                 identity.AddClaim(new Claim(PlatformClaims.AgencyCode, agency));

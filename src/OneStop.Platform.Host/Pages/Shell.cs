@@ -21,7 +21,7 @@ public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyLis
 }
 
 /// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
-public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes)
+public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes, TimeProvider clock)
 {
     private ShellModel? _model; // scoped: one computation per request (the layout and a page may both ask)
 
@@ -70,7 +70,9 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
                            join u in db.AdministrativeUnits.IgnoreQueryFilters() on m.UnitId equals u.Id
                            where m.UserId == userId
                            orderby u.Path
-                           select new { u.Id, u.Name }).ToListAsync();
+                           select new { u.Id, u.Name, m.ValidFrom, m.ValidTo }).ToListAsync();
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        units = units.Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today)).ToList();
         // Someone who works for one agency of the unit sees it beside the unit: "Tỉnh Hải Dương · Sở Thông tin và Truyền thông".
         var unitName = user.FindFirstValue(PlatformClaims.UnitName);
         return new ShellModel(

@@ -11,15 +11,38 @@ public sealed class PlatformUser : IdentityUser<Guid>
     public string? Position { get; set; }
     /// <summary>The unit chosen last with the unit switcher; one of the user's memberships.</summary>
     public Guid? ActingUnitId { get; set; }
+
+    /// <summary>False once deactivated (left the service): no sign-in, every session ended; the history stays.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Set by an admin's reset (one-time password): nothing but the change-password page until changed.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
+/// <summary>
+/// A role (vai trò): built in (<see cref="Roles"/>) or created by a system admin. Its permissions are rows of
+/// <see cref="RolePermission"/>; its <see cref="Rank"/> says who may grant it (ADR 0014).
+/// </summary>
 public sealed class PlatformRole : IdentityRole<Guid>
 {
     public PlatformRole() { }
     public PlatformRole(string name) : base(name) { }
+
+    public string DisplayNameVi { get; set; } = "";
+    public string DisplayNameEn { get; set; } = "";
+
+    /// <summary>Only a person holding a role of higher rank may grant this one (system admins grant any).</summary>
+    public int Rank { get; set; }
+
+    public bool IsBuiltIn { get; set; }
 }
 
-/// <summary>A unit a user may act for; one is the default at sign-in.</summary>
+/// <summary>
+/// A unit a person may act for, with the roles held there, valid for a period (effective-dated); one is the default
+/// at sign-in. Only memberships valid on the day count.
+/// </summary>
 public sealed class UnitMembership : Entity, IUnitScoped
 {
     public Guid UserId { get; set; }
@@ -31,6 +54,17 @@ public sealed class UnitMembership : Entity, IUnitScoped
     /// the unit as a whole; it becomes <see cref="Scoping.UnitScope.AgencyCode"/> while acting for this unit.
     /// </summary>
     public string? AgencyCode { get; set; }
+
+    /// <summary>Names of the roles held in this unit (<see cref="PlatformRole.Name"/>).</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>First day the membership holds (Vietnam calendar day).</summary>
+    public DateOnly ValidFrom { get; set; } = new(2021, 1, 1);
+
+    /// <summary>Last day it holds, or null while open-ended.</summary>
+    public DateOnly? ValidTo { get; set; }
+
+    public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
 }
 
 /// <summary>Permission granted to a role (editable by admins; seeded from each module's defaults).</summary>
@@ -69,6 +103,8 @@ public static class PlatformClaims
     public const string UnitPath = "onestop:unit_path";
     public const string UnitName = "onestop:unit_name";
     public const string FullName = "onestop:full_name";
+    /// <summary>Chức vụ (title), printed under the name where a form has a place for it.</summary>
+    public const string Position = "onestop:position";
     /// <summary>The agency inside the acting unit (see <see cref="UnitMembership.AgencyCode"/>); absent for the whole unit.</summary>
     public const string AgencyCode = "onestop:agency";
     /// <summary>That agency's name, shown beside the unit's.</summary>

@@ -30,6 +30,7 @@ public static class PlatformSeeder
         new("buudien.tinh", "Hoàng Thị Bưu", Roles.PostalAgent, "30", "Nhân viên Bưu điện tỉnh"),
         new("thanhtra.tinh", "Ngô Văn Tra", Roles.Inspector, "30", "Thanh tra Văn phòng UBND tỉnh"),
         new("chuyenvien.stttt", "Bùi Văn Số", Roles.Specialist, "30", "Chuyên viên Sở Thông tin và Truyền thông", "STTTT"),
+        new("quantri.camthuong", "Đinh Thị Quản", Roles.UnitAdmin, "10507", "Công chức Văn phòng - Thống kê phường Cẩm Thượng"),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
@@ -40,21 +41,37 @@ public static class PlatformSeeder
         await AdministrativeUnitSeeder.SeedAsync(db, ct);
 
         var roles = sp.GetRequiredService<RoleManager<PlatformRole>>();
-        foreach (var role in Roles.All)
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in Roles.BuiltIn)
         {
-            if (!await roles.RoleExistsAsync(role))
+            var role = await roles.FindByNameAsync(definition.Name);
+            if (role is null)
             {
-                await roles.CreateAsync(new PlatformRole(role));
+                created.Add(definition.Name);
+                await roles.CreateAsync(new PlatformRole(definition.Name)
+                {
+                    DisplayNameVi = definition.DisplayNameVi, DisplayNameEn = definition.DisplayNameEn, Rank = definition.Rank, IsBuiltIn = true,
+                });
+            }
+            else if (!role.IsBuiltIn || role.Rank != definition.Rank || role.DisplayNameVi != definition.DisplayNameVi || role.DisplayNameEn != definition.DisplayNameEn)
+            {
+                // A built-in role's names and rank follow the code; its permissions are the admins' (below).
+                (role.IsBuiltIn, role.Rank, role.DisplayNameVi, role.DisplayNameEn) = (true, definition.Rank, definition.DisplayNameVi, definition.DisplayNameEn);
+                await roles.UpdateAsync(role);
             }
         }
 
-        // Defaults are added for permissions no role holds yet, so an admin's later revocation is not undone.
+        // Defaults are added for permissions no role holds yet, and to a built-in role when it is first created, so
+        // an admin's later revocation is not undone.
         var granted = (await db.RolePermissions.Select(r => r.Permission).Distinct().ToListAsync(ct)).ToHashSet();
-        foreach (var permission in sp.GetRequiredService<ModuleRegistry>().AllPermissions.Where(p => !granted.Contains(p.Name)))
+        foreach (var permission in sp.GetRequiredService<ModuleRegistry>().AllPermissions)
         {
-            foreach (var role in permission.DefaultRoles.Distinct())
+            foreach (var role in permission.DefaultRoles.Distinct().Where(r => !granted.Contains(permission.Name) || created.Contains(r)))
             {
-                db.RolePermissions.Add(new RolePermission { Role = role, Permission = permission.Name });
+                if (!await db.RolePermissions.AnyAsync(r => r.Role == role && r.Permission == permission.Name, ct))
+                {
+                    db.RolePermissions.Add(new RolePermission { Role = role, Permission = permission.Name });
+                }
             }
         }
 
@@ -87,8 +104,10 @@ public static class PlatformSeeder
                 throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             }
 
-            await users.AddToRoleAsync(user, demo.Role);
-            db.UnitMemberships.Add(new UnitMembership { UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true, AgencyCode = demo.AgencyCode });
+            db.UnitMemberships.Add(new UnitMembership
+            {
+                UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true, AgencyCode = demo.AgencyCode, Roles = [demo.Role],
+            });
             await db.SaveChangesAsync(ct);
         }
     }

@@ -67,9 +67,14 @@ public interface IPermissionChecker
     Task<bool> IsGrantedAsync(ClaimsPrincipal principal, string permission);
 }
 
-/// <summary>Role grants are read once and cached; <see cref="Invalidate"/> after an admin edits them.</summary>
-internal sealed class PermissionChecker(IServiceScopeFactory scopes) : IPermissionChecker
+/// <summary>
+/// A person's permissions are those of the roles of the membership they act for (claims). The roles' grants are read
+/// from the database once per request, so an admin's change to the matrix applies from everyone's next request on
+/// every instance; outside a request (jobs, tests) they are cached until <see cref="Invalidate"/>.
+/// </summary>
+internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IPermissionChecker
 {
+    private const string RequestKey = "onestop:role-grants";
     private volatile Dictionary<string, HashSet<string>>? _grants;
 
     public async Task<bool> IsGrantedAsync(ClaimsPrincipal principal, string permission)
@@ -85,21 +90,36 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes) : IPermissi
             return true;
         }
 
-        var grants = _grants ?? await LoadAsync();
+        var grants = await GrantsAsync();
         return principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Concat(principal.FindAll("role").Select(c => c.Value))
             .Any(role => grants.TryGetValue(role, out var set) && set.Contains(permission));
     }
 
     public void Invalidate() => _grants = null;
 
+    private async Task<Dictionary<string, HashSet<string>>> GrantsAsync()
+    {
+        if (http.HttpContext is { } context)
+        {
+            if (context.Items.TryGetValue(RequestKey, out var memo) && memo is Dictionary<string, HashSet<string>> loaded)
+            {
+                return loaded;
+            }
+
+            var fresh = await LoadAsync();
+            context.Items[RequestKey] = fresh;
+            return fresh;
+        }
+
+        return _grants ??= await LoadAsync();
+    }
+
     private async Task<Dictionary<string, HashSet<string>>> LoadAsync()
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var rows = await db.RolePermissions.AsNoTracking().ToListAsync();
-        var grants = rows.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Select(r => r.Permission).ToHashSet(StringComparer.Ordinal));
-        _grants = grants;
-        return grants;
+        return rows.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Select(r => r.Permission).ToHashSet(StringComparer.Ordinal));
     }
 }
 

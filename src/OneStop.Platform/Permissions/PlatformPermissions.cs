@@ -6,6 +6,8 @@ public static class PlatformPermissions
     public const string UnitsRead = "Platform.Units.Read";
     public const string UnitsManage = "Platform.Units.Manage";
     public const string UsersManage = "Platform.Users.Manage";
+    /// <summary>Edit the roles × permissions matrix and create custom roles (system admins).</summary>
+    public const string RolesManage = "Platform.Roles.Manage";
     public const string AuditRead = "Platform.Audit.Read";
     public const string ApiClientsManage = "Platform.ApiClients.Manage";
     public const string JobsDashboard = "Platform.Jobs.Dashboard";
@@ -14,7 +16,8 @@ public static class PlatformPermissions
     [
         new(UnitsRead, "Xem đơn vị hành chính", "View administrative units", Roles.All.ToArray()),
         new(UnitsManage, "Quản lý đơn vị hành chính", "Manage administrative units", Roles.SystemAdmin),
-        new(UsersManage, "Quản lý người dùng", "Manage users", Roles.SystemAdmin),
+        new(UsersManage, "Quản lý người dùng", "Manage users", Roles.SystemAdmin, Roles.UnitAdmin),
+        new(RolesManage, "Quản lý vai trò và quyền", "Manage roles and permissions", Roles.SystemAdmin),
         new(AuditRead, "Xem nhật ký hệ thống", "View the audit trail", Roles.SystemAdmin, Roles.Inspector, Roles.ProvincialLeader),
         new(ApiClientsManage, "Quản lý ứng dụng kết nối", "Manage API clients", Roles.SystemAdmin),
         new(JobsDashboard, "Xem bảng điều khiển tác vụ nền", "View the background jobs dashboard", Roles.SystemAdmin),

@@ -27,6 +27,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -39,6 +41,24 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.UseOpenIddict();
 
         builder.Entity<PlatformUser>(b => b.Property(u => u.FullName).HasMaxLength(256));
+        builder.Entity<PlatformRole>(b =>
+        {
+            b.Property(r => r.DisplayNameVi).HasMaxLength(128);
+            b.Property(r => r.DisplayNameEn).HasMaxLength(128);
+        });
+        builder.Entity<UserSession>(b =>
+        {
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).HasMaxLength(64);
+            b.Property(s => s.ClientAddress).HasMaxLength(64);
+            b.Property(s => s.UserAgent).HasMaxLength(256);
+            b.HasIndex(s => s.UserId);
+        });
+        builder.Entity<SignInThrottle>(b =>
+        {
+            b.HasKey(t => t.Key);
+            b.Property(t => t.Key).HasMaxLength(300);
+        });
         builder.Entity<AdministrativeUnit>(b =>
         {
             b.Property(u => u.Code).HasMaxLength(16);
@@ -62,7 +82,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         });
         builder.Entity<UnitMembership>(b =>
         {
-            b.HasIndex(m => new { m.UserId, m.UnitId }).IsUnique();
+            b.HasIndex(m => new { m.UserId, m.UnitId, m.ValidFrom }).IsUnique();
+            b.HasIndex(m => m.UnitPath);
             b.Property(m => m.AgencyCode).HasMaxLength(32);
         });
         builder.Entity<RolePermission>(b =>

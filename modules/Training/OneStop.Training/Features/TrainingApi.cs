@@ -61,9 +61,7 @@ internal sealed class TrainingApi(TrainingDbContext db, PlatformDbContext platfo
     public async Task<TrainedShare> DeskStaffTrainedAsync(int year, string unitPath, CancellationToken ct = default)
     {
         var deskStaff = await (from m in platform.UnitMemberships.IgnoreQueryFilters()
-                               join ur in platform.UserRoles on m.UserId equals ur.UserId
-                               join r in platform.Roles on ur.RoleId equals r.Id
-                               where r.Name == Roles.DeskOfficer && m.UnitPath.StartsWith(unitPath)
+                               where m.Roles.Contains(Roles.DeskOfficer) && m.UnitPath.StartsWith(unitPath)
                                select m.UserId).Distinct().ToListAsync(ct);
         var trained = await (from p in db.Participants.IgnoreQueryFilters(Scope)
                              join c in db.Classes.IgnoreQueryFilters(Scope) on p.ClassId equals c.Id

@@ -8,7 +8,7 @@ using OneStop.Platform.Persistence;
 namespace OneStop.Platform.Host.Pages.Account;
 
 /// <summary>Unit switcher: a person with several memberships chooses the unit to act for; the cookie is reissued.</summary>
-public sealed class SwitchUnitModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContext db) : PageModel
+public sealed class SwitchUnitModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContext db, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -20,7 +20,9 @@ public sealed class SwitchUnitModel(UserManager<PlatformUser> users, SignInManag
             return Challenge();
         }
 
-        var isMember = await db.UnitMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.UnitId == unitId);
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        var isMember = (await db.UnitMemberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id && m.UnitId == unitId).ToListAsync())
+            .Any(m => m.IsValidOn(today));
         if (!isMember)
         {
             return Forbid();

@@ -126,7 +126,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
             throw new PlatformException(TrainingErrorCodes.AlreadyEnrolled, "Học viên đã có trong danh sách lớp.", 409);
         }
 
-        var role = await (from ur in platform.UserRoles join r in platform.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).FirstOrDefaultAsync(ct) ?? "";
+        var role = membership.Roles.FirstOrDefault() ?? "";
         var participant = new Participant(c, user.Id, user.UserName!, user.FullName, role, unit.Id, unit.Path, unit.Name);
         db.Participants.Add(participant);
         await db.SaveChangesAsync(ct);

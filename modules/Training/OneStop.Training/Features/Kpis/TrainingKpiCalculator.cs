@@ -28,9 +28,7 @@ internal sealed class TrainingKpiCalculator(TrainingDbContext db, PlatformDbCont
         var rows = classes.Select(c => new KpiRow(Evaluation.Contracts.KpiCodes.TrainingClasses, c.UnitId, c.UnitPath, c.Count, 0)).ToList();
 
         var staff = await (from m in platform.UnitMemberships.IgnoreQueryFilters()
-                           join ur in platform.UserRoles on m.UserId equals ur.UserId
-                           join r in platform.Roles on ur.RoleId equals r.Id
-                           where r.Name == Roles.DeskOfficer
+                           where m.Roles.Contains(Roles.DeskOfficer)
                            select new { m.UserId, m.UnitId, m.UnitPath }).Distinct().ToListAsync(ct);
         var ids = staff.Select(s => s.UserId).Distinct().ToList();
         var trained = (await (from p in db.Participants.IgnoreQueryFilters(Scope)

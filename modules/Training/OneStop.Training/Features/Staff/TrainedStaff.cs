@@ -38,12 +38,12 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
     public async Task<IReadOnlyList<StaffLine>> ListAsync(StaffFilter filter, CancellationToken ct)
     {
         var unitPath = filter.UnitId is { } unitId ? (await units.FindAsync(unitId, ct))?.Path ?? "~" : "/";
-        var members = await (from m in platform.UnitMemberships.AsNoTracking()
-                             join u in platform.Users on m.UserId equals u.Id
-                             join ur in platform.UserRoles on m.UserId equals ur.UserId
-                             join r in platform.Roles on ur.RoleId equals r.Id
-                             where StaffRoles.Contains(r.Name!) && m.UnitPath.StartsWith(unitPath)
-                             select new { m.UserId, u.UserName, u.FullName, Role = r.Name!, m.UnitId, m.UnitPath }).ToListAsync(ct);
+        var members = (await (from m in platform.UnitMemberships.AsNoTracking()
+                              join u in platform.Users on m.UserId equals u.Id
+                              where m.UnitPath.StartsWith(unitPath)
+                              select new { m.UserId, u.UserName, u.FullName, m.Roles, m.UnitId, m.UnitPath }).ToListAsync(ct))
+            .SelectMany(m => m.Roles.Where(StaffRoles.Contains).Select(role => new { m.UserId, m.UserName, m.FullName, Role = role, m.UnitId, m.UnitPath }))
+            .ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var userIds = members.Select(m => m.UserId).Distinct().ToList();
         var certificates = await (from p in db.Participants.AsNoTracking()
