@@ -51,6 +51,7 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
+        services.AddScoped<OneStop.Platform.People.IPeopleDirectory, OneStop.Platform.People.PeopleDirectory>();
         services.AddPlatformSearch(configuration);
         return services;
     }

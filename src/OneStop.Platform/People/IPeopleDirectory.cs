@@ -1,0 +1,16 @@
+namespace OneStop.Platform.People;
+
+/// <summary>
+/// Names of people for modules that print or show them (forms, registers, certificates, exports). Records keep the
+/// actor's login (stable, audited); what a person reads is the full name and title looked up here.
+/// </summary>
+public interface IPeopleDirectory
+{
+    /// <summary>The people with these logins (unknown logins, e.g. "system" or an API client, are absent).</summary>
+    Task<IReadOnlyDictionary<string, PersonName>> ByLoginsAsync(IEnumerable<string> logins, CancellationToken ct = default);
+
+    /// <summary>The full name for a login, or the login itself when nobody has it (a system actor, a removed account).</summary>
+    Task<string> FullNameAsync(string login, CancellationToken ct = default);
+
+    Task<PersonName?> FindAsync(Guid userId, CancellationToken ct = default);
+}
