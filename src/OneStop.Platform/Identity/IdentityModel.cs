@@ -19,6 +19,12 @@ public sealed class PlatformUser : IdentityUser<Guid>
 
     /// <summary>Set by an admin's reset (one-time password): nothing but the change-password page until changed.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>Login, full name, e-mail and phone folded (lower case, no diacritics), for search typed without them.</summary>
+    public string SearchText { get; set; } = "";
+
+    public void RefreshSearchText() =>
+        SearchText = VietnameseText.Fold($"{UserName} {FullName} {Email} {PhoneNumber}");
 }
 
 /// <summary>

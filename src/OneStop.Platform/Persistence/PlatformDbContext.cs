@@ -40,7 +40,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
 
-        builder.Entity<PlatformUser>(b => b.Property(u => u.FullName).HasMaxLength(256));
+        builder.Entity<PlatformUser>(b =>
+        {
+            b.Property(u => u.FullName).HasMaxLength(256);
+            b.Property(u => u.SearchText).HasMaxLength(1024);
+        });
         builder.Entity<PlatformRole>(b =>
         {
             b.Property(r => r.DisplayNameVi).HasMaxLength(128);

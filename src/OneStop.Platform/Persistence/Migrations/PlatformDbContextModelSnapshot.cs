@@ -511,6 +511,11 @@ namespace OneStop.Platform.Persistence.Migrations
                     b.Property<string>("Position")
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 

@@ -13,7 +13,7 @@ using OneStop.Platform.Persistence;
 namespace OneStop.Platform.Persistence.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261206115632_PeopleRolesSessions")]
+    [Migration("20261206120241_PeopleRolesSessions")]
     partial class PeopleRolesSessions
     {
         /// <inheritdoc />
@@ -513,6 +513,11 @@ namespace OneStop.Platform.Persistence.Migrations
 
                     b.Property<string>("Position")
                         .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");

@@ -64,6 +64,15 @@ namespace OneStop.Platform.Persistence.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                schema: "platform",
+                table: "AspNetUsers",
+                type: "character varying(1024)",
+                maxLength: 1024,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
                 name: "DisplayNameEn",
                 schema: "platform",
                 table: "AspNetRoles",
@@ -138,7 +147,8 @@ namespace OneStop.Platform.Persistence.Migrations
                 columns: new[] { "UserId", "UnitId", "ValidFrom" },
                 unique: true);
 
-            // Roles move from Identity's global user-role table onto each membership (ADR 0014).
+            // Roles move from Identity's global user-role table onto each membership (ADR 0014); search text is filled
+            // at the next start by the seeder (folding needs .NET's Unicode tables).
             migrationBuilder.Sql("""
                 UPDATE platform."UnitMemberships" m SET "Roles" = ARRAY(
                     SELECT r."Name" FROM platform."AspNetUserRoles" ur JOIN platform."AspNetRoles" r ON r."Id" = ur."RoleId"
@@ -195,6 +205,11 @@ namespace OneStop.Platform.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "MustChangePassword",
+                schema: "platform",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SearchText",
                 schema: "platform",
                 table: "AspNetUsers");
 
