@@ -43,6 +43,7 @@ public static class OneStopHost
         builder.Services.AddApiRateLimiting(configuration);
         builder.Services.AddPlatformJobs(configuration);
         builder.Services.AddScoped<OneStop.Platform.Host.Pages.ShellService>();
+        builder.Services.AddScoped<OneStop.Platform.Host.Pages.People.PeopleLookups>();
         builder.Services.AddLocalization();
         // Vietnamese text goes out as UTF-8, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

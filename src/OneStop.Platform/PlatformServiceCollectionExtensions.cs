@@ -52,6 +52,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
         services.AddScoped<OneStop.Platform.People.IPeopleDirectory, OneStop.Platform.People.PeopleDirectory>();
+        services.AddScoped<OneStop.Platform.People.PeopleAdministration>();
+        services.AddScoped<OneStop.Platform.People.PeopleImport>();
         services.AddPlatformSearch(configuration);
         return services;
     }
@@ -76,5 +78,6 @@ public static class PlatformServiceCollectionExtensions
     {
         UnitsEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        OneStop.Platform.People.PeopleEndpoints.Map(api);
     }
 }

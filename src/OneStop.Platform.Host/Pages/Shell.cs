@@ -49,6 +49,11 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
             }
         }
 
+        if (await permissions.IsGrantedAsync(user, PlatformPermissions.UsersManage))
+        {
+            links.Add(new(english ? "People" : "Người dùng", "/People", "bi-people"));
+        }
+
         if (await permissions.IsGrantedAsync(user, PlatformPermissions.JobsDashboard))
         {
             links.Add(new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"));

@@ -77,6 +77,14 @@ public static class PlatformSeeder
 
         await db.SaveChangesAsync(ct);
 
+        // People created before search text existed (migration PeopleRolesSessions) get it once.
+        foreach (var person in await db.Users.Where(u => u.SearchText == "").ToListAsync(ct))
+        {
+            person.RefreshSearchText();
+        }
+
+        await db.SaveChangesAsync(ct);
+
         if (sp.GetRequiredService<IConfiguration>().GetValue("Seed:DemoUsers", false))
         {
             await SeedDemoUsersAsync(db, sp.GetRequiredService<UserManager<PlatformUser>>(), ct);
@@ -98,6 +106,7 @@ public static class PlatformSeeder
                 UserName = demo.UserName, FullName = demo.FullName, Position = demo.Position,
                 Email = demo.UserName + "@haiduong.gov.vn", EmailConfirmed = true, LockoutEnabled = true,
             };
+            user.RefreshSearchText();
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded)
             {

@@ -29,4 +29,23 @@ public static class PlatformErrorCodes
 
     /// <summary>The search engine (Elasticsearch) cannot be reached; the data itself is safe.</summary>
     public const string SearchUnavailable = "Platform.SearchUnavailable";
+
+    // People, roles and sessions (ADR 0014).
+    public const string PersonNotFound = "Platform.Users.NotFound";
+    public const string DuplicateLogin = "Platform.Users.DuplicateLogin";
+    public const string UnknownRole = "Platform.Users.UnknownRole";
+    public const string UnknownUnit = "Platform.Users.UnknownUnit";
+    public const string UnknownAgency = "Platform.Users.UnknownAgency";
+    /// <summary>A role at or above the granter's own rank, or a unit outside the granter's subtree.</summary>
+    public const string GrantNotAllowed = "Platform.Users.GrantNotAllowed";
+    /// <summary>Nobody grants themselves anything, deactivates or resets themselves.</summary>
+    public const string SelfChange = "Platform.Users.SelfChange";
+    /// <summary>The person also works outside the admin's units, or holds a role at or above the admin's.</summary>
+    public const string PersonOutOfReach = "Platform.Users.OutOfReach";
+    public const string MembershipOverlaps = "Platform.Users.MembershipOverlaps";
+    public const string ImportInvalidFile = "Platform.Users.ImportInvalidFile";
+    public const string ImportTooLarge = "Platform.Users.ImportTooLarge";
+    public const string RoleNotFound = "Platform.Roles.NotFound";
+    public const string DuplicateRole = "Platform.Roles.Duplicate";
+    public const string UnknownPermission = "Platform.Roles.UnknownPermission";
 }
