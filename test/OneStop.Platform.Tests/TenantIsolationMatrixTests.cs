@@ -38,6 +38,25 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PUT /api/v1/platform/agencies/{id:guid}"] = nameof(A_sibling_agency_cannot_be_read_or_changed),
         ["POST /api/v1/platform/agencies/"] = nameof(Creating_for_a_sibling_unit_is_refused_and_own_unit_is_stamped),
         ["GET /api/v1/platform/audit/verify"] = nameof(Audit_verification_is_refused_to_commune_staff),
+        ["GET /api/v1/platform/users/"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["GET /api/v1/platform/users/{id:guid}"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["PUT /api/v1/platform/users/{id:guid}"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/{id:guid}/deactivate"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/{id:guid}/reactivate"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/{id:guid}/reset-password"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/{id:guid}/unlock"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/{id:guid}/memberships"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["PUT /api/v1/platform/users/{id:guid}/memberships/{membershipId:guid}"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/{id:guid}/memberships/{membershipId:guid}/end"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["GET /api/v1/platform/users/{id:guid}/history"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["GET /api/v1/platform/users/import/template"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/import/preview"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/users/import"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["GET /api/v1/platform/roles/"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["GET /api/v1/platform/roles/permissions"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["POST /api/v1/platform/roles/"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["PUT /api/v1/platform/roles/{name}/permissions"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["GET /api/v1/me"] = nameof(Me_reports_the_acting_unit),
         // National registers: no unit data of ours; who may look up is a permission (Integration.Lookup).
         ["POST /api/v1/integration/citizens/verify"] = "national register, no unit data",
@@ -205,6 +224,11 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     {
         ["/Index"] = nameof(Home_and_units_pages_show_only_the_scope),
         ["/Units/Index"] = nameof(Home_and_units_pages_show_only_the_scope),
+        ["/People/Index"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["/People/Create"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["/People/Detail"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["/People/Import"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["/Roles/Index"] = "roles and permissions are the same for every unit (no unit data)",
         ["/Account/Login"] = "no unit data",
         ["/Account/Logout"] = "no unit data",
         ["/Account/AccessDenied"] = "no unit data",
@@ -389,6 +413,38 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unitPath").GetString().ShouldBe("/30/288/10507/");
         (await AgencyCodes(CommuneB)).ShouldNotContain("TEST-OWN");
+    }
+
+    [Fact]
+    public async Task People_administration_stays_within_the_admins_subtree()
+    {
+        // quantri.camthuong administers Cẩm Thượng only; the privilege rules themselves are in PeopleAdministrationTests.
+        var admin = await fx.SignInAsync("quantri.camthuong");
+        var sibling = await fx.Db(db => db.Users.Where(u => u.UserName == CommuneB).Select(u => u.Id).SingleAsync());
+        var own = await fx.Db(db => db.Users.Where(u => u.UserName == CommuneA).Select(u => u.Id).SingleAsync());
+        var list = await admin.GetStringAsync("/api/v1/platform/users?pageSize=200");
+        list.ShouldContain(CommuneA);
+        list.ShouldNotContain(CommuneB);
+        foreach (var url in new[] { $"/api/v1/platform/users/{sibling}", $"/api/v1/platform/users/{sibling}/history" })
+        {
+            (await admin.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        foreach (var url in new[] { "deactivate", "reactivate", "reset-password", "unlock" })
+        {
+            (await admin.PostAsync($"/api/v1/platform/users/{sibling}/{url}", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var page = await admin.GetStringAsync("/People");
+        page.ShouldContain("Phạm Thị Nhận");
+        page.ShouldNotContain("Vũ Văn Bình");
+        (await admin.GetAsync($"/People/Detail/{sibling}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetAsync($"/People/Detail/{own}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var create = await admin.GetStringAsync("/People/Create");
+        create.ShouldContain("Phường Cẩm Thượng");
+        create.ShouldNotContain("Phường Bình Hàn");
+        (await admin.GetAsync("/People/Import")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await fx.SignInAsync(CommuneA)).GetAsync("/api/v1/platform/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
