@@ -54,7 +54,7 @@ public sealed class ShellFlowTests(BrowserHost host) : IClassFixture<BrowserHost
             var db = sp.GetRequiredService<PlatformDbContext>();
             var user = await db.Users.SingleAsync(u => u.UserName == "chuyenvien.tphd");
             var ward = await db.AdministrativeUnits.SingleAsync(u => u.Code == "10507");
-            db.UnitMemberships.Add(new UnitMembership { UserId = user.Id, UnitId = ward.Id, UnitPath = ward.Path });
+            db.UnitMemberships.Add(new UnitMembership { UserId = user.Id, UnitId = ward.Id, UnitPath = ward.Path, Roles = [Roles.DeskOfficer] });
             return await db.SaveChangesAsync();
         });
 

@@ -61,6 +61,29 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
         return ActAsync(request.Validate(""), (p, a) => p.AddMembershipAsync(a, Id, request, ct), "People.MembershipAdded", ct);
     }
 
+    /// <summary>Changes the roles held in one membership, keeping its unit, agency and period.</summary>
+    public async Task<IActionResult> OnPostUpdateRolesAsync(Guid membershipId, CancellationToken ct)
+    {
+        var admin = await people.AdministratorAsync(User, ct);
+        PersonDto person;
+        try
+        {
+            person = await people.GetAsync(admin, Id, ct);
+        }
+        catch (PlatformException e) when (e.StatusCode == 404)
+        {
+            return NotFound();
+        }
+
+        if (person.Memberships.FirstOrDefault(m => m.Id == membershipId) is not { } m)
+        {
+            return NotFound();
+        }
+
+        var request = new MembershipRequest(m.UnitId, m.AgencyCode, Roles, m.ValidFrom, m.ValidTo);
+        return await ActAsync(request.Validate(""), (p, a) => p.UpdateMembershipAsync(a, Id, membershipId, request, ct), "People.RolesChanged", ct);
+    }
+
     public Task<IActionResult> OnPostEndMembershipAsync(Guid membershipId, CancellationToken ct) =>
         ConfirmedAsync((p, a) => p.EndMembershipAsync(a, Id, membershipId, ct), "People.MembershipEnded", ct);
 
