@@ -192,15 +192,6 @@ internal sealed class PeopleAdministration(
         return await GetAsync(admin, id, ct);
     }
 
-    /// <summary>Locks the person out until a date (or for good) without deactivating the account.</summary>
-    public async Task<PersonDto> LockAsync(Administrator admin, Guid id, DateTimeOffset? until, CancellationToken ct)
-    {
-        var user = await FindInReachAsync(admin, id, allowSelf: false, ct);
-        Check(await users.SetLockoutEndDateAsync(user, until ?? DateTimeOffset.MaxValue));
-        await EndSessionsAsync(user, ct);
-        return await GetAsync(admin, id, ct);
-    }
-
     public async Task<PersonDto> AddMembershipAsync(Administrator admin, Guid id, MembershipRequest request, CancellationToken ct)
     {
         var user = await FindInReachAsync(admin, id, allowSelf: false, ct);

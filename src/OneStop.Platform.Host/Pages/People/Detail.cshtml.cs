@@ -8,7 +8,7 @@ namespace OneStop.Platform.Host.Pages.People;
 
 /// <summary>One person: details, units and roles held (with periods), account actions and the audited history.</summary>
 [Permission(PlatformPermissions.UsersManage)]
-internal sealed class DetailModel(PeopleAdministration people, PeopleLookups lookups) : PageModel
+internal sealed class DetailModel(PeopleAdministration people, PeopleLookups lookups, IPeopleDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string FullName { get; set; } = "";
@@ -126,6 +126,9 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
         {
             Person = await people.GetAsync(admin, Id, ct);
             History = await people.HistoryAsync(admin, Id, ct);
+            // Who made each change, by name (the trail keeps the login).
+            var names = await directory.ByLoginsAsync(History.Select(h => h.Actor), ct);
+            History = History.Select(h => names.TryGetValue(h.Actor, out var n) ? h with { Actor = n.FullName } : h).ToList();
         }
         catch (PlatformException e) when (e.StatusCode == 404)
         {
