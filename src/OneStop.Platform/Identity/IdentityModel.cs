@@ -20,6 +20,12 @@ public sealed class PlatformUser : IdentityUser<Guid>
     /// <summary>Set by an admin's reset (one-time password): nothing but the change-password page until changed.</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>When an admin last set a one-time password (the hash itself never reaches the audit trail; this does).</summary>
+    public DateTimeOffset? PasswordResetAt { get; set; }
+
+    /// <summary>When an admin last lifted a lock or a sign-in wait (audited like every change of the person).</summary>
+    public DateTimeOffset? UnlockedAt { get; set; }
+
     /// <summary>Login, full name, e-mail and phone folded (lower case, no diacritics), for search typed without them.</summary>
     public string SearchText { get; set; } = "";
 

@@ -175,6 +175,7 @@ internal sealed class PeopleAdministration(
 
         Check(await users.AddPasswordAsync(user, password));
         user.MustChangePassword = true;
+        user.PasswordResetAt = clock.GetUtcNow();
         Check(await users.UpdateAsync(user));
         await tx.CommitAsync(ct);
         await EndSessionsAsync(user, ct);
@@ -185,6 +186,7 @@ internal sealed class PeopleAdministration(
     public async Task<PersonDto> UnlockAsync(Administrator admin, Guid id, CancellationToken ct)
     {
         var user = await FindInReachAsync(admin, id, allowSelf: false, ct);
+        user.UnlockedAt = clock.GetUtcNow();
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
         var keys = new[] { "login:" + user.NormalizedUserName, "login:" + user.UserName, "login:" + user.UserName!.ToLowerInvariant() };

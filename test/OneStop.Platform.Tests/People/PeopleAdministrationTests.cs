@@ -190,6 +190,8 @@ public sealed class PeopleAdministrationTests(OneStopFactory factory) : IClassFi
         entries.ShouldContain(e => e.Item1 == "UnitMembership" && e.Item2 == "Added" && e.Item3.Contains("DataClerk"));
         entries.ShouldContain(e => e.Item3.Contains("\"IsActive\":false"));
         entries.ShouldContain(e => e.Item3.Contains("\"IsActive\":true"));
+        entries.ShouldContain(e => e.Item3.Contains("PasswordResetAt"));
+        entries.ShouldContain(e => e.Item3.Contains("UnlockedAt"));
         history.EnumerateArray().ShouldAllBe(h => h.GetProperty("actor").GetString() == "admin");
         entries.ShouldNotContain(e => e.Item3.Contains("PasswordHash"));
 

@@ -63,6 +63,13 @@ namespace OneStop.Platform.Persistence.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "PasswordResetAt",
+                schema: "platform",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 schema: "platform",
@@ -71,6 +78,13 @@ namespace OneStop.Platform.Persistence.Migrations
                 maxLength: 1024,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "UnlockedAt",
+                schema: "platform",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DisplayNameEn",
@@ -209,7 +223,17 @@ namespace OneStop.Platform.Persistence.Migrations
                 table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
+                name: "PasswordResetAt",
+                schema: "platform",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
                 name: "SearchText",
+                schema: "platform",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "UnlockedAt",
                 schema: "platform",
                 table: "AspNetUsers");
 

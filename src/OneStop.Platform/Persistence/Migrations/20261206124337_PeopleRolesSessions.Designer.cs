@@ -13,7 +13,7 @@ using OneStop.Platform.Persistence;
 namespace OneStop.Platform.Persistence.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261206120241_PeopleRolesSessions")]
+    [Migration("20261206124337_PeopleRolesSessions")]
     partial class PeopleRolesSessions
     {
         /// <inheritdoc />
@@ -505,6 +505,9 @@ namespace OneStop.Platform.Persistence.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("PasswordResetAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
 
@@ -524,6 +527,9 @@ namespace OneStop.Platform.Persistence.Migrations
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("UnlockedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
