@@ -32,6 +32,7 @@ public static class OneStopHost
             builder.Services.AddHostedService<StartupInitializer>();
         }
 
+        builder.Services.AddHostedService<ReadyBanner>();
         builder.Services.AddOneStopPlatform(configuration, modules);
         foreach (var module in modules)
         {
