@@ -312,6 +312,8 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
             page.ShouldNotContain("Chuyên viên " + DeskA);
             page.ShouldNotContain($"<option value=\"{DeskA}\"></option>");
             page.ShouldContain($"<option value=\"{DeskA}\">{DeskAName} — {DeskATitle}</option>");
+            (await leader.GetStringAsync("/Counters/Dossiers?q=" + code))
+                .ShouldContain($"<small class=\"text-body-secondary\" title=\"{DeskA}\">{DeskAName}</small>");
         }
         finally
         {
