@@ -55,11 +55,16 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
             throw NotAvailable(rule.WhyNot, 409);
         }
 
-        var letter = kind != FormKinds.Apology ? null
-            : await db.ApologyLetters.AsNoTracking()
+        ApologyLetter? letter = null;
+        if (kind == FormKinds.Apology)
+        {
+            letter = await db.ApologyLetters.AsNoTracking()
                 .Where(a => a.DossierId == d.Id && (letterId == null || a.Id == letterId))
                 .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct)
-            ?? throw NotAvailable(rule.WhyNot, 409);
+                ?? throw NotAvailable(rule.WhyNot, 409);
+        }
+
+        // Every officer the form may name, in one look-up.
         var names = await people.NamesAsync([.. DossierPeople.Logins(d), letter?.IssuedBy], ct);
         using var pdf = FormLayout.A5($"{form.FileName} - {d.Code}", "UBND " + d.ReceivingUnitName);
         switch (kind)
