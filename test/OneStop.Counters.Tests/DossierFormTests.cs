@@ -24,6 +24,9 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
     private const string WardLeader = "lanhdao.camthuong";
     private const string Api = "/api/v1/counters/dossiers";
 
+    // The seeded full names and titles of DeskA and WardLeader (PlatformSeeder.DemoUsers).
+    private const string DeskAName = "Phạm Thị Nhận", DeskATitle = "Công chức Tư pháp - Hộ tịch phường Cẩm Thượng", WardLeaderName = "Đỗ Văn Phường";
+
     // PDF points: A5 = 420 × 595, A4 = 595 × 842.
     private const double A5Width = 419.5, A5Height = 595.3, A4Long = 841.9, A4Short = 595.3;
 
@@ -49,6 +52,15 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
     {
         using var doc = PdfDocument.Open(pdf);
         return string.Join(" ", doc.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+    }
+
+    /// <summary>The words from a column's head rightwards, top to bottom: a table cell's wrapped lines read as one text.</summary>
+    private static string RightOf(byte[] pdf, string head)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        var words = doc.GetPages().SelectMany(p => p.GetWords()).ToList();
+        var left = words.First(w => w.Text == head).BoundingBox.Left - 1;
+        return string.Join(" ", words.Where(w => w.BoundingBox.Left >= left).Select(w => w.Text));
     }
 
     private static (double Width, double Height) PageSize(byte[] pdf)
@@ -252,6 +264,63 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
         }
     }
 
+    [Fact]
+    public async Task Receipt_control_sheet_and_register_name_the_officers_by_full_name_and_title_never_by_login()
+    {
+        fx.Clock.SetVietnamTime(2026, 12, 10, 14);
+        try
+        {
+            var desk = await fx.SignInAsync(DeskA);
+            var created = await Intake(desk);
+            var id = created.GetProperty("id").GetGuid();
+            var code = created.GetProperty("code").GetString()!;
+            // The leader assigns it: an assignment hand-over recorded with both logins.
+            var leader = await fx.SignInAsync(WardLeader);
+            (await leader.PostAsJsonAsync($"{Api}/{id}/assign", new { assignee = DeskA })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var receipt = Words((await Pdf(await desk.GetAsync($"{Api}/{id}/forms/receipt"))).Bytes);
+            receipt.ShouldContain(DeskAName);   // NGƯỜI TIẾP NHẬN HỒ SƠ
+            receipt.ShouldContain(DeskATitle);
+            receipt.ShouldNotContain(DeskA);
+
+            var sheet = Words((await Pdf(await desk.GetAsync($"{Api}/{id}/forms/control-sheet"))).Bytes);
+            sheet.ShouldContain("Người giao: " + DeskAName);
+            sheet.ShouldContain("Giao: " + WardLeaderName);
+            sheet.ShouldContain("Chuyên viên " + DeskAName);
+            sheet.ShouldNotContain(DeskA);
+            sheet.ShouldNotContain(WardLeader);
+
+            var registerPdf = (await Pdf(await desk.GetAsync($"{Api}/register?from=2026-12-10&to=2026-12-10"))).Bytes;
+            var register = Words(registerPdf);
+            register.ShouldContain(code);
+            register.ShouldNotContain(DeskA);
+            // The register has no officer column: the note (Ghi chú, the last column) names who received the dossier.
+            RightOf(registerPdf, "Ghi").ShouldContain("người tiếp nhận: " + DeskAName);
+            var excel = await desk.GetAsync($"{Api}/register/export?from=2026-12-10&to=2026-12-10");
+            excel.StatusCode.ShouldBe(HttpStatusCode.OK);
+            using var book = new XLWorkbook(new MemoryStream(await excel.Content.ReadAsByteArrayAsync()));
+            var row = book.Worksheet(1).RowsUsed().Single(r => r.CellsUsed().Any(c => c.GetString() == code));
+            row.CellsUsed().ShouldContain(c => c.GetString().Contains(DeskAName));
+            book.Worksheet(1).CellsUsed().ShouldNotContain(c => c.GetString().Contains(DeskA));
+
+            // The dossier page: the assignee, hand-overs and history by name (the login only in a title attribute).
+            var page = await leader.GetStringAsync($"/Counters/Dossiers/Detail?id={id}");
+            page.ShouldContain($"<span data-testid=\"assignee-name\" title=\"{DeskA}\"> — {DeskAName}</span>");
+            page.ShouldContain($"<span title=\"{WardLeader}\">{WardLeaderName}</span>");
+            page.ShouldContain($"<small title=\"{DeskA}\">{DeskAName}</small>");
+            page.ShouldContain("Chuyên viên " + DeskAName);
+            page.ShouldNotContain("Chuyên viên " + DeskA);
+            page.ShouldNotContain($"<option value=\"{DeskA}\"></option>");
+            page.ShouldContain($"<option value=\"{DeskA}\">{DeskAName} — {DeskATitle}</option>");
+            (await leader.GetStringAsync("/Counters/Dossiers?q=" + code))
+                .ShouldContain($"<small class=\"text-body-secondary\" title=\"{DeskA}\">{DeskAName}</small>");
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
     private Task<OverdueScanResult> Scan() => fx.AsSystemAsync(sp => sp.GetRequiredService<OverdueScanner>().RunAsync(CancellationToken.None));
 
     private Task<List<Domain.Dossiers.ApologyLetter>> Letters(Guid dossierId) =>
@@ -268,6 +337,8 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
             var id = created.GetProperty("id").GetGuid();
             var code = created.GetProperty("code").GetString()!;
             var due = created.GetProperty("dueAt").GetDateTimeOffset();
+            var leader = await fx.SignInAsync(WardLeader);
+            (await leader.PostAsJsonAsync($"{Api}/{id}/assign", new { assignee = DeskA })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             // Due within 24 h: on the board, but no draft yet.
             (await Scan()).DueSoon.ShouldBeGreaterThanOrEqualTo(1);
@@ -300,11 +371,15 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
             var board = await desk.GetStringAsync("/Counters/Overdue");
             board.ShouldContain(code);
             board.ShouldContain($"/Counters/Dossiers/Detail?id={id}");
+            board.ShouldContain($"<td title=\"{DeskA}\">{DeskAName}</td>");
             var export = await desk.GetAsync("/Counters/Overdue?handler=Export");
             export.StatusCode.ShouldBe(HttpStatusCode.OK);
             using (var book = new XLWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync())))
             {
-                book.Worksheet(1).CellsUsed().Select(c => c.GetString()).ShouldContain(code);
+                var cells = book.Worksheet(1).CellsUsed().Select(c => c.GetString()).ToList();
+                cells.ShouldContain(code);
+                cells.ShouldContain(DeskAName); // Chuyên viên
+                cells.ShouldNotContain(c => c.Contains(DeskA));
             }
 
             // Printed before issuing: the 2025 wording (request to extend) with the new date.
@@ -327,6 +402,11 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
             var again = await desk.PostAsJsonAsync($"/api/v1/counters/apology-letters/{letter.Id}/issue", new { });
             again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
             (await Letters(id)).ShouldHaveSingleItem().IssuedBy.ShouldBe(DeskA);
+            // Printed once issued: signed by the issuing officer's full name and title, not the login on record.
+            var signed = Words((await Pdf(await desk.GetAsync($"{Api}/{id}/forms/apology"))).Bytes);
+            signed.ShouldContain(DeskAName);
+            signed.ShouldContain(DeskATitle);
+            signed.ShouldNotContain(DeskA);
             (await Scan()).Drafted.ShouldBe(0); // extended: no longer late
         }
         finally

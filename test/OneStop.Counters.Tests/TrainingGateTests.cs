@@ -54,7 +54,7 @@ public sealed class TrainingGateTests(TrainingGateTests.GateOn fx) : IClassFixtu
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("code").GetString().ShouldBe(CountersErrorCodes.SpecialistNotTrained);
-        problem.GetProperty("title").GetString()!.ShouldContain("chưa có chứng nhận bồi dưỡng còn hiệu lực về lĩnh vực Hộ tịch");
+        problem.GetProperty("title").GetString()!.ShouldContain("Chuyên viên Phạm Thị Nhận chưa có chứng nhận bồi dưỡng còn hiệu lực về lĩnh vực Hộ tịch");
         var unchanged = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/counters/dossiers/{id}");
         unchanged.GetProperty("status").GetString().ShouldBe(DossierStatuses.Received);
         unchanged.GetProperty("assignedTo").ValueKind.ShouldBe(JsonValueKind.Null);

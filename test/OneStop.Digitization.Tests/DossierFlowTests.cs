@@ -168,7 +168,11 @@ public sealed class DossierFlowTests(OneStopFactory fx) : IClassFixture<OneStopF
         var withdrawn = await officer.PostAsJsonAsync($"{Api}/applicants/{citizen}/consents", new { granted = false, purpose = "Rút đồng ý" });
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await AsDeskOfficerAsync("10510", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today))).ShouldBeEmpty();
-        (await officer.GetStringAsync($"/Digitization/DataStore?identity={citizen}")).ShouldContain("XNHN");
+        var dataStore = await officer.GetStringAsync($"/Digitization/DataStore?identity={citizen}");
+        dataStore.ShouldContain("XNHN");
+        // Consents and the access log name the officer, not the login.
+        dataStore.ShouldContain("<span title=\"motcua.camthuong\">Phạm Thị Nhận</span>");
+        dataStore.ShouldNotContain("<td>motcua.camthuong</td>");
     }
 
     [Fact]

@@ -78,7 +78,14 @@ public sealed class SignatureTests(OneStopFactory fx) : IClassFixture<OneStopFac
             var text = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
             text.ShouldContain($"/Digitization/Verify/{code}");
             text.ShouldContain(signed.GetProperty("digitizedCode").GetString()!);
+            text.ShouldContain("Người ký: Đỗ Văn Phường"); // the signing leader by full name, not the login
+            text.ShouldNotContain("lanhdao.camthuong");
         }
+
+        // The document page names who digitised and who signed; logins only in title attributes.
+        var documentPage = await client.GetStringAsync($"/Digitization/Document/{signed.GetProperty("id").GetGuid()}");
+        documentPage.ShouldContain("<span title=\"motcua.camthuong\" data-testid=\"digitized-by\">Phạm Thị Nhận</span>");
+        documentPage.ShouldContain("<span title=\"lanhdao.camthuong\" data-testid=\"signed-by\">Đỗ Văn Phường</span>");
 
         var tampered = Tamper(file);
         Pdfsig(tampered).Output.ShouldContain("Digest Mismatch");

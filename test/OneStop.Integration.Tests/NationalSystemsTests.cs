@@ -123,8 +123,12 @@ public sealed class NationalSystemsTests(NationalSystemsTests.Fixture fx) : ICla
         csv.ShouldContain("/sandbox/population/citizens/verify");
         csv.ShouldNotContain("030185004567");
         csv.ShouldNotContain("Bích Ngọc");
+        csv.ShouldContain(",\"Phạm Thị Nhận\",");   // Người thực hiện: the officer by full name, not the login
+        csv.ShouldNotContain("motcua.camthuong");
 
         (await desk.GetAsync("/api/v1/integration/exchanges")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await inspector.GetStringAsync("/Integration/Exchanges")).ShouldContain("Nhật ký trao đổi dữ liệu");
+        var page = await inspector.GetStringAsync("/Integration/Exchanges?system=population");
+        page.ShouldContain("Nhật ký trao đổi dữ liệu");
+        page.ShouldContain("<td title=\"motcua.camthuong\" data-testid=\"actor\">Phạm Thị Nhận</td>");
     }
 }

@@ -151,6 +151,10 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
         var after = await district.GetFromJsonAsync<JsonElement>($"{Api}/assignments/{id}");
         after.GetProperty("status").GetString().ShouldBe("completed");
         after.GetProperty("percent").GetInt32().ShouldBe(100);
+        // The page names the reporter and the reviewer by full name; the login only in a title attribute.
+        var page = await district.GetStringAsync($"/PlanTasks/Assignment/{id}");
+        page.ShouldContain("<span title=\"lanhdao.tphd\" data-testid=\"report-by\">Trần Thị Thành</span>");
+        page.ShouldContain("Đạt yêu cầu. (<span title=\"lanhdao.tinh\">Nguyễn Văn Tỉnh</span>)");
         (await fx.AsSystemAsync(sp => sp.GetRequiredService<PlanTasksDbContext>().OutboxMessages.CountAsync(m => m.Type.Contains(nameof(PlanTaskStatusChanged)))))
             .ShouldBeGreaterThan(0);
     }

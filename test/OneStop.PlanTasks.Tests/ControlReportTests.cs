@@ -99,6 +99,11 @@ public sealed class ControlReportTests(ControlReportTests.Fixture fx) : IClassFi
         text.ShouldNotContain("sơ sài");                      // a returned report is not reported
         text.ShouldNotContain("Hoàn thành số hóa toàn bộ");   // submitted in Q4
         text.ShouldContain("2022.a.1 (Thành phố Hải Dương): hạn 31/12/2022, đạt 40%"); // listed late: due Q4 2022, open at the end of Q3 2025
+        // People by full name, never by login: the reporter, the reviewer and the signer of NGƯỜI LẬP BÁO CÁO with the title.
+        text.ShouldContain("của Trần Thị Thành");
+        text.ShouldContain("Ý kiến của Văn phòng UBND tỉnh (Nguyễn Văn Tỉnh): Đạt yêu cầu.");
+        text.ShouldContain("NGƯỜI LẬP BÁO CÁO (Ký, ghi rõ họ tên) Trần Thị Thành Phó Chủ tịch UBND thành phố Hải Dương");
+        text.ShouldNotContain("lanhdao.");
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "control-report-2025-Q3.pdf"), bytes);
     }
 
@@ -122,6 +127,11 @@ public sealed class ControlReportTests(ControlReportTests.Fixture fx) : IClassFi
         var narratives = q3.Worksheet("Báo cáo tiến độ").RowsUsed().Skip(1).ToList();
         narratives.Select(r => r.Cell(1).GetString()).ShouldBe(["2021.a.2", "2022.a.1"]);
         narratives[0].Cell(8).GetString().ShouldBe("ke-hoach-15.pdf");
+        narratives[0].Cell(10).GetString().ShouldBe("Trần Thị Thành");   // Người báo cáo
+        narratives[0].Cell(11).GetString().ShouldBe("Nguyễn Văn Tỉnh");  // Người xem xét
+        q3.Worksheet("Tổng hợp").RowsUsed().Single(r => r.Cell(1).GetString() == "Người lập báo cáo").Cell(2).GetString()
+            .ShouldBe("Trần Thị Thành, Phó Chủ tịch UBND thành phố Hải Dương");
+        q3.Worksheets.SelectMany(w => w.CellsUsed()).ShouldNotContain(c => c.GetString().Contains("lanhdao."));
 
         using var q4 = Workbook(await district.GetByteArrayAsync($"{Api}/control-report?period=2025-Q4&format=xlsx"));
         TaskRow(q4, "2022.a.1").Cell(7).GetString().ShouldBe("Hoàn thành");

@@ -56,8 +56,8 @@ public sealed class TrainingTests(TrainingFixture fx) : IClassFixture<TrainingFi
             pdf.NumberOfPages.ShouldBe(1);
             var text = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
             text.ShouldContain("CHỨNG");
-            text.ShouldContain("Phạm");
-            text.ShouldContain("Nhận");
+            text.ShouldContain("Phạm Thị Nhận");
+            text.ShouldNotContain("motcua.camthuong");
             text.ShouldContain("Phường");
             text.ShouldContain("Thượng");
             text.ShouldContain("Độc");
@@ -226,8 +226,13 @@ public sealed class TrainingTests(TrainingFixture fx) : IClassFixture<TrainingFi
         var sheet = book.Worksheets.First();
         var header = sheet.Row(3).CellsUsed().Select(c => c.GetString()).ToList();
         var column = header.FindIndex(h => h.StartsWith("MC-QT")) + 1;
-        sheet.RowsUsed().Single(r => r.Cell(4).GetString() == "motcua.camthuong").Cell(column).GetString().ShouldStartWith("Đến ");
-        sheet.RowsUsed().Single(r => r.Cell(4).GetString() == "motcua.binhhan").Cell(column).GetString().ShouldBe("");
+        // People by full name and title (chức danh), never by login.
+        header[3].ShouldBe("Chức danh");
+        var nhan = sheet.RowsUsed().Single(r => r.Cell(3).GetString() == "Phạm Thị Nhận");
+        nhan.Cell(4).GetString().ShouldBe("Công chức Tư pháp - Hộ tịch phường Cẩm Thượng");
+        nhan.Cell(column).GetString().ShouldStartWith("Đến ");
+        sheet.RowsUsed().Single(r => r.Cell(3).GetString() == "Vũ Văn Bình").Cell(column).GetString().ShouldBe("");
+        sheet.CellsUsed().ShouldNotContain(c => c.GetString().Contains("motcua.") || c.GetString().Contains("chuyenvien."));
         passed.ShouldNotBe(Guid.Empty);
     }
 }

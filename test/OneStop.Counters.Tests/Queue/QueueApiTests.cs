@@ -69,7 +69,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         var elderly = await IssueAsync(officer, desk, Civil, QueuePriorityGroups.Elderly);
         elderly.GetProperty("waitingAhead").GetInt32().ShouldBe(0);
 
-        await CommandAsync(officer, desk.Counter1, "sign-in");
+        (await CommandAsync(officer, desk.Counter1, "sign-in")).GetProperty("officerName").GetString().ShouldBe("Phạm Thị Nhận");
         Number(await CommandAsync(officer, desk.Counter1, "call-next")).ShouldBe(elderly.GetProperty("number").GetString());
         fx.Clock.Advance(TimeSpan.FromMinutes(3));
         await CommandAsync(officer, desk.Counter1, "start");
@@ -99,6 +99,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         first.GetProperty("waitSeconds").GetInt32().ShouldBe(0);
         first.GetProperty("serviceSeconds").GetInt32().ShouldBe(7 * 60);
         first.GetProperty("counterName").GetString().ShouldBe("Quầy 1");
+        first.GetProperty("officerName").GetString().ShouldBe("Phạm Thị Nhận"); // the full name, not the login
         late.GetProperty("priorityGroup").GetString().ShouldBe(QueuePriorityGroups.Pregnant);
 
         // Every step is in the event log, in order.

@@ -65,7 +65,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         await trainingGate.EnsureTrainedAsync(d, assignee, ct); // optional: Counters:TrainingGate:Enabled
         var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.Assigned, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, note);
         d.AssignedTo = assignee;
-        d.HandOver(HandoverKinds.Assignment, Actor, "Chuyên viên " + assignee, d.CurrentUnitId, Now, Actor, true, note);
+        d.HandOver(HandoverKinds.Assignment, Actor, DossierPeople.SpecialistPrefix + assignee, d.CurrentUnitId, Now, Actor, true, note);
         await SaveAsync(d, DossierTransitions.Assigned, from, note, ct);
     }
 

@@ -38,18 +38,18 @@ internal sealed class TrainingGate(IConfiguration configuration, IServiceProvide
             return;
         }
 
-        var userId = await platform.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        if (userId is null)
+        var user = await platform.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => new { u.Id, u.FullName }).FirstOrDefaultAsync(ct);
+        if (user is null)
         {
             throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,
                 $"Không tìm thấy chuyên viên \"{assignee}\" để kiểm tra chứng nhận bồi dưỡng về lĩnh vực {dossier.ProcedureField}.", 409);
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(DueDateCalculator.VietnamOffset).DateTime);
-        if (!await training.HasValidTrainingAsync(userId.Value, dossier.ProcedureField, today, ct))
+        if (!await training.HasValidTrainingAsync(user.Id, dossier.ProcedureField, today, ct))
         {
             throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,
-                $"Chuyên viên {assignee} chưa có chứng nhận bồi dưỡng còn hiệu lực về lĩnh vực {dossier.ProcedureField}: chưa được giao hồ sơ của lĩnh vực này.", 409);
+                $"Chuyên viên {(user.FullName.Length > 0 ? user.FullName : assignee)} chưa có chứng nhận bồi dưỡng còn hiệu lực về lĩnh vực {dossier.ProcedureField}: chưa được giao hồ sơ của lĩnh vực này.", 409);
         }
     }
 }

@@ -15,7 +15,8 @@ using QRCoder;
 namespace OneStop.Digitization.Features.Signing;
 
 /// <summary>What is printed and signed into the PDF.</summary>
-internal sealed record SignatureRequest(string VerificationUrl, string DigitizedCode, string Reason, string Location, DateTimeOffset SigningTime);
+/// <param name="SignerName">Full name of the officer who signs with the unit's certificate (printed in the stamp).</param>
+internal sealed record SignatureRequest(string VerificationUrl, string DigitizedCode, string Reason, string Location, DateTimeOffset SigningTime, string SignerName);
 
 /// <summary>
 /// Signs a PDF (or a scanned image, first wrapped into a PDF page) with the unit's certificate: PAdES basic profile —
@@ -115,6 +116,7 @@ internal static class PdfSigner
         [
             $"Mã số hóa: {request.DigitizedCode}",
             $"Ký số: {request.Location}, {request.SigningTime.ToOffset(OneStop.Platform.Domain.VietnamTime.Offset):dd/MM/yyyy HH:mm}",
+            $"Người ký: {request.SignerName}",
             "Tra cứu, xác thực:",
             request.VerificationUrl,
         ];

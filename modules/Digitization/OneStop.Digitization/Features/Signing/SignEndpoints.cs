@@ -10,6 +10,7 @@ using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Storage;
@@ -19,7 +20,7 @@ namespace OneStop.Digitization.Features.Signing;
 
 /// <summary>Ký số: signs a document's file with the certificate of the unit that owns it; the signed PDF is a new blob.</summary>
 internal sealed class SignHandler(DigitizationDbContext db, IBlobStore blobs, UnitCertificates certificates, IAdministrativeUnitDirectory units,
-    ICurrentScope scope, IConfiguration configuration, TimeProvider clock)
+    ICurrentScope scope, IConfiguration configuration, TimeProvider clock, IPeopleDirectory people)
 {
     public async Task<DocumentDto> HandleAsync(Guid id, string requestBaseUrl, CancellationToken ct)
     {
@@ -46,12 +47,13 @@ internal sealed class SignHandler(DigitizationDbContext db, IBlobStore blobs, Un
         var code = NewVerificationCode();
         var baseUrl = (configuration["Digitization:PublicBaseUrl"] is { Length: > 0 } configured ? configured : requestBaseUrl).TrimEnd('/');
         var now = clock.GetUtcNow();
+        var signer = await people.FullNameAsync(scope.ActorName, ct);
         byte[] signed;
         try
         {
             signed = PdfSigner.Sign(content, document.ContentType, certificate,
                 new SignatureRequest($"{baseUrl}/Digitization/Verify/{code}", document.DigitizedCode,
-                    document.Kind == DocumentKinds.Result ? "Kết quả giải quyết thủ tục hành chính" : "Bản sao điện tử từ bản chính", unit.Name, now));
+                    document.Kind == DocumentKinds.Result ? "Kết quả giải quyết thủ tục hành chính" : "Bản sao điện tử từ bản chính", unit.Name, now, signer));
         }
         catch (NotSignableException e)
         {

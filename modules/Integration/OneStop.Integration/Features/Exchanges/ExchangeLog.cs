@@ -9,6 +9,7 @@ using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
@@ -43,7 +44,7 @@ internal static class ExchangeLog
         return TypedResults.Ok(KeysetCursor.ToPage(rows, size, r => (Guid?)r.Id));
     }
 
-    internal static async Task<FileContentHttpResult> Export(IntegrationDbContext db, string? system, DateOnly? from, DateOnly? to, CancellationToken ct)
+    internal static async Task<FileContentHttpResult> Export(IntegrationDbContext db, IPeopleDirectory people, string? system, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var query = Filter(db, system);
         if (from is { } f)
@@ -58,11 +59,13 @@ internal static class ExchangeLog
             query = query.Where(r => r.RequestedAt < end);
         }
 
+        // People by full name, looked up once; an API client's id (no person has it) stays as it is.
+        var names = await people.NamesAsync(await query.Select(r => r.ActorName).Distinct().ToListAsync(ct), ct);
         var csv = new StringBuilder("Mã,Hệ thống,Thao tác,Thời điểm (UTC),Thời gian xử lý (ms),Mã trạng thái,Thành công,Băm yêu cầu (SHA-256),Băm phản hồi (SHA-256),Lỗi,Người thực hiện,Đơn vị\n");
         await foreach (var r in query.OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             csv.AppendJoin(',', r.Id, r.System, Quote(r.Operation), r.RequestedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.DurationMs,
-                r.StatusCode, r.Succeeded ? "có" : "không", r.RequestDigest, r.ResponseDigest, Quote(r.Error), Quote(r.ActorName), r.UnitPath).Append('\n');
+                r.StatusCode, r.Succeeded ? "có" : "không", r.RequestDigest, r.ResponseDigest, Quote(r.Error), Quote(names.Name(r.ActorName)), r.UnitPath).Append('\n');
         }
 
         // UTF-8 with BOM so Excel shows Vietnamese correctly.

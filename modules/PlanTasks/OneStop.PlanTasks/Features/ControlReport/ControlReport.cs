@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Documents;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -64,16 +65,20 @@ internal sealed record ReportTaskLine(
     string Status, int Percent, bool Overdue, bool Improvement);
 
 /// <summary>An accepted progress report submitted during the period: its narrative goes into the report.</summary>
+/// <param name="SubmittedBy">Full name of the officer who reported (the record keeps the login).</param>
+/// <param name="ReviewedBy">Full name of the officer who accepted it.</param>
 internal sealed record ReportNarrative(
-    string TaskCode, string UnitName, string Kind, DateTimeOffset SubmittedAt, string Status, int Percent, string Narrative, string? ReviewComment, IReadOnlyList<string> Evidence);
+    string TaskCode, string UnitName, string Kind, DateTimeOffset SubmittedAt, string Status, int Percent, string Narrative, string? ReviewComment, IReadOnlyList<string> Evidence,
+    string SubmittedBy, string? ReviewedBy);
 
 internal sealed record ReportVisit(DateOnly VisitOn, string UnitName, string Summary, IReadOnlyList<string> Findings);
 
 internal sealed record ReportSummary(int Total, int Completed, int InProgress, int NotStarted, int Overdue, int Improvement, double AveragePercent);
 
+/// <param name="Preparer">Who the report is drawn up by (the signer of NGƯỜI LẬP BÁO CÁO): full name, and title if known.</param>
 internal sealed record ControlReportData(
     AdministrativeUnitInfo Unit, ReportPeriod Period, DateOnly AsOf, ReportSummary Summary, IReadOnlyList<ReportTaskLine> Tasks,
-    IReadOnlyList<ReportNarrative> Narratives, IReadOnlyList<ReportVisit> Visits, DateTimeOffset GeneratedAt);
+    IReadOnlyList<ReportNarrative> Narratives, IReadOnlyList<ReportVisit> Visits, DateTimeOffset GeneratedAt, string Preparer, string? PreparerPosition);
 
 /// <summary>
 /// Báo cáo tình hình, kết quả kiểm soát thủ tục hành chính, triển khai cơ chế một cửa, một cửa liên thông — the plan's
@@ -82,7 +87,7 @@ internal sealed record ControlReportData(
 /// narratives of the accepted reports submitted in the period, the overdue tasks and the inspections. Read through the
 /// scope filter: a unit reports on itself and what is below it, never a sibling.
 /// </summary>
-internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, TimeProvider clock)
+internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, TimeProvider clock, IPeopleDirectory people)
 {
     private static readonly CultureInfo Vi = OneStop.Platform.Localization.Vietnamese.Culture;
 
@@ -127,9 +132,10 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             .OrderBy(l => l.Improvement).ThenBy(l => l.TaskCode, StringComparer.Ordinal).ThenBy(l => l.UnitPath, StringComparer.Ordinal).ToList();
         var byId = assignments.ToDictionary(a => a.Id);
         var start = p.StartsAt;
+        var names = await people.NamesAsync([scope.ActorName, .. accepted.SelectMany(r => new[] { r.SubmittedBy, r.ReviewedBy })], ct);
         var narratives = accepted.Where(r => r.CreatedAt >= start && byId.ContainsKey(r.AssignmentId))
             .Select(r => new ReportNarrative(byId[r.AssignmentId].Code, byId[r.AssignmentId].UnitName, r.Kind, r.CreatedAt, r.Status, r.Percent, r.Narrative,
-                r.ReviewComment, r.Evidence.Select(e => e.FileName).ToList()))
+                r.ReviewComment, r.Evidence.Select(e => e.FileName).ToList(), names.Name(r.SubmittedBy), names.Name(r.ReviewedBy)))
             .OrderBy(n => n.TaskCode, StringComparer.Ordinal).ThenBy(n => n.SubmittedAt).ToList();
 
         var visits = (await db.InspectionVisits.AsNoTracking().Include(v => v.Findings)
@@ -139,7 +145,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
         var summary = new ReportSummary(lines.Count, lines.Count(l => l.Status == TaskStatuses.Completed), lines.Count(l => l.Status == TaskStatuses.InProgress),
             lines.Count(l => l.Status == TaskStatuses.NotStarted), lines.Count(l => l.Overdue), lines.Count(l => l.Improvement),
             lines.Count == 0 ? 0 : Math.Round(lines.Average(l => l.Percent), 1));
-        return new ControlReportData(unit, p, asOf, summary, lines, narratives, visits, clock.GetUtcNow());
+        return new ControlReportData(unit, p, asOf, summary, lines, narratives, visits, clock.GetUtcNow(), names.Name(scope.ActorName), names.Position(scope.ActorName));
     }
 
     public static string StatusVi(string status) => status switch
@@ -193,7 +199,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
 
         foreach (var r in data.Narratives)
         {
-            pdf.Text($"{r.TaskCode} — {r.UnitName} (báo cáo {KindVi(r.Kind)} ngày {Local(r.SubmittedAt)}; {StatusVi(r.Status).ToLower(Vi)}, {r.Percent}%):", 10, bold: true, align: XStringAlignment.Near, spaceAfter: 1)
+            pdf.Text($"{r.TaskCode} — {r.UnitName} (báo cáo {KindVi(r.Kind)} ngày {Local(r.SubmittedAt)} của {r.SubmittedBy}; {StatusVi(r.Status).ToLower(Vi)}, {r.Percent}%):", 10, bold: true, align: XStringAlignment.Near, spaceAfter: 1)
                 .Text(r.Narrative, 10, align: XStringAlignment.Near, spaceAfter: 1);
             if (r.Evidence.Count > 0)
             {
@@ -202,7 +208,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
 
             if (!string.IsNullOrWhiteSpace(r.ReviewComment))
             {
-                pdf.Text("Ý kiến của Văn phòng UBND tỉnh: " + r.ReviewComment, 9, italic: true, align: XStringAlignment.Near, spaceAfter: 1);
+                pdf.Text($"Ý kiến của Văn phòng UBND tỉnh{(r.ReviewedBy is null ? "" : $" ({r.ReviewedBy})")}: {r.ReviewComment}", 9, italic: true, align: XStringAlignment.Near, spaceAfter: 1);
             }
 
             pdf.Space(4);
@@ -224,7 +230,13 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             pdf.Text($"- Ngày {Date(v.VisitOn)}, {v.UnitName}: {v.Summary}" + (v.Findings.Count > 0 ? " Kết luận: " + string.Join("; ", v.Findings) : ""), 10, align: XStringAlignment.Near, spaceAfter: 2);
         }
 
-        pdf.EnsureSpace(80).Space(12).Columns([(0.5, []), (0.5, [new PdfLine("NGƯỜI LẬP BÁO CÁO", 11, Bold: true), new PdfLine("(Ký, ghi rõ họ tên)", 10, Italic: true)])]);
+        pdf.EnsureSpace(110).Space(12).Columns([(0.5, []), (0.5,
+        [
+            new PdfLine("NGƯỜI LẬP BÁO CÁO", 11, Bold: true), new PdfLine("(Ký, ghi rõ họ tên)", 10, Italic: true),
+            new PdfLine(" ", 11), new PdfLine(" ", 11), new PdfLine(" ", 11),
+            new PdfLine(data.Preparer, 11, Bold: true),
+            .. data.PreparerPosition is null ? Array.Empty<PdfLine>() : [new PdfLine(data.PreparerPosition, 10, Italic: true)],
+        ])]);
         return pdf.ToArray();
     }
 
@@ -242,6 +254,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             ("Kỳ báo cáo", data.Period.Key), ("Số liệu tính đến", data.AsOf.ToDateTime(TimeOnly.MinValue)), ("Tổng số nhiệm vụ", s.Total), ("Hoàn thành", s.Completed),
             ("Đang thực hiện", s.InProgress), ("Chưa thực hiện", s.NotStarted), ("Quá hạn", s.Overdue), ("Nhiệm vụ khắc phục", s.Improvement),
             ("Tỷ lệ hoàn thành bình quân (%)", s.AveragePercent), ("Báo cáo tiến độ được chấp nhận trong kỳ", data.Narratives.Count), ("Cuộc kiểm tra trong kỳ", data.Visits.Count),
+            ("Người lập báo cáo", data.PreparerPosition is null ? data.Preparer : $"{data.Preparer}, {data.PreparerPosition}"),
         ];
         for (var i = 0; i < facts.Length; i++)
         {
@@ -279,7 +292,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
         Widths(tasks, 6, 16, 70, 30, 24, 12, 16, 10, 10, 12);
 
         var reports = book.Worksheets.Add("Báo cáo tiến độ");
-        Header(reports, "Mã nhiệm vụ", "Đơn vị", "Loại", "Ngày gửi", "Trạng thái", "Tỷ lệ (%)", "Nội dung", "Tài liệu minh chứng", "Ý kiến xem xét");
+        Header(reports, "Mã nhiệm vụ", "Đơn vị", "Loại", "Ngày gửi", "Trạng thái", "Tỷ lệ (%)", "Nội dung", "Tài liệu minh chứng", "Ý kiến xem xét", "Người báo cáo", "Người xem xét");
         row = 2;
         foreach (var r in data.Narratives)
         {
@@ -294,10 +307,12 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             reports.Cell(row, 7).Value = r.Narrative;
             reports.Cell(row, 8).Value = string.Join("; ", r.Evidence);
             reports.Cell(row, 9).Value = r.ReviewComment ?? "";
+            reports.Cell(row, 10).Value = r.SubmittedBy;
+            reports.Cell(row, 11).Value = r.ReviewedBy ?? "";
             row++;
         }
 
-        Widths(reports, 16, 30, 10, 12, 16, 10, 80, 40, 40);
+        Widths(reports, 16, 30, 10, 12, 16, 10, 80, 40, 40, 26, 26);
 
         var visits = book.Worksheets.Add("Kiểm tra");
         Header(visits, "Ngày kiểm tra", "Đơn vị được kiểm tra", "Nội dung", "Kết luận");

@@ -12,7 +12,8 @@ namespace OneStop.Training.Features.Staff;
 internal sealed record StaffCertificate(Guid CourseId, string CourseCode, string CertificateNo, DateOnly ValidUntil);
 
 /// <summary>One person at one unit, with the certificates valid today.</summary>
-internal sealed record StaffLine(Guid UserId, string UserName, string FullName, string Role, Guid UnitId, string UnitName, string UnitPath, IReadOnlyList<StaffCertificate> Valid)
+/// <param name="Position">Chức danh, for the workbook (a person reads the name and title, not the login).</param>
+internal sealed record StaffLine(Guid UserId, string UserName, string FullName, string? Position, string Role, Guid UnitId, string UnitName, string UnitPath, IReadOnlyList<StaffCertificate> Valid)
 {
     public StaffCertificate? For(Guid courseId) => Valid.FirstOrDefault(v => v.CourseId == courseId);
 }
@@ -41,8 +42,8 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
         var members = (await (from m in platform.UnitMemberships.AsNoTracking()
                               join u in platform.Users on m.UserId equals u.Id
                               where m.UnitPath.StartsWith(unitPath)
-                              select new { m.UserId, u.UserName, u.FullName, m.Roles, m.UnitId, m.UnitPath }).ToListAsync(ct))
-            .SelectMany(m => m.Roles.Where(StaffRoles.Contains).Select(role => new { m.UserId, m.UserName, m.FullName, Role = role, m.UnitId, m.UnitPath }))
+                              select new { m.UserId, u.UserName, u.FullName, u.Position, m.Roles, m.UnitId, m.UnitPath }).ToListAsync(ct))
+            .SelectMany(m => m.Roles.Where(StaffRoles.Contains).Select(role => new { m.UserId, m.UserName, m.FullName, m.Position, Role = role, m.UnitId, m.UnitPath }))
             .ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var userIds = members.Select(m => m.UserId).Distinct().ToList();
@@ -71,7 +72,7 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
             }
 
             var unitName = (await units.FindAsync(m.UnitId, ct))?.Name ?? "";
-            lines.Add(new StaffLine(m.UserId, m.UserName ?? "", m.FullName, m.Role, m.UnitId, unitName, m.UnitPath, valid));
+            lines.Add(new StaffLine(m.UserId, m.UserName ?? "", m.FullName, m.Position, m.Role, m.UnitId, unitName, m.UnitPath, valid));
         }
 
         return lines.OrderBy(l => Key(l), StringComparer.Ordinal).ToList();
@@ -93,7 +94,7 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
         var sheet = book.Worksheets.Add("Cán bộ được đào tạo");
         sheet.Cell(1, 1).Value = $"Cán bộ một cửa và chứng nhận bồi dưỡng còn hiệu lực ngày {today:dd/MM/yyyy}";
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        string[] head = ["TT", "Đơn vị", "Họ và tên", "Tên đăng nhập", "Vai trò", .. courses.Select(c => $"{c.Code} — {c.Title}")];
+        string[] head = ["TT", "Đơn vị", "Họ và tên", "Chức danh", "Vai trò", .. courses.Select(c => $"{c.Code} — {c.Title}")];
         for (var c = 0; c < head.Length; c++)
         {
             sheet.Cell(3, c + 1).Value = head[c];
@@ -106,7 +107,7 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
             sheet.Cell(row, 1).Value = row - 3;
             sheet.Cell(row, 2).Value = l.UnitName;
             sheet.Cell(row, 3).Value = l.FullName;
-            sheet.Cell(row, 4).Value = l.UserName;
+            sheet.Cell(row, 4).Value = l.Position ?? "";
             sheet.Cell(row, 5).Value = RoleVi(l.Role);
             for (var c = 0; c < courses.Count; c++)
             {
@@ -122,7 +123,7 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
         sheet.Column(1).Width = 6;
         sheet.Column(2).Width = 30;
         sheet.Column(3).Width = 26;
-        sheet.Column(4).Width = 22;
+        sheet.Column(4).Width = 40;
         sheet.Column(5).Width = 20;
         for (var c = 0; c < courses.Count; c++)
         {

@@ -4,6 +4,7 @@ using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Documents;
+using OneStop.Platform.People;
 using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Features.Dossiers.Forms;
@@ -14,7 +15,7 @@ internal sealed record RenderedForm(byte[] Content, string FileName, string Cont
 /// Biểu mẫu của một hồ sơ (Mẫu 01–05/06): picks the rule set by the dossier's reception date, checks that the form
 /// makes sense for the dossier's state, and renders it on A5 with the kernel's PDF helper (Noto fonts).
 /// </summary>
-internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflow)
+internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflow, IPeopleDirectory people)
 {
     /// <summary>When a form exists for a dossier: the state or record it documents must be there (else 409).</summary>
     private static readonly Dictionary<string, (Func<Dossier, bool> Available, string WhyNot)> Availability = new()
@@ -54,30 +55,37 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
             throw NotAvailable(rule.WhyNot, 409);
         }
 
+        ApologyLetter? letter = null;
+        if (kind == FormKinds.Apology)
+        {
+            letter = await db.ApologyLetters.AsNoTracking()
+                .Where(a => a.DossierId == d.Id && (letterId == null || a.Id == letterId))
+                .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct)
+                ?? throw NotAvailable(rule.WhyNot, 409);
+        }
+
+        // Every officer the form may name, in one look-up.
+        var names = await people.NamesAsync([.. DossierPeople.Logins(d), letter?.IssuedBy], ct);
         using var pdf = FormLayout.A5($"{form.FileName} - {d.Code}", "UBND " + d.ReceivingUnitName);
         switch (kind)
         {
             case FormKinds.Receipt:
-                Receipt(pdf, set, form, d);
+                Receipt(pdf, set, form, d, names);
                 break;
             case FormKinds.SupplementRequest:
-                Supplement(pdf, set, form, d);
+                Supplement(pdf, set, form, d, names);
                 break;
             case FormKinds.Refusal:
-                Refusal(pdf, set, form, d);
+                Refusal(pdf, set, form, d, names);
                 break;
             case FormKinds.Apology:
-                var letter = await db.ApologyLetters.AsNoTracking()
-                    .Where(a => a.DossierId == d.Id && (letterId == null || a.Id == letterId))
-                    .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct)
-                    ?? throw NotAvailable(rule.WhyNot, 409);
-                Apology(pdf, set, form, d, letter);
+                Apology(pdf, set, form, d, letter!, names);
                 break;
             case FormKinds.ControlSheet:
-                ControlSheet(pdf, set, form, d);
+                ControlSheet(pdf, set, form, d, names);
                 break;
             case FormKinds.StopNotice:
-                StopNotice(pdf, set, form, d);
+                StopNotice(pdf, set, form, d, names);
                 break;
         }
 
@@ -109,7 +117,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         ?? d.ModifiedAt ?? d.CreatedAt;
 
     /// <summary>Mẫu 01.</summary>
-    private static void Receipt(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    private static void Receipt(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, d.ReceivedAt!.Value);
         FormLayout.Title(pdf, form, d.Code);
@@ -137,11 +145,11 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, $"5. Thời gian trả kết quả giải quyết hồ sơ (ngày hẹn trả): {FormLayout.Moment(d.DueAt)}.", bold: true);
         FormLayout.Line(pdf, $"6. Đăng ký nhận kết quả: {DossierText.ReturnMethodVi(d.RequestedReturnMethod)}. Hình thức nộp: {DossierText.ChannelVi(d.Channel)}.");
         FormLayout.Line(pdf, $"Vào Sổ theo dõi hồ sơ, Quyển số: {d.ReceivedAt!.Value.Year}, Số thứ tự: {d.Code[^4..]}.", italic: true);
-        FormLayout.Signatures(pdf, ("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d.ApplicantName), ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d.CreatedBy));
+        FormLayout.Signatures(pdf, new SignatureBlock("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d.ApplicantName), FormLayout.Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", names, DossierPeople.Receiver(d)));
     }
 
     /// <summary>Mẫu 02: the clock stops until the applicant completes the dossier.</summary>
-    private static void Supplement(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    private static void Supplement(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         var stop = d.ClockStops.Where(s => s.Cause == DossierTransitions.SupplementRequested).OrderByDescending(s => s.From).First();
         FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, stop.From);
@@ -152,11 +160,12 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, stop.Reason);
         FormLayout.Line(pdf, $"Thời gian giải quyết hồ sơ tạm dừng từ {FormLayout.Moment(stop.From)} đến khi nhận đủ hồ sơ bổ sung; ngày hẹn trả kết quả ({FormLayout.Moment(d.DueAt)}) sẽ được tính lại tương ứng.");
         FormLayout.Line(pdf, $"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} để được hướng dẫn.", italic: true);
-        FormLayout.Signatures(pdf, ("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", d.History.Where(h => h.Transition == DossierTransitions.SupplementRequested).OrderByDescending(h => h.At).Select(h => h.Actor).FirstOrDefault()));
+        FormLayout.Signatures(pdf, FormLayout.Signer("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", names,
+            d.History.Where(h => h.Transition == DossierTransitions.SupplementRequested).OrderByDescending(h => h.At).Select(h => h.Actor).FirstOrDefault()));
     }
 
     /// <summary>Mẫu 03.</summary>
-    private static void Refusal(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    private static void Refusal(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         var at = TransitionAt(d, DossierTransitions.Refused);
         FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, at);
@@ -166,11 +175,12 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, $"Qua xem xét, Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
         FormLayout.Line(pdf, "Lý do: " + d.ClosingReason, bold: true);
         FormLayout.Line(pdf, "Xin thông báo cho Ông/Bà được biết và thực hiện./.", italic: true);
-        FormLayout.Signatures(pdf, ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d.History.Where(h => h.Transition == DossierTransitions.Refused).Select(h => h.Actor).LastOrDefault()));
+        FormLayout.Signatures(pdf, FormLayout.Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", names,
+            d.History.Where(h => h.Transition == DossierTransitions.Refused).Select(h => h.Actor).LastOrDefault()));
     }
 
     /// <summary>Mẫu 04 from a letter drafted by the overdue job (and issued by an officer).</summary>
-    private static void Apology(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, ApologyLetter letter)
+    private static void Apology(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, ApologyLetter letter, PeopleNames names)
     {
         FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, letter.IssuedAt ?? letter.CreatedAt);
         FormLayout.Title(pdf, form, d.Code);
@@ -183,11 +193,11 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, "Sự chậm trễ này đã gây phiền hà cho Ông/Bà.");
         FormLayout.Line(pdf, $"{form.Wording}: {FormLayout.Moment(letter.ProposedDueAt)}.", bold: true);
         FormLayout.Line(pdf, "Mong nhận được sự cảm thông của Ông/Bà./.", italic: true);
-        FormLayout.Signatures(pdf, ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)", letter.IssuedBy));
+        FormLayout.Signatures(pdf, FormLayout.Signer("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)", names, letter.IssuedBy));
     }
 
     /// <summary>Phiếu kiểm soát: every hand-over (bàn giao) with its times, from the dossier's hand-over records.</summary>
-    private static void ControlSheet(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    private static void ControlSheet(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, d.ReceivedAt!.Value);
         FormLayout.Title(pdf, form, d.Code);
@@ -204,18 +214,18 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         {
             pdf.Row(
             [
-                ($"{h.Order}. Giao: {h.FromName}\nNgười giao: {h.SentBy}\nNhận: {h.ToName}", w[0]),
+                ($"{h.Order}. Giao: {DossierPeople.From(h.Kind, h.FromName, names)}\nNgười giao: {names.Name(h.SentBy)}\nNhận: {DossierPeople.To(h.Kind, h.ToName, names)}", w[0]),
                 ($"Giao: {FormLayout.Short(h.SentAt)}\nNhận: {(h.ReceivedAt is null ? "đang xử lý" : FormLayout.Short(h.ReceivedAt))}", w[1]),
                 (Timeliness(h.ReceivedAt, d.DueAt), w[2]),
                 ((h.Electronic ? "Liên thông điện tử" : "Bản giấy") + (string.IsNullOrWhiteSpace(h.Note) ? "" : "; " + h.Note), w[3]),
             ], size: 7.5);
         }
 
-        FormLayout.Signatures(pdf, ("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", d.CreatedBy));
+        FormLayout.Signatures(pdf, FormLayout.Signer("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", names, DossierPeople.Receiver(d)));
     }
 
     /// <summary>Thông báo dừng giải quyết hồ sơ (Mẫu 05 of Circular 03/2025).</summary>
-    private static void StopNotice(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d)
+    private static void StopNotice(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         var at = TransitionAt(d, DossierTransitions.Stopped);
         FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, at);
@@ -226,7 +236,8 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, $"{d.CurrentUnitName} thông báo dừng giải quyết hồ sơ nêu trên kể từ {FormLayout.Moment(at)}.");
         FormLayout.Line(pdf, "Lý do: " + d.ClosingReason, bold: true);
         FormLayout.Line(pdf, "Xin thông báo để Ông/Bà được biết./.", italic: true);
-        FormLayout.Signatures(pdf, ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)", d.History.Where(h => h.Transition == DossierTransitions.Stopped).Select(h => h.Actor).LastOrDefault()));
+        FormLayout.Signatures(pdf, FormLayout.Signer("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)", names,
+            d.History.Where(h => h.Transition == DossierTransitions.Stopped).Select(h => h.Actor).LastOrDefault()));
     }
 
     /// <summary>A step that ended before the due date is on time (a working day or more ahead: early); after it, late.</summary>

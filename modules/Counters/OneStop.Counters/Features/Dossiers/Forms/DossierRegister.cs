@@ -4,6 +4,7 @@ using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.People;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -18,7 +19,7 @@ internal sealed record RegisterRow(
 /// Sổ theo dõi hồ sơ: the dossiers received in a period by the units in the caller's scope, one line each with the
 /// dates the register asks for; as an A4 landscape PDF (Mẫu 06 of 2018 / Mẫu 07 of 2025) or an Excel sheet.
 /// </summary>
-internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope, TimeProvider time)
+internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope, TimeProvider time, IPeopleDirectory people)
 {
     /// <summary>A register covers at most a year: the book is kept per year (quyển số = năm).</summary>
     public const int MaxDays = 366;
@@ -44,6 +45,8 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
             .Where(d => d.ReceivedAt != null && d.ReceivedAt >= start && d.ReceivedAt < end)
             .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Code).AsSplitQuery().ToListAsync(ct);
         var now = time.GetUtcNow();
+        var names = await people.NamesAsync(dossiers.Select(DossierPeople.Receiver), ct);
+        // The register has no officer column: the note names who received the dossier at the desk.
         return dossiers.Select((d, i) => new RegisterRow(
             i + 1, d.Code, d.ProcedureName, d.ApplicantName,
             string.Join(", ", new[] { d.ApplicantAddress, d.ApplicantPhone }.Where(x => !string.IsNullOrWhiteSpace(x))),
@@ -51,15 +54,15 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
             d.Handovers.Where(h => h.Kind is HandoverKinds.Assignment or HandoverKinds.Routing).OrderBy(h => h.Order).Select(h => (DateTimeOffset?)h.SentAt).FirstOrDefault(),
             d.Handovers.Where(h => h.Kind == HandoverKinds.Result).Select(h => (DateTimeOffset?)h.SentAt).FirstOrDefault(),
             d.ReturnedAt,
-            DossierStatuses.NameVi(d.Status) + (d.IsOverdueAt(now) ? "; quá hạn" : ""))).ToList();
+            DossierStatuses.NameVi(d.Status) + (d.IsOverdueAt(now) ? "; quá hạn" : "") + "; người tiếp nhận: " + names.Name(DossierPeople.Receiver(d)))).ToList();
     }
 
     private static readonly (string Head, double Pdf, double Excel)[] Columns =
     [
-        ("TT", 0.03, 5), ("Mã hồ sơ", 0.11, 20), ("Tên thủ tục hành chính", 0.14, 40), ("Số lượng hồ sơ (bộ)", 0.04, 8),
+        ("TT", 0.03, 5), ("Mã hồ sơ", 0.11, 20), ("Tên thủ tục hành chính", 0.12, 40), ("Số lượng hồ sơ (bộ)", 0.04, 8),
         ("Tên cá nhân, tổ chức", 0.09, 24), ("Địa chỉ, số điện thoại", 0.09, 28), ("Cơ quan chủ trì giải quyết", 0.08, 24),
         ("Nhận hồ sơ", 0.06, 16), ("Hẹn trả kết quả", 0.06, 16), ("Chuyển hồ sơ đến cơ quan giải quyết", 0.06, 16),
-        ("Nhận kết quả từ cơ quan giải quyết", 0.06, 16), ("Trả kết quả cho cá nhân, tổ chức", 0.06, 16), ("Ký nhận", 0.05, 10), ("Ghi chú", 0.07, 24),
+        ("Nhận kết quả từ cơ quan giải quyết", 0.06, 16), ("Trả kết quả cho cá nhân, tổ chức", 0.06, 16), ("Ký nhận", 0.05, 10), ("Ghi chú", 0.09, 36),
     ];
 
     private static object?[] Cells(RegisterRow r) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.People;
 using OneStop.Platform.Documents;
 using PdfSharp.Drawing;
 
@@ -51,8 +52,12 @@ internal static class FormLayout
     public static void Line(PdfWriter pdf, string text, double size = 9.5, bool bold = false, bool italic = false) =>
         pdf.Text(text, size, bold: bold, italic: italic, align: XStringAlignment.Near, spaceAfter: 1.5);
 
-    /// <summary>Signature blocks side by side: a role line, "(Ký và ghi rõ họ tên)", room to sign, the name.</summary>
-    public static void Signatures(PdfWriter pdf, params (string Role, string Hint, string? Name)[] blocks)
+    /// <summary>A signature block for an officer on record by login: the full name, and the title under it.</summary>
+    public static SignatureBlock Signer(string role, string hint, PeopleNames names, string? login) =>
+        new(role, hint, names.Name(login), names.Position(login));
+
+    /// <summary>Signature blocks side by side: a role line, "(Ký và ghi rõ họ tên)", room to sign, the name, the title if any.</summary>
+    public static void Signatures(PdfWriter pdf, params SignatureBlock[] blocks)
     {
         pdf.EnsureSpace(90).Space(8);
         var width = 1.0 / blocks.Length;
@@ -62,6 +67,7 @@ internal static class FormLayout
             new PdfLine(b.Hint, 8, Italic: true),
             new PdfLine(" ", 9), new PdfLine(" ", 9), new PdfLine(" ", 9),
             new PdfLine(b.Name ?? " ", 9, Bold: true),
+            .. b.Position is null ? Array.Empty<PdfLine>() : [new PdfLine(b.Position, 8, Italic: true)],
         ])).ToList());
     }
 

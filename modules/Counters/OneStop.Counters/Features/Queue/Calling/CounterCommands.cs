@@ -8,6 +8,7 @@ using OneStop.Counters.Domain.Queue;
 using OneStop.Counters.Features.Queue.Visits;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Messaging;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -51,7 +52,7 @@ internal sealed record CounterStateDto(Guid CounterId, int Number, string Name, 
 /// The officer's commands at a counter. Only the officer signed in to the counter may call and serve there. Every
 /// change writes a row to the queue's event log and wakes the desk's board.
 /// </summary>
-internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider clock, ICurrentScope scope, BoardSignals signals, QueueVisitReader visits)
+internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider clock, ICurrentScope scope, BoardSignals signals, QueueVisitReader visits, IPeopleDirectory people)
 {
     public async Task<CounterStateDto> HandleAsync(Guid counterId, CounterCommand command, CancellationToken ct)
     {
@@ -162,7 +163,8 @@ internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider c
             previous.SignOut();
         }
 
-        counter.SignIn(officer, scope.ActorName);
+        // The counter shows who sits there by name (OfficerId identifies them); events keep the login.
+        counter.SignIn(officer, await people.FullNameAsync(scope.ActorName, ct));
     }
 
     private Task<QueueTicket?> NextAsync(QueueCounter counter, DateTimeOffset now, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using OneStop.Digitization.Contracts;
 using OneStop.Digitization.Features.DataStore;
 using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Infrastructure;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
@@ -12,13 +13,15 @@ namespace OneStop.Digitization.Pages;
 
 /// <summary>Kho dữ liệu điện tử: an applicant's documents (each look logged), consent to sharing, and who looked.</summary>
 [Permission(DigitizationPermissions.DataStore)]
-internal sealed class DataStoreModel(DataStore store, DigitizationDbContext db) : PageModel
+internal sealed class DataStoreModel(DataStore store, DigitizationDbContext db, IPeopleDirectory people) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Identity { get; set; }
     public IReadOnlyList<DocumentDto> Documents { get; private set; } = [];
     public IReadOnlyList<ConsentDto> Consents { get; private set; } = [];
     public IReadOnlyList<AccessEntryDto> Access { get; private set; } = [];
     public bool Consented { get; private set; }
+    /// <summary>Full names of the officers in the consent and access logs (an API client keeps its id).</summary>
+    public PeopleNames Names { get; private set; } = PeopleNames.None;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -57,5 +60,6 @@ internal sealed class DataStoreModel(DataStore store, DigitizationDbContext db) 
             .Select(c => new ConsentDto(c.CreatedAt, c.CreatedBy, c.Granted, c.Purpose, c.UnitPath)).ToListAsync(ct);
         Access = await db.AccessLog.AsNoTracking().Where(a => a.ApplicantIdentity == identity).OrderByDescending(a => a.Id).Take(20)
             .Select(a => new AccessEntryDto(a.CreatedAt, a.CreatedBy, a.Purpose, a.DocumentCount, a.UnitPath)).ToListAsync(ct);
+        Names = await people.NamesAsync(Consents.Select(c => c.RecordedBy).Concat(Access.Select(a => a.Actor)), ct);
     }
 }

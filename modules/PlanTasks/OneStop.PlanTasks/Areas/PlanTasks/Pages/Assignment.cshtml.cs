@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -15,12 +16,14 @@ namespace OneStop.PlanTasks.Pages;
 [Permission(PlanTasksPermissions.Access)]
 internal sealed class AssignmentModel(
     AssignmentQueries assignments, ReportQueries reports, SubmitReportHandler submit, ReviewReportHandler review,
-    IPermissionChecker permissions, ICurrentScope scope, Infrastructure.EvidenceStore evidence) : PageModel
+    IPermissionChecker permissions, ICurrentScope scope, Infrastructure.EvidenceStore evidence, IPeopleDirectory people) : PageModel
 {
     public long MaxEvidenceMegabytes => evidence.Rules.MaxBytes / 1024 / 1024;
 
     public AssignmentDto? Assignment { get; private set; }
     public IReadOnlyList<ReportDto> Reports { get; private set; } = [];
+    /// <summary>Full names of the reporters and reviewers (the reports keep logins).</summary>
+    public PeopleNames Names { get; private set; } = PeopleNames.None;
     public bool CanReport { get; private set; }
     public bool CanReview { get; private set; }
 
@@ -99,6 +102,7 @@ internal sealed class AssignmentModel(
         }
 
         Reports = await reports.ForAssignmentAsync(id, ct);
+        Names = await people.NamesAsync(Reports.SelectMany(r => new[] { r.SubmittedBy, r.ReviewedBy }), ct);
         CanReport = Assignment.UnitId == scope.Unit.UnitId && await permissions.IsGrantedAsync(User, PlanTasksPermissions.Report);
         CanReview = scope.Unit.Path.Count(c => c == '/') == 2 && await permissions.IsGrantedAsync(User, PlanTasksPermissions.Review);
         return true;

@@ -7,6 +7,7 @@ using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
@@ -18,7 +19,7 @@ namespace OneStop.Counters.Pages.Dossiers;
 /// printable forms, and the actions the user's role and the dossier's state allow.
 /// </summary>
 [Permission(CountersPermissions.DossiersRead)]
-internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform, Features.Dossiers.Forms.DossierForms forms) : PageModel
+internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform, Features.Dossiers.Forms.DossierForms forms, IPeopleDirectory people) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
@@ -36,7 +37,10 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     public DossierDto Dossier { get; private set; } = null!;
     public HashSet<string> Actions { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> RouteTargets { get; private set; } = [];
-    public IReadOnlyList<string> Colleagues { get; private set; } = [];
+    /// <summary>Who the dossier can be assigned to: the login is the value, the full name and title what the officer reads.</summary>
+    public IReadOnlyList<PersonName> Colleagues { get; private set; } = [];
+    /// <summary>Full names of everyone the dossier's history, hand-overs and assignee name.</summary>
+    public PeopleNames Names { get; private set; } = PeopleNames.None;
     /// <summary>The legal forms valid for this dossier's rule set (2018 / 2025) and state.</summary>
     public IReadOnlyList<Features.Dossiers.Forms.LegalForm> Forms { get; private set; } = [];
 
@@ -149,6 +153,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     private async Task PrepareAsync(Dossier d, CancellationToken ct)
     {
         Dossier = DossierDto.From(d, workflow.Now);
+        Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
         Actions = await AllowedActionsAsync(d);
         if (Actions.Contains("route"))
@@ -185,7 +190,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         {
             var holder = d.CurrentUnitId;
             var userIds = await platform.UnitMemberships.IgnoreQueryFilters().Where(m => m.UnitId == holder).Select(m => m.UserId).ToListAsync(ct);
-            Colleagues = await platform.Users.Where(u => userIds.Contains(u.Id)).OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
+            Colleagues = await platform.Users.Where(u => userIds.Contains(u.Id)).OrderBy(u => u.FullName).ThenBy(u => u.UserName)
+                .Select(u => new PersonName(u.Id, u.UserName!, u.FullName, u.Position)).ToListAsync(ct);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Platform;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 
@@ -10,7 +11,7 @@ namespace OneStop.Counters.Pages.Dossiers;
 
 /// <summary>Hồ sơ: every dossier in scope, my inbox (by due date), those waiting at my unit, the overdue ones.</summary>
 [Permission(CountersPermissions.DossiersRead)]
-internal sealed class IndexModel(DossierQueries queries, ICurrentScope scope, IPermissionChecker permissions) : PageModel
+internal sealed class IndexModel(DossierQueries queries, ICurrentScope scope, IPermissionChecker permissions, IPeopleDirectory people) : PageModel
 {
     public static readonly string[] Views = ["all", "inbox", "unit", "overdue"];
 
@@ -21,6 +22,8 @@ internal sealed class IndexModel(DossierQueries queries, ICurrentScope scope, IP
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
     public KeysetPage<DossierListItem> Dossiers { get; private set; } = new([], null);
     public bool CanReceive { get; private set; }
+    /// <summary>Full names of the page's assignees.</summary>
+    public PeopleNames Names { get; private set; } = PeopleNames.None;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,5 +36,6 @@ internal sealed class IndexModel(DossierQueries queries, ICurrentScope scope, IP
             "overdue" => await queries.ListAsync(new DossierFilter(Overdue: true, Text: Q), Cursor, 50, ct),
             _ => await queries.ListAsync(new DossierFilter(Status, null, Channel, null, Q), Cursor, 50, ct),
         };
+        Names = await people.NamesAsync(Dossiers.Items.Select(d => d.AssignedTo), ct);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features.Dossiers.Forms;
 using OneStop.Counters.Features.Dossiers.Overdue;
+using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
@@ -13,10 +14,12 @@ namespace OneStop.Counters.Pages.Overdue;
 /// print, and an Excel export.
 /// </summary>
 [Permission(CountersPermissions.DossiersRead)]
-internal sealed class IndexModel(ApologyLetters letters, IPermissionChecker permissions, TimeProvider time) : PageModel
+internal sealed class IndexModel(ApologyLetters letters, IPermissionChecker permissions, TimeProvider time, IPeopleDirectory people) : PageModel
 {
     public OverdueBoardData Board { get; private set; } = new([], 0, [], 0, []);
     public bool CanIssue { get; private set; }
+    /// <summary>Full names of the assignees on the board.</summary>
+    public PeopleNames Names { get; private set; } = PeopleNames.None;
     public DateTimeOffset Now { get; private set; }
     [TempData] public string? Message { get; set; }
     public string? Error { get; private set; }
@@ -49,18 +52,23 @@ internal sealed class IndexModel(ApologyLetters letters, IPermissionChecker perm
     {
         var board = await letters.BoardAsync(ct);
         (string, double)[] columns = [("Tình trạng", 14), ("Mã hồ sơ", 22), ("Thủ tục", 40), ("Người nộp", 24), ("Trạng thái", 20), ("Hạn giải quyết", 18), ("Quá hạn", 14), ("Đơn vị đang xử lý", 26), ("Chuyên viên", 20), ("Có dự thảo Mẫu 04", 12)];
-        var rows = board.Late.Select(d => Row("Quá hạn", d)).Concat(board.DueSoon.Select(d => Row("Sắp đến hạn", d)));
+        var names = await NamesAsync(board, ct);
+        var rows = board.Late.Select(d => Row("Quá hạn", d, names)).Concat(board.DueSoon.Select(d => Row("Sắp đến hạn", d, names)));
         var bytes = ExcelTable.Write("Hồ sơ quá hạn", $"Hồ sơ quá hạn và sắp đến hạn — {FormLayout.Short(time.GetUtcNow())}", columns, rows);
         return File(bytes, ExcelTable.ContentType, $"Hồ sơ quá hạn {FormLayout.VietnamDate(time.GetUtcNow()):yyyy-MM-dd}.xlsx");
     }
 
-    private static object?[] Row(string kind, OverdueDossier d) =>
-        [kind, d.Code, d.ProcedureName, d.ApplicantName, d.StatusName, d.DueAt, d.Late > TimeSpan.Zero ? ApologyLetters.Lateness(d.Late) : "", d.CurrentUnitName, d.AssignedTo, d.HasPendingLetter ? "Có" : ""];
+    private static object?[] Row(string kind, OverdueDossier d, PeopleNames names) =>
+        [kind, d.Code, d.ProcedureName, d.ApplicantName, d.StatusName, d.DueAt, d.Late > TimeSpan.Zero ? ApologyLetters.Lateness(d.Late) : "", d.CurrentUnitName, names.Name(d.AssignedTo), d.HasPendingLetter ? "Có" : ""];
+
+    private Task<PeopleNames> NamesAsync(OverdueBoardData board, CancellationToken ct) =>
+        people.NamesAsync(board.Late.Concat(board.DueSoon).Select(d => d.AssignedTo), ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow();
         Board = await letters.BoardAsync(ct);
+        Names = await NamesAsync(Board, ct);
         CanIssue = await permissions.IsGrantedAsync(User, CountersPermissions.DossiersProcess);
     }
 }
