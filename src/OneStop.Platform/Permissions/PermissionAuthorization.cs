@@ -90,35 +90,52 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
             return true;
         }
 
-        var grants = await GrantsAsync();
-        return principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Concat(principal.FindAll("role").Select(c => c.Value))
-            .Any(role => grants.TryGetValue(role, out var set) && set.Contains(permission));
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Concat(principal.FindAll("role").Select(c => c.Value)).ToList();
+        if (roles.Count == 0)
+        {
+            return false;
+        }
+
+        var grants = await GrantsAsync(roles);
+        return roles.Any(role => grants.TryGetValue(role, out var set) && set.Contains(permission));
     }
 
     public void Invalidate() => _grants = null;
 
-    private async Task<Dictionary<string, HashSet<string>>> GrantsAsync()
+    private async Task<Dictionary<string, HashSet<string>>> GrantsAsync(List<string> roles)
     {
         if (http.HttpContext is { } context)
         {
-            if (context.Items.TryGetValue(RequestKey, out var memo) && memo is Dictionary<string, HashSet<string>> loaded)
+            // The request's own principal: its roles do not change within the request.
+            if (context.Items.TryGetValue(RequestKey, out var memo) && memo is Dictionary<string, HashSet<string>> loaded && roles.All(loaded.ContainsKey))
             {
                 return loaded;
             }
 
-            var fresh = await LoadAsync();
+            var fresh = await LoadAsync(roles);
+            foreach (var role in roles)
+            {
+                fresh.TryAdd(role, []);
+            }
+
             context.Items[RequestKey] = fresh;
             return fresh;
         }
 
-        return _grants ??= await LoadAsync();
+        return _grants ??= await LoadAsync(null);
     }
 
-    private async Task<Dictionary<string, HashSet<string>>> LoadAsync()
+    private async Task<Dictionary<string, HashSet<string>>> LoadAsync(List<string>? roles)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var rows = await db.RolePermissions.AsNoTracking().ToListAsync();
+        var query = db.RolePermissions.AsNoTracking();
+        if (roles is not null)
+        {
+            query = query.Where(r => roles.Contains(r.Role));
+        }
+
+        var rows = await query.ToListAsync();
         return rows.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Select(r => r.Permission).ToHashSet(StringComparer.Ordinal));
     }
 }
