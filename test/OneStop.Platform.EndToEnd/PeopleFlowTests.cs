@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using ClosedXML.Excel;
 using Microsoft.Playwright;
 using Npgsql;
 using OneStop.Platform.TestKit;
@@ -217,26 +216,6 @@ public sealed class PeopleFlowTests(ProductionBrowserHost host) : IClassFixture<
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private static byte[] Workbook(IReadOnlyList<string[]> rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("Cán bộ");
-        string[] headings = ["Tên đăng nhập", "Họ và tên", "Chức danh", "Thư điện tử", "Điện thoại", "Mã đơn vị", "Vai trò"];
-        for (var c = 0; c < headings.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = headings[c];
-        }
-
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).Value = rows[r][c];
-            }
-        }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Workbook(IReadOnlyList<string[]> rows) =>
+        StaffWorkbook.Create(rows, ["Tên đăng nhập", "Họ và tên", "Chức danh", "Thư điện tử", "Điện thoại", "Mã đơn vị", "Vai trò"]);
 }

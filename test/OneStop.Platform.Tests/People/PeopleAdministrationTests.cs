@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Auditing;
@@ -229,28 +228,7 @@ public sealed class PeopleAdministrationTests(OneStopFactory factory) : IClassFi
         return new MultipartFormDataContent { { content, "file", name } };
     }
 
-    internal static byte[] Workbook(IReadOnlyList<string[]> rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("Cán bộ");
-        string[] headings = ["Tên đăng nhập", "Họ và tên", "Chức danh", "Thư điện tử", "Điện thoại", "Mã đơn vị", "Mã cơ quan", "Vai trò"];
-        for (var c = 0; c < headings.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = headings[c];
-        }
-
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).Value = rows[r][c];
-            }
-        }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Workbook(IReadOnlyList<string[]> rows) => StaffWorkbook.Create(rows);
 
     private static byte[] Workbook(int rows) =>
         Workbook(Enumerable.Range(1, rows).Select(i => new[] { $"u{i}", "Tên", "", "", "", CamThuong, "", "DeskOfficer" }).ToList());
