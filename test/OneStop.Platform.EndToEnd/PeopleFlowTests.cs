@@ -32,9 +32,9 @@ public sealed class PeopleFlowTests(ProductionBrowserHost host) : IClassFixture<
         var admin = await host.NewPageAsync();
         await BrowserHost.SignInAsync(admin, "quantri.tinh", AdminPassword);
         admin.Url.ShouldContain("/Account/EnableAuthenticator");
-        var key = (await admin.GetByTestId("authenticator-key").InnerTextAsync()).Replace(" ", "");
+        var key = (await admin.GetByTestId("shared-key").InnerTextAsync()).Replace(" ", "");
         await admin.GetByLabel("Mã xác thực").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await admin.GetByTestId("verify-authenticator").ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xác nhận và bật" }).ClickAsync();
         await admin.GetByTestId("recovery-codes").WaitForAsync();
         await BrowserHost.ScreenshotAsync(admin, "people-admin-recovery-codes");
 
@@ -46,7 +46,7 @@ public sealed class PeopleFlowTests(ProductionBrowserHost host) : IClassFixture<
         await again.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await again.WaitForURLAsync(url => url.Contains("/Account/TwoFactor"));
         await again.GetByLabel("Mã xác thực").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await again.GetByTestId("verify-two-factor").ClickAsync();
+        await again.GetByRole(AriaRole.Button, new() { Name = "Xác nhận", Exact = true }).ClickAsync();
         await again.WaitForURLAsync(url => !url.Contains("/Account/"));
         await again.Context.CloseAsync();
 
