@@ -62,6 +62,24 @@ public sealed class SessionTests(OneStopFactory factory) : IClassFixture<OneStop
     }
 
     [Fact]
+    public async Task A_person_deactivated_while_signed_in_is_signed_out_at_the_next_stamp_check()
+    {
+        factory.Clock.Set(DateTimeOffset.UtcNow);
+        var client = await factory.SignInAsync("chuyenvien.stttt");
+        (await client.GetAsync("/Units")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Only the flag (the people admin also ends the sessions): the periodic check alone must notice.
+        await SetAsync("chuyenvien.stttt", u => u.IsActive = false);
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        var response = await client.GetAsync("/Units");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        var userId = await UserIdAsync("chuyenvien.stttt");
+        (await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().UserSessions.CountAsync(s => s.UserId == userId))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Changing_the_password_ends_the_other_sessions_keeps_this_one_and_checks_the_policy()
     {
         var other = await factory.SignInAsync("lanhdao.camthuong");
