@@ -51,6 +51,18 @@ public sealed class SessionTests(OneStopFactory factory) : IClassFixture<OneStop
     }
 
     [Fact]
+    public async Task An_expired_session_row_is_not_a_session()
+    {
+        var client = await factory.SignInAsync("lanhdao.tphd");
+        (await client.GetAsync("/Units")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var userId = await UserIdAsync("lanhdao.tphd");
+        await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().UserSessions.Where(s => s.UserId == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, DateTimeOffset.UtcNow.AddDays(-1))));
+
+        (await client.GetAsync("/Units")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task A_deactivated_person_cannot_sign_in_and_gets_the_generic_message()
     {
         await SetAsync("buudien.tinh", u => u.IsActive = false);

@@ -55,5 +55,17 @@ public sealed class TwoFactorTests(OneStopFactory factory) : IClassFixture<OneSt
         await SignInHelper.PostLoginAsync(lost, "thanhtra.tinh");
         (await OneStopFactory.PostFormAsync(lost, "/Account/TwoFactor", "/Account/TwoFactor", new() { ["Code"] = recovery[0] }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // Once enabled the key is not shown again; a new phone gets a new key after the current password.
+        var enabledPage = await lost.GetStringAsync("/Account/EnableAuthenticator");
+        enabledPage.ShouldContain("data-testid=\"authenticator-enabled\"");
+        enabledPage.ShouldNotContain(secret);
+        (await OneStopFactory.PostFormAsync(lost, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator?handler=Reset", new() { ["CurrentPassword"] = "sai" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await OneStopFactory.PostFormAsync(lost, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator?handler=Reset",
+            new() { ["CurrentPassword"] = OneStop.Platform.Identity.PlatformSeeder.DemoPassword })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var newKey = Regex.Match(await lost.GetStringAsync("/Account/EnableAuthenticator"), "secret=([A-Z2-7]+)").Groups[1].Value;
+        newKey.ShouldNotBeEmpty();
+        newKey.ShouldNotBe(secret);
     }
 }

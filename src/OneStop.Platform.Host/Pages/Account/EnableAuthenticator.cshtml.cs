@@ -11,6 +11,10 @@ namespace OneStop.Platform.Host.Pages.Account;
 /// Enrols an authenticator app (TOTP, RFC 6238, Identity's authenticator token provider): shows the shared key and
 /// the otpauth URI, checks one code from the app, then shows 10 recovery codes, once.
 /// </summary>
+/// <remarks>
+/// Once enabled, the key is not shown again (a borrowed session must not copy the authenticator): a new authenticator
+/// starts with a new key, after the current password, and two-factor sign-in stays off until it is confirmed.
+/// </remarks>
 public sealed class EnableAuthenticatorModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IStringLocalizer<ShellService> T) : PageModel
 {
     public string SharedKey { get; private set; } = "";
@@ -30,8 +34,37 @@ public sealed class EnableAuthenticatorModel(UserManager<PlatformUser> users, Si
         }
 
         AlreadyEnabled = user.TwoFactorEnabled;
-        await LoadKeyAsync(user);
+        if (!AlreadyEnabled)
+        {
+            await LoadKeyAsync(user);
+        }
+
         return Page();
+    }
+
+    [BindProperty]
+    public string CurrentPassword { get; set; } = "";
+
+    /// <summary>A new phone: a new key replaces the old one, which stops working at once.</summary>
+    public async Task<IActionResult> OnPostResetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await users.CheckPasswordAsync(user, CurrentPassword))
+        {
+            AlreadyEnabled = user.TwoFactorEnabled;
+            ModelState.AddModelError(string.Empty, T["Authenticator.WrongPassword"]);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync()
