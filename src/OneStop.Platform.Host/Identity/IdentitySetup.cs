@@ -48,9 +48,8 @@ internal static class IdentitySetup
             .Configure<UserSessionStore>((o, store) => o.SessionStore = store);
 
         // Secure cookies outside Development; tests on TestServer (plain http) turn it off.
-        var secure = configuration.GetValue("Identity:SecureCookies", !environment.IsDevelopment())
-            ? CookieSecurePolicy.Always
-            : CookieSecurePolicy.SameAsRequest;
+        var secureCookies = configuration.GetValue("Identity:SecureCookies", !environment.IsDevelopment());
+        var secure = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
             services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
@@ -68,7 +67,11 @@ internal static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         services.Configure<AccountOptions>(o =>
-            o.RequireTwoFactorForAdmins = configuration.GetValue("Identity:RequireTwoFactorForAdmins", !environment.IsDevelopment()));
+        {
+            o.RequireTwoFactorForAdmins = configuration.GetValue("Identity:RequireTwoFactorForAdmins", !environment.IsDevelopment());
+            o.SecureCookies = secureCookies;
+        });
+        services.AddSingleton<SignInKeys>();
 
         services.AddAuthentication(o =>
             {

@@ -4,7 +4,7 @@ using OneStop.Platform.Persistence;
 namespace OneStop.Platform.Identity;
 
 /// <summary>
-/// Counts failed sign-ins per key (<c>login:</c>, <c>address:</c>, <c>client:</c>) in <c>platform.SignInThrottles</c>.
+/// Counts failed sign-ins per key (<c>login:</c>, <c>address:</c>, <c>client:</c>, <c>device:</c>) in <c>platform.SignInThrottles</c>.
 /// The first <see cref="FreeFailures"/> failures cost nothing; each further one blocks the key for twice as long as
 /// the last, at most <see cref="MaxBlock"/>. Nothing locks an account: a blocked attempt is simply not checked, and
 /// the wait ends by itself or when an admin lifts it.
@@ -20,6 +20,7 @@ public sealed class SignInThrottler(PlatformDbContext db, TimeProvider clock)
     public static string LoginKey(string normalizedLogin) => Key("login:", normalizedLogin);
     public static string AddressKey(string address) => Key("address:", address);
     public static string ClientKey(string clientId) => Key("client:", clientId);
+    public static string DeviceKey(string deviceId) => Key("device:", deviceId);
 
     /// <summary>When the latest block among <paramref name="keys"/> ends, or null when none is blocked now.</summary>
     public async Task<DateTimeOffset?> BlockedUntilAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)

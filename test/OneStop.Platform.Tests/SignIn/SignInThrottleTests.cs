@@ -9,13 +9,21 @@ using OneStop.Platform.TestKit;
 
 namespace OneStop.Platform.Tests.SignIn;
 
-/// <summary>Password guessing is slowed per login and per address, tells nothing about which logins exist, and never locks the owner out for long.</summary>
+/// <summary>
+/// Password guessing is slowed per login and per address, tells nothing about which logins exist, never locks the
+/// owner's own browser out, and holds the owner on a new browser for at most the wait.
+/// </summary>
 public sealed class SignInThrottleTests(OneStopFactory factory) : IClassFixture<OneStopFactory>
 {
     [Fact]
     public async Task Fifty_wrong_passwords_look_the_same_for_a_real_and_an_unknown_login_and_the_owner_gets_in_after_the_wait()
     {
         factory.Clock.Set(DateTimeOffset.UtcNow);
+        // The owner's own browser, used yesterday: it holds a device cookie for the login.
+        var ownBrowser = SignInHelper.Client(factory, new CookieContainer(), "198.51.100.5");
+        (await SignInHelper.PostLoginAsync(ownBrowser, "motcua.camthuong")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await OneStopFactory.PostFormAsync(ownBrowser, "/Units", "/Account/Logout", []);
+
         var attacker = SignInHelper.Client(factory, new CookieContainer(), "203.0.113.7");
         var messages = new HashSet<string>();
         foreach (var login in new[] { "motcua.camthuong", "khong.ton.tai" })
@@ -35,7 +43,11 @@ public sealed class SignInThrottleTests(OneStopFactory factory) : IClassFixture<
         (await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().Users.SingleAsync(u => u.UserName == "motcua.camthuong")))
             .ShouldSatisfyAllConditions(u => u.AccessFailedCount.ShouldBe(0), u => u.LockoutEnd.ShouldBeNull());
 
-        // The owner, elsewhere: held while the login's wait lasts (even with the right password), in once it is over.
+        // The owner's own browser is not held by strangers' failures.
+        (await SignInHelper.PostLoginAsync(ownBrowser, "motcua.camthuong")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // The owner on a browser never used before: held while the login's wait lasts (even with the right password),
+        // in once it is over.
         var owner = SignInHelper.Client(factory, new CookieContainer(), "198.51.100.20");
         (await SignInHelper.PostLoginAsync(owner, "motcua.camthuong")).StatusCode.ShouldBe(HttpStatusCode.OK);
         factory.Clock.Advance(TimeSpan.FromMinutes(16));

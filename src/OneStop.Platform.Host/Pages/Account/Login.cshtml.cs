@@ -11,12 +11,14 @@ namespace OneStop.Platform.Host.Pages.Account;
 /// <summary>
 /// Password sign-in behind the throttle (<see cref="SignInThrottler"/>): a wrong password, an unknown login, a
 /// deactivated or locked person and a blocked attempt all get the same message in about the same time, so the page
-/// tells a stranger nothing about which logins exist. Identity's own lockout is never triggered from here.
+/// tells a stranger nothing about which logins exist. Identity's own lockout is never triggered from here; a browser
+/// the person signed in with before is not held by strangers' failures (<see cref="SignInKeys"/>).
 /// </summary>
 public sealed class LoginModel(
     SignInManager<PlatformUser> signIn,
     UserManager<PlatformUser> users,
     SignInThrottler throttle,
+    SignInKeys signInKeys,
     IPasswordHasher<PlatformUser> hasher,
     IStringLocalizer<ShellService> T) : PageModel
 {
@@ -53,7 +55,7 @@ public sealed class LoginModel(
         }
 
         var login = Input.UserName.Trim();
-        var keys = SignInKeys.For(HttpContext, login);
+        var keys = signInKeys.For(HttpContext, login);
         if (await throttle.BlockedUntilAsync(keys, HttpContext.RequestAborted) is not null)
         {
             // Blocked: the password is not even looked at, and the answer is the one a wrong password gets.
@@ -70,6 +72,7 @@ public sealed class LoginModel(
             }
 
             await throttle.ForgetAsync(keys[0], HttpContext.RequestAborted);
+            signInKeys.RememberDevice(HttpContext, login);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 

@@ -12,7 +12,7 @@ namespace OneStop.Platform.Host.Pages.Account;
 /// Second step of a sign-in with an authenticator: the 6-digit code, or one of the recovery codes. Wrong codes count
 /// on the same throttle keys as wrong passwords.
 /// </summary>
-public sealed class TwoFactorModel(SignInManager<PlatformUser> signIn, SignInThrottler throttle, IStringLocalizer<ShellService> T) : PageModel
+public sealed class TwoFactorModel(SignInManager<PlatformUser> signIn, SignInThrottler throttle, SignInKeys signInKeys, IStringLocalizer<ShellService> T) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Vui lòng nhập mã xác thực.")]
@@ -40,7 +40,7 @@ public sealed class TwoFactorModel(SignInManager<PlatformUser> signIn, SignInThr
             return Page();
         }
 
-        var keys = SignInKeys.For(HttpContext, user.UserName ?? "");
+        var keys = signInKeys.For(HttpContext, user.UserName ?? "");
         if (await throttle.BlockedUntilAsync(keys, HttpContext.RequestAborted) is null)
         {
             var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -50,6 +50,7 @@ public sealed class TwoFactorModel(SignInManager<PlatformUser> signIn, SignInThr
             if (result.Succeeded)
             {
                 await throttle.ForgetAsync(keys[0], HttpContext.RequestAborted);
+                signInKeys.RememberDevice(HttpContext, user.UserName ?? "");
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             }
 
