@@ -1,10 +1,12 @@
 using System.Globalization;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using OneStop.Platform.Host.Api;
 using OneStop.Platform.Host.Identity;
 using OneStop.Platform.Host.Jobs;
+using OneStop.Platform.Host.Web;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
@@ -39,7 +41,7 @@ public static class OneStopHost
             module.ConfigureServices(builder.Services, configuration);
         }
 
-        builder.Services.AddPlatformIdentity(configuration);
+        builder.Services.AddPlatformIdentity(configuration, builder.Environment);
         builder.Services.AddPlatformApi();
         builder.Services.AddApiRateLimiting(configuration);
         builder.Services.AddPlatformJobs(configuration);
@@ -67,6 +69,7 @@ public static class OneStopHost
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 foreach (var module in modules)
                 {
@@ -83,17 +86,48 @@ public static class OneStopHost
                 }
             });
 
+        var trustedProxies = configuration.GetSection("Network:TrustedProxies").Get<string[]>() ?? [];
+        if (trustedProxies.Length > 0)
+        {
+            // Behind a reverse proxy the client's address (sign-in throttle, sessions) comes from X-Forwarded-For,
+            // believed only from the proxies named here.
+            builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                foreach (var proxy in trustedProxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
+
         var app = builder.Build();
         app.Services.UsePlatformJobFilters();
 
+        if (trustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // emitted on HTTPS responses only
+        }
+
         // The API answers errors with ProblemDetails, people get the error page.
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<TokenThrottleMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<OriginCheckMiddleware>();
+        app.UseMiddleware<AccountGateMiddleware>();
         app.UseUnitScope();
         app.UseApiUsage();
         app.UseRateLimiter();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -92,7 +93,33 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.ConfigureAll<HttpClientFactoryOptions>(o =>
                 o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new LoopbackHandler(b.Services.GetRequiredService<IServer>())));
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
         });
+    }
+
+    /// <summary>Header a test sets to play a client at that address (TestServer has no remote address).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>
+    /// TestServer leaves the connection's remote address empty; the host reads the client's address from there
+    /// (sign-in throttle, sessions), so tests set it with <see cref="ClientAddressHeader"/>. Test-only: production
+    /// never believes a header for this.
+    /// </summary>
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class LoopbackHandler(IServer server) : HttpMessageHandler
@@ -123,6 +150,10 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Seed:DemoUsers"] = "true",
             ["Seed:DemoApiClient"] = "true",
             ["OpenIddict:AllowHttp"] = "true",
+            // TestServer speaks plain http: a Secure cookie would never come back.
+            ["Identity:SecureCookies"] = "false",
+            // Demo admins have no authenticator; the tests that need two-factor sign-in enrol one themselves.
+            ["Identity:RequireTwoFactorForAdmins"] = "false",
             // Tests drive the relay themselves; jobs run only where a test enables the server.
             ["Outbox:PollingEnabled"] = "false",
             ["Jobs:ServerEnabled"] = "false",

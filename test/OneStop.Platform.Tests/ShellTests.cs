@@ -39,7 +39,7 @@ public sealed class ShellTests(OneStopFactory factory) : IClassFixture<OneStopFa
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("Tên đăng nhập hoặc mật khẩu không đúng.");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Tên đăng nhập hoặc mật khẩu không đúng, hoặc đăng nhập tạm thời bị chặn.");
     }
 
     [Fact]

@@ -17,24 +17,61 @@ namespace OneStop.Platform.Host.Identity;
 /// <summary>People sign in with ASP.NET Core Identity (cookie); systems get bearer tokens from OpenIddict (client credentials).</summary>
 internal static class IdentitySetup
 {
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddIdentity<PlatformUser, PlatformRole>(o =>
             {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // NIST SP 800-63B: length and a list of refused passwords (PasswordPolicyValidator), no composition rules.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                // Wrong passwords never lock an account (the login page passes lockoutOnFailure: false; the throttle
+                // slows guessing instead); LockoutEnd remains an admin's manual lock.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
-            .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>()
+            .AddSignInManager<PlatformSignInManager>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // Deactivation, role changes and admin resets reach every open session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<UserSessionStore>();
+        services.AddScoped<SignInThrottler>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<UserSessionStore>((o, store) => o.SessionStore = store);
+
+        // Secure cookies outside Development; tests on TestServer (plain http) turn it off.
+        var secureCookies = configuration.GetValue("Identity:SecureCookies", !environment.IsDevelopment());
+        var secure = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.SecurePolicy = secure;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        }
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.Configure<AccountOptions>(o =>
+        {
+            o.RequireTwoFactorForAdmins = configuration.GetValue("Identity:RequireTwoFactorForAdmins", !environment.IsDevelopment());
+            o.SecureCookies = secureCookies;
+        });
+        services.AddSingleton<SignInKeys>();
 
         services.AddAuthentication(o =>
             {
@@ -82,6 +119,17 @@ internal static class IdentitySetup
                     // Embedded default: keys live as long as the process (tokens do not survive a restart).
                     o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 }
+
+                // Wrong client secrets feed the throttle (TokenThrottleMiddleware counts them after the response).
+                o.AddEventHandler<OpenIddict.Server.OpenIddictServerEvents.ApplyTokenResponseContext>(b => b.UseInlineHandler(ctx =>
+                {
+                    if (ctx.Response.Error == Errors.InvalidClient && ctx.Transaction.GetHttpRequest() is { } request)
+                    {
+                        request.HttpContext.Items[TokenThrottleMiddleware.InvalidClientFlag] = true;
+                    }
+
+                    return default;
+                }));
 
                 var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (configuration.GetValue("OpenIddict:AllowHttp", false))
@@ -171,7 +219,8 @@ internal sealed class PlatformClaimsPrincipalFactory(
     RoleManager<PlatformRole> roles,
     Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
     PlatformDbContext db,
-    TimeProvider clock)
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<AccountOptions> account)
     : UserClaimsPrincipalFactory<PlatformUser, PlatformRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlatformUser user)
@@ -184,6 +233,11 @@ internal sealed class PlatformClaimsPrincipalFactory(
         }
 
         identity.AddClaim(new Claim(PlatformClaims.FullName, user.FullName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AccountClaims.MustChangePassword, "true"));
+        }
+
         if (user.Position is { Length: > 0 } position)
         {
             identity.AddClaim(new Claim(PlatformClaims.Position, position));
@@ -203,6 +257,11 @@ internal sealed class PlatformClaimsPrincipalFactory(
             foreach (var role in acting.Roles.Distinct(StringComparer.Ordinal))
             {
                 identity.AddClaim(new Claim(identity.RoleClaimType, role));
+            }
+
+            if (account.Value.RequireTwoFactorForAdmins && acting.Roles.Contains(Roles.SystemAdmin) && !user.TwoFactorEnabled)
+            {
+                identity.AddClaim(new Claim(AccountClaims.MustEnrolAuthenticator, "true"));
             }
 
             if (acting.AgencyCode is { Length: > 0 } agency)
@@ -226,6 +285,8 @@ internal sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Mật khẩu phải có ít nhất một chữ thường." };
     public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Mật khẩu phải có ít nhất một chữ hoa." };
     public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Mật khẩu phải có ít nhất một ký tự đặc biệt." };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau." };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập '{userName}' đã được sử dụng." };
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"Tên đăng nhập '{userName}' không hợp lệ." };
 }

@@ -204,7 +204,9 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
         && !(t.Namespace ?? "").StartsWith("OpenIddict", StringComparison.Ordinal));
 
     private static bool IsIgnored(Microsoft.EntityFrameworkCore.Metadata.IProperty property) => IgnoredProperties.GetOrAdd(property, p =>
-        p.PropertyInfo?.GetCustomAttribute<AuditIgnoreAttribute>() is not null || IsSecret(p.Name));
+        p.PropertyInfo?.GetCustomAttribute<AuditIgnoreAttribute>() is not null || IsSecret(p.Name)
+        // Identity's user tokens hold the authenticator key and the recovery codes.
+        || (p.Name == "Value" && typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>).IsAssignableFrom(p.DeclaringType.ClrType)));
 
     private static string KeyOf(EntityEntry entry)
     {

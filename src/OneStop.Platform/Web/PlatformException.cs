@@ -27,6 +27,18 @@ public static class PlatformErrorCodes
     public const string Unexpected = "Platform.Unexpected";
     public const string ModuleDisabled = "Platform.ModuleDisabled";
 
+    /// <summary>A cookie-authenticated change of state sent from another site's page (cross-site request forgery).</summary>
+    public const string ForeignOrigin = "Platform.ForeignOrigin";
+
+    /// <summary>Too many failed sign-ins or token requests for now; the Retry-After header says when to try again.</summary>
+    public const string TooManyAttempts = "Platform.TooManyAttempts";
+
+    /// <summary>The person must change the password (reset by an admin) before anything else.</summary>
+    public const string PasswordChangeRequired = "Platform.PasswordChangeRequired";
+
+    /// <summary>A system admin must enrol an authenticator app (two-factor sign-in) before anything else.</summary>
+    public const string TwoFactorRequired = "Platform.TwoFactorRequired";
+
     /// <summary>The search engine (Elasticsearch) cannot be reached; the data itself is safe.</summary>
     public const string SearchUnavailable = "Platform.SearchUnavailable";
 

@@ -2,11 +2,25 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OneStop.Platform.Host.Identity;
 using OneStop.Platform.Identity;
 
 namespace OneStop.Platform.Host.Pages.Account;
 
-public sealed class LoginModel(SignInManager<PlatformUser> signIn) : PageModel
+/// <summary>
+/// Password sign-in behind the throttle (<see cref="SignInThrottler"/>): a wrong password, an unknown login, a
+/// deactivated or locked person and a blocked attempt all get the same message in about the same time, so the page
+/// tells a stranger nothing about which logins exist. Identity's own lockout is never triggered from here; a browser
+/// the person signed in with before is not held by strangers' failures (<see cref="SignInKeys"/>).
+/// </summary>
+public sealed class LoginModel(
+    SignInManager<PlatformUser> signIn,
+    UserManager<PlatformUser> users,
+    SignInThrottler throttle,
+    SignInKeys signInKeys,
+    IPasswordHasher<PlatformUser> hasher,
+    IStringLocalizer<ShellService> T) : PageModel
 {
     public sealed class InputModel
     {
@@ -40,15 +54,53 @@ public sealed class LoginModel(SignInManager<PlatformUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var login = Input.UserName.Trim();
+        var keys = signInKeys.For(HttpContext, login);
+        if (await throttle.BlockedUntilAsync(keys, HttpContext.RequestAborted) is not null)
         {
+            // Blocked: the password is not even looked at, and the answer is the one a wrong password gets.
+            return Refused();
+        }
+
+        var user = await users.FindByNameAsync(login);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("/Account/TwoFactor", new { ReturnUrl, Input.RememberMe });
+            }
+
+            await throttle.ForgetAsync(keys[0], HttpContext.RequestAborted);
+            signInKeys.RememberDevice(HttpContext, login);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.");
+        if (user is null || result.IsNotAllowed || result.IsLockedOut)
+        {
+            // Identity answered without hashing (unknown, deactivated or locked by an admin): hash anyway, so the time
+            // taken does not tell these apart from a wrong password.
+            DummyCheck(hasher, Input.Password);
+        }
+
+        await throttle.RecordFailureAsync(keys, HttpContext.RequestAborted);
+        return Refused();
+    }
+
+    private PageResult Refused()
+    {
+        ModelState.AddModelError(string.Empty, T["Login.Failed"]);
         return Page();
+    }
+
+    private static readonly PlatformUser DummyUser = new() { UserName = "dummy" };
+
+    /// <summary>A hash of a random password with the same cost as the real ones (PBKDF2, Identity's defaults).</summary>
+    private static string? _dummyHash;
+
+    internal static void DummyCheck(IPasswordHasher<PlatformUser> hasher, string password)
+    {
+        _dummyHash ??= hasher.HashPassword(DummyUser, Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(DummyUser, _dummyHash, password);
     }
 }
