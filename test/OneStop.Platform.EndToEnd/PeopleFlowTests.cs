@@ -155,7 +155,9 @@ public sealed class PeopleFlowTests(ProductionBrowserHost host) : IClassFixture<
         await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync(newPassword);
         await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync(newPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đổi mật khẩu" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/"));
+        await page.GetByTestId("password-changed").WaitForAsync();
+        await page.GotoAsync("/");
+        page.Url.ShouldNotContain("/Account/");
     }
 
     /// <summary>Runs the host's own <c>create-admin</c> command against the test database, password on standard input.</summary>

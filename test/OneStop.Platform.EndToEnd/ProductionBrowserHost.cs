@@ -2,7 +2,8 @@ namespace OneStop.Platform.EndToEnd;
 
 /// <summary>
 /// The host as a province installs it: no demo account, no demo API client, an authenticator required for system
-/// admins, Secure cookies (Chromium keeps them on http://localhost, a secure context).
+/// admins. Cookies stay plain: the host speaks http here, and antiforgery refuses a Secure-only cookie on a plain request
+/// (the Secure flag itself is checked in SessionTests).
 /// </summary>
 public sealed class ProductionBrowserHost : BrowserHost
 {
@@ -11,6 +12,5 @@ public sealed class ProductionBrowserHost : BrowserHost
         With("Seed:DemoUsers", "false");
         With("Seed:DemoApiClient", "false");
         With("Identity:RequireTwoFactorForAdmins", "true");
-        With("Identity:SecureCookies", "true");
     }
 }
