@@ -214,7 +214,7 @@ internal sealed class PeopleImport(
                 errors.Add("Thiếu vai trò.");
             }
 
-            rows.Add(new ImportRow(r + 1, login, Cell("FullName") ?? "", Cell("Position"), Cell("Email"), phone, unitCode, agency, roleNames, errors));
+            rows.Add(new ImportRow(r + 1, login, Cell("FullName") ?? "", Cell("Position"), Cell("Email"), phone, unitCode, unit?.Name, agency, roleNames, errors));
         }
 
         if (rows.Count == 0)

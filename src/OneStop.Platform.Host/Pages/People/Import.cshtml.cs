@@ -15,11 +15,15 @@ internal sealed class ImportModel(PeopleAdministration people, PeopleImport impo
 
     public ImportPreview? Preview { get; private set; }
     public IReadOnlyList<ImportedPerson>? Created { get; private set; }
+    public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
     public string? Error { get; private set; }
 
     public void OnGet()
     {
     }
+
+    public string RoleName(string code, bool english) =>
+        Roles.FirstOrDefault(r => r.Name == code) is { } r ? (english ? r.DisplayNameEn : r.DisplayNameVi) : code;
 
     public IActionResult OnGetTemplate() =>
         File(PeopleImport.Template(), OneStop.Platform.Storage.FileTypes.Xlsx, "mau-nhap-can-bo.xlsx");
@@ -36,6 +40,7 @@ internal sealed class ImportModel(PeopleAdministration people, PeopleImport impo
         {
             await using var stream = Upload.OpenReadStream();
             Preview = await import.PreviewAsync(await people.AdministratorAsync(User, ct), Upload.FileName, stream, ct);
+            Roles = await people.RolesAsync(ct);
         }
         catch (PlatformException e)
         {
