@@ -358,7 +358,7 @@ public abstract class CountersApiTests<TFactory>(TFactory fx) where TFactory : O
 
         var calendar = await admin.GetStringAsync("/Counters/Calendar?year=2026");
         calendar.ShouldContain("Thêm ngày nghỉ");
-        calendar.ShouldContain("confirm(");
+        calendar.ShouldContain("data-confirm=");
         var added = await OneStopFactory.PostFormAsync(admin, "/Counters/Calendar?year=2026", "/Counters/Calendar?handler=Add&year=2026",
             new() { ["Input.Date"] = "2026-06-15", ["Input.Kind"] = "holiday", ["Input.Name"] = "Ngày thử trang quản trị" });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);

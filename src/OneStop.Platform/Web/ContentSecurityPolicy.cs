@@ -15,7 +15,8 @@ public static class ContentSecurityPolicy
     {
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex: no character that HTML encoding would change in the attribute.
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
         }
 
