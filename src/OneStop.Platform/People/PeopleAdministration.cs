@@ -23,6 +23,8 @@ internal sealed class PeopleAdministration(
     ICurrentScope scope,
     IAdministrativeUnitDirectory units,
     ModuleRegistry modules,
+    SignInThrottler throttler,
+    UserSessionStore sessions,
     TimeProvider clock)
 {
     /// <summary>The acting administrator, read from the principal of the request.</summary>
@@ -189,8 +191,7 @@ internal sealed class PeopleAdministration(
         user.UnlockedAt = clock.GetUtcNow();
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
-        var keys = new[] { "login:" + user.NormalizedUserName, "login:" + user.UserName, "login:" + user.UserName!.ToLowerInvariant() };
-        await db.SignInThrottles.Where(t => keys.Contains(t.Key)).ExecuteDeleteAsync(ct);
+        await throttler.LiftAsync(user.UserName!, ct);
         return await GetAsync(admin, id, ct);
     }
 
@@ -392,7 +393,7 @@ internal sealed class PeopleAdministration(
     private async Task EndSessionsAsync(PlatformUser user, CancellationToken ct)
     {
         await users.UpdateSecurityStampAsync(user);
-        await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await sessions.EndAllAsync(user.Id, exceptSessionId: null, ct);
     }
 
     private async Task<List<PersonDto>> ToDtosAsync(IReadOnlyList<PlatformUser> people, CancellationToken ct)
