@@ -39,8 +39,11 @@ internal static class JobsSetup
             .UseRecommendedSerializerSettings());
         if (configuration.GetValue("Jobs:ServerEnabled", true))
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
+                // This host's own container, never Hangfire's process-wide JobActivator.Current: that one belongs to the
+                // host built last in the process (tests build many) and may be disposed while this server still runs.
+                o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
                 o.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
