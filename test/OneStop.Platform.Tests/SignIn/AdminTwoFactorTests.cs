@@ -24,7 +24,7 @@ public sealed class AdminTwoFactorTests(AdminTwoFactorTests.Factory factory) : I
         var html = await admin.GetStringAsync("/Account/EnableAuthenticator");
         var secret = Regex.Match(html, "secret=([A-Z2-7]+)").Groups[1].Value;
         (await OneStopFactory.PostFormAsync(admin, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator",
-            new() { ["Code"] = SignInHelper.Totp(secret, DateTimeOffset.UtcNow) })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            new() { ["Code"] = Totp.Code(secret, DateTimeOffset.UtcNow) })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.GetAsync("/Units")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Others are not held.
