@@ -63,12 +63,14 @@ public static class PlatformSeeder
 
         // Defaults are added for permissions no role holds yet, and to a built-in role when it is first created, so
         // an admin's later revocation is not undone.
-        var granted = (await db.RolePermissions.Select(r => r.Permission).Distinct().ToListAsync(ct)).ToHashSet();
+        var existing = (await db.RolePermissions.Select(r => new { r.Role, r.Permission }).ToListAsync(ct))
+            .Select(r => (r.Role, r.Permission)).ToHashSet();
+        var granted = existing.Select(r => r.Permission).ToHashSet();
         foreach (var permission in sp.GetRequiredService<ModuleRegistry>().AllPermissions)
         {
             foreach (var role in permission.DefaultRoles.Distinct().Where(r => !granted.Contains(permission.Name) || created.Contains(r)))
             {
-                if (!await db.RolePermissions.AnyAsync(r => r.Role == role && r.Permission == permission.Name, ct))
+                if (existing.Add((role, permission.Name)))
                 {
                     db.RolePermissions.Add(new RolePermission { Role = role, Permission = permission.Name });
                 }
