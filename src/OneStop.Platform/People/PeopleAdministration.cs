@@ -30,8 +30,15 @@ internal sealed class PeopleAdministration(
     /// <summary>The acting administrator, read from the principal of the request.</summary>
     internal sealed record Administrator(Guid? UserId, string UnitPath, bool IsSystemAdmin, int Rank);
 
+    private (ClaimsPrincipal Principal, Administrator Administrator)? _administrator; // scoped: once per request
+
     public async Task<Administrator> AdministratorAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
+        if (_administrator is { } known && ReferenceEquals(known.Principal, principal))
+        {
+            return known.Administrator;
+        }
+
         var roleNames = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var ranks = await db.Roles.AsNoTracking().Where(r => roleNames.Contains(r.Name!)).Select(r => r.Rank).ToListAsync(ct);
         var isSystemAdmin = roleNames.Contains(Roles.SystemAdmin);
@@ -42,7 +49,9 @@ internal sealed class PeopleAdministration(
             rank = Roles.BuiltIn.First(r => r.Name == Roles.UnitAdmin).Rank;
         }
 
-        return new Administrator(scope.ActorId, scope.Unit.Path, isSystemAdmin, rank);
+        var administrator = new Administrator(scope.ActorId, scope.Unit.Path, isSystemAdmin, rank);
+        _administrator = (principal, administrator);
+        return administrator;
     }
 
     /// <summary>People with at least one membership, of any period, inside the administrator's subtree.</summary>
