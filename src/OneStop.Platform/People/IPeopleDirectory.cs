@@ -11,6 +11,4 @@ public interface IPeopleDirectory
 
     /// <summary>The full name for a login, or the login itself when nobody has it (a system actor, a removed account).</summary>
     Task<string> FullNameAsync(string login, CancellationToken ct = default);
-
-    Task<PersonName?> FindAsync(Guid userId, CancellationToken ct = default);
 }

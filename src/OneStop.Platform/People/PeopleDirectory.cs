@@ -21,8 +21,4 @@ internal sealed class PeopleDirectory(PlatformDbContext db) : IPeopleDirectory
 
     public async Task<string> FullNameAsync(string login, CancellationToken ct = default) =>
         (await ByLoginsAsync([login], ct)).TryGetValue(login, out var person) && person.FullName.Length > 0 ? person.FullName : login;
-
-    public async Task<PersonName?> FindAsync(Guid userId, CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new PersonName(u.Id, u.UserName!, u.FullName, u.Position)).FirstOrDefaultAsync(ct);
 }
