@@ -88,7 +88,7 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
         ConfirmedAsync((p, a) => p.EndMembershipAsync(a, Id, membershipId, ct), "People.MembershipEnded", ct);
 
     public string RoleName(string code, bool english) =>
-        AllRoles.FirstOrDefault(r => r.Name == code) is { } r ? (english ? r.DisplayNameEn : r.DisplayNameVi) : code;
+        RoleDto.DisplayNameOf(AllRoles, code, english);
 
     private Task<IActionResult> ConfirmedAsync(Func<PeopleAdministration, PeopleAdministration.Administrator, Task<PersonDto>> action, string done, CancellationToken ct) =>
         ActAsync(Confirmed ? [] : [new ValidationError("Confirmed", "Hãy đánh dấu ô xác nhận trước khi thực hiện.")], action, done, ct);

@@ -23,7 +23,7 @@ internal sealed class ImportModel(PeopleAdministration people, PeopleImport impo
     }
 
     public string RoleName(string code, bool english) =>
-        Roles.FirstOrDefault(r => r.Name == code) is { } r ? (english ? r.DisplayNameEn : r.DisplayNameVi) : code;
+        RoleDto.DisplayNameOf(Roles, code, english);
 
     public IActionResult OnGetTemplate() =>
         File(PeopleImport.Template(), OneStop.Platform.Storage.FileTypes.Xlsx, "mau-nhap-can-bo.xlsx");

@@ -37,5 +37,5 @@ internal sealed class IndexModel(PeopleAdministration people, PeopleLookups look
     }
 
     public string RoleName(string code, bool english) =>
-        Roles.FirstOrDefault(r => r.Name == code) is { } r ? (english ? r.DisplayNameEn : r.DisplayNameVi) : code;
+        RoleDto.DisplayNameOf(Roles, code, english);
 }

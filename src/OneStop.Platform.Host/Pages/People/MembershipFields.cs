@@ -8,5 +8,5 @@ internal sealed record MembershipFields(
     string Prefix, IReadOnlyList<PeopleLookups.UnitOption> Units, IReadOnlyList<PeopleLookups.AgencyOption> Agencies, IReadOnlyList<RoleDto> Grantable,
     Guid UnitId, string? AgencyCode, IReadOnlyCollection<string> Roles, DateOnly? ValidFrom, DateOnly? ValidTo, ModelStateDictionary State)
 {
-    public string? Error(string field) => State.TryGetValue(field, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? Error(string field) => FormErrors.Of(State, field);
 }
