@@ -87,20 +87,16 @@ internal static class PeopleEndpoints
     private static async Task<Ok<IReadOnlyList<PersonHistoryEntry>>> History(PeopleAdministration a, HttpContext http, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await a.HistoryAsync(await a.AdministratorAsync(http.User, ct), id, ct));
 
-    private static async Task<Results<Ok<ImportPreview>, ProblemHttpResult>> Preview(PeopleAdministration a, PeopleImport import, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ImportPreview>> Preview(PeopleAdministration a, PeopleImport import, HttpContext http, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ImportInvalidFile,
-                "Gửi sổ tính dưới dạng multipart/form-data, trường \"file\".", 400));
+            throw new PlatformException(PlatformErrorCodes.ImportInvalidFile, "Gửi sổ tính dưới dạng multipart/form-data, trường \"file\".");
         }
 
         var form = await http.Request.ReadFormAsync(ct);
-        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
-        {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ImportInvalidFile, "Chưa chọn tệp sổ tính (.xlsx).", 400));
-        }
-
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
+            ?? throw new PlatformException(PlatformErrorCodes.ImportInvalidFile, "Chưa chọn tệp sổ tính (.xlsx).");
         await using var stream = file.OpenReadStream();
         return TypedResults.Ok(await import.PreviewAsync(await a.AdministratorAsync(http.User, ct), file.FileName, stream, ct));
     }
