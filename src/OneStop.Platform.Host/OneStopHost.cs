@@ -157,6 +157,16 @@ public static class OneStopHost
             await module.SeedAsync(seedScope.ServiceProvider, ct);
         }
 
+        var configuration = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        if (configuration.GetValue("Seed:Reorganisations", false))
+        {
+            // Today's world for the embedded default: 2021's Hải Dương, then 2024-12-01 and 2025-07-01 (ADR 0015).
+            await OneStop.Platform.AdministrativeUnits.Reorganisations.ShippedReorganisations.ApplyAllAsync(services, ct);
+            await PlatformSeeder.SeedAsync(services, ct); // demo people of the new units
+        }
+
+        await services.GetRequiredService<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>().TakeEffectDueAsync(ct);
+
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         OneStop.Platform.Jobs.PlatformJobs.Configure(jobs);
         foreach (var module in modules)

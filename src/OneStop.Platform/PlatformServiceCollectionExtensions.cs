@@ -51,6 +51,7 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
+        services.AddSingleton<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>();
         services.AddScoped<OneStop.Platform.People.IPeopleDirectory, OneStop.Platform.People.PeopleDirectory>();
         services.AddScoped<OneStop.Platform.People.PeopleAdministration>();
         services.AddScoped<OneStop.Platform.People.PeopleImport>();

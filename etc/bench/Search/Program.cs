@@ -284,10 +284,14 @@ internal sealed class Directory(IEnumerable<AdministrativeUnitInfo> all) : IAdmi
 
     public string Name(Guid id) => _byId[id].Name;
     public Task<AdministrativeUnitInfo?> FindAsync(Guid id, CancellationToken ct = default) => Task.FromResult(_byId.GetValueOrDefault(id));
-    public Task<AdministrativeUnitInfo?> FindByCodeAsync(string code, CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.Code == code));
-    public Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([]);
-    public Task<AdministrativeUnitInfo?> ProvinceAsync(CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.ParentId == null));
-    public Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, CancellationToken ct = default) => Task.FromResult<AgencyInfo?>(null);
+    public Task<AdministrativeUnitInfo?> FindByCodeAsync(string code, DateOnly? on = null, CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.Code == code));
+    public Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenAsync(Guid parentId, DateOnly? on = null, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([]);
+    public Task<AdministrativeUnitInfo?> ProvinceAsync(DateOnly? on = null, CancellationToken ct = default) => Task.FromResult(_byId.Values.FirstOrDefault(u => u.ParentId == null));
+    public Task<IReadOnlyList<AdministrativeUnitInfo>> AllAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([.. _byId.Values]);
+    public Task<IReadOnlyList<UnitSuccessionInfo>> SuccessorsAsync(Guid unitId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<UnitSuccessionInfo>>([]);
+    public Task<IReadOnlyList<AdministrativeUnitInfo>> PredecessorsAsync(Guid unitId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([]);
+    public Task<AdministrativeUnitInfo?> CurrentAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default) => FindAsync(unitId, ct);
+    public Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default) => Task.FromResult<AgencyInfo?>(null);
 }
 
 /// <summary>Deterministic dossiers with Vietnamese names, procedures of the catalogue, realistic status mix.</summary>

@@ -115,6 +115,8 @@ public static class DossierTransitions
     public const string Stopped = "STOPPED";
     public const string Resolved = "RESOLVED";
     public const string Returned = "RETURNED";
+    /// <summary>Handed to the successor of its unit by a reorganisation (sáp xếp đơn vị hành chính); the status stays.</summary>
+    public const string HandedToSuccessor = "HANDED_TO_SUCCESSOR";
 }
 
 public sealed record DossierComponentInfo(

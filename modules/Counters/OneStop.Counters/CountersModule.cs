@@ -48,6 +48,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<EditProcedureHandler>();
         services.AddScoped<DossierClock>();
         services.AddScoped<DossierWorkflow>();
+        services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, Features.Dossiers.Reorganisation.OpenDossierHandover>();
         services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
         services.AddScoped<DossierQueries>();

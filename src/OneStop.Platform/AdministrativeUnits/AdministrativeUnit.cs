@@ -4,7 +4,8 @@ namespace OneStop.Platform.AdministrativeUnits;
 
 /// <summary>
 /// Đơn vị hành chính: the tenant of the system. Levels are data; the path (e.g. <c>/30/288/10507/</c>) orders the
-/// hierarchy so "this unit and its descendants" is a prefix match.
+/// hierarchy so "this unit and its descendants" is a prefix match. The unit's identity is its id: the code is reused
+/// over time, so a look-up by code always takes a date.
 /// </summary>
 public sealed class AdministrativeUnit : Entity
 {
@@ -21,76 +22,47 @@ public sealed class AdministrativeUnit : Entity
         ValidFrom = validFrom;
     }
 
-    /// <summary>GSO code (mã đơn vị hành chính).</summary>
+    /// <summary>GSO code (mã đơn vị hành chính), unique among the units valid on any one day.</summary>
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     /// <summary>province / district / commune (see <see cref="UnitLevels"/>).</summary>
     public string Level { get; private set; } = "";
-    /// <summary>Finer kind as published: tinh, thanh-pho, thi-xa, huyen, phuong, thi-tran, xa.</summary>
+    /// <summary>Finer kind as published: tinh, thanh-pho, thi-xa, huyen, phuong, thi-tran, xa, dac-khu.</summary>
     public string Kind { get; private set; } = "";
+    /// <summary>The parent while the unit existed (kept after retirement: reports "as was" read the tree of the time).</summary>
     public Guid? ParentId { get; private set; }
+    /// <summary>
+    /// Where the unit's data lives. A retired unit's path is moved under its primary successor's (its archive goes
+    /// there), so the successor sees it by the prefix rule; <see cref="OriginalPath"/> keeps where it stood.
+    /// </summary>
     public string Path { get; private set; } = "";
+    /// <summary>The path the unit had in the tree of its time.</summary>
+    public string OriginalPath { get; private set; } = "";
     public DateOnly ValidFrom { get; private set; }
-    /// <summary>Set when the unit is merged, split or dissolved; dossiers from before keep pointing at it.</summary>
+    /// <summary>First day the unit no longer exists (merged, split or dissolved); dossiers from before keep pointing at it.</summary>
     public DateOnly? ValidTo { get; private set; }
+    /// <summary>The change set (sáp xếp) that created the unit, if any.</summary>
+    public Guid? CreatedByChangeSetId { get; private set; }
 
     public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day < ValidTo);
 
     public void Retire(DateOnly validTo) => ValidTo = validTo;
 
-    public AdministrativeUnitInfo ToInfo() => new(Id, Code, Name, Level, ParentId, Path);
-}
-
-/// <summary>Successor link for a merge, split or rename (sáp nhập, chia tách, đổi tên).</summary>
-public sealed class UnitSuccession : Entity
-{
-    private UnitSuccession() { }
-
-    public UnitSuccession(Guid predecessorId, Guid successorId, DateOnly effectiveOn, string reason)
+    /// <summary>Đổi tên: the name and kind change, the identity and the data stay.</summary>
+    public void Rename(string name, string kind)
     {
-        PredecessorId = predecessorId;
-        SuccessorId = successorId;
-        EffectiveOn = effectiveOn;
-        Reason = reason;
-    }
-
-    public Guid PredecessorId { get; private set; }
-    public Guid SuccessorId { get; private set; }
-    public DateOnly EffectiveOn { get; private set; }
-    public string Reason { get; private set; } = "";
-}
-
-/// <summary>
-/// Cơ quan / bộ phận: a provincial department, vertically managed agency, the Public Administration Service Center,
-/// a one-stop desk (Bộ phận Một cửa) or the post office. Belongs to a unit.
-/// </summary>
-public sealed class Agency : ScopedEntity
-{
-    private Agency() { }
-
-    public Agency(string code, string name, string kind, AdministrativeUnit unit)
-    {
-        Code = code;
         Name = name;
         Kind = kind;
-        UnitId = unit.Id;
-        UnitPath = unit.Path;
     }
 
-    /// <summary>Short code used in dossier codes (<c>{AgencyCode}-{yyMMdd}-{NNNN}</c>).</summary>
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public string Kind { get; private set; } = "";
+    internal void StampOrigin(Guid? changeSetId)
+    {
+        OriginalPath = Path;
+        CreatedByChangeSetId = changeSetId;
+    }
 
-    public void Rename(string name) => Name = name;
-}
+    /// <summary>The unit's archive follows its primary successor: the path prefix of every row it owns becomes <paramref name="path"/>.</summary>
+    internal void MoveCustodyTo(string path) => Path = path;
 
-public static class AgencyKinds
-{
-    public const string Department = "department";          // Sở, ban, ngành
-    public const string Vertical = "vertical";              // Cơ quan ngành dọc
-    public const string ServiceCenter = "service-center";   // Trung tâm Phục vụ hành chính công
-    public const string OneStopDesk = "one-stop-desk";      // Bộ phận Một cửa cấp huyện / xã
-    public const string Post = "post";                      // Bưu điện
-    public const string Office = "office";                  // Văn phòng UBND
+    public AdministrativeUnitInfo ToInfo() => new(Id, Code, Name, Level, ParentId, Path, Kind, ValidFrom, ValidTo);
 }

@@ -24,6 +24,7 @@ internal static class AdministrativeUnitSeeder
         var rows = Csv.ReadResource(assembly, "admin-units-hai-duong-2021.csv").ToList();
         var first = rows[0];
         var province = new AdministrativeUnit(first["province_code"], first["province_name"], UnitLevels.Province, "tinh", null, ValidFrom);
+        province.StampOrigin(null);
         db.AdministrativeUnits.Add(province);
 
         var districts = new Dictionary<string, AdministrativeUnit>();
@@ -32,12 +33,14 @@ internal static class AdministrativeUnitSeeder
             if (!districts.TryGetValue(row["district_code"], out var district))
             {
                 district = new AdministrativeUnit(row["district_code"], row["district_name"], UnitLevels.District, row["district_type"], province, ValidFrom);
+                district.StampOrigin(null);
                 districts.Add(district.Code, district);
                 db.AdministrativeUnits.Add(district);
                 db.Agencies.Add(new Agency("MC" + district.Code, "Bộ phận Một cửa " + district.Name, AgencyKinds.OneStopDesk, district));
             }
 
             var commune = new AdministrativeUnit(row["commune_code"], row["commune_name"], UnitLevels.Commune, row["commune_type"], district, ValidFrom);
+            commune.StampOrigin(null);
             db.AdministrativeUnits.Add(commune);
             db.Agencies.Add(new Agency("MC" + commune.Code, "Bộ phận Một cửa " + commune.Name, AgencyKinds.OneStopDesk, commune));
         }

@@ -10,7 +10,8 @@ namespace OneStop.Platform.Identity;
 
 /// <summary>One demo account per tier and role, for the embedded default (documented in the README).</summary>
 /// <param name="AgencyCode">The agency of the unit the person works for (a department at the province), or null for the whole unit.</param>
-public sealed record DemoUser(string UserName, string FullName, string Role, string UnitCode, string Position, string? AgencyCode = null);
+/// <param name="From">First day of the membership; the unit is the one holding <paramref name="UnitCode"/> that day (2021-01-01 by default).</param>
+public sealed record DemoUser(string UserName, string FullName, string Role, string UnitCode, string Position, string? AgencyCode = null, DateOnly? From = null);
 
 /// <summary>Seeds units and agencies, roles and their default permissions, and (when enabled) the demo users.</summary>
 public static class PlatformSeeder
@@ -31,6 +32,10 @@ public static class PlatformSeeder
         new("thanhtra.tinh", "Ngô Văn Tra", Roles.Inspector, "30", "Thanh tra Văn phòng UBND tỉnh"),
         new("chuyenvien.stttt", "Bùi Văn Số", Roles.Specialist, "30", "Chuyên viên Sở Thông tin và Truyền thông", "STTTT"),
         new("quantri.camthuong", "Đinh Thị Quản", Roles.UnitAdmin, "10507", "Công chức Văn phòng - Thống kê phường Cẩm Thượng"),
+        // Since 2025-07-01 code 10507 is Phường Thành Đông (Cẩm Thượng, Bình Hàn, Nguyễn Trãi, …): people who never
+        // belonged to Cẩm Thượng. Seeded only when that change set is applied (Seed:Reorganisations).
+        new("motcua.thanhdong", "Nguyễn Thị Đông", Roles.DeskOfficer, "10507", "Công chức Trung tâm Phục vụ hành chính công phường Thành Đông", From: new(2025, 7, 1)),
+        new("lanhdao.thanhdong", "Phạm Văn Thành", Roles.UnitLeader, "10507", "Chủ tịch UBND phường Thành Đông", From: new(2025, 7, 1)),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
@@ -102,7 +107,14 @@ public static class PlatformSeeder
                 continue;
             }
 
-            var unit = await db.AdministrativeUnits.IgnoreQueryFilters().SingleAsync(u => u.Code == demo.UnitCode, ct);
+            // Codes are reused: a demo person belongs to the unit holding the code on the day the membership starts.
+            var unit = (await db.AdministrativeUnits.IgnoreQueryFilters().Where(u => u.Code == demo.UnitCode).ToListAsync(ct))
+                .FirstOrDefault(u => u.IsValidOn(demo.From ?? AdministrativeUnitSeeder.ValidFrom));
+            if (unit is null)
+            {
+                continue; // a unit of a later change set, not applied (yet)
+            }
+
             var user = new PlatformUser
             {
                 UserName = demo.UserName, FullName = demo.FullName, Position = demo.Position,
@@ -118,6 +130,7 @@ public static class PlatformSeeder
             db.UnitMemberships.Add(new UnitMembership
             {
                 UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true, AgencyCode = demo.AgencyCode, Roles = [demo.Role],
+                ValidFrom = demo.From ?? AdministrativeUnitSeeder.ValidFrom,
             });
             await db.SaveChangesAsync(ct);
         }

@@ -7,8 +7,13 @@ namespace OneStop.Platform.Jobs;
 /// <summary>Recurring jobs of the kernel. Each is an idempotent scanner of database state: running twice does no harm.</summary>
 public static class PlatformJobs
 {
-    public static void Configure(IRecurringJobManager jobs) =>
+    public static void Configure(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<IdempotencyCleanupJob>("platform-idempotency-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        // A change set applied ahead of its date takes effect in the first minutes of that day, Vietnam time.
+        jobs.AddOrUpdate<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>("platform-reorganisations-take-effect",
+            r => r.TakeEffectDueAsync(CancellationToken.None), "5 0 * * *", new RecurringJobOptions { TimeZone = Domain.VietnamTime.Zone });
+    }
 }
 
 /// <summary>Idempotency keys protect retries for a day; older records are removed.</summary>

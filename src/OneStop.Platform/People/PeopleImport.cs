@@ -56,7 +56,7 @@ internal sealed class PeopleImport(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in preview.Rows.Where(r => r.IsValid))
         {
-            var unit = (await units.FindByCodeAsync(row.UnitCode, ct))!;
+            var unit = (await units.FindByCodeAsync(row.UnitCode, ct: ct))!;
             var membership = await administration.CheckGrantAsync(admin, new MembershipRequest(unit.Id, row.AgencyCode, row.Roles, null, null), ct);
             var password = PersonRules.GenerateOneTimePassword();
             var user = new PlatformUser
@@ -179,7 +179,7 @@ internal sealed class PeopleImport(
             }
 
             var unitCode = Cell("UnitCode") ?? "";
-            var unit = unitCode.Length == 0 ? null : await units.FindByCodeAsync(unitCode, ct);
+            var unit = unitCode.Length == 0 ? null : await units.FindByCodeAsync(unitCode, ct: ct);
             if (unit is null || !(admin.IsSystemAdmin || unit.Path.StartsWith(admin.UnitPath, StringComparison.Ordinal)))
             {
                 errors.Add(unitCode.Length == 0 ? "Thiếu mã đơn vị." : $"Mã đơn vị \"{unitCode}\" không có hoặc ngoài phạm vi bạn quản lý.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.AdministrativeUnits.Reorganisations;
 using OneStop.Platform.Auditing;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Scoping;
@@ -23,6 +24,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
     public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
@@ -70,13 +72,28 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(u => u.Level).HasMaxLength(32);
             b.Property(u => u.Kind).HasMaxLength(32);
             b.Property(u => u.Path).HasMaxLength(512);
-            b.HasIndex(u => u.Code).IsUnique();
+            b.Property(u => u.OriginalPath).HasMaxLength(512);
+            // Codes are reused over time (10507: Cẩm Thượng until 2025-06-30, Thành Đông since): unique per day, not forever.
+            b.HasIndex(u => new { u.Code, u.ValidFrom }).IsUnique();
             b.HasIndex(u => u.Path);
             b.HasIndex(u => u.ParentId);
             // Units are the tenants themselves: the acting unit sees itself and its descendants.
             b.HasQueryFilter(PlatformModelConventions.ScopeFilter, u => u.Path.StartsWith(ScopePath));
         });
-        builder.Entity<UnitSuccession>();
+        builder.Entity<UnitSuccession>(b =>
+        {
+            b.Property(s => s.Reason).HasMaxLength(128);
+            b.HasIndex(s => s.PredecessorId);
+            b.HasIndex(s => s.SuccessorId);
+        });
+        builder.Entity<Reorganisation>(b =>
+        {
+            b.Property(r => r.Title).HasMaxLength(256);
+            b.Property(r => r.LegalBasis).HasMaxLength(1024);
+            b.Property(r => r.ContentHash).HasMaxLength(64);
+            b.Property(r => r.AppliedBy).HasMaxLength(256);
+            b.HasIndex(r => r.ContentHash).IsUnique();
+        });
         builder.Entity<Agency>(b =>
         {
             b.Property(a => a.Code).HasMaxLength(32);

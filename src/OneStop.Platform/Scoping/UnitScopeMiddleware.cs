@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Identity;
 
 namespace OneStop.Platform.Scoping;
@@ -10,9 +11,17 @@ namespace OneStop.Platform.Scoping;
 /// </summary>
 internal sealed class UnitScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ICurrentScope currentScope)
+    public async Task InvokeAsync(HttpContext context, ICurrentScope currentScope, IAdministrativeUnitDirectory units)
     {
-        using var _ = currentScope.Change(ScopeOf(context.User), ActorIdOf(context.User), ActorNameOf(context.User));
+        var scope = ScopeOf(context.User);
+        // The unit's path is read from the directory, not trusted from the cookie or token: after a reorganisation a
+        // retired unit's data lives under its successor, and a rename shows at once, without signing in again.
+        if (scope.UnitId != Guid.Empty && await units.FindAsync(scope.UnitId, context.RequestAborted) is { } unit)
+        {
+            scope = scope with { Path = unit.Path, Name = unit.Name };
+        }
+
+        using var _ = currentScope.Change(scope, ActorIdOf(context.User), ActorNameOf(context.User));
         await next(context);
     }
 

@@ -42,6 +42,9 @@ public static class PlatformErrorCodes
     /// <summary>The search engine (Elasticsearch) cannot be reached; the data itself is safe.</summary>
     public const string SearchUnavailable = "Platform.SearchUnavailable";
 
+    /// <summary>A change set of units (sáp xếp đơn vị hành chính) that cannot be applied; the errors list each problem.</summary>
+    public const string ReorganisationInvalid = "Platform.ReorganisationInvalid";
+
     // People, roles and sessions (ADR 0014).
     public const string PersonNotFound = "Platform.Users.NotFound";
     public const string DuplicateLogin = "Platform.Users.DuplicateLogin";

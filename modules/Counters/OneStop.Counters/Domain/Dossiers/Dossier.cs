@@ -35,8 +35,13 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     /// <summary>Identity checked against the national population database at intake.</summary>
     public bool ApplicantVerified { get; set; }
 
-    /// <summary>Receiving unit (owner). Set explicitly at intake.</summary>
+    /// <summary>
+    /// Owning unit: the receiving unit, or its successor once a reorganisation handed the open dossier over (sáp xếp
+    /// đơn vị hành chính). Set explicitly at intake.
+    /// </summary>
     public Guid UnitId { get; set; }
+    /// <summary>The unit that received the dossier; never changes (registers and KPIs "as was" count it there).</summary>
+    public Guid ReceivingUnitId { get; set; }
     public string UnitPath { get; set; } = "";
     public string ReceivingAgencyCode { get; set; } = "";
     public string ReceivingUnitName { get; set; } = "";
@@ -262,6 +267,7 @@ internal static class DossierText
         DossierTransitions.Stopped => "Dừng giải quyết",
         DossierTransitions.Resolved => "Phê duyệt kết quả",
         DossierTransitions.Returned => "Trả kết quả",
+        DossierTransitions.HandedToSuccessor => "Chuyển đơn vị kế thừa (sắp xếp đơn vị hành chính)",
         _ => transition,
     };
 

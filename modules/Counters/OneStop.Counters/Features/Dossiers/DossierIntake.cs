@@ -146,7 +146,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         var receiving = await units.FindAsync(scope.Unit.UnitId, ct)
             ?? throw new PlatformException(PlatformErrorCodes.UnitRequired, "Không xác định được đơn vị tiếp nhận.", 403);
         var resolving = await ResolvingUnitAsync(procedure, receiving, request.ResolvingUnitId, ct);
-        var desk = await units.ReceptionDeskAsync(receiving.Id, ct)
+        var desk = await units.ReceptionDeskAsync(receiving.Id, ct: ct)
             ?? throw new PlatformException(CountersErrorCodes.NoReceptionDesk, $"{receiving.Name} chưa có Bộ phận Một cửa để cấp mã hồ sơ.", 422);
 
         var now = workflow.Now;
@@ -157,7 +157,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             ApplicantKind = request.Applicant.Kind, ApplicantIdentity = request.Applicant.Identity.Trim(), ApplicantName = request.Applicant.Name.Trim(),
             ApplicantDateOfBirth = request.Applicant.DateOfBirth, ApplicantAddress = request.Applicant.Address?.Trim(),
             ApplicantPhone = request.Applicant.Phone, ApplicantEmail = request.Applicant.Email, ApplicantVerified = request.Applicant.Verified,
-            UnitId = receiving.Id, UnitPath = receiving.Path, ReceivingUnitName = receiving.Name, ReceivingAgencyCode = desk.Code,
+            UnitId = receiving.Id, ReceivingUnitId = receiving.Id, UnitPath = receiving.Path, ReceivingUnitName = receiving.Name, ReceivingAgencyCode = desk.Code,
             ResolvingUnitId = resolving.Id, SharedUnitPath = resolving.Path, ResolvingUnitName = resolving.Name,
             CurrentUnitId = receiving.Id, CurrentUnitName = receiving.Name,
             SubmittedAt = now, RequestedReturnMethod = request.ReturnMethod ?? (channel == DossierChannels.Postal ? ReturnMethods.Postal : ReturnMethods.Desk),

@@ -539,6 +539,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid>("ReceivingUnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ReceivingUnitName")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -145,14 +145,14 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
     public async Task<IReadOnlyList<ChildRow>> ChildrenAsync(AdministrativeUnitInfo unit, KpiPeriod period, string? level, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(ct);
-        var children = await units.ChildrenAsync(unit.Id, ct);
+        var children = await units.ChildrenAsync(unit.Id, ct: ct);
         if (!string.IsNullOrEmpty(level) && level != children.FirstOrDefault()?.Level)
         {
             // A level below the children (communes seen from the province): every descendant of that level.
             var all = new List<AdministrativeUnitInfo>();
             foreach (var child in children)
             {
-                all.AddRange((await units.ChildrenAsync(child.Id, ct)).Where(u => u.Level == level));
+                all.AddRange((await units.ChildrenAsync(child.Id, ct: ct)).Where(u => u.Level == level));
             }
 
             children = all;

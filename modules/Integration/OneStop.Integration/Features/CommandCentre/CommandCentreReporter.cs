@@ -38,7 +38,7 @@ internal sealed class CommandCentreReporter(
             return 0;
         }
 
-        var province = await units.ProvinceAsync(ct);
+        var province = await units.ProvinceAsync(ct: ct);
         if (province is null)
         {
             return 0;

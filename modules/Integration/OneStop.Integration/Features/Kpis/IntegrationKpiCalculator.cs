@@ -51,7 +51,7 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, IAdminis
             a.Dossiers - late.GetValueOrDefault(a.UnitId!.Value), a.Dossiers)).ToList();
 
         var connected = await ConnectedDatabasesAsync(period, ct);
-        if (connected.Count > 0 && await units.ProvinceAsync(ct) is { } province)
+        if (connected.Count > 0 && await units.ProvinceAsync(ct: ct) is { } province)
         {
             rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.NationalDatabases, province.Id, province.Path, connected.Count, NationalSystem.Databases.Count));
         }

@@ -64,7 +64,7 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
                 continue;
             }
 
-            var unit = await units.FindByCodeAsync(s.UnitCode, ct);
+            var unit = await units.FindByCodeAsync(s.UnitCode, VietnamTime.DayOf(s.SubmittedAt), ct);
             db.IncomingSubmissions.Add(new IncomingSubmission
             {
                 PortalReference = s.Reference, Sequence = s.Sequence, UnitCode = s.UnitCode, ProcedureCode = s.ProcedureCode, PulledAt = DateTimeOffset.UtcNow,

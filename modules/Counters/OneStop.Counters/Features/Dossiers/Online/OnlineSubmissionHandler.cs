@@ -18,7 +18,7 @@ internal sealed class OnlineSubmissionHandler(IntakeHandler intake, ICurrentScop
 {
     public async Task HandleAsync(OnlineDossierSubmitted e, CancellationToken ct)
     {
-        var unit = await units.FindByCodeAsync(e.UnitCode, ct);
+        var unit = await units.FindByCodeAsync(e.UnitCode, OneStop.Platform.Domain.VietnamTime.DayOf(e.SubmittedAt), ct);
         if (unit is null)
         {
             logger.LogError("Online submission {Reference} for unknown unit {Unit} ignored", e.PortalReference, e.UnitCode);

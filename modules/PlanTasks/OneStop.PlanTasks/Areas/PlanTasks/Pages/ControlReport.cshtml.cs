@@ -37,7 +37,7 @@ internal sealed class ControlReportModel(ControlReportBuilder builder, IAdminist
             .ToList();
         // The acting unit and the units directly under it (a district's communes, the province's districts).
         var own = await units.FindAsync(scope.Unit.UnitId, ct);
-        Units = own is null ? [] : [own, .. (await units.ChildrenAsync(own.Id, ct)).OrderBy(u => u.Path, StringComparer.Ordinal)];
+        Units = own is null ? [] : [own, .. (await units.ChildrenAsync(own.Id, ct: ct)).OrderBy(u => u.Path, StringComparer.Ordinal)];
         try
         {
             Data = await builder.LoadAsync(Unit, string.IsNullOrWhiteSpace(Period) ? null : Period, ct);

@@ -40,7 +40,7 @@ internal sealed class StaffModel(TrainedStaffQueries staff, IAdministrativeUnitD
         }
 
         var own = await units.FindAsync(scope.Unit.UnitId, ct);
-        Units = own is null ? [] : [own, .. (await units.ChildrenAsync(own.Id, ct)).OrderBy(u => u.Path, StringComparer.Ordinal)];
+        Units = own is null ? [] : [own, .. (await units.ChildrenAsync(own.Id, ct: ct)).OrderBy(u => u.Path, StringComparer.Ordinal)];
         Courses = await staff.CoursesAsync(ct);
         Lines = await staff.PageAsync(new StaffFilter(Unit, Course, Untrained), Cursor, PageSize, ct);
         return Page();

@@ -172,7 +172,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
 
             if (current is not null)
             {
-                targets.AddRange(await units.ChildrenAsync(current.Id, ct));
+                targets.AddRange(await units.ChildrenAsync(current.Id, ct: ct));
             }
 
             foreach (var id in new[] { d.ResolvingUnitId, d.UnitId })

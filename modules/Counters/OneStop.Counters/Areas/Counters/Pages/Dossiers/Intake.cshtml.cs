@@ -212,7 +212,7 @@ internal sealed class IntakeModel(
                 result.Add(unit);
             }
 
-            foreach (var child in await units.ChildrenAsync(unit.Id, ct))
+            foreach (var child in await units.ChildrenAsync(unit.Id, ct: ct))
             {
                 queue.Enqueue(child);
             }

@@ -1,0 +1,4 @@
+namespace OneStop.Platform.AdministrativeUnits.Reorganisations;
+
+/// <summary>What one module moves for one retired unit (e.g. "Hồ sơ đang giải quyết": 12), with the items an admin may redirect.</summary>
+public sealed record SuccessionImpact(Guid PredecessorId, string What, int Count, IReadOnlyList<SuccessionItem> Items);
