@@ -52,6 +52,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
         services.AddSingleton<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>();
+        services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.UnitChanges>();
         services.AddScoped<OneStop.Platform.People.IPeopleDirectory, OneStop.Platform.People.PeopleDirectory>();
         services.AddScoped<OneStop.Platform.People.PeopleAdministration>();
         services.AddScoped<OneStop.Platform.People.PeopleImport>();
@@ -78,6 +79,7 @@ public static class PlatformServiceCollectionExtensions
     public static void MapPlatformEndpoints(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder api)
     {
         UnitsEndpoints.Map(api);
+        OneStop.Platform.AdministrativeUnits.Reorganisations.ReorganisationEndpoints.Map(api);
         AuditEndpoints.Map(api);
         OneStop.Platform.People.PeopleEndpoints.Map(api);
     }

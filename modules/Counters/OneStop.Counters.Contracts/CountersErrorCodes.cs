@@ -48,6 +48,9 @@ public static class CountersErrorCodes
     /// <summary>The receiving unit has no one-stop desk (Bộ phận Một cửa) to number the dossier.</summary>
     public const string NoReceptionDesk = Prefix + "NoReceptionDesk";
 
+    /// <summary>The acting unit was retired by a reorganisation: new dossiers go to its successor.</summary>
+    public const string UnitRetired = Prefix + "UnitRetired";
+
     public const string RoutingTargetInvalid = Prefix + "RoutingTargetInvalid";
 
     public const string FormNotAvailable = Prefix + "FormNotAvailable";

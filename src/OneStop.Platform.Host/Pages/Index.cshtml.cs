@@ -8,7 +8,7 @@ using OneStop.Platform.Scoping;
 namespace OneStop.Platform.Host.Pages;
 
 /// <summary>Home page per role: the acting unit at a glance and the entry points of that role's daily work.</summary>
-public sealed class IndexModel(PlatformDbContext db, ICurrentScope scope, ShellService shell) : PageModel
+public sealed class IndexModel(PlatformDbContext db, ICurrentScope scope, ShellService shell, TimeProvider clock) : PageModel
 {
     public UnitSummary Summary { get; private set; } = null!;
     public string FullName { get; private set; } = "";
@@ -16,7 +16,7 @@ public sealed class IndexModel(PlatformDbContext db, ICurrentScope scope, ShellS
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Summary = (await UnitsEndpoints.Summary(db, scope, ct)).Value!;
+        Summary = (await UnitsEndpoints.Summary(db, scope, clock, ct)).Value!;
         FullName = User.FindFirst(PlatformClaims.FullName)?.Value ?? User.Identity?.Name ?? "";
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var roleTasks = new List<ShellLink>();

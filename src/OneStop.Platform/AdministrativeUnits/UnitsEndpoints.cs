@@ -70,12 +70,19 @@ internal static class UnitsEndpoints
             .Validate<RenameAgencyRequest>();
     }
 
+    /// <param name="on">Units valid on that day (today by default); <paramref name="all"/> lists retired and future ones too.</param>
     internal static async Task<Ok<KeysetPage<AdministrativeUnitInfo>>> ListUnits(
-        PlatformDbContext db, string? level, Guid? parentId, string? cursor, int? pageSize, CancellationToken ct)
+        PlatformDbContext db, TimeProvider clock, string? level, Guid? parentId, string? cursor, int? pageSize, DateOnly? on, bool? all, CancellationToken ct)
     {
         var after = KeysetCursor.Decode<string>(cursor);
         var size = KeysetCursor.ClampPageSize(pageSize);
         var query = db.AdministrativeUnits.AsNoTracking();
+        if (all != true)
+        {
+            var day = on ?? Domain.VietnamTime.Today(clock);
+            query = query.Where(u => u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day));
+        }
+
         if (!string.IsNullOrEmpty(level))
         {
             query = query.Where(u => u.Level == level);
@@ -95,11 +102,12 @@ internal static class UnitsEndpoints
         return TypedResults.Ok(KeysetCursor.ToPage(rows, size, u => u.ToInfo(), r => r.Path));
     }
 
-    internal static async Task<Ok<UnitSummary>> Summary(PlatformDbContext db, ICurrentScope scope, CancellationToken ct)
+    internal static async Task<Ok<UnitSummary>> Summary(PlatformDbContext db, ICurrentScope scope, TimeProvider clock, CancellationToken ct)
     {
-        var counts = await db.AdministrativeUnits.AsNoTracking().GroupBy(u => u.Level)
+        var today = Domain.VietnamTime.Today(clock);
+        var counts = await db.AdministrativeUnits.AsNoTracking().Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today)).GroupBy(u => u.Level)
             .Select(g => new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Level, x => x.Count, ct);
-        var agencies = await db.Agencies.CountAsync(ct);
+        var agencies = await db.Agencies.CountAsync(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo > today), ct);
         return TypedResults.Ok(new UnitSummary(scope.Unit.Name, scope.Unit.Path,
             counts.GetValueOrDefault(UnitLevels.Province), counts.GetValueOrDefault(UnitLevels.District),
             counts.GetValueOrDefault(UnitLevels.Commune), agencies));

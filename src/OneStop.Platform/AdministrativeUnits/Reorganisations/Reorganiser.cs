@@ -198,6 +198,8 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock,
         if (plan.EffectiveOn <= VietnamTime.Today(clock))
         {
             await TakeEffectAsync(record.Id, ct);
+            using var scope = scopes.CreateScope();
+            record = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Reorganisations.AsNoTracking().FirstAsync(r => r.Id == record.Id, ct);
         }
 
         return record;

@@ -7,6 +7,7 @@ using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Domain;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -145,6 +146,13 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
 
         var receiving = await units.FindAsync(scope.Unit.UnitId, ct)
             ?? throw new PlatformException(PlatformErrorCodes.UnitRequired, "Không xác định được đơn vị tiếp nhận.", 403);
+        if (receiving.ValidTo is { } gone && OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now) >= gone)
+        {
+            // A person left in a retired unit (e.g. one that was split) sees its archive but receives nothing new there.
+            throw new PlatformException(CountersErrorCodes.UnitRetired,
+                $"{receiving.Name} đã thôi hiệu lực từ ngày {gone:dd/MM/yyyy} (sắp xếp đơn vị hành chính): hồ sơ mới được tiếp nhận tại đơn vị kế thừa.", 409);
+        }
+
         var resolving = await ResolvingUnitAsync(procedure, receiving, request.ResolvingUnitId, ct);
         var desk = await units.ReceptionDeskAsync(receiving.Id, ct: ct)
             ?? throw new PlatformException(CountersErrorCodes.NoReceptionDesk, $"{receiving.Name} chưa có Bộ phận Một cửa để cấp mã hồ sơ.", 422);

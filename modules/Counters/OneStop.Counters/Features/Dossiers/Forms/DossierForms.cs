@@ -3,6 +3,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Documents;
 using OneStop.Platform.People;
 using OneStop.Platform.Web;
@@ -15,7 +16,7 @@ internal sealed record RenderedForm(byte[] Content, string FileName, string Cont
 /// Biểu mẫu của một hồ sơ (Mẫu 01–05/06): picks the rule set by the dossier's reception date, checks that the form
 /// makes sense for the dossier's state, and renders it on A5 with the kernel's PDF helper (Noto fonts).
 /// </summary>
-internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflow, IPeopleDirectory people)
+internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflow, IPeopleDirectory people, IAdministrativeUnitDirectory units, TimeProvider clock)
 {
     /// <summary>When a form exists for a dossier: the state or record it documents must be there (else 409).</summary>
     private static readonly Dictionary<string, (Func<Dossier, bool> Available, string WhyNot)> Availability = new()
@@ -66,30 +67,49 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
 
         // Every officer the form may name, in one look-up.
         var names = await people.NamesAsync([.. DossierPeople.Logins(d), letter?.IssuedBy], ct);
-        using var pdf = FormLayout.A5($"{form.FileName} - {d.Code}", "UBND " + d.ReceivingUnitName);
+        var issuer = await IssuerAsync(d, ct);
+        using var pdf = FormLayout.A5($"{form.FileName} - {d.Code}", "UBND " + issuer.UnitName);
         switch (kind)
         {
             case FormKinds.Receipt:
-                Receipt(pdf, set, form, d, names);
+                Receipt(pdf, issuer, set, form, d, names);
                 break;
             case FormKinds.SupplementRequest:
-                Supplement(pdf, set, form, d, names);
+                Supplement(pdf, issuer, set, form, d, names);
                 break;
             case FormKinds.Refusal:
-                Refusal(pdf, set, form, d, names);
+                Refusal(pdf, issuer, set, form, d, names);
                 break;
             case FormKinds.Apology:
-                Apology(pdf, set, form, d, letter!, names);
+                Apology(pdf, issuer, set, form, d, letter!, names);
                 break;
             case FormKinds.ControlSheet:
-                ControlSheet(pdf, set, form, d, names);
+                ControlSheet(pdf, issuer, set, form, d, names);
                 break;
             case FormKinds.StopNotice:
-                StopNotice(pdf, set, form, d, names);
+                StopNotice(pdf, issuer, set, form, d, names);
                 break;
         }
 
         return new(pdf.ToArray(), $"Mẫu {form.Number} - {form.FileName} - {d.Code}.pdf");
+    }
+
+    /// <summary>
+    /// Who issues a form printed now: the unit holding the dossier on the day of printing and its desk of that day. A
+    /// dossier received at Phường Cẩm Thượng in June 2025 and printed in August is issued by Phường Thành Đông's Trung
+    /// tâm Phục vụ hành chính công; the text still says where it was received.
+    /// </summary>
+    private async Task<FormIssuer> IssuerAsync(Dossier d, CancellationToken ct)
+    {
+        var today = FormLayout.VietnamDate(clock.GetUtcNow());
+        var unit = await units.CurrentAsync(d.UnitId, today, ct) ?? await units.FindAsync(d.UnitId, ct);
+        if (unit is null)
+        {
+            return new(d.ReceivingUnitName, FormIssuer.OneStopDesk);
+        }
+
+        var desk = await units.ReceptionDeskAsync(unit.Id, today, ct);
+        return new(unit.Name, desk?.Kind == AgencyKinds.ServiceCenter ? FormIssuer.ServiceCentre : FormIssuer.OneStopDesk);
     }
 
     internal static PlatformException NotAvailable(string message, int status) =>
@@ -117,9 +137,9 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         ?? d.ModifiedAt ?? d.CreatedAt;
 
     /// <summary>Mẫu 01.</summary>
-    private static void Receipt(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
+    private static void Receipt(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
-        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, d.ReceivedAt!.Value);
+        FormLayout.Head(pdf, set, form, issuer, d.Code, d.ReceivedAt!.Value);
         FormLayout.Title(pdf, form, d.Code);
         FormLayout.Line(pdf, $"Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận hồ sơ của:");
         Applicant(pdf, d);
@@ -149,10 +169,10 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     }
 
     /// <summary>Mẫu 02: the clock stops until the applicant completes the dossier.</summary>
-    private static void Supplement(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
+    private static void Supplement(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         var stop = d.ClockStops.Where(s => s.Cause == DossierTransitions.SupplementRequested).OrderByDescending(s => s.From).First();
-        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, stop.From);
+        FormLayout.Head(pdf, set, form, issuer, d.Code, stop.From);
         FormLayout.Title(pdf, form, d.Code);
         FormLayout.Line(pdf, $"Ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}, Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận hồ sơ của:");
         Applicant(pdf, d);
@@ -165,10 +185,10 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     }
 
     /// <summary>Mẫu 03.</summary>
-    private static void Refusal(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
+    private static void Refusal(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         var at = TransitionAt(d, DossierTransitions.Refused);
-        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, at);
+        FormLayout.Head(pdf, set, form, issuer, d.Code, at);
         FormLayout.Title(pdf, form, d.Code);
         FormLayout.Line(pdf, $"Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận hồ sơ của:");
         Applicant(pdf, d);
@@ -180,9 +200,9 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     }
 
     /// <summary>Mẫu 04 from a letter drafted by the overdue job (and issued by an officer).</summary>
-    private static void Apology(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, ApologyLetter letter, PeopleNames names)
+    private static void Apology(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, ApologyLetter letter, PeopleNames names)
     {
-        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, letter.IssuedAt ?? letter.CreatedAt);
+        FormLayout.Head(pdf, set, form, issuer, d.Code, letter.IssuedAt ?? letter.CreatedAt);
         FormLayout.Title(pdf, form, d.Code);
         FormLayout.Line(pdf, "Kính gửi: " + d.ApplicantName, bold: true);
         FormLayout.Line(pdf, $"Ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}, Bộ phận Tiếp nhận và Trả kết quả {d.ReceivingUnitName} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ {d.Code}.");
@@ -197,9 +217,9 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     }
 
     /// <summary>Phiếu kiểm soát: every hand-over (bàn giao) with its times, from the dossier's hand-over records.</summary>
-    private static void ControlSheet(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
+    private static void ControlSheet(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
-        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, d.ReceivedAt!.Value);
+        FormLayout.Head(pdf, set, form, issuer, d.Code, d.ReceivedAt!.Value);
         FormLayout.Title(pdf, form, d.Code);
         FormLayout.Line(pdf, $"(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả mã số: {d.Code})", italic: true);
         FormLayout.Line(pdf, $"Người nộp: {d.ApplicantName}. Thủ tục: {d.ProcedureName}.");
@@ -225,10 +245,10 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     }
 
     /// <summary>Thông báo dừng giải quyết hồ sơ (Mẫu 05 of Circular 03/2025).</summary>
-    private static void StopNotice(PdfWriter pdf, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
+    private static void StopNotice(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
     {
         var at = TransitionAt(d, DossierTransitions.Stopped);
-        FormLayout.Head(pdf, set, form, d.ReceivingUnitName, d.Code, at);
+        FormLayout.Head(pdf, set, form, issuer, d.Code, at);
         FormLayout.Title(pdf, form, d.Code);
         FormLayout.Line(pdf, "Kính gửi: " + d.ApplicantName, bold: true);
         Applicant(pdf, d);

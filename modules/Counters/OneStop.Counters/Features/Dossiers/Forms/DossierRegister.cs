@@ -13,7 +13,7 @@ namespace OneStop.Counters.Features.Dossiers.Forms;
 internal sealed record RegisterRow(
     int No, string Code, string ProcedureName, string ApplicantName, string ApplicantContact, string ResolvingUnitName,
     DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? SentToResolverAt, DateTimeOffset? ResultBackAt,
-    DateTimeOffset? ReturnedAt, string Note);
+    DateTimeOffset? ReturnedAt, string Note, string ReceivingUnitName);
 
 /// <summary>
 /// Sổ theo dõi hồ sơ: the dossiers received in a period by the units in the caller's scope, one line each with the
@@ -54,7 +54,10 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
             d.Handovers.Where(h => h.Kind is HandoverKinds.Assignment or HandoverKinds.Routing).OrderBy(h => h.Order).Select(h => (DateTimeOffset?)h.SentAt).FirstOrDefault(),
             d.Handovers.Where(h => h.Kind == HandoverKinds.Result).Select(h => (DateTimeOffset?)h.SentAt).FirstOrDefault(),
             d.ReturnedAt,
-            DossierStatuses.NameVi(d.Status) + (d.IsOverdueAt(now) ? "; quá hạn" : "") + "; người tiếp nhận: " + names.Name(DossierPeople.Receiver(d)))).ToList();
+            DossierStatuses.NameVi(d.Status) + (d.IsOverdueAt(now) ? "; quá hạn" : "") + "; người tiếp nhận: " + names.Name(DossierPeople.Receiver(d))
+                // A successor's register lists its predecessors' dossiers too: each says where it was received.
+                + (d.ReceivingUnitName == scope.Unit.Name ? "" : "; tiếp nhận tại " + d.ReceivingUnitName),
+            d.ReceivingUnitName)).ToList();
     }
 
     private static readonly (string Head, double Pdf, double Excel)[] Columns =
@@ -75,7 +78,9 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
         // The register is kept under the circular in force at the end of the period.
         var set = LegalFormSets.InForceOn(end);
         var form = set.Find(FormKinds.Register)!;
-        var unit = scope.Unit.Name;
+        // The register is the book of the unit that received: a period before a reorganisation shows that unit.
+        var receivers = rows.Select(r => r.ReceivingUnitName).Distinct().ToList();
+        var unit = receivers.Count == 1 ? receivers[0] : scope.Unit.Name;
         using var pdf = FormLayout.A4Landscape($"{form.FileName} {start:dd/MM/yyyy} - {end:dd/MM/yyyy}", "UBND " + unit);
         FormLayout.Head(pdf, set, form, unit, $"{start:yyyy}", time.GetUtcNow(), size: 9);
         pdf.Text(form.Title, 14, bold: true, spaceAfter: 1)

@@ -27,13 +27,17 @@ internal static class FormLayout
     }
 
     /// <summary>"Mẫu số 01 (Ban hành kèm theo …)", then agency | Quốc hiệu, tiêu ngữ; then "Số: …" | place and date.</summary>
-    public static void Head(PdfWriter pdf, LegalFormSet set, LegalForm form, string unitName, string number, DateTimeOffset at, double size = 8.5)
+    public static void Head(PdfWriter pdf, LegalFormSet set, LegalForm form, string unitName, string number, DateTimeOffset at, double size = 8.5) =>
+        Head(pdf, set, form, new FormIssuer(unitName, FormIssuer.OneStopDesk), number, at, size);
+
+    public static void Head(PdfWriter pdf, LegalFormSet set, LegalForm form, FormIssuer issuer, string number, DateTimeOffset at, double size = 8.5)
     {
+        var unitName = issuer.UnitName;
         pdf.Text($"Mẫu số {form.Number}", size, bold: true, align: XStringAlignment.Far, spaceAfter: 0)
             .Text($"({set.Basis})", size - 1.5, italic: true, align: XStringAlignment.Far, spaceAfter: 4);
         pdf.Columns(
         [
-            (0.46, [new PdfLine(("UBND " + unitName).ToUpper(Vi), size), new PdfLine("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", size - 1, Bold: true, Underline: true)]),
+            (0.46, [new PdfLine(("UBND " + unitName).ToUpper(Vi), size), new PdfLine(issuer.DeskTitle, size - 1, Bold: true, Underline: true)]),
             (0.54, [new PdfLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size, Bold: true), new PdfLine("Độc lập - Tự do - Hạnh phúc", size + 0.5, Bold: true, Underline: true)]),
         ], spaceAfter: 2);
         pdf.Columns(
