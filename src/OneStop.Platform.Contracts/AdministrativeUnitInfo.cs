@@ -9,13 +9,13 @@ namespace OneStop.Platform;
 /// <param name="ValidTo">First day the unit no longer exists (the effective date of the change that retired it), or null.</param>
 public sealed record AdministrativeUnitInfo(
     Guid Id, string Code, string Name, string Level, Guid? ParentId, string Path,
-    string Kind = "", DateOnly ValidFrom = default, DateOnly? ValidTo = null)
+    string Kind, DateOnly ValidFrom, DateOnly? ValidTo)
 {
     public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day < ValidTo);
 }
 
 /// <summary>Read-only view of an agency (cơ quan, đơn vị) attached to an administrative unit.</summary>
-public sealed record AgencyInfo(Guid Id, string Code, string Name, string Kind, Guid UnitId, DateOnly ValidFrom = default, DateOnly? ValidTo = null)
+public sealed record AgencyInfo(Guid Id, string Code, string Name, string Kind, Guid UnitId, DateOnly ValidFrom, DateOnly? ValidTo)
 {
     public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day < ValidTo);
 }

@@ -58,6 +58,13 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/platform/roles/"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["PUT /api/v1/platform/roles/{name}/permissions"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["GET /api/v1/me"] = nameof(Me_reports_the_acting_unit),
+        ["GET /api/v1/platform/reorganisations/"] = nameof(Units_are_reorganised_only_province_wide),
+        ["POST /api/v1/platform/reorganisations/preview"] = nameof(Units_are_reorganised_only_province_wide),
+        ["POST /api/v1/platform/reorganisations/"] = nameof(Units_are_reorganised_only_province_wide),
+        ["POST /api/v1/platform/units/"] = nameof(Units_are_reorganised_only_province_wide),
+        ["PUT /api/v1/platform/units/{id:guid}/name"] = nameof(Units_are_reorganised_only_province_wide),
+        ["POST /api/v1/platform/units/{id:guid}/retire"] = nameof(Units_are_reorganised_only_province_wide),
+        ["POST /api/v1/platform/agencies/{id:guid}/retire"] = nameof(Units_are_reorganised_only_province_wide),
         // National registers: no unit data of ours; who may look up is a permission (Integration.Lookup).
         ["POST /api/v1/integration/citizens/verify"] = "national register, no unit data",
         ["GET /api/v1/integration/enterprises/{code}"] = "national register, no unit data",
@@ -224,6 +231,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     {
         ["/Index"] = nameof(Home_and_units_pages_show_only_the_scope),
         ["/Units/Index"] = nameof(Home_and_units_pages_show_only_the_scope),
+        ["/Units/Reorganise"] = nameof(Units_are_reorganised_only_province_wide),
         ["/People/Index"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["/People/Create"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["/People/Detail"] = nameof(People_administration_stays_within_the_admins_subtree),
@@ -476,6 +484,52 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         var districtUnits = await district.GetStringAsync("/Units?level=commune");
         districtUnits.ShouldContain("Phường Bình Hàn");
         districtUnits.ShouldNotContain("Phường Cộng Hoà"); // a ward of Chí Linh (290)
+    }
+
+    /// <summary>
+    /// A merger moves data between communes, so only a province-wide administrator changes the tree: a ward's or a
+    /// district's people refused even holding Platform.Units.Manage (granted to them in this fixture), nothing changed.
+    /// What a successor then sees is in ReorganisationContinuityTests (Counters).
+    /// </summary>
+    [Fact]
+    public async Task Units_are_reorganised_only_province_wide()
+    {
+        var camThuong = await fx.UnitId("10507");
+        var binhHan = await fx.UnitId("10510");
+        var city = await fx.UnitId("288");
+        foreach (var user in new[] { CommuneA, DistrictLeader })
+        {
+            var client = await fx.SignInAsync(user);
+            var refused = new[]
+            {
+                await client.PostAsJsonAsync($"/api/v1/platform/units/{camThuong}/retire", new { successorIds = new[] { binhHan }, effectiveOn = "2026-01-01" }),
+                await client.PostAsJsonAsync("/api/v1/platform/units/", new { code = "19999", name = "Phường Mới", level = "commune", parentId = city, effectiveOn = "2026-01-01" }),
+                await client.PutAsJsonAsync($"/api/v1/platform/units/{camThuong}/name", new { name = "Phường Đổi Tên", effectiveOn = "2026-01-01" }),
+                await client.PostAsJsonAsync($"/api/v1/platform/agencies/{await fx.DeskOf("10507")}/retire", new { effectiveOn = "2026-01-01" }),
+                await client.PostAsync("/api/v1/platform/reorganisations/preview", ChangeSet("retire-unit,10507,,,,,10510,,")),
+                await client.PostAsync("/api/v1/platform/reorganisations/", ChangeSet("retire-unit,10507,,,,,10510,,")),
+            };
+            foreach (var response in refused)
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await response.Content.ReadAsStringAsync());
+            }
+
+            (await client.GetAsync("/api/v1/platform/reorganisations/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var page = await (await Get(CommuneA, "/Units/Reorganise")).Content.ReadAsStringAsync();
+        page.ShouldContain("Phường Cẩm Thượng (10507)");
+        page.ShouldNotContain("Phường Bình Hàn (10510)");
+        (await fx.Db(db => db.AdministrativeUnits.IgnoreQueryFilters().CountAsync(u => u.ValidTo != null))).ShouldBe(0);
+        (await fx.Db(db => db.Reorganisations.CountAsync())).ShouldBe(0);
+    }
+
+    private static MultipartFormDataContent ChangeSet(string line)
+    {
+        var content = new MultipartFormDataContent();
+        content.Add(new StringContent("operation,code,name,level,kind,parent_code,successor_codes,desk_name,note\n" + line + "\n"), "file", "phuong-an.csv");
+        content.Add(new StringContent("2026-01-01"), "effectiveOn");
+        return content;
     }
 
     [Fact]

@@ -23,10 +23,10 @@ var server = Environment.GetEnvironmentVariable("ONESTOP_TEST_POSTGRES")
 
 var units = Csv.ReadResource(typeof(SearchText).Assembly, "admin-units-hai-duong-2021.csv")
     .Select(r => new AdministrativeUnitInfo(Guid.CreateVersion7(), r["commune_code"], r["commune_name"], UnitLevels.Commune, null,
-        $"/{r["province_code"]}/{r["district_code"]}/{r["commune_code"]}/"))
+        $"/{r["province_code"]}/{r["district_code"]}/{r["commune_code"]}/", r["commune_type"], new DateOnly(2021, 1, 1), null))
     .ToList();
 var districts = units.GroupBy(u => u.Path.Split('/')[2])
-    .Select(g => new AdministrativeUnitInfo(Guid.CreateVersion7(), g.Key, "Huyện " + g.Key, UnitLevels.District, null, $"/30/{g.Key}/")).ToList();
+    .Select(g => new AdministrativeUnitInfo(Guid.CreateVersion7(), g.Key, "Huyện " + g.Key, UnitLevels.District, null, $"/30/{g.Key}/", "huyen", new DateOnly(2021, 1, 1), null)).ToList();
 var directory = new Directory(units.Concat(districts));
 
 // The throw-away PostgreSQL runs with fsync off; the index goes to tmpfs when there is one so both sides skip disk

@@ -1,3 +1,4 @@
+using OneStop.Platform.AdministrativeUnits.Reorganisations;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,11 +50,14 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<DossierClock>();
         services.AddScoped<DossierWorkflow>();
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, Features.Dossiers.Reorganisation.OpenDossierHandover>();
+        services.AddFollowsPrimarySuccessor<CountersDbContext, Domain.Queue.QueueDesk>("Quầy tiếp nhận (xếp hàng)");
+        services.AddFollowsPrimarySuccessor<CountersDbContext, Domain.Queue.QueueCounter>("Quầy dịch vụ (xếp hàng)");
         services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
+        services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();
         services.AddQueue();
         services.AddDossierSearch(configuration);

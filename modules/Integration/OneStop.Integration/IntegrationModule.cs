@@ -42,6 +42,9 @@ public sealed class IntegrationModule : ModuleBase
         services.AddNationalSystemConnectors(configuration);
         AddSimulators(services);
         services.AddScoped<Features.CommandCentre.CommandCentreReporter>();
+        // A retired unit's webhook subscriptions serve its successor from the reorganisation's date (ADR 0015).
+        OneStop.Platform.AdministrativeUnits.Reorganisations.FollowsPrimarySuccessorExtensions
+            .AddFollowsPrimarySuccessor<IntegrationDbContext, Features.Webhooks.WebhookSubscription>(services, "Đăng ký webhook");
         services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();

@@ -10,9 +10,6 @@ public static class VietnamTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
-    /// <summary>UTC+7 without daylight saving, as a zone for schedulers (Hangfire's cron runs in UTC otherwise).</summary>
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", Offset, "Giờ Việt Nam", "Giờ Việt Nam");
-
     /// <summary>The same instant, expressed at UTC+7.</summary>
     public static DateTimeOffset Of(DateTimeOffset instant) => instant.ToOffset(Offset);
 

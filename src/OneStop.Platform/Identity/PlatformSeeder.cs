@@ -42,6 +42,8 @@ public static class PlatformSeeder
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
+        // Seeding writes to every unit: system work, whatever scope the caller (start-up, a test) is in.
+        using var system = sp.GetRequiredService<OneStop.Platform.Scoping.ICurrentScope>().Change(OneStop.Platform.Scoping.UnitScope.Unrestricted, null, "system");
         var db = sp.GetRequiredService<PlatformDbContext>();
         await AdministrativeUnitSeeder.SeedAsync(db, ct);
 
@@ -109,10 +111,10 @@ public static class PlatformSeeder
 
             // Codes are reused: a demo person belongs to the unit holding the code on the day the membership starts.
             var unit = (await db.AdministrativeUnits.IgnoreQueryFilters().Where(u => u.Code == demo.UnitCode).ToListAsync(ct))
-                .FirstOrDefault(u => u.IsValidOn(demo.From ?? AdministrativeUnitSeeder.ValidFrom));
+                .FirstOrDefault(u => demo.From is { } from ? u.ValidFrom == from : u.IsValidOn(AdministrativeUnitSeeder.ValidFrom));
             if (unit is null)
             {
-                continue; // a unit of a later change set, not applied (yet)
+                continue; // a unit created by a later change set, not applied (yet)
             }
 
             var user = new PlatformUser

@@ -10,9 +10,10 @@ public static class PlatformJobs
     public static void Configure(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<IdempotencyCleanupJob>("platform-idempotency-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
-        // A change set applied ahead of its date takes effect in the first minutes of that day, Vietnam time.
+        // A change set applied ahead of its date takes effect in the first minutes of that day: 00:05 in Vietnam (UTC+7,
+        // no daylight saving) is 17:05 UTC the day before; Hangfire's cron runs in UTC.
         jobs.AddOrUpdate<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>("platform-reorganisations-take-effect",
-            r => r.TakeEffectDueAsync(CancellationToken.None), "5 0 * * *", new RecurringJobOptions { TimeZone = Domain.VietnamTime.Zone });
+            r => r.TakeEffectDueAsync(CancellationToken.None), "5 17 * * *");
     }
 }
 

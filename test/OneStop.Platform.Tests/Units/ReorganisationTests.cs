@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.AdministrativeUnits;
@@ -67,6 +70,58 @@ public abstract class ReorganisationTests(OneStopFactory factory)
         preview.Problems.ShouldContain(p => p.Message.Contains("Không có đơn vị hành chính mã 11111"));
         await Should.ThrowAsync<Web.PlatformException>(() => reorganiser.ApplyAsync(bad, null, "test"));
     }
+
+    [Theory]
+    [InlineData("retire-unit,10507,,,,,10510,,\nretire-unit,10510,,,,,10507,,", "2021-06-01", "vòng kế thừa")]
+    [InlineData("retire-unit,10507,,,,,10510,,\nretire-unit,10507,,,,,10513,,", "2021-06-01", "bị thôi hiệu lực hai lần")]
+    [InlineData("retire-unit,10507,,,,,99999,,", "2021-06-01", "Đơn vị kế thừa mã 99999")]
+    [InlineData("retire-unit,10507,,,,,10510,,", "2020-06-01", "trước ngày Phường Cẩm Thượng (mã 10507) bắt đầu (01/01/2021)")]
+    [InlineData("merge-all,10507,,,,,10510,,", "2021-06-01", "Thao tác 'merge-all' không hợp lệ")]
+    [InlineData("create-unit,10999,,commune,,288,,,", "2021-06-01", "tên bắt buộc")]
+    public async Task A_bad_change_set_is_explained_in_Vietnamese_and_nothing_is_applied(string lines, string effectiveOn, string expected)
+    {
+        var admin = await factory.SignInAsync("admin");
+        var before = await StateAsync();
+        const string header = "operation,code,name,level,kind,parent_code,successor_codes,desk_name,note\n";
+        var preview = await admin.PostAsync("/api/v1/platform/reorganisations/preview", ChangeSet(header + lines + "\n", "phuong-an.csv", effectiveOn));
+        var body = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("canApply").GetBoolean().ShouldBeFalse();
+        body.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()).ShouldContain(m => m!.Contains(expected), body.ToString());
+
+        var applied = await admin.PostAsync("/api/v1/platform/reorganisations/", ChangeSet(header + lines + "\n", "phuong-an.csv", effectiveOn));
+        var problem = await applied.Content.ReadFromJsonAsync<JsonElement>();
+        applied.StatusCode.ShouldBe(HttpStatusCode.BadRequest, problem.ToString());
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ReorganisationInvalid");
+        (await StateAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("day khong phai CSV", "phuong-an.csv", "Dòng tiêu đề phải có các cột")]
+    [InlineData("{ \"changes\": [ { \"new_code\": 1 } ] }", "anh-xa.json", "Tệp không đúng định dạng")]
+    [InlineData("[1, 2", "anh-xa.json", "Tệp không đúng định dạng")]
+    public async Task A_malformed_file_is_refused_with_a_Vietnamese_reason(string content, string fileName, string expected)
+    {
+        var admin = await factory.SignInAsync("admin");
+        var before = await StateAsync();
+        var preview = await admin.PostAsync("/api/v1/platform/reorganisations/preview", ChangeSet(content, fileName, "2021-06-01"));
+        var body = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()).ShouldContain(m => m!.Contains(expected), body.ToString());
+        var applied = await admin.PostAsync("/api/v1/platform/reorganisations/", ChangeSet(content, fileName, "2021-06-01"));
+        applied.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Not multipart, no file, a bad date: 400 with a stable code, never a 5xx.
+        (await admin.PostAsJsonAsync("/api/v1/platform/reorganisations/preview", new { file = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PostAsync("/api/v1/platform/reorganisations/preview", new MultipartFormDataContent { { new StringContent("x"), "effectiveOn" } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PostAsync("/api/v1/platform/reorganisations/preview", ChangeSet(content, fileName, "31/02/2025"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await StateAsync()).ShouldBe(before);
+    }
+
+    private static MultipartFormDataContent ChangeSet(string content, string fileName, string effectiveOn) => new()
+    {
+        { new StringContent(content), "file", fileName },
+        { new StringContent(effectiveOn), "effectiveOn" },
+    };
 
     public static async Task ApplyShippedAsync(OneStopFactory factory)
     {

@@ -10,6 +10,6 @@ public interface IUnitSuccessionParticipant
     Task<IReadOnlyList<SuccessionImpact>> PreviewAsync(IReadOnlyList<UnitTransfer> transfers, CancellationToken ct);
 
     /// <param name="choices">Item id → successor code chosen by the admin in the preview.</param>
-    /// <returns>How many items were moved.</returns>
+    /// <returns>How many open items (dossiers) were handed over; set-up that follows the successor counts 0.</returns>
     Task<int> ApplyAsync(IReadOnlyList<UnitTransfer> transfers, DateOnly effectiveOn, IReadOnlyDictionary<Guid, string> choices, CancellationToken ct);
 }

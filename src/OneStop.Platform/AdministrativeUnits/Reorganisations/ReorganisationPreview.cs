@@ -24,5 +24,5 @@ public sealed record ReorganisationPreview(
 
     public int Retired => Merged.Count + Split.Count;
 
-    public int OpenItems => Impacts.Sum(i => i.Count);
+    public int OpenItems => Impacts.Where(i => i.OpenWork).Sum(i => i.Count);
 }
