@@ -209,6 +209,14 @@ public sealed class KpiStructureTests(ReorganisedYearFixture fx) : IClassFixture
     }
 
     [Fact]
+    public void A_change_set_taking_effect_schedules_a_recompute_of_the_kpis()
+    {
+        var scheduled = fx.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100);
+        scheduled.ShouldContain(j => j.Value.Job.Type == typeof(KpiEngine) && j.Value.Job.Method.Name == nameof(KpiEngine.RecomputeYearAsync)
+            && (int)j.Value.Job.Args[0] == 2026);
+    }
+
+    [Fact]
     public async Task The_api_and_the_cockpit_switch_between_as_was_and_as_is_and_the_766_index_includes_the_predecessors()
     {
         var leader = await fx.SignInAsync("lanhdao.tinh");
