@@ -249,7 +249,7 @@ public sealed class KpiStructureTests(ReorganisedYearFixture fx) : IClassFixture
 
         var page = await leader.GetAsync($"/Evaluation?unit={fx.ThanhDong.Id}&year=2025&structure=was");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync()).ShouldContain("Theo cơ cấu khi đó");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("<option value=\"was\" selected=\"selected\">Theo cơ cấu khi đó</option>");
         var kpi = await leader.GetStringAsync($"/Evaluation/Kpi?code={KpiCodes.OnlineShare}&unit={fx.ThanhDong.Id}&period=2025");
         kpi.ShouldContain("data-structure=\"is\"");
     }
