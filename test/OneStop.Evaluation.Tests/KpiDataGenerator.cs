@@ -35,7 +35,7 @@ public static class KpiDataGenerator
         const string sql = """
             INSERT INTO counters."Dossiers" ("Id", "Code", "ProcedureId", "ProcedureCode", "ProcedureName", "ProcedureField", "LegalTimeVersion", "LegalTimeValue",
                 "LegalTimeUnit", "Channel", "Status", "ApplicantKind", "ApplicantIdentity", "ApplicantName", "ApplicantVerified", "UnitId", "UnitPath",
-                "ReceivingAgencyCode", "ReceivingUnitName", "ResolvingUnitId", "SharedUnitPath", "ResolvingUnitName", "CurrentUnitId", "CurrentUnitName",
+                "ReceivingUnitId", "ReceivingAgencyCode", "ReceivingUnitName", "ResolvingUnitId", "SharedUnitPath", "ResolvingUnitName", "CurrentUnitId", "CurrentUnitName",
                 "SubmittedAt", "ReceivedAt", "DueAt", "DueExplanation", "ResolvedAt", "ReturnedAt", "RequestedReturnMethod", "CreatedAt", "CreatedBy",
                 "FeeVnd", "FinancialObligationVnd", "PaymentMethod")
             SELECT gen_random_uuid(), 'GEN-' || u."Code" || '-' || g, p.ids[x.i], p.codes[x.i], 'Thủ tục sinh dữ liệu', 'ho-tich', 1, 5,
@@ -44,7 +44,7 @@ public static class KpiDataGenerator
                    CASE WHEN x.r4 < 0.1 THEN 'ORGANISATION' ELSE 'CITIZEN' END, CASE WHEN x.r4 < 0.1 THEN '0800123456' ELSE '030090001234' END,
                    CASE WHEN x.r4 < 0.1 THEN 'Công ty TNHH An Phát' ELSE 'Nguyễn Văn An' END,
                    x.r4 >= 0.1 AND x.r5 < 0.45 + (abs(hashtext(u."Code" || ':population')) % 50) / 100.0,
-                   u."Id", u."Path", 'MC' || u."Code", u."Name", u."Id", u."Path", u."Name", u."Id", u."Name",
+                   u."Id", u."Path", u."Id", 'MC' || u."Code", u."Name", u."Id", u."Path", u."Name", u."Id", u."Name",
                    x.t - interval '1 hour', x.t, x.t + interval '7 days', '',
                    CASE WHEN x.r < 0.8 THEN x.t + x.r2 * interval '10 days' END, CASE WHEN x.r < 0.8 THEN x.t + x.r2 * interval '10 days' + interval '2 hours' END,
                    'DESK', now() - interval '1 day', 'generator',
@@ -79,6 +79,48 @@ public static class KpiDataGenerator
 
     /// <summary>What <see cref="GenerateKpiSourcesAsync"/> wrote.</summary>
     public sealed record KpiSources(long Components, long Handovers, long Tickets, long ProceduresAmended, long DigitizedDossiers, long Documents, long ScanItems, long Desks);
+
+    /// <summary>
+    /// One dossier received at <paramref name="unitId"/> (its receiving and owning unit, as intake writes it) at
+    /// <paramref name="receivedAt"/>, resolved and returned two days later within its 7-day due date, in the same shape
+    /// as <see cref="GenerateDossiersAsync"/>; <paramref name="unitPath"/> is where the unit's data lives now (a retired
+    /// unit's archive is under its successor).
+    /// </summary>
+    public static async Task<Guid> InsertDossierAsync(
+        string connectionString, Guid unitId, string unitPath, string unitCode, string unitName, DateTimeOffset receivedAt, string channel, string? applicantAddress)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        const string sql = """
+            INSERT INTO counters."Dossiers" ("Id", "Code", "ProcedureId", "ProcedureCode", "ProcedureName", "ProcedureField", "LegalTimeVersion", "LegalTimeValue",
+                "LegalTimeUnit", "Channel", "Status", "ApplicantKind", "ApplicantIdentity", "ApplicantName", "ApplicantAddress", "ApplicantVerified", "UnitId", "UnitPath",
+                "ReceivingUnitId", "ReceivingAgencyCode", "ReceivingUnitName", "ResolvingUnitId", "SharedUnitPath", "ResolvingUnitName", "CurrentUnitId", "CurrentUnitName",
+                "SubmittedAt", "ReceivedAt", "DueAt", "DueExplanation", "ResolvedAt", "ReturnedAt", "RequestedReturnMethod", "CreatedAt", "CreatedBy",
+                "FeeVnd", "FinancialObligationVnd", "PaymentMethod")
+            SELECT @id, 'TEST-' || @code || '-' || substr(md5(@id::text), 1, 8), p."Id", p."Code", 'Thủ tục thử nghiệm', 'ho-tich', 1, 5,
+                   'WORKING_DAY', @channel, 'RETURNED', 'CITIZEN', '030090001234', 'Nguyễn Văn An', @address, true, @unit, @path,
+                   @unit, 'MC' || @code, @name, @unit, @path, @name, @unit, @name,
+                   @at - interval '1 hour', @at, @at + interval '7 days', '', @at + interval '2 days', @at + interval '2 days 2 hours', 'DESK', @at, 'test',
+                   0, NULL, NULL
+            FROM (SELECT "Id", "Code" FROM counters."Procedures" ORDER BY "Code" LIMIT 1) p
+            """;
+        var id = Guid.NewGuid();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("code", unitCode);
+        command.Parameters.AddWithValue("name", unitName);
+        command.Parameters.AddWithValue("unit", unitId);
+        command.Parameters.AddWithValue("path", unitPath);
+        command.Parameters.AddWithValue("at", receivedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.Add(new NpgsqlParameter("address", NpgsqlTypes.NpgsqlDbType.Varchar) { Value = (object?)applicantAddress ?? DBNull.Value });
+        if (await command.ExecuteNonQueryAsync() != 1)
+        {
+            throw new InvalidOperationException("No procedure in the catalogue to file a dossier for.");
+        }
+
+        return id;
+    }
 
     /// <summary>
     /// The other rows the KPI calculators read, for the dossiers of <see cref="GenerateDossiersAsync"/> (run it first):

@@ -12,5 +12,6 @@ public static class EvaluationErrorCodes
     public const string KpiNotFound = Prefix + "KpiNotFound";
     public const string UnitNotFound = Prefix + "UnitNotFound";
     public const string InvalidPeriod = Prefix + "InvalidPeriod";
+    public const string InvalidStructure = Prefix + "InvalidStructure";
     public const string NoSnapshot = Prefix + "NoSnapshot";
 }

@@ -120,8 +120,27 @@ public sealed record KpiPeriod(string Kind, DateOnly Start, DateOnly End)
 /// One unit's numerator and denominator of one KPI in one period, as a module's calculator computes it over its own
 /// rows (GROUP BY the owning unit). The engine rolls rows up the unit tree by summing numerators and denominators —
 /// never by averaging percentages. Units with nothing to count are simply absent.
+/// <para>
+/// <see cref="UnitId"/> is the unit the rows belonged to at the time (a dossier's receiving unit, even if it was retired
+/// since): the engine rolls it up the tree of that time for the "as was" view and maps it onto today's units for the
+/// "as is" view, following primary successors. <see cref="AsIsUnitId"/> overrides that mapping where the module knows
+/// better per row — a split unit's dossiers go to the successor named in the applicant's address.
+/// </para>
 /// </summary>
-public sealed record KpiRow(string KpiCode, Guid UnitId, string UnitPath, decimal Numerator, decimal Denominator);
+public sealed record KpiRow(string KpiCode, Guid UnitId, string UnitPath, decimal Numerator, decimal Denominator, Guid? AsIsUnitId = null);
+
+/// <summary>
+/// By which structure KPIs are shown: <see cref="Was"/> — the units and tree of the period (each row at the unit it
+/// belonged to then, rolled up through the districts of the time); <see cref="Is"/> — mapped onto today's units
+/// (predecessors summed into successors). The province's totals are equal in both.
+/// </summary>
+public static class KpiStructures
+{
+    public const string Was = "was";
+    public const string Is = "is";
+
+    public static readonly string[] All = [Was, Is];
+}
 
 /// <summary>A row behind a KPI value, for drill-down from a red card (a dossier, a rating, a complaint, a task).</summary>
 /// <param name="Counted">True when the row counts towards the numerator (e.g. on time); false rows are what makes a card red.</param>
@@ -214,7 +233,9 @@ public sealed record QualityIndexGroup(string Code, string NameVi, string NameEn
 public interface IEvaluationApi
 {
     /// <summary>Every KPI snapshot of a unit for a period key (<c>2025</c>, <c>2025-Q3</c>, <c>2025-07</c>, <c>2025-07-14</c>).</summary>
+    /// <remarks>As is for a current unit, as was for a retired one (see <see cref="KpiStructures"/>).</remarks>
     Task<IReadOnlyList<KpiValue>> KpisAsync(Guid unitId, string period, CancellationToken ct = default);
 
+    /// <summary>The 766 index; a current unit's includes its predecessors' data for earlier periods (as is).</summary>
     Task<QualityIndex?> QualityIndexAsync(Guid unitId, string period, CancellationToken ct = default);
 }

@@ -48,6 +48,8 @@ public sealed class EvaluationModule : ModuleBase
         // Evaluation's own calculators; every other module registers its own the same way.
         services.AddScoped<IKpiCalculator, SatisfactionCalculator>();
         services.AddScoped<IKpiCalculator, ComplaintCalculator>();
+        // A change set taking effect remaps every year's "as is" KPIs: recompute them (ADR 0016).
+        services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, KpiRecomputeOnReorganisation>();
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, EvaluationDbContext>();
     }
 

@@ -106,6 +106,8 @@ internal sealed class KpiTarget : Entity
 /// <summary>
 /// A computed KPI value of one unit in one period (numerator and denominator summed over the unit's subtree). Derived
 /// data, rewritten by every run, so not audited; unit-scoped so a district reads only its own subtree.
+/// <see cref="Structure"/> says in which view it holds: <c>both</c> where "as was" and "as is" agree (every period after
+/// the latest reorganisation, and any unit untouched by one), else one row per view (ADR 0016).
 /// </summary>
 [NotAudited]
 internal sealed class KpiSnapshot : IUnitScoped
@@ -125,6 +127,14 @@ internal sealed class KpiSnapshot : IUnitScoped
     public bool? Met { get; set; }
     public decimal? Points { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
+    /// <summary><see cref="SnapshotStructures.Both"/>, or <c>was</c> / <c>is</c> (<see cref="OneStop.Evaluation.Contracts.KpiStructures"/>).</summary>
+    public string Structure { get; set; } = SnapshotStructures.Both;
+}
+
+/// <summary>The views a stored snapshot holds in: one of <see cref="OneStop.Evaluation.Contracts.KpiStructures"/>, or both.</summary>
+internal static class SnapshotStructures
+{
+    public const string Both = "both";
 }
 
 /// <summary>Where the incremental run of one calculator left off (its watermark).</summary>

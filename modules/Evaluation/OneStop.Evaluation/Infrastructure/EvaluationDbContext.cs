@@ -107,7 +107,8 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.ToTable("KpiSnapshots");
             b.HasKey(s => s.Id);
             b.Property(s => s.Id).ValueGeneratedNever();
-            b.HasIndex(s => new { s.KpiCode, s.PeriodKey, s.UnitId }).IsUnique();
+            b.HasIndex(s => new { s.KpiCode, s.PeriodKey, s.UnitId, s.Structure }).IsUnique();
+            b.Property(s => s.Structure).HasMaxLength(8);
             // The cockpit reads one period for a subtree; the trend reads one unit over a year.
             b.HasIndex(s => new { s.PeriodKey, s.UnitPath });
             b.HasIndex(s => new { s.UnitId, s.PeriodKind, s.PeriodStart });

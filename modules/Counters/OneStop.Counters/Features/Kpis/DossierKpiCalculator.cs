@@ -3,6 +3,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Evaluation.Contracts;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Persistence;
 
 namespace OneStop.Counters.Features.Kpis;
@@ -16,8 +17,14 @@ namespace OneStop.Counters.Features.Kpis;
 /// whose every routing hand-over was electronic), online payment (of the dossiers with fees in the catalogue or a
 /// financial obligation, those paid online) and population data (of citizens' dossiers, those whose applicant was
 /// checked against the national population database at intake).
+/// <para>
+/// "By the receiving desk" is the unit that received the dossier (<see cref="Dossier.ReceivingUnitId"/>, kept when an
+/// open dossier is handed to a successor), so the "as was" view counts it where it was received. Dossiers of a unit
+/// split since are grouped by applicant's address as well, and each group names its successor for the "as is" view
+/// (<see cref="SplitSuccessors"/>); that adds groups only for those few units.
+/// </para>
 /// </summary>
-internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider clock) : IKpiCalculator
+internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider clock, IAdministrativeUnitDirectory units) : IKpiCalculator
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
     private static readonly string[] NotCounted = [DossierStatuses.New, DossierStatuses.Refused, DossierStatuses.Withdrawn];
@@ -30,12 +37,15 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
         var (start, end, now) = (period.StartsAt, period.EndsAt, clock.GetUtcNow());
+        var splits = await SplitsAsync(ct);
+        var split = splits.Units;
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
         var received = dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status));
-        var byDesk = await received.GroupBy(d => new { d.UnitId, d.UnitPath })
+        var byDesk = await received
+            .GroupBy(d => new { UnitId = d.ReceivingUnitId, d.UnitPath, Address = split.Contains(d.ReceivingUnitId) ? d.ApplicantAddress : null })
             .Select(g => new
             {
-                g.Key.UnitId, g.Key.UnitPath, Count = g.Count(),
+                g.Key.UnitId, g.Key.UnitPath, g.Key.Address, Count = g.Count(),
                 Online = g.Count(d => d.Channel == DossierChannels.Online),
                 Reusing = g.Count(d => d.Components.Any(c => c.Source != ComponentSources.Submitted)),
                 Routed = g.Count(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
@@ -45,35 +55,52 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
                 Citizens = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen),
                 Verified = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen && d.ApplicantVerified),
             }).ToListAsync(ct);
-        var progress = await received.GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath })
+        var progress = await received
+            .GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null })
             .Select(g => new
             {
-                g.Key.ResolvingUnitId, g.Key.SharedUnitPath, Count = g.Count(),
+                g.Key.ResolvingUnitId, g.Key.SharedUnitPath, g.Key.Address, Count = g.Count(),
                 OnTrack = g.Count(d => d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt
                     : d.Status != DossierStatuses.Stopped && (d.DueAt == null || d.DueAt >= now)),
             }).ToListAsync(ct);
         var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end)
-            .GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath })
-            .Select(g => new { g.Key.ResolvingUnitId, g.Key.SharedUnitPath, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
+            .GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null })
+            .Select(g => new { g.Key.ResolvingUnitId, g.Key.SharedUnitPath, g.Key.Address, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
             .ToListAsync(ct);
         var fullyOnline = await (from d in received
                                  join p in db.Procedures on d.ProcedureId equals p.Id
                                  where p.FullyOnline
-                                 group d by new { d.UnitId, d.UnitPath } into g
-                                 select new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
+                                 group d by new { UnitId = d.ReceivingUnitId, d.UnitPath, Address = split.Contains(d.ReceivingUnitId) ? d.ApplicantAddress : null } into g
+                                 select new { g.Key.UnitId, g.Key.UnitPath, g.Key.Address, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
             .ToListAsync(ct);
 
         var rows = new List<KpiRow>();
-        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count)));
-        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count)));
-        rows.AddRange(byDesk.Where(g => g.Routed > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.ElectronicRouting, g.UnitId, g.UnitPath, g.RoutedElectronically, g.Routed)));
-        rows.AddRange(byDesk.Where(g => g.WithFees > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766OnlinePayment, g.UnitId, g.UnitPath, g.PaidOnline, g.WithFees)));
-        rows.AddRange(byDesk.Where(g => g.Citizens > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766PopulationData, g.UnitId, g.UnitPath, g.Verified, g.Citizens)));
-        rows.AddRange(progress.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count)));
-        rows.AddRange(resolved.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count)));
-        rows.AddRange(fullyOnline.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count)));
+        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Where(g => g.Routed > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.ElectronicRouting, g.UnitId, g.UnitPath, g.RoutedElectronically, g.Routed, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Where(g => g.WithFees > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766OnlinePayment, g.UnitId, g.UnitPath, g.PaidOnline, g.WithFees, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Where(g => g.Citizens > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766PopulationData, g.UnitId, g.UnitPath, g.Verified, g.Citizens, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(progress.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
+        rows.AddRange(resolved.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
+        rows.AddRange(fullyOnline.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
         return rows;
     }
+
+    /// <summary>Loaded once per engine run (the calculator is scoped to it), not once per period.</summary>
+    private async Task<SplitSuccessors> SplitsAsync(CancellationToken ct)
+    {
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        if (_splits is not { } known || known.Today != today)
+        {
+            _splits = known = (today, await SplitSuccessors.LoadAsync(units, today, ct));
+        }
+
+        return known.Splits;
+    }
+
+    private (DateOnly Today, SplitSuccessors Splits)? _splits;
+
+    private static Guid? AsIs(SplitSuccessors splits, Guid unitId, string? address) => address is null ? null : splits.Resolve(unitId, address);
 
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)
     {

@@ -41,15 +41,15 @@ internal static class KpiEndpoints
         kpis.MapGet("/definitions", Definitions).RequirePermission(EvaluationPermissions.KpiRead)
             .WithSummary("Định nghĩa chỉ số (công thức, chỉ tiêu theo năm và cấp, phân hệ tính)");
         kpis.MapGet("/", Values).RequirePermission(EvaluationPermissions.KpiRead)
-            .WithSummary("Giá trị các chỉ số của một đơn vị trong một kỳ (2025, 2025-Q3, 2025-07, 2025-07-14)");
+            .WithSummary("Giá trị các chỉ số của một đơn vị trong một kỳ (2025, 2025-Q3, 2025-07, 2025-07-14); structure=was theo cơ cấu khi đó, is theo đơn vị hiện nay");
         kpis.MapGet("/{code}/units", Children).RequirePermission(EvaluationPermissions.KpiRead)
-            .WithSummary("Giá trị một chỉ số theo các đơn vị trực thuộc (xem chi tiết từ tỉnh xuống huyện, xã)");
+            .WithSummary("Giá trị một chỉ số theo các đơn vị trực thuộc (xem chi tiết từ tỉnh xuống huyện, xã); structure=was|is");
         kpis.MapGet("/{code}/details", Details).RequirePermission(EvaluationPermissions.Cockpit)
             .WithSummary("Các bản ghi phía sau một chỉ số (hồ sơ, phiếu đánh giá, phản ánh, nhiệm vụ), chưa đạt trước");
         kpis.MapPost("/recompute", Recompute).RequirePermission(EvaluationPermissions.Manage).Validate<RecomputeRequest>().WithIdempotency()
             .WithSummary("Tính lại toàn bộ chỉ số của một năm (chạy nền)");
         api.MapGet("/index766", Index).RequirePermission(EvaluationPermissions.KpiRead)
-            .WithSummary("Bộ chỉ số 766 (100 điểm, 6 nhóm) của một đơn vị trong một kỳ");
+            .WithSummary("Bộ chỉ số 766 (100 điểm, 6 nhóm) của một đơn vị trong một kỳ; structure=is gồm cả số liệu của các đơn vị tiền thân");
     }
 
     private static async Task<Ok<IReadOnlyList<KpiDefinitionDto>>> Definitions(KpiQueries queries, EvaluationDbContext db, CancellationToken ct)
@@ -62,20 +62,22 @@ internal static class KpiEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Ok<IReadOnlyList<KpiValue>>> Values(KpiQueries queries, TimeProvider clock, Guid? unitId, string? period, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<KpiValue>>> Values(KpiQueries queries, TimeProvider clock, Guid? unitId, string? period, string? structure, CancellationToken ct)
     {
         var unit = await queries.UnitAsync(unitId, ct);
+        queries.ViewAs(structure, unit);
         return TypedResults.Ok(await queries.ValuesAsync(unit, KpiQueries.ParsePeriod(period, clock.GetLocalNow().Year), ct));
     }
 
-    private static async Task<Ok<QualityIndex>> Index(KpiQueries queries, TimeProvider clock, Guid? unitId, string? period, CancellationToken ct)
+    private static async Task<Ok<QualityIndex>> Index(KpiQueries queries, TimeProvider clock, Guid? unitId, string? period, string? structure, CancellationToken ct)
     {
         var unit = await queries.UnitAsync(unitId, ct);
+        queries.ViewAs(structure, unit);
         return TypedResults.Ok(await queries.QualityIndexAsync(unit, KpiQueries.ParsePeriod(period, clock.GetLocalNow().Year), ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ChildValueDto>>, ProblemHttpResult>> Children(
-        KpiQueries queries, TimeProvider clock, string code, Guid? unitId, string? period, string? level, CancellationToken ct)
+        KpiQueries queries, TimeProvider clock, string code, Guid? unitId, string? period, string? level, string? structure, CancellationToken ct)
     {
         if (!(await queries.DefinitionsAsync(ct)).ContainsKey(code))
         {
@@ -83,6 +85,7 @@ internal static class KpiEndpoints
         }
 
         var unit = await queries.UnitAsync(unitId, ct);
+        queries.ViewAs(structure, unit);
         var rows = await queries.ChildrenAsync(unit, KpiQueries.ParsePeriod(period, clock.GetLocalNow().Year), level, ct);
         IReadOnlyList<ChildValueDto> list = rows.Select(r =>
         {

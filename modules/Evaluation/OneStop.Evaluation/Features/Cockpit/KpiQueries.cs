@@ -37,10 +37,43 @@ internal sealed record KpiCard(KpiDefinition Definition, bool SourcePending, Kpi
 
 internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary<string, KpiSnapshot> Snapshots, decimal IndexPoints);
 
-/// <summary>Reads snapshots for the cockpit, the API and the reports. The snapshots' unit filter keeps each caller in its subtree.</summary>
+/// <summary>
+/// Reads snapshots for the cockpit, the API and the reports. The snapshots' unit filter keeps each caller in its subtree.
+/// Every read is in one view, <see cref="Structure"/> (as is unless <see cref="ViewAs"/> chose otherwise for the request).
+/// </summary>
 internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators)
 {
     private Dictionary<string, KpiDefinition>? _definitions;
+
+    /// <summary><see cref="KpiStructures.Was"/> or <see cref="KpiStructures.Is"/>: the view of this request's reads.</summary>
+    public string Structure { get; private set; } = KpiStructures.Is;
+
+    /// <summary>
+    /// Chooses the view of this request: the one asked for, else as is for a unit that exists today (a current
+    /// commune's history includes its predecessors') and as was for a retired one (it has no "as is" values).
+    /// </summary>
+    public string ViewAs(string? requested, AdministrativeUnitInfo unit)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return Structure = unit.ValidTo is null ? KpiStructures.Is : KpiStructures.Was;
+        }
+
+        var structure = requested.Trim().ToLowerInvariant();
+        if (!KpiStructures.All.Contains(structure))
+        {
+            throw new PlatformException(EvaluationErrorCodes.InvalidStructure, "Cách xem không hợp lệ: was (theo cơ cấu khi đó) hoặc is (theo đơn vị hiện nay).", 400);
+        }
+
+        return Structure = structure;
+    }
+
+    /// <summary>The snapshots of the current view: those of that view and those that hold in both.</summary>
+    private IQueryable<KpiSnapshot> Snapshots()
+    {
+        var other = Structure == KpiStructures.Was ? KpiStructures.Is : KpiStructures.Was;
+        return db.Snapshots.AsNoTracking().Where(s => s.Structure != other);
+    }
 
     public IReadOnlySet<string> ActiveCodes { get; } = calculators.SelectMany(c => c.KpiCodes).ToHashSet();
 
@@ -67,7 +100,7 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
     public async Task<Dictionary<string, KpiSnapshot>> SnapshotsAsync(Guid unitId, KpiPeriod period, CancellationToken ct)
     {
         var key = period.Key;
-        return await db.Snapshots.AsNoTracking().Where(s => s.UnitId == unitId && s.PeriodKey == key).ToDictionaryAsync(s => s.KpiCode, ct);
+        return await Snapshots().Where(s => s.UnitId == unitId && s.PeriodKey == key).ToDictionaryAsync(s => s.KpiCode, ct);
     }
 
     public async Task<IReadOnlyList<KpiValue>> ValuesAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
@@ -124,7 +157,7 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
     {
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
-        var rows = await db.Snapshots.AsNoTracking()
+        var rows = await Snapshots()
             .Where(s => s.UnitId == unitId && s.PeriodKind == KpiPeriodKinds.Month && s.PeriodStart >= from && s.PeriodStart < to)
             .Select(s => new { s.KpiCode, s.PeriodStart, s.Value }).ToListAsync(ct);
         var trends = new Dictionary<string, decimal?[]>();
@@ -145,14 +178,14 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
     public async Task<IReadOnlyList<ChildRow>> ChildrenAsync(AdministrativeUnitInfo unit, KpiPeriod period, string? level, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(ct);
-        var children = await units.ChildrenAsync(unit.Id, ct: ct);
+        var children = await ChildrenOfAsync(unit.Id, period, ct);
         if (!string.IsNullOrEmpty(level) && level != children.FirstOrDefault()?.Level)
         {
             // A level below the children (communes seen from the province): every descendant of that level.
             var all = new List<AdministrativeUnitInfo>();
             foreach (var child in children)
             {
-                all.AddRange((await units.ChildrenAsync(child.Id, ct: ct)).Where(u => u.Level == level));
+                all.AddRange((await ChildrenOfAsync(child.Id, period, ct)).Where(u => u.Level == level));
             }
 
             children = all;
@@ -160,7 +193,7 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
 
         var ids = children.Select(c => c.Id).ToList();
         var key = period.Key;
-        var snapshots = (await db.Snapshots.AsNoTracking().Where(s => s.PeriodKey == key && ids.Contains(s.UnitId)).ToListAsync(ct))
+        var snapshots = (await Snapshots().Where(s => s.PeriodKey == key && ids.Contains(s.UnitId)).ToListAsync(ct))
             .GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, KpiSnapshot>)g.ToDictionary(s => s.KpiCode));
         var empty = new Dictionary<string, KpiSnapshot>();
         return children.Select(c =>
@@ -169,6 +202,12 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
             return new ChildRow(c, mine, BuildIndex(c.Id, c.Path, key, definitions, mine).Points);
         }).OrderByDescending(r => r.IndexPoints).ThenBy(r => r.Unit.Name).ToList();
     }
+
+    /// <summary>As is, today's children; as was, the children that existed at some time in the period (the tree of then).</summary>
+    private async Task<IReadOnlyList<AdministrativeUnitInfo>> ChildrenOfAsync(Guid unitId, KpiPeriod period, CancellationToken ct) =>
+        Structure == KpiStructures.Is
+            ? await units.ChildrenAsync(unitId, ct: ct)
+            : (await units.AllAsync(ct)).Where(u => u.ParentId == unitId && u.ValidFrom < period.End && (u.ValidTo is null || u.ValidTo > period.Start)).ToList();
 
     /// <summary>The rows behind a KPI of a unit (drill-down from a red card), from the module that computes it.</summary>
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string code, AdministrativeUnitInfo unit, KpiPeriod period, int take, CancellationToken ct)

@@ -38,7 +38,8 @@ internal sealed class BreachScanner(EvaluationDbContext db, IServiceProvider ser
         var names = await db.Definitions.AsNoTracking().Where(d => d.Group == "plan").ToDictionaryAsync(d => d.Code, d => d.NameVi, ct);
         var codes = names.Keys.ToList();
         var breached = await db.Snapshots.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.PeriodKey == key && s.Met == false && codes.Contains(s.KpiCode))
+            // As is: an improvement task goes to a unit that exists today (a retired unit's breach is its successor's).
+            .Where(s => s.PeriodKey == key && s.Met == false && codes.Contains(s.KpiCode) && s.Structure != KpiStructures.Was)
             .Where(s => !db.Breaches.IgnoreQueryFilters().Any(b => b.KpiCode == s.KpiCode && b.PeriodKey == s.PeriodKey && b.UnitId == s.UnitId))
             .OrderBy(s => s.UnitPath).ToListAsync(ct);
         var due = quarter.End.AddMonths(3).AddDays(-1);

@@ -6,20 +6,27 @@ using NpgsqlTypes;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform.Domain;
 using OneStop.Platform.Persistence;
 
 namespace OneStop.Evaluation.Features.Kpis;
 
 internal sealed record KpiRunResult(string Kind, int Periods, long Rows, TimeSpan Elapsed);
 
-internal sealed record UnitNode(Guid Id, string Path, string Level, string Name);
+internal sealed record UnitNode(Guid Id, string Path, string Level, string Name, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo)
+{
+    public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day < ValidTo);
+}
+
+/// <summary>A succession link as the engine needs it.</summary>
+internal sealed record UnitStep(Guid PredecessorId, Guid SuccessorId, DateOnly EffectiveOn, bool IsPrimary);
 
 /// <summary>
 /// The KPI engine: asks every module's <see cref="IKpiCalculator"/> for per-unit numerators and denominators, rolls
 /// them up the unit tree (commune → district → province) by summing numerators and denominators over each unit's
 /// subtree — never averaging percentages — and replaces the snapshots (unit, period, N, D, value, target, met, points).
 /// Full: every period of a year. Incremental: only the periods containing days the calculators report as changed since
-/// their watermark.
+/// their watermark. Each period is rolled both "as was" and "as is" from one call of the calculators (ADR 0016).
 /// </summary>
 internal sealed class KpiEngine(
     EvaluationDbContext db, PlatformDbContext platform, IEnumerable<IKpiCalculator> calculators, TimeProvider clock, ILogger<KpiEngine> logger)
@@ -123,42 +130,84 @@ internal sealed class KpiEngine(
 
     private static string NameOf(IKpiCalculator calculator) => calculator.GetType().FullName!;
 
-    /// <summary>Sums each row into its own unit and every ancestor (the path's prefixes), then makes the snapshots.</summary>
+    /// <summary>
+    /// Sums each row into its unit and every ancestor twice: as was (the row's unit, up its parents of the time — a
+    /// retired commune through its retired district to Hải Dương) and as is (the unit standing for it today, or the one
+    /// the calculator named, up today's tree). A unit whose sums agree in both views gets one snapshot marked both, so
+    /// periods after the latest reorganisation cost no more than before; the others get one per view (ADR 0016).
+    /// </summary>
     internal static IEnumerable<KpiSnapshot> Roll(EngineContext context, IReadOnlyCollection<string> codes, KpiPeriod period, IReadOnlyList<KpiRow> rows, DateTimeOffset at)
     {
-        var sums = new Dictionary<(string Code, string Path), (decimal N, decimal D)>();
+        var was = new Dictionary<(string Code, Guid Unit), (decimal N, decimal D)>();
+        var @is = new Dictionary<(string Code, Guid Unit), (decimal N, decimal D)>();
         foreach (var row in rows)
         {
-            if (!codes.Contains(row.KpiCode) || !context.Definitions[row.KpiCode].PeriodList.Contains(period.Kind))
+            if (!codes.Contains(row.KpiCode) || !context.Definitions[row.KpiCode].PeriodList.Contains(period.Kind)
+                || context.UnitOf(row) is not { } unit)
             {
                 continue;
             }
 
-            for (var end = row.UnitPath.IndexOf('/', 1); end > 0; end = row.UnitPath.IndexOf('/', end + 1))
-            {
-                var key = (row.KpiCode, row.UnitPath[..(end + 1)]);
-                var (n, d) = sums.GetValueOrDefault(key);
-                sums[key] = (n + row.Numerator, d + row.Denominator);
-            }
+            Add(was, context, row, unit);
+            var current = row.AsIsUnitId is { } named && context.ById.TryGetValue(named, out var chosen) ? chosen : context.CurrentOf(unit);
+            Add(@is, context, row, current);
         }
 
-        foreach (var ((code, path), (n, d)) in sums)
+        foreach (var key in was.Keys.Union(@is.Keys))
         {
-            if (!context.Units.TryGetValue(path, out var unit) || (n == 0 && d == 0))
+            var inWas = was.TryGetValue(key, out var w);
+            var inIs = @is.TryGetValue(key, out var i);
+            if (inWas && inIs && w == i)
             {
+                if (Make(context, period, key, w, SnapshotStructures.Both, at) is { } both)
+                {
+                    yield return both;
+                }
+
                 continue;
             }
 
-            var definition = context.Definitions[code];
-            var value = definition.ValueOf(n, d);
-            var target = definition.LevelList.Contains(unit.Level) ? context.TargetOf(code, period.Year, unit.Level) : null;
-            yield return new KpiSnapshot
+            if (inWas && Make(context, period, key, w, KpiStructures.Was, at) is { } asWas)
             {
-                KpiCode = code, UnitId = unit.Id, UnitPath = unit.Path, UnitLevel = unit.Level, PeriodKind = period.Kind, PeriodKey = period.Key,
-                PeriodStart = period.Start, Numerator = n, Denominator = d, Value = value, Target = target, Met = definition.Meets(value, target),
-                Points = definition.PointsOf(n, d), ComputedAt = at,
-            };
+                yield return asWas;
+            }
+
+            if (inIs && Make(context, period, key, i, KpiStructures.Is, at) is { } asIs)
+            {
+                yield return asIs;
+            }
         }
+    }
+
+    private static void Add(Dictionary<(string Code, Guid Unit), (decimal N, decimal D)> sums, EngineContext context, KpiRow row, UnitNode unit)
+    {
+        // Up the parents (the tree is shallow; the bound only guards against a cycle in bad data).
+        for (var (node, steps) = (unit, 0); node is not null && steps < 16; node = node.ParentId is { } p ? context.ById.GetValueOrDefault(p) : null, steps++)
+        {
+            var key = (row.KpiCode, node.Id);
+            var (n, d) = sums.GetValueOrDefault(key);
+            sums[key] = (n + row.Numerator, d + row.Denominator);
+        }
+    }
+
+    private static KpiSnapshot? Make(EngineContext context, KpiPeriod period, (string Code, Guid Unit) key, (decimal N, decimal D) sum, string structure, DateTimeOffset at)
+    {
+        var (n, d) = sum;
+        if (n == 0 && d == 0)
+        {
+            return null;
+        }
+
+        var unit = context.ById[key.Unit];
+        var definition = context.Definitions[key.Code];
+        var value = definition.ValueOf(n, d);
+        var target = definition.LevelList.Contains(unit.Level) ? context.TargetOf(key.Code, period.Year, unit.Level) : null;
+        return new KpiSnapshot
+        {
+            KpiCode = key.Code, UnitId = unit.Id, UnitPath = unit.Path, UnitLevel = unit.Level, PeriodKind = period.Kind, PeriodKey = period.Key,
+            PeriodStart = period.Start, Numerator = n, Denominator = d, Value = value, Target = target, Met = definition.Meets(value, target),
+            Points = definition.PointsOf(n, d), ComputedAt = at, Structure = structure,
+        };
     }
 
     internal async Task<EngineContext> LoadAsync(CancellationToken ct)
@@ -166,8 +215,10 @@ internal sealed class KpiEngine(
         var definitions = await db.Definitions.AsNoTracking().ToDictionaryAsync(d => d.Code, ct);
         var targets = await db.Targets.AsNoTracking().ToListAsync(ct);
         var units = await platform.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking()
-            .Select(u => new UnitNode(u.Id, u.Path, u.Level, u.Name)).ToListAsync(ct);
-        return new EngineContext(definitions, targets.ToDictionary(t => (t.Code, t.Year, t.Level), t => t.Value), units.ToDictionary(u => u.Path));
+            .Select(u => new UnitNode(u.Id, u.Path, u.Level, u.Name, u.ParentId, u.ValidFrom, u.ValidTo)).ToListAsync(ct);
+        var successions = await platform.UnitSuccessions.AsNoTracking()
+            .Select(s => new UnitStep(s.PredecessorId, s.SuccessorId, s.EffectiveOn, s.IsPrimary)).ToListAsync(ct);
+        return new EngineContext(definitions, targets.ToDictionary(t => (t.Code, t.Year, t.Level), t => t.Value), units, successions, VietnamTime.Today(clock));
     }
 
     /// <summary>
@@ -214,7 +265,7 @@ internal sealed class KpiEngine(
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY \"{EvaluationDbContext.SchemaName}\".\"KpiSnapshots\" (\"Id\", \"KpiCode\", \"UnitId\", \"UnitPath\", \"UnitLevel\", \"PeriodKind\", \"PeriodKey\", \"PeriodStart\", " +
-            "\"Numerator\", \"Denominator\", \"Value\", \"Target\", \"Met\", \"Points\", \"ComputedAt\") FROM STDIN (FORMAT BINARY)", ct);
+            "\"Numerator\", \"Denominator\", \"Value\", \"Target\", \"Met\", \"Points\", \"ComputedAt\", \"Structure\") FROM STDIN (FORMAT BINARY)", ct);
         foreach (var s in snapshots)
         {
             await importer.StartRowAsync(ct);
@@ -233,6 +284,7 @@ internal sealed class KpiEngine(
             await WriteNullableAsync(importer, s.Met, NpgsqlDbType.Boolean, ct);
             await WriteNullableAsync(importer, s.Points, NpgsqlDbType.Numeric, ct);
             await importer.WriteAsync(s.ComputedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await importer.WriteAsync(s.Structure, NpgsqlDbType.Varchar, ct);
         }
 
         await importer.CompleteAsync(ct);
@@ -290,14 +342,61 @@ internal sealed class KpiEngine(
     }
 }
 
-/// <summary>Definitions, targets and the unit tree, loaded once per run.</summary>
-internal sealed record EngineContext(
-    IReadOnlyDictionary<string, KpiDefinition> Definitions,
-    IReadOnlyDictionary<(string Code, int Year, string? Level), decimal> Targets,
-    IReadOnlyDictionary<string, UnitNode> Units)
+/// <summary>Definitions, targets, the unit tree of every time and the successions, loaded once per run.</summary>
+internal sealed class EngineContext
 {
+    private readonly Dictionary<Guid, UnitNode> _current = [];
+    private readonly ILookup<Guid, UnitStep> _successors;
+    private readonly DateOnly _today;
+
+    public EngineContext(
+        IReadOnlyDictionary<string, KpiDefinition> definitions, IReadOnlyDictionary<(string Code, int Year, string? Level), decimal> targets,
+        IReadOnlyList<UnitNode> units, IReadOnlyList<UnitStep> successions, DateOnly today)
+    {
+        Definitions = definitions;
+        Targets = targets;
+        ById = units.ToDictionary(u => u.Id);
+        ByPath = units.GroupBy(u => u.Path).ToDictionary(g => g.Key, g => g.OrderBy(u => u.ValidTo is null ? 0 : 1).First());
+        _successors = successions.ToLookup(s => s.PredecessorId);
+        _today = today;
+    }
+
+    public IReadOnlyDictionary<string, KpiDefinition> Definitions { get; }
+    public IReadOnlyDictionary<(string Code, int Year, string? Level), decimal> Targets { get; }
+    public IReadOnlyDictionary<Guid, UnitNode> ById { get; }
+    public IReadOnlyDictionary<string, UnitNode> ByPath { get; }
+
     public IReadOnlyCollection<string> CodesOf(IKpiCalculator calculator) => calculator.KpiCodes.Where(Definitions.ContainsKey).ToHashSet();
 
     public decimal? TargetOf(string code, int year, string level) =>
         Targets.TryGetValue((code, year, level), out var v) ? v : Targets.TryGetValue((code, year, null), out var all) ? all : null;
+
+    /// <summary>The unit of a row: by id, else (a calculator that knows only paths) by the unit's current path.</summary>
+    public UnitNode? UnitOf(KpiRow row) => ById.GetValueOrDefault(row.UnitId) ?? ByPath.GetValueOrDefault(row.UnitPath);
+
+    /// <summary>
+    /// The unit standing for <paramref name="unit"/> today: itself while it exists, else its primary successor, followed
+    /// through every step (2021 → 2024-12-01 → 2025-07-01). A unit with no successor in force stands for itself.
+    /// </summary>
+    public UnitNode CurrentOf(UnitNode unit)
+    {
+        if (_current.TryGetValue(unit.Id, out var known))
+        {
+            return known;
+        }
+
+        var node = unit;
+        for (var steps = 0; !node.IsValidOn(_today) && steps < 32; steps++)
+        {
+            var next = _successors[node.Id].Where(s => s.EffectiveOn <= _today).OrderByDescending(s => s.IsPrimary).FirstOrDefault();
+            if (next is null || !ById.TryGetValue(next.SuccessorId, out var successor))
+            {
+                break;
+            }
+
+            node = successor;
+        }
+
+        return _current[unit.Id] = node;
+    }
 }

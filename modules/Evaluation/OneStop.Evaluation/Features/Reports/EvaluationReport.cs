@@ -15,7 +15,8 @@ using PdfSharp.Drawing;
 namespace OneStop.Evaluation.Features.Reports;
 
 internal sealed record ReportData(
-    AdministrativeUnitInfo Unit, KpiPeriod Period, IReadOnlyList<KpiCard> Cards, QualityIndex Index, IReadOnlyList<ChildRow> Children, DateTimeOffset? ComputedAt);
+    AdministrativeUnitInfo Unit, KpiPeriod Period, IReadOnlyList<KpiCard> Cards, QualityIndex Index, IReadOnlyList<ChildRow> Children, DateTimeOffset? ComputedAt,
+    string Structure = KpiStructures.Is);
 
 /// <summary>
 /// Báo cáo đánh giá quý / năm of a unit, for the provincial administrative-reform (PAR) index: the plan's targets with
@@ -26,9 +27,10 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
 {
     private static readonly CultureInfo Vi = OneStop.Platform.Localization.Vietnamese.Culture;
 
-    public async Task<ReportData> LoadAsync(Guid? unitId, string? period, CancellationToken ct)
+    public async Task<ReportData> LoadAsync(Guid? unitId, string? period, CancellationToken ct, string? structure = null)
     {
         var unit = await queries.UnitAsync(unitId, ct);
+        var view = queries.ViewAs(structure, unit);
         var p = KpiQueries.ParsePeriod(period, clock.GetLocalNow().Year);
         if (p.Kind is not (KpiPeriodKinds.Quarter or KpiPeriodKinds.Year))
         {
@@ -36,8 +38,12 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
         }
 
         return new ReportData(unit, p, await queries.CardsAsync(unit, p, ct), await queries.QualityIndexAsync(unit, p, ct),
-            await queries.ChildrenAsync(unit, p, null, ct), await queries.LastRunAsync(ct));
+            await queries.ChildrenAsync(unit, p, null, ct), await queries.LastRunAsync(ct), view);
     }
+
+    /// <summary>Which structure the figures follow, printed under the title (the two views differ before a reorganisation).</summary>
+    public static string StructureText(string structure) =>
+        structure == KpiStructures.Was ? "Theo cơ cấu đơn vị hành chính tại thời điểm của kỳ" : "Theo đơn vị hành chính hiện nay (gồm số liệu của các đơn vị tiền thân)";
 
     public static string PeriodText(KpiPeriod p) => p.Kind == KpiPeriodKinds.Quarter ? $"Quý {(p.Start.Month - 1) / 3 + 1} năm {p.Year}" : $"Năm {p.Year}";
 
@@ -60,6 +66,7 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
             .Text("Độc lập - Tự do - Hạnh phúc", 11, bold: true, spaceAfter: 14)
             .Text("BÁO CÁO ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG", 13, bold: true, spaceAfter: 2)
             .Text($"{data.Unit.Name} — {PeriodText(data.Period)}", 12, spaceAfter: 2)
+            .Text(StructureText(data.Structure), 9, spaceAfter: 2)
             .Text($"Phục vụ chấm điểm Chỉ số cải cách hành chính (PAR Index). Số liệu tính đến {data.ComputedAt?.ToOffset(KpiPeriod.VietnamOffset).ToString("HH:mm dd/MM/yyyy", Vi) ?? "—"}.", 9, italic: true, spaceAfter: 10);
 
         pdf.Text("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH", 11, bold: true, align: XStringAlignment.Near);
@@ -109,7 +116,7 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
     {
         using var book = new XLWorkbook();
         var plan = book.Worksheets.Add("Chỉ tiêu kế hoạch");
-        plan.Cell(1, 1).Value = $"Báo cáo đánh giá — {data.Unit.Name} — {PeriodText(data.Period)}";
+        plan.Cell(1, 1).Value = $"Báo cáo đánh giá — {data.Unit.Name} — {PeriodText(data.Period)} — {StructureText(data.Structure)}";
         plan.Cell(1, 1).Style.Font.Bold = true;
         string[] head = ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Kết quả", "Chỉ tiêu", "Đánh giá", "Phân hệ tính"];
         for (var i = 0; i < head.Length; i++)
@@ -195,18 +202,19 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
         }
     }
 
-    public static string FileName(ReportData data, string extension) => $"bao-cao-danh-gia-{data.Unit.Code}-{data.Period.Key}.{extension}";
+    public static string FileName(ReportData data, string extension) =>
+        $"bao-cao-danh-gia-{data.Unit.Code}-{data.Period.Key}{(data.Structure == KpiStructures.Was ? "-co-cau-cu" : "")}.{extension}";
 }
 
 internal static class ReportEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/reports", Get).RequirePermission(EvaluationPermissions.Cockpit)
-            .WithSummary("Báo cáo đánh giá quý / năm của một đơn vị (format=pdf hoặc xlsx)");
+            .WithSummary("Báo cáo đánh giá quý / năm của một đơn vị (format=pdf hoặc xlsx; structure=was theo cơ cấu khi đó, is theo đơn vị hiện nay)");
 
-    private static async Task<FileContentHttpResult> Get(EvaluationReport report, Guid? unitId, string? period, string? format, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Get(EvaluationReport report, Guid? unitId, string? period, string? format, string? structure, CancellationToken ct)
     {
-        var data = await report.LoadAsync(unitId, period, ct);
+        var data = await report.LoadAsync(unitId, period, ct, structure);
         return format == "xlsx"
             ? TypedResults.File(report.Excel(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EvaluationReport.FileName(data, "xlsx"))
             : TypedResults.File(report.Pdf(data), "application/pdf", EvaluationReport.FileName(data, "pdf"));

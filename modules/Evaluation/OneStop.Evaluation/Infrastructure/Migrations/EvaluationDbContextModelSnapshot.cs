@@ -358,6 +358,11 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<string>("Structure")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<decimal?>("Target")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -385,10 +390,10 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
 
                     b.HasIndex("PeriodKey", "UnitPath");
 
-                    b.HasIndex("KpiCode", "PeriodKey", "UnitId")
-                        .IsUnique();
-
                     b.HasIndex("UnitId", "PeriodKind", "PeriodStart");
+
+                    b.HasIndex("KpiCode", "PeriodKey", "UnitId", "Structure")
+                        .IsUnique();
 
                     b.ToTable("KpiSnapshots", "evaluation");
                 });

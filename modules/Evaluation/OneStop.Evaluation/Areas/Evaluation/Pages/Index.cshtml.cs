@@ -23,6 +23,11 @@ internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissi
     [BindProperty(SupportsGet = true)] public int? Quarter { get; set; }
     /// <summary>Level of the units ranked below (default: the children).</summary>
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+    /// <summary>was (the structure of the period) or is (today's units); default as is, as was for a retired unit.</summary>
+    [BindProperty(SupportsGet = true)] public string? Structure { get; set; }
+
+    /// <summary>The view shown (see <see cref="KpiQueries.ViewAs"/>).</summary>
+    public string View { get; private set; } = KpiStructures.Is;
 
     public AdministrativeUnitInfo Current { get; private set; } = null!;
     public KpiPeriod Period { get; private set; } = null!;
@@ -38,7 +43,8 @@ internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissi
     public string Name(KpiDefinition d) => English ? d.NameEn : d.NameVi;
 
     public string Query(Guid? unit = null, int? year = null, int? quarter = null, string? level = null) =>
-        $"?unit={unit ?? Current.Id}&year={year ?? Period.Year}&quarter={quarter ?? Quarter ?? 0}" + ((level ?? Level) is { Length: > 0 } l ? "&level=" + l : "");
+        $"?unit={unit ?? Current.Id}&year={year ?? Period.Year}&quarter={quarter ?? Quarter ?? 0}" + ((level ?? Level) is { Length: > 0 } l ? "&level=" + l : "")
+        + "&structure=" + View;
 
     public string PeriodKey => Period.Key;
 
@@ -51,6 +57,15 @@ internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissi
         catch (PlatformException e) when (e.Code == EvaluationErrorCodes.UnitNotFound)
         {
             return NotFound();
+        }
+
+        try
+        {
+            View = queries.ViewAs(Structure, Current);
+        }
+        catch (PlatformException e) when (e.Code == EvaluationErrorCodes.InvalidStructure)
+        {
+            return BadRequest();
         }
 
         var year = Year is >= 2021 and <= 2100 ? Year.Value : ThisYear;

@@ -22,6 +22,10 @@ internal sealed class KpiModel(KpiQueries queries, IPermissionChecker permission
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    /// <summary>was (the structure of the period) or is (today's units); default as is, as was for a retired unit.</summary>
+    [BindProperty(SupportsGet = true)] public string? Structure { get; set; }
+
+    public string View { get; private set; } = KpiStructures.Is;
 
     public KpiDefinition Definition { get; private set; } = null!;
     public bool SourcePending { get; private set; }
@@ -51,6 +55,15 @@ internal sealed class KpiModel(KpiQueries queries, IPermissionChecker permission
         catch (PlatformException e) when (e.Code == EvaluationErrorCodes.UnitNotFound)
         {
             return NotFound();
+        }
+
+        try
+        {
+            View = queries.ViewAs(Structure, Current);
+        }
+        catch (PlatformException e) when (e.Code == EvaluationErrorCodes.InvalidStructure)
+        {
+            return BadRequest();
         }
 
         Range = KpiPeriod.Parse(Period) ?? KpiPeriod.ForYear(DateTime.Today.Year);
