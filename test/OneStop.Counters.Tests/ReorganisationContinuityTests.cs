@@ -55,7 +55,10 @@ public sealed class ReorganisationContinuityTests(OneStopFactory fx) : IClassFix
         });
 
         // The preview of 2025-07-01 shows where the split ward's dossiers go and counts what will move; applying moves that.
-        fx.Clock.SetVietnamTime(2025, 7, 2, 8);
+        // Early on 1 July, before the admin applies the change set, Cẩm Thượng's desk officer signs in.
+        fx.Clock.SetVietnamTime(2025, 7, 1, 6);
+        var early = await fx.SignInAsync("motcua.camthuong");
+        fx.Clock.SetVietnamTime(2025, 7, 1, 8);
         var reorganiser = fx.Services.GetRequiredService<Reorganiser>();
         var directory = fx.Services.GetRequiredService<IAdministrativeUnitDirectory>();
         foreach (var (file, _, _) in ShippedReorganisations.Files[..^1])
@@ -114,7 +117,11 @@ public sealed class ReorganisationContinuityTests(OneStopFactory fx) : IClassFix
         var register = Words(await (await desk.GetAsync($"{Api}/register?from=2025-06-01&to=2025-06-30")).Content.ReadAsByteArrayAsync());
         register.ShouldContain("Cẩm Thượng");
         var fresh = await Created(await desk.PostAsJsonAsync(Api, DossierApiTests<OneStopFactory>.BirthRegistration(identity: "030090001237")));
-        Code(fresh).ShouldStartWith("PV10507-250702-");
+        Code(fresh).ShouldStartWith("PV10507-250701-");
+
+        // Cẩm Thượng's desk officer was moved with the merge: the session opened that morning continues at Thành Đông.
+        var continued = await early.GetFromJsonAsync<JsonElement>($"{Api}?pageSize=100");
+        continued.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ShouldContain(Code(fresh));
 
         // Scopes: another new ward sees none of them; the person left in split Trần Phú sees nothing new.
         var haiDuongWard = await UnitAsync("10525", new DateOnly(2025, 7, 2));

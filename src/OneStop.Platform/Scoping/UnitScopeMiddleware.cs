@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using OneStop.Platform.AdministrativeUnits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Persistence;
 
 namespace OneStop.Platform.Scoping;
 
@@ -11,7 +14,7 @@ namespace OneStop.Platform.Scoping;
 /// </summary>
 internal sealed class UnitScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ICurrentScope currentScope, IAdministrativeUnitDirectory units)
+    public async Task InvokeAsync(HttpContext context, ICurrentScope currentScope, IAdministrativeUnitDirectory units, TimeProvider clock)
     {
         var scope = ScopeOf(context.User);
         // The unit's path is read from the directory, not trusted from the cookie or token: after a reorganisation a
@@ -19,10 +22,32 @@ internal sealed class UnitScopeMiddleware(RequestDelegate next)
         if (scope.UnitId != Guid.Empty && await units.FindAsync(scope.UnitId, context.RequestAborted) is { } unit)
         {
             scope = scope with { Path = unit.Path, Name = unit.Name };
+            if (unit.ValidTo is { } gone && Domain.VietnamTime.Today(clock) is var today && today >= gone)
+            {
+                scope = await SuccessorScopeAsync(context, units, unit, today) ?? scope;
+            }
         }
 
         using var _ = currentScope.Change(scope, ActorIdOf(context.User), ActorNameOf(context.User));
         await next(context);
+    }
+
+    /// <summary>
+    /// A session opened for a unit that has since been retired continues at its successor when the person was moved
+    /// there (their membership follows the merge); someone left behind keeps the retired unit's archive only.
+    /// </summary>
+    private static async Task<UnitScope?> SuccessorScopeAsync(HttpContext context, IAdministrativeUnitDirectory units, AdministrativeUnitInfo unit, DateOnly today)
+    {
+        if (ActorIdOf(context.User) is not { } userId || await units.CurrentAsync(unit.Id, today, context.RequestAborted) is not { } successor
+            || successor.Id == unit.Id)
+        {
+            return null;
+        }
+
+        var db = context.RequestServices.GetRequiredService<PlatformDbContext>();
+        var moved = await db.UnitMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.UnitId == successor.Id
+            && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today), context.RequestAborted);
+        return moved ? new UnitScope(successor.Id, successor.Path, successor.Name, ScopeOf(context.User).AgencyCode) : null;
     }
 
     internal static UnitScope ScopeOf(ClaimsPrincipal user)
