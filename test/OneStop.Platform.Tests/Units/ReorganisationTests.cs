@@ -71,6 +71,29 @@ public abstract class ReorganisationTests(OneStopFactory factory)
         await Should.ThrowAsync<Web.PlatformException>(() => reorganiser.ApplyAsync(bad, null, "test"));
     }
 
+    [Fact]
+    public async Task An_agency_merged_through_the_api_is_retired_into_its_successor_and_its_code_stays_known()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var (sct, skhcn) = await factory.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            return (await db.Agencies.SingleAsync(a => a.Code == "SCT"), await db.Agencies.SingleAsync(a => a.Code == "SKHCN"));
+        });
+        var response = await admin.PostAsJsonAsync($"/api/v1/platform/agencies/{sct.Id}/retire", new { successorId = skhcn.Id, effectiveOn = "2021-06-01" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var merged = await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().Agencies.AsNoTracking().SingleAsync(a => a.Code == "SCT"));
+        (merged.ValidTo, merged.SuccessorId).ShouldBe((new DateOnly(2021, 6, 1), skhcn.Id));
+        // Merging it again is refused (it no longer exists on that day); a malformed body is a 400, never a 5xx.
+        var again = await admin.PostAsJsonAsync($"/api/v1/platform/agencies/{sct.Id}/retire", new { successorId = skhcn.Id, effectiveOn = "2022-01-01" });
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refused = await again.Content.ReadFromJsonAsync<JsonElement>();
+        refused.ToString().ShouldContain("Platform.ReorganisationInvalid", customMessage: refused.ToString());
+        refused.GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("đã thôi hiệu lực", customMessage: refused.ToString());
+        (await admin.PostAsJsonAsync($"/api/v1/platform/agencies/{sct.Id}/retire", new { effectiveOn = "9999-12-31" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PostAsync($"/api/v1/platform/agencies/{Guid.NewGuid()}/retire", JsonContent.Create(new { effectiveOn = "2022-01-01" }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("retire-unit,10507,,,,,10510,,\nretire-unit,10510,,,,,10507,,", "2021-06-01", "vòng kế thừa")]
     [InlineData("retire-unit,10507,,,,,10510,,\nretire-unit,10507,,,,,10513,,", "2021-06-01", "bị thôi hiệu lực hai lần")]

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.AdministrativeUnits.Reorganisations;
 using OneStop.Platform.Domain;
+using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -16,7 +18,8 @@ namespace OneStop.Platform.Host.Pages.Units;
 /// for split units), then applied on confirmation — through the same <see cref="Reorganiser"/> as the API.
 /// </summary>
 [Permission(PlatformPermissions.UnitsManage)]
-public sealed class ReorganiseModel(UnitChanges changes, Reorganiser reorganiser, IAdministrativeUnitDirectory directory, ICurrentScope scope, TimeProvider clock) : PageModel
+public sealed class ReorganiseModel(
+    UnitChanges changes, Reorganiser reorganiser, IAdministrativeUnitDirectory directory, ICurrentScope scope, TimeProvider clock, PlatformDbContext db) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Shipped { get; set; }
@@ -30,12 +33,16 @@ public sealed class ReorganiseModel(UnitChanges changes, Reorganiser reorganiser
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Level { get; set; }
     [BindProperty] public Guid? ParentId { get; set; }
+    [BindProperty] public Guid? AgencyId { get; set; }
+    [BindProperty] public Guid? SuccessorAgencyId { get; set; }
+    [BindProperty] public string? AgencyAction { get; set; }
     [BindProperty] public string? PlanJson { get; set; }
     [BindProperty] public Dictionary<Guid, string> Choice { get; set; } = [];
 
     public ReorganisationPreview? Preview { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> Units { get; private set; } = [];
+    public IReadOnlyList<AgencyDto> Agencies { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> PredecessorNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -77,6 +84,24 @@ public sealed class ReorganiseModel(UnitChanges changes, Reorganiser reorganiser
     {
         var request = new CreateUnitRequest(Code, Name, Level, ParentId, EffectiveOn, null);
         return Invalid(request.Validate()) ?? (await changes.CreateUnitAsync(request, ct), []);
+    }, ct);
+
+    /// <summary>One agency: rename, merge into another (hợp nhất) or dissolve (giải thể).</summary>
+    public Task<IActionResult> OnPostPreviewAgencyAsync(CancellationToken ct) => PreviewAsync(async () =>
+    {
+        if (AgencyId is not { } id)
+        {
+            return (null, [new(0, "Chọn cơ quan.")]);
+        }
+
+        return AgencyAction switch
+        {
+            "rename" => (await changes.RenameAgencyAsync(id, Name, EffectiveOn, ct), []),
+            "merge" when SuccessorAgencyId is null => (null, [new(0, "Chọn cơ quan tiếp nhận khi hợp nhất.")]),
+            "merge" or "dissolve" => Invalid(new RetireAgencyRequest(AgencyAction == "merge" ? SuccessorAgencyId : null, EffectiveOn).Validate())
+                ?? (await changes.RetireAgencyAsync(id, new RetireAgencyRequest(AgencyAction == "merge" ? SuccessorAgencyId : null, EffectiveOn), ct), []),
+            _ => (null, [new(0, "Chọn thao tác: đổi tên, hợp nhất hoặc giải thể.")]),
+        };
     }, ct);
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
@@ -149,6 +174,10 @@ public sealed class ReorganiseModel(UnitChanges changes, Reorganiser reorganiser
     {
         var today = VietnamTime.Today(clock);
         Units = (await directory.AllAsync(ct)).Where(u => u.IsValidOn(today) && scope.Unit.Contains(u.Path)).ToList();
+        // Departments and vertical agencies (desks come and go with their units).
+        Agencies = await db.Agencies.AsNoTracking()
+            .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo > today) && a.Kind != AgencyKinds.OneStopDesk && a.Kind != AgencyKinds.ServiceCenter)
+            .OrderBy(a => a.Name).Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.UnitId, a.UnitPath)).ToListAsync(ct);
         EffectiveOn ??= today;
     }
 }

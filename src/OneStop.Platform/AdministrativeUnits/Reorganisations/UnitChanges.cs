@@ -96,6 +96,20 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
             new(K.RetireAgency, agency.Code, Successors: successor));
     }
 
+    /// <summary>Đổi tên cơ quan on a date (the code stays: dossier codes keep meaning the same agency).</summary>
+    public async Task<ReorganisationPlan> RenameAgencyAsync(Guid agencyId, string? name, DateOnly? effectiveOn, CancellationToken ct)
+    {
+        await EnsureProvinceWideAsync(ct);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 256 || effectiveOn is not { Year: >= 2000 and <= 2100 } on)
+        {
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập tên mới (tối đa 256 ký tự) và ngày có hiệu lực (năm 2000–2100).");
+        }
+
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct)
+            ?? throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy cơ quan trong phạm vi của bạn.", 404);
+        return One($"Đổi tên {agency.Name} thành {name.Trim()}", on, new(K.RenameAgency, agency.Code, name.Trim()));
+    }
+
     /// <summary>The desk a new unit gets: a service centre from 2025-07-01 (Decree 118/2025), a one-stop desk before.</summary>
     public static string DefaultDeskName(string unitName, DateOnly on) =>
         (on >= Reorganiser.ServiceCentresFrom ? "Trung tâm Phục vụ hành chính công " : "Bộ phận Một cửa ")
