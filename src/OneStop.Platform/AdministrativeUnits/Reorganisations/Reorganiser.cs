@@ -75,7 +75,7 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock,
                 }
             }
 
-            var transfers = Transfers(plan, rules, units, provisional: true);
+            var transfers = PlannedTransfers(plan, rules);
             var memberships = await db.UnitMemberships.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.ValidTo == null || m.ValidTo >= plan.EffectiveOn).ToListAsync(ct);
             var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.FullName.Length > 0 ? u.FullName : u.UserName ?? "", ct);
@@ -386,7 +386,8 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock,
             + $"bộ phận một cửa đóng: {desksClosed}; cơ quan chuyển: {agenciesMoved}; dòng dữ liệu chuyển theo đơn vị kế thừa: {rows}";
     }
 
-    internal IReadOnlyList<UnitTransfer> Transfers(ReorganisationPlan plan, ReorganisationRules rules, IReadOnlyList<AdministrativeUnit> units, bool provisional)
+    /// <summary>Before applying: successors the plan creates get provisional ids (they are identified by code).</summary>
+    private static List<UnitTransfer> PlannedTransfers(ReorganisationPlan plan, ReorganisationRules rules)
     {
         var created = plan.Operations.Where(o => o.Kind == K.CreateUnit)
             .ToDictionary(o => o.Code, o => new UnitTransferTarget(SequentialGuid.NewGuid(), o.Code, o.Name ?? o.Code, ""));
