@@ -181,6 +181,38 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
         (await ReviewQueueAsync()).Count(i => i.GetProperty("portalReference").GetString() == queued.Reference).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_page_shows_the_reason_and_unit_names_and_routes_from_a_list()
+    {
+        var submission = Portal.Submit("99996", "1.001193", "030090001241", "Vũ Thị Lan", BirthComponents, submittedAt: August2025);
+        await PullAndRelayAsync();
+        var officer = await fx.SignInAsync("lanhdao.tinh");
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync("/Counters/Online"));
+        html.ShouldContain("Hồ sơ trực tuyến chờ xác định nơi nhận");
+        html.ShouldContain("Vũ Thị Lan");
+        html.ShouldContain("Không có đơn vị hành chính mã 99996 vào ngày 15/08/2025");
+        html.ShouldContain(">Phường Thành Đông</option>");
+        html.ShouldNotContain(">Phường Cẩm Thượng</option>");
+        html.ShouldNotContain("online-repull"); // a provincial leader routes; re-pulling is for administrators
+
+        var id = (await ReviewQueueAsync()).Single(i => i.GetProperty("portalReference").GetString() == submission.Reference).GetProperty("id").GetString()!;
+        var thanhDong = (await fx.Services.GetRequiredService<IAdministrativeUnitDirectory>().FindByCodeAsync("10507"))!.Id;
+        var none = await OneStopFactory.PostFormAsync(officer, "/Counters/Online", $"/Counters/Online?handler=Route&id={id}", new() { ["unitId"] = "" });
+        none.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()).ShouldContain("Chọn đơn vị nhận hồ sơ.");
+        var routed = await OneStopFactory.PostFormAsync(officer, "/Counters/Online", $"/Counters/Online?handler=Route&id={id}", new() { ["unitId"] = thanhDong.ToString() });
+        routed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DossiersOfAsync(await fx.SignInAsync("motcua.thanhdong"), submission.Reference)).Count.ShouldBe(1);
+
+        var admin = await fx.SignInAsync("admin");
+        (await admin.GetStringAsync("/Counters/Online")).ShouldContain("online-repull");
+        var repulled = await OneStopFactory.PostFormAsync(admin, "/Counters/Online", "/Counters/Online?handler=Repull", new() { ["afterSequence"] = "0" });
+        repulled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await RelayAllAsync();
+        (await DossiersOfAsync(await fx.SignInAsync("motcua.thanhdong"), submission.Reference)).Count.ShouldBe(1);
+        (await (await fx.SignInAsync("motcua.thanhdong")).GetAsync("/Counters/Online")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
     private PortalSimulator Portal => fx.Services.GetRequiredService<PortalSimulator>();
     private PortalSubmissionPuller Puller => fx.Services.GetRequiredService<PortalSubmissionPuller>();
 
