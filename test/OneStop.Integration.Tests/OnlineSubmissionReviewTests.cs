@@ -27,7 +27,9 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
     public sealed class Fixture : OneStopFactory
     {
         public Fixture() => With("Integration:Delivery:Enabled", "false").With("Integration:PortalSubmissions:Enabled", "false")
-            .With("Integration:Sandbox:portal:LatencyMilliseconds", "1").With("Seed:Reorganisations", "true");
+            .With("Integration:Sandbox:portal:LatencyMilliseconds", "1").With("Seed:Reorganisations", "true")
+            // A re-pull reads the feed through the connector; on a loaded test machine 5 s per attempt can run out.
+            .With("Integration:Resilience:AttemptTimeoutSeconds", "30").With("Integration:Resilience:TotalTimeoutSeconds", "90");
     }
 
     private static readonly DateTimeOffset August2025 = new(2025, 8, 15, 9, 30, 0, TimeSpan.FromHours(7));
@@ -201,13 +203,13 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
         none.StatusCode.ShouldBe(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()).ShouldContain("Chọn đơn vị nhận hồ sơ.");
         var routed = await OneStopFactory.PostFormAsync(officer, "/Counters/Online", $"/Counters/Online?handler=Route&id={id}", new() { ["unitId"] = thanhDong.ToString() });
-        routed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        routed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await AlertOfAsync(routed));
         (await DossiersOfAsync(await fx.SignInAsync("motcua.thanhdong"), submission.Reference)).Count.ShouldBe(1);
 
         var admin = await fx.SignInAsync("admin");
         (await admin.GetStringAsync("/Counters/Online")).ShouldContain("online-repull");
         var repulled = await OneStopFactory.PostFormAsync(admin, "/Counters/Online", "/Counters/Online?handler=Repull", new() { ["afterSequence"] = "0" });
-        repulled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        repulled.StatusCode.ShouldBe(HttpStatusCode.Redirect, await AlertOfAsync(repulled));
         await RelayAllAsync();
         (await DossiersOfAsync(await fx.SignInAsync("motcua.thanhdong"), submission.Reference)).Count.ShouldBe(1);
         (await (await fx.SignInAsync("motcua.thanhdong")).GetAsync("/Counters/Online")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
@@ -254,6 +256,10 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
     }
 
     private static async Task<JsonElement> DossierOfAsync(HttpClient desk, string reference) => (await DossiersOfAsync(desk, reference)).ShouldHaveSingleItem();
+
+    /// <summary>The page's error alert, to say why a form post did not redirect.</summary>
+    private static async Task<string> AlertOfAsync(HttpResponseMessage response) =>
+        System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), "data-testid=\"online-error\">([^<]*)<").Groups[1].Value;
 
     private static async Task ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {

@@ -103,7 +103,16 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
             foreach (var s in batch)
             {
                 var takenBefore = await db.IncomingSubmissions.AnyAsync(x => x.PortalReference == s.Reference, ct);
-                await OfferAsync(db, units, s, ct, record: !takenBefore);
+                try
+                {
+                    await OfferAsync(db, units, s, ct, record: !takenBefore);
+                }
+                catch (DbUpdateException) when (!takenBefore)
+                {
+                    // The regular pull recorded it meanwhile (unique reference): offer it without recording it again.
+                    db.ChangeTracker.Clear();
+                    await OfferAsync(db, units, s, ct, record: false);
+                }
                 offered++;
                 after = Math.Max(after, s.Sequence);
             }
