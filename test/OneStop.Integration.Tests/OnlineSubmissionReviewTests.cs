@@ -95,7 +95,11 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
             if (next.Count > 1 && await directory.FindByCodeAsync(unit.Code, new DateOnly(2025, 8, 15)) is null)
             {
                 split = unit;
-                successors = [.. next.Select(s => directory.FindAsync(s.SuccessorId).Result!.Name)];
+                foreach (var s in next)
+                {
+                    successors.Add((await directory.FindAsync(s.SuccessorId))!.Name);
+                }
+
                 break;
             }
         }
@@ -143,6 +147,20 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
         var desk = await fx.SignInAsync("motcua.thanhdong");
         (await desk.PostAsJsonAsync($"/api/v1/counters/online-submissions/{id}/route", new { unitId = thanhDong })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await desk.PostAsJsonAsync("/api/v1/counters/online-submissions/repull", new { afterSequence = 0 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A commune's administrator holds the permission but not the province's scope: the queue is not theirs.
+        var communeAdmin = await fx.SignInAsync("quantri.camthuong");
+        var theirs = await communeAdmin.GetAsync("/api/v1/counters/online-submissions");
+        if (theirs.StatusCode == HttpStatusCode.OK)
+        {
+            (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength().ShouldBe(0);
+            await ShouldBeProblemAsync(await communeAdmin.PostAsJsonAsync($"/api/v1/counters/online-submissions/{id}/route", new { unitId = thanhDong }),
+                HttpStatusCode.NotFound, CountersErrorCodes.OnlineSubmissionNotFound);
+            (await communeAdmin.PostAsJsonAsync("/api/v1/counters/online-submissions/repull", new { afterSequence = 0 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+        else
+        {
+            theirs.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
     }
 
     [Fact]
