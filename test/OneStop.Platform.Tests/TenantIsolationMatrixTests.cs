@@ -97,6 +97,12 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         // clock and runs the scanner (DossierFormTests.A_late_dossier_gets_exactly_one_apology_draft_and_issuing_it_extends_the_dossier).
         ["GET /api/v1/counters/apology-letters/"] = "scoped rows; see DossierFormTests (sibling commune sees no letter)",
         ["POST /api/v1/counters/apology-letters/{id:guid}/issue"] = "scoped rows; see DossierFormTests (sibling commune gets 404)",
+        // The review queue of online submissions belongs to the province (OneStop.Integration.Tests.OnlineSubmissionReviewTests).
+        ["GET /api/v1/counters/online-submissions/"] = "province-scoped rows; see OnlineSubmissionReviewTests (a commune's administrator sees none)",
+        ["GET /api/v1/counters/online-submissions/units"] = "units valid today within the caller's scope; see OnlineSubmissionReviewTests",
+        ["GET /api/v1/counters/online-submissions/{id:guid}"] = "province-scoped rows; see OnlineSubmissionReviewTests",
+        ["POST /api/v1/counters/online-submissions/{id:guid}/route"] = "province-scoped rows, target within scope; see OnlineSubmissionReviewTests (commune administrator gets 404)",
+        ["POST /api/v1/counters/online-submissions/repull"] = "province scope required; see OnlineSubmissionReviewTests (commune administrator gets 403)",
         ["GET /api/v1/plantasks/plan"] = "the published plan text, no unit data",
         ["GET /api/v1/plantasks/tasks/{id:guid}"] = "the published plan text, no unit data",
         ["GET /api/v1/plantasks/assignments/"] = nameof(Plan_task_assignments_follow_the_hierarchy),
@@ -253,6 +259,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PlanTasks:/ControlReport"] = nameof(Plan_control_reports_cover_the_unit_and_below_only),
         ["PlanTasks:/Resources"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["Counters:/Index"] = "module home, links only, no unit data",
+        ["Counters:/Online/Index"] = "province-scoped review queue through the same handler as the API; see OnlineSubmissionReviewTests",
         ["Counters:/Calendar/Index"] = nameof(The_calendar_page_shows_the_acting_units_own_hours),
         ["Counters:/Calendar/DueDate"] = nameof(Due_dates_are_computed_only_for_units_in_scope),
         ["Counters:/Catalogue/Index"] = "province-wide reference data (catalogue), no unit data; " + nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),

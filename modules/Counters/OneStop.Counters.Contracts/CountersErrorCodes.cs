@@ -53,6 +53,15 @@ public static class CountersErrorCodes
 
     public const string RoutingTargetInvalid = Prefix + "RoutingTargetInvalid";
 
+    /// <summary>No online submission under review with that id in scope.</summary>
+    public const string OnlineSubmissionNotFound = Prefix + "OnlineSubmissionNotFound";
+
+    /// <summary>The online submission is already a dossier at another unit (routing it elsewhere would file it twice).</summary>
+    public const string OnlineSubmissionAlreadyFiled = Prefix + "OnlineSubmissionAlreadyFiled";
+
+    /// <summary>The national portal did not answer a re-pull of its submission feed.</summary>
+    public const string PortalUnavailable = Prefix + "PortalUnavailable";
+
     public const string FormNotAvailable = Prefix + "FormNotAvailable";
 
     public const string ApologyLetterNotFound = Prefix + "ApologyLetterNotFound";

@@ -52,6 +52,15 @@ public static class CountersPermissions
     /// <summary>Queue: read the display board and its live stream (granted to third-party displays as a scope).</summary>
     public const string QueueDisplay = "Counters.Queue.Display";
 
+    /// <summary>
+    /// Online submissions the portal addressed to no unit valid today (unknown code, a unit split among several) or
+    /// that intake refused: see them and route each to a unit. Provincial officers: the queue belongs to the province.
+    /// </summary>
+    public const string OnlineSubmissionsReview = "Counters.OnlineSubmissions.Review";
+
+    /// <summary>Ask the national portal for its submissions again from a sequence, so the ones dropped are offered again.</summary>
+    public const string OnlineSubmissionsRepull = "Counters.OnlineSubmissions.Repull";
+
     private static readonly string[] Staff = [Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.SystemAdmin];
 
     public static readonly PermissionDefinition[] All =
@@ -71,6 +80,8 @@ public static class CountersPermissions
         new(QueueManage, "Thiết lập quầy và lĩnh vực phục vụ", "Set up desks, counters and their fields", Roles.UnitLeader, Roles.SystemAdmin),
         new(QueueRead, "Xem hàng đợi và thời gian chờ", "View the queue and waiting times", [.. Staff, Roles.Inspector]),
         new(QueueKiosk, "Cấp số thứ tự, đặt lịch hẹn (kiosk)", "Issue queue tickets and book appointments (kiosk)", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
+        new(OnlineSubmissionsReview, "Xử lý hồ sơ trực tuyến chưa xác định nơi tiếp nhận", "Review and route online submissions with no receiving unit", Roles.ProvincialLeader, Roles.UnitAdmin, Roles.SystemAdmin),
+        new(OnlineSubmissionsRepull, "Lấy lại hồ sơ trực tuyến từ Cổng Dịch vụ công quốc gia", "Pull online submissions again from the national portal", Roles.UnitAdmin, Roles.SystemAdmin),
         new(QueueDisplay, "Xem bảng hiển thị số thứ tự", "Read the queue display board", [.. Staff, Roles.Inspector]),
     ];
 }

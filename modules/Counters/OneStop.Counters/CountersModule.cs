@@ -36,6 +36,7 @@ public sealed class CountersModule : ModuleBase
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
         new("Hồ sơ quá hạn", "Overdue dossiers", "/Counters/Overdue", CountersPermissions.DossiersRead, "bi-alarm"),
+        new("Hồ sơ trực tuyến chờ xác định nơi nhận", "Online submissions to route", "/Counters/Online", CountersPermissions.OnlineSubmissionsReview, "bi-signpost-split"),
         new("Hàng đợi, cấp số", "Queue and tickets", "/Counters/Queue", CountersPermissions.QueueRead, "bi-people"),
     ];
 
@@ -56,6 +57,8 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<IntakeHandler>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
+        services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
+        services.AddScoped<Features.Dossiers.Online.OnlineSubmissionReview>();
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
         services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();

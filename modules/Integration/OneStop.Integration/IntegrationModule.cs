@@ -49,6 +49,7 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
         services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
+        services.AddSingleton<IPortalSubmissionFeed, Features.PortalSubmissions.PortalSubmissionFeed>();
         if (configuration.GetValue("Integration:PortalSubmissions:Enabled", true))
         {
             services.AddHostedService<Features.PortalSubmissions.PortalSubmissionService>();

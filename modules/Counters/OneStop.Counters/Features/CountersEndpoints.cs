@@ -35,6 +35,7 @@ internal static class CountersEndpoints
         PublicLookup.Map(api);
         Dossiers.Forms.DossierFormEndpoints.Map(api);
         Dossiers.Overdue.OverdueEndpoints.Map(api);
+        Dossiers.Online.OnlineSubmissionEndpoints.Map(api);
         Queue.QueueSetup.MapQueue(api);
         DossierSearchEndpoints.Map(api);
     }

@@ -26,6 +26,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<DossierHandover> DossierHandovers => Set<DossierHandover>();
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
     public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
+    public DbSet<OnlineSubmission> OnlineSubmissions => Set<OnlineSubmission>();
 
     public DbSet<QueueDesk> QueueDesks => Set<QueueDesk>();
     public DbSet<QueueCounter> QueueCounters => Set<QueueCounter>();

@@ -120,5 +120,23 @@ internal static class DossierModel
             b.Property(a => a.CreatedBy).HasMaxLength(256);
             b.Property(a => a.ModifiedBy).HasMaxLength(256);
         });
+        modelBuilder.Entity<OnlineSubmission>(b =>
+        {
+            b.ToTable("OnlineSubmissions");
+            b.HasIndex(o => o.PortalReference).IsUnique();
+            b.HasIndex(o => new { o.Status, o.Id });
+            b.Property(o => o.PortalReference).HasMaxLength(64);
+            b.Property(o => o.UnitCode).HasMaxLength(16);
+            b.Property(o => o.ProcedureCode).HasMaxLength(32);
+            b.Property(o => o.ApplicantName).HasMaxLength(256);
+            b.Property(o => o.Status).HasMaxLength(16);
+            b.Property(o => o.Reason).HasMaxLength(2000);
+            b.Property(o => o.DossierCode).HasMaxLength(40);
+            b.Property(o => o.DossierUnitName).HasMaxLength(256);
+            b.Property(o => o.RoutedBy).HasMaxLength(256);
+            b.Property(o => o.Version).IsConcurrencyToken();
+            b.Property(o => o.CreatedBy).HasMaxLength(256);
+            b.Property(o => o.ModifiedBy).HasMaxLength(256);
+        });
     }
 }

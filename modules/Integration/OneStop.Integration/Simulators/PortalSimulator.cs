@@ -25,14 +25,15 @@ internal sealed class PortalSimulator
 
     /// <summary>
     /// A citizen submits online on the portal (tests and the sandbox page call this), paying <paramref name="paidVnd"/>
-    /// on the portal's payment platform when given.
+    /// on the portal's payment platform when given; <paramref name="submittedAt"/> plays a submission of another day.
     /// </summary>
-    public Features.PortalSubmissions.PortalSubmission Submit(string unitCode, string procedureCode, string identity, string name, string[] components, long? paidVnd = null)
+    public Features.PortalSubmissions.PortalSubmission Submit(
+        string unitCode, string procedureCode, string identity, string name, string[] components, long? paidVnd = null, DateTimeOffset? submittedAt = null)
     {
         lock (_submissions)
         {
             var seq = _submissions.Count + 1;
-            var now = DateTimeOffset.UtcNow;
+            var now = submittedAt ?? DateTimeOffset.UtcNow;
             var payment = paidVnd > 0 ? new Contracts.PortalPayment(paidVnd.Value, $"PAYGOV{now:yyMMddHHmmss}{seq:D6}", now) : null;
             var submission = new Features.PortalSubmissions.PortalSubmission(seq, $"G22.{DateTime.UtcNow:yyMMdd}.{seq:D6}.{Guid.NewGuid().ToString()[..4]}",
                 unitCode, procedureCode, "CITIZEN", identity, name, null, null, null, null, components, now, payment);

@@ -64,19 +64,88 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
                 continue;
             }
 
-            var unit = await units.FindByCodeAsync(s.UnitCode, VietnamTime.DayOf(s.SubmittedAt), ct);
-            db.IncomingSubmissions.Add(new IncomingSubmission
-            {
-                PortalReference = s.Reference, Sequence = s.Sequence, UnitCode = s.UnitCode, ProcedureCode = s.ProcedureCode, PulledAt = DateTimeOffset.UtcNow,
-            });
-            db.Publish(new OnlineDossierSubmitted(s.Reference, s.UnitCode, s.ProcedureCode, s.ApplicantKind, s.ApplicantIdentity, s.ApplicantName,
-                s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt, s.Payment) { UnitPath = unit?.Path ?? "/" });
-            await db.SaveChangesAsync(ct);
+            await OfferAsync(db, units, s, ct);
             taken++;
         }
 
         return taken;
     }
+
+    /// <summary>
+    /// Offers every submission after <paramref name="afterSequence"/> again, taken before or not: the consumer (Counters)
+    /// keeps per portal reference what became of each, so the ones it dropped are filed or queued now and the others
+    /// are left alone. The regular pull's position is not moved.
+    /// </summary>
+    public async Task<PortalRepull> RepullAsync(long afterSequence, CancellationToken ct)
+    {
+        const int Page = 100;
+        using var scope = scopes.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "cong-dvc-quoc-gia");
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var units = scope.ServiceProvider.GetRequiredService<IAdministrativeUnitDirectory>();
+        var client = http.CreateClient(NationalSystem.Portal.HttpClientName);
+        var after = Math.Max(0, afterSequence);
+        var offered = 0;
+        while (true)
+        {
+            PortalSubmission[] batch;
+            try
+            {
+                batch = await client.GetFromJsonAsync<PortalSubmission[]>(addresses.For(NationalSystem.Portal, $"submissions?after={after}&limit={Page}"), ct) ?? [];
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Portal submissions unavailable during a re-pull after sequence {After}", after);
+                return new PortalRepull(false, offered, after,
+                    $"Cổng Dịch vụ công quốc gia không phản hồi; đã gửi lại {offered} hồ sơ đến số thứ tự {after}, hãy thử lại từ số này.");
+            }
+
+            foreach (var s in batch)
+            {
+                var takenBefore = await db.IncomingSubmissions.AnyAsync(x => x.PortalReference == s.Reference, ct);
+                try
+                {
+                    await OfferAsync(db, units, s, ct, record: !takenBefore);
+                }
+                catch (DbUpdateException) when (!takenBefore)
+                {
+                    // The regular pull recorded it meanwhile (unique reference): offer it without recording it again.
+                    db.ChangeTracker.Clear();
+                    await OfferAsync(db, units, s, ct, record: false);
+                }
+                offered++;
+                after = Math.Max(after, s.Sequence);
+            }
+
+            if (batch.Length < Page)
+            {
+                return new PortalRepull(true, offered, after, $"Đã gửi lại {offered} hồ sơ từ Cổng Dịch vụ công quốc gia.");
+            }
+        }
+    }
+
+    /// <summary>Records the reference (first time only) and publishes the submission in the same transaction.</summary>
+    private static async Task OfferAsync(IntegrationDbContext db, IAdministrativeUnitDirectory units, PortalSubmission s, CancellationToken ct, bool record = true)
+    {
+        var unit = await units.FindByCodeAsync(s.UnitCode, VietnamTime.DayOf(s.SubmittedAt), ct);
+        if (record)
+        {
+            db.IncomingSubmissions.Add(new IncomingSubmission
+            {
+                PortalReference = s.Reference, Sequence = s.Sequence, UnitCode = s.UnitCode, ProcedureCode = s.ProcedureCode, PulledAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        db.Publish(new OnlineDossierSubmitted(s.Reference, s.UnitCode, s.ProcedureCode, s.ApplicantKind, s.ApplicantIdentity, s.ApplicantName,
+            s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt, s.Payment) { UnitPath = unit?.Path ?? "/" });
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>The feed as other modules see it (<see cref="IPortalSubmissionFeed"/>).</summary>
+internal sealed class PortalSubmissionFeed(PortalSubmissionPuller puller) : IPortalSubmissionFeed
+{
+    public Task<PortalRepull> RepullAsync(long afterSequence, CancellationToken ct = default) => puller.RepullAsync(afterSequence, ct);
 }
 
 /// <summary>Pulls the portal every few seconds (Integration:PortalSubmissions:Enabled, :IntervalMilliseconds).</summary>
