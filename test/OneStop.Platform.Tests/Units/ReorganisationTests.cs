@@ -72,6 +72,38 @@ public abstract class ReorganisationTests(OneStopFactory factory)
     }
 
     [Fact]
+    public async Task A_change_set_applied_ahead_of_its_date_takes_effect_on_that_date()
+    {
+        var reorganiser = factory.Services.GetRequiredService<Reorganiser>();
+        var units = factory.Services.GetRequiredService<IAdministrativeUnitDirectory>();
+        factory.Clock.SetVietnamTime(2026, 12, 6, 10);
+        try
+        {
+            var province = (await units.ProvinceAsync())!;
+            var on = new DateOnly(2027, 1, 1);
+            var plan = new ReorganisationPlan("Thành lập phường thử nghiệm", "Nghị quyết giả định", on,
+                [new(ReorganisationOperationKinds.CreateUnit, "19901", "Phường Thử Nghiệm", UnitLevels.Commune, "phuong", province.Code,
+                    DeskName: "Trung tâm Phục vụ hành chính công phường Thử Nghiệm")]);
+            var record = await reorganiser.ApplyAsync(plan, null, "test");
+            record.TookEffectAt.ShouldBeNull();
+            (await units.FindByCodeAsync("19901")).ShouldBeNull();          // not yet
+            (await units.FindByCodeAsync("19901", on))!.Name.ShouldBe("Phường Thử Nghiệm");
+            (await reorganiser.TakeEffectDueAsync()).ShouldBe(0);
+
+            factory.Clock.SetVietnamTime(2027, 1, 1, 0, 5);                 // the daily job's run on the day
+            (await reorganiser.TakeEffectDueAsync()).ShouldBe(1);
+            (await units.FindByCodeAsync("19901"))!.Name.ShouldBe("Phường Thử Nghiệm");
+            (await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().Reorganisations.SingleAsync(r => r.Id == record.Id)))
+                .TookEffectAt.ShouldNotBeNull();
+            (await reorganiser.TakeEffectDueAsync()).ShouldBe(0);
+        }
+        finally
+        {
+            factory.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public async Task An_agency_merged_through_the_api_is_retired_into_its_successor_and_its_code_stays_known()
     {
         var admin = await factory.SignInAsync("admin");
