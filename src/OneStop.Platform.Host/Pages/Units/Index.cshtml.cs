@@ -31,5 +31,5 @@ public sealed class IndexModel(PlatformDbContext db, TimeProvider clock, IPermis
     }
 
     public string Query(string? cursor = null) =>
-        $"?level={Level}&on={On:yyyy-MM-dd}&all={All}" + (cursor is null ? "" : "&cursor=" + cursor);
+        $"?level={Level}" + (On is { } on ? $"&on={on:yyyy-MM-dd}" : "") + (All ? "&all=true" : "") + (cursor is null ? "" : "&cursor=" + cursor);
 }
