@@ -86,6 +86,9 @@ public abstract class ReorganisationTests(OneStopFactory factory)
                     DeskName: "Trung tâm Phục vụ hành chính công phường Thử Nghiệm")]);
             var record = await reorganiser.ApplyAsync(plan, null, "test");
             record.TookEffectAt.ShouldBeNull();
+            // Another change set may not create the same code on the same day (the database would refuse it later).
+            var twin = plan with { Title = "Trùng mã", Operations = [plan.Operations[0] with { Name = "Phường Khác" }] };
+            (await reorganiser.PreviewAsync(twin)).Problems.ShouldContain(p => p.Message.Contains("Mã 19901 đã được dùng cho Phường Thử Nghiệm"));
             (await units.FindByCodeAsync("19901")).ShouldBeNull();          // not yet
             (await units.FindByCodeAsync("19901", on))!.Name.ShouldBe("Phường Thử Nghiệm");
             (await reorganiser.TakeEffectDueAsync()).ShouldBe(0);
@@ -133,6 +136,7 @@ public abstract class ReorganisationTests(OneStopFactory factory)
     [InlineData("retire-unit,10507,,,,,10510,,", "2020-06-01", "trước ngày Phường Cẩm Thượng (mã 10507) bắt đầu (01/01/2021)")]
     [InlineData("merge-all,10507,,,,,10510,,", "2021-06-01", "Thao tác 'merge-all' không hợp lệ")]
     [InlineData("create-unit,10999,,commune,,288,,,", "2021-06-01", "tên bắt buộc")]
+    [InlineData("create-unit,1099912345678901234,Phường Dài,commune,,288,,,", "2021-06-01", "mã tối đa 16 ký tự")]
     public async Task A_bad_change_set_is_explained_in_Vietnamese_and_nothing_is_applied(string lines, string effectiveOn, string expected)
     {
         var admin = await factory.SignInAsync("admin");

@@ -44,6 +44,11 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
             problems.Add(new(0, "Phương án không có thao tác nào."));
         }
 
+        if (plan.Title.Length > 256 || plan.LegalBasis.Length > 1024)
+        {
+            problems.Add(new(0, "Tên phương án tối đa 256 ký tự, căn cứ pháp lý tối đa 1024 ký tự."));
+        }
+
         foreach (var op in plan.Operations)
         {
             var target = op.Kind switch
@@ -90,12 +95,21 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
             add(op, $"Đơn vị mới mã {op.Code}: tên bắt buộc, tối đa 256 ký tự.");
         }
 
-        if (string.IsNullOrWhiteSpace(op.Level))
+        if (string.IsNullOrWhiteSpace(op.Level) || op.Level.Length > 32)
         {
             add(op, $"Đơn vị mới mã {op.Code}: thiếu cấp (province, district, commune).");
         }
 
-        if (After(op.Code) is { } holder && holder.ValidFrom < _on)
+        if (op.Code.Length > 16 || op.UnitKind is { Length: > 32 } || op.DeskName is { Length: > 256 })
+        {
+            add(op, $"Đơn vị mới mã {op.Code}: mã tối đa 16 ký tự, loại tối đa 32 ký tự, tên bộ phận tiếp nhận tối đa 256 ký tự.");
+        }
+
+        if (units.FirstOrDefault(u => u.Code == op.Code && u.ValidFrom == _on) is { } twin)
+        {
+            add(op, $"Mã {op.Code} đã được dùng cho {twin.Name} từ ngày {_on:dd/MM/yyyy} (một phương án khác).");
+        }
+        else if (After(op.Code) is { } holder && holder.ValidFrom < _on)
         {
             add(op, $"Mã {op.Code} đang thuộc {holder.Name} vào ngày {_on:dd/MM/yyyy}; hãy cho đơn vị đó thôi hiệu lực trong cùng phương án.");
         }
@@ -157,9 +171,9 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
         var unit = Before(op.Code);
         if (unit is not null)
         {
-            if (rename && string.IsNullOrWhiteSpace(op.Name))
+            if (rename && (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256 || op.UnitKind is { Length: > 32 }))
             {
-                add(op, $"Đổi tên {unit.Name}: thiếu tên mới.");
+                add(op, $"Đổi tên {unit.Name}: tên mới bắt buộc, tối đa 256 ký tự.");
             }
 
             return unit;
@@ -189,9 +203,9 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
             add(op, $"Mã cơ quan {op.Code} đã được dùng (mã cơ quan không dùng lại, để mã hồ sơ cũ vẫn tra cứu được).");
         }
 
-        if (string.IsNullOrWhiteSpace(op.Name))
+        if (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256)
         {
-            add(op, $"Cơ quan mới mã {op.Code}: tên bắt buộc.");
+            add(op, $"Cơ quan mới mã {op.Code}: tên bắt buộc, tối đa 256 ký tự.");
         }
 
         if (op.UnitKind is not (AgencyKinds.Department or AgencyKinds.Vertical or AgencyKinds.ServiceCenter or AgencyKinds.OneStopDesk or AgencyKinds.Post or AgencyKinds.Office))
@@ -240,9 +254,9 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
             return null;
         }
 
-        if (op.Kind == K.RenameAgency && string.IsNullOrWhiteSpace(op.Name))
+        if (op.Kind == K.RenameAgency && (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256))
         {
-            add(op, $"Đổi tên {agency.Name}: thiếu tên mới.");
+            add(op, $"Đổi tên {agency.Name}: tên mới bắt buộc, tối đa 256 ký tự.");
         }
 
         if (op.Kind == K.MoveAgency && (op.ParentCode is null || (!CreatedUnits.ContainsKey(op.ParentCode) && After(op.ParentCode) is null)))

@@ -186,7 +186,7 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock,
                 foreach (var code in op.SuccessorCodes.Distinct())
                 {
                     db.UnitSuccessions.Add(new UnitSuccession(predecessor.Id, Resolve(code)!.Id, plan.EffectiveOn,
-                        op.SuccessorCodes.Count > 1 ? "chia tách" : op.Note ?? "sáp nhập", isPrimary: i++ == 0, changeSetId: record.Id));
+                        op.SuccessorCodes.Count > 1 ? "chia tách" : (op.Note ?? "sáp nhập")[..Math.Min((op.Note ?? "sáp nhập").Length, 128)], isPrimary: i++ == 0, changeSetId: record.Id));
                 }
             }
 
