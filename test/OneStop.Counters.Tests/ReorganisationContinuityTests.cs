@@ -18,14 +18,14 @@ using UglyToad.PdfPig;
 namespace OneStop.Counters.Tests;
 
 /// <summary>
-/// Continuity across the 2025 reorganisation on PostgreSQL: dossiers received at Phường Cẩm Thượng and Bình Hàn before
+/// Continuity across the 2025 reorganisation: dossiers received at Phường Cẩm Thượng and Bình Hàn before
 /// 2025-07-01 are continued by Phường Thành Đông's people (who never belonged to either), forms printed after the date
 /// are headed by Thành Đông's service centre while the June register still shows Cẩm Thượng, new codes use the new
 /// desk's code, a split commune's open dossiers go where the rule says, and the scopes: Thành Đông sees its
 /// predecessors' open and closed dossiers, another new commune sees none, and a person left in a retired unit sees
-/// nothing new.
+/// nothing new. On both databases: on SQLite (the embedded default) each module's file commits on its own.
 /// </summary>
-public sealed class ReorganisationContinuityTests(OneStopFactory fx) : IClassFixture<OneStopFactory>
+public abstract class ReorganisationContinuityTests(OneStopFactory fx)
 {
     private const string Api = "/api/v1/counters/dossiers";
 
@@ -169,3 +169,7 @@ public sealed class ReorganisationContinuityTests(OneStopFactory fx) : IClassFix
         return string.Join(" ", doc.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
     }
 }
+
+public sealed class PostgreSqlReorganisationContinuityTests(OneStopFactory fx) : ReorganisationContinuityTests(fx), IClassFixture<OneStopFactory>;
+
+public sealed class SqliteReorganisationContinuityTests(SqliteOneStopFactory fx) : ReorganisationContinuityTests(fx), IClassFixture<SqliteOneStopFactory>;
