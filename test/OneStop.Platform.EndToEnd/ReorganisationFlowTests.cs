@@ -83,6 +83,8 @@ public sealed class ReorganisationFlowTests(ReorganisationFlowTests.Host host) :
         await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng phương án" }).ClickAsync();
         (await admin.GetByTestId("units-message").InnerTextAsync()).ShouldContain("hồ sơ chuyển: 1");
         (await admin.GetByTestId("reorganisations").InnerTextAsync()).ShouldContain("Đã có hiệu lực");
+        // The admin was moved with the province: the same session now acts for Hải Phòng.
+        (await admin.GetByTestId("acting-unit").InnerTextAsync()).ShouldBe("Thành phố Hải Phòng");
 
         // 3. Thành Đông's desk officer (a person of the new ward only) finds the June dossier and its history.
         using (var scope = host.Services.CreateScope())

@@ -21,7 +21,9 @@ public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyLis
 }
 
 /// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
-public sealed class ShellService(ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes, TimeProvider clock)
+public sealed class ShellService(
+    ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes, TimeProvider clock,
+    OneStop.Platform.Scoping.ICurrentScope scope)
 {
     private ShellModel? _model; // scoped: one computation per request (the layout and a page may both ask)
 
@@ -70,7 +72,8 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
         }
 
         var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-        var acting = user.FindFirstValue(PlatformClaims.UnitId);
+        // The acting unit as the request's scope has it (renamed, or the successor of a unit retired since sign-in).
+        var acting = scope.Unit.UnitId != Guid.Empty ? scope.Unit.UnitId.ToString() : user.FindFirstValue(PlatformClaims.UnitId);
         var units = await (from m in db.UnitMemberships.IgnoreQueryFilters()
                            join u in db.AdministrativeUnits.IgnoreQueryFilters() on m.UnitId equals u.Id
                            where m.UserId == userId
@@ -79,7 +82,7 @@ public sealed class ShellService(ModuleRegistry modules, IPermissionChecker perm
         var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
         units = units.Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today)).ToList();
         // Someone who works for one agency of the unit sees it beside the unit: "Tỉnh Hải Dương · Sở Thông tin và Truyền thông".
-        var unitName = user.FindFirstValue(PlatformClaims.UnitName);
+        var unitName = scope.Unit.UnitId != Guid.Empty && scope.Unit.Name.Length > 0 ? scope.Unit.Name : user.FindFirstValue(PlatformClaims.UnitName);
         return new ShellModel(
             user.FindFirstValue(PlatformClaims.FullName) ?? user.Identity.Name,
             user.FindFirstValue(PlatformClaims.AgencyName) is { } agency ? $"{unitName} · {agency}" : unitName,
