@@ -162,7 +162,7 @@ public static class OneStopHost
         {
             // Today's world for the embedded default: 2021's Hải Dương, then 2024-12-01 and 2025-07-01 (ADR 0015).
             await OneStop.Platform.AdministrativeUnits.Reorganisations.ShippedReorganisations.ApplyAllAsync(services, ct);
-            await PlatformSeeder.SeedAsync(services, ct); // demo people of the new units
+            await PlatformSeeder.SeedDemoPeopleAsync(services, ct); // demo people of the new units
         }
 
         await services.GetRequiredService<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>().TakeEffectDueAsync(ct);

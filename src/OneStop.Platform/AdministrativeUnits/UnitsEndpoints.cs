@@ -79,8 +79,7 @@ internal static class UnitsEndpoints
         var query = db.AdministrativeUnits.AsNoTracking();
         if (all != true)
         {
-            var day = on ?? Domain.VietnamTime.Today(clock);
-            query = query.Where(u => u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day));
+            query = query.ValidOn(on ?? Domain.VietnamTime.Today(clock));
         }
 
         if (!string.IsNullOrEmpty(level))
@@ -105,9 +104,9 @@ internal static class UnitsEndpoints
     internal static async Task<Ok<UnitSummary>> Summary(PlatformDbContext db, ICurrentScope scope, TimeProvider clock, CancellationToken ct)
     {
         var today = Domain.VietnamTime.Today(clock);
-        var counts = await db.AdministrativeUnits.AsNoTracking().Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today)).GroupBy(u => u.Level)
+        var counts = await db.AdministrativeUnits.AsNoTracking().ValidOn(today).GroupBy(u => u.Level)
             .Select(g => new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Level, x => x.Count, ct);
-        var agencies = await db.Agencies.CountAsync(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo > today), ct);
+        var agencies = await db.Agencies.ValidOn(today).CountAsync(ct);
         return TypedResults.Ok(new UnitSummary(scope.Unit.Name, scope.Unit.Path,
             counts.GetValueOrDefault(UnitLevels.Province), counts.GetValueOrDefault(UnitLevels.District),
             counts.GetValueOrDefault(UnitLevels.Commune), agencies));

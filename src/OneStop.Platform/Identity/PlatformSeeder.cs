@@ -94,6 +94,23 @@ public static class PlatformSeeder
 
         await db.SaveChangesAsync(ct);
 
+        await SeedDemoPeopleAsync(sp, db, ct);
+    }
+
+    /// <summary>
+    /// Demo people only (when <c>Seed:DemoUsers</c>): after change sets created new units, their people are added
+    /// without seeding units, roles and permissions again.
+    /// </summary>
+    public static async Task SeedDemoPeopleAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        using var system = sp.GetRequiredService<OneStop.Platform.Scoping.ICurrentScope>().Change(OneStop.Platform.Scoping.UnitScope.Unrestricted, null, "system");
+        await SeedDemoPeopleAsync(sp, sp.GetRequiredService<PlatformDbContext>(), ct);
+    }
+
+    private static async Task SeedDemoPeopleAsync(IServiceProvider sp, PlatformDbContext db, CancellationToken ct)
+    {
         if (sp.GetRequiredService<IConfiguration>().GetValue("Seed:DemoUsers", false))
         {
             await SeedDemoUsersAsync(db, sp.GetRequiredService<UserManager<PlatformUser>>(), ct);

@@ -24,7 +24,7 @@ internal sealed class UnitScopeMiddleware(RequestDelegate next)
             scope = scope with { Path = unit.Path, Name = unit.Name };
             if (unit.ValidTo is { } gone && Domain.VietnamTime.Today(clock) is var today && today >= gone)
             {
-                scope = await SuccessorScopeAsync(context, units, unit, today) ?? scope;
+                scope = await SuccessorScopeAsync(context, units, unit, scope, today) ?? scope;
             }
         }
 
@@ -36,7 +36,8 @@ internal sealed class UnitScopeMiddleware(RequestDelegate next)
     /// A session opened for a unit that has since been retired continues at its successor when the person was moved
     /// there (their membership follows the merge); someone left behind keeps the retired unit's archive only.
     /// </summary>
-    private static async Task<UnitScope?> SuccessorScopeAsync(HttpContext context, IAdministrativeUnitDirectory units, AdministrativeUnitInfo unit, DateOnly today)
+    private static async Task<UnitScope?> SuccessorScopeAsync(
+        HttpContext context, IAdministrativeUnitDirectory units, AdministrativeUnitInfo unit, UnitScope scope, DateOnly today)
     {
         if (ActorIdOf(context.User) is not { } userId || await units.CurrentAsync(unit.Id, today, context.RequestAborted) is not { } successor
             || successor.Id == unit.Id)
@@ -45,9 +46,9 @@ internal sealed class UnitScopeMiddleware(RequestDelegate next)
         }
 
         var db = context.RequestServices.GetRequiredService<PlatformDbContext>();
-        var moved = await db.UnitMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.UnitId == successor.Id
-            && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today), context.RequestAborted);
-        return moved ? new UnitScope(successor.Id, successor.Path, successor.Name, ScopeOf(context.User).AgencyCode) : null;
+        var moved = await db.UnitMemberships.IgnoreQueryFilters().ValidOn(today)
+            .AnyAsync(m => m.UserId == userId && m.UnitId == successor.Id, context.RequestAborted);
+        return moved ? new UnitScope(successor.Id, successor.Path, successor.Name, scope.AgencyCode) : null;
     }
 
     internal static UnitScope ScopeOf(ClaimsPrincipal user)

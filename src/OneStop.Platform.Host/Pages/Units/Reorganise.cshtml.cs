@@ -175,8 +175,8 @@ public sealed class ReorganiseModel(
         var today = VietnamTime.Today(clock);
         Units = (await directory.AllAsync(ct)).Where(u => u.IsValidOn(today) && scope.Unit.Contains(u.Path)).ToList();
         // Departments and vertical agencies (desks come and go with their units).
-        Agencies = await db.Agencies.AsNoTracking()
-            .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo > today) && a.Kind != AgencyKinds.OneStopDesk && a.Kind != AgencyKinds.ServiceCenter)
+        Agencies = await db.Agencies.AsNoTracking().ValidOn(today)
+            .Where(a => a.Kind != AgencyKinds.OneStopDesk && a.Kind != AgencyKinds.ServiceCenter)
             .OrderBy(a => a.Name).Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.UnitId, a.UnitPath)).ToListAsync(ct);
         EffectiveOn ??= today;
     }

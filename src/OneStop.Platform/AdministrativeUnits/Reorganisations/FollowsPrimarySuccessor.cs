@@ -23,12 +23,13 @@ public sealed class FollowsPrimarySuccessor<TContext, TEntity>(TContext db, stri
 
     public async Task<int> ApplyAsync(IReadOnlyList<UnitTransfer> transfers, DateOnly effectiveOn, IReadOnlyDictionary<Guid, string> choices, CancellationToken ct)
     {
-        foreach (var transfer in transfers)
+        // One read for every retired unit of the change set (a province-wide one retires hundreds).
+        var primaries = transfers.ToDictionary(t => t.PredecessorId, t => t.Primary);
+        var ids = primaries.Keys.ToList();
+        foreach (var row in await db.Set<TEntity>().IgnoreQueryFilters().Where(e => ids.Contains(e.UnitId)).ToListAsync(ct))
         {
-            foreach (var row in await db.Set<TEntity>().IgnoreQueryFilters().Where(e => e.UnitId == transfer.PredecessorId).ToListAsync(ct))
-            {
-                (row.UnitId, row.UnitPath) = (transfer.Primary.Id, transfer.Primary.Path);
-            }
+            var primary = primaries[row.UnitId];
+            (row.UnitId, row.UnitPath) = (primary.Id, primary.Path);
         }
 
         await db.SaveChangesAsync(ct);

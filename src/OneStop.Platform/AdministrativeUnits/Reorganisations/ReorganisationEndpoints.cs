@@ -56,7 +56,7 @@ internal static class ReorganisationEndpoints
         var (plan, problems, choices) = await ReadAsync(changes, http, ct);
         if (plan is null)
         {
-            throw Invalid(problems);
+            throw Reorganiser.Invalid(problems);
         }
 
         var record = await reorganiser.ApplyAsync(plan, choices, scope.ActorName, ct);
@@ -117,10 +117,4 @@ internal static class ReorganisationEndpoints
 
     private static ReorganisationPreview Refused(IReadOnlyList<ReorganisationProblem> problems) =>
         new("", "", default, "", false, problems, [], [], [], [], [], [], [], []);
-
-    internal static PlatformException Invalid(IReadOnlyList<ReorganisationProblem> problems) =>
-        new(PlatformErrorCodes.ReorganisationInvalid, string.Join(" ", problems.Take(20)))
-        {
-            Errors = new Dictionary<string, string[]> { ["file"] = problems.Select(p => p.ToString()).ToArray() },
-        };
 }

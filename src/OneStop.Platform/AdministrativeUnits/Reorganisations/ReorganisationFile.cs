@@ -156,7 +156,7 @@ public static class ReorganisationFile
                     foreach (var (code, name) in successors.Where(x => created.Add(x.Code)))
                     {
                         operations.Add(new(ReorganisationOperationKinds.CreateUnit, code, name, UnitLevels.Commune, KindOf(name), newProvinceCode,
-                            DeskName: "Trung tâm Phục vụ hành chính công " + LowerFirst(name)));
+                            DeskName: UnitChanges.DefaultDeskName(name, Reorganiser.ServiceCentresFrom)));
                     }
 
                     // The file does not say which successor takes the whole: the one keeping the old code is the
@@ -186,25 +186,41 @@ public static class ReorganisationFile
         return (null, [new(0, "Tệp JSON không có 'changes' (mẫu 2024) hoặc 'data' (mẫu ánh xạ 2025).")]);
     }
 
+    /// <summary>Kinds of unit by the words their names begin with (Phường Thành Đông, Xã An Phú, Đặc khu …), as slugs.</summary>
+    private static readonly (string Prefix, string Kind)[] NamePrefixes =
+    [
+        ("phường", "phuong"), ("thị trấn", "thi-tran"), ("thị xã", "thi-xa"), ("xã", "xa"), ("đặc khu", "dac-khu"),
+        ("thành phố", "thanh-pho"), ("tỉnh", "tinh"), ("huyện", "huyen"),
+    ];
+
     /// <summary>"Phường Thành Đông" → phuong; "xã"/"Xã …" → xa; the published kinds as slugs.</summary>
     public static string KindOf(string nameOrKind)
     {
         var lower = nameOrKind.Trim().ToLowerInvariant();
-        return lower switch
+        foreach (var (prefix, kind) in NamePrefixes)
         {
-            _ when lower.StartsWith("phường", StringComparison.Ordinal) => "phuong",
-            _ when lower.StartsWith("thị trấn", StringComparison.Ordinal) => "thi-tran",
-            _ when lower.StartsWith("thị xã", StringComparison.Ordinal) => "thi-xa",
-            _ when lower.StartsWith("xã", StringComparison.Ordinal) => "xa",
-            _ when lower.StartsWith("đặc khu", StringComparison.Ordinal) => "dac-khu",
-            _ when lower.StartsWith("thành phố", StringComparison.Ordinal) => "thanh-pho",
-            _ when lower.StartsWith("tỉnh", StringComparison.Ordinal) => "tinh",
-            _ when lower.StartsWith("huyện", StringComparison.Ordinal) => "huyen",
-            _ => lower.Replace(' ', '-'),
-        };
+            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return kind;
+            }
+        }
+
+        return lower.Replace(' ', '-');
     }
 
-    private static string LowerFirst(string name) => name.Length == 0 ? name : char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..];
+    /// <summary>"Phường Tân Hưng" → "Tân Hưng": the name as an address writes it after its own kind word.</summary>
+    public static string BareName(string name)
+    {
+        foreach (var (prefix, _) in NamePrefixes)
+        {
+            if (name.StartsWith(prefix + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                return name[(prefix.Length + 1)..];
+            }
+        }
+
+        return name;
+    }
 
     private static string Title(string? title, string fallback) => string.IsNullOrWhiteSpace(title) ? fallback : title.Trim();
 

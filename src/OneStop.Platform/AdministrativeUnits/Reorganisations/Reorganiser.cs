@@ -21,7 +21,7 @@ namespace OneStop.Platform.AdministrativeUnits.Reorganisations;
 /// successors (module participants), memberships and API clients move, desks close, other agencies follow, and the
 /// retired unit's archive moves under its primary successor's path so that successor's people see its history.
 /// </summary>
-public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Reorganiser> logger)
+public sealed class Reorganiser(IServiceScopeFactory scopes, IAdministrativeUnitDirectory directory, TimeProvider clock, ILogger<Reorganiser> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -136,10 +136,7 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock,
             var rules = new ReorganisationRules(plan, units, agencies);
             if (rules.Check() is { Count: > 0 } problems)
             {
-                throw new PlatformException(PlatformErrorCodes.ReorganisationInvalid, string.Join(" ", problems.Take(20)))
-                {
-                    Errors = new Dictionary<string, string[]> { ["file"] = problems.Select(p => p.ToString()).ToArray() },
-                };
+                throw Invalid(problems);
             }
 
             record = new Reorganisation(plan, JsonSerializer.Serialize(plan, Json), JsonSerializer.Serialize(choices ?? new Dictionary<Guid, string>(), Json),
@@ -423,11 +420,14 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, TimeProvider clock,
         return code;
     }
 
-    private void Invalidate()
-    {
-        using var scope = scopes.CreateScope();
-        (scope.ServiceProvider.GetRequiredService<IAdministrativeUnitDirectory>() as AdministrativeUnitDirectory)?.Invalidate();
-    }
+    /// <summary>Why a change set cannot be applied: 400 <see cref="PlatformErrorCodes.ReorganisationInvalid"/>, each problem listed.</summary>
+    public static PlatformException Invalid(IReadOnlyList<ReorganisationProblem> problems) =>
+        new(PlatformErrorCodes.ReorganisationInvalid, string.Join(" ", problems.Take(20)))
+        {
+            Errors = new Dictionary<string, string[]> { ["file"] = problems.Select(p => p.ToString()).ToArray() },
+        };
+
+    private void Invalidate() => (directory as AdministrativeUnitDirectory)?.Invalidate();
 
     /// <summary>
     /// On PostgreSQL every module's context joins the kernel's connection and transaction, so a change set takes effect

@@ -26,7 +26,7 @@ public sealed record UnitTransfer(Guid PredecessorId, string PredecessorCode, st
             var folded = " " + VietnameseText.Fold(address).Replace(',', ' ').Replace('.', ' ') + " ";
             foreach (var successor in Successors)
             {
-                if (folded.Contains(" " + VietnameseText.Fold(BareName(successor.Name)) + " ", StringComparison.Ordinal))
+                if (folded.Contains(" " + VietnameseText.Fold(ReorganisationFile.BareName(successor.Name)) + " ", StringComparison.Ordinal))
                 {
                     return (successor, "theo địa chỉ người nộp (" + successor.Name + ")");
                 }
@@ -34,18 +34,5 @@ public sealed record UnitTransfer(Guid PredecessorId, string PredecessorCode, st
         }
 
         return (Primary, IsSplit ? "đơn vị kế thừa chính" : "đơn vị kế thừa");
-    }
-
-    private static string BareName(string name)
-    {
-        foreach (var prefix in new[] { "Phường ", "Xã ", "Thị trấn ", "Đặc khu ", "Thành phố ", "Tỉnh ", "Huyện ", "Thị xã " })
-        {
-            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return name[prefix.Length..];
-            }
-        }
-
-        return name;
     }
 }
