@@ -73,25 +73,8 @@ public sealed class ReorganisedYearFixture : OneStopFactory
             r => (r.GetString(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetDecimal(4), r.GetDecimal(5)),
             ("from", new DateOnly(Year, 1, 1)), ("to", new DateOnly(Year + 1, 1, 1)));
 
-    private async Task<List<T>> SqlRowsAsync<T>(string sql, Func<Npgsql.NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private Task<List<T>> SqlRowsAsync<T>(string sql, Func<Npgsql.NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters) =>
+        Database.RowsAsync(sql, read, parameters);
 }
 
 public sealed class KpiStructureTests(ReorganisedYearFixture fx) : IClassFixture<ReorganisedYearFixture>

@@ -57,6 +57,15 @@ public class BrowserHost : OneStopFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as <paramref name="userName"/> that confirms every "are you sure?" dialog.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await SignInAsync(page, userName);
+        return page;
+    }
+
     public static async Task SignInAsync(IPage page, string userName, string password = OneStop.Platform.Identity.PlatformSeeder.DemoPassword)
     {
         await page.GotoAsync("/");

@@ -12,13 +12,7 @@ namespace OneStop.Platform.EndToEnd;
 [Collection(nameof(SequentialBrowserCollection))]
 public sealed class DossierFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private async Task<IPage> As(string user)
-    {
-        var page = await host.NewPageAsync();
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await BrowserHost.SignInAsync(page, user);
-        return page;
-    }
+    private Task<IPage> As(string user) => host.SignedInPageAsync(user);
 
     [Fact]
     public async Task A_dossier_goes_from_ward_intake_through_the_district_and_a_supplement_back_to_the_applicant()

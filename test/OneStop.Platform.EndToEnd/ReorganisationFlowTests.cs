@@ -20,13 +20,7 @@ public sealed class ReorganisationFlowTests(ReorganisationFlowTests.Host host) :
     /// <summary>A host of its own: the change sets change every unit, which other flows must not see.</summary>
     public sealed class Host : BrowserHost;
 
-    private async Task<IPage> As(string user)
-    {
-        var page = await host.NewPageAsync();
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await BrowserHost.SignInAsync(page, user);
-        return page;
-    }
+    private Task<IPage> As(string user) => host.SignedInPageAsync(user);
 
     [Fact]
     public async Task A_June_dossier_of_Cam_Thuong_is_finished_by_Thanh_Dong_under_its_own_name_after_the_change_set()

@@ -77,4 +77,25 @@ public sealed class TestDatabase : IAsyncDisposable
             // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
         }
     }
+
+    /// <summary>Rows of a PostgreSQL query, read straight from the database (what the tests check beside the product's API).</summary>
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString ?? throw new InvalidOperationException("A PostgreSQL test database is needed."));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
 }
