@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneStop.Platform;
 
 /// <summary>
@@ -12,4 +14,11 @@ public abstract record IntegrationEvent
 
     /// <summary>Materialised path of the administrative unit the change belongs to (e.g. <c>/30/288/10507/</c>).</summary>
     public string UnitPath { get; init; } = "/";
+
+    /// <summary>
+    /// Events with the same key reach each consumer in the order they were published, a failed one holding back the
+    /// later ones (e.g. a dossier's transitions: its id); null when order does not matter.
+    /// </summary>
+    [JsonIgnore]
+    public virtual string? OrderingKey => null;
 }

@@ -43,10 +43,12 @@ public static class PlatformServiceCollectionExtensions
         services.AddPlatformProblemDetails();
         services.AddPlatformBlobStorage(configuration);
 
+        services.AddSingleton<OrderedDelivery>();
         services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<IDeliveryLeg>(sp => sp.GetRequiredService<OutboxRelay>());
         if (configuration.GetValue("Outbox:PollingEnabled", true))
         {
-            services.AddHostedService<OutboxRelayService>();
+            services.AddHostedService<DeliveryRelayService>();
         }
 
         services.AddSingleton<UnitScopeJobFilter>();

@@ -72,9 +72,10 @@ public sealed class DossierSearchTests(DossierSearchTests.Fixture fx) : IClassFi
         (Guid Id, string Path)? resolving = null, DateTimeOffset? dueAt = null) =>
         new(Guid.CreateVersion7(), code, "1.001193", procedureName, "Hộ tịch", channel, status, ApplicantKinds.Citizen, identity, applicant,
             "Số 5 phố Quang Trung, Hải Dương", unit.Id, unit.Path, (resolving ?? unit).Id, (resolving ?? unit).Path, unit.Id,
-            new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7)), new DateTimeOffset(2025, 3, 3, 8, 5, 0, TimeSpan.FromHours(7)),
-            dueAt ?? new DateTimeOffset(2025, 3, 6, 8, 5, 0, TimeSpan.FromHours(7)), null, null, null, overdue,
-            [new DossierComponentInfo("Tờ khai đăng ký khai sinh", "TK-KS", ComponentSources.Submitted, null)], null);
+            // Instants in UTC, as Counters publishes them (the other projections store them in PostgreSQL, which keeps UTC only).
+            new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime(), new DateTimeOffset(2025, 3, 3, 8, 5, 0, TimeSpan.FromHours(7)).ToUniversalTime(),
+            (dueAt ?? new DateTimeOffset(2025, 3, 6, 8, 5, 0, TimeSpan.FromHours(7))).ToUniversalTime(), null, null, null, overdue,
+            [new DossierComponentInfo("Tờ khai đăng ký khai sinh", "TK-KS", ComponentSources.Submitted, null)], null, 1);
 
     private async Task<JsonElement> Search(string user, string query)
     {
@@ -100,7 +101,7 @@ public sealed class DossierSearchTests(DossierSearchTests.Fixture fx) : IClassFi
         Codes(await Search(DistrictLeader, "?q=PHAM THI HUE")).ShouldBe([mine.Code, theirs.Code], ignoreOrder: true);
 
         // The same change delivered again (at least once) and an older one later: still one document, newest state.
-        var processing = mine with { Status = DossierStatuses.Processing };
+        var processing = mine with { Status = DossierStatuses.Processing, Version = mine.Version + 1 };
         await fx.PublishAsync(processing);
         await fx.PublishAsync(processing);
         var page = await Search(DeskA, "?q=030195001111");
@@ -204,7 +205,7 @@ public sealed class DossierSearchTests(DossierSearchTests.Fixture fx) : IClassFi
             var docs = new List<SearchDocument>();
             foreach (var d in page)
             {
-                docs.Add(await DossierSearchIndex.ToDocumentAsync(d, 0, sp.GetRequiredService<OneStop.Platform.AdministrativeUnits.IAdministrativeUnitDirectory>(), default));
+                docs.Add(await DossierSearchIndex.ToDocumentAsync(d, sp.GetRequiredService<OneStop.Platform.AdministrativeUnits.IAdministrativeUnitDirectory>(), default));
             }
 
             await build.AddAsync(docs, page[^1].Id.ToString());

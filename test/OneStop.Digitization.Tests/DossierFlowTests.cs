@@ -54,7 +54,7 @@ public sealed class DossierFlowTests(OneStopFactory fx) : IClassFixture<OneStopF
             await UploadAsync(officer, Pdf(item.GetProperty("name").GetString()!), "scan.pdf", new() { ["queueItemId"] = item.GetProperty("id").GetString()! });
         }
 
-        var resolved = dossier with { Status = DossierStatuses.Resolved, ResolvedAt = DateTimeOffset.UtcNow };
+        var resolved = dossier with { Status = DossierStatuses.Resolved, ResolvedAt = DateTimeOffset.UtcNow, Version = dossier.Version + 1 };
         await PublishAndRelayAsync(fx, Changed(resolved, DossierTransitions.Resolved));
         var resultItem = (await officer.GetFromJsonAsync<JsonElement>($"{Api}/scan-queue?pageSize=200")).GetProperty("items").EnumerateArray()
             .Single(q => q.GetProperty("dossierId").GetGuid() == dossier.Id);
@@ -64,7 +64,7 @@ public sealed class DossierFlowTests(OneStopFactory fx) : IClassFixture<OneStopF
         result.GetProperty("place").GetString().ShouldBe("AGENCY");
         var resultId = result.GetProperty("id").GetGuid();
 
-        var returned = resolved with { Status = DossierStatuses.Returned, ReturnedAt = DateTimeOffset.UtcNow };
+        var returned = resolved with { Status = DossierStatuses.Returned, ReturnedAt = DateTimeOffset.UtcNow, Version = resolved.Version + 1 };
         await PublishAndRelayAsync(fx, Changed(returned, DossierTransitions.Returned));
 
         var archive = (await officer.GetFromJsonAsync<JsonElement>($"{Api}/archive")).GetProperty("items").EnumerateArray()

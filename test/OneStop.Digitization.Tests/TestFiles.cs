@@ -128,7 +128,7 @@ internal static class TestFiles
         new(id ?? Guid.CreateVersion7(), code, "1.001193", "Đăng ký khai sinh", "Hộ tịch", DossierChannels.Direct, status, ApplicantKinds.Citizen, identity,
             "Nguyễn Văn An", "Cẩm Thượng, Hải Dương", unit.Id, unit.Path, unit.Id, unit.Path, unit.Id, DateTimeOffset.UtcNow.AddDays(-3),
             receivedAt ?? DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(2), resolvedAt, status == DossierStatuses.Returned ? DateTimeOffset.UtcNow : null,
-            null, false, components, null);
+            null, false, components, null, 1);
 
     public static DossierChanged Changed(DossierSnapshot dossier, string transition) =>
         new(dossier, transition, null, null, "test") { UnitPath = dossier.ReceivingUnitPath };

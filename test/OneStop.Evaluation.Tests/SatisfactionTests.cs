@@ -27,7 +27,7 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
             var dossier = new DossierSnapshot(Guid.NewGuid(), code, "1.001193", "Đăng ký khai sinh", "ho-tich", DossierChannels.Direct, status, ApplicantKinds.Citizen,
                 "030090001234", "Nguyễn Văn An", null, unit.Id, unit.Path, unit.Id, unit.Path, unit.Id, now.AddDays(-3), now.AddDays(-3), now.AddDays(2),
                 status == DossierStatuses.Returned ? now.AddHours(-2) : null, status == DossierStatuses.Returned ? now.AddHours(-1) : null,
-                status == DossierStatuses.Returned ? ReturnMethods.Desk : null, false, [], null);
+                status == DossierStatuses.Returned ? ReturnMethods.Desk : null, false, [], null, 1);
             using var _ = sp.GetRequiredService<ICurrentScope>().Change(new UnitScope(Guid.Empty, unit.Path, ""), null, "event:test");
             await sp.GetRequiredService<DossierChangedHandler>().HandleAsync(new DossierChanged(dossier, DossierTransitions.Received, null, null, "test") { UnitPath = unit.Path }, CancellationToken.None);
             return dossier;

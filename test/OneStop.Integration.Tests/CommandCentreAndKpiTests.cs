@@ -14,6 +14,7 @@ using OneStop.Integration.Features.Kpis;
 using OneStop.Integration.Infrastructure;
 using OneStop.Integration.Simulators;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.TestKit;
 
 namespace OneStop.Integration.Tests;
@@ -26,8 +27,7 @@ public sealed class CommandCentreAndKpiTests(CommandCentreAndKpiTests.Fixture fx
 {
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Integration:Delivery:Enabled", "false")
-            .With("Integration:Delivery:MaxBackoffSeconds", "1")
+        public Fixture() => With("Integration:Delivery:MaxBackoffSeconds", "1")
             .With("Integration:Resilience:RetryDelayMilliseconds", "10")
             .With("Integration:Resilience:MaxRetryAttempts", "1");
 
@@ -56,7 +56,7 @@ public sealed class CommandCentreAndKpiTests(CommandCentreAndKpiTests.Fixture fx
     {
         var delivery = fx.Services.GetRequiredService<OutgoingDelivery>();
         for (var i = 0; i < 50 && await fx.AsSystemAsync(sp => sp.GetRequiredService<IntegrationDbContext>().OutgoingMessages
-                 .AnyAsync(m => m.State == OutgoingStates.Pending)); i++)
+                 .AnyAsync(m => m.State == DeliveryStates.Pending)); i++)
         {
             if (await delivery.DeliverDueAsync(CancellationToken.None) == 0)
             {
@@ -149,12 +149,12 @@ public sealed class CommandCentreAndKpiTests(CommandCentreAndKpiTests.Fixture fx
                     new { dossierCode = dossier, status }, created, unit, created + DossierChangedHandler.InTime);
                 if (deliveredAfter is { } after)
                 {
-                    m.State = OutgoingStates.Delivered;
+                    m.State = DeliveryStates.Delivered;
                     m.DeliveredAt = created + after;
                 }
                 else
                 {
-                    m.State = OutgoingStates.Dead; // keep the delivery rounds of other tests away from it
+                    m.State = DeliveryStates.Dead; // keep the delivery rounds of other tests away from it
                 }
             }
 

@@ -15,7 +15,7 @@ public sealed class DossierSyncTests(DossierSyncTests.Fixture fx) : IClassFixtur
 {
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Integration:Delivery:Enabled", "false").With("Integration:Sandbox:portal:LatencyMilliseconds", "1");
+        public Fixture() => With("Integration:Sandbox:portal:LatencyMilliseconds", "1");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class PortalSubmissionTests(PortalSubmissionTests.Fixture fx) : IC
 {
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Integration:Delivery:Enabled", "false").With("Integration:PortalSubmissions:Enabled", "false")
+        public Fixture() => With("Integration:PortalSubmissions:Enabled", "false")
             .With("Integration:Sandbox:portal:LatencyMilliseconds", "1");
     }
 

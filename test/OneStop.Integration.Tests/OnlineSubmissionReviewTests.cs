@@ -26,7 +26,7 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
     /// <summary>Today's world: the shipped change sets applied at start, so the Thành Đông people exist.</summary>
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Integration:Delivery:Enabled", "false").With("Integration:PortalSubmissions:Enabled", "false")
+        public Fixture() => With("Integration:PortalSubmissions:Enabled", "false")
             .With("Integration:Sandbox:portal:LatencyMilliseconds", "1").With("Seed:Reorganisations", "true")
             // A re-pull reads the feed through the connector; on a loaded test machine 5 s per attempt can run out.
             .With("Integration:Resilience:AttemptTimeoutSeconds", "30").With("Integration:Resilience:TotalTimeoutSeconds", "90");
@@ -176,9 +176,10 @@ public sealed class OnlineSubmissionReviewTests(OnlineSubmissionReviewTests.Fixt
         await fx.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<IntegrationDbContext>();
-            foreach (var message in await db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null).ToListAsync())
+            foreach (var message in await db.Set<OutboxMessage>().Where(m => m.State == DeliveryStates.Pending).ToListAsync())
             {
-                message.ProcessedAt = DateTimeOffset.UtcNow;
+                message.State = DeliveryStates.Delivered;
+                message.DeliveredAt = DateTimeOffset.UtcNow;
             }
 
             return await db.SaveChangesAsync();

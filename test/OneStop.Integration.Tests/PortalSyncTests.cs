@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Infrastructure;
 using OneStop.Integration.Simulators;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.TestKit;
 using Xunit.Abstractions;
 
@@ -16,8 +17,7 @@ public sealed class PortalSyncTests(PortalSyncTests.Fixture fx, ITestOutputHelpe
 {
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Integration:Delivery:Enabled", "false")
-            .With("Integration:Delivery:MaxBackoffSeconds", "3")
+        public Fixture() => With("Integration:Delivery:MaxBackoffSeconds", "3")
             .With("Integration:Resilience:RetryDelayMilliseconds", "10")
             .With("Integration:Resilience:MaxRetryAttempts", "2")
             .With("Integration:Resilience:BreakSeconds", "2")
@@ -85,7 +85,7 @@ public sealed class PortalSyncTests(PortalSyncTests.Fixture fx, ITestOutputHelpe
 
         var states = await fx.AsSystemAsync(sp => sp.GetRequiredService<IntegrationDbContext>().OutgoingMessages
             .GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
-        states.ShouldHaveSingleItem().Key.ShouldBe(OutgoingStates.Delivered);
+        states.ShouldHaveSingleItem().Key.ShouldBe(DeliveryStates.Delivered);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class PortalSyncTests(PortalSyncTests.Fixture fx, ITestOutputHelpe
         {
             var db = sp.GetRequiredService<IntegrationDbContext>();
             var m = OutgoingQueue.Enqueue(db, "portal", "dossier-statuses", "dead-1", "MC10510-261124-0001", new { dossierCode = "MC10510-261124-0001", status = "received" }, DateTimeOffset.UtcNow);
-            m.State = OutgoingStates.Dead;
+            m.State = DeliveryStates.Dead;
             m.Attempts = 30;
             m.LastError = "HTTP 503 Service Unavailable";
             await db.SaveChangesAsync();
@@ -105,12 +105,12 @@ public sealed class PortalSyncTests(PortalSyncTests.Fixture fx, ITestOutputHelpe
         var admin = await fx.SignInAsync("admin");
         var dead = await admin.GetFromJsonAsync<JsonElement>("/api/v1/integration/outgoing?state=dead");
         dead.GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetGuid() == messageId);
-        (await admin.GetStringAsync("/Integration/Outgoing")).ShouldContain("dead-1");
+        (await admin.GetStringAsync("/Delivery")).ShouldContain("dead-1"); // the relay's one dead-letter page lists every queue
 
         (await admin.PostAsync($"/api/v1/integration/outgoing/{messageId}/retry", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
         await fx.Services.GetRequiredService<OutgoingDelivery>().DeliverDueAsync(CancellationToken.None);
         var state = await fx.AsSystemAsync(sp => sp.GetRequiredService<IntegrationDbContext>().OutgoingMessages.Where(m => m.Id == messageId).Select(m => m.State).SingleAsync());
-        state.ShouldBe(OutgoingStates.Delivered);
+        state.ShouldBe(DeliveryStates.Delivered);
 
         var desk = await fx.SignInAsync("motcua.camthuong");
         (await desk.PostAsync($"/api/v1/integration/outgoing/{messageId}/retry", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);

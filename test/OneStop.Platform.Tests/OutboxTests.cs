@@ -61,21 +61,27 @@ public sealed class OutboxTests(OutboxTests.Fixture fx) : IClassFixture<OutboxTe
         var relay = fx.Services.GetRequiredService<OutboxRelay>();
         AgencyRenamedRecorder.FailuresToInject = 2;
         await relay.RelayOnceAsync();
+        (await Outbox(deskId)).NextAttemptAt.ShouldNotBeNull(); // backs off
+        await relay.RelayOnceAsync();
+        (await Outbox(deskId)).Attempts.ShouldBe(1);
+        fx.Clock.Advance(TimeSpan.FromMinutes(1));
         await relay.RelayOnceAsync();
         AgencyRenamedRecorder.Deliveries.ContainsKey(deskId).ShouldBeFalse();
         (await Outbox(deskId)).Attempts.ShouldBe(2);
 
+        fx.Clock.Advance(TimeSpan.FromMinutes(1));
         await relay.RelayOnceAsync();
         AgencyRenamedRecorder.Deliveries[deskId].ShouldBe(1);
         AgencyRenamedRecorder.ScopeSeen[deskId].ShouldBe(unit.Path);
-        (await Outbox(deskId)).ProcessedAt.ShouldNotBeNull();
+        (await Outbox(deskId)).DeliveredAt.ShouldNotBeNull();
 
         // A crash after the handler ran but before the outbox row was marked: the relay sends again, the inbox skips it.
         await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().Set<OutboxMessage>()
-            .Where(m => m.Payload.Contains(deskId.ToString())).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null)));
+            .Where(m => m.Payload.Contains(deskId.ToString())).ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, (DateTimeOffset?)null).SetProperty(m => m.State, DeliveryStates.Pending)));
         await relay.RelayOnceAsync();
         AgencyRenamedRecorder.Deliveries[deskId].ShouldBe(1);
-        (await Outbox(deskId)).ProcessedAt.ShouldNotBeNull();
+        (await Outbox(deskId)).DeliveredAt.ShouldNotBeNull();
+        fx.Clock.Reset();
     }
 
     [Fact]

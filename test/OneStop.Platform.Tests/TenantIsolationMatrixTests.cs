@@ -242,6 +242,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["/People/Create"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["/People/Detail"] = nameof(People_administration_stays_within_the_admins_subtree),
         ["/People/Import"] = nameof(People_administration_stays_within_the_admins_subtree),
+        ["/Delivery/Index"] = nameof(Dead_letters_of_every_queue_are_for_system_admins_only),
         ["/Roles/Index"] = "roles and permissions are the same for every unit (no unit data)",
         ["/Account/Login"] = "no unit data",
         ["/Account/Logout"] = "no unit data",
@@ -286,7 +287,6 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Queue/Book"] = "public booking at one desk (free slots only)",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
-        ["Integration:/Outgoing"] = "province-wide queue, provincial roles only",
         ["Evaluation:/Index"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
         ["Evaluation:/Kpi"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
         ["Evaluation:/Complaints"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
@@ -529,6 +529,19 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         page.ShouldNotContain("Phường Bình Hàn (10510)");
         (await fx.Db(db => db.AdministrativeUnits.IgnoreQueryFilters().CountAsync(u => u.ValidTo != null))).ShouldBe(0);
         (await fx.Db(db => db.Reorganisations.CountAsync())).ShouldBe(0);
+    }
+
+    /// <summary>The relay's dead letters span every unit's events and messages: system admins only (province-wide by role).</summary>
+    [Fact]
+    public async Task Dead_letters_of_every_queue_are_for_system_admins_only()
+    {
+        foreach (var user in new[] { CommuneA, DistrictLeader, ProvinceLeader })
+        {
+            var response = await Get(user, "/Delivery");
+            (response.StatusCode == HttpStatusCode.Forbidden || response.RequestMessage!.RequestUri!.AbsolutePath.Contains("AccessDenied")).ShouldBeTrue(user);
+        }
+
+        (await Get("admin", "/Delivery")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static MultipartFormDataContent ChangeSet(string line)
@@ -1140,7 +1153,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         var b = await fx.Db(db => db.AdministrativeUnits.Where(u => u.Code == "10510").Select(u => new { u.Id, u.Path }).SingleAsync());
         OneStop.Counters.Contracts.DossierSnapshot Dossier(Guid unitId, string path, string code, string cccd) =>
             new(Guid.CreateVersion7(), code, "1.001193", "Đăng ký khai sinh", "Hộ tịch", "DIRECT", "RECEIVED", "CITIZEN", cccd, "Lương Thế Vinh", null,
-                unitId, path, unitId, path, unitId, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3), null, null, null, false, [], null);
+                unitId, path, unitId, path, unitId, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3), null, null, null, false, [], null, 1);
         var mine = Dossier(a.Id, a.Path, "ISO.10507-0001", "030066000001");
         var theirs = Dossier(b.Id, b.Path, "ISO.10510-0001", "030066000002");
         await fx.Db(async db =>

@@ -20,3 +20,19 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}"
+
+# Outbox lag under that load: from each DossierChanged's time to its delivery to every consumer (search, Digitization,
+# Evaluation, the portal sync), once the relay has drained the queue.
+pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$ONESTOP_TEST_POSTGRES")
+psql=(/usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U postgres -d onestop_bench -At)
+for _ in $(seq 1 300); do
+  [ "$("${psql[@]}" -c "SELECT count(*) FROM counters.\"OutboxMessages\" WHERE \"State\" = 'pending'")" = "0" ] && break
+  sleep 1
+done
+"${psql[@]}" -F ' ' -c "SELECT 'outbox lag (enqueue to handled): n=' || count(*),
+  'p50=' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM \"DeliveredAt\" - \"OccurredAt\"))::numeric * 1000) || ' ms',
+  'p95=' || round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM \"DeliveredAt\" - \"OccurredAt\"))::numeric * 1000) || ' ms',
+  'max=' || round(max(extract(epoch FROM \"DeliveredAt\" - \"OccurredAt\"))::numeric * 1000) || ' ms',
+  'pending=' || (SELECT count(*) FROM counters.\"OutboxMessages\" WHERE \"State\" <> 'delivered')
+  FROM counters.\"OutboxMessages\" WHERE \"State\" = 'delivered'"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -85,7 +85,7 @@ async Task RunAsync()
         var documents = new List<SearchDocument>(batch.Count);
         foreach (var d in batch)
         {
-            documents.Add(await DossierSearchIndex.ToDocumentAsync(d, 0, directory, default));
+            documents.Add(await DossierSearchIndex.ToDocumentAsync(d, directory, default));
         }
 
         mapping += watch.Elapsed;
@@ -344,6 +344,6 @@ internal sealed class Generator(IReadOnlyList<AdministrativeUnitInfo> communes, 
             status is DossierStatuses.Resolved or DossierStatuses.Returned ? received.AddDays(random.Next(1, 15)) : null, null, null,
             !isNew && random.Next(10) == 0,
             [new DossierComponentInfo("Tờ khai " + procedure.Name.ToLowerInvariant(), "TK", ComponentSources.Submitted, null)],
-            null);
+            null, 1);
     }
 }

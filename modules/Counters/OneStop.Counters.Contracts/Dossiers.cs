@@ -158,7 +158,12 @@ public sealed record DossierSnapshot(
     string? ReturnMethod,
     bool IsOverdue,
     IReadOnlyList<DossierComponentInfo> Components,
-    Guid? TicketId);
+    Guid? TicketId,
+    /// <summary>
+    /// How many changes the dossier has published: each <see cref="DossierChanged"/> carries a higher one, so a
+    /// projection keeps the newest snapshot whatever order events reach it in.
+    /// </summary>
+    long Version);
 
 /// <summary>
 /// Published on every transition of a dossier, with the dossier as it is after it (event-carried state, so the search
@@ -171,7 +176,11 @@ public sealed record DossierChanged(
     string Transition,
     string? FromStatus,
     string? Reason,
-    string Actor) : IntegrationEvent;
+    string Actor) : IntegrationEvent
+{
+    /// <summary>A dossier's transitions reach every consumer in order.</summary>
+    public override string? OrderingKey => Dossier.Id.ToString();
+}
 
 /// <summary>Read-only view of the Counters module for the other modules. Every call is limited to the current scope.</summary>
 public interface ICountersApi

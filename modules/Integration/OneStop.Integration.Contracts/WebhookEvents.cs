@@ -1,5 +1,3 @@
-using OneStop.Platform;
-
 namespace OneStop.Integration.Contracts;
 
 /// <summary>Event types third parties may subscribe to.</summary>
@@ -10,6 +8,3 @@ public static class WebhookEventTypes
 
     public static readonly string[] All = [DossierStatusChanged, ResultReady];
 }
-
-/// <summary>A webhook subscription was switched off after repeated failures (for notices to its owner).</summary>
-public sealed record WebhookDisabled(Guid SubscriptionId, string Name, string Url, int Failures) : IntegrationEvent;

@@ -55,10 +55,7 @@ public sealed class IntegrationModule : ModuleBase
             services.AddHostedService<Features.PortalSubmissions.PortalSubmissionService>();
         }
 
-        if (configuration.GetValue("Integration:Delivery:Enabled", true))
-        {
-            services.AddHostedService<OutgoingDeliveryService>();
-        }
+        services.AddSingleton<OneStop.Platform.Messaging.IDeliveryLeg>(sp => sp.GetRequiredService<OutgoingDelivery>()); // the kernel relay's external leg
         _sandbox = configuration.GetValue("Integration:Sandbox:Enabled", true);
     }
 

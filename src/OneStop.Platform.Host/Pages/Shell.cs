@@ -56,6 +56,11 @@ public sealed class ShellService(
             links.Add(new(english ? "People" : "Người dùng", "/People", "bi-people"));
         }
 
+        if (await permissions.IsGrantedAsync(user, PlatformPermissions.DeliveryManage))
+        {
+            links.Add(new(english ? "Dead letters" : "Hàng đợi lỗi", "/Delivery", "bi-exclamation-octagon"));
+        }
+
         if (await permissions.IsGrantedAsync(user, PlatformPermissions.JobsDashboard))
         {
             links.Add(new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"));

@@ -2,18 +2,17 @@ using OneStop.Platform.Domain;
 
 namespace OneStop.Platform.Messaging;
 
-/// <summary>A public event waiting in the publishing module's outbox; written in the same transaction as the change.</summary>
+/// <summary>
+/// A public event waiting in the publishing module's outbox; written in the same transaction as the change, delivered
+/// to its handlers in order per <see cref="DeliverableMessage.OrderingKey"/> (the event's, e.g. a dossier's id).
+/// </summary>
 [NotAudited]
-public sealed class OutboxMessage
+public sealed class OutboxMessage : DeliverableMessage
 {
-    public Guid Id { get; set; }
     public string Type { get; set; } = "";
     public string Payload { get; set; } = "";
     public DateTimeOffset OccurredAt { get; set; }
     public string UnitPath { get; set; } = "/";
-    public DateTimeOffset? ProcessedAt { get; set; }
-    public int Attempts { get; set; }
-    public string? LastError { get; set; }
 }
 
 /// <summary>An event a consumer has handled: the key (message, consumer) makes redelivery a no-op.</summary>

@@ -29,19 +29,24 @@ public static class MessagingServiceCollectionExtensions
 }
 
 /// <summary>
-/// Delivers outbox messages of every context to their handlers, at least once; each handler runs in its own
-/// transaction together with its inbox row, so a redelivered message is skipped (effectively once).
-/// Idempotent scanner of database state: safe to run from several instances or after a crash.
+/// The outbox leg of the relay: delivers the outbox messages of every context to their handlers through
+/// <see cref="OrderedDelivery"/> (in order per event key, backoff, dead letters). Each handler runs in its own
+/// transaction together with its inbox row, so a redelivered message is skipped (effectively once per handler).
 /// </summary>
 public sealed class OutboxRelay(
     IServiceScopeFactory scopes,
     IEnumerable<DbContextRegistration> contexts,
     IEnumerable<EventHandlerRegistration> handlers,
-    TimeProvider clock,
-    ILogger<OutboxRelay> logger)
+    OrderedDelivery delivery,
+    IConfiguration configuration,
+    TimeProvider clock) : IDeliveryLeg
 {
-    public const int BatchSize = 100;
-    public const int MaxAttempts = 20;
+    private readonly DeliveryPolicy _policy = new(
+        configuration.GetValue("Outbox:MaxAttempts", 20),
+        TimeSpan.FromSeconds(configuration.GetValue("Outbox:MaxBackoffSeconds", 300.0)),
+        configuration.GetValue("Outbox:BatchSize", 100));
+
+    public string Name => "outbox";
 
     /// <summary>Relays one batch from each outbox; returns how many messages were completed.</summary>
     public async Task<int> RelayOnceAsync(CancellationToken ct = default)
@@ -49,49 +54,77 @@ public sealed class OutboxRelay(
         var done = 0;
         foreach (var registration in contexts)
         {
-            done += await RelayContextAsync(registration, ct);
+            using var scope = scopes.CreateScope();
+            using var _ = Unrestricted(scope);
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            done += await delivery.DeliverDueAsync<OutboxMessage>(db, _policy, (message, token) => HandleAsync(message, token), ct);
         }
 
         return done;
     }
 
-    private async Task<int> RelayContextAsync(DbContextRegistration registration, CancellationToken ct)
+    Task<int> IDeliveryLeg.DeliverDueAsync(CancellationToken ct) => RelayOnceAsync(ct);
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(Guid? before, int take, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "outbox-relay");
-        var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-        var batch = await db.Set<OutboxMessage>()
-            .Where(m => m.ProcessedAt == null && m.Attempts < MaxAttempts)
-            .OrderBy(m => m.Id) // version-7 GUIDs: time order
-            .Take(BatchSize)
-            .ToListAsync(ct);
-        var done = 0;
-        foreach (var message in batch)
+        var letters = new List<DeadLetter>();
+        foreach (var registration in contexts)
         {
-            try
+            using var scope = scopes.CreateScope();
+            using var _ = Unrestricted(scope);
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            var query = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.State == DeliveryStates.Dead);
+            if (before is { } last)
             {
-                var @event = OutboxSerializer.Deserialize(message)
-                    ?? throw new InvalidOperationException($"Unknown event type {message.Type}");
-                foreach (var handler in handlers.Where(h => h.EventType == @event.GetType()))
-                {
-                    await DeliverAsync(handler, message, @event, ct);
-                }
-
-                message.ProcessedAt = clock.GetUtcNow();
-                message.LastError = null;
-                done++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                logger.LogWarning(e, "Delivery of {MessageType} {MessageId} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
+                query = query.Where(m => m.Id.CompareTo(last) < 0);
             }
 
-            await db.SaveChangesAsync(ct);
+            foreach (var m in await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(ct))
+            {
+                letters.Add(new DeadLetter(Name, m.Id, EventName(m.Type), registration.Schema, m.Id.ToString(), m.OrderingKey, m.Attempts, m.LastError, m.OccurredAt));
+            }
         }
 
-        return done;
+        return letters.OrderByDescending(l => l.Id).Take(take).ToList();
+    }
+
+    public async Task<bool> RetryAsync(Guid id, CancellationToken ct)
+    {
+        foreach (var registration in contexts)
+        {
+            using var scope = scopes.CreateScope();
+            using var _ = Unrestricted(scope);
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            if (await db.Set<OutboxMessage>().FirstOrDefaultAsync(m => m.Id == id && m.State == DeliveryStates.Dead, ct) is { } message)
+            {
+                message.Retry();
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IDisposable Unrestricted(IServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "outbox-relay");
+
+    private static string EventName(string type) => type.Split(',')[0].Split('.')[^1];
+
+    private async Task<string?> HandleAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var @event = OutboxSerializer.Deserialize(message);
+        if (@event is null)
+        {
+            return $"Unknown event type {message.Type}";
+        }
+
+        foreach (var handler in handlers.Where(h => h.EventType == @event.GetType()))
+        {
+            await DeliverAsync(handler, message, @event, ct);
+        }
+
+        return null;
     }
 
     private async Task DeliverAsync(EventHandlerRegistration registration, OutboxMessage message, IntegrationEvent @event, CancellationToken ct)
@@ -118,9 +151,28 @@ public sealed class OutboxRelay(
     }
 }
 
-/// <summary>Runs the relay every <c>Outbox:PollIntervalMilliseconds</c> (default 1000) while the host runs.</summary>
-internal sealed class OutboxRelayService(OutboxRelay relay, IConfiguration configuration, ILogger<OutboxRelayService> logger)
+/// <summary>
+/// The one delivery loop: every <c>Outbox:PollIntervalMilliseconds</c> (default 1000) runs each registered
+/// <see cref="IDeliveryLeg"/> (the outboxes, Integration's external messages) while the host runs.
+/// </summary>
+internal sealed class DeliveryRelayService(IEnumerable<IDeliveryLeg> legs, IConfiguration configuration, ILogger<DeliveryRelayService> logger)
     : PollingBackgroundService(configuration, logger, "Outbox:PollIntervalMilliseconds", 1000)
 {
-    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => relay.RelayOnceAsync(cancellationToken);
+    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var done = 0;
+        foreach (var leg in legs)
+        {
+            try
+            {
+                done += await leg.DeliverDueAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Delivery leg {Leg} failed its round", leg.Name);
+            }
+        }
+
+        return done;
+    }
 }

@@ -22,6 +22,7 @@ public static class OutboxSerializer
         Payload = JsonSerializer.Serialize(@event, @event.GetType(), Json),
         OccurredAt = @event.OccurredAt,
         UnitPath = @event.UnitPath,
+        OrderingKey = @event.OrderingKey,
     };
 
     public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";

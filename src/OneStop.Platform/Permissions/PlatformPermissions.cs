@@ -11,6 +11,8 @@ public static class PlatformPermissions
     public const string AuditRead = "Platform.Audit.Read";
     public const string ApiClientsManage = "Platform.ApiClients.Manage";
     public const string JobsDashboard = "Platform.Jobs.Dashboard";
+    /// <summary>See the messages the relay gave up on and send them again (hàng đợi lỗi).</summary>
+    public const string DeliveryManage = "Platform.Delivery.Manage";
 
     public static readonly PermissionDefinition[] All =
     [
@@ -21,5 +23,6 @@ public static class PlatformPermissions
         new(AuditRead, "Xem nhật ký hệ thống", "View the audit trail", Roles.SystemAdmin, Roles.Inspector, Roles.ProvincialLeader),
         new(ApiClientsManage, "Quản lý ứng dụng kết nối", "Manage API clients", Roles.SystemAdmin),
         new(JobsDashboard, "Xem bảng điều khiển tác vụ nền", "View the background jobs dashboard", Roles.SystemAdmin),
+        new(DeliveryManage, "Xem và gửi lại thông điệp lỗi", "View and retry dead letters", Roles.SystemAdmin),
     ];
 }

@@ -25,6 +25,19 @@ public static class PlatformModelConventions
         }
     }
 
+    /// <summary>The delivery columns of a queue of <see cref="DeliverableMessage"/>s and the index its rounds read.</summary>
+    public static void ConfigureDelivery<TMessage>(this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TMessage> b)
+        where TMessage : DeliverableMessage
+    {
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.State).HasMaxLength(16);
+        b.Property(m => m.OrderingKey).HasMaxLength(128);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.HasIndex(m => new { m.State, m.Id });
+        b.HasIndex(m => new { m.OrderingKey, m.State });
+    }
+
     public static void ApplyPlatformConventions(this ModelBuilder builder, IScopedDbContext context)
     {
         builder.Entity<AuditRecord>(b =>
@@ -45,10 +58,9 @@ public static class PlatformModelConventions
         builder.Entity<OutboxMessage>(b =>
         {
             b.ToTable("OutboxMessages");
-            b.HasKey(m => m.Id);
             b.Property(m => m.Type).HasMaxLength(512);
             b.Property(m => m.UnitPath).HasMaxLength(512);
-            b.HasIndex(m => new { m.ProcessedAt, m.OccurredAt });
+            b.ConfigureDelivery();
         });
         builder.Entity<InboxMessage>(b =>
         {

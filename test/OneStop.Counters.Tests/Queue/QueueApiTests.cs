@@ -229,7 +229,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
     private static DossierChanged Changed(Guid id, string code, Guid? ticketId, string unitPath) => new(
         new DossierSnapshot(id, code, "1.001193", "Đăng ký khai sinh", Civil, DossierChannels.Direct, DossierStatuses.Received, ApplicantKinds.Citizen,
             "030090001234", "Nguyễn Văn An", null, Guid.Empty, unitPath, Guid.Empty, unitPath, Guid.Empty, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
-            null, null, null, null, false, [], ticketId),
+            null, null, null, null, false, [], ticketId, 1),
         DossierTransitions.Received, null, null, "motcua.camthuong") { UnitPath = unitPath };
 
     [Fact]

@@ -1,5 +1,6 @@
 using OneStop.Digitization.Contracts;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Web;
 
 namespace OneStop.Digitization.Domain;
@@ -210,7 +211,7 @@ internal sealed class ScanQueueItem : ScopedEntity
 /// The module's copy of a dossier (event-carried state from Counters): what it needs for the scan queue, archiving and
 /// the KPI sources. Owned by the receiving unit, where the desk scans and returns.
 /// </summary>
-internal sealed class DossierRecord : ScopedEntity
+internal sealed class DossierRecord : ScopedEntity, IVersionedProjection
 {
     private DossierRecord() { }
 
@@ -220,6 +221,9 @@ internal sealed class DossierRecord : ScopedEntity
         UnitId = unitId;
         UnitPath = unitPath;
     }
+
+    /// <summary>The snapshot version copied in (<see cref="OneStop.Counters.Contracts.DossierSnapshot.Version"/>).</summary>
+    public long Version { get; set; }
 
     public string Code { get; set; } = "";
     public string ProcedureCode { get; set; } = "";

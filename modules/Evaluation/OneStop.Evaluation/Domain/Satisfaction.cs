@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Messaging;
 
 namespace OneStop.Evaluation.Domain;
 
@@ -11,9 +12,12 @@ namespace OneStop.Evaluation.Domain;
 /// receiving unit, whose desk is the one rated.
 /// </summary>
 [NotAudited] // derived from events; the source of truth and its audit trail live in Counters
-internal sealed class RatedDossier : ScopedEntity
+internal sealed class RatedDossier : ScopedEntity, IVersionedProjection
 {
     private RatedDossier() { }
+
+    /// <summary>The snapshot version copied in (Counters' <c>DossierSnapshot.Version</c>).</summary>
+    public long Version { get; set; }
 
     public RatedDossier(Guid id) => Id = id;
 

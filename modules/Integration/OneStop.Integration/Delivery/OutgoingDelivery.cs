@@ -3,33 +3,34 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Features.Webhooks;
 using OneStop.Platform.Messaging;
 using OneStop.Integration.Infrastructure;
-using OneStop.Platform.Jobs;
 using OneStop.Platform.Scoping;
 
 namespace OneStop.Integration.Delivery;
 
 /// <summary>
-/// Delivers due outgoing messages, oldest first. A failure schedules the next attempt with exponential backoff and
-/// jitter (capped), and holds back later messages of the same ordering key so a dossier's statuses never overtake each
-/// other; after the maximum attempts the message is dead-lettered. An idempotent scanner of database state.
+/// The external leg of the kernel's relay: messages owed to external systems (the national portal, the command centre,
+/// third parties' webhooks) go through <see cref="OrderedDelivery"/> like the outboxes — oldest first, in order per
+/// ordering key, exponential backoff with jitter, dead letters after <c>Integration:Delivery:MaxAttempts</c>.
 /// </summary>
 internal sealed class OutgoingDelivery(
     IServiceScopeFactory scopes, IHttpClientFactory http, ConnectorAddresses addresses, IConfiguration configuration,
-    TimeProvider clock, ILogger<OutgoingDelivery> logger)
+    OrderedDelivery delivery, TimeProvider clock) : IDeliveryLeg
 {
-    private readonly int _maxAttempts = configuration.GetValue("Integration:Delivery:MaxAttempts", 30);
-    private readonly TimeSpan _maxBackoff = TimeSpan.FromSeconds(configuration.GetValue("Integration:Delivery:MaxBackoffSeconds", 300.0));
-    private readonly int _batch = configuration.GetValue("Integration:Delivery:BatchSize", 200);
+    private readonly DeliveryPolicy _policy = new(
+        configuration.GetValue("Integration:Delivery:MaxAttempts", 30),
+        TimeSpan.FromSeconds(configuration.GetValue("Integration:Delivery:MaxBackoffSeconds", 300.0)),
+        configuration.GetValue("Integration:Delivery:BatchSize", 200));
+
     private readonly int _disableAfter = configuration.GetValue("Integration:Webhooks:DisableAfterFailures", 10);
-    private readonly Random _jitter = new();
 
     public const string WebhookClientName = "webhooks";
+
+    public string Name => "integration";
 
     /// <summary>One round over the due messages; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
@@ -37,79 +38,44 @@ internal sealed class OutgoingDelivery(
         using var scope = scopes.CreateScope();
         using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "delivery");
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        var now = clock.GetUtcNow();
-        var due = await db.OutgoingMessages
-            .Where(m => m.State == OutgoingStates.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.Id).Take(_batch).ToListAsync(ct);
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
-        // A message goes only when it is the oldest pending one of its ordering key.
-        var keys = due.Select(m => m.OrderingKey).Distinct().ToList();
-        var pending = await db.OutgoingMessages.AsNoTracking()
-            .Where(m => m.State == OutgoingStates.Pending && keys.Contains(m.OrderingKey))
-            .Select(m => new { m.OrderingKey, m.Id }).ToListAsync(ct);
-        var heads = pending.GroupBy(m => m.OrderingKey).ToDictionary(g => g.Key, g => g.Min(m => m.Id));
-        var blocked = new HashSet<string>();
-        var delivered = 0;
-        foreach (var message in due)
-        {
-            if (blocked.Contains(message.OrderingKey) || heads[message.OrderingKey] != message.Id)
-            {
-                continue;
-            }
-
-            message.Attempts++;
-            var error = message.Destination.StartsWith(Webhooks.DestinationPrefix, StringComparison.Ordinal)
-                ? await SendWebhookAsync(db, message, ct)
-                : await SendAsync(message, ct);
-            if (error is null)
-            {
-                message.State = OutgoingStates.Delivered;
-                message.DeliveredAt = clock.GetUtcNow();
-                message.LastError = null;
-                delivered++;
-                // The next message of this key may go in this same round.
-                var next = pending.Where(p => p.OrderingKey == message.OrderingKey && p.Id.CompareTo(message.Id) > 0).Select(p => p.Id).DefaultIfEmpty().Min();
-                heads[message.OrderingKey] = next;
-            }
-            else
-            {
-                message.LastError = error.Length > 1000 ? error[..1000] : error;
-                blocked.Add(message.OrderingKey);
-                if (message.Attempts >= _maxAttempts)
-                {
-                    message.State = OutgoingStates.Dead;
-                    logger.LogWarning("Outgoing {Kind} {Key} dead-lettered after {Attempts} attempts: {Error}", message.Kind, message.IdempotencyKey, message.Attempts, error);
-                }
-                else
-                {
-                    message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
-                }
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        return delivered;
+        return await delivery.DeliverDueAsync<OutgoingMessage>(db, _policy, (message, token) =>
+            message.Destination.StartsWith(Webhooks.DestinationPrefix, StringComparison.Ordinal) ? SendWebhookAsync(db, message, token) : SendAsync(message, token), ct);
     }
 
-    private TimeSpan Backoff(int attempts)
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(Guid? before, int take, CancellationToken ct)
     {
-        double jitter;
-        lock (_jitter)
+        using var scope = scopes.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "delivery");
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var query = db.OutgoingMessages.AsNoTracking().Where(m => m.State == DeliveryStates.Dead);
+        if (before is { } last)
         {
-            jitter = 0.5 + _jitter.NextDouble();
+            query = query.Where(m => m.Id.CompareTo(last) < 0);
         }
 
-        var seconds = Math.Min(_maxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 20)) * 0.5) * jitter;
-        return TimeSpan.FromSeconds(Math.Min(seconds, _maxBackoff.TotalSeconds));
+        return await query.OrderByDescending(m => m.Id).Take(take)
+            .Select(m => new DeadLetter(Name, m.Id, m.Kind, m.Destination, m.IdempotencyKey, m.OrderingKey, m.Attempts, m.LastError, m.CreatedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<bool> RetryAsync(Guid id, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "delivery");
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        if (await db.OutgoingMessages.FirstOrDefaultAsync(m => m.Id == id && m.State == DeliveryStates.Dead, ct) is not { } message)
+        {
+            return false;
+        }
+
+        message.Retry();
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>
     /// A signed POST to the subscriber. A removed or switched-off subscription dead-letters the message at once; repeated
-    /// failures switch the subscription off and publish <see cref="WebhookDisabled"/> (the owner's notice).
+    /// failures switch the subscription off with the reason (shown on the subscriptions page, kept in the audit chain).
     /// </summary>
     private async Task<string?> SendWebhookAsync(IntegrationDbContext db, OutgoingMessage message, CancellationToken ct)
     {
@@ -117,7 +83,7 @@ internal sealed class OutgoingDelivery(
         var subscription = await db.WebhookSubscriptions.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (subscription is null || subscription.IsDeleted || !subscription.IsActive)
         {
-            message.Attempts = _maxAttempts;
+            message.Attempts = _policy.MaxAttempts;
             return "Đăng ký nhận sự kiện đã bị hủy hoặc đang tắt.";
         }
 
@@ -150,8 +116,7 @@ internal sealed class OutgoingDelivery(
             subscription.IsActive = false;
             subscription.DisabledAt = clock.GetUtcNow();
             subscription.DisabledReason = $"Tự động tắt sau {subscription.ConsecutiveFailures} lần gửi lỗi liên tiếp: {error}";
-            db.Publish(new WebhookDisabled(subscription.Id, subscription.Name, subscription.Url, subscription.ConsecutiveFailures) { UnitPath = subscription.UnitPath });
-            message.Attempts = _maxAttempts;
+            message.Attempts = _policy.MaxAttempts;
         }
 
         return error;
@@ -181,11 +146,4 @@ internal sealed class OutgoingDelivery(
             return e.Message;
         }
     }
-}
-
-/// <summary>Runs delivery rounds every <c>Integration:Delivery:PollMilliseconds</c> (default 1000) while the host runs.</summary>
-internal sealed class OutgoingDeliveryService(OutgoingDelivery delivery, IConfiguration configuration, ILogger<OutgoingDeliveryService> logger)
-    : PollingBackgroundService(configuration, logger, "Integration:Delivery:PollMilliseconds", 1000)
-{
-    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => delivery.DeliverDueAsync(cancellationToken);
 }

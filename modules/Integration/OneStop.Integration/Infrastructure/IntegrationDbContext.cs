@@ -47,15 +47,12 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.Property(m => m.Destination).HasMaxLength(64);
             b.Property(m => m.Kind).HasMaxLength(64);
             b.Property(m => m.IdempotencyKey).HasMaxLength(128);
-            b.Property(m => m.OrderingKey).HasMaxLength(128);
-            b.Property(m => m.State).HasMaxLength(16);
-            b.Property(m => m.LastError).HasMaxLength(1000);
+            b.ConfigureDelivery();
+            b.Property(m => m.OrderingKey).IsRequired(); // every message to an external system is about something (a dossier, a report)
             b.HasIndex(m => new { m.Destination, m.IdempotencyKey }).IsUnique();
             b.Property(m => m.UnitPath).HasMaxLength(256);
             // The sync indicator counts a period's dossier-status messages per unit.
             b.HasIndex(m => new { m.Destination, m.Kind, m.CreatedAt });
-            b.HasIndex(m => new { m.State, m.NextAttemptAt });
-            b.HasIndex(m => new { m.OrderingKey, m.State });
         });
         modelBuilder.Entity<WebhookSubscription>(b =>
         {

@@ -133,7 +133,17 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         ApplicantAddress, UnitId, UnitPath, ResolvingUnitId, SharedUnitPath, CurrentUnitId, SubmittedAt, ReceivedAt, DueAt,
         ResolvedAt, ReturnedAt, ReturnMethod, IsOverdueAt(now),
         Components.OrderBy(c => c.Order).Select(c => new DossierComponentInfo(c.Name, c.DocumentTypeCode, c.Source, c.ReusedDocumentId)).ToList(),
-        TicketId);
+        TicketId, Version);
+
+    /// <summary>How many changes the dossier has published (<see cref="DossierSnapshot.Version"/>).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>The event of a change just made, at the next version (published with the change, through the outbox).</summary>
+    public DossierChanged Changed(string transition, string? fromStatus, string? reason, string actor, DateTimeOffset now)
+    {
+        Version++;
+        return new DossierChanged(ToSnapshot(now), transition, fromStatus, reason, actor) { UnitPath = UnitPath };
+    }
 }
 
 /// <summary>A transition the current state does not allow.</summary>

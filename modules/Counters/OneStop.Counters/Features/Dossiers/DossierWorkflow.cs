@@ -30,7 +30,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
     /// <summary>Saves the change and publishes it.</summary>
     public async Task SaveAsync(Dossier dossier, string transition, string? fromStatus, string? reason, CancellationToken ct)
     {
-        db.Publish(new DossierChanged(dossier.ToSnapshot(Now), transition, fromStatus, reason, Actor) { UnitPath = dossier.UnitPath });
+        db.Publish(dossier.Changed(transition, fromStatus, reason, Actor, Now));
         await db.SaveChangesAsync(ct);
     }
 

@@ -58,7 +58,7 @@ internal sealed class DossierReindexJob(
             var documents = new List<SearchDocument>(page.Count);
             foreach (var dossier in page)
             {
-                documents.Add(await DossierSearchIndex.ToDocumentAsync(dossier, version: 0, units, ct));
+                documents.Add(await DossierSearchIndex.ToDocumentAsync(dossier, units, ct));
             }
 
             after = page[^1].Id;

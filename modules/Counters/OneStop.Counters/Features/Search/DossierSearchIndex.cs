@@ -96,10 +96,10 @@ internal static class DossierSearchIndex
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// <paramref name="version"/>: the event's time in ticks for live changes (a later transition wins), 0 for a full
-    /// re-index (the page read from the database never overwrites a live change that reached the new version first).
+    /// Versioned by the snapshot's version: a later change wins over an earlier one, and a full re-index page (written only
+    /// where absent) never overwrites a live change that reached the new index first.
     /// </summary>
-    public static async Task<SearchDocument> ToDocumentAsync(DossierSnapshot d, long version, IAdministrativeUnitDirectory units, CancellationToken ct)
+    public static async Task<SearchDocument> ToDocumentAsync(DossierSnapshot d, IAdministrativeUnitDirectory units, CancellationToken ct)
     {
         var receiving = (await units.FindAsync(d.ReceivingUnitId, ct))?.Name ?? "";
         var resolving = d.ResolvingUnitId == d.ReceivingUnitId ? receiving : (await units.FindAsync(d.ResolvingUnitId, ct))?.Name ?? "";
@@ -107,7 +107,7 @@ internal static class DossierSearchIndex
             receiving, resolving, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.ResolvedAt, d.IsOverdue);
         return new SearchDocument(
             d.Id.ToString(),
-            version,
+            d.Version,
             // Both the receiving and the resolving unit (and their parents) see the dossier (một cửa liên thông).
             [d.ReceivingUnitPath, d.ResolvingUnitPath],
             new Dictionary<string, string[]>
@@ -139,12 +139,15 @@ internal static class DossierSearchIndex
     public static DossierSearchItem ReadItem(SearchHit hit) => JsonSerializer.Deserialize<DossierSearchItem>(hit.Source, Json)!;
 }
 
-/// <summary>Near-real-time indexing: every transition's snapshot is upserted (outbox → inbox: at least once, idempotent by id and version).</summary>
+/// <summary>
+/// Near-real-time indexing: every transition's snapshot is upserted (outbox → inbox: at least once, idempotent by id),
+/// versioned by the snapshot's own version, so an older snapshot never overwrites a newer one.
+/// </summary>
 internal sealed class DossierChangedIndexer(ISearchEngine engine, IAdministrativeUnitDirectory units) : IIntegrationEventHandler<DossierChanged>
 {
     public async Task HandleAsync(DossierChanged @event, CancellationToken cancellationToken)
     {
-        var document = await DossierSearchIndex.ToDocumentAsync(@event.Dossier, @event.OccurredAt.UtcTicks, units, cancellationToken);
+        var document = await DossierSearchIndex.ToDocumentAsync(@event.Dossier, units, cancellationToken);
         await engine.UpsertAsync(DossierSearchIndex.Definition, [document], cancellationToken);
     }
 }

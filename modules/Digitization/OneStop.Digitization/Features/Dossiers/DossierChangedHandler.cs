@@ -13,7 +13,8 @@ namespace OneStop.Digitization.Features.Dossiers;
 /// Follows the dossier lifecycle (Counters' <see cref="DossierChanged"/>, through the inbox): on reception each
 /// submitted component goes to the receiving desk's scan queue, and the components the data store could have supplied
 /// are counted for the reuse KPI; on resolution the result is queued; when the result is returned the dossier is
-/// archived; a refused, withdrawn or stopped dossier closes its open queue items.
+/// archived; a refused, withdrawn or stopped dossier closes its open queue items. A snapshot older than the record's is
+/// ignored.
 /// </summary>
 internal sealed class DossierChangedHandler(DigitizationDbContext db, ArchiveHandler archive, IConfiguration configuration)
     : IIntegrationEventHandler<DossierChanged>
@@ -23,11 +24,10 @@ internal sealed class DossierChangedHandler(DigitizationDbContext db, ArchiveHan
     public async Task HandleAsync(DossierChanged @event, CancellationToken cancellationToken)
     {
         var s = @event.Dossier;
-        var record = await db.Dossiers.IgnoreQueryFilters(Scope).FirstOrDefaultAsync(d => d.Id == s.Id, cancellationToken);
+        var record = await db.ForSnapshotAsync(s.Id, s.Version, () => new DossierRecord(s.Id, s.ReceivingUnitId, s.ReceivingUnitPath), cancellationToken);
         if (record is null)
         {
-            record = new DossierRecord(s.Id, s.ReceivingUnitId, s.ReceivingUnitPath);
-            db.Dossiers.Add(record);
+            return; // the record holds a newer state: an older change is not replayed over it (only a retried dead letter comes this late)
         }
 
         record.Code = s.Code;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
@@ -8,18 +7,18 @@ namespace OneStop.Evaluation.Features.Satisfaction;
 
 /// <summary>
 /// Keeps <see cref="RatedDossier"/> from Counters' <see cref="DossierChanged"/> events (event-carried state): the kiosk
-/// finds a dossier by its code without reading Counters' tables, and knows whether its result was returned.
+/// finds a dossier by its code without reading Counters' tables, and knows whether its result was returned. Never goes
+/// back to an older snapshot.
 /// </summary>
 internal sealed class DossierChangedHandler(EvaluationDbContext db) : IIntegrationEventHandler<DossierChanged>
 {
     public async Task HandleAsync(DossierChanged @event, CancellationToken cancellationToken)
     {
         var d = @event.Dossier;
-        var row = await db.Dossiers.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == d.Id, cancellationToken);
+        var row = await db.ForSnapshotAsync(d.Id, d.Version, () => new RatedDossier(d.Id), cancellationToken);
         if (row is null)
         {
-            row = new RatedDossier(d.Id);
-            db.Dossiers.Add(row);
+            return; // it already holds a newer state
         }
 
         row.Code = d.Code;

@@ -7,13 +7,14 @@ using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
 namespace OneStop.Integration.Features.Exchanges;
 
 internal sealed record OutgoingDto(Guid Id, string Destination, string Kind, string IdempotencyKey, string OrderingKey, string State,
-    int Attempts, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, string? LastError);
+    int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt, string? LastError);
 
 /// <summary>Outgoing messages by state; the dead-letter queue (hàng đợi lỗi) with a retry for admins.</summary>
 internal static class OutgoingEndpoints
@@ -30,19 +31,19 @@ internal static class OutgoingEndpoints
     {
         var after = KeysetCursor.Decode<Guid?>(cursor);
         var size = KeysetCursor.ClampPageSize(pageSize);
-        var query = db.OutgoingMessages.AsNoTracking().Where(m => m.State == (state ?? OutgoingStates.Dead));
+        var query = db.OutgoingMessages.AsNoTracking().Where(m => m.State == (state ?? DeliveryStates.Dead));
         if (after is { } last)
         {
             query = query.Where(m => m.Id.CompareTo(last) < 0);
         }
 
         var rows = await query.OrderByDescending(m => m.Id).Take(size + 1)
-            .Select(m => new OutgoingDto(m.Id, m.Destination, m.Kind, m.IdempotencyKey, m.OrderingKey, m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.DeliveredAt, m.LastError))
+            .Select(m => new OutgoingDto(m.Id, m.Destination, m.Kind, m.IdempotencyKey, m.OrderingKey!, m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.DeliveredAt, m.LastError))
             .ToListAsync(ct);
         return TypedResults.Ok(KeysetCursor.ToPage(rows, size, r => (Guid?)r.Id));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> Retry(IntegrationDbContext db, TimeProvider clock, Guid id, CancellationToken ct)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Retry(IntegrationDbContext db, Guid id, CancellationToken ct)
     {
         var message = await db.OutgoingMessages.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (message is null)
@@ -50,14 +51,12 @@ internal static class OutgoingEndpoints
             return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.NotFound, "Không tìm thấy thông điệp.", 404));
         }
 
-        if (message.State != OutgoingStates.Dead)
+        if (message.State != DeliveryStates.Dead)
         {
             return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, "Chỉ gửi lại được thông điệp trong hàng đợi lỗi.", 409));
         }
 
-        message.State = OutgoingStates.Pending;
-        message.Attempts = 0;
-        message.NextAttemptAt = clock.GetUtcNow();
+        message.Retry();
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

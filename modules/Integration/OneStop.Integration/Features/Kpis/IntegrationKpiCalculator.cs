@@ -106,7 +106,7 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, IAdminis
             var note = m.DeliveredAt is { } delivered
                 ? $"Đồng bộ lúc {VietnamTime.FormatWithSeconds(delivered)} sau {m.Attempts} lần gửi"
                 : $"Chưa đồng bộ ({m.Attempts} lần gửi){(m.LastError is null ? "" : ": " + m.LastError)}";
-            return new KpiDetailRow(m.Id, m.OrderingKey, "Trạng thái hồ sơ " + m.OrderingKey, m.UnitPath!, m.CreatedAt, inTime, note, "/Integration/Outgoing");
+            return new KpiDetailRow(m.Id, m.OrderingKey!, "Trạng thái hồ sơ " + m.OrderingKey, m.UnitPath!, m.CreatedAt, inTime, note, "/Delivery");
         }).ToList();
     }
 }

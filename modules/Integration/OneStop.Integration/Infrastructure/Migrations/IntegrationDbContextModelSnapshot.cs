@@ -85,7 +85,6 @@ namespace OneStop.Integration.Infrastructure.Migrations
             modelBuilder.Entity("OneStop.Integration.Delivery.OutgoingMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -116,10 +115,10 @@ namespace OneStop.Integration.Infrastructure.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OrderingKey")
@@ -150,7 +149,7 @@ namespace OneStop.Integration.Infrastructure.Migrations
 
                     b.HasIndex("OrderingKey", "State");
 
-                    b.HasIndex("State", "NextAttemptAt");
+                    b.HasIndex("State", "Id");
 
                     b.HasIndex("Destination", "Kind", "CreatedAt");
 
@@ -345,24 +344,36 @@ namespace OneStop.Integration.Infrastructure.Migrations
             modelBuilder.Entity("OneStop.Platform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -376,7 +387,9 @@ namespace OneStop.Integration.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt");
+                    b.HasIndex("OrderingKey", "State");
+
+                    b.HasIndex("State", "Id");
 
                     b.ToTable("OutboxMessages", "integration");
                 });

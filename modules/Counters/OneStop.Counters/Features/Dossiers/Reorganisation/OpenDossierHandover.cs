@@ -72,7 +72,7 @@ internal sealed class OpenDossierHandover(CountersDbContext db, TimeProvider clo
                     Actor = "he-thong",
                     Reason = $"{transfer.PredecessorName} thôi hiệu lực từ {effectiveOn:dd/MM/yyyy}; chuyển {target.Name} ({reason}).",
                 });
-                db.Publish(new DossierChanged(d.ToSnapshot(now), DossierTransitions.HandedToSuccessor, d.Status, reason, "he-thong") { UnitPath = d.UnitPath });
+                db.Publish(d.Changed(DossierTransitions.HandedToSuccessor, d.Status, reason, "he-thong", now));
                 moved++;
             }
 
