@@ -49,7 +49,7 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<DataStore>();
         services.AddScoped<IDigitizationApi>(sp => sp.GetRequiredService<DataStore>());
         services.AddScoped<IDigitizationKpiSource, DigitizationKpiSource>();
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }
 

@@ -33,7 +33,7 @@ public sealed class TrainingModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<TrainingDbContext>(TrainingDbContext.SchemaName);
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Training.Features.Kpis.TrainingKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Training.Features.Kpis.TrainingKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<ClassHandler>();
         services.AddScoped<CertificateRenderer>();
         services.AddScoped<TrainingPlans>();
