@@ -48,7 +48,7 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<ArchiveHandler>();
         services.AddScoped<DataStore>();
         services.AddScoped<IDigitizationApi>(sp => sp.GetRequiredService<DataStore>());
-        services.AddScoped<IDigitizationKpiSource, DigitizationKpiSource>();
+        services.AddScoped<DigitizationKpiSource>();
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }

@@ -38,7 +38,8 @@ public sealed class TrainingModule : ModuleBase
         services.AddScoped<CertificateRenderer>();
         services.AddScoped<TrainingPlans>();
         services.AddScoped<TrainedStaffQueries>();
-        services.AddScoped<ITrainingApi, TrainingApi>();
+        services.AddScoped<TrainingApi>();
+        services.AddScoped<ITrainingApi>(sp => sp.GetRequiredService<TrainingApi>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => TrainingEndpoints.Map(api);
