@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
@@ -254,10 +255,10 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
             await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration()), HttpStatusCode.Created);
             var rows = await fx.AsSystemAsync(async sp =>
             {
-                var all = new List<Evaluation.Contracts.KpiRow>();
-                foreach (var calculator in sp.GetServices<Evaluation.Contracts.IKpiCalculator>())
+                var all = new List<KpiRow>();
+                foreach (var calculator in sp.GetServices<IKpiCalculator>())
                 {
-                    foreach (var period in new[] { Evaluation.Contracts.KpiPeriod.ForMonth(2026, 12), Evaluation.Contracts.KpiPeriod.ForDay(new DateOnly(2026, 12, 7)), Evaluation.Contracts.KpiPeriod.ForYear(2026) })
+                    foreach (var period in new[] { KpiPeriod.ForMonth(2026, 12), KpiPeriod.ForDay(new DateOnly(2026, 12, 7)), KpiPeriod.ForYear(2026) })
                     {
                         all.AddRange(await calculator.ComputeAsync(period));
                         foreach (var code in calculator.KpiCodes)
@@ -271,9 +272,9 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
 
                 return all;
             });
-            rows.ShouldContain(r => r.KpiCode == Evaluation.Contracts.KpiCodes.OnlineShare && r.UnitPath == "/30/288/10507/" && r.Denominator > 0);
-            rows.ShouldContain(r => r.KpiCode == Evaluation.Contracts.KpiCodes.I766PopulationData && r.UnitPath == "/30/288/10507/");
-            rows.ShouldContain(r => r.KpiCode == Evaluation.Contracts.KpiCodes.I766PublishedInFull && r.UnitPath == "/30/288/10507/" && r.Denominator > 0);
+            rows.ShouldContain(r => r.KpiCode == OneStop.Counters.Features.Kpis.CountersKpiCodes.OnlineShare && r.UnitPath == "/30/288/10507/" && r.Denominator > 0);
+            rows.ShouldContain(r => r.KpiCode == OneStop.Counters.Features.Kpis.CountersKpiCodes.I766PopulationData && r.UnitPath == "/30/288/10507/");
+            rows.ShouldContain(r => r.KpiCode == OneStop.Counters.Features.Kpis.CountersKpiCodes.I766PublishedInFull && r.UnitPath == "/30/288/10507/" && r.Denominator > 0);
         }
         finally
         {

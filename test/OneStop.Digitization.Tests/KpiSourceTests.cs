@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OneStop.Digitization.Contracts;
 using OneStop.Digitization.Domain;
+using OneStop.Digitization.Features.Kpi;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Persistence;
@@ -22,7 +23,7 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
         var generated = await GenerateAsync(seed: 468, dossiers: 600);
         generated.ShouldBeGreaterThan(0);
 
-        var rows = await fx.AsSystemAsync(sp => sp.GetRequiredService<IDigitizationKpiSource>().PerUnitAsync("/30/", From, To));
+        var rows = await fx.AsSystemAsync(sp => sp.GetRequiredService<DigitizationKpiSource>().PerUnitAsync("/30/", From, To));
         var expected = await DirectSqlAsync();
 
         rows.Select(r => r.UnitId).Where(expected.ContainsKey).Count().ShouldBe(expected.Count);
@@ -41,7 +42,7 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
         rows.Single(r => r.UnitPath == "/30/288/").UnitLevel.ShouldBe("district");
 
         // A narrower path gives the same figures for the units under it.
-        var ward = await fx.AsSystemAsync(sp => sp.GetRequiredService<IDigitizationKpiSource>().PerUnitAsync("/30/288/10507/", From, To));
+        var ward = await fx.AsSystemAsync(sp => sp.GetRequiredService<DigitizationKpiSource>().PerUnitAsync("/30/288/10507/", From, To));
         ward.ShouldHaveSingleItem().ShouldBe(rows.Single(r => r.UnitPath == "/30/288/10507/"));
     }
 

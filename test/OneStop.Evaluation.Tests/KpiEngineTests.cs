@@ -9,6 +9,7 @@ using Npgsql;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Features.Kpis;
 using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.TestKit;
 using OneStop.PlanTasks.Contracts;

@@ -13,6 +13,7 @@ using OneStop.Integration.Features.DossierSync;
 using OneStop.Integration.Features.Kpis;
 using OneStop.Integration.Infrastructure;
 using OneStop.Integration.Simulators;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.TestKit;

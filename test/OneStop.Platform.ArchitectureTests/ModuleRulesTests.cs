@@ -1,8 +1,14 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Evaluation.Contracts;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Host;
 using OneStop.Platform.Messaging;
@@ -139,6 +145,78 @@ public sealed class ModuleRulesTests
         http.ShouldBe(module == "Integration", $"{module}: only the Integration module talks to external systems");
     }
 
+    /// <summary>
+    /// What a module other than Evaluation may use of Evaluation's contracts: it consumes KPI values (the command-centre
+    /// reporter), it does not plumb KPIs through them — calculators, periods and rows are the kernel's
+    /// (<c>OneStop.Platform.Kpis</c>), and the codes a module computes are its own constants.
+    /// </summary>
+    private static readonly HashSet<string> EvaluationConsumerTypes =
+    [
+        nameof(IEvaluationApi), nameof(KpiValue), nameof(QualityIndex), nameof(QualityIndexGroup), nameof(KpiStructures),
+        nameof(EvaluationPermissions), nameof(EvaluationErrorCodes),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Only_Evaluation_uses_its_contracts_for_KPI_plumbing(string module)
+    {
+        if (module == "Evaluation")
+        {
+            return; // the owner
+        }
+
+        var m = Module(module);
+        var evaluationContracts = typeof(IEvaluationApi).Assembly.GetName().Name!;
+        foreach (var assembly in new[] { m.Assembly, m.ContractsAssembly })
+        {
+            var name = assembly.GetName().Name!;
+            TypesUsedFrom(assembly, evaluationContracts).Where(t => !EvaluationConsumerTypes.Contains(t)).ShouldBeEmpty(
+                $"{name} uses Evaluation.Contracts beyond consuming KPI values; KPI plumbing is in OneStop.Platform.Kpis");
+
+            // A reference kept after its last use is plumbing waiting to come back.
+            if (ProjectReferences(name).Contains(evaluationContracts))
+            {
+                assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldContain(evaluationContracts, $"{name}: drop the unused reference to {evaluationContracts}");
+            }
+        }
+
+        // KPI codes are constants, which the compiler copies into the caller: no reference shows them, the source does.
+        var evaluationCodes = new Regex(@"\bEvaluation\.Contracts\.KpiCodes\b|(?<![\w.])KpiCodes\.[A-Z]");
+        Directory.GetFiles(Path.Combine(Root, "modules", module), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .Where(f => File.ReadAllText(f) is var text && text.Contains("OneStop.Evaluation.Contracts") && evaluationCodes.IsMatch(text))
+            .Select(f => Path.GetRelativePath(Root, f)).ShouldBeEmpty($"{module}: name the KPI codes it computes in its own constants");
+    }
+
+    /// <summary>
+    /// Events without a consumer inside the platform that are published for an audience outside it. Each needs its
+    /// reason; anything else without a registered handler is dead surface (publish nothing nobody reads).
+    /// </summary>
+    private static readonly Dictionary<Type, string> EventsWithExternalAudience = new()
+    {
+        // None today: webhooks carry their own payloads from Integration's outgoing queue, not these events.
+    };
+
+    [Fact]
+    public void Every_public_event_has_a_registered_consumer_or_a_named_external_audience()
+    {
+        // The subscriptions exactly as the host composes them: each module's services, one registration per handler.
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+        foreach (var m in HostModules.All)
+        {
+            m.ConfigureServices(services, configuration);
+        }
+
+        var consumed = services.Where(d => d.ServiceType == typeof(EventHandlerRegistration))
+            .Select(d => ((EventHandlerRegistration)d.ImplementationInstance!).EventType).ToHashSet();
+        var events = HostModules.All.Select(m => m.ContractsAssembly).Append(typeof(IntegrationEvent).Assembly).Distinct()
+            .SelectMany(a => a.GetTypes()).Where(t => typeof(IntegrationEvent).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        events.ShouldNotBeEmpty();
+        events.Where(e => !consumed.Contains(e) && !EventsWithExternalAudience.ContainsKey(e)).Select(e => e.FullName)
+            .ShouldBeEmpty("give these events a consumer, remove them (and their publishing), or name their external audience");
+    }
+
     [Fact]
     public void The_kernel_knows_no_module()
     {
@@ -169,6 +247,18 @@ public sealed class ModuleRulesTests
         public Guid? ActorId => null;
         public string ActorName => "architecture-test";
         public IDisposable Change(UnitScope unit, Guid? actorId = null, string? actorName = null) => throw new NotSupportedException();
+    }
+
+    /// <summary>Names of the types <paramref name="assembly"/> refers to in <paramref name="referenced"/> (its metadata's type references).</summary>
+    private static List<string> TypesUsedFrom(Assembly assembly, string referenced)
+    {
+        using var stream = File.OpenRead(assembly.Location);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeReferences.Select(metadata.GetTypeReference)
+            .Where(t => t.ResolutionScope.Kind == HandleKind.AssemblyReference
+                && metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)t.ResolutionScope).Name) == referenced)
+            .Select(t => metadata.GetString(t.Name)).Distinct().ToList();
     }
 
     private static List<string> ProjectReferences(string projectName) =>

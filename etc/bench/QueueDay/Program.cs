@@ -8,6 +8,7 @@ using OneStop.Counters;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features.Queue.Calling;
 using OneStop.Counters.Features.Queue.Desks;
+using OneStop.Counters.Features.Queue.Measurement;
 using OneStop.Counters.Features.Queue.Tickets;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
@@ -146,7 +147,7 @@ watch.Stop();
 var recorded = await As(null, "bench", async sp =>
 {
     var db = sp.GetRequiredService<CountersDbContext>();
-    var kpi = (await sp.GetRequiredService<IQueueKpiSource>().WaitingTimeByUnitAsync(day, day, QueueKpiPeriod.Range)).Single();
+    var kpi = (await sp.GetRequiredService<QueueStats>().WaitingTimeByUnitAsync(day, day, QueueKpiPeriod.Range)).Single();
     var avgSeconds = await db.QueueTickets.Where(t => t.ServiceDate == day && t.WaitSeconds != null).AverageAsync(t => (double)t.WaitSeconds!.Value);
     var avgService = await db.QueueTickets.Where(t => t.ServiceDate == day && t.ServiceSeconds != null).AverageAsync(t => (double)t.ServiceSeconds!.Value);
     var waits = await db.QueueTickets.Where(t => t.ServiceDate == day && t.WaitSeconds != null).Select(t => t.WaitSeconds!.Value).ToListAsync();

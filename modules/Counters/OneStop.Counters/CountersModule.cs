@@ -43,9 +43,9 @@ public sealed class CountersModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.QueueKpiCalculator>();
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.QueueKpiCalculator>();
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
         services.AddScoped<DossierClock>();

@@ -48,8 +48,8 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<ArchiveHandler>();
         services.AddScoped<DataStore>();
         services.AddScoped<IDigitizationApi>(sp => sp.GetRequiredService<DataStore>());
-        services.AddScoped<IDigitizationKpiSource, DigitizationKpiSource>();
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<DigitizationKpiSource>();
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }
 

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OneStop.Counters.Contracts;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Features;
@@ -13,6 +14,7 @@ using OneStop.Evaluation.Features.Reports;
 using OneStop.Evaluation.Features.Satisfaction;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
@@ -68,6 +70,9 @@ public sealed class EvaluationModule : ModuleBase
         jobs.AddOrUpdate<BreachScanner>(BreachScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(2, 0));
     }
 
-    public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+    public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         await services.GetRequiredService<KpiSeeder>().SeedAsync(cancellationToken);
+        KpiCalculatorCoverage.WarnAtStartup(services.GetServices<IKpiCalculator>(), services.GetRequiredService<ILogger<EvaluationModule>>());
+    }
 }

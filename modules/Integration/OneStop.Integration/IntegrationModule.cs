@@ -45,7 +45,7 @@ public sealed class IntegrationModule : ModuleBase
         // A retired unit's webhook subscriptions serve its successor from the reorganisation's date (ADR 0015).
         OneStop.Platform.AdministrativeUnits.Reorganisations.FollowsPrimarySuccessorExtensions
             .AddFollowsPrimarySuccessor<IntegrationDbContext, Features.Webhooks.WebhookSubscription>(services, "Đăng ký webhook");
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
         services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();

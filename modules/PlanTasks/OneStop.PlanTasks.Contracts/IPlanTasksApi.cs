@@ -1,5 +1,3 @@
-using OneStop.Platform;
-
 namespace OneStop.PlanTasks.Contracts;
 
 /// <summary>What other modules may ask of PlanTasks.</summary>
@@ -10,16 +8,8 @@ public interface IPlanTasksApi
     /// the seam Evaluation uses when a KPI target is breached. Idempotent on <see cref="ImprovementTaskRequest.Key"/>.
     /// </summary>
     Task<Guid> RaiseImprovementTaskAsync(ImprovementTaskRequest request, CancellationToken ct = default);
-
-    /// <summary>Assignments of a unit (and its sub-units) by status, for dashboards.</summary>
-    Task<PlanTaskCounts> CountAsync(string unitPath, CancellationToken ct = default);
 }
 
 /// <param name="Key">Stable key of the cause, e.g. <c>kpi:waiting-time:2024-Q3:288</c>; the same key never raises two tasks.</param>
 /// <param name="KpiTargetKey">The breached target (Evaluation's key).</param>
 public sealed record ImprovementTaskRequest(string Key, Guid UnitId, string Title, string KpiTargetKey, DateOnly DueOn);
-
-public sealed record PlanTaskCounts(int Total, int Completed, int InProgress, int NotStarted, int Overdue, int DueSoon);
-
-/// <summary>Published when an accepted progress report changes an assignment's status.</summary>
-public sealed record PlanTaskStatusChanged(Guid AssignmentId, string TaskCode, Guid UnitId, string Status, int Percent) : IntegrationEvent;

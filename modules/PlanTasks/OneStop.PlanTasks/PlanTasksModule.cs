@@ -37,7 +37,7 @@ public sealed class PlanTasksModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<PlanTasksDbContext>(PlanTasksDbContext.SchemaName);
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.PlanTasks.Features.Kpis.PlanTasksKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.PlanTasks.Features.Kpis.PlanTasksKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<PlanSeeder>();
         services.AddSingleton<EvidenceStore>();
         services.AddScoped<PlanQueries>();

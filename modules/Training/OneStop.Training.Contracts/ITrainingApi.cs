@@ -10,15 +10,4 @@ public interface ITrainingApi
     /// diacritics: the catalogue's "Hộ tịch" and a course's "ho-tich" are the same field.
     /// </summary>
     Task<bool> HasValidTrainingAsync(Guid userId, string procedureField, DateOnly date, CancellationToken ct = default);
-
-    /// <summary>KPI source: classes held (finished) in a year, organised inside the unit path.</summary>
-    Task<int> ClassesHeldAsync(int year, string unitPath, CancellationToken ct = default);
-
-    /// <summary>KPI source: share (0–1) of desk officers under the unit path who passed a class in the year.</summary>
-    Task<TrainedShare> DeskStaffTrainedAsync(int year, string unitPath, CancellationToken ct = default);
-}
-
-public sealed record TrainedShare(int DeskStaff, int Trained)
-{
-    public double Ratio => DeskStaff == 0 ? 0 : (double)Trained / DeskStaff;
 }

@@ -33,12 +33,13 @@ public sealed class TrainingModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<TrainingDbContext>(TrainingDbContext.SchemaName);
-        services.AddScoped<OneStop.Evaluation.Contracts.IKpiCalculator, OneStop.Training.Features.Kpis.TrainingKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Training.Features.Kpis.TrainingKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<ClassHandler>();
         services.AddScoped<CertificateRenderer>();
         services.AddScoped<TrainingPlans>();
         services.AddScoped<TrainedStaffQueries>();
-        services.AddScoped<ITrainingApi, TrainingApi>();
+        services.AddScoped<TrainingApi>();
+        services.AddScoped<ITrainingApi>(sp => sp.GetRequiredService<TrainingApi>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => TrainingEndpoints.Map(api);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Queue;
 using OneStop.Counters.Features.Queue.Appointments;
+using OneStop.Counters.Features.Queue.Measurement;
+using OneStop.Counters.Features.Queue.Visits;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Persistence;
@@ -221,7 +223,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         dossiers["MC10507-261126-0002"].ShouldBe(second);
 
         // Evaluation reads the visit through the contract.
-        var found = await fx.AsSystemAsync(sp => sp.GetRequiredService<IQueueVisits>().VisitsForDossierAsync("MC10507-261126-0002"));
+        var found = await fx.AsSystemAsync(sp => sp.GetRequiredService<QueueVisitReader>().VisitsForDossierAsync("MC10507-261126-0002"));
         found.Single().TicketId.ShouldBe(ticketId);
         found.Single().DeskCode.ShouldBe(desk.Code);
     }
@@ -324,7 +326,7 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         var kpi = await fx.AsSystemAsync(async sp =>
         {
             var all = await sp.GetRequiredService<CountersDbContext>().QueueTickets.Where(t => t.ServiceDate == day && t.WaitSeconds != null).ToListAsync();
-            var figures = await sp.GetRequiredService<IQueueKpiSource>().WaitingTimeByUnitAsync(day, day, QueueKpiPeriod.Day);
+            var figures = await sp.GetRequiredService<QueueStats>().WaitingTimeByUnitAsync(day, day, QueueKpiPeriod.Day);
             return (Expected: Math.Round(all.Average(t => t.WaitSeconds!.Value) / 60.0, 2), Count: all.Count, Figures: figures);
         });
         var figure = kpi.Figures.Single();

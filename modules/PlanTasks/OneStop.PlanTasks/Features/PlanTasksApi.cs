@@ -36,13 +36,4 @@ internal sealed class PlanTasksApi(PlanTasksDbContext db, IAdministrativeUnitDir
 
         return assignment.Id;
     }
-
-    public async Task<PlanTaskCounts> CountAsync(string unitPath, CancellationToken ct = default)
-    {
-        var rows = await db.Assignments.AsNoTracking().Where(a => a.UnitPath.StartsWith(unitPath))
-            .GroupBy(a => 1).Select(g => new PlanTaskCounts(g.Count(), g.Count(a => a.Status == TaskStatuses.Completed),
-                g.Count(a => a.Status == TaskStatuses.InProgress), g.Count(a => a.Status == TaskStatuses.NotStarted),
-                g.Count(a => a.IsOverdue), g.Count(a => a.IsDueSoon))).FirstOrDefaultAsync(ct);
-        return rows ?? new PlanTaskCounts(0, 0, 0, 0, 0, 0);
-    }
 }

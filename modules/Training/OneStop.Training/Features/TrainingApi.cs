@@ -9,8 +9,9 @@ using OneStop.Training.Infrastructure;
 namespace OneStop.Training.Features;
 
 /// <summary>
-/// <see cref="ITrainingApi"/>: read-only answers for other modules. They ask about the whole province (a gate on a
-/// specialist, a KPI of a unit path), so the unit filter is lifted and the path given is applied instead. Whether the
+/// <see cref="ITrainingApi"/>: read-only answers for other modules, plus the figures of the module's own <c>GET /kpi</c>.
+/// They ask about the whole province (a gate on a specialist, the figures of a unit path), so the unit filter is lifted
+/// and the path given is applied instead. Whether the
 /// training gate applies is the asking module's setting (Counters: <c>Counters:TrainingGate:Enabled</c>).
 /// </summary>
 internal sealed class TrainingApi(TrainingDbContext db, PlatformDbContext platform) : ITrainingApi
@@ -55,9 +56,11 @@ internal sealed class TrainingApi(TrainingDbContext db, PlatformDbContext platfo
         return slug.ToString().TrimEnd('-');
     }
 
+    /// <summary>Classes held (finished) in a year, organised inside the unit path.</summary>
     public Task<int> ClassesHeldAsync(int year, string unitPath, CancellationToken ct = default) =>
         db.Classes.IgnoreQueryFilters(Scope).CountAsync(c => !c.IsDeleted && c.EndsOn.Year == year && c.UnitPath.StartsWith(unitPath), ct);
 
+    /// <summary>Desk officers under the unit path and how many passed a class in the year.</summary>
     public async Task<TrainedShare> DeskStaffTrainedAsync(int year, string unitPath, CancellationToken ct = default)
     {
         var deskStaff = await (from m in platform.UnitMemberships.IgnoreQueryFilters()

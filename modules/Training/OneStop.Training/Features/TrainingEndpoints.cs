@@ -68,7 +68,7 @@ internal static class TrainingEndpoints
                     DateOnly.FromDateTime(clock.GetLocalNow().Date)), XlsxType, "can-bo-duoc-dao-tao.xlsx"))
             .RequirePermission(TrainingPermissions.Access).WithSummary("Cán bộ một cửa và chứng nhận còn hiệu lực (Excel)");
 
-        api.MapGet("/kpi", async (ITrainingApi training, ICurrentScope scope, int year, CancellationToken ct) =>
+        api.MapGet("/kpi", async (TrainingApi training, ICurrentScope scope, int year, CancellationToken ct) =>
         {
             // KPIs are computed over the caller's own scope path only.
             var held = await training.ClassesHeldAsync(year, scope.Unit.Path, ct);

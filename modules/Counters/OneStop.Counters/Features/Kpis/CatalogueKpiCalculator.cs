@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Infrastructure;
-using OneStop.Evaluation.Contracts;
 using OneStop.Platform;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Counters.Features.Kpis;
 
@@ -26,7 +26,7 @@ namespace OneStop.Counters.Features.Kpis;
 internal sealed class CatalogueKpiCalculator(CountersDbContext db, PlatformDbContext platform, TimeProvider clock) : IKpiCalculator
 {
     public IReadOnlyCollection<string> KpiCodes { get; } =
-        [Evaluation.Contracts.KpiCodes.I766PublishedOnTime, Evaluation.Contracts.KpiCodes.I766PublishedInFull, Evaluation.Contracts.KpiCodes.I766ProceduresOnPopulationData];
+        [CountersKpiCodes.I766PublishedOnTime, CountersKpiCodes.I766PublishedInFull, CountersKpiCodes.I766ProceduresOnPopulationData];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
@@ -62,13 +62,13 @@ internal sealed class CatalogueKpiCalculator(CountersDbContext db, PlatformDbCon
 
             if (f.Due > 0)
             {
-                rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766PublishedOnTime, unit.Id, unit.Path, f.OnTime, f.Due));
+                rows.Add(new KpiRow(CountersKpiCodes.I766PublishedOnTime, unit.Id, unit.Path, f.OnTime, f.Due));
             }
 
             if (f.All > 0)
             {
-                rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766PublishedInFull, unit.Id, unit.Path, f.InFull, f.All));
-                rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766ProceduresOnPopulationData, unit.Id, unit.Path, f.Connected, f.All));
+                rows.Add(new KpiRow(CountersKpiCodes.I766PublishedInFull, unit.Id, unit.Path, f.InFull, f.All));
+                rows.Add(new KpiRow(CountersKpiCodes.I766ProceduresOnPopulationData, unit.Id, unit.Path, f.Connected, f.All));
             }
         }
 
@@ -100,7 +100,7 @@ internal sealed class CatalogueKpiCalculator(CountersDbContext db, PlatformDbCon
         var level = await platform.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().Where(u => u.Path == unitPath).Select(u => u.Level).FirstOrDefaultAsync(ct);
         var (commune, district, province) = (true, level is UnitLevels.District or UnitLevels.Province or null, level is UnitLevels.Province or null);
         var procedures = db.Procedures.AsNoTracking().Where(p => (commune && p.AtCommune) || (district && p.AtDistrict) || (province && p.AtProvince));
-        if (kpiCode == Evaluation.Contracts.KpiCodes.I766PublishedOnTime)
+        if (kpiCode == CountersKpiCodes.I766PublishedOnTime)
         {
             procedures = procedures.Where(p => p.EffectiveFrom >= start && p.EffectiveFrom < end);
         }
@@ -108,8 +108,8 @@ internal sealed class CatalogueKpiCalculator(CountersDbContext db, PlatformDbCon
         var rows = await procedures.Select(p => new
             {
                 p.Id, p.Code, p.Name, p.EffectiveFrom, p.PublishedOn,
-                Counted = kpiCode == Evaluation.Contracts.KpiCodes.I766PublishedOnTime ? p.PublishedOn <= p.EffectiveFrom
-                    : kpiCode == Evaluation.Contracts.KpiCodes.I766ProceduresOnPopulationData ? p.PopulationDataConnected
+                Counted = kpiCode == CountersKpiCodes.I766PublishedOnTime ? p.PublishedOn <= p.EffectiveFrom
+                    : kpiCode == CountersKpiCodes.I766ProceduresOnPopulationData ? p.PopulationDataConnected
                     : p.PublishedOn != null && p.ExecutingAgency != "" && p.Components.Any() && p.LegalTimes.Any() && p.Fees.Any(),
             })
             .OrderBy(p => p.Counted ? 1 : 0).ThenBy(p => p.Code).Take(take).ToListAsync(ct);

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
-using OneStop.Evaluation.Contracts;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Counters.Features.Kpis;
 
@@ -30,9 +30,9 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
     private static readonly string[] NotCounted = [DossierStatuses.New, DossierStatuses.Refused, DossierStatuses.Withdrawn];
 
     public IReadOnlyCollection<string> KpiCodes { get; } =
-        [Evaluation.Contracts.KpiCodes.OnlineShare, Evaluation.Contracts.KpiCodes.OnTimeRate, Evaluation.Contracts.KpiCodes.I766Progress,
-         Evaluation.Contracts.KpiCodes.I766DataReuse, Evaluation.Contracts.KpiCodes.I766FullyOnline, Evaluation.Contracts.KpiCodes.ElectronicRouting,
-         Evaluation.Contracts.KpiCodes.I766OnlinePayment, Evaluation.Contracts.KpiCodes.I766PopulationData];
+        [CountersKpiCodes.OnlineShare, CountersKpiCodes.OnTimeRate, CountersKpiCodes.I766Progress,
+         CountersKpiCodes.I766DataReuse, CountersKpiCodes.I766FullyOnline, CountersKpiCodes.ElectronicRouting,
+         CountersKpiCodes.I766OnlinePayment, CountersKpiCodes.I766PopulationData];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
@@ -75,14 +75,14 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
             .ToListAsync(ct);
 
         var rows = new List<KpiRow>();
-        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Where(g => g.Routed > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.ElectronicRouting, g.UnitId, g.UnitPath, g.RoutedElectronically, g.Routed, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Where(g => g.WithFees > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766OnlinePayment, g.UnitId, g.UnitPath, g.PaidOnline, g.WithFees, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Where(g => g.Citizens > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766PopulationData, g.UnitId, g.UnitPath, g.Verified, g.Citizens, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(progress.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
-        rows.AddRange(resolved.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
-        rows.AddRange(fullyOnline.Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Select(g => new KpiRow(CountersKpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Select(g => new KpiRow(CountersKpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Where(g => g.Routed > 0).Select(g => new KpiRow(CountersKpiCodes.ElectronicRouting, g.UnitId, g.UnitPath, g.RoutedElectronically, g.Routed, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Where(g => g.WithFees > 0).Select(g => new KpiRow(CountersKpiCodes.I766OnlinePayment, g.UnitId, g.UnitPath, g.PaidOnline, g.WithFees, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(byDesk.Where(g => g.Citizens > 0).Select(g => new KpiRow(CountersKpiCodes.I766PopulationData, g.UnitId, g.UnitPath, g.Verified, g.Citizens, AsIs(splits, g.UnitId, g.Address))));
+        rows.AddRange(progress.Select(g => new KpiRow(CountersKpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
+        rows.AddRange(resolved.Select(g => new KpiRow(CountersKpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
+        rows.AddRange(fullyOnline.Select(g => new KpiRow(CountersKpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
         return rows;
     }
 
@@ -119,32 +119,32 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
         var q = kpiCode switch
         {
-            Evaluation.Contracts.KpiCodes.OnTimeRate => dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end && d.SharedUnitPath.StartsWith(unitPath)),
-            Evaluation.Contracts.KpiCodes.I766Progress =>
+            CountersKpiCodes.OnTimeRate => dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end && d.SharedUnitPath.StartsWith(unitPath)),
+            CountersKpiCodes.I766Progress =>
                 dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.SharedUnitPath.StartsWith(unitPath)),
             _ => dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status) && d.UnitPath.StartsWith(unitPath)),
         };
         q = kpiCode switch
         {
-            Evaluation.Contracts.KpiCodes.ElectronicRouting => q.Where(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
-            Evaluation.Contracts.KpiCodes.I766OnlinePayment => q.Where(d => d.FeeVnd > 0 || d.FinancialObligationVnd > 0),
-            Evaluation.Contracts.KpiCodes.I766PopulationData => q.Where(d => d.ApplicantKind == ApplicantKinds.Citizen),
-            Evaluation.Contracts.KpiCodes.I766FullyOnline => q.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline)),
+            CountersKpiCodes.ElectronicRouting => q.Where(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
+            CountersKpiCodes.I766OnlinePayment => q.Where(d => d.FeeVnd > 0 || d.FinancialObligationVnd > 0),
+            CountersKpiCodes.I766PopulationData => q.Where(d => d.ApplicantKind == ApplicantKinds.Citizen),
+            CountersKpiCodes.I766FullyOnline => q.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline)),
             _ => q,
         };
         var rows = await q.Select(d => new
             {
                 d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Status, d.Channel, d.PaymentMethod,
-                Counted = kpiCode == Evaluation.Contracts.KpiCodes.OnlineShare || kpiCode == Evaluation.Contracts.KpiCodes.I766FullyOnline ? d.Channel == DossierChannels.Online
-                    : kpiCode == Evaluation.Contracts.KpiCodes.I766DataReuse ? d.Components.Any(c => c.Source != ComponentSources.Submitted)
-                    : kpiCode == Evaluation.Contracts.KpiCodes.ElectronicRouting ? !d.Handovers.Any(h => h.Kind == HandoverKinds.Routing && !h.Electronic)
-                    : kpiCode == Evaluation.Contracts.KpiCodes.I766OnlinePayment ? d.PaymentMethod == PaymentMethods.Online
-                    : kpiCode == Evaluation.Contracts.KpiCodes.I766PopulationData ? d.ApplicantVerified
+                Counted = kpiCode == CountersKpiCodes.OnlineShare || kpiCode == CountersKpiCodes.I766FullyOnline ? d.Channel == DossierChannels.Online
+                    : kpiCode == CountersKpiCodes.I766DataReuse ? d.Components.Any(c => c.Source != ComponentSources.Submitted)
+                    : kpiCode == CountersKpiCodes.ElectronicRouting ? !d.Handovers.Any(h => h.Kind == HandoverKinds.Routing && !h.Electronic)
+                    : kpiCode == CountersKpiCodes.I766OnlinePayment ? d.PaymentMethod == PaymentMethods.Online
+                    : kpiCode == CountersKpiCodes.I766PopulationData ? d.ApplicantVerified
                     : d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt : d.DueAt == null || d.DueAt >= now,
             })
             .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.ReceivedAt).Take(take).ToListAsync(ct);
         return rows.Select(d => new KpiDetailRow(d.Id, d.Code, d.ProcedureName, d.UnitPath, d.ReceivedAt, d.Counted,
-            $"{DossierStatuses.NameVi(d.Status)} · {d.Channel}{(kpiCode == Evaluation.Contracts.KpiCodes.I766OnlinePayment ? " · " + (d.PaymentMethod ?? "chưa thanh toán") : "")}",
+            $"{DossierStatuses.NameVi(d.Status)} · {d.Channel}{(kpiCode == CountersKpiCodes.I766OnlinePayment ? " · " + (d.PaymentMethod ?? "chưa thanh toán") : "")}",
             $"/Counters/Dossiers/Detail?id={d.Id}")).ToList();
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Infrastructure;
-using OneStop.Evaluation.Contracts;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Counters.Features.Kpis;
 
@@ -11,7 +11,7 @@ namespace OneStop.Counters.Features.Kpis;
 /// (issue → first call) over the visits called, and average reception and processing time at the counter (first call →
 /// end of service) over the visits served to the end. Measure <c>average</c>: the numerator is the minutes (each
 /// visit's seconds to the hundredth of a minute, so every sum up the unit tree is exact), the denominator the visits;
-/// lower is better. The same whole-second columns as the queue's own measurement (<c>IQueueKpiSource</c>), summed
+/// lower is better. The same whole-second columns as the queue's own measurement (<c>QueueStats.WaitingTimeByUnitAsync</c>), summed
 /// here instead of averaged so the engine can roll units up.
 /// </summary>
 internal sealed class QueueKpiCalculator(CountersDbContext db) : IKpiCalculator
@@ -22,7 +22,7 @@ internal sealed class QueueKpiCalculator(CountersDbContext db) : IKpiCalculator
     private const int WaitLimitSeconds = 15 * 60;
     private const int ServiceLimitSeconds = 30 * 60;
 
-    public IReadOnlyCollection<string> KpiCodes { get; } = [Evaluation.Contracts.KpiCodes.WaitingTime, Evaluation.Contracts.KpiCodes.ProcessingTimePerDossier];
+    public IReadOnlyCollection<string> KpiCodes { get; } = [CountersKpiCodes.WaitingTime, CountersKpiCodes.ProcessingTimePerDossier];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
@@ -41,8 +41,8 @@ internal sealed class QueueKpiCalculator(CountersDbContext db) : IKpiCalculator
             })
             .ToListAsync(ct);
         var rows = new List<KpiRow>();
-        rows.AddRange(groups.Where(g => g.Called > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.WaitingTime, g.UnitId, g.UnitPath, g.Waited / 100m, g.Called)));
-        rows.AddRange(groups.Where(g => g.Served > 0).Select(g => new KpiRow(Evaluation.Contracts.KpiCodes.ProcessingTimePerDossier, g.UnitId, g.UnitPath, g.Serving / 100m, g.Served)));
+        rows.AddRange(groups.Where(g => g.Called > 0).Select(g => new KpiRow(CountersKpiCodes.WaitingTime, g.UnitId, g.UnitPath, g.Waited / 100m, g.Called)));
+        rows.AddRange(groups.Where(g => g.Served > 0).Select(g => new KpiRow(CountersKpiCodes.ProcessingTimePerDossier, g.UnitId, g.UnitPath, g.Serving / 100m, g.Served)));
         return rows;
     }
 
@@ -54,7 +54,7 @@ internal sealed class QueueKpiCalculator(CountersDbContext db) : IKpiCalculator
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)
     {
         var (start, end) = (period.Start, period.End);
-        var waiting = kpiCode == Evaluation.Contracts.KpiCodes.WaitingTime;
+        var waiting = kpiCode == CountersKpiCodes.WaitingTime;
         var limit = waiting ? WaitLimitSeconds : ServiceLimitSeconds;
         var tickets = db.QueueTickets.IgnoreQueryFilters(Scope).AsNoTracking()
             .Where(t => t.ServiceDate >= start && t.ServiceDate < end && t.UnitPath.StartsWith(unitPath));

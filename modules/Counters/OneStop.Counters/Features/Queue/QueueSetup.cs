@@ -27,10 +27,8 @@ internal static class QueueSetup
         services.AddScoped<BoardReader>();
         services.AddScoped<AppointmentHandler>();
         services.AddScoped<QueueVisitReader>();
-        services.AddScoped<IQueueVisits>(sp => sp.GetRequiredService<QueueVisitReader>());
         services.AddScoped<LinkDossierHandler>();
         services.AddScoped<QueueStats>();
-        services.AddScoped<IQueueKpiSource>(sp => sp.GetRequiredService<QueueStats>());
         services.AddIntegrationEventHandler<DossierChanged, DossierTicketLinker, CountersDbContext>();
         services.AddHostedService<NoShowSweeper>();
         return services;

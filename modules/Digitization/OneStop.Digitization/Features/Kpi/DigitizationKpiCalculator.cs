@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Desks;
 using OneStop.Digitization.Infrastructure;
-using OneStop.Evaluation.Contracts;
 using OneStop.Platform;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Digitization.Features.Kpi;
 
@@ -29,13 +29,13 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
     private static readonly string[] ByResolution =
-        [Evaluation.Contracts.KpiCodes.ResultsDigitised, Evaluation.Contracts.KpiCodes.ResolvedDigitised, Evaluation.Contracts.KpiCodes.I766ElectronicResults];
+        [DigitizationKpiCodes.ResultsDigitised, DigitizationKpiCodes.ResolvedDigitised, DigitizationKpiCodes.I766ElectronicResults];
 
     public IReadOnlyCollection<string> KpiCodes { get; } =
     [
-        Evaluation.Contracts.KpiCodes.ResultsDigitised, Evaluation.Contracts.KpiCodes.DesksDigitising, Evaluation.Contracts.KpiCodes.ResolvedDigitised,
-        Evaluation.Contracts.KpiCodes.NoRepeatDocuments, Evaluation.Contracts.KpiCodes.I766ElectronicResults, Evaluation.Contracts.KpiCodes.I766DigitisedLinked,
-        Evaluation.Contracts.KpiCodes.I766CertifiedCopies, Evaluation.Contracts.KpiCodes.I766SharedForReuse,
+        DigitizationKpiCodes.ResultsDigitised, DigitizationKpiCodes.DesksDigitising, DigitizationKpiCodes.ResolvedDigitised,
+        DigitizationKpiCodes.NoRepeatDocuments, DigitizationKpiCodes.I766ElectronicResults, DigitizationKpiCodes.I766DigitisedLinked,
+        DigitizationKpiCodes.I766CertifiedCopies, DigitizationKpiCodes.I766SharedForReuse,
     ];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
@@ -64,16 +64,16 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
         var rows = new List<KpiRow>();
         foreach (var g in groups.Where(g => g.Resolved > 0))
         {
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.ResultsDigitised, g.UnitId, g.UnitPath, g.Results, g.Resolved));
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.ResolvedDigitised, g.UnitId, g.UnitPath, g.Archived, g.Resolved));
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766ElectronicResults, g.UnitId, g.UnitPath, g.Signed, g.Resolved));
+            rows.Add(new KpiRow(DigitizationKpiCodes.ResultsDigitised, g.UnitId, g.UnitPath, g.Results, g.Resolved));
+            rows.Add(new KpiRow(DigitizationKpiCodes.ResolvedDigitised, g.UnitId, g.UnitPath, g.Archived, g.Resolved));
+            rows.Add(new KpiRow(DigitizationKpiCodes.I766ElectronicResults, g.UnitId, g.UnitPath, g.Signed, g.Resolved));
         }
 
         foreach (var g in groups.Where(g => g.Received > 0))
         {
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.NoRepeatDocuments, g.UnitId, g.UnitPath, g.Reused, g.Reusable));
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766DigitisedLinked, g.UnitId, g.UnitPath, g.Linked, g.Received));
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.I766SharedForReuse, g.UnitId, g.UnitPath, g.Shared, g.Digitised));
+            rows.Add(new KpiRow(DigitizationKpiCodes.NoRepeatDocuments, g.UnitId, g.UnitPath, g.Reused, g.Reusable));
+            rows.Add(new KpiRow(DigitizationKpiCodes.I766DigitisedLinked, g.UnitId, g.UnitPath, g.Linked, g.Received));
+            rows.Add(new KpiRow(DigitizationKpiCodes.I766SharedForReuse, g.UnitId, g.UnitPath, g.Shared, g.Digitised));
         }
 
         if (period.Kind == KpiPeriodKinds.Day)
@@ -97,7 +97,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
         var running = await db.Desks.IgnoreQueryFilters(Scope).AsNoTracking()
             .Where(d => d.Enabled && d.EnabledSince < end)
             .GroupBy(d => d.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
-        return desks.Select(d => new KpiRow(Evaluation.Contracts.KpiCodes.DesksDigitising, d.UnitId, d.UnitPath, Math.Min(d.Count, running.GetValueOrDefault(d.UnitId)), d.Count));
+        return desks.Select(d => new KpiRow(DigitizationKpiCodes.DesksDigitising, d.UnitId, d.UnitPath, Math.Min(d.Count, running.GetValueOrDefault(d.UnitId)), d.Count));
     }
 
     /// <summary>One row per commune in existence during the period: 1 of 1 when it signed an electronic certified copy in it.</summary>
@@ -108,7 +108,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             .Where(x => x.Kind == DocumentKinds.Component && x.SignedAt >= start && x.SignedAt < end)
             .Select(x => x.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
         var communes = await CommunesAsync(period, null, ct);
-        return communes.Select(c => new KpiRow(Evaluation.Contracts.KpiCodes.I766CertifiedCopies, c.Id, c.Path, offering.Contains(c.Id) ? 1 : 0, 1));
+        return communes.Select(c => new KpiRow(DigitizationKpiCodes.I766CertifiedCopies, c.Id, c.Path, offering.Contains(c.Id) ? 1 : 0, 1));
     }
 
     private async Task<List<(Guid Id, string Path, string Name)>> CommunesAsync(KpiPeriod period, string? under, CancellationToken ct)
@@ -150,7 +150,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
 
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)
     {
-        if (kpiCode == Evaluation.Contracts.KpiCodes.DesksDigitising)
+        if (kpiCode == DigitizationKpiCodes.DesksDigitising)
         {
             var agencies = await platform.Agencies.IgnoreQueryFilters(Scope).AsNoTracking()
                 .Where(a => DeskService.DeskKinds.Contains(a.Kind) && a.UnitPath.StartsWith(unitPath))
@@ -163,7 +163,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
                 .OrderBy(r => r.Counted ? 1 : 0).ThenBy(r => r.UnitPath, StringComparer.Ordinal).Take(take).ToList();
         }
 
-        if (kpiCode == Evaluation.Contracts.KpiCodes.I766CertifiedCopies)
+        if (kpiCode == DigitizationKpiCodes.I766CertifiedCopies)
         {
             var (start, end) = (period.StartsAt, period.EndsAt);
             var communes = await CommunesAsync(period, unitPath, ct);
@@ -183,23 +183,23 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
         var flags = DigitizationKpiFlags.Of(db, records, from, to, lastDay);
         flags = kpiCode switch
         {
-            Evaluation.Contracts.KpiCodes.NoRepeatDocuments => flags.Where(f => f.Reusable > 0),
-            Evaluation.Contracts.KpiCodes.I766SharedForReuse => flags.Where(f => f.Digitised),
+            DigitizationKpiCodes.NoRepeatDocuments => flags.Where(f => f.Reusable > 0),
+            DigitizationKpiCodes.I766SharedForReuse => flags.Where(f => f.Digitised),
             _ => flags,
         };
         var rows = await flags.Select(f => new
             {
                 f.Id, f.Code, f.ProcedureName, f.UnitPath, At = byResolution ? f.ResolvedAt : f.ReceivedAt, f.Reused, f.Reusable,
-                Counted = kpiCode == Evaluation.Contracts.KpiCodes.ResultsDigitised ? f.Result
-                    : kpiCode == Evaluation.Contracts.KpiCodes.ResolvedDigitised ? f.Result && !f.Open && f.Archived
-                    : kpiCode == Evaluation.Contracts.KpiCodes.I766ElectronicResults ? f.SignedResult
-                    : kpiCode == Evaluation.Contracts.KpiCodes.NoRepeatDocuments ? f.Reused >= f.Reusable
-                    : kpiCode == Evaluation.Contracts.KpiCodes.I766DigitisedLinked ? !f.OpenComponent && (f.ComponentStored || f.Reused > 0)
+                Counted = kpiCode == DigitizationKpiCodes.ResultsDigitised ? f.Result
+                    : kpiCode == DigitizationKpiCodes.ResolvedDigitised ? f.Result && !f.Open && f.Archived
+                    : kpiCode == DigitizationKpiCodes.I766ElectronicResults ? f.SignedResult
+                    : kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? f.Reused >= f.Reusable
+                    : kpiCode == DigitizationKpiCodes.I766DigitisedLinked ? !f.OpenComponent && (f.ComponentStored || f.Reused > 0)
                     : f.Shared,
             })
             .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.At).Take(take).ToListAsync(ct);
         return rows.Select(r => new KpiDetailRow(r.Id, r.Code, r.ProcedureName, r.UnitPath, r.At, r.Counted,
-            kpiCode == Evaluation.Contracts.KpiCodes.NoRepeatDocuments ? $"tái sử dụng {r.Reused}/{r.Reusable} thành phần có sẵn" : null,
+            kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? $"tái sử dụng {r.Reused}/{r.Reusable} thành phần có sẵn" : null,
             $"/Counters/Dossiers/Detail?id={r.Id}")).ToList();
     }
 

@@ -16,14 +16,16 @@ using OneStop.Platform.Web;
 namespace OneStop.Digitization.Features.Kpi;
 
 /// <summary>
-/// <see cref="IDigitizationKpiSource"/>: three grouped queries (dossiers with EXISTS sub-queries for results and open
-/// scan items, desks, desks switched on), each one SQL statement whatever the number of dossiers. Days are counted in
-/// Vietnam time (UTC+7).
+/// Source figures of the plan's digitisation targets (KH 468) and Decision 766's "Số hóa hồ sơ" group per unit, for
+/// the module's own <c>GET /kpi</c> (the KPI engine gets its figures from <see cref="DigitizationKpiCalculator"/>):
+/// three grouped queries (dossiers with EXISTS sub-queries for results and open scan items, desks, desks switched on),
+/// each one SQL statement whatever the number of dossiers. Days are counted in Vietnam time (UTC+7).
 /// </summary>
-internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDbContext platform, IAdministrativeUnitDirectory units) : IDigitizationKpiSource
+internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDbContext platform, IAdministrativeUnitDirectory units)
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
+    /// <summary>One row per unit below <paramref name="unitPath"/> that has dossiers or desks; dossiers by resolution (or reception) date in [from, to].</summary>
     public async Task<IReadOnlyList<DigitizationKpiRow>> PerUnitAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var start = OneStop.Platform.Domain.VietnamTime.StartOf(from).ToUniversalTime(); // Npgsql takes UTC only
@@ -73,7 +75,7 @@ internal static class KpiEndpoints
             .WithSummary("Số liệu nguồn chỉ số số hóa theo đơn vị trong phạm vi (kết quả số hóa, Bộ phận Một cửa số hóa, lưu trữ, tái sử dụng)");
 
     private static async Task<Results<Ok<IReadOnlyList<DigitizationKpiRow>>, ProblemHttpResult>> Get(
-        IDigitizationKpiSource source, ICurrentScope scope, DateOnly? from, DateOnly? to, TimeProvider clock, CancellationToken ct)
+        DigitizationKpiSource source, ICurrentScope scope, DateOnly? from, DateOnly? to, TimeProvider clock, CancellationToken ct)
     {
         var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
         var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);

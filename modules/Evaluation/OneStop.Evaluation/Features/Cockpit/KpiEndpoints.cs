@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Features.Kpis;
 using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 

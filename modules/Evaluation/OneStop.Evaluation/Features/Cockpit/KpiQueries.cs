@@ -3,6 +3,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;

@@ -7,6 +7,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
@@ -69,7 +70,7 @@ internal sealed class ComplaintHandler(EvaluationDbContext db, TimeProvider cloc
     public async Task<ComplaintDto> CreateAsync(CreateComplaintRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var code = "PAKN-" + now.ToOffset(Contracts.KpiPeriod.VietnamOffset).ToString("yyMMdd") + "-" + SequentialGuid.NewGuid().ToString("N")[^6..].ToUpperInvariant();
+        var code = "PAKN-" + now.ToOffset(KpiPeriod.VietnamOffset).ToString("yyMMdd") + "-" + SequentialGuid.NewGuid().ToString("N")[^6..].ToUpperInvariant();
         var complaint = new Complaint(code, request.Channel, request.Subject.Trim(), request.Content.Trim(), request.ApplicantName.Trim(),
             request.Contact?.Trim(), string.IsNullOrWhiteSpace(request.DossierCode) ? null : request.DossierCode.Trim(), now, now + HandlingTime);
         db.Complaints.Add(complaint);

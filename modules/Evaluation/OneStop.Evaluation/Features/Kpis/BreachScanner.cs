@@ -5,6 +5,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.PlanTasks.Contracts;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Evaluation.Features.Kpis;
 

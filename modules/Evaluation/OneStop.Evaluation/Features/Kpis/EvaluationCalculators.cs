@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Persistence;
 
 namespace OneStop.Evaluation.Features.Kpis;

@@ -7,6 +7,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Persistence;
 
 namespace OneStop.Evaluation.Features.Kpis;

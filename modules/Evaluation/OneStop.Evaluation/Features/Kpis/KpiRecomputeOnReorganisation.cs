@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform.AdministrativeUnits.Reorganisations;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Evaluation.Features.Kpis;
 

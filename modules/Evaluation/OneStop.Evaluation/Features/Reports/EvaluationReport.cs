@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Features.Cockpit;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Documents;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.Evaluation.Contracts;
+using OneStop.Platform.Kpis;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;

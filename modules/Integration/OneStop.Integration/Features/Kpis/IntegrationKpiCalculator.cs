@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OneStop.Evaluation.Contracts;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Features.DossierSync;
@@ -7,6 +6,7 @@ using OneStop.Integration.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Integration.Features.Kpis;
 
@@ -24,7 +24,7 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, IAdminis
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
-    public IReadOnlyCollection<string> KpiCodes { get; } = [Evaluation.Contracts.KpiCodes.NationalDatabases, Evaluation.Contracts.KpiCodes.I766StatusSynced];
+    public IReadOnlyCollection<string> KpiCodes { get; } = [IntegrationKpiCodes.NationalDatabases, IntegrationKpiCodes.I766StatusSynced];
 
     private IQueryable<OutgoingMessage> StatusMessages(KpiPeriod period)
     {
@@ -47,13 +47,13 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, IAdminis
             .GroupBy(m => m.UnitId)
             .Select(g => new { UnitId = g.Key, Dossiers = g.Select(m => m.OrderingKey).Distinct().Count() })
             .ToDictionaryAsync(g => g.UnitId!.Value, g => g.Dossiers, ct);
-        var rows = all.Select(a => new KpiRow(Evaluation.Contracts.KpiCodes.I766StatusSynced, a.UnitId!.Value, a.UnitPath!,
+        var rows = all.Select(a => new KpiRow(IntegrationKpiCodes.I766StatusSynced, a.UnitId!.Value, a.UnitPath!,
             a.Dossiers - late.GetValueOrDefault(a.UnitId!.Value), a.Dossiers)).ToList();
 
         var connected = await ConnectedDatabasesAsync(period, ct);
         if (connected.Count > 0 && await units.ProvinceAsync(ct: ct) is { } province)
         {
-            rows.Add(new KpiRow(Evaluation.Contracts.KpiCodes.NationalDatabases, province.Id, province.Path, connected.Count, NationalSystem.Databases.Count));
+            rows.Add(new KpiRow(IntegrationKpiCodes.NationalDatabases, province.Id, province.Path, connected.Count, NationalSystem.Databases.Count));
         }
 
         return rows;
@@ -86,7 +86,7 @@ internal sealed class IntegrationKpiCalculator(IntegrationDbContext db, IAdminis
 
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)
     {
-        if (kpiCode == Evaluation.Contracts.KpiCodes.NationalDatabases)
+        if (kpiCode == IntegrationKpiCodes.NationalDatabases)
         {
             var connected = await ConnectedDatabasesAsync(period, ct);
             return NationalSystem.Databases.OrderBy(s => connected.Contains(s.Key) ? 1 : 0)

@@ -5,7 +5,7 @@ namespace OneStop.Integration.Features.Webhooks;
 /// <summary>
 /// A third party's subscription to our events for its unit (and the units below it). Deliveries are signed with HMAC-SHA256
 /// over "{timestamp}.{body}" with the subscription's secret; after <c>Integration:Webhooks:DisableAfterFailures</c>
-/// consecutive failures the subscription is switched off and a WebhookDisabled event is published.
+/// consecutive failures the subscription is switched off, with the reason shown to its owner and kept in the audit chain.
 /// </summary>
 internal sealed class WebhookSubscription : ScopedEntity
 {

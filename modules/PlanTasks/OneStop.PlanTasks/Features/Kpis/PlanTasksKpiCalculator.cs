@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using OneStop.Evaluation.Contracts;
 using OneStop.Platform.Persistence;
 using OneStop.PlanTasks.Domain;
 using OneStop.PlanTasks.Infrastructure;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.PlanTasks.Features.Kpis;
 
@@ -14,7 +14,7 @@ internal sealed class PlanTasksKpiCalculator(PlanTasksDbContext db) : IKpiCalcul
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
-    public IReadOnlyCollection<string> KpiCodes { get; } = [Evaluation.Contracts.KpiCodes.PlanTasksOnTime];
+    public IReadOnlyCollection<string> KpiCodes { get; } = [PlanTasksKpiCodes.PlanTasksOnTime];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ internal sealed class PlanTasksKpiCalculator(PlanTasksDbContext db) : IKpiCalcul
             .GroupBy(a => new { a.UnitId, a.UnitPath })
             .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Due = g.Count(), Done = g.Count(a => a.Status == TaskStatuses.Completed) })
             .ToListAsync(ct);
-        return rows.Select(r => new KpiRow(Evaluation.Contracts.KpiCodes.PlanTasksOnTime, r.UnitId, r.UnitPath, r.Done, r.Due)).ToList();
+        return rows.Select(r => new KpiRow(PlanTasksKpiCodes.PlanTasksOnTime, r.UnitId, r.UnitPath, r.Done, r.Due)).ToList();
     }
 
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default) =>

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
-using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -106,7 +105,7 @@ internal sealed class SubmitReportHandler(PlanTasksDbContext db, EvidenceStore s
 
 /// <summary>
 /// Xem xét báo cáo: the provincial office (a reviewer acting for the province) accepts or returns a report; an accepted
-/// report sets the assignment's status and percentage and publishes <see cref="PlanTaskStatusChanged"/>.
+/// report sets the assignment's status and percentage (what the KPI <c>plan.tasks-done</c> counts).
 /// </summary>
 internal sealed class ReviewReportHandler(PlanTasksDbContext db, ICurrentScope scope, TimeProvider clock)
 {
@@ -128,8 +127,6 @@ internal sealed class ReviewReportHandler(PlanTasksDbContext db, ICurrentScope s
         if (accept)
         {
             report.Accept(scope.ActorName, comment?.Trim(), clock.GetUtcNow());
-            var a = report.Assignment;
-            db.Publish(new PlanTaskStatusChanged(a.Id, a.Task.Code, a.UnitId, a.Status, a.Percent) { UnitPath = a.UnitPath });
         }
         else
         {

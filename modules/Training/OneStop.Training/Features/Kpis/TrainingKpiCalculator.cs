@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using OneStop.Evaluation.Contracts;
 using OneStop.Platform;
 using OneStop.Platform.Persistence;
 using OneStop.Training.Infrastructure;
+using OneStop.Platform.Kpis;
 
 namespace OneStop.Training.Features.Kpis;
 
@@ -15,7 +15,7 @@ internal sealed class TrainingKpiCalculator(TrainingDbContext db, PlatformDbCont
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
-    public IReadOnlyCollection<string> KpiCodes { get; } = [Evaluation.Contracts.KpiCodes.TrainingClasses, Evaluation.Contracts.KpiCodes.DeskStaffTrained];
+    public IReadOnlyCollection<string> KpiCodes { get; } = [TrainingKpiCodes.TrainingClasses, TrainingKpiCodes.DeskStaffTrained];
 
     public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ internal sealed class TrainingKpiCalculator(TrainingDbContext db, PlatformDbCont
             .GroupBy(c => new { c.UnitId, c.UnitPath })
             .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count() })
             .ToListAsync(ct);
-        var rows = classes.Select(c => new KpiRow(Evaluation.Contracts.KpiCodes.TrainingClasses, c.UnitId, c.UnitPath, c.Count, 0)).ToList();
+        var rows = classes.Select(c => new KpiRow(TrainingKpiCodes.TrainingClasses, c.UnitId, c.UnitPath, c.Count, 0)).ToList();
 
         var staff = await (from m in platform.UnitMemberships.IgnoreQueryFilters()
                            where m.Roles.Contains(Roles.DeskOfficer)
@@ -36,7 +36,7 @@ internal sealed class TrainingKpiCalculator(TrainingDbContext db, PlatformDbCont
                               where p.Result == "passed" && c.EndsOn >= start && c.EndsOn < end && ids.Contains(p.UserId)
                               select p.UserId).Distinct().ToListAsync(ct)).ToHashSet();
         rows.AddRange(staff.GroupBy(s => new { s.UnitId, s.UnitPath }).Select(g =>
-            new KpiRow(Evaluation.Contracts.KpiCodes.DeskStaffTrained, g.Key.UnitId, g.Key.UnitPath, g.Count(s => trained.Contains(s.UserId)), g.Count())));
+            new KpiRow(TrainingKpiCodes.DeskStaffTrained, g.Key.UnitId, g.Key.UnitPath, g.Count(s => trained.Contains(s.UserId)), g.Count())));
         return rows;
     }
 
@@ -54,7 +54,7 @@ internal sealed class TrainingKpiCalculator(TrainingDbContext db, PlatformDbCont
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)
     {
         var (start, end) = (period.Start, period.End);
-        if (kpiCode == Evaluation.Contracts.KpiCodes.DeskStaffTrained)
+        if (kpiCode == TrainingKpiCodes.DeskStaffTrained)
         {
             var rows = await (from p in db.Participants.IgnoreQueryFilters(Scope)
                               join c in db.Classes.IgnoreQueryFilters(Scope) on p.ClassId equals c.Id

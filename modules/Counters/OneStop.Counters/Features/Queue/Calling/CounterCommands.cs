@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Queue;
-using OneStop.Counters.Features.Queue.Visits;
 using OneStop.Counters.Infrastructure;
-using OneStop.Platform.Messaging;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
@@ -52,7 +50,7 @@ internal sealed record CounterStateDto(Guid CounterId, int Number, string Name, 
 /// The officer's commands at a counter. Only the officer signed in to the counter may call and serve there. Every
 /// change writes a row to the queue's event log and wakes the desk's board.
 /// </summary>
-internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider clock, ICurrentScope scope, BoardSignals signals, QueueVisitReader visits, IPeopleDirectory people)
+internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider clock, ICurrentScope scope, BoardSignals signals, IPeopleDirectory people)
 {
     public async Task<CounterStateDto> HandleAsync(Guid counterId, CounterCommand command, CancellationToken ct)
     {
@@ -76,7 +74,7 @@ internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider c
             ?? throw new PlatformException(CountersErrorCodes.QueueCounterNotFound, "Không tìm thấy quầy trong phạm vi của bạn.", 404);
         var officer = scope.ActorId ?? throw new PlatformException(CountersErrorCodes.QueueCounterTaken, "Chỉ cán bộ đăng nhập mới ngồi quầy được.", 403);
         var now = clock.GetUtcNow();
-        // The change, its event-log row and (at the end of a visit) the outbox message commit together.
+        // The change and its event-log row commit together.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (command.Action == CounterActions.SignIn)
         {
@@ -131,12 +129,6 @@ internal sealed class CounterCommandHandler(CountersDbContext db, TimeProvider c
                     break;
             }
 
-            await db.SaveChangesAsync(ct);
-            if (command.Action == CounterActions.End && await visits.FindAsync(current!.Id, ct) is { } visit)
-            {
-                // The visit is over: Evaluation may ask for a rating of it (the visit read back with its dossiers).
-                db.Publish(new QueueVisitEnded(visit) { UnitPath = visit.UnitPath });
-            }
         }
 
         await db.SaveChangesAsync(ct);

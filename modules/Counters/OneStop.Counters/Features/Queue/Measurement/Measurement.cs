@@ -30,7 +30,7 @@ internal sealed record StatsRow(string Key, string Label, int Tickets, int Calle
 internal sealed record LiveDesk(Guid DeskId, string Code, string Name, int Waiting, int BeingServed, int OpenCounters, int Counters, double LongestWaitMinutes, double TodayAverageWaitMinutes, int TodayCalled);
 
 /// <summary>Measurement over the visits in scope, computed set-based in SQL (GROUP BY over whole-second columns).</summary>
-internal sealed class QueueStats(CountersDbContext db, TimeProvider clock) : IQueueKpiSource
+internal sealed class QueueStats(CountersDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<StatsRow>> StatsAsync(DateOnly from, DateOnly to, string by, CancellationToken ct)
     {

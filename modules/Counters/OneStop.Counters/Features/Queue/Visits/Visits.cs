@@ -15,14 +15,13 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Features.Queue.Visits;
 
-/// <summary>Visits (ticket, desk, counter, dossiers) in the caller's scope; also the module's <see cref="IQueueVisits"/>.</summary>
-internal sealed class QueueVisitReader(CountersDbContext db) : IQueueVisits
+/// <summary>Visits (ticket, desk, counter, dossiers) in the caller's scope, for the desks' console and the visit API.</summary>
+internal sealed class QueueVisitReader(CountersDbContext db)
 {
-    public Task<QueueVisitInfo?> FindVisitAsync(Guid ticketId, CancellationToken ct = default) => FindAsync(ticketId, ct);
-
     public async Task<QueueVisitInfo?> FindAsync(Guid ticketId, CancellationToken ct) =>
         (await ReadAsync(db.QueueTickets.Where(t => t.Id == ticketId), ct)).FirstOrDefault();
 
+    /// <summary>The visits that led to a dossier (one ticket may lead to several dossiers, a dossier to several visits).</summary>
     public async Task<IReadOnlyList<QueueVisitInfo>> VisitsForDossierAsync(string dossierCode, CancellationToken ct = default)
     {
         var code = dossierCode.Trim().ToUpperInvariant();

@@ -5,6 +5,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Features.Cockpit;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 

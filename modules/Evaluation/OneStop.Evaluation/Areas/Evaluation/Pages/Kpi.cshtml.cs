@@ -7,6 +7,7 @@ using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Features.Cockpit;
 using OneStop.Evaluation.Features.Kpis;
 using OneStop.Platform;
+using OneStop.Platform.Kpis;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 

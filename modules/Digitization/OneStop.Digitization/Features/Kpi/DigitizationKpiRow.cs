@@ -1,17 +1,6 @@
-namespace OneStop.Digitization.Contracts;
+namespace OneStop.Digitization.Features.Kpi;
 
-/// <summary>
-/// Source figures of the plan's digitisation targets (KH 468) and Decision 766's "Số hóa hồ sơ" group, per unit, for
-/// the Evaluation module's KPI calculators. Numerators and denominators are returned separately so the calculator
-/// decides rates, levels and scores. Every figure is one set-based query over the whole province below
-/// <c>unitPath</c> (not limited to the caller's acting unit).
-/// </summary>
-public interface IDigitizationKpiSource
-{
-    /// <summary>One row per unit below <paramref name="unitPath"/> that has dossiers or desks; dossiers by resolution (or reception) date in [from, to].</summary>
-    Task<IReadOnlyList<DigitizationKpiRow>> PerUnitAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct = default);
-}
-
+/// <summary>Source figures of the digitisation targets for one unit (the module's <c>GET /kpi</c>).</summary>
 /// <param name="UnitLevel">province / district / commune, to roll up per level (30/20/15% targets).</param>
 /// <param name="Resolved">Dossiers resolved in the period (denominator of the result digitisation rate).</param>
 /// <param name="ResultsDigitized">Of those, dossiers whose result is digitised and still valid at the end of the period.</param>
@@ -21,7 +10,7 @@ public interface IDigitizationKpiSource
 /// <param name="DesksDigitizing">Desks running the digitisation process.</param>
 /// <param name="ReceivedWithReusable">Dossiers received in the period with at least one component the data store could supply.</param>
 /// <param name="ReceivedReusing">Dossiers received in the period with at least one component reused (not asked again).</param>
-public sealed record DigitizationKpiRow(
+internal sealed record DigitizationKpiRow(
     Guid UnitId,
     string UnitPath,
     string UnitLevel,

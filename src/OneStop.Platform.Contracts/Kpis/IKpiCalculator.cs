@@ -1,0 +1,30 @@
+namespace OneStop.Platform.Kpis;
+
+/// <summary>
+/// What a module contributes to the KPI engine: calculators for some KPI codes, computed set-based in SQL on the
+/// module's own database context (never by loading rows into memory). Registered in DI as
+/// <c>services.AddScoped&lt;IKpiCalculator, MyCalculator&gt;()</c>; the engine finds them all. Calculators run
+/// unrestricted (the engine's job) and must ignore the request scope: they count the whole province.
+/// <para>
+/// The kernel's extension point, so a module computing KPIs needs nothing from Evaluation, its consumer. The codes are
+/// Evaluation's definitions (data, <c>kpis.json</c>); a module keeps its own constants for the codes it answers, and a
+/// test checks that every answered code is defined and every defined code answered.
+/// </para>
+/// </summary>
+public interface IKpiCalculator
+{
+    /// <summary>The KPI codes this calculator answers (codes Evaluation defines).</summary>
+    IReadOnlyCollection<string> KpiCodes { get; }
+
+    /// <summary>Numerator and denominator per owning unit for every code of <see cref="KpiCodes"/> in the period.</summary>
+    Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default);
+
+    /// <summary>
+    /// For incremental runs: the calendar days whose KPI values may have changed because rows were written at or after
+    /// <paramref name="since"/> (e.g. the reception and resolution days of dossiers changed since then).
+    /// </summary>
+    Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default);
+
+    /// <summary>The rows behind one KPI for a unit path and period, not-counted rows first (drill-down).</summary>
+    Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default);
+}
