@@ -36,6 +36,9 @@ public static class OneStopHost
 
         builder.Services.AddHostedService<ReadyBanner>();
         builder.Services.AddOneStopPlatform(configuration, modules);
+        // Real time, which the demo dataset shifts for its own flow only (ADR 0017).
+        builder.Services.AddSingleton<TimeProvider>(new OneStop.Platform.Domain.AsOfClock(TimeProvider.System));
+        builder.Services.AddSingleton<OneStop.Platform.Host.Demo.DemoDataStatus>();
         foreach (var module in modules)
         {
             module.ConfigureServices(builder.Services, configuration);
@@ -166,6 +169,7 @@ public static class OneStopHost
         }
 
         await services.GetRequiredService<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>().TakeEffectDueAsync(ct);
+        await OneStop.Platform.Host.Demo.DemoDataSeeder.SeedAsync(services, ct); // Development only, once (Seed:DemoData)
 
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         OneStop.Platform.Jobs.PlatformJobs.Configure(jobs);
