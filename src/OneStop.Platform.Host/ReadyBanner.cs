@@ -20,14 +20,15 @@ internal sealed class ReadyBanner(IHostApplicationLifetime lifetime, IServer ser
             Console.WriteLine(configuration.GetValue("Seed:DemoUsers", false)
                 ? $"Tài khoản thử / demo accounts: README.md, mục \"Run\" (ví dụ admin, lanhdao.tinh, motcua.camthuong; mật khẩu {PlatformSeeder.DemoPassword})."
                 : "Chưa có tài khoản nào? / No account yet? dotnet OneStop.Platform.Host.dll create-admin --login … --name … (README.md, \"Configuration for production\").");
-            if (demo.DossiersGenerated is { } generated)
+            if (demo.Pending)
             {
-                Console.WriteLine($"Dữ liệu mẫu / demo data: {generated} hồ sơ của 18 tháng qua, tạo trong {demo.Elapsed.TotalSeconds:F0} s ({Demo.DemoDataSeeder.Setting}=false để tắt / to switch off).");
+                Console.WriteLine($"Dữ liệu mẫu / demo data: đang tạo {demo.Requested} hồ sơ của 18 tháng qua, khoảng 1–2 phút (tiến độ trong nhật ký) / generating {demo.Requested} dossiers of the last 18 months in the background, progress in the log ({Demo.DemoDataSeeder.Setting}=false to switch off).");
             }
             else if (demo.AlreadyPresent)
             {
                 Console.WriteLine("Dữ liệu mẫu / demo data: đã có từ lần chạy trước / already there from an earlier start.");
             }
+
             Console.WriteLine();
         });
         return Task.CompletedTask;

@@ -56,6 +56,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
         services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDossiers>();
+        services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoQueueVisits>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
