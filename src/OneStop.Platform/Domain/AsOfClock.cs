@@ -10,9 +10,6 @@ public sealed class AsOfClock(TimeProvider inner) : TimeProvider
 {
     private static readonly AsyncLocal<DateTimeOffset?> Override = new();
 
-    /// <summary>Whether the current flow runs at a shifted time.</summary>
-    public static bool IsShifted => Override.Value is not null;
-
     public override DateTimeOffset GetUtcNow() => Override.Value ?? inner.GetUtcNow();
 
     public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
