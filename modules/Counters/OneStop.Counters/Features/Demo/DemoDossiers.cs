@@ -281,7 +281,13 @@ internal sealed class DemoDossiers(IServiceScopeFactory scopes, IAdministrativeU
         var due = dossier.DueAt ?? t.AddDays(5);
         var late = roll is >= 0.12 and < 0.22;
         var resolveAt = late ? due.AddHours(4 + plan.Roll2 * 100) : t + (due - t) * (0.2 + 0.75 * plan.Roll2);
-        if (resolveAt <= t || !Step(resolveAt - t))
+        if (resolveAt <= t)
+        {
+            // The supplement took the time past the due date: resolved late, shortly after.
+            resolveAt = t.AddHours(2 + plan.Roll2 * 20);
+        }
+
+        if (!Step(resolveAt - t))
         {
             return;
         }
