@@ -36,6 +36,10 @@ public static class OneStopHost
 
         builder.Services.AddHostedService<ReadyBanner>();
         builder.Services.AddOneStopPlatform(configuration, modules);
+        // Real time, which the demo dataset shifts for its own flow only (ADR 0017).
+        builder.Services.AddSingleton<TimeProvider>(new OneStop.Platform.Domain.AsOfClock(TimeProvider.System));
+        builder.Services.AddSingleton<OneStop.Platform.Host.Demo.DemoDataStatus>();
+        builder.Services.AddHostedService<OneStop.Platform.Host.Demo.DemoDataGenerator>();
         foreach (var module in modules)
         {
             module.ConfigureServices(builder.Services, configuration);
@@ -166,6 +170,7 @@ public static class OneStopHost
         }
 
         await services.GetRequiredService<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>().TakeEffectDueAsync(ct);
+        await OneStop.Platform.Host.Demo.DemoDataSeeder.PrepareAsync(services, ct); // Development only, once (Seed:DemoData); generated after start
 
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         OneStop.Platform.Jobs.PlatformJobs.Configure(jobs);

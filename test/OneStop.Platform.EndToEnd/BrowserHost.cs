@@ -14,6 +14,11 @@ public class BrowserHost : OneStopFactory
 
     private IPlaywright? _playwright;
 
+    public BrowserHost() { }
+
+    /// <summary>On <paramref name="provider"/>: SQLite for the embedded default.</summary>
+    protected BrowserHost(TestProvider provider) : base(provider) { }
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 

@@ -55,6 +55,8 @@ public sealed class CountersModule : ModuleBase
         services.AddFollowsPrimarySuccessor<CountersDbContext, Domain.Queue.QueueCounter>("Quầy dịch vụ (xếp hàng)");
         services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
+        services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDossiers>();
+        services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoQueueVisits>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();

@@ -40,6 +40,7 @@ public sealed class DigitizationModule : ModuleBase
         services.AddPlatformDbContext<DigitizationDbContext>(DigitizationDbContext.SchemaName);
         services.AddSingleton<UnitCertificates>();
         services.AddScoped<DigitizeHandler>();
+        services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDocuments>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<SignHandler>();
         services.AddScoped<VerificationService>();

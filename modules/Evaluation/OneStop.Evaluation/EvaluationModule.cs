@@ -41,6 +41,8 @@ public sealed class EvaluationModule : ModuleBase
         services.AddPlatformDbContext<EvaluationDbContext>(EvaluationDbContext.SchemaName);
         services.AddScoped<KpiSeeder>();
         services.AddScoped<KpiEngine>();
+        services.AddScoped<IDemoDataContributor, Features.Demo.DemoRatings>();
+        services.AddScoped<IDemoDataContributor, Features.Demo.DemoKpis>();
         services.AddScoped<BreachScanner>();
         services.AddScoped<KpiQueries>();
         services.AddScoped<EvaluationReport>();

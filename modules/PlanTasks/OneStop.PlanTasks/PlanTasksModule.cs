@@ -45,6 +45,7 @@ public sealed class PlanTasksModule : ModuleBase
         services.AddScoped<AssignTaskHandler>();
         services.AddScoped<SubmitReportHandler>();
         services.AddScoped<ReviewReportHandler>();
+        services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoPlanReports>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<InspectionHandler>();
         services.AddScoped<DeadlineScanner>();
