@@ -36,7 +36,7 @@ public static class OneStopHost
 
         builder.Services.AddHostedService<ReadyBanner>();
         builder.Services.AddOneStopPlatform(configuration, modules);
-        // Real time, which the demo dataset shifts for its own flow only (ADR 0017).
+        // Real time, which the demo dataset shifts for its own flow only (ADR 0019).
         builder.Services.AddSingleton<TimeProvider>(new OneStop.Platform.Domain.AsOfClock(TimeProvider.System));
         builder.Services.AddSingleton<OneStop.Platform.Host.Demo.DemoDataStatus>();
         builder.Services.AddHostedService<OneStop.Platform.Host.Demo.DemoDataGenerator>();

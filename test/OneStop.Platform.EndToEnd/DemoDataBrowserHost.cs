@@ -8,7 +8,7 @@ namespace OneStop.Platform.EndToEnd;
 
 /// <summary>
 /// The embedded default as a newcomer's <c>dotnet run</c> starts it: Development, SQLite, today's tree (the shipped
-/// change sets) and the demo dataset with its default size from appsettings.Development.json (ADR 0017).
+/// change sets) and the demo dataset with its default size from appsettings.Development.json (ADR 0019).
 /// </summary>
 public sealed class DemoDataBrowserHost : BrowserHost
 {

@@ -7,7 +7,7 @@ using OneStop.Platform.Scoping;
 namespace OneStop.Platform.Host.Demo;
 
 /// <summary>
-/// The demo dataset of the embedded default (<c>Seed:DemoData</c>, ADR 0017): at the first start in Development, the
+/// The demo dataset of the embedded default (<c>Seed:DemoData</c>, ADR 0019): at the first start in Development, the
 /// modules' <see cref="IDemoDataContributor"/>s fill the last 18 months — dossiers at the units of each day, queue
 /// visits, ratings, digitised results, plan reports — then what derives from them (search index, KPI snapshots). It
 /// takes over a minute on two cores, so start-up only decides (<see cref="PrepareAsync"/>) and the work runs in the

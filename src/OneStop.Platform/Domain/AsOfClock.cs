@@ -2,7 +2,7 @@ namespace OneStop.Platform.Domain;
 
 /// <summary>
 /// The host's clock: real time, except inside a flow that set an "as of" instant with <see cref="At"/>. The demo
-/// dataset (ADR 0017) writes its dossiers of the last 18 months through the modules' own handlers, which read the time
+/// dataset (ADR 0019) writes its dossiers of the last 18 months through the modules' own handlers, which read the time
 /// from <see cref="TimeProvider"/>; shifting the clock for that one flow (an <see cref="AsyncLocal{T}"/>) dates every
 /// row, audit record and event as if it had happened then, while requests, jobs and the relay keep real time.
 /// </summary>

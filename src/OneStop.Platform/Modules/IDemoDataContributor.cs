@@ -1,7 +1,7 @@
 namespace OneStop.Platform.Modules;
 
 /// <summary>
-/// A module's part of the demo dataset of the embedded default (<c>Seed:DemoData</c>, Development only; ADR 0017).
+/// A module's part of the demo dataset of the embedded default (<c>Seed:DemoData</c>, Development only; ADR 0019).
 /// Contributors run once, in <see cref="Order"/>, in the unrestricted scope, and write through their module's own
 /// handlers with the clock shifted by <see cref="OneStop.Platform.Domain.AsOfClock.At"/>, so invariants, audit and
 /// outbox rows are those of real work. Then each one's <see cref="CompleteAsync"/> runs (derived data: search index,

@@ -22,6 +22,8 @@ public static class PersistenceServiceCollectionExtensions
         return services;
     }
 
+    private static readonly SqliteConnectionSetup SqliteSetup = new();
+
     internal static void ConfigureProvider(IServiceProvider sp, DbContextOptionsBuilder options, Type contextType, string schema)
     {
         var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -36,7 +38,8 @@ public static class PersistenceServiceCollectionExtensions
             Directory.CreateDirectory(db.DataDirectory);
             options.UseSqlite($"Data Source={Path.Combine(db.DataDirectory, schema + ".db")};Default Timeout=30")
                 // One file per module stands in for the schema.
-                .ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning));
+                .ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning))
+                .AddInterceptors(SqliteSetup);
         }
 
         options.AddInterceptors(sp.GetRequiredService<PlatformSaveChangesInterceptor>());

@@ -17,7 +17,7 @@ using OneStop.Platform.Web;
 namespace OneStop.Counters.Features.Demo;
 
 /// <summary>
-/// The dossiers of the demo dataset (ADR 0017): received at the communes valid on each day (the 2021 units until
+/// The dossiers of the demo dataset (ADR 0019): received at the communes valid on each day (the 2021 units until
 /// 2025-06-30, the new wards and communes after), through <see cref="IntakeHandler"/> and <see cref="DossierWorkflow"/>
 /// with the clock shifted to each step's time. Most are resolved on time and returned; some late, refused, withdrawn,
 /// sent back for supplements; the recent ones are still open. A retired unit's dossiers are all closed before its last

@@ -16,7 +16,7 @@ using OneStop.Platform.Web;
 namespace OneStop.Counters.Features.Demo;
 
 /// <summary>
-/// Queue visits of the demo dataset (ADR 0017): the busiest wards of today get a queue desk, and over the last months
+/// Queue visits of the demo dataset (ADR 0019): the busiest wards of today get a queue desk, and over the last months
 /// the citizens who filed at their counter took a ticket first — issued, called, served and ended through the queue's
 /// own handlers with the clock at each step, the ticket naming the dossier so the visit leads to it.
 /// </summary>

@@ -13,7 +13,7 @@ using OneStop.Platform.Scoping;
 namespace OneStop.Digitization.Features.Demo;
 
 /// <summary>
-/// Digitised documents of the demo dataset (ADR 0017): the results of one in four dossiers returned in the last six
+/// Digitised documents of the demo dataset (ADR 0019): the results of one in four dossiers returned in the last six
 /// months are digitised at the resolving agency an hour after resolution, through <see cref="DigitizeHandler"/> (upload
 /// guard, blob store, digitised code), into the applicant's data store. The file is one small placeholder PDF, stored
 /// once (blobs are content-addressed); the rows are the real metadata.

@@ -7,7 +7,7 @@ using OneStop.Platform.Modules;
 namespace OneStop.Evaluation.Features.Demo;
 
 /// <summary>
-/// Last step of the demo dataset (ADR 0017): the full KPI run of every year it covers, the same run as the nightly job
+/// Last step of the demo dataset (ADR 0019): the full KPI run of every year it covers, the same run as the nightly job
 /// and a reorganisation's recompute, so the cockpit has its snapshots when the host is ready.
 /// </summary>
 internal sealed class DemoKpis(IServiceScopeFactory scopes, ILogger<DemoKpis> logger) : IDemoDataContributor

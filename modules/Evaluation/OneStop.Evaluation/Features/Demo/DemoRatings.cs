@@ -11,7 +11,7 @@ using OneStop.Platform.Modules;
 namespace OneStop.Evaluation.Features.Demo;
 
 /// <summary>
-/// Satisfaction ratings of the demo dataset (ADR 0017): about two in five returned dossiers are rated, at the kiosk
+/// Satisfaction ratings of the demo dataset (ADR 0019): about two in five returned dossiers are rated, at the kiosk
 /// for results handed over at the desk and online for electronic ones, a little after the return, through
 /// <see cref="RateHandler"/> (so the hash chain is the real one, in time order). Most citizens are satisfied.
 /// </summary>

@@ -14,7 +14,7 @@ using OneStop.PlanTasks.Infrastructure;
 namespace OneStop.PlanTasks.Features.Demo;
 
 /// <summary>
-/// Progress reports of the demo dataset (ADR 0017): most assignments the plan gave a unit that still existed in the
+/// Progress reports of the demo dataset (ADR 0019): most assignments the plan gave a unit that still existed in the
 /// window report once while in progress and once at the deadline, through <see cref="SubmitReportHandler"/> in the
 /// assignee's name; the provincial office of today reviews them a few days later (<see cref="ReviewReportHandler"/>),
 /// accepting most.
