@@ -12,7 +12,7 @@ dotnet build -c Release etc/bench/Intake -v q -nologo >/dev/null
 port=5099
 Database__Provider=PostgreSql Database__ConnectionString="$ONESTOP_TEST_POSTGRES;Database=onestop_bench" \
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-  Outbox__PollingEnabled=true Jobs__ServerEnabled=false Seed__DemoUsers=true \
+  Outbox__PollingEnabled=true Jobs__ServerEnabled=false Seed__DemoUsers=true Seed__DemoData=false \
   bash -c 'cd src/OneStop.Platform.Host/bin/Release/net10.0 && exec dotnet OneStop.Platform.Host.dll' >/tmp/onestop-bench-host.log 2>&1 &
 host_pid=$!
 for _ in $(seq 1 180); do
