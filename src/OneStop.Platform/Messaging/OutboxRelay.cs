@@ -81,7 +81,7 @@ public sealed class OutboxRelay(
 
             foreach (var m in await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(ct))
             {
-                letters.Add(new DeadLetter(Name, m.Id, EventName(m.Type), registration.Schema, m.Id.ToString(), m.OrderingKey, m.Attempts, m.LastError, m.OccurredAt));
+                letters.Add(new DeadLetter(Name, m.Id, EventName(m.Type), "outbox " + registration.Schema, m.Id.ToString(), m.OrderingKey, m.Attempts, m.LastError, m.OccurredAt));
             }
         }
 
