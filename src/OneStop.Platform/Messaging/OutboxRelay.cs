@@ -73,13 +73,7 @@ public sealed class OutboxRelay(
             using var scope = scopes.CreateScope();
             using var _ = Unrestricted(scope);
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            var query = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.State == DeliveryStates.Dead);
-            if (before is { } last)
-            {
-                query = query.Where(m => m.Id.CompareTo(last) < 0);
-            }
-
-            foreach (var m in await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(ct))
+            foreach (var m in await db.Set<OutboxMessage>().AsNoTracking().DeadBefore(before).Take(take).ToListAsync(ct))
             {
                 letters.Add(new DeadLetter(Name, m.Id, EventName(m.Type), "outbox " + registration.Schema, m.Id.ToString(), m.OrderingKey, m.Attempts, m.LastError, m.OccurredAt));
             }
@@ -95,10 +89,8 @@ public sealed class OutboxRelay(
             using var scope = scopes.CreateScope();
             using var _ = Unrestricted(scope);
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            if (await db.Set<OutboxMessage>().FirstOrDefaultAsync(m => m.Id == id && m.State == DeliveryStates.Dead, ct) is { } message)
+            if (await db.RetryDeadAsync<OutboxMessage>(id, ct))
             {
-                message.Retry();
-                await db.SaveChangesAsync(ct);
                 return true;
             }
         }

@@ -47,13 +47,7 @@ internal sealed class OutgoingDelivery(
         using var scope = scopes.CreateScope();
         using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "delivery");
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        var query = db.OutgoingMessages.AsNoTracking().Where(m => m.State == DeliveryStates.Dead);
-        if (before is { } last)
-        {
-            query = query.Where(m => m.Id.CompareTo(last) < 0);
-        }
-
-        return await query.OrderByDescending(m => m.Id).Take(take)
+        return await db.OutgoingMessages.AsNoTracking().DeadBefore(before).Take(take)
             .Select(m => new DeadLetter(Name, m.Id, m.Kind, m.Destination, m.IdempotencyKey, m.OrderingKey, m.Attempts, m.LastError, m.CreatedAt))
             .ToListAsync(ct);
     }
@@ -62,15 +56,7 @@ internal sealed class OutgoingDelivery(
     {
         using var scope = scopes.CreateScope();
         using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "delivery");
-        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        if (await db.OutgoingMessages.FirstOrDefaultAsync(m => m.Id == id && m.State == DeliveryStates.Dead, ct) is not { } message)
-        {
-            return false;
-        }
-
-        message.Retry();
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().RetryDeadAsync<OutgoingMessage>(id, ct);
     }
 
     /// <summary>
