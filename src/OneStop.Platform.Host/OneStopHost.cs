@@ -13,6 +13,7 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Host;
 
@@ -52,6 +53,7 @@ public static class OneStopHost
         builder.Services.AddScoped<OneStop.Platform.Host.Pages.ShellService>();
         builder.Services.AddScoped<OneStop.Platform.Host.Pages.People.PeopleLookups>();
         builder.Services.AddLocalization();
+        FluentValidation.ServiceCollectionExtensions.AddValidatorsFromAssembly(builder.Services, typeof(OneStopHost).Assembly, includeInternalTypes: true);
         // Vietnamese text goes out as UTF-8, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -64,7 +66,7 @@ public static class OneStopHost
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = o.SupportedUICultures = Cultures;
             // Vietnamese first whatever the browser says; a person switches with the language menu (cookie).
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new OneStop.Platform.Host.Localization.ApiAcceptLanguageProvider(), new CookieRequestCultureProvider()];
         });
 
         var disabled = HostModules.All.Except(modules).Select(m => m.Assembly.GetName().Name).ToHashSet();
@@ -80,6 +82,24 @@ public static class OneStopHost
                     o.Conventions.AuthorizeAreaFolder(module.Name, "/");
                 }
             })
+            .AddMvcOptions(o =>
+            {
+                // Framework validation messages in the reader's language, by code (ADR 0020).
+                o.ModelMetadataDetailsProviders.Add(new OneStop.Platform.Host.Localization.RequiredMessageProvider());
+                var m = o.ModelBindingMessageProvider;
+                m.SetAttemptedValueIsInvalidAccessor((value, _) => Messages.Text(PlatformMessages.ValueInvalid, value));
+                m.SetMissingBindRequiredValueAccessor(_ => Messages.Text(PlatformMessages.FieldRequired));
+                m.SetMissingKeyOrValueAccessor(() => Messages.Text(PlatformMessages.FieldRequired));
+                m.SetMissingRequestBodyRequiredValueAccessor(() => Messages.Text(PlatformMessages.BodyMissing));
+                m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Messages.Text(PlatformMessages.ValueInvalid, value));
+                m.SetNonPropertyUnknownValueIsInvalidAccessor(() => Messages.Text(PlatformMessages.ValueInvalid, ""));
+                m.SetNonPropertyValueMustBeANumberAccessor(() => Messages.Text(PlatformMessages.NumberExpected));
+                m.SetUnknownValueIsInvalidAccessor(_ => Messages.Text(PlatformMessages.ValueInvalid, ""));
+                m.SetValueIsInvalidAccessor(value => Messages.Text(PlatformMessages.ValueInvalid, value));
+                m.SetValueMustBeANumberAccessor(_ => Messages.Text(PlatformMessages.NumberExpected));
+                m.SetValueMustNotBeNullAccessor(_ => Messages.Text(PlatformMessages.FieldRequired));
+            })
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, _) => OneStop.Platform.Host.Localization.MessageLocalizer.Instance)
             .ConfigureApplicationPartManager(parts =>
             {
                 // A disabled module contributes no pages.

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,11 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+
+        // One validation mechanism, messages by code (ADR 0020). FluentValidation's options are process-wide.
+        ValidatorOptions.Global.LanguageManager = new MessageLanguageManager();
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        services.AddValidatorsFromAssemblies([typeof(PlatformServiceCollectionExtensions).Assembly, .. modules.Select(m => m.Assembly)], includeInternalTypes: true);
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddHttpContextAccessor();

@@ -1,27 +1,20 @@
-using OneStop.Platform.Web;
+using FluentValidation;
 
 namespace OneStop.Platform.People;
 
 /// <summary>A new account with its first membership; the answer carries a one-time password.</summary>
-public sealed record CreatePersonRequest(string Login, string FullName, string? Position, string? Email, string? Phone, MembershipRequest? Membership)
-    : IValidatableRequest
+public sealed record CreatePersonRequest(string Login, string FullName, string? Position, string? Email, string? Phone, MembershipRequest? Membership);
+
+internal sealed class CreatePersonRequestValidator : AbstractValidator<CreatePersonRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreatePersonRequestValidator()
     {
-        foreach (var error in PersonRules.Validate(Login, FullName, Position, Email, Phone))
-        {
-            yield return error;
-        }
-
-        if (Membership is null)
-        {
-            yield return new(nameof(Membership), "Chưa chọn đơn vị và vai trò của người dùng.");
-            yield break;
-        }
-
-        foreach (var error in Membership.Validate(nameof(Membership) + "."))
-        {
-            yield return error;
-        }
+        RuleFor(r => r.Login).Login();
+        RuleFor(r => r.FullName).FullName();
+        RuleFor(r => r.Position).Position();
+        RuleFor(r => r.Email).Email();
+        RuleFor(r => r.Phone).Phone();
+        RuleFor(r => r.Membership).NotNull().WithErrorCode(PeopleMessages.MembershipRequired)
+            .SetValidator(new MembershipRequestValidator()!);
     }
 }

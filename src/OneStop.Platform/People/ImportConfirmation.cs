@@ -1,15 +1,12 @@
-using OneStop.Platform.Web;
+using FluentValidation;
 
 namespace OneStop.Platform.People;
 
 /// <summary>Creates the valid rows of a previewed workbook.</summary>
-public sealed record ImportConfirmation(string FileId) : IValidatableRequest
+public sealed record ImportConfirmation(string FileId);
+
+internal sealed class ImportConfirmationValidator : AbstractValidator<ImportConfirmation>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(FileId) || FileId.Length != 64 || !FileId.All(char.IsAsciiHexDigit))
-        {
-            yield return new(nameof(FileId), "Mã tệp xem trước không hợp lệ; hãy tải tệp lên lại.");
-        }
-    }
+    public ImportConfirmationValidator() =>
+        RuleFor(r => r.FileId).Must(id => id is { Length: 64 } && id.All(char.IsAsciiHexDigit)).WithErrorCode(PeopleMessages.ImportFileIdInvalid);
 }

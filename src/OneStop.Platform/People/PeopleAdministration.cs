@@ -72,7 +72,7 @@ internal sealed class PeopleAdministration(
         var after = KeysetCursor.Decode<string[]>(cursor);
         if (after is not null && after.Length != 2)
         {
-            throw new PlatformException(PlatformErrorCodes.InvalidCursor, "Con trỏ phân trang không hợp lệ.", 400);
+            throw new PlatformException(PlatformErrorCodes.InvalidCursor);
         }
 
         var size = KeysetCursor.ClampPageSize(pageSize);
@@ -95,7 +95,7 @@ internal sealed class PeopleAdministration(
             "inactive" => people.Where(u => !u.IsActive),
             "locked" => people.Where(u => u.LockoutEnd != null && u.LockoutEnd > now),
             null or "" => people,
-            _ => throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Trạng thái phải là active, inactive hoặc locked.", 400),
+            _ => throw new PlatformException(PlatformErrorCodes.ValidationFailed) { MessageCode = PeopleMessages.StatusInvalid },
         };
         if (!string.IsNullOrWhiteSpace(query))
         {
@@ -121,7 +121,7 @@ internal sealed class PeopleAdministration(
         var login = PersonRules.NormalizeLogin(request.Login);
         if (await users.FindByNameAsync(login) is not null)
         {
-            throw new PlatformException(PlatformErrorCodes.DuplicateLogin, $"Tên đăng nhập \"{login}\" đã được sử dụng.", 409);
+            throw new PlatformException(PlatformErrorCodes.DuplicateLogin, 409, login);
         }
 
         var membership = await CheckGrantAsync(admin, request.Membership!, ct);
@@ -212,8 +212,7 @@ internal sealed class PeopleAdministration(
         var existing = await db.UnitMemberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id && m.UnitId == membership.UnitId).ToListAsync(ct);
         if (existing.Any(m => Overlaps(m, membership.ValidFrom, membership.ValidTo)))
         {
-            throw new PlatformException(PlatformErrorCodes.MembershipOverlaps,
-                "Người dùng đã có vai trò tại đơn vị này trong khoảng thời gian đó; hãy sửa vai trò hiện có thay vì thêm mới.", 409);
+            throw new PlatformException(PlatformErrorCodes.MembershipOverlaps, 409) { MessageCode = PeopleMessages.AlreadyMember };
         }
 
         membership.IsDefault = !await db.UnitMemberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id, ct);
@@ -233,7 +232,7 @@ internal sealed class PeopleAdministration(
             .Where(m => m.UserId == user.Id && m.UnitId == wanted.UnitId && m.Id != membershipId).ToListAsync(ct);
         if (others.Any(m => Overlaps(m, wanted.ValidFrom, wanted.ValidTo)))
         {
-            throw new PlatformException(PlatformErrorCodes.MembershipOverlaps, "Khoảng thời gian hiệu lực trùng với một vai trò khác của người dùng tại đơn vị này.", 409);
+            throw new PlatformException(PlatformErrorCodes.MembershipOverlaps, 409);
         }
 
         (membership.UnitId, membership.UnitPath, membership.AgencyCode, membership.Roles, membership.ValidFrom, membership.ValidTo) =
@@ -285,7 +284,7 @@ internal sealed class PeopleAdministration(
         var name = request.Name.Trim();
         if (await db.Roles.AnyAsync(r => r.NormalizedName == name.ToUpperInvariant(), ct))
         {
-            throw new PlatformException(PlatformErrorCodes.DuplicateRole, $"Vai trò \"{name}\" đã có.", 409);
+            throw new PlatformException(PlatformErrorCodes.DuplicateRole, 409, name);
         }
 
         db.Roles.Add(new PlatformRole(name)
@@ -302,18 +301,18 @@ internal sealed class PeopleAdministration(
     public async Task<RoleDto> SetPermissionsAsync(string roleName, IReadOnlyList<string?> permissions, CancellationToken ct)
     {
         var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Name == roleName, ct)
-            ?? throw new PlatformException(PlatformErrorCodes.RoleNotFound, $"Không có vai trò \"{roleName}\".", 404);
+            ?? throw new PlatformException(PlatformErrorCodes.RoleNotFound, 404, roleName);
         var known = modules.AllPermissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var wanted = permissions.Select(p => p!.Trim()).ToHashSet(StringComparer.Ordinal);
         if (wanted.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
         {
-            throw new PlatformException(PlatformErrorCodes.UnknownPermission, $"Không có quyền \"{unknown}\".", 400);
+            throw new PlatformException(PlatformErrorCodes.UnknownPermission, 400, unknown);
         }
 
         if (role.Name == Roles.SystemAdmin && !wanted.Contains(Permissions.PlatformPermissions.RolesManage))
         {
             // Otherwise nobody could ever edit the matrix again.
-            throw new PlatformException(PlatformErrorCodes.GrantNotAllowed, "Không thể bỏ quyền quản lý vai trò khỏi vai trò Quản trị hệ thống.", 409);
+            throw new PlatformException(PlatformErrorCodes.GrantNotAllowed, 409) { MessageCode = PeopleMessages.AdminKeepsRoleManagement };
         }
 
         var current = await db.RolePermissions.Where(r => r.Role == role.Name).ToListAsync(ct);
@@ -335,19 +334,18 @@ internal sealed class PeopleAdministration(
         var roles = await db.Roles.AsNoTracking().Where(r => names.Contains(r.Name!)).ToListAsync(ct);
         if (names.FirstOrDefault(n => roles.All(r => r.Name != n)) is { } unknown)
         {
-            throw new PlatformException(PlatformErrorCodes.UnknownRole, $"Không có vai trò \"{unknown}\".", 400);
+            throw new PlatformException(PlatformErrorCodes.UnknownRole, 400, unknown);
         }
 
         if (!admin.IsSystemAdmin && roles.FirstOrDefault(r => r.Rank >= admin.Rank) is { } above)
         {
-            throw new PlatformException(PlatformErrorCodes.GrantNotAllowed,
-                $"Bạn không được cấp vai trò \"{above.DisplayNameVi}\" (ngang hoặc cao hơn vai trò của bạn).", 403);
+            throw new PlatformException(PlatformErrorCodes.GrantNotAllowed, 403, above.DisplayNameVi) { MessageCode = PeopleMessages.RoleAboveGranter };
         }
 
         var agency = string.IsNullOrWhiteSpace(request.AgencyCode) ? null : request.AgencyCode.Trim();
         if (agency is not null && !await db.Agencies.IgnoreQueryFilters().AnyAsync(a => a.UnitId == unit.Id && a.Code == agency && !a.IsDeleted, ct))
         {
-            throw new PlatformException(PlatformErrorCodes.UnknownAgency, $"Đơn vị {unit.Name} không có cơ quan mã \"{agency}\".", 400);
+            throw new PlatformException(PlatformErrorCodes.UnknownAgency, 400, unit.Name, agency);
         }
 
         return new UnitMembership
@@ -363,7 +361,7 @@ internal sealed class PeopleAdministration(
         if (unit is null || !(admin.IsSystemAdmin || unit.Path.StartsWith(admin.UnitPath, StringComparison.Ordinal)))
         {
             // Outside the subtree reads as unknown: the admin learns nothing about other units' ids.
-            throw new PlatformException(PlatformErrorCodes.UnknownUnit, "Không tìm thấy đơn vị trong phạm vi bạn quản lý.", 400);
+            throw new PlatformException(PlatformErrorCodes.UnknownUnit);
         }
 
         return unit;
@@ -378,7 +376,7 @@ internal sealed class PeopleAdministration(
         var user = await FindVisibleAsync(admin, id, ct);
         if (!allowSelf && admin.UserId == user.Id)
         {
-            throw new PlatformException(PlatformErrorCodes.SelfChange, "Bạn không thể tự cấp quyền, khóa, đặt lại mật khẩu hay vô hiệu hóa chính tài khoản của mình.", 403);
+            throw new PlatformException(PlatformErrorCodes.SelfChange, 403);
         }
 
         if (admin.IsSystemAdmin)
@@ -391,8 +389,7 @@ internal sealed class PeopleAdministration(
         var topRank = held.Count == 0 ? 0 : await db.Roles.AsNoTracking().Where(r => held.Contains(r.Name!)).MaxAsync(r => (int?)r.Rank, ct) ?? 0;
         if (memberships.Any(m => !m.UnitPath.StartsWith(admin.UnitPath, StringComparison.Ordinal)) || (topRank >= admin.Rank && admin.UserId != user.Id))
         {
-            throw new PlatformException(PlatformErrorCodes.PersonOutOfReach,
-                "Người dùng này làm việc cả ở đơn vị ngoài phạm vi bạn quản lý hoặc giữ vai trò ngang/cao hơn bạn: chỉ quản trị cấp trên được thay đổi.", 403);
+            throw new PlatformException(PlatformErrorCodes.PersonOutOfReach, 403);
         }
 
         return user;
@@ -434,7 +431,7 @@ internal sealed class PeopleAdministration(
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static PlatformException NotFound() =>
-        new(PlatformErrorCodes.PersonNotFound, "Không tìm thấy người dùng trong phạm vi bạn quản lý.", 404);
+        new(PlatformErrorCodes.PersonNotFound, 404);
 
     private static void Check(IdentityResult result)
     {
@@ -442,8 +439,8 @@ internal sealed class PeopleAdministration(
         {
             var errors = result.Errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
             var duplicate = result.Errors.Any(e => e.Code == "DuplicateUserName");
-            throw new PlatformException(duplicate ? PlatformErrorCodes.DuplicateLogin : PlatformErrorCodes.ValidationFailed,
-                string.Join(" ", result.Errors.Select(e => e.Description)), duplicate ? 409 : 400) { Errors = errors };
+            throw new PlatformException(duplicate ? PlatformErrorCodes.DuplicateLogin : PlatformErrorCodes.ValidationFailed, duplicate ? 409 : 400,
+                string.Join(" ", result.Errors.Select(e => e.Description))) { MessageCode = PeopleMessages.AccountRefused, Errors = errors };
         }
     }
 }

@@ -27,8 +27,8 @@ internal static class PeopleEndpoints
         people.MapPost("/{id:guid}/reactivate", (PeopleAdministration a, HttpContext h, Guid id, CancellationToken ct) => SetActive(a, h, id, true, ct));
         people.MapPost("/{id:guid}/reset-password", ResetPassword).WithSummary("Đặt lại mật khẩu dùng một lần (phải đổi ở lần đăng nhập sau)");
         people.MapPost("/{id:guid}/unlock", Unlock).WithSummary("Mở khóa và xóa thời gian chờ đăng nhập sai");
-        people.MapPost("/{id:guid}/memberships", AddMembership).Validate<MembershipBody>();
-        people.MapPut("/{id:guid}/memberships/{membershipId:guid}", UpdateMembership).Validate<MembershipBody>();
+        people.MapPost("/{id:guid}/memberships", AddMembership).Validate<MembershipRequest>();
+        people.MapPut("/{id:guid}/memberships/{membershipId:guid}", UpdateMembership).Validate<MembershipRequest>();
         people.MapPost("/{id:guid}/memberships/{membershipId:guid}/end", EndMembership).WithSummary("Kết thúc vai trò tại đơn vị từ hôm nay");
         people.MapGet("/{id:guid}/history", History).WithSummary("Lịch sử thay đổi người dùng, đơn vị, vai trò (từ nhật ký)");
         people.MapGet("/import/template", () => TypedResults.File(PeopleImport.Template(), FileTypes.Xlsx, "mau-nhap-can-bo.xlsx"));
@@ -41,13 +41,6 @@ internal static class PeopleEndpoints
         roles.MapGet("/permissions", Permissions).RequirePermission(PlatformPermissions.UsersManage);
         roles.MapPost("/", CreateRole).RequirePermission(PlatformPermissions.RolesManage).Validate<CreateRoleRequest>();
         roles.MapPut("/{name}/permissions", SetPermissions).RequirePermission(PlatformPermissions.RolesManage).Validate<RolePermissionsRequest>();
-    }
-
-    /// <summary>A membership in a request body (the record itself validates with a field prefix).</summary>
-    internal sealed record MembershipBody(Guid UnitId, string? AgencyCode, IReadOnlyList<string?>? Roles, DateOnly? ValidFrom, DateOnly? ValidTo) : IValidatableRequest
-    {
-        public MembershipRequest ToRequest() => new(UnitId, AgencyCode, Roles, ValidFrom, ValidTo);
-        public IEnumerable<ValidationError> Validate() => ToRequest().Validate("");
     }
 
     private static async Task<Ok<KeysetPage<PersonDto>>> List(PeopleAdministration a, HttpContext http,
@@ -75,11 +68,11 @@ internal static class PeopleEndpoints
     private static async Task<Ok<PersonDto>> Unlock(PeopleAdministration a, HttpContext http, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await a.UnlockAsync(await a.AdministratorAsync(http.User, ct), id, ct));
 
-    private static async Task<Ok<PersonDto>> AddMembership(PeopleAdministration a, HttpContext http, Guid id, MembershipBody body, CancellationToken ct) =>
-        TypedResults.Ok(await a.AddMembershipAsync(await a.AdministratorAsync(http.User, ct), id, body.ToRequest(), ct));
+    private static async Task<Ok<PersonDto>> AddMembership(PeopleAdministration a, HttpContext http, Guid id, MembershipRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await a.AddMembershipAsync(await a.AdministratorAsync(http.User, ct), id, body, ct));
 
-    private static async Task<Ok<PersonDto>> UpdateMembership(PeopleAdministration a, HttpContext http, Guid id, Guid membershipId, MembershipBody body, CancellationToken ct) =>
-        TypedResults.Ok(await a.UpdateMembershipAsync(await a.AdministratorAsync(http.User, ct), id, membershipId, body.ToRequest(), ct));
+    private static async Task<Ok<PersonDto>> UpdateMembership(PeopleAdministration a, HttpContext http, Guid id, Guid membershipId, MembershipRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await a.UpdateMembershipAsync(await a.AdministratorAsync(http.User, ct), id, membershipId, body, ct));
 
     private static async Task<Ok<PersonDto>> EndMembership(PeopleAdministration a, HttpContext http, Guid id, Guid membershipId, CancellationToken ct) =>
         TypedResults.Ok(await a.EndMembershipAsync(await a.AdministratorAsync(http.User, ct), id, membershipId, ct));
@@ -91,12 +84,12 @@ internal static class PeopleEndpoints
     {
         if (!http.Request.HasFormContentType)
         {
-            throw new PlatformException(PlatformErrorCodes.ImportInvalidFile, "Gửi sổ tính dưới dạng multipart/form-data, trường \"file\".");
+            throw new PlatformException(PlatformErrorCodes.ImportInvalidFile) { MessageCode = PeopleMessages.ImportMultipartRequired };
         }
 
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
-            ?? throw new PlatformException(PlatformErrorCodes.ImportInvalidFile, "Chưa chọn tệp sổ tính (.xlsx).");
+            ?? throw new PlatformException(PlatformErrorCodes.ImportInvalidFile) { MessageCode = PeopleMessages.ImportFileMissing };
         await using var stream = file.OpenReadStream();
         return TypedResults.Ok(await import.PreviewAsync(await a.AdministratorAsync(http.User, ct), file.FileName, stream, ct));
     }

@@ -4,7 +4,9 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.AdministrativeUnits;
+using FluentValidation;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
@@ -24,6 +26,8 @@ internal sealed class PeopleImport(
     UploadGuard guard,
     IBlobStore blobs)
 {
+    private static readonly ImportedFieldsValidator RowRules = new();
+
     public const int MaxRows = 2000;
     private static readonly UploadRules Rules = new(10 * 1024 * 1024, [FileTypes.Xlsx], PlatformErrorCodes.ImportInvalidFile);
 
@@ -69,8 +73,10 @@ internal sealed class PeopleImport(
             if (!result.Succeeded)
             {
                 // Rolled back with the transaction: nothing of this import stays.
-                throw new PlatformException(PlatformErrorCodes.ValidationFailed,
-                    $"Dòng {row.Row}: {string.Join(" ", result.Errors.Select(e => e.Description))} Không người nào được tạo.", 400);
+                throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, row.Row, string.Join(" ", result.Errors.Select(e => e.Description)))
+                {
+                    MessageCode = PeopleMessages.ImportRowRefused,
+                };
             }
 
             membership.UserId = user.Id;
@@ -111,7 +117,7 @@ internal sealed class PeopleImport(
     {
         if (!BlobKeys.IsValid(key) || await blobs.OpenAsync(key, ct) is not { } stream)
         {
-            throw new PlatformException(PlatformErrorCodes.ImportInvalidFile, "Không tìm thấy tệp đã xem trước; hãy tải tệp lên lại.", 400);
+            throw Invalid(PeopleMessages.ImportPreviewGone);
         }
 
         using var buffer = new MemoryStream();
@@ -130,7 +136,7 @@ internal sealed class PeopleImport(
             var used = sheet.RangeUsed();
             if (used is null)
             {
-                throw Invalid("Sổ tính không có dữ liệu: dòng đầu là tiêu đề cột, mỗi dòng sau là một người.");
+                throw Invalid(PeopleMessages.ImportNoData);
             }
 
             var lastColumn = used.LastColumn().ColumnNumber();
@@ -138,7 +144,7 @@ internal sealed class PeopleImport(
         }
         catch (Exception e) when (e is not PlatformException)
         {
-            throw Invalid("Không đọc được sổ tính Excel (.xlsx): tệp hỏng hoặc không đúng định dạng.");
+            throw Invalid(PeopleMessages.ImportUnreadable);
         }
 
         var header = cells[0].Select(VietnameseText.Fold).ToArray();
@@ -146,7 +152,7 @@ internal sealed class PeopleImport(
         var missing = Columns.Where(c => c.Field is "Login" or "FullName" or "UnitCode" or "Roles" && index[c.Field] < 0).ToList();
         if (missing.Count > 0)
         {
-            throw Invalid("Thiếu cột: " + string.Join(", ", missing.Select(m => TemplateHeadings[Array.IndexOf(Columns, m)])) + ". Hãy dùng tệp mẫu.");
+            throw Invalid(PeopleMessages.ImportColumnsMissing, string.Join(", ", missing.Select(m => TemplateHeadings[Array.IndexOf(Columns, m)])));
         }
 
         var roles = await db.Roles.AsNoTracking().ToListAsync(ct);
@@ -168,40 +174,42 @@ internal sealed class PeopleImport(
                 phone = "0" + phone;
             }
 
-            var errors = PersonRules.Validate(login, Cell("FullName"), Cell("Position"), Cell("Email"), phone).Select(e => e.Message).ToList();
+            var errors = RowRules.Validate(new ImportedFields(login, Cell("FullName"), Cell("Position"), Cell("Email"), phone)).Errors.Select(e => e.ErrorMessage).ToList();
             if (login.Length > 0 && !seen.Add(login))
             {
-                errors.Add($"Tên đăng nhập \"{login}\" lặp lại trong tệp.");
+                errors.Add(Messages.Text(PeopleMessages.ImportLoginRepeated, login));
             }
             else if (login.Length > 0 && await users.FindByNameAsync(login) is not null)
             {
-                errors.Add($"Tên đăng nhập \"{login}\" đã được sử dụng.");
+                errors.Add(Messages.Text(PlatformErrorCodes.DuplicateLogin, login));
             }
 
             var unitCode = Cell("UnitCode") ?? "";
             var unit = unitCode.Length == 0 ? null : await units.FindByCodeAsync(unitCode, ct: ct);
             if (unit is null || !(admin.IsSystemAdmin || unit.Path.StartsWith(admin.UnitPath, StringComparison.Ordinal)))
             {
-                errors.Add(unitCode.Length == 0 ? "Thiếu mã đơn vị." : $"Mã đơn vị \"{unitCode}\" không có hoặc ngoài phạm vi bạn quản lý.");
+                errors.Add(unitCode.Length == 0 ? Messages.Text(PeopleMessages.ImportUnitMissing) : Messages.Text(PeopleMessages.ImportUnitUnknown, unitCode));
             }
 
             var agency = Cell("AgencyCode");
             if (agency is not null && unit is not null && !await db.Agencies.IgnoreQueryFilters().AnyAsync(a => a.UnitId == unit.Id && a.Code == agency && !a.IsDeleted, ct))
             {
-                errors.Add($"Đơn vị {unit.Name} không có cơ quan mã \"{agency}\".");
+                errors.Add(Messages.Text(PlatformErrorCodes.UnknownAgency, unit.Name, agency));
             }
 
             var roleNames = new List<string>();
+            var unknownRole = false;
             foreach (var word in (Cell("Roles") ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var role = roles.FirstOrDefault(x => string.Equals(x.Name, word, StringComparison.OrdinalIgnoreCase) || VietnameseText.Fold(x.DisplayNameVi) == VietnameseText.Fold(word));
                 if (role is null)
                 {
-                    errors.Add($"Không có vai trò \"{word}\".");
+                    errors.Add(Messages.Text(PlatformErrorCodes.UnknownRole, word));
+                    unknownRole = true;
                 }
                 else if (!admin.IsSystemAdmin && role.Rank >= admin.Rank)
                 {
-                    errors.Add($"Bạn không được cấp vai trò \"{role.DisplayNameVi}\".");
+                    errors.Add(Messages.Text(PeopleMessages.RoleAboveGranter, role.DisplayNameVi));
                 }
                 else
                 {
@@ -209,9 +217,9 @@ internal sealed class PeopleImport(
                 }
             }
 
-            if (roleNames.Count == 0 && !errors.Any(e => e.StartsWith("Không có vai trò", StringComparison.Ordinal)))
+            if (roleNames.Count == 0 && !unknownRole)
             {
-                errors.Add("Thiếu vai trò.");
+                errors.Add(Messages.Text(PeopleMessages.ImportRolesMissing));
             }
 
             rows.Add(new ImportRow(r + 1, login, Cell("FullName") ?? "", Cell("Position"), Cell("Email"), phone, unitCode, unit?.Name, agency, roleNames, errors));
@@ -219,7 +227,7 @@ internal sealed class PeopleImport(
 
         if (rows.Count == 0)
         {
-            throw Invalid("Sổ tính không có dòng dữ liệu nào dưới dòng tiêu đề.");
+            throw Invalid(PeopleMessages.ImportNoRows);
         }
 
         return new ImportPreview(key, rows, rows.Count(r => r.IsValid), rows.Count(r => !r.IsValid));
@@ -233,23 +241,23 @@ internal sealed class PeopleImport(
             buffer.Position = 0;
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
             var sheet = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).MinBy(e => e.FullName)
-                ?? throw Invalid("Sổ tính không có trang tính nào.");
+                ?? throw Invalid(PeopleMessages.ImportNoSheet);
             using var xml = XmlReader.Create(sheet.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             var rows = 0;
             while (xml.Read())
             {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "row" && ++rows > MaxRows + 1)
                 {
-                    throw new PlatformException(PlatformErrorCodes.ImportTooLarge,
-                        $"Sổ tính có quá nhiều dòng: mỗi lần nhập tối đa {MaxRows:N0} người. Hãy chia tệp thành nhiều phần.", 400);
+                    throw new PlatformException(PlatformErrorCodes.ImportTooLarge, 400, MaxRows) { MessageCode = PeopleMessages.ImportTooManyRows };
                 }
             }
         }
         catch (Exception e) when (e is InvalidDataException or XmlException)
         {
-            throw Invalid("Không đọc được sổ tính Excel (.xlsx): tệp hỏng hoặc không đúng định dạng.");
+            throw Invalid(PeopleMessages.ImportUnreadable);
         }
     }
 
-    private static PlatformException Invalid(string message) => new(PlatformErrorCodes.ImportInvalidFile, message, 400);
+    private static PlatformException Invalid(string messageCode, params object?[] arguments) =>
+        new(PlatformErrorCodes.ImportInvalidFile, 400, arguments) { MessageCode = messageCode };
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using OneStop.Platform.Web;
+using FluentValidation;
 
 namespace OneStop.Platform.People;
 
@@ -22,33 +22,22 @@ internal static partial class PersonRules
     public static string? NormalizePhone(string? phone) =>
         string.IsNullOrWhiteSpace(phone) ? null : new string(phone.Where(c => char.IsDigit(c) || c == '+').ToArray());
 
-    public static IEnumerable<ValidationError> Validate(string? login, string? fullName, string? position, string? email, string? phone)
-    {
-        if (login is not null && !LoginPattern().IsMatch(NormalizeLogin(login)))
-        {
-            yield return new("Login", "Tên đăng nhập 3–64 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (ví dụ: motcua.camthuong).");
-        }
+    // The rules of a person's fields, shared by the create and update requests and the workbook import's rows.
+    public static IRuleBuilderOptions<T, string?> Login<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(login => login is not null && LoginPattern().IsMatch(NormalizeLogin(login))).WithErrorCode(PeopleMessages.LoginInvalid);
 
-        if (string.IsNullOrWhiteSpace(fullName) || fullName.Trim().Length > 256)
-        {
-            yield return new("FullName", "Họ và tên bắt buộc, tối đa 256 ký tự.");
-        }
+    public static IRuleBuilderOptions<T, string?> FullName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(name => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= 256).WithErrorCode(PeopleMessages.FullNameRequired);
 
-        if (position is { Length: > 256 })
-        {
-            yield return new("Position", "Chức danh tối đa 256 ký tự.");
-        }
+    public static IRuleBuilderOptions<T, string?> Position<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(256).WithErrorCode(PeopleMessages.PositionTooLong);
 
-        if (!string.IsNullOrWhiteSpace(email) && (email.Trim().Length > 256 || !EmailPattern().IsMatch(email.Trim())))
-        {
-            yield return new("Email", $"Địa chỉ thư điện tử \"{email.Trim()}\" không hợp lệ.");
-        }
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(email => string.IsNullOrWhiteSpace(email) || (email.Trim().Length <= 256 && EmailPattern().IsMatch(email.Trim())))
+            .WithErrorCode(PeopleMessages.EmailInvalid);
 
-        if (!string.IsNullOrWhiteSpace(phone) && !PhonePattern().IsMatch(NormalizePhone(phone)!))
-        {
-            yield return new("Phone", $"Số điện thoại \"{phone.Trim()}\" không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).");
-        }
-    }
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(phone => string.IsNullOrWhiteSpace(phone) || PhonePattern().IsMatch(NormalizePhone(phone)!)).WithErrorCode(PeopleMessages.PhoneInvalid);
 
     // No look-alikes (0/O, 1/l/I): the password is read aloud or copied from paper.
     private const string Alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789@#%+=?";

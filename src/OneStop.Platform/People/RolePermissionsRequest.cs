@@ -1,15 +1,12 @@
-using OneStop.Platform.Web;
+using FluentValidation;
 
 namespace OneStop.Platform.People;
 
 /// <summary>The whole set of permissions a role holds from now on.</summary>
-public sealed record RolePermissionsRequest(IReadOnlyList<string?>? Permissions) : IValidatableRequest
+public sealed record RolePermissionsRequest(IReadOnlyList<string?>? Permissions);
+
+internal sealed class RolePermissionsRequestValidator : AbstractValidator<RolePermissionsRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Permissions is null || Permissions.Any(string.IsNullOrWhiteSpace))
-        {
-            yield return new(nameof(Permissions), "Danh sách quyền bắt buộc và không có phần tử trống.");
-        }
-    }
+    public RolePermissionsRequestValidator() =>
+        RuleFor(r => r.Permissions).Must(p => p is not null && !p.Any(string.IsNullOrWhiteSpace)).WithErrorCode(PeopleMessages.PermissionsRequired);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Web;
 
@@ -36,13 +37,35 @@ public static class ProblemDetailsSetup
                     403 => PlatformErrorCodes.Forbidden,
                     404 => PlatformErrorCodes.NotFound,
                     409 => PlatformErrorCodes.Conflict,
+                    429 => PlatformErrorCodes.TooManyAttempts,
                     _ => PlatformErrorCodes.Unexpected,
                 };
+            }
+
+            // The framework's own problems (empty 400s, 404s, 405s…) carry English titles: say it in the reader's language.
+            if (ctx.ProblemDetails.Extensions["code"] is string code && (ctx.ProblemDetails.Title is null || FrameworkTitles.Contains(ctx.ProblemDetails.Title)))
+            {
+                ctx.ProblemDetails.Title = Messages.Text(code);
             }
         });
         services.AddExceptionHandler<PlatformExceptionHandler>();
         return services;
     }
+
+    private static readonly HashSet<string> FrameworkTitles =
+    [
+        "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Method Not Allowed", "Not Acceptable", "Conflict",
+        "Unsupported Media Type", "Unprocessable Entity", "Too Many Requests", "An error occurred while processing your request.",
+        "One or more validation errors occurred.", "Request Entity Too Large", "Payload Too Large",
+    ];
+
+    /// <summary>A problem whose title is the text of its code in the reader's language (ADR 0020).</summary>
+    public static ProblemDetails ToProblemDetails(string code, int status, params object?[] arguments) =>
+        ToProblemDetails(code, Messages.Text(code, arguments), status);
+
+    /// <summary>A problem by code, typed-results friendly; field errors are already in the reader's language.</summary>
+    public static IResult Problem(string code, int status, IDictionary<string, string[]>? errors = null, params object?[] arguments) =>
+        TypedResults.Problem(ToProblemDetails(code, Messages.Text(code, arguments), status, errors: errors));
 
     public static ProblemDetails ToProblemDetails(string code, string title, int status, string? detail = null, IDictionary<string, string[]>? errors = null)
     {
@@ -79,17 +102,23 @@ internal sealed class PlatformExceptionHandler(ILogger<PlatformExceptionHandler>
             return false;
         }
 
+        if (exception is BadHttpRequestException unreadable)
+        {
+            logger.LogInformation("Unreadable request on {Path}: {Reason}", httpContext.Request.Path, unreadable.Message);
+        }
+
         var problem = exception switch
         {
             PlatformException p => ProblemDetailsSetup.ToProblemDetails(p.Code, p.Message, p.StatusCode, errors: p.Errors),
-            BadHttpRequestException b => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, "Yêu cầu không hợp lệ.", b.StatusCode, b.Message),
-            DbUpdateConcurrencyException => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, "Dữ liệu đã được người khác thay đổi, vui lòng tải lại.", 409),
+            // The framework's reason (English, naming C# parameters) stays in the log, not in front of the reader.
+            BadHttpRequestException b => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.RequestUnreadable), b.StatusCode),
+            DbUpdateConcurrencyException => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, Messages.Text(PlatformMessages.ChangedMeanwhile), 409),
             _ => null,
         };
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
-            problem = ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Unexpected, "Đã có lỗi xảy ra, vui lòng thử lại sau.", 500);
+            problem = ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Unexpected, 500);
         }
 
         // Written directly: the exception handler middleware would otherwise fall back to the error page.

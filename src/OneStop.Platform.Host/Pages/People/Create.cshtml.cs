@@ -30,7 +30,7 @@ internal sealed class CreateModel(PeopleAdministration people, PeopleLookups loo
     {
         ModelState.Clear(); // the request's own rules speak, in Vietnamese, for every field
         var request = new CreatePersonRequest(Login, FullName, Position, Email, Phone, new MembershipRequest(UnitId, AgencyCode, Roles, ValidFrom, null));
-        foreach (var error in request.Validate())
+        foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError(error.Field.Replace("Membership.", ""), error.Message);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Host.Pages.People;
 
@@ -36,7 +37,7 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
     public Task<IActionResult> OnPostUpdateAsync(CancellationToken ct)
     {
         var request = new UpdatePersonRequest(FullName, Position, Email, Phone);
-        return ActAsync(request.Validate(), (p, a) => p.UpdateAsync(a, Id, request, ct), "People.Saved", ct);
+        return ActAsync(Validation.Failures(HttpContext.RequestServices, request), (p, a) => p.UpdateAsync(a, Id, request, ct), "People.Saved", ct);
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct) =>
@@ -58,7 +59,7 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
     public Task<IActionResult> OnPostAddMembershipAsync(CancellationToken ct)
     {
         var request = new MembershipRequest(UnitId, AgencyCode, Roles, ValidFrom, ValidTo);
-        return ActAsync(request.Validate(""), (p, a) => p.AddMembershipAsync(a, Id, request, ct), "People.MembershipAdded", ct);
+        return ActAsync(Validation.Failures(HttpContext.RequestServices, request), (p, a) => p.AddMembershipAsync(a, Id, request, ct), "People.MembershipAdded", ct);
     }
 
     /// <summary>Changes the roles held in one membership, keeping its unit, agency and period.</summary>
@@ -81,7 +82,7 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
         }
 
         var request = new MembershipRequest(m.UnitId, m.AgencyCode, Roles, m.ValidFrom, m.ValidTo);
-        return await ActAsync(request.Validate(""), (p, a) => p.UpdateMembershipAsync(a, Id, membershipId, request, ct), "People.RolesChanged", ct);
+        return await ActAsync(Validation.Failures(HttpContext.RequestServices, request), (p, a) => p.UpdateMembershipAsync(a, Id, membershipId, request, ct), "People.RolesChanged", ct);
     }
 
     public Task<IActionResult> OnPostEndMembershipAsync(Guid membershipId, CancellationToken ct) =>
@@ -91,7 +92,7 @@ internal sealed class DetailModel(PeopleAdministration people, PeopleLookups loo
         RoleDto.DisplayNameOf(AllRoles, code, english);
 
     private Task<IActionResult> ConfirmedAsync(Func<PeopleAdministration, PeopleAdministration.Administrator, Task<PersonDto>> action, string done, CancellationToken ct) =>
-        ActAsync(Confirmed ? [] : [new ValidationError("Confirmed", "Hãy đánh dấu ô xác nhận trước khi thực hiện.")], action, done, ct);
+        ActAsync(Confirmed ? [] : [new ValidationError("Confirmed", Messages.Text(PlatformMessages.ConfirmFirst))], action, done, ct);
 
     private async Task<IActionResult> ActAsync(
         IEnumerable<ValidationError> errors, Func<PeopleAdministration, PeopleAdministration.Administrator, Task<PersonDto>> action, string done, CancellationToken ct)

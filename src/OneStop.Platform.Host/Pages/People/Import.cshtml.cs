@@ -53,7 +53,7 @@ internal sealed class ImportModel(PeopleAdministration people, PeopleImport impo
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         var confirmation = new ImportConfirmation(FileId ?? "");
-        if (confirmation.Validate().FirstOrDefault() is { } invalid)
+        if (Validation.Failures(HttpContext.RequestServices, confirmation).FirstOrDefault() is { } invalid)
         {
             Error = invalid.Message;
             return Page();

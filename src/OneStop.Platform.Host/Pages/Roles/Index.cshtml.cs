@@ -64,7 +64,7 @@ internal sealed class IndexModel(PeopleAdministration people, ModuleRegistry mod
         }
 
         var request = new CreateRoleRequest(Name ?? "", DisplayNameVi ?? "", DisplayNameEn, Rank);
-        Error = string.Join(" ", request.Validate().Select(e => e.Message));
+        Error = string.Join(" ", Validation.Failures(HttpContext.RequestServices, request).Select(e => e.Message));
         if (Error.Length == 0)
         {
             try
