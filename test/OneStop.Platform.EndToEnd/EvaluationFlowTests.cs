@@ -164,6 +164,18 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
             }
         }
 
+        // On a phone (390 px): the district's cockpit and the dossier list keep every figure and the deadline on screen.
+        var phone = await StaffUiTests.PhoneAsync(host, "lanhdao.tinh");
+        await phone.GotoAsync(districtUrl);
+        (await phone.GetByTestId("child-row").CountAsync()).ShouldBeGreaterThan(5);
+        (await StaffUiTests.OffScreenAsync(phone, "[data-testid=child-row] td, [data-testid=kpi-card], [data-testid=ranking-chart]")).ShouldBeEmpty();
+        await BrowserHost.ScreenshotAsync(phone, "evaluation-cockpit-phone");
+        await phone.GotoAsync("/Counters/Dossiers");
+        (await phone.GetByTestId("due-at").CountAsync()).ShouldBeGreaterThan(0);
+        (await StaffUiTests.OffScreenAsync(phone, "[data-testid=dossiers] td")).ShouldBeEmpty();
+        await BrowserHost.ScreenshotAsync(phone, "dossiers-phone");
+        await phone.Context.CloseAsync();
+
         Console.WriteLine($"Cockpit (province, year 2025) opened in {opened.ElapsedMilliseconds} ms including the browser's navigation.");
     }
 

@@ -46,6 +46,11 @@ public sealed class IndexModel(PlatformDbContext db, ICurrentScope scope, IPermi
             roleTasks.Add((new(english ? "Inspections" : "Kiểm tra", "/PlanTasks/Inspections", "bi-clipboard-check"), PlanTasksPermissions.Access));
         }
 
+        if (User.IsInRole(Roles.UnitAdmin))
+        {
+            roleTasks.Add((new(english ? "People" : "Người dùng", "/People", "bi-people"), PlatformPermissions.UsersManage));
+        }
+
         if (User.IsInRole(Roles.SystemAdmin))
         {
             roleTasks.Add((new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"), PlatformPermissions.JobsDashboard));

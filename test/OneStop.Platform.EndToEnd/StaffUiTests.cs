@@ -11,10 +11,12 @@ namespace OneStop.Platform.EndToEnd;
 /// <summary>
 /// Issue 21, item 5: no dead ends and no serious accessibility faults in the staff UI. Each demo role signs in, opens
 /// every menu entry and home tile (axe-core runs on each page once), and every link on those pages is requested:
-/// none may answer 404, 403 / access denied, 500, or show an "under construction" page.
+/// none may answer 404, 403 / access denied, 500, or show an "under construction" page. Then the layout: the menu in
+/// two rows at 1280 px, the intake page on a phone (390 px) without an error box before any error. (The dossier list and
+/// the cockpit on a phone need a year of data: <see cref="EvaluationFlowTests"/>.)
 /// </summary>
 [Collection(nameof(SequentialBrowserCollection))]
-public sealed partial class StaffUiCrawlTests(BrowserHost host, ITestOutputHelper output) : IClassFixture<BrowserHost>
+public sealed partial class StaffUiTests(BrowserHost host, ITestOutputHelper output) : IClassFixture<BrowserHost>
 {
     /// <summary>One account per demo role (README's table); the department specialist sees a narrower plan.</summary>
     public static readonly string[] DemoAccounts =
@@ -121,6 +123,82 @@ public sealed partial class StaffUiCrawlTests(BrowserHost host, ITestOutputHelpe
         deadEnds.ShouldBeEmpty(report);
         axeFindings.ShouldBeEmpty(report);
     }
+
+    [Fact]
+    public async Task The_menu_fits_two_rows_at_1280_px_for_every_demo_role()
+    {
+        var tooTall = new List<string>();
+        foreach (var account in DemoAccounts)
+        {
+            var page = await host.SignedInPageAsync(account); // 1280 × 800
+            var rows = await MenuRowsAsync(page);
+            rows.ShouldBeGreaterThan(0);
+            if (account == "admin")
+            {
+                await BrowserHost.ScreenshotAsync(page, "menu-1280-admin"); // the most entries
+            }
+
+            if (rows > 2)
+            {
+                await BrowserHost.ScreenshotAsync(page, "menu-rows-" + account);
+                tooTall.Add($"{account}: {rows} rows");
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        tooTall.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_intake_page_fits_a_phone_and_shows_its_error_box_only_after_an_error()
+    {
+        var page = await PhoneAsync("motcua.camthuong");
+        await page.GotoAsync("/Counters/Dossiers/Intake?q=khai+sinh");
+        await page.GetByTestId("procedure-matches").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByTestId("chosen-procedure").WaitForAsync();
+        (await page.GetByTestId("errors").CountAsync()).ShouldBe(0, "an error box before any error");
+        (await OffScreenAsync(page, "main input, main select, main textarea, main button, main label")).ShouldBeEmpty();
+        await BrowserHost.ScreenshotAsync(page, "intake-phone");
+
+        // Sent without an applicant: now the summary appears, with something in it.
+        await page.GetByTestId("submit-intake").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToBeVisibleAsync();
+        (await page.GetByTestId("errors").InnerTextAsync()).Trim().ShouldNotBeEmpty();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A page signed in as <paramref name="account"/> on a 390 px wide phone screen.</summary>
+    internal static async Task<IPage> PhoneAsync(BrowserHost host, string account)
+    {
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await BrowserHost.SignInAsync(page, account);
+        return page;
+    }
+
+    private Task<IPage> PhoneAsync(string account) => PhoneAsync(host, account);
+
+    /// <summary>Elements matching <paramref name="selector"/> that reach past the right edge of the screen (scrolled away in a table or cut off), with the page itself as wide as the screen.</summary>
+    internal static async Task<string[]> OffScreenAsync(IPage page, string selector) =>
+        await page.EvaluateAsync<string[]>("""
+            selector => {
+                const out = [...document.querySelectorAll(selector)].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > innerWidth + 1); })
+                    .map(e => `${e.tagName}.${e.className} "${e.innerText?.slice(0, 30) ?? ''}" right=${Math.round(e.getBoundingClientRect().right)}`);
+                if (document.documentElement.scrollWidth > innerWidth + 1) out.push(`page ${document.documentElement.scrollWidth} px wide on ${innerWidth}`);
+                return out;
+            }
+            """, selector);
+
+    /// <summary>The menu bar's rows: distinct tops of its visible top-level entries (links, dropdowns, search box; the name beside them is centred on both).</summary>
+    private static async Task<int> MenuRowsAsync(IPage page) =>
+        await page.EvaluateAsync<int>("""
+            () => {
+                const tops = [...document.querySelectorAll('#mainNav > ul > li, #mainNav > form')]
+                    .filter(e => e.getBoundingClientRect().height > 0).map(e => e.getBoundingClientRect().top).sort((a, b) => a - b);
+                return tops.length === 0 ? 0 : 1 + tops.slice(1).filter((t, i) => t - tops[i] > 16).length;
+            }
+            """);
 
     private static async Task<string?> DeadEndAsync(IPage page, int status)
     {
