@@ -99,6 +99,9 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await page.GetByTestId("ranking-chart").CountAsync()).ShouldBe(1);
         (await page.GetByTestId("child-row").CountAsync()).ShouldBe(12);
         await BrowserHost.ScreenshotAsync(page, "evaluation-cockpit-province");
+        // Rendered under vi (the default): numbers in attributes stay invariant, or Chromium drops the chart points.
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("vi");
+        (await AttributesWithDecimalCommaAsync(page)).ShouldBeEmpty();
 
         // Drill into a district.
         await page.Locator("[data-testid=child-row][data-unit='Thành phố Hải Dương'] a").ClickAsync();
@@ -118,6 +121,7 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await rows.CountAsync()).ShouldBeGreaterThan(0);
         (await rows.First.GetAttributeAsync("data-counted")).ShouldBe("false");
         await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-rows");
+        (await AttributesWithDecimalCommaAsync(page)).ShouldBeEmpty(); // the KPI page's trend chart
         var dossierCode = (await rows.First.Locator("a code").InnerTextAsync()).Trim();
         await rows.First.Locator("a").ClickAsync();
         await page.WaitForURLAsync("**/Counters/Dossiers/Detail?**");
@@ -160,6 +164,25 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
             }
         }
 
+        // On a phone (390 px): the district's cockpit and the dossier list keep every figure and the deadline on screen.
+        var phone = await StaffUiTests.PhoneAsync(host, "lanhdao.tinh");
+        await phone.GotoAsync(districtUrl);
+        (await phone.GetByTestId("child-row").CountAsync()).ShouldBeGreaterThan(5);
+        (await StaffUiTests.OffScreenAsync(phone, "[data-testid=child-row] td, [data-testid=kpi-card], [data-testid=ranking-chart]")).ShouldBeEmpty();
+        await BrowserHost.ScreenshotAsync(phone, "evaluation-cockpit-phone");
+        await phone.GotoAsync("/Counters/Dossiers");
+        (await phone.GetByTestId("due-at").CountAsync()).ShouldBeGreaterThan(0);
+        (await StaffUiTests.OffScreenAsync(phone, "[data-testid=dossiers] td")).ShouldBeEmpty();
+        await BrowserHost.ScreenshotAsync(phone, "dossiers-phone");
+        await phone.Context.CloseAsync();
+
         Console.WriteLine($"Cockpit (province, year 2025) opened in {opened.ElapsedMilliseconds} ms including the browser's navigation.");
     }
+
+    /// <summary>Numeric attributes of SVG and inline styles written with a decimal comma ("1,5"), as "tag attr=value".</summary>
+    internal static async Task<string[]> AttributesWithDecimalCommaAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('svg, svg *, [style], [aria-valuenow]')].flatMap(e =>
+                [...e.attributes].filter(a => a.name !== 'aria-label' && /\d,\d/.test(a.value)).map(a => `${e.tagName} ${a.name}=${a.value}`))
+            """);
 }

@@ -31,7 +31,7 @@ public sealed class CountersModule : ModuleBase
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("Một cửa", "One-stop counters", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
+        new("Tổng quan một cửa", "Counters overview", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
         new("Hồ sơ", "Dossiers", "/Counters/Dossiers", CountersPermissions.DossiersRead, "bi-folder2-open"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),

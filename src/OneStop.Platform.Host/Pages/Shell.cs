@@ -10,6 +10,12 @@ namespace OneStop.Platform.Host.Pages;
 
 public sealed record ShellLink(string Title, string Url, string Icon);
 
+/// <summary>
+/// One entry of the menu bar: a module's links under its name (a dropdown) when it offers more than one, else the link
+/// itself — so the bar holds one entry per module and fits a 1280 px screen in two rows.
+/// </summary>
+public sealed record ShellMenuGroup(string Title, string Icon, IReadOnlyList<ShellLink> Links);
+
 public sealed record ShellUnit(Guid Id, string Name, bool IsActing);
 
 public sealed record ShellSearch(string Url, string Placeholder);
@@ -18,12 +24,15 @@ public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyLis
 {
     /// <summary>The header search box, when a module offers one this person may use.</summary>
     public ShellSearch? Search { get; init; }
+
+    /// <summary><see cref="Links"/> grouped per module for the menu bar.</summary>
+    public IReadOnlyList<ShellMenuGroup> Menu { get; init; } = [];
 }
 
 /// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
 public sealed class ShellService(
     ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes, TimeProvider clock,
-    OneStop.Platform.Scoping.ICurrentScope scope)
+    OneStop.Platform.Scoping.ICurrentScope scope, Microsoft.Extensions.Localization.IStringLocalizer<ShellService> localizer)
 {
     private ShellModel? _model; // scoped: one computation per request (the layout and a page may both ask)
 
@@ -37,34 +46,53 @@ public sealed class ShellService(
             return new ShellModel(null, null, [], [], english);
         }
 
-        var links = new List<ShellLink>();
+        var menu = new List<ShellMenuGroup>();
         if (await permissions.IsGrantedAsync(user, PlatformPermissions.UnitsRead))
         {
-            links.Add(new(english ? "Administrative units" : "Đơn vị hành chính", "/Units", "bi-diagram-2"));
+            menu.Add(Single(new(english ? "Administrative units" : "Đơn vị hành chính", "/Units", "bi-diagram-2")));
         }
 
-        foreach (var item in modules.Modules.SelectMany(m => m.Navigation))
+        foreach (var module in modules.Modules)
         {
-            if (item.Permission is null || await permissions.IsGrantedAsync(user, item.Permission))
+            var moduleLinks = new List<ShellLink>();
+            foreach (var item in module.Navigation)
             {
-                links.Add(new(english ? item.TitleEn : item.TitleVi, item.Url, item.Icon));
+                if (item.Permission is null || await permissions.IsGrantedAsync(user, item.Permission))
+                {
+                    moduleLinks.Add(new(english ? item.TitleEn : item.TitleVi, item.Url, item.Icon));
+                }
+            }
+
+            if (moduleLinks.Count > 0)
+            {
+                menu.Add(moduleLinks.Count == 1
+                    ? Single(moduleLinks[0])
+                    : new(english ? module.DisplayNameEn : module.DisplayNameVi, moduleLinks[0].Icon, moduleLinks));
             }
         }
 
+        var administration = new List<ShellLink>();
         if (await permissions.IsGrantedAsync(user, PlatformPermissions.UsersManage))
         {
-            links.Add(new(english ? "People" : "Người dùng", "/People", "bi-people"));
+            administration.Add(new(english ? "People" : "Người dùng", "/People", "bi-people"));
         }
 
         if (await permissions.IsGrantedAsync(user, PlatformPermissions.DeliveryManage))
         {
-            links.Add(new(english ? "Dead letters" : "Hàng đợi lỗi", "/Delivery", "bi-exclamation-octagon"));
+            administration.Add(new(english ? "Dead letters" : "Hàng đợi lỗi", "/Delivery", "bi-exclamation-octagon"));
         }
 
         if (await permissions.IsGrantedAsync(user, PlatformPermissions.JobsDashboard))
         {
-            links.Add(new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"));
+            administration.Add(new(english ? "Background jobs" : "Tác vụ nền", "/jobs", "bi-gear"));
         }
+
+        if (administration.Count > 0)
+        {
+            menu.Add(administration.Count == 1 ? Single(administration[0]) : new(localizer["App.MenuAdministration"].Value, "bi-sliders", administration));
+        }
+
+        var links = menu.SelectMany(g => g.Links).ToList();
 
         ShellSearch? search = null;
         foreach (var box in searchBoxes)
@@ -93,6 +121,8 @@ public sealed class ShellService(
             user.FindFirstValue(PlatformClaims.AgencyName) is { } agency ? $"{unitName} · {agency}" : unitName,
             links,
             units.Select(u => new ShellUnit(u.Id, u.Name, u.Id.ToString() == acting)).ToList(),
-            english) { Search = search };
+            english) { Search = search, Menu = menu };
     }
+
+    private static ShellMenuGroup Single(ShellLink link) => new(link.Title, link.Icon, [link]);
 }

@@ -11,6 +11,7 @@ namespace OneStop.Evaluation.Features.Cockpit;
 /// </summary>
 internal static class Charts
 {
+    /// <summary>Every number written into an attribute goes through here: SVG wants "1.5", never the page culture's "1,5".</summary>
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>A monthly trend line (12 points, gaps where a month has no value) with the target as a dashed line.</summary>
@@ -46,12 +47,12 @@ internal static class Charts
 
             path.Append(pen ? " L" : " M").Append(F(X(i))).Append(' ').Append(F(Y((double)v)));
             pen = true;
-            sb.Append($"<circle cx=\"{F(X(i))}\" cy=\"{F(Y((double)v))}\" r=\"{(axis ? 3 : 1.5)}\" fill=\"#0d6efd\"><title>{i + 1:00}: {v:0.##}</title></circle>");
+            sb.Append($"<circle cx=\"{F(X(i))}\" cy=\"{F(Y((double)v))}\" r=\"{F(axis ? 3 : 1.5)}\" fill=\"#0d6efd\"><title>{i + 1:00}: {v:0.##}</title></circle>");
         }
 
         if (path.Length > 0)
         {
-            sb.Append($"<path d=\"{path}\" fill=\"none\" stroke=\"#0d6efd\" stroke-width=\"{(axis ? 2 : 1.5)}\"/>");
+            sb.Append($"<path d=\"{path}\" fill=\"none\" stroke=\"#0d6efd\" stroke-width=\"{F(axis ? 2 : 1.5)}\"/>");
         }
 
         if (axis)

@@ -20,6 +20,7 @@ internal sealed class IndexModel(ScanQueueQueries queue, DocumentQueries documen
     public IReadOnlyList<DeskDto> Desks { get; private set; } = [];
     public bool CanSwitchDesks { get; private set; }
     public bool CanDigitize { get; private set; }
+    public bool CanOpenDataStore { get; private set; }
     public string UnitName => scope.Unit.Name;
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
@@ -30,6 +31,7 @@ internal sealed class IndexModel(ScanQueueQueries queue, DocumentQueries documen
         Desks = await desks.ListAsync(ct);
         CanSwitchDesks = await permissions.IsGrantedAsync(User, DigitizationPermissions.Desks);
         CanDigitize = await permissions.IsGrantedAsync(User, DigitizationPermissions.Digitize);
+        CanOpenDataStore = await permissions.IsGrantedAsync(User, DigitizationPermissions.DataStore);
     }
 
     public async Task<IActionResult> OnPostDeskAsync(Guid agencyId, bool enabled, CancellationToken ct)
