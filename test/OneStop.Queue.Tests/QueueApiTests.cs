@@ -368,6 +368,38 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
         (await anonymous.GetAsync("/Queue/Console")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await anonymous.GetAsync($"{Api}/desks/{desk.Id}/board")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Without_a_desk_the_public_pages_say_so_and_offer_setup_to_those_allowed()
+    {
+        var anonymous = fx.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var url in new[] { "/Queue/Kiosk/KHONGCO", "/Queue/Board/KHONGCO", "/Queue/Book/KHONGCO", "/Queue/Kiosk", "/Queue/Board" })
+        {
+            var response = await anonymous.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            var html = await response.Content.ReadAsStringAsync();
+            html.ShouldContain("data-testid=\"queue-no-desk\"", customMessage: url);
+            html.ShouldContain("Chưa có điểm phục vụ", customMessage: url);
+            html.ShouldNotContain("queue-set-up-desks", customMessage: url);
+        }
+
+        var leader = await fx.SignInAsync(Leader);
+        (await (await leader.GetAsync("/Queue/Kiosk/KHONGCO")).Content.ReadAsStringAsync()).ShouldContain("href=\"/Queue/Desks\" data-testid=\"queue-set-up-desks\"");
+    }
+
+    [Fact]
+    public async Task The_old_Counters_addresses_lead_to_the_queue_module()
+    {
+        var anonymous = fx.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await anonymous.GetAsync("/Counters/Queue/Kiosk/MC10507?x=1");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.OriginalString.ShouldBe("/Queue/Kiosk/MC10507?x=1");
+        (await anonymous.GetAsync("/Counters/Queue")).Headers.Location!.OriginalString.ShouldBe("/Queue");
+
+        var api = await anonymous.PostAsJsonAsync("/api/v1/counters/queue/desks", new { code = "X" });
+        api.StatusCode.ShouldBe(HttpStatusCode.PermanentRedirect);
+        api.Headers.Location!.OriginalString.ShouldBe("/api/v1/queue/desks");
+    }
 }
 
 [Collection("QueuePostgreSql")]

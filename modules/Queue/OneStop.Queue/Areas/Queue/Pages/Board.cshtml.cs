@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Queue.Features;
 using OneStop.Queue.Features.Board;
 using OneStop.Queue.Infrastructure;
+using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 
 namespace OneStop.Queue.Pages;
@@ -13,7 +14,7 @@ namespace OneStop.Queue.Pages;
 /// server-sent events (<c>?handler=Events</c>), with an optional chime. Shows only the desk's own numbers.
 /// </summary>
 [AllowAnonymous]
-internal sealed class BoardModel(QueueDbContext db, ICurrentScope scope, BoardReader reader) : PageModel
+internal sealed class BoardModel(QueueDbContext db, ICurrentScope scope, BoardReader reader, IPermissionChecker permissions) : PublicDeskPageModel(permissions)
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
 
@@ -23,7 +24,7 @@ internal sealed class BoardModel(QueueDbContext db, ICurrentScope scope, BoardRe
     {
         if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
-            return NotFound();
+            return await NoDeskAsync();
         }
 
         using (scope.Change(QueueDesks.ScopeOf(found), null, "board"))

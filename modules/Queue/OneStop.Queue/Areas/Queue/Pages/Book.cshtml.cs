@@ -5,6 +5,7 @@ using OneStop.Queue.Domain;
 using OneStop.Queue.Features;
 using OneStop.Queue.Features.Appointments;
 using OneStop.Queue.Infrastructure;
+using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -12,7 +13,7 @@ namespace OneStop.Queue.Pages;
 
 /// <summary>Đặt lịch hẹn (public): a field, a day, a free slot, a name; the citizen gets a code to check in at the kiosk.</summary>
 [AllowAnonymous]
-internal sealed class BookModel(QueueDbContext db, ICurrentScope scope, AppointmentHandler appointments, TimeProvider clock) : PageModel
+internal sealed class BookModel(QueueDbContext db, ICurrentScope scope, AppointmentHandler appointments, TimeProvider clock, IPermissionChecker permissions) : PublicDeskPageModel(permissions)
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
@@ -41,7 +42,7 @@ internal sealed class BookModel(QueueDbContext db, ICurrentScope scope, Appointm
     {
         if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
-            return NotFound();
+            return await NoDeskAsync();
         }
 
         using (scope.Change(QueueDesks.ScopeOf(found), null, "booking"))

@@ -13,7 +13,7 @@ namespace OneStop.Queue.Pages;
 /// and service times by desk, counter, field or day over a period, against the plan's 15-minute target.
 /// </summary>
 [Permission(QueuePermissions.Read)]
-internal sealed class IndexModel(QueueStats stats, TimeProvider clock) : PageModel
+internal sealed class IndexModel(QueueStats stats, TimeProvider clock, IPermissionChecker permissions) : PageModel
 {
     public const double TargetMinutes = 15;
 
@@ -23,6 +23,9 @@ internal sealed class IndexModel(QueueStats stats, TimeProvider clock) : PageMod
 
     public IReadOnlyList<LiveDesk> Live { get; private set; } = [];
     public IReadOnlyList<StatsRow> Rows { get; private set; } = [];
+
+    /// <summary>May create desks: with none yet, the page says to start there.</summary>
+    public bool CanManage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -36,6 +39,7 @@ internal sealed class IndexModel(QueueStats stats, TimeProvider clock) : PageMod
 
         By = StatsGroupings.All.Contains(By) ? By : StatsGroupings.Desk;
         Live = await stats.LiveAsync(ct);
+        CanManage = Live.Count == 0 && await permissions.IsGrantedAsync(User, QueuePermissions.Manage);
         Rows = await stats.StatsAsync(From.Value, To.Value, By!, ct);
     }
 

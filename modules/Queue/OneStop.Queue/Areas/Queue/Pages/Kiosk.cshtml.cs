@@ -8,6 +8,7 @@ using OneStop.Queue.Features;
 using OneStop.Queue.Features.Appointments;
 using OneStop.Queue.Features.Tickets;
 using OneStop.Queue.Infrastructure;
+using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -18,7 +19,7 @@ namespace OneStop.Queue.Pages;
 /// appointment code; priority groups say so with one tap. Acts for the desk's unit only.
 /// </summary>
 [AllowAnonymous]
-internal sealed class KioskModel(QueueDbContext db, ICurrentScope scope, IssueTicketHandler issue, AppointmentHandler appointments) : PageModel
+internal sealed class KioskModel(QueueDbContext db, ICurrentScope scope, IssueTicketHandler issue, AppointmentHandler appointments, IPermissionChecker permissions) : PublicDeskPageModel(permissions)
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty] public string? Field { get; set; }
@@ -48,7 +49,7 @@ internal sealed class KioskModel(QueueDbContext db, ICurrentScope scope, IssueTi
     {
         if (await QueueDesks.FindPublicAsync(db, Code, ct) is not { } found)
         {
-            return NotFound();
+            return await NoDeskAsync();
         }
 
         using (scope.Change(QueueDesks.ScopeOf(found), null, "kiosk"))
