@@ -230,6 +230,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/queue/stats"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["GET /api/v1/queue/live"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["GET /api/v1/queue/kpi/waiting-time"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["ANY /api/v1/counters/queue/{**rest}"] = "redirect (308) to the same path under /api/v1/queue, no data (ADR 0021)",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
