@@ -40,7 +40,10 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         // The ward leader sets up the desk and a counter for civil status.
         var leader = await NewPageAsync();
         await BrowserHost.SignInAsync(leader, "lanhdao.camthuong");
-        await leader.GotoAsync("/Queue/Desks");
+        // No desk yet: the queue's page says to create one first and leads to desk setup.
+        await leader.GotoAsync("/Queue");
+        await leader.GetByTestId("create-desk-first").GetByRole(AriaRole.Link).ClickAsync();
+        await leader.WaitForURLAsync("**/Queue/Desks");
         await leader.GetByLabel("Mã (dùng trong địa chỉ kiosk)").FillAsync("MC10507");
         await leader.GetByLabel("Tên điểm phục vụ").FillAsync("Bộ phận Một cửa phường Cẩm Thượng");
         await leader.GetByTestId("create-desk").GetByRole(AriaRole.Button).ClickAsync();
