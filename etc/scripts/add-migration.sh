@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration (PostgreSQL) for the kernel or a module.
-# Usage: etc/scripts/add-migration.sh Platform|PlanTasks|Counters|Digitization|Integration|Evaluation|Training MigrationName
+# Usage: etc/scripts/add-migration.sh Platform|PlanTasks|Counters|Queue|Digitization|Integration|Evaluation|Training MigrationName
 # The embedded SQLite default creates its schema from the model and needs no migration (ADR 0003).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -4,6 +4,7 @@ using OneStop.Evaluation;
 using OneStop.Integration;
 using OneStop.Platform.Modules;
 using OneStop.PlanTasks;
+using OneStop.Queue;
 using OneStop.Training;
 
 namespace OneStop.Platform.Host;
@@ -18,6 +19,7 @@ public static class HostModules
     [
         new PlanTasksModule(),
         new CountersModule(),
+        new QueueModule(),
         new DigitizationModule(),
         new IntegrationModule(),
         new EvaluationModule(),

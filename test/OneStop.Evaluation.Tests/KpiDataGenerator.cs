@@ -182,7 +182,7 @@ public static class KpiDataGenerator
             WHERE {{generated}} AND d."ReceivedAt" IS NOT NULL AND d."Status" <> 'REFUSED'
             """);
         var tickets = await RunAsync("""
-            INSERT INTO counters."QueueTickets" ("Id", "DeskId", "ServiceDate", "Number", "Field", "PriorityGroup", "Source", "Status", "QueueKey", "IssuedAt",
+            INSERT INTO queue."QueueTickets" ("Id", "DeskId", "ServiceDate", "Number", "Field", "PriorityGroup", "Source", "Status", "QueueKey", "IssuedAt",
                 "CalledAt", "LastCalledAt", "ServiceStartedAt", "EndedAt", "CallCount", "WaitSeconds", "ServiceSeconds", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
             SELECT gen_random_uuid(), md5('desk:' || u."Code")::uuid, x.day, g, 'Hộ tịch', CASE WHEN x.r < 0.1 THEN 'ELDERLY' END, 'KIOSK',
                    CASE WHEN x.r2 < 0.02 THEN 'WAITING' WHEN x.r2 < 0.08 THEN 'NO_SHOW' ELSE 'DONE' END, x.issued, x.issued,
@@ -277,7 +277,7 @@ public static class KpiDataGenerator
             """);
 
         await RunAsync("""
-            ANALYZE counters."DossierComponents"; ANALYZE counters."DossierHandovers"; ANALYZE counters."QueueTickets"; ANALYZE counters."Procedures";
+            ANALYZE counters."DossierComponents"; ANALYZE counters."DossierHandovers"; ANALYZE queue."QueueTickets"; ANALYZE counters."Procedures";
             ANALYZE digitization."Dossiers"; ANALYZE digitization."Documents"; ANALYZE digitization."ScanQueue"; ANALYZE digitization."Desks";
             """);
         return new KpiSources(components, handovers, tickets, amended, records, documents, items, desks);

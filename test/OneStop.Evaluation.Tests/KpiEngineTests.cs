@@ -102,8 +102,8 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
         [KpiCodes.I766OnlinePayment] = $"""SELECT d."UnitPath", count(*) FILTER (WHERE d."PaymentMethod" = 'ONLINE'), count(*) FROM counters."Dossiers" d WHERE {ReceivedDossiers} AND (d."FeeVnd" > 0 OR d."FinancialObligationVnd" > 0) GROUP BY d."UnitPath" """,
         [KpiCodes.I766PopulationData] = $"""SELECT d."UnitPath", count(*) FILTER (WHERE d."ApplicantVerified"), count(*) FROM counters."Dossiers" d WHERE {ReceivedDossiers} AND d."ApplicantKind" = 'CITIZEN' GROUP BY d."UnitPath" """,
         // Counters: queue visits by service day — minutes to the hundredth per visit, over the visits called / served.
-        [KpiCodes.WaitingTime] = """SELECT "UnitPath", sum(round("WaitSeconds" / 60.0, 2)), count(*) FROM counters."QueueTickets" WHERE "ServiceDate" >= @fromDay AND "ServiceDate" < @toDay AND "WaitSeconds" IS NOT NULL AND NOT "IsDeleted" GROUP BY "UnitPath" """,
-        [KpiCodes.ProcessingTimePerDossier] = """SELECT "UnitPath", sum(round("ServiceSeconds" / 60.0, 2)), count(*) FROM counters."QueueTickets" WHERE "ServiceDate" >= @fromDay AND "ServiceDate" < @toDay AND "ServiceSeconds" IS NOT NULL AND NOT "IsDeleted" GROUP BY "UnitPath" """,
+        [KpiCodes.WaitingTime] = """SELECT "UnitPath", sum(round("WaitSeconds" / 60.0, 2)), count(*) FROM queue."QueueTickets" WHERE "ServiceDate" >= @fromDay AND "ServiceDate" < @toDay AND "WaitSeconds" IS NOT NULL AND NOT "IsDeleted" GROUP BY "UnitPath" """,
+        [KpiCodes.ProcessingTimePerDossier] = """SELECT "UnitPath", sum(round("ServiceSeconds" / 60.0, 2)), count(*) FROM queue."QueueTickets" WHERE "ServiceDate" >= @fromDay AND "ServiceDate" < @toDay AND "ServiceSeconds" IS NOT NULL AND NOT "IsDeleted" GROUP BY "UnitPath" """,
         // Counters: the catalogue, each unit credited with the procedures of its own level.
         [KpiCodes.I766PublishedOnTime] = CatalogueSql("""count(*) FILTER (WHERE p."PublishedOn" <= p."EffectiveFrom")""", """p."EffectiveFrom" >= @fromDay AND p."EffectiveFrom" < @toDay"""),
         [KpiCodes.I766PublishedInFull] = CatalogueSql("""
@@ -215,7 +215,7 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
         fx.Sources.Documents.ShouldBeGreaterThan(40_000);
         fx.Sources.ScanItems.ShouldBeGreaterThan(1_000);
         fx.Sources.Desks.ShouldBeGreaterThan(200);
-        (await fx.SqlAsync("""SELECT count(DISTINCT "UnitId") FROM counters."QueueTickets" """, r => r.GetInt64(0))).ShouldBe(248);
+        (await fx.SqlAsync("""SELECT count(DISTINCT "UnitId") FROM queue."QueueTickets" """, r => r.GetInt64(0))).ShouldBe(248);
     }
 
     [Theory]
@@ -325,7 +325,7 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
             """, r => r.GetInt32(0));
         // A queue visit of ten minutes' wait at the same commune on the same day…
         await fx.SqlAsync($"""
-            INSERT INTO counters."QueueTickets" ("Id", "DeskId", "ServiceDate", "Number", "Field", "Source", "Status", "QueueKey", "IssuedAt", "CalledAt", "LastCalledAt",
+            INSERT INTO queue."QueueTickets" ("Id", "DeskId", "ServiceDate", "Number", "Field", "Source", "Status", "QueueKey", "IssuedAt", "CalledAt", "LastCalledAt",
                 "ServiceStartedAt", "EndedAt", "CallCount", "WaitSeconds", "ServiceSeconds", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
             VALUES (gen_random_uuid(), gen_random_uuid(), '2025-05-10', 999999, 'Hộ tịch', 'KIOSK', 'DONE', '2025-05-10 08:00+07', '2025-05-10 08:00+07', '2025-05-10 08:10+07',
                 '2025-05-10 08:10+07', '2025-05-10 08:10+07', '2025-05-10 08:20+07', 1, 600, 600, '{id}', '{path}', false, now(), 'test')
@@ -374,7 +374,7 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
         after.Where(s => s.Period == "2025-08-20").OrderBy(s => s.Code + s.Path).ShouldBe(before.Where(s => s.Period == "2025-08-20").OrderBy(s => s.Code + s.Path));
         (await fx.SqlAsync(stamp, r => r.GetDateTime(0))).ShouldBe(untouchedAt);
         await fx.SqlAsync("""DELETE FROM evaluation."Ratings" WHERE "DossierCode" = 'INC-1' RETURNING 1""", r => r.GetInt32(0));
-        await fx.SqlAsync("""DELETE FROM counters."QueueTickets" WHERE "Number" = 999999 RETURNING 1""", r => r.GetInt32(0));
+        await fx.SqlAsync("""DELETE FROM queue."QueueTickets" WHERE "Number" = 999999 RETURNING 1""", r => r.GetInt32(0));
         await fx.SqlAsync("""DELETE FROM digitization."Documents" WHERE "DigitizedCode" = 'INC-1' RETURNING 1""", r => r.GetInt32(0));
         await fx.AsSystemAsync(sp => sp.GetRequiredService<KpiEngine>().RecomputeYearAsync(GeneratedYearFixture.Year, CancellationToken.None));
     }

@@ -53,8 +53,12 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
+        await PrepareDatabaseAsync(_database);
         StartServer(); // migrations and seed data run before it serves
     }
+
+    /// <summary>Runs on the empty database before the host starts: migration tests put it in an older state here.</summary>
+    protected virtual Task PrepareDatabaseAsync(TestDatabase database) => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -213,23 +213,24 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/return"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         // Public status by exact code, for the applicant holding the receipt: no identity data, name masked.
         ["GET /api/v1/counters/public/dossiers/{code}"] = "public by design: status only, masked name; see DossierApiTests",
-        ["GET /api/v1/counters/queue/desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/desks/{id:guid}/counters"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["PUT /api/v1/counters/queue/counters/{id:guid}/fields"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/desks/{id:guid}/tickets"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/counters/{id:guid}"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/counters/{id:guid}/commands"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/desks/{id:guid}/board"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/desks/{id:guid}/board/events"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/tickets/{id:guid}"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/tickets/{id:guid}/dossiers"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/desks/{id:guid}/slots"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/desks/{id:guid}/appointments"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["POST /api/v1/counters/queue/desks/{id:guid}/check-in"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/stats"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/live"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["GET /api/v1/counters/queue/kpi/waiting-time"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/desks/{id:guid}/counters"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["PUT /api/v1/queue/counters/{id:guid}/fields"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/desks/{id:guid}/tickets"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/counters/{id:guid}"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/counters/{id:guid}/commands"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/desks/{id:guid}/board"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/desks/{id:guid}/board/events"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/tickets/{id:guid}"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/tickets/{id:guid}/dossiers"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/desks/{id:guid}/slots"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/desks/{id:guid}/appointments"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/queue/desks/{id:guid}/check-in"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/stats"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/live"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["GET /api/v1/queue/kpi/waiting-time"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["ANY /api/v1/counters/queue/{**rest}"] = "redirect (308) to the same path under /api/v1/queue, no data (ADR 0021)",
     };
 
     /// <summary>Pages and why each is isolated: it shows scoped data checked below, or no unit data at all.</summary>
@@ -278,13 +279,13 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Public/Lookup"] = "public by design: status only, masked name",
         ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
-        ["Counters:/Queue/Index"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["Counters:/Queue/Desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["Counters:/Queue/Console"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["Queue:/Index"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["Queue:/Desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["Queue:/Console"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         // Public (no login) by design: found by the desk's code, they act for that desk's unit only and show its numbers.
-        ["Counters:/Queue/Kiosk"] = "public kiosk of one desk, acts for the desk's unit; " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["Counters:/Queue/Board"] = "public board of one desk (ticket numbers and counters only); " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
-        ["Counters:/Queue/Book"] = "public booking at one desk (free slots only)",
+        ["Queue:/Kiosk"] = "public kiosk of one desk, acts for the desk's unit; " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["Queue:/Board"] = "public board of one desk (ticket numbers and counters only); " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["Queue:/Book"] = "public booking at one desk (free slots only)",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
         ["Evaluation:/Index"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
@@ -950,7 +951,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     public async Task Queue_desks_tickets_and_waiting_times_stay_within_the_unit()
     {
         var leaderA = await fx.SignInAsync("lanhdao.camthuong");
-        var created = await leaderA.PostAsJsonAsync("/api/v1/counters/queue/desks", new
+        var created = await leaderA.PostAsJsonAsync("/api/v1/queue/desks", new
         {
             code = "QISO10507", name = "Bộ phận Một cửa Cẩm Thượng (thử)",
             counters = new[] { new { name = "Quầy 1", fields = new[] { "Hộ tịch" } }, new { name = "Quầy 2", fields = new[] { "Đất đai" } } },
@@ -960,46 +961,46 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         var deskId = desk.GetProperty("id").GetGuid();
         var counter = desk.GetProperty("counters")[0].GetProperty("id").GetGuid();
         var a = await fx.SignInAsync(CommuneA);
-        var ticket = await (await a.PostAsJsonAsync($"/api/v1/counters/queue/desks/{deskId}/tickets", new { field = "Hộ tịch" })).Content.ReadFromJsonAsync<JsonElement>();
+        var ticket = await (await a.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/tickets", new { field = "Hộ tịch" })).Content.ReadFromJsonAsync<JsonElement>();
         var ticketId = ticket.GetProperty("id").GetGuid();
-        (await a.PostAsJsonAsync($"/api/v1/counters/queue/counters/{counter}/commands", new { action = "sign-in" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await a.PostAsJsonAsync($"/api/v1/counters/queue/counters/{counter}/commands", new { action = "call-next" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await a.PostAsJsonAsync($"/api/v1/counters/queue/counters/{counter}/commands", new { action = "end" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await a.PostAsJsonAsync($"/api/v1/queue/counters/{counter}/commands", new { action = "sign-in" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await a.PostAsJsonAsync($"/api/v1/queue/counters/{counter}/commands", new { action = "call-next" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await a.PostAsJsonAsync($"/api/v1/queue/counters/{counter}/commands", new { action = "end" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd");
 
         // The sibling ward sees nothing of A's desk and can change nothing there.
         var b = await fx.SignInAsync(CommuneB);
-        (await b.GetFromJsonAsync<JsonElement>("/api/v1/counters/queue/desks")).EnumerateArray().ShouldNotContain(d => d.GetProperty("id").GetGuid() == deskId);
+        (await b.GetFromJsonAsync<JsonElement>("/api/v1/queue/desks")).EnumerateArray().ShouldNotContain(d => d.GetProperty("id").GetGuid() == deskId);
         foreach (var url in new[] { $"desks/{deskId}/board", $"desks/{deskId}/board/events", $"counters/{counter}", $"tickets/{ticketId}", $"desks/{deskId}/slots" })
         {
-            (await b.GetAsync("/api/v1/counters/queue/" + url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            (await b.GetAsync("/api/v1/queue/" + url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
         }
 
-        (await b.PostAsJsonAsync($"/api/v1/counters/queue/desks/{deskId}/tickets", new { field = "Hộ tịch" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await b.PostAsJsonAsync($"/api/v1/counters/queue/counters/{counter}/commands", new { action = "sign-in" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await b.PostAsJsonAsync($"/api/v1/counters/queue/tickets/{ticketId}/dossiers", new { dossierCode = "X-1" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await b.PostAsJsonAsync($"/api/v1/counters/queue/desks/{deskId}/appointments", new { field = "Hộ tịch", slotStart = DateTimeOffset.UtcNow.AddDays(1), citizenName = "X" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await b.PostAsJsonAsync($"/api/v1/counters/queue/desks/{deskId}/check-in", new { code = "ABCDEF" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/tickets", new { field = "Hộ tịch" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsJsonAsync($"/api/v1/queue/counters/{counter}/commands", new { action = "sign-in" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsJsonAsync($"/api/v1/queue/tickets/{ticketId}/dossiers", new { dossierCode = "X-1" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/appointments", new { field = "Hộ tịch", slotStart = DateTimeOffset.UtcNow.AddDays(1), citizenName = "X" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/check-in", new { code = "ABCDEF" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var district = await fx.SignInAsync(DistrictLeader);
-        (await b.GetFromJsonAsync<JsonElement>($"/api/v1/counters/queue/stats?from={today}&to={today}")).EnumerateArray().ShouldNotContain(r => r.GetProperty("key").GetString() == deskId.ToString());
-        (await b.GetFromJsonAsync<JsonElement>("/api/v1/counters/queue/live")).EnumerateArray().ShouldNotContain(r => r.GetProperty("deskId").GetGuid() == deskId);
+        (await b.GetFromJsonAsync<JsonElement>($"/api/v1/queue/stats?from={today}&to={today}")).EnumerateArray().ShouldNotContain(r => r.GetProperty("key").GetString() == deskId.ToString());
+        (await b.GetFromJsonAsync<JsonElement>("/api/v1/queue/live")).EnumerateArray().ShouldNotContain(r => r.GetProperty("deskId").GetGuid() == deskId);
         var aUnit = await fx.UnitId("10507");
-        (await b.GetFromJsonAsync<JsonElement>($"/api/v1/counters/queue/kpi/waiting-time?from={today}&to={today}")).EnumerateArray().ShouldNotContain(r => r.GetProperty("unitId").GetGuid() == aUnit);
-        var html = await (await b.GetAsync("/Counters/Queue/Console")).Content.ReadAsStringAsync();
+        (await b.GetFromJsonAsync<JsonElement>($"/api/v1/queue/kpi/waiting-time?from={today}&to={today}")).EnumerateArray().ShouldNotContain(r => r.GetProperty("unitId").GetGuid() == aUnit);
+        var html = await (await b.GetAsync("/Queue/Console")).Content.ReadAsStringAsync();
         html.ShouldNotContain("Cẩm Thượng (thử)");
-        (await (await b.GetAsync("/Counters/Queue/Desks")).Content.ReadAsStringAsync()).ShouldNotContain("QISO10507");
-        (await (await b.GetAsync("/Counters/Queue")).Content.ReadAsStringAsync()).ShouldNotContain("Cẩm Thượng (thử)");
+        (await (await b.GetAsync("/Queue/Desks")).Content.ReadAsStringAsync()).ShouldNotContain("QISO10507");
+        (await (await b.GetAsync("/Queue")).Content.ReadAsStringAsync()).ShouldNotContain("Cẩm Thượng (thử)");
 
         // The district sees its ward's desk, visits and waiting times.
-        (await district.GetFromJsonAsync<JsonElement>("/api/v1/counters/queue/desks")).EnumerateArray().ShouldContain(d => d.GetProperty("id").GetGuid() == deskId);
-        (await district.GetAsync($"/api/v1/counters/queue/tickets/{ticketId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await district.GetFromJsonAsync<JsonElement>($"/api/v1/counters/queue/kpi/waiting-time?from={today}&to={today}")).EnumerateArray().ShouldContain(r => r.GetProperty("unitId").GetGuid() == aUnit);
-        (await (await district.GetAsync("/Counters/Queue")).Content.ReadAsStringAsync()).ShouldContain("Cẩm Thượng (thử)");
-        (await district.GetAsync($"/api/v1/counters/queue/desks/{deskId}/board")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await district.GetFromJsonAsync<JsonElement>("/api/v1/queue/desks")).EnumerateArray().ShouldContain(d => d.GetProperty("id").GetGuid() == deskId);
+        (await district.GetAsync($"/api/v1/queue/tickets/{ticketId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await district.GetFromJsonAsync<JsonElement>($"/api/v1/queue/kpi/waiting-time?from={today}&to={today}")).EnumerateArray().ShouldContain(r => r.GetProperty("unitId").GetGuid() == aUnit);
+        (await (await district.GetAsync("/Queue")).Content.ReadAsStringAsync()).ShouldContain("Cẩm Thượng (thử)");
+        (await district.GetAsync($"/api/v1/queue/desks/{deskId}/board")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Desk officers may set up desks in this fixture, so the write isolation shows (not only the permission).
-        (await b.PutAsJsonAsync($"/api/v1/counters/queue/counters/{counter}/fields", new { fields = new[] { "Đất đai" } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await b.PostAsJsonAsync($"/api/v1/counters/queue/desks/{deskId}/counters", new { name = "Quầy lạ", fields = new[] { "Đất đai" } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await a.PostAsJsonAsync($"/api/v1/counters/queue/counters/{counter}/commands", new { action = "sign-out" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await b.PutAsJsonAsync($"/api/v1/queue/counters/{counter}/fields", new { fields = new[] { "Đất đai" } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/counters", new { name = "Quầy lạ", fields = new[] { "Đất đai" } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await a.PostAsJsonAsync($"/api/v1/queue/counters/{counter}/commands", new { action = "sign-out" })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

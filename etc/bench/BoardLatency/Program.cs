@@ -17,7 +17,7 @@ await using var host = sqlite ? new SqliteOneStopFactory() : new OneStopFactory(
 await host.InitializeAsync();
 host.Clock.SetVietnamTime(2026, 12, 7, 8); // a Monday morning: the desk is open
 
-const string Api = "/api/v1/counters/queue";
+const string Api = "/api/v1/queue";
 var leader = await host.SignInAsync("lanhdao.camthuong");
 var created = await leader.PostAsJsonAsync($"{Api}/desks", new
 {

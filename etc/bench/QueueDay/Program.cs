@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OneStop.Counters;
-using OneStop.Counters.Contracts;
-using OneStop.Counters.Features.Queue.Calling;
-using OneStop.Counters.Features.Queue.Desks;
-using OneStop.Counters.Features.Queue.Measurement;
-using OneStop.Counters.Features.Queue.Tickets;
-using OneStop.Counters.Infrastructure;
+using OneStop.Queue;
+using OneStop.Queue.Contracts;
+using OneStop.Queue.Features.Calling;
+using OneStop.Queue.Features.Desks;
+using OneStop.Queue.Features.Measurement;
+using OneStop.Queue.Features.Tickets;
+using OneStop.Queue.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Persistence;
@@ -34,7 +34,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Database:DataDirectory"] = data,
 }).Build();
 var clock = new SimulatedClock(At(0));
-var module = new CountersModule();
+var module = new QueueModule();
 var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
 services.AddSingleton<IConfiguration>(configuration);
 services.AddOneStopPlatform(configuration, [module]);
@@ -134,7 +134,7 @@ while (true)
             c.NoShow = random.NextDouble() < 0.03;
             c.BusyUntil = now + (c.NoShow ? 1 : Math.Max(0.5, -Math.Log(1 - random.NextDouble()) * field.ServiceMinutes));
         }
-        catch (PlatformException e) when (e.Code == CountersErrorCodes.QueueEmpty)
+        catch (PlatformException e) when (e.Code == QueueErrorCodes.Empty)
         {
             // Nothing for this counter's fields now.
         }
@@ -146,7 +146,7 @@ watch.Stop();
 // Recorded by the system: SQL over the tickets (the KPI source and the per-desk statistics).
 var recorded = await As(null, "bench", async sp =>
 {
-    var db = sp.GetRequiredService<CountersDbContext>();
+    var db = sp.GetRequiredService<QueueDbContext>();
     var kpi = (await sp.GetRequiredService<QueueStats>().WaitingTimeByUnitAsync(day, day, QueueKpiPeriod.Range)).Single();
     var avgSeconds = await db.QueueTickets.Where(t => t.ServiceDate == day && t.WaitSeconds != null).AverageAsync(t => (double)t.WaitSeconds!.Value);
     var avgService = await db.QueueTickets.Where(t => t.ServiceDate == day && t.ServiceSeconds != null).AverageAsync(t => (double)t.ServiceSeconds!.Value);

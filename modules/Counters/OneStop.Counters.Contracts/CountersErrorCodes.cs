@@ -65,34 +65,4 @@ public static class CountersErrorCodes
     public const string FormNotAvailable = Prefix + "FormNotAvailable";
 
     public const string ApologyLetterNotFound = Prefix + "ApologyLetterNotFound";
-
-    /// <summary>Queue: no desk (service point) with that id or code in scope.</summary>
-    public const string QueueDeskNotFound = Prefix + "QueueDeskNotFound";
-
-    /// <summary>Queue: a desk with that code exists already.</summary>
-    public const string QueueDeskCodeTaken = Prefix + "QueueDeskCodeTaken";
-
-    public const string QueueCounterNotFound = Prefix + "QueueCounterNotFound";
-
-    public const string QueueTicketNotFound = Prefix + "QueueTicketNotFound";
-
-    /// <summary>Queue: no counter of the desk serves the chosen field.</summary>
-    public const string QueueFieldNotServed = Prefix + "QueueFieldNotServed";
-
-    /// <summary>Queue: the command does not fit the ticket's or counter's state (e.g. end a ticket never called).</summary>
-    public const string QueueInvalidState = Prefix + "QueueInvalidState";
-
-    /// <summary>Queue: the counter is taken by another officer, or the officer sits at another counter.</summary>
-    public const string QueueCounterTaken = Prefix + "QueueCounterTaken";
-
-    /// <summary>Queue: nobody is waiting for the counter's fields.</summary>
-    public const string QueueEmpty = Prefix + "QueueEmpty";
-
-    /// <summary>Queue: the appointment slot is full or not offered.</summary>
-    public const string QueueSlotUnavailable = Prefix + "QueueSlotUnavailable";
-
-    public const string QueueAppointmentNotFound = Prefix + "QueueAppointmentNotFound";
-
-    /// <summary>Queue: check-in outside the appointment's window (too early, or released as a no-show).</summary>
-    public const string QueueCheckInClosed = Prefix + "QueueCheckInClosed";
 }

@@ -37,21 +37,6 @@ public static class CountersPermissions
     /// <summary>Hand the result back to the applicant (at the desk, by post, electronically).</summary>
     public const string DossiersReturn = "Counters.Dossiers.Return";
 
-    /// <summary>Queue: sit at a counter, call, serve, transfer tickets and link them to dossiers.</summary>
-    public const string QueueServe = "Counters.Queue.Serve";
-
-    /// <summary>Queue: set up desks (service points), counters and the fields they serve.</summary>
-    public const string QueueManage = "Counters.Queue.Manage";
-
-    /// <summary>Queue: live queue, waiting and service times, visits.</summary>
-    public const string QueueRead = "Counters.Queue.Read";
-
-    /// <summary>Queue: issue tickets, book and check in appointments (granted to third-party kiosks as a scope).</summary>
-    public const string QueueKiosk = "Counters.Queue.Kiosk";
-
-    /// <summary>Queue: read the display board and its live stream (granted to third-party displays as a scope).</summary>
-    public const string QueueDisplay = "Counters.Queue.Display";
-
     /// <summary>
     /// Online submissions the portal addressed to no unit valid today (unknown code, a unit split among several) or
     /// that intake refused: see them and route each to a unit. Provincial officers: the queue belongs to the province.
@@ -76,12 +61,7 @@ public static class CountersPermissions
         new(DossiersProcess, "Xử lý, luân chuyển, yêu cầu bổ sung hồ sơ", "Process, route and request supplements for dossiers", Roles.Specialist, Roles.UnitLeader, Roles.DeskOfficer),
         new(DossiersApprove, "Phê duyệt kết quả, dừng giải quyết hồ sơ", "Approve results and stop dossiers", Roles.UnitLeader),
         new(DossiersReturn, "Trả kết quả giải quyết hồ sơ", "Return results to applicants", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader),
-        new(QueueServe, "Gọi số, phục vụ công dân tại quầy", "Call and serve queue tickets at a counter", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
-        new(QueueManage, "Thiết lập quầy và lĩnh vực phục vụ", "Set up desks, counters and their fields", Roles.UnitLeader, Roles.SystemAdmin),
-        new(QueueRead, "Xem hàng đợi và thời gian chờ", "View the queue and waiting times", [.. Staff, Roles.Inspector]),
-        new(QueueKiosk, "Cấp số thứ tự, đặt lịch hẹn (kiosk)", "Issue queue tickets and book appointments (kiosk)", Roles.DeskOfficer, Roles.PostalAgent, Roles.UnitLeader, Roles.SystemAdmin),
         new(OnlineSubmissionsReview, "Xử lý hồ sơ trực tuyến chưa xác định nơi tiếp nhận", "Review and route online submissions with no receiving unit", Roles.ProvincialLeader, Roles.UnitAdmin, Roles.SystemAdmin),
         new(OnlineSubmissionsRepull, "Lấy lại hồ sơ trực tuyến từ Cổng Dịch vụ công quốc gia", "Pull online submissions again from the national portal", Roles.UnitAdmin, Roles.SystemAdmin),
-        new(QueueDisplay, "Xem bảng hiển thị số thứ tự", "Read the queue display board", [.. Staff, Roles.Inspector]),
     ];
 }

@@ -13,7 +13,6 @@ using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Dossiers.Overdue;
 using Hangfire;
-using OneStop.Counters.Features.Queue;
 using OneStop.Counters.Features.Search;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -37,26 +36,21 @@ public sealed class CountersModule : ModuleBase
         new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
         new("Hồ sơ quá hạn", "Overdue dossiers", "/Counters/Overdue", CountersPermissions.DossiersRead, "bi-alarm"),
         new("Hồ sơ trực tuyến chờ xác định nơi nhận", "Online submissions to route", "/Counters/Online", CountersPermissions.OnlineSubmissionsReview, "bi-signpost-split"),
-        new("Hàng đợi, cấp số", "Queue and tickets", "/Counters/Queue", CountersPermissions.QueueRead, "bi-people"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
-        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.QueueKpiCalculator>();
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
         services.AddScoped<DossierClock>();
         services.AddScoped<DossierWorkflow>();
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, Features.Dossiers.Reorganisation.OpenDossierHandover>();
-        services.AddFollowsPrimarySuccessor<CountersDbContext, Domain.Queue.QueueDesk>("Quầy tiếp nhận (xếp hàng)");
-        services.AddFollowsPrimarySuccessor<CountersDbContext, Domain.Queue.QueueCounter>("Quầy dịch vụ (xếp hàng)");
         services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
         services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDossiers>();
-        services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoQueueVisits>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
@@ -64,7 +58,6 @@ public sealed class CountersModule : ModuleBase
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
         services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();
-        services.AddQueue();
         services.AddDossierSearch(configuration);
     }
 

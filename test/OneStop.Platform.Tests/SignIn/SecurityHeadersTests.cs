@@ -64,13 +64,13 @@ public sealed class SecurityHeadersTests(OneStopFactory factory) : IClassFixture
     public async Task Pages_run_only_their_own_inline_script_by_nonce()
     {
         var leader = await factory.SignInAsync("lanhdao.camthuong");
-        (await leader.PostAsJsonAsync("/api/v1/counters/queue/desks", new
+        (await leader.PostAsJsonAsync("/api/v1/queue/desks", new
         {
             code = "CSP", name = "Bộ phận Một cửa (thử CSP)", priorityHeadStartMinutes = 15, slotMinutes = 30, slotCapacity = 2,
             counters = new[] { new { name = "Quầy 1", fields = new[] { "Hộ tịch" } } },
         })).EnsureSuccessStatusCode();
 
-        var board = await leader.GetAsync("/Counters/Queue/Board/CSP");
+        var board = await leader.GetAsync("/Queue/Board/CSP");
         board.StatusCode.ShouldBe(HttpStatusCode.OK);
         var csp = board.Headers.GetValues("Content-Security-Policy").Single();
         var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;

@@ -36,7 +36,6 @@ internal static class CountersEndpoints
         Dossiers.Forms.DossierFormEndpoints.Map(api);
         Dossiers.Overdue.OverdueEndpoints.Map(api);
         Dossiers.Online.OnlineSubmissionEndpoints.Map(api);
-        Queue.QueueSetup.MapQueue(api);
         DossierSearchEndpoints.Map(api);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Domain.Dossiers;
-using OneStop.Counters.Domain.Queue;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
@@ -28,17 +27,10 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
     public DbSet<OnlineSubmission> OnlineSubmissions => Set<OnlineSubmission>();
 
-    public DbSet<QueueDesk> QueueDesks => Set<QueueDesk>();
-    public DbSet<QueueCounter> QueueCounters => Set<QueueCounter>();
-    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
-    public DbSet<QueueEvent> QueueEvents => Set<QueueEvent>();
-    public DbSet<TicketDossierLink> QueueTicketDossiers => Set<TicketDossierLink>();
-    public DbSet<QueueAppointment> QueueAppointments => Set<QueueAppointment>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         DossierModel.Configure(modelBuilder);
-        QueueModel.Configure(modelBuilder);
         modelBuilder.Entity<DayOff>(b =>
         {
             b.ToTable("DaysOff");

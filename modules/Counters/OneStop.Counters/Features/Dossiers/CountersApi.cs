@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Features.Calendar;
 using OneStop.Counters.Infrastructure;
 
 namespace OneStop.Counters.Features.Dossiers;
@@ -30,5 +31,18 @@ internal sealed class CountersApi(CountersDbContext db, TimeProvider time) : ICo
         var p = await db.Procedures.AsNoTracking().Include(x => x.Components).FirstOrDefaultAsync(x => x.Code == code, ct);
         return p is null ? null : new ProcedureInfo(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent,
             p.Components.OrderBy(c => c.Order).Select(c => new ProcedureComponentInfo(c.Name, c.DocumentTypeCode, c.Required)).ToList());
+    }
+
+    public async Task<IReadOnlyList<string>> ProcedureFieldsAsync(CancellationToken ct = default) =>
+        await db.Procedures.AsNoTracking().Select(p => p.Field).Where(f => f != "").Distinct().OrderBy(f => f).ToListAsync(ct);
+
+    public async Task<OfficeDay> OfficeDayAsync(Guid unitId, DateOnly date, CancellationToken ct = default)
+    {
+        var calendar = await CalendarReader.CalendarAsync(db, ct);
+        var (hours, _) = await CalendarReader.OfficeHoursAsync(db, unitId, ct);
+        var covered = calendar.CoveredYears.Contains(date.Year);
+        var working = covered && calendar.IsWorkingDay(date);
+        return new OfficeDay(date, covered, working, covered && !working ? calendar.WhyNotWorking(date) : null,
+            hours.MorningStart, hours.MorningEnd, hours.AfternoonStart, hours.AfternoonEnd);
     }
 }

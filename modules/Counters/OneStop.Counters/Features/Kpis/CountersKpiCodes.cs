@@ -17,6 +17,4 @@ internal static class CountersKpiCodes
     public const string ElectronicRouting = "plan.electronic-routing";
     public const string I766OnlinePayment = "i766.4.1";
     public const string I766PopulationData = "i766.5.6";
-    public const string WaitingTime = "plan.waiting-time";
-    public const string ProcessingTimePerDossier = "plan.processing-time";
 }

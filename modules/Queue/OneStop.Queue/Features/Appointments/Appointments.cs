@@ -1,0 +1,249 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneStop.Counters.Contracts;
+using OneStop.Queue.Contracts;
+using OneStop.Queue.Domain;
+using OneStop.Queue.Features.Tickets;
+using OneStop.Queue.Infrastructure;
+using OneStop.Platform.Domain;
+using OneStop.Platform.Jobs;
+using OneStop.Platform.Permissions;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
+
+namespace OneStop.Queue.Features.Appointments;
+
+internal sealed record SlotDto(DateTimeOffset Start, int Capacity, int Booked, int Available);
+
+internal sealed record SlotsDto(Guid DeskId, DateOnly Date, bool WorkingDay, string? Note, IReadOnlyList<SlotDto> Slots);
+
+internal sealed record BookRequest(string Field, DateTimeOffset SlotStart, string CitizenName, string? Phone) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Field))
+        {
+            yield return new(nameof(Field), "Chọn lĩnh vực.");
+        }
+
+        if (SlotStart == default)
+        {
+            yield return new(nameof(SlotStart), "Chọn khung giờ hẹn.");
+        }
+
+        if (string.IsNullOrWhiteSpace(CitizenName) || CitizenName.Length > 256)
+        {
+            yield return new(nameof(CitizenName), "Nhập họ và tên (tối đa 256 ký tự).");
+        }
+
+        if (Phone is { Length: > 0 } p && (p.Length > 15 || !p.All(c => char.IsAsciiDigit(c) || c is '+' or ' ')))
+        {
+            yield return new(nameof(Phone), "Số điện thoại chỉ gồm chữ số (tối đa 15 ký tự).");
+        }
+    }
+}
+
+internal sealed record AppointmentDto(Guid Id, Guid DeskId, string Code, string Field, DateTimeOffset SlotStart, string CitizenName, string Status, Guid? TicketId);
+
+internal sealed record CheckInRequest(string Code, string? PriorityGroup) : IValidatableRequest
+{
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Code) || Code.Trim().Length > 16)
+        {
+            yield return new(nameof(Code), "Nhập mã lịch hẹn.");
+        }
+
+        if (!string.IsNullOrEmpty(PriorityGroup) && !QueuePriorityGroups.All.Contains(PriorityGroup))
+        {
+            yield return new(nameof(PriorityGroup), "Nhóm ưu tiên không hợp lệ.");
+        }
+    }
+}
+
+/// <summary>
+/// Đặt lịch hẹn: slots follow the desk unit's office hours on working days of the official calendar, up to 30 days
+/// ahead; each slot takes <see cref="QueueDesk.SlotCapacity"/> bookings. Check-in at the kiosk issues a ticket queued at
+/// the slot's start, from 30 minutes before it until 15 minutes after; later the booking is released (no-show).
+/// </summary>
+internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, IssueTicketHandler issue, IServiceProvider services)
+{
+    public const int DaysAhead = 30;
+
+    public async Task<SlotsDto> SlotsAsync(Guid deskId, DateOnly date, CancellationToken ct)
+    {
+        var desk = await QueueDesks.GetAsync(db, deskId, ct);
+        var today = QueueTime.DayOf(clock.GetUtcNow());
+        if (date < today || date > today.AddDays(DaysAhead))
+        {
+            return new SlotsDto(desk.Id, date, false, $"Chỉ đặt lịch từ hôm nay đến {DaysAhead} ngày tới.", []);
+        }
+
+        // The working calendar and office hours are Counters' today (ICountersApi); without that module, no slots.
+        var day = services.GetService<ICountersApi>() is { } counters ? await counters.OfficeDayAsync(desk.UnitId, date, ct) : null;
+        if (day is not { CalendarCovered: true })
+        {
+            return new SlotsDto(desk.Id, date, false, $"Lịch làm việc năm {date.Year} chưa được cập nhật, chưa nhận đặt lịch.", []);
+        }
+
+        if (!day.IsWorkingDay)
+        {
+            return new SlotsDto(desk.Id, date, false, $"Ngày {date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} là ngày nghỉ ({day.NotWorkingReason}).", []);
+        }
+
+        var starts = Starts(day, desk.SlotMinutes).Select(t => new DateTimeOffset(date.ToDateTime(t), VietnamTime.Offset)).Where(s => s > clock.GetUtcNow()).ToList();
+        var booked = await db.QueueAppointments.AsNoTracking()
+            .Where(a => a.DeskId == desk.Id && a.SlotDate == date && a.Status != AppointmentStatuses.NoShow)
+            .GroupBy(a => a.SlotStart).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = booked.ToDictionary(b => b.Key.UtcTicks, b => b.Count);
+        return new SlotsDto(desk.Id, date, true, null, starts.Select(s =>
+        {
+            var n = counts.GetValueOrDefault(s.UtcTicks);
+            return new SlotDto(s.ToOffset(VietnamTime.Offset), desk.SlotCapacity, n, Math.Max(0, desk.SlotCapacity - n));
+        }).ToList());
+    }
+
+    private static IEnumerable<TimeOnly> Starts(OfficeDay hours, int minutes)
+    {
+        foreach (var (from, to) in new[] { (hours.MorningStart, hours.MorningEnd), (hours.AfternoonStart, hours.AfternoonEnd) })
+        {
+            for (var t = from; t.AddMinutes(minutes) <= to && t >= from; t = t.AddMinutes(minutes))
+            {
+                yield return t;
+            }
+        }
+    }
+
+    public async Task<AppointmentDto> BookAsync(Guid deskId, BookRequest request, CancellationToken ct)
+    {
+        var desk = await QueueDesks.GetAsync(db, deskId, ct);
+        if (!desk.Fields.Contains(request.Field))
+        {
+            throw new PlatformException(QueueErrorCodes.FieldNotServed, $"Điểm phục vụ không có quầy nào phục vụ lĩnh vực \"{request.Field}\".", 422);
+        }
+
+        var date = QueueTime.DayOf(request.SlotStart);
+        var slot = (await SlotsAsync(deskId, date, ct)).Slots.FirstOrDefault(s => s.Start == request.SlotStart);
+        if (slot is null)
+        {
+            throw new PlatformException(QueueErrorCodes.SlotUnavailable, "Khung giờ này không nhận đặt lịch.", 409);
+        }
+
+        await using var tx = await QueueLocks.BeginAsync(db, "slots:" + desk.Id, ct);
+        // Stored as UTC (PostgreSQL timestamptz takes only offset 0; SQLite compares the stored encoding).
+        var start = slot.Start.ToUniversalTime();
+        var taken = await db.QueueAppointments.CountAsync(a => a.DeskId == desk.Id && a.SlotStart == start && a.Status != AppointmentStatuses.NoShow, ct);
+        if (taken >= desk.SlotCapacity)
+        {
+            throw new PlatformException(QueueErrorCodes.SlotUnavailable, "Khung giờ này đã đủ lượt hẹn, vui lòng chọn khung giờ khác.", 409);
+        }
+
+        string code;
+        do
+        {
+            code = QueuePolicy.NewAppointmentCode();
+        }
+        while (await db.QueueAppointments.AnyAsync(a => a.DeskId == desk.Id && a.Code == code, ct));
+
+        var appointment = new QueueAppointment(desk, code, request.Field, start, date, request.CitizenName.Trim(), request.Phone?.Trim());
+        db.QueueAppointments.Add(appointment);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return From(appointment);
+    }
+
+    public async Task<TicketDto> CheckInAsync(Guid deskId, CheckInRequest request, string source, CancellationToken ct)
+    {
+        var code = request.Code.Trim().ToUpperInvariant();
+        var appointment = await db.QueueAppointments.FirstOrDefaultAsync(a => a.DeskId == deskId && a.Code == code, ct)
+            ?? throw new PlatformException(QueueErrorCodes.AppointmentNotFound, $"Không tìm thấy lịch hẹn mã {code} tại điểm phục vụ này.", 404);
+        var now = clock.GetUtcNow();
+        if (appointment.Status != AppointmentStatuses.Booked)
+        {
+            throw new PlatformException(QueueErrorCodes.CheckInClosed, appointment.Status == AppointmentStatuses.CheckedIn
+                ? "Lịch hẹn này đã được xác nhận và cấp số."
+                : "Lịch hẹn đã bị hủy do quá giờ hẹn; vui lòng lấy số thường hoặc đặt lịch khác.", 422);
+        }
+
+        if (now < appointment.SlotStart - QueuePolicy.CheckInOpens)
+        {
+            throw new PlatformException(QueueErrorCodes.CheckInClosed,
+                $"Chưa đến giờ xác nhận: vui lòng quay lại từ {QueueTime.Clock(appointment.SlotStart - QueuePolicy.CheckInOpens)}.", 422);
+        }
+
+        if (now > appointment.SlotStart + QueuePolicy.CheckInGrace)
+        {
+            appointment.Release();
+            await db.SaveChangesAsync(ct);
+            throw new PlatformException(QueueErrorCodes.CheckInClosed, "Lịch hẹn đã bị hủy do quá giờ hẹn; vui lòng lấy số thường hoặc đặt lịch khác.", 422);
+        }
+
+        return await issue.HandleAsync(deskId, new IssueTicketRequest(appointment.Field, request.PriorityGroup, null), source, ct, appointment);
+    }
+
+    /// <summary>Releases bookings not checked in by the end of their grace period; returns how many.</summary>
+    public async Task<int> ReleaseNoShowsAsync(CancellationToken ct)
+    {
+        var limit = clock.GetUtcNow() - QueuePolicy.CheckInGrace;
+        // Oldest first, in batches of 500: the next sweep takes the rest.
+        var late = await db.QueueAppointments.Where(a => a.Status == AppointmentStatuses.Booked && a.SlotStart < limit)
+            .OrderBy(a => a.SlotStart).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
+        foreach (var appointment in late)
+        {
+            appointment.Release();
+        }
+
+        await db.SaveChangesAsync(ct);
+        return late.Count;
+    }
+
+    public static AppointmentDto From(QueueAppointment a) => new(a.Id, a.DeskId, a.Code, a.Field, a.SlotStart.ToOffset(VietnamTime.Offset), a.CitizenName, a.Status, a.TicketId);
+}
+
+/// <summary>Releases no-show bookings every <c>Queue:NoShowSweepMilliseconds</c> (default a minute), across units.</summary>
+internal sealed class NoShowSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<NoShowSweeper> logger)
+    : PollingBackgroundService(configuration, logger, "Queue:NoShowSweepMilliseconds", 60_000)
+{
+    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentScope>().Change(UnitScope.Unrestricted, null, "queue-no-shows");
+        return await scope.ServiceProvider.GetRequiredService<AppointmentHandler>().ReleaseNoShowsAsync(cancellationToken);
+    }
+}
+
+internal static class AppointmentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder queue)
+    {
+        queue.MapGet("/desks/{id:guid}/slots", Slots).RequirePermission(QueuePermissions.Kiosk)
+            .WithSummary("Khung giờ hẹn của một ngày, với số chỗ còn trống");
+        queue.MapPost("/desks/{id:guid}/appointments", Book).RequirePermission(QueuePermissions.Kiosk)
+            .Validate<BookRequest>().WithIdempotency()
+            .WithSummary("Đặt lịch hẹn (cổng dịch vụ công, kiosk của bên thứ ba)");
+        queue.MapPost("/desks/{id:guid}/check-in", CheckIn).RequirePermission(QueuePermissions.Kiosk)
+            .Validate<CheckInRequest>().WithIdempotency()
+            .WithSummary("Xác nhận lịch hẹn tại kiosk và cấp số");
+    }
+
+    private static async Task<Results<Ok<SlotsDto>, ProblemHttpResult>> Slots(AppointmentHandler handler, Guid id, DateOnly? date, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await handler.SlotsAsync(id, date ?? QueueTime.DayOf(clock.GetUtcNow()), ct));
+
+    private static async Task<Created<AppointmentDto>> Book(AppointmentHandler handler, Guid id, BookRequest request, CancellationToken ct)
+    {
+        var appointment = await handler.BookAsync(id, request, ct);
+        return TypedResults.Created($"/api/v1/queue/desks/{id}/appointments/{appointment.Id}", appointment);
+    }
+
+    private static async Task<Created<TicketDto>> CheckIn(AppointmentHandler handler, Guid id, CheckInRequest request, CancellationToken ct)
+    {
+        var ticket = await handler.CheckInAsync(id, request, QueueTicketSources.Appointment, ct);
+        return TypedResults.Created($"/api/v1/queue/tickets/{ticket.Id}", ticket);
+    }
+}
