@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
-using OneStop.Counters.Features.Calendar;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers;
 
@@ -14,7 +14,7 @@ namespace OneStop.Counters.Features.Dossiers;
 /// unit's office hours, minus closed clock stops, plus extensions. Recomputed on every event that moves it, with the
 /// explanation kept on the dossier.
 /// </summary>
-internal sealed class DossierClock(CountersDbContext db)
+internal sealed class DossierClock(IWorkingCalendar workingCalendar)
 {
     public async Task RecomputeAsync(Dossier dossier, CancellationToken ct)
     {
@@ -23,26 +23,18 @@ internal sealed class DossierClock(CountersDbContext db)
             return;
         }
 
-        var calendar = await CalendarReader.CalendarAsync(db, ct);
+        var calendar = await workingCalendar.LoadAsync(ct);
         // The receiving unit's hours, even when the competent unit elsewhere is the one acting now.
-        var row = await db.OfficeHours.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == dossier.UnitId && !h.IsDeleted, ct);
-        var hours = row?.ToOfficeHours() ?? Domain.Calendar.OfficeHours.Default;
+        var hours = await workingCalendar.OfficeHoursAsync(dossier.UnitId, ct);
         var stops = dossier.ClockStops.Where(s => s.To is not null).OrderBy(s => s.From)
-            .Select(s => new ClockStop(DueDateCalculator.ToVietnamTime(s.From), DueDateCalculator.ToVietnamTime(s.To!.Value))).ToList();
+            .Select(s => new ClockStop(VietnamTime.ToLocal(s.From), VietnamTime.ToLocal(s.To!.Value))).ToList();
         var extensions = dossier.Extensions.OrderBy(e => e.At).Select(e => new Extension(new LegalTime(e.Value, e.Unit), e.Reason)).ToList();
-        DueDateResult result;
-        try
-        {
-            result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(
-                DueDateCalculator.ToVietnamTime(receivedAt), new LegalTime(dossier.LegalTimeValue, dossier.LegalTimeUnit), stops, extensions));
-        }
-        catch (CalendarNotCoveredException e)
-        {
-            throw new PlatformException(CountersErrorCodes.CalendarNotCovered, e.Message, 422);
-        }
+        // A year without calendar data throws CalendarNotCoveredException: a 422 with its code, never a guessed date.
+        var result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(
+            VietnamTime.ToLocal(receivedAt), new LegalTime(dossier.LegalTimeValue, dossier.LegalTimeUnit), stops, extensions));
 
         // PostgreSQL stores instants in UTC (timestamptz accepts offset 0 only).
-        dossier.DueAt = DueDateCalculator.FromVietnamTime(result.DueAt).ToUniversalTime();
+        dossier.DueAt = VietnamTime.FromLocal(result.DueAt).ToUniversalTime();
         dossier.DueExplanation = string.Join('\n', result.Explanation);
     }
 }

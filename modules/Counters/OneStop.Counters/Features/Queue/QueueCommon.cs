@@ -1,22 +1,23 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Queue;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Queue;
 
 /// <summary>Vietnam calendar day of an instant: ticket numbers and the measurements are per local day.</summary>
 internal static class QueueTime
 {
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(instant));
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(VietnamTime.ToLocal(instant));
 
     public static string Clock(DateTimeOffset? instant) =>
-        instant is { } i ? DueDateCalculator.ToVietnamTime(i).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
+        instant is { } i ? VietnamTime.ToLocal(i).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     public static double Minutes(double? seconds) => Math.Round((seconds ?? 0) / 60.0, 1);
 }

@@ -7,15 +7,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Queue;
-using OneStop.Counters.Features.Calendar;
 using OneStop.Counters.Features.Queue.Tickets;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Jobs;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Queue.Appointments;
 
@@ -72,14 +72,14 @@ internal sealed record CheckInRequest(string Code, string? PriorityGroup) : IVal
 /// ahead; each slot takes <see cref="QueueDesk.SlotCapacity"/> bookings. Check-in at the kiosk issues a ticket queued at
 /// the slot's start, from 30 minutes before it until 15 minutes after; later the booking is released (no-show).
 /// </summary>
-internal sealed class AppointmentHandler(CountersDbContext db, TimeProvider clock, IssueTicketHandler issue)
+internal sealed class AppointmentHandler(CountersDbContext db, TimeProvider clock, IssueTicketHandler issue, IWorkingCalendar workingCalendar)
 {
     public const int DaysAhead = 30;
 
     public async Task<SlotsDto> SlotsAsync(Guid deskId, DateOnly date, CancellationToken ct)
     {
         var desk = await QueueDesks.GetAsync(db, deskId, ct);
-        var calendar = await CalendarReader.CalendarAsync(db, ct);
+        var calendar = await workingCalendar.LoadAsync(ct);
         var today = QueueTime.DayOf(clock.GetUtcNow());
         if (date < today || date > today.AddDays(DaysAhead))
         {
@@ -96,8 +96,8 @@ internal sealed class AppointmentHandler(CountersDbContext db, TimeProvider cloc
             return new SlotsDto(desk.Id, date, false, $"{WorkingCalendar.Format(date)} là ngày nghỉ ({calendar.WhyNotWorking(date)}).", []);
         }
 
-        var (hours, _) = await CalendarReader.OfficeHoursAsync(db, desk.UnitId, ct);
-        var starts = Starts(hours, desk.SlotMinutes).Select(t => DueDateCalculator.FromVietnamTime(date.ToDateTime(t))).Where(s => s > clock.GetUtcNow()).ToList();
+        var hours = await workingCalendar.OfficeHoursAsync(desk.UnitId, ct);
+        var starts = Starts(hours, desk.SlotMinutes).Select(t => VietnamTime.FromLocal(date.ToDateTime(t))).Where(s => s > clock.GetUtcNow()).ToList();
         var booked = await db.QueueAppointments.AsNoTracking()
             .Where(a => a.DeskId == desk.Id && a.SlotDate == date && a.Status != AppointmentStatuses.NoShow)
             .GroupBy(a => a.SlotStart).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -105,7 +105,7 @@ internal sealed class AppointmentHandler(CountersDbContext db, TimeProvider cloc
         return new SlotsDto(desk.Id, date, true, null, starts.Select(s =>
         {
             var n = counts.GetValueOrDefault(s.UtcTicks);
-            return new SlotDto(s.ToOffset(DueDateCalculator.VietnamOffset), desk.SlotCapacity, n, Math.Max(0, desk.SlotCapacity - n));
+            return new SlotDto(VietnamTime.Of(s), desk.SlotCapacity, n, Math.Max(0, desk.SlotCapacity - n));
         }).ToList());
     }
 
@@ -203,7 +203,7 @@ internal sealed class AppointmentHandler(CountersDbContext db, TimeProvider cloc
         return late.Count;
     }
 
-    public static AppointmentDto From(QueueAppointment a) => new(a.Id, a.DeskId, a.Code, a.Field, a.SlotStart.ToOffset(DueDateCalculator.VietnamOffset), a.CitizenName, a.Status, a.TicketId);
+    public static AppointmentDto From(QueueAppointment a) => new(a.Id, a.DeskId, a.Code, a.Field, VietnamTime.Of(a.SlotStart), a.CitizenName, a.Status, a.TicketId);
 }
 
 /// <summary>Releases no-show bookings every <c>Queue:NoShowSweepMilliseconds</c> (default a minute), across units.</summary>
