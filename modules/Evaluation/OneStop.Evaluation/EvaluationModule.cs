@@ -1,4 +1,3 @@
-using OneStop.Platform.Jobs;
 using System.Reflection;
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
@@ -69,8 +68,8 @@ public sealed class EvaluationModule : ModuleBase
     public override void ConfigureJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<KpiEngine>(KpiEngine.IncrementalJobId, e => e.RunIncrementalAsync(CancellationToken.None), "*/5 * * * *");
-        jobs.AddOrUpdate<KpiEngine>(KpiEngine.FullJobId, e => e.RecomputeCurrentYearAsync(CancellationToken.None), Cron.Daily(1, 0), PlatformJobs.InVietnam);
-        jobs.AddOrUpdate<BreachScanner>(BreachScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(2, 0), PlatformJobs.InVietnam);
+        jobs.AddOrUpdate<KpiEngine>(KpiEngine.FullJobId, e => e.RecomputeCurrentYearAsync(CancellationToken.None), Cron.Daily(1, 0));
+        jobs.AddOrUpdate<BreachScanner>(BreachScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(2, 0));
     }
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)

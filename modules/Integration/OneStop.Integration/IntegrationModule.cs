@@ -73,7 +73,7 @@ public sealed class IntegrationModule : ModuleBase
     /// <summary>The province's indicators go to the Government's command centre daily, after the KPI recompute (01:00).</summary>
     public override void ConfigureJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
-            r => r.RunAsync(CancellationToken.None), Cron.Daily(3, 0), OneStop.Platform.Jobs.PlatformJobs.InVietnam);
+            r => r.RunAsync(CancellationToken.None), Cron.Daily(3, 0));
 
     /// <summary>
     /// The simulators of the national systems on their own (no database, no other module): for a second process that

@@ -65,7 +65,7 @@ public sealed class PlanTasksModule : ModuleBase
     }
 
     public override void ConfigureJobs(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<DeadlineScanner>(DeadlineScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(0, 30), OneStop.Platform.Jobs.PlatformJobs.InVietnam);
+        jobs.AddOrUpdate<DeadlineScanner>(DeadlineScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(0, 30));
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         await services.GetRequiredService<PlanSeeder>().SeedAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.Persistence;
-using OneStop.Platform.Domain;
 
 namespace OneStop.Platform.Jobs;
 
@@ -11,20 +10,11 @@ public static class PlatformJobs
     public static void Configure(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<IdempotencyCleanupJob>("platform-idempotency-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
-        // A change set applied ahead of its date takes effect in the first minutes of that day: 00:05 in Vietnam.
+        // A change set applied ahead of its date takes effect in the first minutes of that day: 00:05 in Vietnam (UTC+7,
+        // no daylight saving) is 17:05 UTC the day before; Hangfire's cron runs in UTC.
         jobs.AddOrUpdate<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>("platform-reorganisations-take-effect",
-            r => r.TakeEffectDueAsync(CancellationToken.None), "5 0 * * *", InVietnam);
+            r => r.TakeEffectDueAsync(CancellationToken.None), "5 17 * * *");
     }
-
-    /// <summary>
-    /// Options of a recurring job whose cron is read in Vietnam time (Hangfire reads cron in UTC otherwise): "0 1 * * *"
-    /// then runs at 01:00 in Vietnam, whatever the server's own zone.
-    /// </summary>
-    public static RecurringJobOptions InVietnam => new() { TimeZone = VietnamZone };
-
-    // A fixed UTC+7 zone of our own rather than "Asia/Ho_Chi_Minh": no tzdata needed on the server, the same since 1975.
-    private static readonly TimeZoneInfo VietnamZone =
-        TimeZoneInfo.CreateCustomTimeZone("Vietnam", OneStop.Platform.Domain.VietnamTime.Offset, "Giờ Việt Nam (UTC+7)", "Giờ Việt Nam (UTC+7)");
 }
 
 /// <summary>Idempotency keys protect retries for a day; older records are removed.</summary>

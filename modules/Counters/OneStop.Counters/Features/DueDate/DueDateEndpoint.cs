@@ -38,7 +38,7 @@ internal sealed record DueDateRequest(
     {
         if (!VietnamTime.TryParse(ReceivedAt, out _))
         {
-            yield return new(nameof(ReceivedAt), "Thời điểm tiếp nhận không hợp lệ (ví dụ 2025-01-24T16:30 hoặc 2025-01-24T16:30:00+07:00).");
+            yield return new(nameof(ReceivedAt), "Thời điểm tiếp nhận không hợp lệ (ví dụ 2025-01-24T16:30 theo giờ Việt Nam, hoặc kèm múi giờ như 2025-01-24T09:30:00Z).");
         }
 
         if (ProcedureCode is null)
