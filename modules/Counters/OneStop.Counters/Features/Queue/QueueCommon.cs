@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Queue;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Persistence;
