@@ -16,6 +16,16 @@ namespace OneStop.Counters.Features.Dossiers;
 /// </summary>
 internal sealed class DossierClock(IWorkingCalendar workingCalendar)
 {
+    private (WorkingCalendar Calendar, Guid UnitId, OfficeHours Hours)? _prepared;
+
+    /// <summary>
+    /// Reads the calendar and the unit's hours now, before the caller opens a transaction: the calendar lives in the
+    /// kernel's tables (another connection), and intake holds its code counter locked for the rest of the request, so
+    /// fifty parallel intakes would otherwise each wait for a second pooled connection while holding the first.
+    /// </summary>
+    public async Task PrepareAsync(Guid unitId, CancellationToken ct) =>
+        _prepared = (await workingCalendar.LoadAsync(ct), unitId, await workingCalendar.OfficeHoursAsync(unitId, ct));
+
     public async Task RecomputeAsync(Dossier dossier, CancellationToken ct)
     {
         if (dossier.ReceivedAt is not { } receivedAt)
@@ -23,9 +33,10 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
             return;
         }
 
-        var calendar = await workingCalendar.LoadAsync(ct);
         // The receiving unit's hours, even when the competent unit elsewhere is the one acting now.
-        var hours = await workingCalendar.OfficeHoursAsync(dossier.UnitId, ct);
+        var (calendar, hours) = _prepared is { } p && p.UnitId == dossier.UnitId
+            ? (p.Calendar, p.Hours)
+            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(dossier.UnitId, ct));
         var stops = dossier.ClockStops.Where(s => s.To is not null).OrderBy(s => s.From)
             .Select(s => new ClockStop(VietnamTime.ToLocal(s.From), VietnamTime.ToLocal(s.To!.Value))).ToList();
         var extensions = dossier.Extensions.OrderBy(e => e.At).Select(e => new Extension(new LegalTime(e.Value, e.Unit), e.Reason)).ToList();

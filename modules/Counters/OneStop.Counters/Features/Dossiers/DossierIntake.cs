@@ -181,6 +181,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         });
         ApplyLegalTime(dossier, procedure, VietnamTime.ToLocal(now));
 
+        await workflow.PrepareClockAsync(dossier.UnitId, ct);
         // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         dossier.Code = await NextCodeAsync(desk.Code, DateOnly.FromDateTime(VietnamTime.ToLocal(now)), ct);

@@ -17,6 +17,9 @@ namespace OneStop.Counters.Features.Dossiers;
 /// </summary>
 internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time, TrainingGate trainingGate)
 {
+    /// <summary>Reads what the due date needs before a transaction opens (see <see cref="DossierClock.PrepareAsync"/>).</summary>
+    public Task PrepareClockAsync(Guid unitId, CancellationToken ct) => clock.PrepareAsync(unitId, ct);
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     public string Actor => scope.ActorName;
