@@ -64,6 +64,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddScoped<OneStop.Platform.People.IPeopleDirectory, OneStop.Platform.People.PeopleDirectory>();
         services.AddScoped<OneStop.Platform.People.PeopleAdministration>();
         services.AddScoped<OneStop.Platform.People.PeopleImport>();
+        services.AddScoped<OneStop.Platform.Calendar.IWorkingCalendar, OneStop.Platform.Calendar.WorkingCalendarReader>();
         services.AddPlatformSearch(configuration);
         return services;
     }
@@ -91,4 +92,8 @@ public static class PlatformServiceCollectionExtensions
         AuditEndpoints.Map(api);
         OneStop.Platform.People.PeopleEndpoints.Map(api);
     }
+
+    /// <summary>Maps the working calendar's REST endpoints, at the URLs they had under Counters (<c>/api/v1/counters/calendar</c>).</summary>
+    public static void MapWorkingCalendarEndpoints(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder api) =>
+        OneStop.Platform.Calendar.CalendarEndpoints.Map(api);
 }

@@ -1,5 +1,5 @@
 using OneStop.Platform;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Infrastructure;
 

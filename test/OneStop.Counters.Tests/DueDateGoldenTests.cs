@@ -1,5 +1,6 @@
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using static OneStop.Counters.Tests.TestCalendar;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Tests;
 
@@ -174,7 +175,7 @@ public sealed class DueDateGoldenTests
     [Fact]
     public void Vietnam_time_is_UTC_plus_7()
     {
-        DueDateCalculator.ToVietnamTime(new DateTimeOffset(2024, 3, 4, 2, 0, 0, TimeSpan.Zero)).ShouldBe(At("2024-03-04 09:00"));
-        DueDateCalculator.FromVietnamTime(At("2024-03-04 09:00")).UtcDateTime.ShouldBe(new DateTime(2024, 3, 4, 2, 0, 0, DateTimeKind.Utc));
+        VietnamTime.ToLocal(new DateTimeOffset(2024, 3, 4, 2, 0, 0, TimeSpan.Zero)).ShouldBe(At("2024-03-04 09:00"));
+        VietnamTime.FromLocal(At("2024-03-04 09:00")).UtcDateTime.ShouldBe(new DateTime(2024, 3, 4, 2, 0, 0, DateTimeKind.Utc));
     }
 }

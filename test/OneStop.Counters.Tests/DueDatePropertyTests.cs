@@ -1,4 +1,4 @@
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 
 namespace OneStop.Counters.Tests;
 

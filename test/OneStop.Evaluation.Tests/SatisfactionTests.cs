@@ -133,6 +133,20 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
     [Fact]
     public async Task Complaints_are_received_answered_with_handling_time_and_outcome_and_stay_in_the_unit()
     {
+        // Thursday before Tết Bính Ngọ: 10 working days skip 16–20/2/2026 and the weekends.
+        fx.Clock.SetVietnamTime(2026, 2, 12, 9);
+        try
+        {
+            await ComplaintFlowAsync();
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
+    private async Task ComplaintFlowAsync()
+    {
         var desk = await fx.SignInAsync("motcua.camthuong");
         var created = await desk.PostAsJsonAsync($"{Api}/complaints/", new
         {
@@ -142,7 +156,7 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
         var complaint = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = complaint.GetProperty("id").GetGuid();
         complaint.GetProperty("code").GetString()!.ShouldStartWith("PAKN-");
-        (complaint.GetProperty("dueAt").GetDateTimeOffset() - complaint.GetProperty("receivedAt").GetDateTimeOffset()).ShouldBe(TimeSpan.FromDays(14));
+        complaint.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 3, 5, 2, 0, 0, TimeSpan.Zero)); // 09:00 Thursday 5/3 in Vietnam
 
         (await (await fx.SignInAsync("motcua.binhhan")).PostAsJsonAsync($"{Api}/complaints/{id}/resolve", new { outcome = "ACCEPTED", answer = "x" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);

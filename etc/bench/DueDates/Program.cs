@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using OneStop.Counters;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Platform.SeedData;
 
 // Due-date computations per second on the shipped 2021–2026 calendar with the default office hours.
 // Usage: dotnet run -c Release --project etc/bench/DueDates [iterations]
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var calendar = new WorkingCalendar(
-    Csv.ReadResource(typeof(CountersModule).Assembly, "vn-public-sector-days-off-2021-2026.csv")
+    Csv.ReadResource(typeof(WorkingCalendar).Assembly, "vn-public-sector-days-off-2021-2026.csv")
         .Select(r => new CalendarEntry(DateOnly.Parse(r["date"], CultureInfo.InvariantCulture), r["kind"], r["name_vi"])));
 var hours = OfficeHours.Default;
 

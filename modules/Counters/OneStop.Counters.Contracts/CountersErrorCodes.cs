@@ -5,14 +5,6 @@ public static class CountersErrorCodes
 {
     public const string Prefix = "Counters.";
 
-    /// <summary>The working calendar has no data for a year the computation needs.</summary>
-    public const string CalendarNotCovered = Prefix + "CalendarNotCovered";
-
-    /// <summary>A day off already exists on that date.</summary>
-    public const string DayOffExists = Prefix + "DayOffExists";
-
-    public const string DayOffNotFound = Prefix + "DayOffNotFound";
-
     public const string ProcedureNotFound = Prefix + "ProcedureNotFound";
 
     /// <summary>Step budgets add up to more than the procedure's legal time.</summary>

@@ -7,15 +7,6 @@ public static class CountersPermissions
 {
     public const string Access = "Counters.Access";
 
-    /// <summary>See the working calendar, office hours and compute due dates.</summary>
-    public const string CalendarRead = "Counters.Calendar.Read";
-
-    /// <summary>Edit the official days off: national data, so system administrators only.</summary>
-    public const string CalendarManage = "Counters.Calendar.Manage";
-
-    /// <summary>Override the office hours of a unit in one's scope.</summary>
-    public const string OfficeHoursManage = "Counters.OfficeHours.Manage";
-
     /// <summary>Read the procedure catalogue (danh mục TTHC).</summary>
     public const string CatalogueRead = "Counters.Catalogue.Read";
 
@@ -51,9 +42,6 @@ public static class CountersPermissions
     public static readonly PermissionDefinition[] All =
     [
         new(Access, "Truy cập phân hệ Một cửa", "Access the One-stop counters module", Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.SystemAdmin),
-        new(CalendarRead, "Xem lịch làm việc và tính hạn giải quyết", "View the working calendar and compute due dates", [.. Staff, Roles.Inspector]),
-        new(CalendarManage, "Quản lý ngày nghỉ, ngày làm bù", "Manage official days off and make-up days", Roles.SystemAdmin),
-        new(OfficeHoursManage, "Điều chỉnh giờ làm việc của đơn vị", "Override a unit's office hours", Roles.UnitLeader, Roles.SystemAdmin),
         new(CatalogueRead, "Xem danh mục thủ tục hành chính", "View the procedure catalogue", [.. Staff, Roles.Inspector]),
         new(CatalogueManage, "Quản lý danh mục thủ tục hành chính", "Manage the procedure catalogue", Roles.SystemAdmin),
         new(DossiersRead, "Xem hồ sơ thủ tục hành chính", "View dossiers", [.. Staff, Roles.Inspector]),

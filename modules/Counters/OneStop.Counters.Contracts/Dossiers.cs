@@ -197,12 +197,6 @@ public interface ICountersApi
 
     /// <summary>The distinct procedure fields (lĩnh vực) of the catalogue, which queue counters serve.</summary>
     Task<IReadOnlyList<string>> ProcedureFieldsAsync(CancellationToken ct = default);
-
-    /// <summary>
-    /// A day of a unit in the caller's scope: working or not by the official calendar, and the unit's office hours.
-    /// The queue's appointment slots follow it (the working calendar is expected to move to the kernel, issue 21).
-    /// </summary>
-    Task<OfficeDay> OfficeDayAsync(Guid unitId, DateOnly date, CancellationToken ct = default);
 }
 
 public sealed record ProcedureInfo(

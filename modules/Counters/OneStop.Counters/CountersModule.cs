@@ -8,7 +8,7 @@ using OneStop.Platform.Persistence;
 using OneStop.Platform.Messaging;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
-using OneStop.Counters.Features.Calendar.DueDate;
+using OneStop.Counters.Features.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Dossiers.Overdue;
@@ -16,6 +16,7 @@ using Hangfire;
 using OneStop.Counters.Features.Search;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Platform.Permissions;
 
 namespace OneStop.Counters;
 
@@ -33,7 +34,7 @@ public sealed class CountersModule : ModuleBase
         new("Tổng quan một cửa", "Counters overview", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
         new("Hồ sơ", "Dossiers", "/Counters/Dossiers", CountersPermissions.DossiersRead, "bi-folder2-open"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
-        new("Lịch làm việc", "Working calendar", "/Counters/Calendar", CountersPermissions.CalendarRead, "bi-calendar3"),
+        new("Lịch làm việc", "Working calendar", "/Counters/Calendar", PlatformPermissions.CalendarRead, "bi-calendar3"),
         new("Hồ sơ quá hạn", "Overdue dossiers", "/Counters/Overdue", CountersPermissions.DossiersRead, "bi-alarm"),
         new("Hồ sơ trực tuyến chờ xác định nơi nhận", "Online submissions to route", "/Counters/Online", CountersPermissions.OnlineSubmissionsReview, "bi-signpost-split"),
     ];

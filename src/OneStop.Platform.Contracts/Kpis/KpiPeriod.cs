@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Platform.Kpis;
 
@@ -22,10 +23,8 @@ public sealed record KpiPeriod(string Kind, DateOnly Start, DateOnly End)
     /// Start and end as UTC instants (midnight in Vietnam, UTC+7), for comparing with stored <see cref="DateTimeOffset"/>
     /// columns (PostgreSQL accepts only UTC offsets for timestamptz parameters).
     /// </summary>
-    public DateTimeOffset StartsAt => new DateTimeOffset(Start.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
-    public DateTimeOffset EndsAt => new DateTimeOffset(End.ToDateTime(TimeOnly.MinValue), VietnamOffset).ToUniversalTime();
-
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    public DateTimeOffset StartsAt => VietnamTime.StartOfDay(Start);
+    public DateTimeOffset EndsAt => VietnamTime.StartOfDay(End);
 
     public static KpiPeriod ForYear(int year) => new(KpiPeriodKinds.Year, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
 

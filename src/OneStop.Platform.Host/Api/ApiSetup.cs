@@ -41,6 +41,7 @@ internal static class ApiSetup
     {
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/platform").MapPlatformEndpoints();
+        api.MapWorkingCalendarEndpoints();
         api.MapGet("/me", Me).WithTags("Tài khoản").RequireAuthorization()
             .WithSummary("Người dùng hoặc ứng dụng đang gọi, đơn vị đang làm việc và các quyền");
         foreach (var module in modules)

@@ -46,6 +46,7 @@ public static class PlatformSeeder
         using var system = sp.GetRequiredService<OneStop.Platform.Scoping.ICurrentScope>().Change(OneStop.Platform.Scoping.UnitScope.Unrestricted, null, "system");
         var db = sp.GetRequiredService<PlatformDbContext>();
         await AdministrativeUnitSeeder.SeedAsync(db, ct);
+        await OneStop.Platform.Calendar.CalendarSeeder.SeedAsync(db, ct);
 
         var roles = sp.GetRequiredService<RoleManager<PlatformRole>>();
         var created = new HashSet<string>(StringComparer.Ordinal);

@@ -14,6 +14,15 @@ public static class PlatformPermissions
     /// <summary>See the messages the relay gave up on and send them again (hàng đợi lỗi).</summary>
     public const string DeliveryManage = "Platform.Delivery.Manage";
 
+    // Working calendar (ADR 0022). The names are those of Counters, where the calendar began: role grants and API
+    // clients' scopes store them, so they stay.
+    /// <summary>See the working calendar, office hours and compute due dates.</summary>
+    public const string CalendarRead = "Counters.Calendar.Read";
+    /// <summary>Edit the official days off: national data, so system administrators only.</summary>
+    public const string CalendarManage = "Counters.Calendar.Manage";
+    /// <summary>Override the office hours of a unit in one's scope.</summary>
+    public const string OfficeHoursManage = "Counters.OfficeHours.Manage";
+
     public static readonly PermissionDefinition[] All =
     [
         new(UnitsRead, "Xem đơn vị hành chính", "View administrative units", Roles.All.ToArray()),
@@ -24,5 +33,9 @@ public static class PlatformPermissions
         new(ApiClientsManage, "Quản lý ứng dụng kết nối", "Manage API clients", Roles.SystemAdmin),
         new(JobsDashboard, "Xem bảng điều khiển tác vụ nền", "View the background jobs dashboard", Roles.SystemAdmin),
         new(DeliveryManage, "Xem và gửi lại thông điệp lỗi", "View and retry dead letters", Roles.SystemAdmin),
+        new(CalendarRead, "Xem lịch làm việc và tính hạn giải quyết", "View the working calendar and compute due dates",
+            Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.SystemAdmin, Roles.Inspector),
+        new(CalendarManage, "Quản lý ngày nghỉ, ngày làm bù", "Manage official days off and make-up days", Roles.SystemAdmin),
+        new(OfficeHoursManage, "Điều chỉnh giờ làm việc của đơn vị", "Override a unit's office hours", Roles.UnitLeader, Roles.SystemAdmin),
     ];
 }

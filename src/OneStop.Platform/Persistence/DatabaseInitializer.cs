@@ -7,7 +7,10 @@ namespace OneStop.Platform.Persistence;
 
 /// <summary>
 /// Brings every context's schema up to date: EF migrations on PostgreSQL; on the embedded SQLite files the schema is
-/// created from the model (see ADR 0003: the embedded default is for trying the product, not for upgrades).
+/// created from the model (see ADR 0003: the embedded default is for trying the product, not for upgrades), plus the
+/// one-time move of the working calendar from the counters file into the platform file (ADR 0022). The kernel's
+/// context is registered first, so it is migrated first: its migration moves the calendar tables out of Counters'
+/// schema before Counters' own migration looks at them.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -28,6 +31,12 @@ public static class DatabaseInitializer
             {
                 await context.Database.EnsureCreatedAsync(ct);
             }
+        }
+
+        if (!options.IsPostgreSql)
+        {
+            var countersFile = Path.Combine(options.DataDirectory, "counters.db");
+            await OneStop.Platform.Calendar.EmbeddedCalendarMove.RunAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), countersFile, logger, ct);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.AdministrativeUnits.Reorganisations;
 using OneStop.Platform.Auditing;
+using OneStop.Platform.Calendar;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Scoping;
 
@@ -10,7 +11,8 @@ namespace OneStop.Platform.Persistence;
 
 /// <summary>
 /// The kernel's own data, schema "platform": administrative units, agencies, people and their memberships,
-/// permissions, API clients (OpenIddict tables), idempotency records, and the kernel's audit chain.
+/// permissions, API clients (OpenIddict tables), idempotency records, the working calendar (days off, office hours)
+/// and the kernel's audit chain.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, ICurrentScope currentScope)
     : IdentityDbContext<PlatformUser, PlatformRole, Guid>(options), IScopedDbContext
@@ -32,6 +34,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    internal DbSet<DayOff> DaysOff => Set<DayOff>();
+    internal DbSet<UnitOfficeHours> OfficeHours => Set<UnitOfficeHours>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyPlatformConventions(this);
@@ -124,6 +128,22 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(r => r.Caller).HasMaxLength(128);
             b.Property(r => r.Key).HasMaxLength(128);
             b.Property(r => r.RequestHash).HasMaxLength(64);
+        });
+        // Tables, columns and indexes as Counters created them: on PostgreSQL they were moved here with their data (ADR 0022).
+        builder.Entity<DayOff>(b =>
+        {
+            b.ToTable("DaysOff");
+            b.HasIndex(d => d.Date).IsUnique();
+            b.Property(d => d.Kind).HasMaxLength(32);
+            b.Property(d => d.Name).HasMaxLength(256);
+            b.Property(d => d.Source).HasMaxLength(2000);
+        });
+        builder.Entity<UnitOfficeHours>(b =>
+        {
+            b.ToTable("OfficeHours");
+            b.HasIndex(h => h.UnitId).IsUnique();
+            b.Property(h => h.CreatedBy).HasMaxLength(256);
+            b.Property(h => h.ModifiedBy).HasMaxLength(256);
         });
 
         builder.ApplyPlatformConventions(this);

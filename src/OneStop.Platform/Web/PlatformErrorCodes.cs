@@ -52,4 +52,12 @@ public static class PlatformErrorCodes
     public const string RoleNotFound = "Platform.Roles.NotFound";
     public const string DuplicateRole = "Platform.Roles.Duplicate";
     public const string UnknownPermission = "Platform.Roles.UnknownPermission";
+
+    // Working calendar (ADR 0022). The codes keep the names they had when the calendar belonged to Counters, so
+    // clients that test for them keep working.
+    /// <summary>The working calendar has no data for a year the computation needs.</summary>
+    public const string CalendarNotCovered = "Counters.CalendarNotCovered";
+    /// <summary>A day off already exists on that date.</summary>
+    public const string DayOffExists = "Counters.DayOffExists";
+    public const string DayOffNotFound = "Counters.DayOffNotFound";
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using OneStop.Counters.Features.Calendar.DaysOff;
-using OneStop.Counters.Features.Calendar.DueDate;
-using OneStop.Counters.Features.Calendar.OfficeHours;
+using OneStop.Counters.Features.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
@@ -20,8 +18,7 @@ internal static class CountersEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var calendar = api.MapGroup("/calendar").WithTags("Lịch làm việc");
-        DaysOffEndpoints.Map(calendar);
-        OfficeHoursEndpoints.Map(calendar);
+        // Days off and office hours are the kernel's, mapped by the host under the same group (ADR 0022).
         DueDateEndpoint.Map(calendar);
 
         var catalogue = api.MapGroup("/catalogue").WithTags("Danh mục thủ tục hành chính");

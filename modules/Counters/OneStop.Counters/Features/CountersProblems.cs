@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Platform.Web;
@@ -12,29 +11,4 @@ internal static class CountersProblems
         TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(code, title, status));
 
     public static ProblemHttpResult NotFound(string code, string title) => Problem(code, title, StatusCodes.Status404NotFound);
-}
-
-/// <summary>
-/// Vietnam wall-clock times in requests: "2024-02-08T10:00" (no offset) is read as Vietnam time (UTC+7); a value
-/// with an offset or "Z" is converted to Vietnam time.
-/// </summary>
-internal static class VietnamTime
-{
-    public static bool TryParse(string? text, out DateTime local)
-    {
-        local = default;
-        if (string.IsNullOrWhiteSpace(text)
-            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
-        {
-            return false;
-        }
-
-        local = parsed.Kind == DateTimeKind.Unspecified
-            ? parsed
-            : Domain.Calendar.DueDateCalculator.ToVietnamTime(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture));
-        return true;
-    }
-
-    public static bool TryParseClock(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }

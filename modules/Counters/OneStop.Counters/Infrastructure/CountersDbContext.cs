@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Platform.Persistence;
@@ -15,8 +14,6 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
 
     public override string Schema => SchemaName;
 
-    public DbSet<DayOff> DaysOff => Set<DayOff>();
-    public DbSet<UnitOfficeHours> OfficeHours => Set<UnitOfficeHours>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureLegalTime> ProcedureLegalTimes => Set<ProcedureLegalTime>();
     public DbSet<ProcedureStep> ProcedureSteps => Set<ProcedureStep>();
@@ -31,21 +28,6 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         DossierModel.Configure(modelBuilder);
-        modelBuilder.Entity<DayOff>(b =>
-        {
-            b.ToTable("DaysOff");
-            b.HasIndex(d => d.Date).IsUnique();
-            b.Property(d => d.Kind).HasMaxLength(32);
-            b.Property(d => d.Name).HasMaxLength(256);
-            b.Property(d => d.Source).HasMaxLength(2000);
-        });
-        modelBuilder.Entity<UnitOfficeHours>(b =>
-        {
-            b.ToTable("OfficeHours");
-            b.HasIndex(h => h.UnitId).IsUnique();
-            b.Property(h => h.CreatedBy).HasMaxLength(256);
-            b.Property(h => h.ModifiedBy).HasMaxLength(256);
-        });
         modelBuilder.Entity<Procedure>(b =>
         {
             b.ToTable("Procedures");

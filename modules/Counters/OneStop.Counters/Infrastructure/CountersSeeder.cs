@@ -1,14 +1,13 @@
 using OneStop.Platform;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneStop.Counters.Domain.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Platform.SeedData;
 
 namespace OneStop.Counters.Infrastructure;
 
 /// <summary>
-/// First-start seed of the calendar and the procedure catalogue from the files in SeedData/ (see SOURCES.md).
+/// First-start seed of the procedure catalogue from the files in SeedData/ (see SOURCES.md).
 /// Each table is seeded only while empty: after that, administrators own the data.
 /// </summary>
 internal static class CountersSeeder
@@ -17,17 +16,6 @@ internal static class CountersSeeder
 
     public static async Task SeedAsync(CountersDbContext db, CancellationToken ct)
     {
-        var assembly = typeof(CountersSeeder).Assembly;
-        if (!await db.DaysOff.AnyAsync(ct))
-        {
-            foreach (var row in Csv.ReadResource(assembly, "vn-public-sector-days-off-2021-2026.csv"))
-            {
-                db.DaysOff.Add(new DayOff(DateOnly.Parse(row["date"], System.Globalization.CultureInfo.InvariantCulture), row["kind"], row["name_vi"], row["source"]));
-            }
-
-            await db.SaveChangesAsync(ct);
-        }
-
         if (!await db.Procedures.AnyAsync(ct))
         {
             db.Procedures.AddRange(LoadCatalogue());

@@ -1,7 +1,7 @@
 using OneStop.Platform;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 
 namespace OneStop.Counters.Domain.Catalogue;
 

@@ -176,7 +176,7 @@ internal sealed class DemoDossiers(IServiceScopeFactory scopes, IAdministrativeU
         var intake = sp.GetRequiredService<IntakeHandler>();
         var workflow = sp.GetRequiredService<DossierWorkflow>();
         // A retired unit's dossiers end before its last evening: nothing open is left at a unit that no longer exists.
-        var last = plan.Unit.ValidTo is { } gone ? OneStop.Platform.Domain.VietnamTime.StartOf(gone).AddHours(-7) : now;
+        var last = plan.Unit.ValidTo is { } gone ? OneStop.Platform.Domain.VietnamTime.StartOf(gone.AddDays(-1)).AddHours(17) : now;
         var t = plan.SubmittedAt;
         bool Step(TimeSpan after)
         {

@@ -35,14 +35,4 @@ internal sealed class CountersApi(CountersDbContext db, TimeProvider time) : ICo
 
     public async Task<IReadOnlyList<string>> ProcedureFieldsAsync(CancellationToken ct = default) =>
         await db.Procedures.AsNoTracking().Select(p => p.Field).Where(f => f != "").Distinct().OrderBy(f => f).ToListAsync(ct);
-
-    public async Task<OfficeDay> OfficeDayAsync(Guid unitId, DateOnly date, CancellationToken ct = default)
-    {
-        var calendar = await CalendarReader.CalendarAsync(db, ct);
-        var (hours, _) = await CalendarReader.OfficeHoursAsync(db, unitId, ct);
-        var covered = calendar.CoveredYears.Contains(date.Year);
-        var working = covered && calendar.IsWorkingDay(date);
-        return new OfficeDay(date, covered, working, covered && !working ? calendar.WhyNotWorking(date) : null,
-            hours.MorningStart, hours.MorningEnd, hours.AfternoonStart, hours.AfternoonEnd);
-    }
 }

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
-using OneStop.Counters.Features.Calendar;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers;
 
@@ -14,8 +14,18 @@ namespace OneStop.Counters.Features.Dossiers;
 /// unit's office hours, minus closed clock stops, plus extensions. Recomputed on every event that moves it, with the
 /// explanation kept on the dossier.
 /// </summary>
-internal sealed class DossierClock(CountersDbContext db)
+internal sealed class DossierClock(IWorkingCalendar workingCalendar)
 {
+    private (WorkingCalendar Calendar, Guid UnitId, OfficeHours Hours)? _prepared;
+
+    /// <summary>
+    /// Reads the calendar and the unit's hours now, before the caller opens a transaction: the calendar lives in the
+    /// kernel's tables (another connection), and intake holds its code counter locked for the rest of the request, so
+    /// fifty parallel intakes would otherwise each wait for a second pooled connection while holding the first.
+    /// </summary>
+    public async Task PrepareAsync(Guid unitId, CancellationToken ct) =>
+        _prepared = (await workingCalendar.LoadAsync(ct), unitId, await workingCalendar.OfficeHoursAsync(unitId, ct));
+
     public async Task RecomputeAsync(Dossier dossier, CancellationToken ct)
     {
         if (dossier.ReceivedAt is not { } receivedAt)
@@ -23,26 +33,19 @@ internal sealed class DossierClock(CountersDbContext db)
             return;
         }
 
-        var calendar = await CalendarReader.CalendarAsync(db, ct);
         // The receiving unit's hours, even when the competent unit elsewhere is the one acting now.
-        var row = await db.OfficeHours.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == dossier.UnitId && !h.IsDeleted, ct);
-        var hours = row?.ToOfficeHours() ?? Domain.Calendar.OfficeHours.Default;
+        var (calendar, hours) = _prepared is { } p && p.UnitId == dossier.UnitId
+            ? (p.Calendar, p.Hours)
+            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(dossier.UnitId, ct));
         var stops = dossier.ClockStops.Where(s => s.To is not null).OrderBy(s => s.From)
-            .Select(s => new ClockStop(DueDateCalculator.ToVietnamTime(s.From), DueDateCalculator.ToVietnamTime(s.To!.Value))).ToList();
+            .Select(s => new ClockStop(VietnamTime.ToLocal(s.From), VietnamTime.ToLocal(s.To!.Value))).ToList();
         var extensions = dossier.Extensions.OrderBy(e => e.At).Select(e => new Extension(new LegalTime(e.Value, e.Unit), e.Reason)).ToList();
-        DueDateResult result;
-        try
-        {
-            result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(
-                DueDateCalculator.ToVietnamTime(receivedAt), new LegalTime(dossier.LegalTimeValue, dossier.LegalTimeUnit), stops, extensions));
-        }
-        catch (CalendarNotCoveredException e)
-        {
-            throw new PlatformException(CountersErrorCodes.CalendarNotCovered, e.Message, 422);
-        }
+        // A year without calendar data throws CalendarNotCoveredException: a 422 with its code, never a guessed date.
+        var result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(
+            VietnamTime.ToLocal(receivedAt), new LegalTime(dossier.LegalTimeValue, dossier.LegalTimeUnit), stops, extensions));
 
         // PostgreSQL stores instants in UTC (timestamptz accepts offset 0 only).
-        dossier.DueAt = DueDateCalculator.FromVietnamTime(result.DueAt).ToUniversalTime();
+        dossier.DueAt = VietnamTime.FromLocal(result.DueAt).ToUniversalTime();
         dossier.DueExplanation = string.Join('\n', result.Explanation);
     }
 }

@@ -1,5 +1,6 @@
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
+using OneStop.Platform.Calendar;
 
 namespace OneStop.Counters.Features.Dossiers;
 
@@ -32,7 +33,7 @@ internal sealed record DossierDto(
     IReadOnlyList<ClockStopDto> ClockStops, IReadOnlyList<ExtensionDto> Extensions)
 {
     public static DossierDto From(Dossier d, DateTimeOffset now) => new(
-        d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ProcedureField, new Domain.Calendar.LegalTime(d.LegalTimeValue, d.LegalTimeUnit).ToString(), d.LegalTimeVersion,
+        d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ProcedureField, new LegalTime(d.LegalTimeValue, d.LegalTimeUnit).ToString(), d.LegalTimeVersion,
         d.Channel, d.Status, DossierStatuses.NameVi(d.Status),
         d.ApplicantKind, d.ApplicantIdentity, d.ApplicantName, d.ApplicantDateOfBirth, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantVerified,
         d.UnitId, d.ReceivingUnitName, d.ReceivingAgencyCode, d.ResolvingUnitId, d.ResolvingUnitName, d.CurrentUnitId, d.CurrentUnitName, d.AssignedTo,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
@@ -179,11 +179,12 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         {
             DossierId = dossier.Id, At = now, Transition = DossierTransitions.Submitted, ToStatus = DossierStatuses.New, Actor = workflow.Actor,
         });
-        ApplyLegalTime(dossier, procedure, DueDateCalculator.ToVietnamTime(now));
+        ApplyLegalTime(dossier, procedure, VietnamTime.ToLocal(now));
 
+        await workflow.PrepareClockAsync(dossier.UnitId, ct);
         // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        dossier.Code = await NextCodeAsync(desk.Code, DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(now)), ct);
+        dossier.Code = await NextCodeAsync(desk.Code, DateOnly.FromDateTime(VietnamTime.ToLocal(now)), ct);
         db.Dossiers.Add(dossier);
         if (channel == DossierChannels.Direct)
         {

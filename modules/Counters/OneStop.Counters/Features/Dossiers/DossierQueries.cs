@@ -5,6 +5,8 @@ using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Calendar;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers;
 
@@ -52,13 +54,13 @@ internal sealed class DossierQueries(CountersDbContext db, ICurrentScope scope, 
 
         if (f.ReceivedFrom is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Domain.Calendar.DueDateCalculator.VietnamOffset).ToUniversalTime();
+            var start = VietnamTime.StartOfDay(from);
             query = query.Where(d => d.SubmittedAt >= start);
         }
 
         if (f.ReceivedTo is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Domain.Calendar.DueDateCalculator.VietnamOffset).ToUniversalTime();
+            var end = VietnamTime.StartOfDay(to.AddDays(1));
             query = query.Where(d => d.SubmittedAt < end);
         }
 

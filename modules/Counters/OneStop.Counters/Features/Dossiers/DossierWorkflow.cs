@@ -7,6 +7,7 @@ using OneStop.Platform.Web;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers;
 
@@ -16,6 +17,9 @@ namespace OneStop.Counters.Features.Dossiers;
 /// </summary>
 internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time, TrainingGate trainingGate)
 {
+    /// <summary>Reads what the due date needs before a transaction opens (see <see cref="DossierClock.PrepareAsync"/>).</summary>
+    public Task PrepareClockAsync(Guid unitId, CancellationToken ct) => clock.PrepareAsync(unitId, ct);
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     public string Actor => scope.ActorName;
@@ -47,7 +51,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         d.ReceivedAt = Now;
         // The legal time in force on the day of reception applies (a catalogue change moves only later dossiers).
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).FirstAsync(p => p.Id == d.ProcedureId, ct);
-        IntakeHandler.ApplyLegalTime(d, procedure, Domain.Calendar.DueDateCalculator.ToVietnamTime(Now));
+        IntakeHandler.ApplyLegalTime(d, procedure, VietnamTime.ToLocal(Now));
         d.HandOver(HandoverKinds.Reception, d.ApplicantName, "Bộ phận Một cửa " + d.ReceivingUnitName, d.UnitId, Now, Actor, d.Channel != DossierChannels.Direct, null);
         await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.Received, from, null, ct);

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
 using OneStop.Training.Contracts;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers;
 
@@ -45,7 +46,7 @@ internal sealed class TrainingGate(IConfiguration configuration, IServiceProvide
                 $"Không tìm thấy chuyên viên \"{assignee}\" để kiểm tra chứng nhận bồi dưỡng về lĩnh vực {dossier.ProcedureField}.", 409);
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(DueDateCalculator.VietnamOffset).DateTime);
+        var today = VietnamTime.DayOf(time.GetUtcNow());
         if (!await training.HasValidTrainingAsync(user.Id, dossier.ProcedureField, today, ct))
         {
             throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,

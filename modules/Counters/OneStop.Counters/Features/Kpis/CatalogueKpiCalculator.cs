@@ -3,6 +3,7 @@ using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Kpis;
 
@@ -89,7 +90,7 @@ internal sealed class CatalogueKpiCalculator(CountersDbContext db, PlatformDbCon
             return [];
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(KpiPeriod.VietnamOffset).DateTime);
+        var today = VietnamTime.DayOf(clock.GetUtcNow());
         return changed.SelectMany(p => new[] { p.EffectiveFrom, p.PublishedOn }).OfType<DateOnly>().Append(today).ToHashSet();
     }
 
@@ -114,7 +115,7 @@ internal sealed class CatalogueKpiCalculator(CountersDbContext db, PlatformDbCon
             })
             .OrderBy(p => p.Counted ? 1 : 0).ThenBy(p => p.Code).Take(take).ToListAsync(ct);
         return rows.Select(p => new KpiDetailRow(p.Id, p.Code, p.Name, unitPath,
-            p.EffectiveFrom is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), KpiPeriod.VietnamOffset) : null, p.Counted,
+            p.EffectiveFrom is { } from ? VietnamTime.StartOf(from) : null, p.Counted,
             $"hiệu lực {p.EffectiveFrom:dd/MM/yyyy} · công bố {(p.PublishedOn is { } on ? on.ToString("dd/MM/yyyy") : "chưa")}",
             $"/Counters/Catalogue/Detail?code={Uri.EscapeDataString(p.Code)}")).ToList();
     }

@@ -5,6 +5,7 @@ using OneStop.Counters.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Kpis;
 
@@ -110,7 +111,7 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
             .Where(d => d.CreatedAt >= since || d.ModifiedAt >= since || (d.ResolvedAt == null && d.DueAt >= since && d.DueAt < now))
             .Select(d => new { d.ReceivedAt, d.ResolvedAt }).ToListAsync(ct);
         return changed.SelectMany(d => new[] { d.ReceivedAt, d.ResolvedAt }).OfType<DateTimeOffset>()
-            .Select(t => DateOnly.FromDateTime(t.ToOffset(KpiPeriod.VietnamOffset).DateTime)).ToHashSet();
+            .Select(t => VietnamTime.DayOf(t)).ToHashSet();
     }
 
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default)

@@ -8,6 +8,7 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Search;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Search;
 
@@ -82,7 +83,6 @@ internal sealed class DossierSearchHandler(ISearchEngine engine, ICurrentScope s
     public static readonly string[] FacetFields =
         [DossierSearchIndex.Status, DossierSearchIndex.Channel, DossierSearchIndex.Procedure, DossierSearchIndex.Overdue, DossierSearchIndex.ApplicantKind];
 
-    private static readonly TimeSpan Vietnam = OneStop.Platform.Domain.VietnamTime.Offset;
 
     private sealed record Cursor(string Sort, string After);
 
@@ -145,7 +145,7 @@ internal sealed class DossierSearchHandler(ISearchEngine engine, ICurrentScope s
         }
     }
 
-    private static DateTimeOffset? Start(DateOnly? day) => day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), Vietnam) : null;
+    private static DateTimeOffset? Start(DateOnly? day) => day is { } d ? OneStop.Platform.Domain.VietnamTime.StartOf(d) : null;
 }
 
 internal static class DossierSearchEndpoints

@@ -14,6 +14,7 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Digitization.Features.Documents;
 
@@ -149,7 +150,7 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
     private string NewDigitizedCode(string kind, string unitPath)
     {
         var unitCode = unitPath.TrimEnd('/').Split('/').LastOrDefault() ?? "0";
-        var day = clock.GetUtcNow().ToOffset(OneStop.Platform.Domain.VietnamTime.Offset);
+        var day = VietnamTime.Of(clock.GetUtcNow());
         return $"{(kind == DocumentKinds.Result ? "KQ" : "TP")}.{unitCode}.{day:yyMMdd}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
     }
 }

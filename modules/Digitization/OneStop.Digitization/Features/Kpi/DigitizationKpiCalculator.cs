@@ -5,6 +5,7 @@ using OneStop.Digitization.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Digitization.Features.Kpi;
 
@@ -203,5 +204,5 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             $"/Counters/Dossiers/Detail?id={r.Id}")).ToList();
     }
 
-    private static DateOnly LocalDay(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(KpiPeriod.VietnamOffset).DateTime);
+    private static DateOnly LocalDay(DateTimeOffset t) => VietnamTime.DayOf(t);
 }

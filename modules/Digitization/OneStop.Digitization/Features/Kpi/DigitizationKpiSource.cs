@@ -12,6 +12,7 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Digitization.Features.Kpi;
 
@@ -28,8 +29,8 @@ internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDb
     /// <summary>One row per unit below <paramref name="unitPath"/> that has dossiers or desks; dossiers by resolution (or reception) date in [from, to].</summary>
     public async Task<IReadOnlyList<DigitizationKpiRow>> PerUnitAsync(string unitPath, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = OneStop.Platform.Domain.VietnamTime.StartOf(from).ToUniversalTime(); // Npgsql takes UTC only
-        var end = OneStop.Platform.Domain.VietnamTime.StartOf(to.AddDays(1)).ToUniversalTime();
+        var start = OneStop.Platform.Domain.VietnamTime.StartOfDay(from); // Npgsql takes UTC only
+        var end = OneStop.Platform.Domain.VietnamTime.StartOfDay(to.AddDays(1));
         var flags = DigitizationKpiFlags.Of(db, db.Dossiers.IgnoreQueryFilters(Scope).Where(d => !d.IsDeleted && d.UnitPath.StartsWith(unitPath)), start, end, to);
         var dossiers = await flags
             .GroupBy(f => new { f.UnitId, f.UnitPath })

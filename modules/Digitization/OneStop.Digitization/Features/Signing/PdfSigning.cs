@@ -11,6 +11,7 @@ using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using PdfSharp.Pdf.Signatures;
 using QRCoder;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Digitization.Features.Signing;
 
@@ -115,7 +116,7 @@ internal static class PdfSigner
         string[] lines =
         [
             $"Mã số hóa: {request.DigitizedCode}",
-            $"Ký số: {request.Location}, {request.SigningTime.ToOffset(OneStop.Platform.Domain.VietnamTime.Offset):dd/MM/yyyy HH:mm}",
+            $"Ký số: {request.Location}, {VietnamTime.Of(request.SigningTime):dd/MM/yyyy HH:mm}",
             $"Người ký: {request.SignerName}",
             "Tra cứu, xác thực:",
             request.VerificationUrl,

@@ -7,8 +7,10 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
-using OneStop.Platform.Kpis;
+using OneStop.Platform.Calendar;
+using OneStop.Platform.Domain;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
 namespace OneStop.Evaluation.Features.Complaints;
@@ -60,19 +62,22 @@ internal sealed record ComplaintDto(Guid Id, string Code, Guid UnitId, string Un
     string? Answer, bool? ApplicantSatisfied);
 
 /// <summary>
-/// Phản ánh, kiến nghị: received in the acting unit, answered by its due date. The deadline is 10 working days
-/// (Nghị định 20/2008/NĐ-CP); counted here as 14 calendar days, since the working calendar belongs to Counters.
+/// Phản ánh, kiến nghị: received in the acting unit, answered by its due date: 10 working days (Nghị định
+/// 20/2008/NĐ-CP) walked over the kernel's working calendar and the unit's office hours, as a dossier's due date is.
+/// A year the calendar does not cover yet is refused (422) rather than counted with its holidays as working days.
 /// </summary>
-internal sealed class ComplaintHandler(EvaluationDbContext db, TimeProvider clock)
+internal sealed class ComplaintHandler(EvaluationDbContext db, TimeProvider clock, IWorkingCalendar calendar, ICurrentScope scope)
 {
-    public static readonly TimeSpan HandlingTime = TimeSpan.FromDays(14);
+    public static readonly LegalTime HandlingTime = new(10, LegalTimeUnits.WorkingDay);
 
     public async Task<ComplaintDto> CreateAsync(CreateComplaintRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var code = "PAKN-" + now.ToOffset(KpiPeriod.VietnamOffset).ToString("yyMMdd") + "-" + SequentialGuid.NewGuid().ToString("N")[^6..].ToUpperInvariant();
+        var due = await calendar.DueDateAsync(scope.Unit.UnitId, new DueDateInput(VietnamTime.ToLocal(now), HandlingTime), ct);
+        var code = "PAKN-" + VietnamTime.FormatAs(now, "yyMMdd") + "-" + SequentialGuid.NewGuid().ToString("N")[^6..].ToUpperInvariant();
         var complaint = new Complaint(code, request.Channel, request.Subject.Trim(), request.Content.Trim(), request.ApplicantName.Trim(),
-            request.Contact?.Trim(), string.IsNullOrWhiteSpace(request.DossierCode) ? null : request.DossierCode.Trim(), now, now + HandlingTime);
+            request.Contact?.Trim(), string.IsNullOrWhiteSpace(request.DossierCode) ? null : request.DossierCode.Trim(), now,
+            VietnamTime.FromLocal(due.DueAt).ToUniversalTime());
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);
         return ToDto(complaint, now);

@@ -6,6 +6,7 @@ using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.PlanTasks.Contracts;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Evaluation.Features.Kpis;
 
@@ -22,7 +23,7 @@ internal sealed class BreachScanner(EvaluationDbContext db, IServiceProvider ser
 
     public static KpiPeriod LastClosedQuarter(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(KpiPeriod.VietnamOffset).DateTime);
+        var today = VietnamTime.DayOf(now);
         var current = KpiPeriod.Containing(KpiPeriodKinds.Quarter, today);
         return KpiPeriod.Containing(KpiPeriodKinds.Quarter, current.Start.AddDays(-1));
     }

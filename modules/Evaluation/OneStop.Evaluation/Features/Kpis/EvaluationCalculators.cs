@@ -4,6 +4,7 @@ using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform.Kpis;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Evaluation.Features.Kpis;
 
@@ -51,7 +52,7 @@ internal sealed class SatisfactionCalculator(EvaluationDbContext db) : IKpiCalcu
             .ToListAsync(ct);
     }
 
-    internal static DateOnly LocalDay(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(KpiPeriod.VietnamOffset).DateTime);
+    internal static DateOnly LocalDay(DateTimeOffset t) => VietnamTime.DayOf(t);
 }
 
 /// <summary>

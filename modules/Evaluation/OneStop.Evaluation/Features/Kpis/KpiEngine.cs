@@ -41,7 +41,7 @@ internal sealed class KpiEngine(
     /// <summary>The nightly full run: the current year (and, in January, the year just closed, which late rows still change).</summary>
     public async Task RecomputeCurrentYearAsync(CancellationToken ct)
     {
-        var today = clock.GetUtcNow().ToOffset(KpiPeriod.VietnamOffset);
+        var today = VietnamTime.Of(clock.GetUtcNow());
         if (today.Month == 1)
         {
             await RecomputeYearAsync(today.Year - 1, ct);
@@ -78,7 +78,7 @@ internal sealed class KpiEngine(
                     await write(Roll(context, codes, period, await calculator.ComputeAsync(period, ct), startedAt).ToList());
                 }
             }, ct);
-            await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: year != startedAt.ToOffset(KpiPeriod.VietnamOffset).Year, ct);
+            await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: year != VietnamTime.Of(startedAt).Year, ct);
             periods += list.Count;
         }
 
@@ -110,7 +110,7 @@ internal sealed class KpiEngine(
             else
             {
                 // Never run: the whole current year.
-                days = KpiPeriod.InYear(startedAt.ToOffset(KpiPeriod.VietnamOffset).Year, [KpiPeriodKinds.Day]).Select(p => p.Start).ToList();
+                days = KpiPeriod.InYear(VietnamTime.Of(startedAt).Year, [KpiPeriodKinds.Day]).Select(p => p.Start).ToList();
             }
 
             var kinds = codes.SelectMany(c => context.Definitions[c].PeriodList).Distinct().ToList();

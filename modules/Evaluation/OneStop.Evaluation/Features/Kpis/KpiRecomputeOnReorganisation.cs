@@ -4,6 +4,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform.AdministrativeUnits.Reorganisations;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Evaluation.Features.Kpis;
 
@@ -27,7 +28,7 @@ internal sealed class KpiRecomputeOnReorganisation(EvaluationDbContext db, IBack
             return 0;
         }
 
-        var thisYear = clock.GetUtcNow().ToOffset(KpiPeriod.VietnamOffset).Year;
+        var thisYear = VietnamTime.Of(clock.GetUtcNow()).Year;
         var first = await db.Snapshots.IgnoreQueryFilters().AsNoTracking().MinAsync(s => (DateOnly?)s.PeriodStart, ct);
         for (var year = Math.Min(first?.Year ?? thisYear, thisYear); year <= thisYear; year++)
         {

@@ -12,6 +12,7 @@ using OneStop.Platform.Documents;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 using PdfSharp.Drawing;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Evaluation.Features.Reports;
 
@@ -68,7 +69,7 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
             .Text("BÁO CÁO ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG", 13, bold: true, spaceAfter: 2)
             .Text($"{data.Unit.Name} — {PeriodText(data.Period)}", 12, spaceAfter: 2)
             .Text(StructureText(data.Structure), 9, spaceAfter: 2)
-            .Text($"Phục vụ chấm điểm Chỉ số cải cách hành chính (PAR Index). Số liệu tính đến {data.ComputedAt?.ToOffset(KpiPeriod.VietnamOffset).ToString("HH:mm dd/MM/yyyy", Vi) ?? "—"}.", 9, italic: true, spaceAfter: 10);
+            .Text($"Phục vụ chấm điểm Chỉ số cải cách hành chính (PAR Index). Số liệu tính đến {(data.ComputedAt is { } computedAt ? VietnamTime.FormatAs(computedAt, "HH:mm dd/MM/yyyy") : "—")}.", 9, italic: true, spaceAfter: 10);
 
         pdf.Text("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH", 11, bold: true, align: XStringAlignment.Near);
         var widths = new[] { 0.40, 0.14, 0.14, 0.14, 0.18 };

@@ -16,17 +16,16 @@ using OneStop.PlanTasks.Contracts;
 using OneStop.PlanTasks.Domain;
 using OneStop.PlanTasks.Infrastructure;
 using PdfSharp.Drawing;
+using OneStop.Platform.Domain;
 
 namespace OneStop.PlanTasks.Features.ControlReport;
 
 /// <summary>A reporting period: a quarter (<c>2025-Q3</c>), a half-year (<c>2025-H1</c>, <c>2025-H2</c>) or a year (<c>2025</c>); <see cref="End"/> is exclusive.</summary>
 internal sealed record ReportPeriod(string Key, string Kind, int Year, int Number, DateOnly Start, DateOnly End)
 {
-    public static readonly TimeSpan VietnamOffset = OneStop.Platform.Domain.VietnamTime.Offset;
-
     /// <summary>Midnight in Vietnam, as UTC (PostgreSQL stores and compares instants in UTC).</summary>
-    public DateTimeOffset StartsAt => OneStop.Platform.Domain.VietnamTime.StartOf(Start).ToUniversalTime();
-    public DateTimeOffset EndsAt => OneStop.Platform.Domain.VietnamTime.StartOf(End).ToUniversalTime();
+    public DateTimeOffset StartsAt => OneStop.Platform.Domain.VietnamTime.StartOfDay(Start);
+    public DateTimeOffset EndsAt => OneStop.Platform.Domain.VietnamTime.StartOfDay(End);
 
     public string TextVi => Kind switch
     {
@@ -159,7 +158,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
 
     private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", Vi);
 
-    private static string Local(DateTimeOffset t) => t.ToOffset(ReportPeriod.VietnamOffset).ToString("dd/MM/yyyy", Vi);
+    private static string Local(DateTimeOffset t) => VietnamTime.FormatAs(t, "dd/MM/yyyy");
 
     public static string FileName(ControlReportData data, string extension) => $"bao-cao-kiem-soat-tthc-{data.Unit.Code}-{data.Period.Key}.{extension}";
 
@@ -300,7 +299,7 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
             reports.Cell(row, 2).Value = r.UnitName;
             reports.Cell(row, 3).Value = KindVi(r.Kind);
             // Dates are typed (a text "15/09/2025" would be re-read by ClosedXML in the server's culture).
-            reports.Cell(row, 4).Value = r.SubmittedAt.ToOffset(ReportPeriod.VietnamOffset).Date;
+            reports.Cell(row, 4).Value = VietnamTime.Of(r.SubmittedAt).Date;
             reports.Cell(row, 4).Style.DateFormat.Format = "dd/MM/yyyy";
             reports.Cell(row, 5).Value = StatusVi(r.Status);
             reports.Cell(row, 6).Value = r.Percent;

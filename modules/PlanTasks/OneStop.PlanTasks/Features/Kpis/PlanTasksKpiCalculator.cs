@@ -3,6 +3,7 @@ using OneStop.Platform.Persistence;
 using OneStop.PlanTasks.Domain;
 using OneStop.PlanTasks.Infrastructure;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.PlanTasks.Features.Kpis;
 
@@ -41,7 +42,7 @@ internal sealed class PlanTasksKpiCalculator(PlanTasksDbContext db) : IKpiCalcul
             .Select(a => new { a.Id, a.Task.Code, a.Task.Title, a.UnitPath, a.UnitName, a.DueOn, a.Status, a.Percent })
             .ToListAsync(ct);
         return rows.Select(a => new KpiDetailRow(a.Id, a.Code, a.Title.Length > 200 ? a.Title[..200] + "…" : a.Title, a.UnitPath,
-            a.DueOn is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), KpiPeriod.VietnamOffset) : null,
+            a.DueOn is { } d ? VietnamTime.StartOf(d) : null,
             a.Status == TaskStatuses.Completed, $"{a.UnitName} · {a.Status} · {a.Percent}%", $"/PlanTasks/Assignment/{a.Id}")).ToList();
     }
 }

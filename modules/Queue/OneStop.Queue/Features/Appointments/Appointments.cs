@@ -12,10 +12,12 @@ using OneStop.Queue.Domain;
 using OneStop.Queue.Features.Tickets;
 using OneStop.Queue.Infrastructure;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Calendar;
 using OneStop.Platform.Jobs;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Queue.Features.Appointments;
 
@@ -72,32 +74,32 @@ internal sealed record CheckInRequest(string Code, string? PriorityGroup) : IVal
 /// ahead; each slot takes <see cref="QueueDesk.SlotCapacity"/> bookings. Check-in at the kiosk issues a ticket queued at
 /// the slot's start, from 30 minutes before it until 15 minutes after; later the booking is released (no-show).
 /// </summary>
-internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, IssueTicketHandler issue, IServiceProvider services)
+internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, IssueTicketHandler issue, IWorkingCalendar workingCalendar)
 {
     public const int DaysAhead = 30;
 
     public async Task<SlotsDto> SlotsAsync(Guid deskId, DateOnly date, CancellationToken ct)
     {
         var desk = await QueueDesks.GetAsync(db, deskId, ct);
+        var calendar = await workingCalendar.LoadAsync(ct);
         var today = QueueTime.DayOf(clock.GetUtcNow());
         if (date < today || date > today.AddDays(DaysAhead))
         {
             return new SlotsDto(desk.Id, date, false, $"Chỉ đặt lịch từ hôm nay đến {DaysAhead} ngày tới.", []);
         }
 
-        // The working calendar and office hours are Counters' today (ICountersApi); without that module, no slots.
-        var day = services.GetService<ICountersApi>() is { } counters ? await counters.OfficeDayAsync(desk.UnitId, date, ct) : null;
-        if (day is not { CalendarCovered: true })
+        if (!calendar.CoveredYears.Contains(date.Year))
         {
             return new SlotsDto(desk.Id, date, false, $"Lịch làm việc năm {date.Year} chưa được cập nhật, chưa nhận đặt lịch.", []);
         }
 
-        if (!day.IsWorkingDay)
+        if (!calendar.IsWorkingDay(date))
         {
-            return new SlotsDto(desk.Id, date, false, $"Ngày {date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} là ngày nghỉ ({day.NotWorkingReason}).", []);
+            return new SlotsDto(desk.Id, date, false, $"Ngày {date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} là ngày nghỉ ({calendar.WhyNotWorking(date)}).", []);
         }
 
-        var starts = Starts(day, desk.SlotMinutes).Select(t => new DateTimeOffset(date.ToDateTime(t), VietnamTime.Offset)).Where(s => s > clock.GetUtcNow()).ToList();
+        var hours = await workingCalendar.OfficeHoursAsync(desk.UnitId, ct);
+        var starts = Starts(hours, desk.SlotMinutes).Select(t => VietnamTime.FromLocal(date.ToDateTime(t))).Where(s => s > clock.GetUtcNow()).ToList();
         var booked = await db.QueueAppointments.AsNoTracking()
             .Where(a => a.DeskId == desk.Id && a.SlotDate == date && a.Status != AppointmentStatuses.NoShow)
             .GroupBy(a => a.SlotStart).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -105,11 +107,11 @@ internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, 
         return new SlotsDto(desk.Id, date, true, null, starts.Select(s =>
         {
             var n = counts.GetValueOrDefault(s.UtcTicks);
-            return new SlotDto(s.ToOffset(VietnamTime.Offset), desk.SlotCapacity, n, Math.Max(0, desk.SlotCapacity - n));
+            return new SlotDto(VietnamTime.Of(s), desk.SlotCapacity, n, Math.Max(0, desk.SlotCapacity - n));
         }).ToList());
     }
 
-    private static IEnumerable<TimeOnly> Starts(OfficeDay hours, int minutes)
+    private static IEnumerable<TimeOnly> Starts(OfficeHours hours, int minutes)
     {
         foreach (var (from, to) in new[] { (hours.MorningStart, hours.MorningEnd), (hours.AfternoonStart, hours.AfternoonEnd) })
         {
@@ -203,7 +205,7 @@ internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, 
         return late.Count;
     }
 
-    public static AppointmentDto From(QueueAppointment a) => new(a.Id, a.DeskId, a.Code, a.Field, a.SlotStart.ToOffset(VietnamTime.Offset), a.CitizenName, a.Status, a.TicketId);
+    public static AppointmentDto From(QueueAppointment a) => new(a.Id, a.DeskId, a.Code, a.Field, VietnamTime.Of(a.SlotStart), a.CitizenName, a.Status, a.TicketId);
 }
 
 /// <summary>Releases no-show bookings every <c>Queue:NoShowSweepMilliseconds</c> (default a minute), across units.</summary>

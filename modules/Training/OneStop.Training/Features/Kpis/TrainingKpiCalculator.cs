@@ -3,6 +3,7 @@ using OneStop.Platform;
 using OneStop.Platform.Persistence;
 using OneStop.Training.Infrastructure;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Training.Features.Kpis;
 
@@ -63,13 +64,13 @@ internal sealed class TrainingKpiCalculator(TrainingDbContext db, PlatformDbCont
                               select new { p.Id, p.UserName, p.FullName, p.UnitPath, p.UnitName, c.Title, c.EndsOn, ClassId = c.Id, Passed = p.Result == "passed" })
                 .Take(take).ToListAsync(ct);
             return rows.Select(r => new KpiDetailRow(r.Id, r.UserName, $"{r.FullName} — {r.Title}", r.UnitPath,
-                new DateTimeOffset(r.EndsOn.ToDateTime(TimeOnly.MinValue), KpiPeriod.VietnamOffset), r.Passed, r.UnitName, $"/Training/Class/{r.ClassId}")).ToList();
+                VietnamTime.StartOf(r.EndsOn), r.Passed, r.UnitName, $"/Training/Class/{r.ClassId}")).ToList();
         }
 
         var classes = await db.Classes.IgnoreQueryFilters(Scope).AsNoTracking()
             .Where(c => c.EndsOn >= start && c.EndsOn < end && c.UnitPath.StartsWith(unitPath)).OrderBy(c => c.EndsOn).Take(take)
             .Select(c => new { c.Id, c.Title, c.UnitPath, c.EndsOn, c.Venue }).ToListAsync(ct);
         return classes.Select(c => new KpiDetailRow(c.Id, c.EndsOn.ToString("yyyy-MM-dd"), c.Title, c.UnitPath,
-            new DateTimeOffset(c.EndsOn.ToDateTime(TimeOnly.MinValue), KpiPeriod.VietnamOffset), true, c.Venue, $"/Training/Class/{c.Id}")).ToList();
+            VietnamTime.StartOf(c.EndsOn), true, c.Venue, $"/Training/Class/{c.Id}")).ToList();
     }
 }

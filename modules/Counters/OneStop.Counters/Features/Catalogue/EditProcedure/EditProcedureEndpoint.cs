@@ -10,6 +10,7 @@ using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Catalogue.EditProcedure;
 
@@ -82,7 +83,7 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
         await db.SaveChangesAsync(ct);
 
         var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
-        return GetProcedureEndpoint.ToDto(saved!, DateOnly.FromDateTime(Domain.Calendar.DueDateCalculator.ToVietnamTime(clock.GetUtcNow())));
+        return GetProcedureEndpoint.ToDto(saved!, DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow())));
     }
 }
 

@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Catalogue.GetProcedure;
 
@@ -46,7 +47,7 @@ internal static class GetProcedureEndpoint
             return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
         }
 
-        var date = on ?? DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(clock.GetUtcNow()));
+        var date = on ?? DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         return TypedResults.Ok(ToDto(procedure, date));
     }
 

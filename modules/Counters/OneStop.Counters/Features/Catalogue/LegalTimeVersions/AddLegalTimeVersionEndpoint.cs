@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Infrastructure;

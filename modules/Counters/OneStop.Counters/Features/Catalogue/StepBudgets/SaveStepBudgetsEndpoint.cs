@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Catalogue.StepBudgets;
 
@@ -59,7 +60,7 @@ internal static class SaveStepBudgetsEndpoint
             return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
         }
 
-        var today = DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(clock.GetUtcNow()));
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         var shortest = procedure.LegalTimesOn(today).Select(t => new LegalTime(t.Value, t.Unit)).OrderBy(t => t.WorkingTime).FirstOrDefault();
         if (shortest is null)
         {

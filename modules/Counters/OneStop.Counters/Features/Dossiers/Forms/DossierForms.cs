@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.People;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers.Forms;
 
@@ -39,8 +40,8 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
 
     public async Task<IReadOnlyList<RegisterRow>> RowsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var start = DueDateCalculator.FromVietnamTime(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
-        var end = DueDateCalculator.FromVietnamTime(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+        var start = VietnamTime.FromLocal(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+        var end = VietnamTime.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
         var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.Handovers)
             .Where(d => d.ReceivedAt != null && d.ReceivedAt >= start && d.ReceivedAt < end)
             .OrderBy(d => d.ReceivedAt).ThenBy(d => d.Code).AsSplitQuery().ToListAsync(ct);

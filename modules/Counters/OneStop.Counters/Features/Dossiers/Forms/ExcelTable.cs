@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers.Forms;
 
@@ -31,7 +32,7 @@ internal static class ExcelTable
                 sheet.Cell(r, i + 1).Value = row[i] switch
                 {
                     null => "",
-                    DateTimeOffset t => Domain.Calendar.DueDateCalculator.ToVietnamTime(t),
+                    DateTimeOffset t => VietnamTime.ToLocal(t),
                     var v => v,
                 };
                 if (row[i] is DateTimeOffset)

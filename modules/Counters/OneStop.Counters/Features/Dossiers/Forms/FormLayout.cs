@@ -1,8 +1,9 @@
 using System.Globalization;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Platform.People;
 using OneStop.Platform.Documents;
 using PdfSharp.Drawing;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers.Forms;
 
@@ -78,7 +79,7 @@ internal static class FormLayout
     /// <summary>"ngày 07 tháng 12 năm 2026" in Vietnam time.</summary>
     public static string LongDate(DateTimeOffset at)
     {
-        var local = DueDateCalculator.ToVietnamTime(at);
+        var local = VietnamTime.ToLocal(at);
         return $"ngày {local:dd} tháng {local:MM} năm {local:yyyy}";
     }
 
@@ -90,13 +91,13 @@ internal static class FormLayout
             return "—";
         }
 
-        var local = DueDateCalculator.ToVietnamTime(instant);
+        var local = VietnamTime.ToLocal(instant);
         return $"{local:HH} giờ {local:mm} phút, ngày {local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>"07/12/2026 09:00" for table cells.</summary>
     public static string Short(DateTimeOffset? at) =>
-        at is { } instant ? DueDateCalculator.ToVietnamTime(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+        at is { } instant ? VietnamTime.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 
-    public static DateOnly VietnamDate(DateTimeOffset at) => DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(at));
+    public static DateOnly VietnamDate(DateTimeOffset at) => DateOnly.FromDateTime(VietnamTime.ToLocal(at));
 }

@@ -144,7 +144,7 @@ internal sealed class OnlineSubmissionFiler(
         db.OnlineSubmissions.Add(new OnlineSubmission
         {
             PortalReference = e.PortalReference, UnitCode = e.UnitCode, ProcedureCode = e.ProcedureCode, ApplicantName = e.ApplicantName,
-            // The portal writes Vietnam time (+07:00); PostgreSQL keeps UTC.
+            // The portal writes Vietnam time with its offset; PostgreSQL keeps UTC.
             SubmittedAt = e.SubmittedAt.ToUniversalTime(), Status = status, Reason = reason is { Length: > 2000 } ? reason[..2000] : reason, SuggestedUnitId = suggested,
             Payload = JsonSerializer.Serialize(e, Json),
             DossierId = dossier?.Id, DossierCode = dossier?.Code, DossierUnitId = dossier?.UnitId, DossierUnitName = dossier?.ReceivingUnitName,

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
@@ -33,7 +33,7 @@ internal sealed record OverdueDossier(
 internal sealed record OverdueBoardData(IReadOnlyList<OverdueDossier> Late, int LateTotal, IReadOnlyList<OverdueDossier> DueSoon, int DueSoonTotal, IReadOnlyList<ApologyLetterDto> Pending);
 
 /// <summary>Mẫu 04 drafts and their issuing; the overdue board (bảng theo dõi hồ sơ quá hạn) of unit leaders.</summary>
-internal sealed class ApologyLetters(CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, TimeProvider time)
+internal sealed class ApologyLetters(CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, TimeProvider time, IWorkingCalendar calendar)
 {
     public const int BoardLimit = 200;
 
@@ -98,16 +98,9 @@ internal sealed class ApologyLetters(CountersDbContext db, DossierWorkflow workf
             throw new PlatformException(CountersErrorCodes.DossierTransitionNotAllowed, "Hồ sơ chưa có hạn giải quyết.", 409);
         }
 
-        var planner = await NewDatePlanner.LoadAsync(db, ct);
-        decimal hours;
-        try
-        {
-            hours = planner.ExtensionHours(dossier.UnitId, due, proposed);
-        }
-        catch (CalendarNotCoveredException e)
-        {
-            throw new PlatformException(CountersErrorCodes.CalendarNotCovered, e.Message, 422);
-        }
+        var planner = await NewDatePlanner.LoadAsync(calendar, ct);
+        // A year without calendar data throws CalendarNotCoveredException: a 422 with its own code.
+        var hours = planner.ExtensionHours(dossier.UnitId, due, proposed);
 
         if (hours <= 0)
         {

@@ -1,10 +1,10 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
-using OneStop.Counters.Features.Calendar;
 using OneStop.Counters.Infrastructure;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Dossiers.Overdue;
 
@@ -16,7 +16,7 @@ internal sealed record OverdueScanResult(int Late, int DueSoon, int Drafted);
 /// state: a second run finds the pending drafts and adds nothing. Runs unrestricted as a recurring job; each draft
 /// belongs to the dossier's receiving unit, which returns results and speaks to the applicant.
 /// </summary>
-internal sealed class OverdueScanner(CountersDbContext db, TimeProvider time, ILogger<OverdueScanner> logger)
+internal sealed class OverdueScanner(CountersDbContext db, IWorkingCalendar calendar, TimeProvider time, ILogger<OverdueScanner> logger)
 {
     public const string JobId = "counters-overdue-scan";
 
@@ -39,7 +39,7 @@ internal sealed class OverdueScanner(CountersDbContext db, TimeProvider time, IL
             return new(lateTotal, dueSoon, 0);
         }
 
-        var planner = await NewDatePlanner.LoadAsync(db, ct);
+        var planner = await NewDatePlanner.LoadAsync(calendar, ct);
         var drafted = 0;
         foreach (var d in late)
         {
@@ -76,62 +76,29 @@ internal sealed class OverdueScanner(CountersDbContext db, TimeProvider time, IL
 /// </summary>
 internal sealed class NewDatePlanner(WorkingCalendar calendar, IReadOnlyDictionary<Guid, OfficeHours> hoursByUnit)
 {
-    public static async Task<NewDatePlanner> LoadAsync(CountersDbContext db, CancellationToken ct)
-    {
-        var calendar = await CalendarReader.CalendarAsync(db, ct);
-        // The receiving unit's hours (as DossierClock uses), whoever runs the scan.
-        var rows = await db.OfficeHours.IgnoreQueryFilters().AsNoTracking().Where(h => !h.IsDeleted).ToListAsync(ct);
-        return new(calendar, rows.ToDictionary(r => r.UnitId, r => r.ToOfficeHours()));
-    }
+    // The receiving unit's hours (as DossierClock uses), whoever runs the scan.
+    public static async Task<NewDatePlanner> LoadAsync(IWorkingCalendar calendar, CancellationToken ct) =>
+        new(await calendar.LoadAsync(ct), await calendar.OfficeHoursOverridesAsync(ct));
 
     public OfficeHours HoursOf(Guid unitId) => hoursByUnit.GetValueOrDefault(unitId, OfficeHours.Default);
 
     public DateTimeOffset Propose(Dossier d, DateTimeOffset now)
     {
         var hours = HoursOf(d.UnitId);
-        var nowLocal = DueDateCalculator.ToVietnamTime(now);
-        var remaining = d.DueAt is { } due && due > now ? WorkingTime.Between(calendar, hours, nowLocal, DueDateCalculator.ToVietnamTime(due)) : TimeSpan.Zero;
+        var nowLocal = VietnamTime.ToLocal(now);
+        var remaining = d.DueAt is { } due && due > now ? WorkingTime.Between(calendar, hours, nowLocal, VietnamTime.ToLocal(due)) : TimeSpan.Zero;
         var legal = LegalTimeUnits.All.Contains(d.LegalTimeUnit) ? new LegalTime(d.LegalTimeValue, d.LegalTimeUnit).WorkingTime : TimeSpan.Zero;
         var floor = legal > TimeSpan.Zero && legal < OfficeHours.WorkingDay ? legal : OfficeHours.WorkingDay;
         var owed = remaining > floor ? remaining : floor;
         var result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(nowLocal, new LegalTime((decimal)owed.TotalHours, LegalTimeUnits.WorkingHour)));
-        return DueDateCalculator.FromVietnamTime(result.DueAt).ToUniversalTime();
+        return VietnamTime.FromLocal(result.DueAt).ToUniversalTime();
     }
 
     /// <summary>The extension (in working hours) that moves the due date from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public decimal ExtensionHours(Guid unitId, DateTimeOffset from, DateTimeOffset to)
     {
-        var span = WorkingTime.Between(calendar, HoursOf(unitId), DueDateCalculator.ToVietnamTime(from), DueDateCalculator.ToVietnamTime(to));
+        var span = WorkingTime.Between(calendar, HoursOf(unitId), VietnamTime.ToLocal(from), VietnamTime.ToLocal(to));
         // Hundredths of an hour (the stored precision), rounded up so the new due date is not before the one promised.
         return Math.Ceiling((decimal)span.TotalHours * 100m) / 100m;
-    }
-}
-
-/// <summary>Working time between two Vietnam wall-clock times: the office-hours part of each working day in between.</summary>
-internal static class WorkingTime
-{
-    public static TimeSpan Between(WorkingCalendar calendar, OfficeHours hours, DateTime from, DateTime to)
-    {
-        var total = TimeSpan.Zero;
-        for (var day = DateOnly.FromDateTime(from); day <= DateOnly.FromDateTime(to); day = day.AddDays(1))
-        {
-            calendar.EnsureCovered(day);
-            if (!calendar.IsWorkingDay(day))
-            {
-                continue;
-            }
-
-            total += Overlap(day.ToDateTime(hours.MorningStart), day.ToDateTime(hours.MorningEnd), from, to)
-                + Overlap(day.ToDateTime(hours.AfternoonStart), day.ToDateTime(hours.AfternoonEnd), from, to);
-        }
-
-        return total;
-    }
-
-    private static TimeSpan Overlap(DateTime start, DateTime end, DateTime from, DateTime to)
-    {
-        var s = start > from ? start : from;
-        var e = end < to ? end : to;
-        return e > s ? e - s : TimeSpan.Zero;
     }
 }

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
-using OneStop.Counters.Features.Calendar.DueDate;
+using OneStop.Platform.Calendar;
+using OneStop.Counters.Features.DueDate;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Pages.Calendar;
 
 /// <summary>Thử tính hạn giải quyết: an officer enters a reception time and a legal time and reads how the due date comes out.</summary>
-[Permission(CountersPermissions.CalendarRead)]
+[Permission(PlatformPermissions.CalendarRead)]
 internal sealed class DueDateModel(DueDateHandler handler) : PageModel
 {
     [BindProperty] public string? ReceivedAt { get; set; }
@@ -24,7 +25,7 @@ internal sealed class DueDateModel(DueDateHandler handler) : PageModel
     [BindProperty] public string? ExtensionReason { get; set; }
     public DueDateResponse? Result { get; private set; }
 
-    public void OnGet() => ReceivedAt = DueDateCalculator.ToVietnamTime(DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm");
+    public void OnGet() => ReceivedAt = VietnamTime.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

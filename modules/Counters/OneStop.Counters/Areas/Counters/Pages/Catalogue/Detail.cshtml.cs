@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Pages.Catalogue;
 
@@ -24,7 +25,7 @@ internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permi
             return NotFound();
         }
 
-        Procedure = GetProcedureEndpoint.ToDto(procedure, DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(clock.GetUtcNow())));
+        Procedure = GetProcedureEndpoint.ToDto(procedure, DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow())));
         CanManage = await permissions.IsGrantedAsync(User, CountersPermissions.CatalogueManage);
         return Page();
     }

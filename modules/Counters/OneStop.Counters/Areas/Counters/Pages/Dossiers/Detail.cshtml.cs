@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Platform;
@@ -11,6 +11,7 @@ using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Pages.Dossiers;
 
@@ -195,5 +196,5 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         }
     }
 
-    public static string Local(DateTimeOffset? t) => t is { } v ? v.ToOffset(DueDateCalculator.VietnamOffset).ToString("dd/MM/yyyy HH:mm") : "";
+    public static string Local(DateTimeOffset? t) => t is { } v ? VietnamTime.FormatAs(v, "dd/MM/yyyy HH:mm") : "";
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Dossiers;
@@ -15,6 +15,7 @@ using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Pages.Dossiers;
 
@@ -190,7 +191,7 @@ internal sealed class IntakeModel(
             return;
         }
 
-        var today = DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(clock.GetUtcNow()));
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         Reusable = await store.FindReusableDocumentsAsync(Input.Identity.Trim(), Chosen.Components.Select(c => c.DocumentTypeCode).ToList(), today, ct);
     }
 
@@ -223,7 +224,7 @@ internal sealed class IntakeModel(
 
     public string LegalTimeText()
     {
-        var today = DateOnly.FromDateTime(DueDateCalculator.ToVietnamTime(clock.GetUtcNow()));
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         var times = Chosen?.LegalTimesOn(today) ?? [];
         return times.Count == 0 ? "" : string.Join("; ", times.Select(t => $"{t.Channel}: {new LegalTime(t.Value, t.Unit)}"));
     }

@@ -1,26 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
-using OneStop.Counters.Features.Calendar;
-using OneStop.Counters.Features.Calendar.DaysOff;
-using OneStop.Counters.Infrastructure;
+using Microsoft.Extensions.Localization;
+using OneStop.Platform.Calendar;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 
-namespace OneStop.Counters.Pages.Calendar;
+namespace OneStop.Platform.Host.Pages.Calendar;
 
-/// <summary>Lịch làm việc: days off of a year, the acting unit's office hours; system administrators add and remove days.</summary>
-[Permission(CountersPermissions.CalendarRead)]
-internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permissions, ICurrentScope scope) : PageModel
+/// <summary>
+/// Lịch làm việc: days off of a year, the acting unit's office hours; system administrators add and remove days. A
+/// kernel page (ADR 0022) kept at the address it had under Counters.
+/// </summary>
+[Permission(PlatformPermissions.CalendarRead)]
+public sealed class IndexModel(PlatformDbContext db, IWorkingCalendar calendar, IPermissionChecker permissions, ICurrentScope scope, IStringLocalizer<ShellService> t)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public AddDayOffInput Input { get; set; } = new();
-    public IReadOnlyList<DayOffDto> Days { get; private set; } = [];
+    internal IReadOnlyList<DayOffDto> Days { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanManage { get; private set; }
-    public Domain.Calendar.OfficeHours Hours { get; private set; } = Domain.Calendar.OfficeHours.Default;
+    public OfficeHours Hours { get; private set; } = OfficeHours.Default;
     public bool HoursAreDefault { get; private set; }
     public string? Message { get; private set; }
 
@@ -28,7 +30,7 @@ internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permis
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (!await permissions.IsGrantedAsync(User, CountersPermissions.CalendarManage))
+        if (!await permissions.IsGrantedAsync(User, PlatformPermissions.CalendarManage))
         {
             return Forbid();
         }
@@ -41,12 +43,12 @@ internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permis
 
         if (Input.Date is null)
         {
-            ModelState.AddModelError("Input.Date", "Chọn ngày.");
+            ModelState.AddModelError("Input.Date", t["Calendar.ChooseDate"]);
         }
 
         if (ModelState.ErrorCount == 0 && await db.DaysOff.AnyAsync(d => d.Date == request.Date, ct))
         {
-            ModelState.AddModelError("Input.Date", $"Ngày {request.Date:dd/MM/yyyy} đã có trong lịch.");
+            ModelState.AddModelError("Input.Date", t["Calendar.DateExists", request.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         if (ModelState.ErrorCount > 0)
@@ -62,7 +64,7 @@ internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permis
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
-        if (!await permissions.IsGrantedAsync(User, CountersPermissions.CalendarManage))
+        if (!await permissions.IsGrantedAsync(User, PlatformPermissions.CalendarManage))
         {
             return Forbid();
         }
@@ -76,11 +78,12 @@ internal sealed class IndexModel(CountersDbContext db, IPermissionChecker permis
         Years = await db.DaysOff.AsNoTracking().Select(d => d.Date.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
         Year ??= Years.Contains(DateTime.UtcNow.Year) ? DateTime.UtcNow.Year : Years.LastOrDefault();
         Days = (await DaysOffEndpoints.List(db, Year, ct)).Value!;
-        CanManage = await permissions.IsGrantedAsync(User, CountersPermissions.CalendarManage);
-        (Hours, HoursAreDefault) = await CalendarReader.OfficeHoursAsync(db, scope.Unit.UnitId, ct);
+        CanManage = await permissions.IsGrantedAsync(User, PlatformPermissions.CalendarManage);
+        var own = await calendar.OwnOfficeHoursAsync(scope.Unit.UnitId, ct);
+        (Hours, HoursAreDefault) = (own ?? OfficeHours.Default, own is null);
     }
 
-    internal sealed class AddDayOffInput
+    public sealed class AddDayOffInput
     {
         public DateOnly? Date { get; set; }
         public string? Kind { get; set; } = DayOffKinds.Holiday;

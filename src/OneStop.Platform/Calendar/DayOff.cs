@@ -1,6 +1,6 @@
 using OneStop.Platform.Domain;
 
-namespace OneStop.Counters.Domain.Calendar;
+namespace OneStop.Platform.Calendar;
 
 /// <summary>
 /// Ngày nghỉ / ngày làm bù: one official calendar entry. National data (the Prime Minister fixes Tết and swaps every
@@ -25,23 +25,4 @@ internal sealed class DayOff : Entity
     public string Source { get; private set; } = "";
 
     public CalendarEntry ToEntry() => new(Date, Kind, Name);
-}
-
-/// <summary>Giờ làm việc overridden for one administrative unit; units without a row use <see cref="OfficeHours.Default"/>.</summary>
-internal sealed class UnitOfficeHours : ScopedEntity
-{
-    public TimeOnly MorningStart { get; set; }
-    public TimeOnly MorningEnd { get; set; }
-    public TimeOnly AfternoonStart { get; set; }
-    public TimeOnly AfternoonEnd { get; set; }
-
-    public OfficeHours ToOfficeHours() => new(MorningStart, MorningEnd, AfternoonStart, AfternoonEnd);
-
-    public void Set(OfficeHours hours)
-    {
-        MorningStart = hours.MorningStart;
-        MorningEnd = hours.MorningEnd;
-        AfternoonStart = hours.AfternoonStart;
-        AfternoonEnd = hours.AfternoonEnd;
-    }
 }

@@ -1,66 +1,12 @@
-using System.Globalization;
-
-namespace OneStop.Counters.Domain.Calendar;
-
-/// <summary>Units of a legal processing time (thời hạn giải quyết).</summary>
-internal static class LegalTimeUnits
-{
-    public const string WorkingDay = "WORKING_DAY";    // ngày làm việc
-    public const string WorkingHour = "WORKING_HOUR";  // giờ làm việc
-
-    public static readonly string[] All = [WorkingDay, WorkingHour];
-
-    public static string NameVi(string unit) => unit == WorkingHour ? "giờ làm việc" : "ngày làm việc";
-}
-
-/// <summary>A legal time: a number of working days or working hours (1 working day = 8 working hours).</summary>
-internal sealed record LegalTime(decimal Value, string Unit)
-{
-    public TimeSpan WorkingTime => Unit switch
-    {
-        LegalTimeUnits.WorkingDay => TimeSpan.FromMinutes((double)(Value * 8 * 60)),
-        LegalTimeUnits.WorkingHour => TimeSpan.FromMinutes((double)(Value * 60)),
-        _ => throw new ArgumentException($"Đơn vị thời hạn không hợp lệ: {Unit}."),
-    };
-
-    public override string ToString() => $"{Value.ToString("0.##", CultureInfo.InvariantCulture)} {LegalTimeUnits.NameVi(Unit)}";
-}
-
-/// <summary>The clock stops from <see cref="From"/> to <see cref="To"/> (chờ bổ sung hồ sơ); local Vietnam time.</summary>
-internal sealed record ClockStop(DateTime From, DateTime To);
-
-/// <summary>Gia hạn: more working time, always with a reason.</summary>
-internal sealed record Extension(LegalTime Time, string Reason);
-
-/// <summary>What to compute. Every time is local Vietnam time (UTC+7, no daylight saving), DateTimeKind ignored.</summary>
-internal sealed record DueDateInput(DateTime ReceivedAt, LegalTime LegalTime, IReadOnlyList<ClockStop>? Stops = null, IReadOnlyList<Extension>? Extensions = null);
-
-internal sealed record SkippedDay(DateOnly Date, string Reason);
-
-/// <summary>The due date (local Vietnam time) and how it was reached, in Vietnamese, one step a line.</summary>
-internal sealed record DueDateResult(
-    DateTime StartAt,
-    DateTime DueAt,
-    TimeSpan WorkingTime,
-    IReadOnlyList<string> Explanation,
-    IReadOnlyList<SkippedDay> SkippedDays,
-    IReadOnlyList<DateOnly> MakeupDaysCounted);
+namespace OneStop.Platform.Calendar;
 
 /// <summary>
 /// Computes hạn giải quyết by walking working time over the calendar and the unit's office hours: N working days are
 /// N × 8 working hours counted from the moment counting starts (received Monday 09:00 with 1 day → Tuesday 09:00).
 /// A due date may fall exactly on a period's end (11:30 or 17:00): that is still inside office hours.
 /// </summary>
-internal static class DueDateCalculator
+public static class DueDateCalculator
 {
-    public static readonly TimeSpan VietnamOffset = OneStop.Platform.Domain.VietnamTime.Offset;
-
-    /// <summary>Any instant → wall-clock time in Vietnam (UTC+7 all year).</summary>
-    public static DateTime ToVietnamTime(DateTimeOffset instant) =>
-        DateTime.SpecifyKind(instant.ToOffset(VietnamOffset).DateTime, DateTimeKind.Unspecified);
-
-    public static DateTimeOffset FromVietnamTime(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamOffset);
-
     public static DueDateResult Compute(WorkingCalendar calendar, OfficeHours hours, DueDateInput input)
     {
         if (input.LegalTime.Value < 0)

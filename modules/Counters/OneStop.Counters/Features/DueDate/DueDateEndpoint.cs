@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Domain.Calendar;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
-using OneStop.Counters.Features.Calendar.OfficeHours;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Domain;
 
-namespace OneStop.Counters.Features.Calendar.DueDate;
+namespace OneStop.Counters.Features.DueDate;
 
 internal sealed record ClockStopDto(string From, string To);
 
@@ -38,7 +38,7 @@ internal sealed record DueDateRequest(
     {
         if (!VietnamTime.TryParse(ReceivedAt, out _))
         {
-            yield return new(nameof(ReceivedAt), "Thời điểm tiếp nhận không hợp lệ (ví dụ 2025-01-24T16:30 hoặc 2025-01-24T16:30:00+07:00).");
+            yield return new(nameof(ReceivedAt), "Thời điểm tiếp nhận không hợp lệ (ví dụ 2025-01-24T16:30 theo giờ Việt Nam, hoặc kèm múi giờ như 2025-01-24T09:30:00Z).");
         }
 
         if (ProcedureCode is null)
@@ -92,7 +92,7 @@ internal sealed record DueDateResponse(
     IReadOnlyList<DateOnly> MakeupDaysCounted);
 
 /// <summary>Loads the calendar, the unit's hours and (optionally) the procedure's legal time, then runs the pure calculator.</summary>
-internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbContext db, ICurrentScope scope)
+internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbContext db, ICurrentScope scope, IWorkingCalendar workingCalendar)
 {
     public async Task<DueDateResponse> HandleAsync(DueDateRequest request, CancellationToken ct)
     {
@@ -116,8 +116,9 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
             legalTime = new LegalTime(request.LegalTimeValue!.Value, request.LegalTimeUnit!);
         }
 
-        var calendar = await CalendarReader.CalendarAsync(db, ct);
-        var (hours, isDefault) = await CalendarReader.OfficeHoursAsync(db, unit.Id, ct);
+        var calendar = await workingCalendar.LoadAsync(ct);
+        var own = await workingCalendar.OwnOfficeHoursAsync(unit.Id, ct);
+        var hours = own ?? OfficeHours.Default;
         var stops = (request.Stops ?? []).Select(s =>
         {
             VietnamTime.TryParse(s.From, out var from);
@@ -131,10 +132,6 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
         {
             result = DueDateCalculator.Compute(calendar, hours, new DueDateInput(received, legalTime, stops, extensions));
         }
-        catch (CalendarNotCoveredException e)
-        {
-            throw new PlatformException(CountersErrorCodes.CalendarNotCovered, e.Message, 422);
-        }
         catch (ArgumentException e)
         {
             throw new PlatformException(PlatformErrorCodes.ValidationFailed, e.Message, 400);
@@ -142,12 +139,12 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
 
         return new DueDateResponse(
             unit.Id, unit.Name,
-            DueDateCalculator.FromVietnamTime(received),
-            DueDateCalculator.FromVietnamTime(result.StartAt),
-            DueDateCalculator.FromVietnamTime(result.DueAt),
+            VietnamTime.FromLocal(received),
+            VietnamTime.FromLocal(result.StartAt),
+            VietnamTime.FromLocal(result.DueAt),
             legalTime.ToString(),
             DueDateCalculator.FormatWorking(result.WorkingTime),
-            OfficeHoursDto.From(unit.Id, unit.Name, hours, isDefault),
+            OfficeHoursDto.From(unit.Id, unit.Name, hours, own is null),
             result.Explanation,
             result.SkippedDays.Select(s => new SkippedDayDto(s.Date, s.Reason)).ToList(),
             result.MakeupDaysCounted);
@@ -157,7 +154,7 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
 internal static class DueDateEndpoint
 {
     public static void Map(RouteGroupBuilder calendar) =>
-        calendar.MapPost("/due-date", Compute).RequirePermission(CountersPermissions.CalendarRead)
+        calendar.MapPost("/due-date", Compute).RequirePermission(PlatformPermissions.CalendarRead)
             .Validate<DueDateRequest>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Tính hạn giải quyết theo ngày/giờ làm việc, kèm diễn giải cách tính");

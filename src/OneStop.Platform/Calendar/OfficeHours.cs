@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace OneStop.Counters.Domain.Calendar;
+namespace OneStop.Platform.Calendar;
 
 /// <summary>
 /// Giờ làm việc of a unit: a morning and an afternoon period, local Vietnam time. The default is 07:00–11:30 and
 /// 13:30–17:00; every schedule must total 8 hours, because 1 working day = 8 working hours in law and practice
 /// (summer and winter schedules both keep 8 hours).
 /// </summary>
-internal sealed record OfficeHours(TimeOnly MorningStart, TimeOnly MorningEnd, TimeOnly AfternoonStart, TimeOnly AfternoonEnd)
+public sealed record OfficeHours(TimeOnly MorningStart, TimeOnly MorningEnd, TimeOnly AfternoonStart, TimeOnly AfternoonEnd)
 {
     public static readonly TimeSpan WorkingDay = TimeSpan.FromHours(8);
 

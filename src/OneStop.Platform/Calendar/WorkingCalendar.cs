@@ -1,41 +1,6 @@
 using System.Globalization;
 
-namespace OneStop.Counters.Domain.Calendar;
-
-/// <summary>Kinds of official calendar entries (ngày nghỉ, ngày làm bù), as stored and as in the seed CSV.</summary>
-internal static class DayOffKinds
-{
-    public const string Holiday = "holiday";               // ngày lễ, Tết
-    public const string Compensatory = "compensatory";     // nghỉ bù
-    public const string SwappedOff = "swapped_off";        // nghỉ hoán đổi
-    public const string MakeupWorkday = "makeup_workday";  // ngày làm bù (thứ Bảy đi làm)
-
-    public static readonly string[] All = [Holiday, Compensatory, SwappedOff, MakeupWorkday];
-
-    public static bool IsNonWorking(string kind) => kind is Holiday or Compensatory or SwappedOff;
-
-    public static string NameVi(string kind) => kind switch
-    {
-        Holiday => "Ngày lễ, Tết",
-        Compensatory => "Nghỉ bù",
-        SwappedOff => "Nghỉ hoán đổi",
-        MakeupWorkday => "Làm bù",
-        _ => kind,
-    };
-}
-
-/// <summary>One official calendar entry: a day off or a worked Saturday.</summary>
-internal sealed record CalendarEntry(DateOnly Date, string Kind, string Name);
-
-/// <summary>The calendar has no data for a year: computing there would silently treat holidays as working days.</summary>
-internal sealed class CalendarNotCoveredException(int year, IReadOnlyCollection<int> coveredYears)
-    : Exception($"Lịch làm việc chưa có dữ liệu năm {year} (đang có: {Describe(coveredYears)}). Quản trị viên cần nhập ngày nghỉ của năm {year} trước khi tính hạn.")
-{
-    public int Year { get; } = year;
-
-    private static string Describe(IReadOnlyCollection<int> years) =>
-        years.Count == 0 ? "chưa có năm nào" : string.Join(", ", years.Order());
-}
+namespace OneStop.Platform.Calendar;
 
 /// <summary>
 /// Lịch làm việc: Monday–Friday minus every holiday, compensatory and swapped-off date, plus every make-up Saturday.
@@ -43,7 +8,7 @@ internal sealed class CalendarNotCoveredException(int year, IReadOnlyCollection<
 /// A year is covered when at least one entry of it exists (every real year has at least Tết Dương lịch);
 /// asking about an uncovered year throws instead of guessing.
 /// </summary>
-internal sealed class WorkingCalendar
+public sealed class WorkingCalendar
 {
     private readonly Dictionary<DateOnly, CalendarEntry> _entries;
     private readonly SortedSet<int> _years;
