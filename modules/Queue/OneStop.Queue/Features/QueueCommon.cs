@@ -8,7 +8,6 @@ using OneStop.Queue.Infrastructure;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
-using OneStop.Platform.Domain;
 
 namespace OneStop.Queue.Features;
 

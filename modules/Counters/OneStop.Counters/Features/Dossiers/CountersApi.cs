@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
-using OneStop.Counters.Features.Calendar;
 using OneStop.Counters.Infrastructure;
 
 namespace OneStop.Counters.Features.Dossiers;

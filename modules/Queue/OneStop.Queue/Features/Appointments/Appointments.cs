@@ -17,7 +17,6 @@ using OneStop.Platform.Jobs;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
-using OneStop.Platform.Domain;
 
 namespace OneStop.Queue.Features.Appointments;
 
