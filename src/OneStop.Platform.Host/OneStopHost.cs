@@ -136,6 +136,8 @@ public static class OneStopHost
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before the error handlers: an error, a status page or a ProblemDetails is written in the reader's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
@@ -145,7 +147,6 @@ public static class OneStopHost
         // The API answers errors with ProblemDetails, people get the error page.
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<TokenThrottleMiddleware>();
