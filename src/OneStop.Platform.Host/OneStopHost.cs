@@ -64,7 +64,9 @@ public static class OneStopHost
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // The neutral "vi" and "en" too: a program sends "Accept-Language: en" and a link says "?culture=en", which
+            // would otherwise match neither vi-VN nor en-US and fall back to Vietnamese.
+            o.SupportedCultures = o.SupportedUICultures = [.. Cultures, new CultureInfo("vi"), new CultureInfo("en")];
             // Vietnamese first whatever the browser says; a person switches with the language menu (cookie).
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new OneStop.Platform.Host.Localization.ApiAcceptLanguageProvider(), new CookieRequestCultureProvider()];
         });

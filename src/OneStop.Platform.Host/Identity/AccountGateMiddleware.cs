@@ -1,5 +1,6 @@
 using OneStop.Platform.Host.Web;
 using OneStop.Platform.Web;
+using OneStop.Platform.Host.Localization;
 
 namespace OneStop.Platform.Host.Identity;
 
@@ -23,18 +24,18 @@ internal sealed class AccountGateMiddleware(RequestDelegate next)
 
         if (user.HasClaim(c => c.Type == AccountClaims.MustChangePassword))
         {
-            return Hold(context, ChangePasswordPath, PlatformErrorCodes.PasswordChangeRequired, "Bạn cần đổi mật khẩu trước khi tiếp tục.");
+            return Hold(context, ChangePasswordPath, PlatformErrorCodes.PasswordChangeRequired, PlatformErrorCodes.PasswordChangeRequired);
         }
 
         if (user.HasClaim(c => c.Type == AccountClaims.MustEnrolAuthenticator))
         {
-            return Hold(context, EnableAuthenticatorPath, PlatformErrorCodes.TwoFactorRequired, "Quản trị hệ thống cần bật xác thực hai lớp trước khi tiếp tục.");
+            return Hold(context, EnableAuthenticatorPath, PlatformErrorCodes.TwoFactorRequired, HostMessages.TwoFactorRequired);
         }
 
         return next(context);
     }
 
-    private Task Hold(HttpContext context, string page, string code, string message)
+    private Task Hold(HttpContext context, string page, string code, string messageCode)
     {
         if (context.Request.Path.StartsWithSegments(page))
         {
@@ -43,7 +44,7 @@ internal sealed class AccountGateMiddleware(RequestDelegate next)
 
         if (ApiPaths.IsApi(context.Request))
         {
-            return ProblemWriter.WriteAsync(context, code, message, StatusCodes.Status403Forbidden);
+            return ProblemWriter.WriteAsync(context, code, StatusCodes.Status403Forbidden, messageCode);
         }
 
         context.Response.Redirect(page);

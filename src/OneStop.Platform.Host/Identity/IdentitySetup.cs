@@ -11,6 +11,8 @@ using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using OneStop.Platform.Host.Localization;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Host.Identity;
 
@@ -35,7 +37,7 @@ internal static class IdentitySetup
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddErrorDescriber<CatalogueIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>()
             .AddSignInManager<PlatformSignInManager>()
             .AddPasswordValidator<PasswordPolicyValidator>();
@@ -168,17 +170,17 @@ internal static class IdentitySetup
     private static async Task<IResult> IssueTokenAsync(HttpContext http, PlatformDbContext db)
     {
         var request = http.GetOpenIddictServerRequest()
-            ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Yêu cầu cấp mã truy cập không hợp lệ.");
+            ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed) { MessageCode = HostMessages.TokenRequestInvalid };
         if (!request.IsClientCredentialsGrantType())
         {
-            return Forbid(Errors.UnsupportedGrantType, "Chỉ hỗ trợ luồng client_credentials.");
+            return Forbid(Errors.UnsupportedGrantType, Messages.Text(HostMessages.TokenGrantUnsupported));
         }
 
         var client = await db.ApiClients.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(c => c.ClientId == request.ClientId && !c.IsDeleted);
         if (client is null)
         {
-            return Forbid(Errors.InvalidClient, "Ứng dụng kết nối không tồn tại hoặc đã bị thu hồi.");
+            return Forbid(Errors.InvalidClient, Messages.Text(HostMessages.TokenClientUnknown));
         }
 
         var unit = await db.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == client.UnitId);
@@ -186,7 +188,7 @@ internal static class IdentitySetup
         var granted = requested.IsEmpty ? client.Scopes : requested.Intersect(client.Scopes, StringComparer.Ordinal).ToList();
         if (!requested.IsEmpty && granted.Count != requested.Length)
         {
-            return Forbid(Errors.InvalidScope, "Ứng dụng không được cấp một hoặc nhiều phạm vi đã yêu cầu.");
+            return Forbid(Errors.InvalidScope, Messages.Text(HostMessages.TokenScopeNotGranted));
         }
 
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
@@ -277,16 +279,20 @@ internal sealed class PlatformClaimsPrincipalFactory(
     }
 }
 
-/// <summary>Identity's messages in Vietnamese (password policy, duplicates).</summary>
-internal sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
+/// <summary>Identity's messages (password policy, duplicates) by code, in the reader's language (ADR 0020).</summary>
+internal sealed class CatalogueIdentityErrorDescriber : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Mật khẩu phải có ít nhất một chữ số." };
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Mật khẩu phải có ít nhất một chữ thường." };
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Mật khẩu phải có ít nhất một chữ hoa." };
-    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Mật khẩu phải có ít nhất một ký tự đặc biệt." };
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau." };
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập '{userName}' đã được sử dụng." };
-    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"Tên đăng nhập '{userName}' không hợp lệ." };
+    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), HostMessages.PasswordTooShort, length);
+    public override IdentityError PasswordRequiresDigit() => Error(nameof(PasswordRequiresDigit), HostMessages.PasswordRequiresDigit);
+    public override IdentityError PasswordRequiresLower() => Error(nameof(PasswordRequiresLower), HostMessages.PasswordRequiresLower);
+    public override IdentityError PasswordRequiresUpper() => Error(nameof(PasswordRequiresUpper), HostMessages.PasswordRequiresUpper);
+    public override IdentityError PasswordRequiresNonAlphanumeric() => Error(nameof(PasswordRequiresNonAlphanumeric), HostMessages.PasswordRequiresNonAlphanumeric);
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), HostMessages.PasswordRequiresUniqueChars, uniqueChars);
+    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), HostMessages.PasswordMismatch);
+    public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), HostMessages.DuplicateUserName, userName);
+    public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), HostMessages.InvalidUserName, userName);
+
+    // Identity's code stays (pages branch on it); the description is ours, in the culture of the request that failed.
+    private static IdentityError Error(string identityCode, string messageCode, params object?[] arguments) =>
+        new() { Code = identityCode, Description = Messages.Text(messageCode, arguments) };
 }

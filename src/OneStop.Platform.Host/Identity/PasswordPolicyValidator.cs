@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Host.Localization;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Host.Identity;
 
@@ -18,12 +20,12 @@ internal sealed class PasswordPolicyValidator : IPasswordValidator<PlatformUser>
         // Very short logins would forbid half the dictionary; real logins here are like "motcua.camthuong".
         if (user.UserName is { Length: >= 3 } login && password.Contains(login, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = "Mật khẩu không được chứa tên đăng nhập." });
+            errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = Messages.Text(HostMessages.PasswordContainsUserName) });
         }
 
         if (IsCommon(password))
         {
-            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = "Mật khẩu này quá phổ biến, dễ bị đoán. Vui lòng chọn mật khẩu khác." });
+            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = Messages.Text(HostMessages.PasswordTooCommon) });
         }
 
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));

@@ -1,6 +1,7 @@
 using OneStop.Platform.Host.Web;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Web;
+using OneStop.Platform.Host.Localization;
 
 namespace OneStop.Platform.Host.Identity;
 
@@ -38,8 +39,7 @@ internal sealed class TokenThrottleMiddleware(RequestDelegate next)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ProblemWriter.WriteAsync(context, PlatformErrorCodes.TooManyAttempts,
-                "Quá nhiều yêu cầu cấp mã truy cập không hợp lệ. Vui lòng thử lại sau.", StatusCodes.Status429TooManyRequests);
+            await ProblemWriter.WriteAsync(context, PlatformErrorCodes.TooManyAttempts, StatusCodes.Status429TooManyRequests, HostMessages.TokenTooManyAttempts);
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using OneStop.Platform.Web;
 
@@ -12,12 +13,22 @@ internal sealed class RequiredMessageProvider : IValidationMetadataProvider
 {
     public void CreateValidationMetadata(ValidationMetadataProviderContext context)
     {
-        foreach (var required in context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>())
+        var required = context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().ToList();
+        foreach (var attribute in required)
         {
-            if (string.IsNullOrEmpty(required.ErrorMessage) && string.IsNullOrEmpty(required.ErrorMessageResourceName))
+            if (string.IsNullOrEmpty(attribute.ErrorMessage) && string.IsNullOrEmpty(attribute.ErrorMessageResourceName))
             {
-                required.ErrorMessage = PlatformMessages.FieldRequired;
+                attribute.ErrorMessage = PlatformMessages.FieldRequired;
             }
+        }
+
+        // A non-nullable value-type property (a checkbox's bool) gets its client-side [Required] made on the fly, with the
+        // English default text in the page's data-val-required; one with our code here is used instead. It never fails on
+        // the server: a bool is never null.
+        if (required.Count == 0 && context.Key.MetadataKind == ModelMetadataKind.Property
+            && context.Key.ModelType.IsValueType && Nullable.GetUnderlyingType(context.Key.ModelType) is null)
+        {
+            context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = PlatformMessages.FieldRequired });
         }
     }
 }

@@ -1,4 +1,5 @@
 using OneStop.Platform.Web;
+using OneStop.Platform.Host.Localization;
 
 namespace OneStop.Platform.Host.Web;
 
@@ -19,8 +20,7 @@ internal sealed class OriginCheckMiddleware(RequestDelegate next)
             && context.User.Identity?.IsAuthenticated == true // without a bearer token: by the cookie
             && IsForeign(request))
         {
-            return ProblemWriter.WriteAsync(context, PlatformErrorCodes.ForeignOrigin,
-                "Yêu cầu thay đổi dữ liệu được gửi từ một trang web khác và đã bị từ chối.", StatusCodes.Status403Forbidden);
+            return ProblemWriter.WriteAsync(context, PlatformErrorCodes.ForeignOrigin, StatusCodes.Status403Forbidden, HostMessages.ForeignOrigin);
         }
 
         return next(context);

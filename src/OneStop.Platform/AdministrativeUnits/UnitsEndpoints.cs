@@ -7,47 +7,9 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.AdministrativeUnits;
-
-public sealed record UnitSummary(string UnitName, string UnitPath, int Provinces, int Districts, int Communes, int Agencies);
-
-public sealed record AgencyDto(Guid Id, string Code, string Name, string Kind, Guid UnitId, string UnitPath);
-
-public sealed record CreateAgencyRequest(string Code, string Name, string Kind, Guid? UnitId) : IValidatableRequest
-{
-    private static readonly string[] Kinds =
-        [AgencyKinds.Department, AgencyKinds.Vertical, AgencyKinds.ServiceCenter, AgencyKinds.OneStopDesk, AgencyKinds.Post, AgencyKinds.Office];
-
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 32 || !Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            yield return new(nameof(Code), "Mã cơ quan bắt buộc, tối đa 32 ký tự, chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
-        {
-            yield return new(nameof(Name), "Tên cơ quan bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (!Kinds.Contains(Kind))
-        {
-            yield return new(nameof(Kind), $"Loại cơ quan phải là một trong: {string.Join(", ", Kinds)}.");
-        }
-    }
-}
-
-public sealed record RenameAgencyRequest(string Name) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
-        {
-            yield return new(nameof(Name), "Tên cơ quan bắt buộc, tối đa 256 ký tự.");
-        }
-    }
-}
 
 /// <summary>REST endpoints of the kernel under <c>/api/v1/platform</c>: units and agencies in the caller's scope.</summary>
 internal static class UnitsEndpoints
@@ -115,7 +77,7 @@ internal static class UnitsEndpoints
     internal static async Task<Results<Ok<AdministrativeUnitInfo>, ProblemHttpResult>> GetUnit(PlatformDbContext db, Guid id, CancellationToken ct) =>
         await db.AdministrativeUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
             ? TypedResults.Ok(unit.ToInfo())
-            : NotFound("Không tìm thấy đơn vị hành chính trong phạm vi của bạn.");
+            : NotFound(UnitsMessages.UnitNotFound);
 
     internal static async Task<Ok<KeysetPage<AgencyDto>>> ListAgencies(PlatformDbContext db, Guid? unitId, string? cursor, int? pageSize, CancellationToken ct)
     {
@@ -141,7 +103,7 @@ internal static class UnitsEndpoints
         await db.Agencies.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.UnitId, a.UnitPath)).FirstOrDefaultAsync(ct) is { } agency
             ? TypedResults.Ok(agency)
-            : NotFound("Không tìm thấy cơ quan trong phạm vi của bạn.");
+            : NotFound(UnitsMessages.AgencyNotFound);
 
     internal static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(
         PlatformDbContext db, ICurrentScope scope, CreateAgencyRequest request, CancellationToken ct)
@@ -150,12 +112,12 @@ internal static class UnitsEndpoints
         var unit = await db.AdministrativeUnits.FirstOrDefaultAsync(u => u.Id == (request.UnitId ?? scope.Unit.UnitId), ct);
         if (unit is null)
         {
-            return NotFound("Không tìm thấy đơn vị hành chính trong phạm vi của bạn.");
+            return NotFound(UnitsMessages.UnitNotFound);
         }
 
         if (await db.Agencies.IgnoreQueryFilters().AnyAsync(a => a.Code == request.Code, ct))
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, $"Mã cơ quan '{request.Code}' đã tồn tại.", 409));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, Messages.Text(UnitsMessages.AgencyCodeTaken, request.Code), 409));
         }
 
         var agency = new Agency(request.Code, request.Name.Trim(), request.Kind, unit);
@@ -171,7 +133,7 @@ internal static class UnitsEndpoints
         var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agency is null)
         {
-            return NotFound("Không tìm thấy cơ quan trong phạm vi của bạn.");
+            return NotFound(UnitsMessages.AgencyNotFound);
         }
 
         agency.Rename(request.Name.Trim());
@@ -179,6 +141,6 @@ internal static class UnitsEndpoints
         return TypedResults.Ok(new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, agency.UnitId, agency.UnitPath));
     }
 
-    private static ProblemHttpResult NotFound(string title) =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.NotFound, title, 404));
+    private static ProblemHttpResult NotFound(string messageCode) =>
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.NotFound, Messages.Text(messageCode), 404));
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Localization;
+using OneStop.Platform.Web;
 
 namespace OneStop.Platform.Auditing;
 
@@ -14,17 +16,17 @@ public static class AuditChainVerifier
             count++;
             if (record.Id != expectedId)
             {
-                return new(false, count, record.Id, $"Thiếu bản ghi nhật ký số {expectedId}.");
+                return new(false, count, record.Id, Messages.Text(PlatformMessages.AuditRecordMissing, expectedId));
             }
 
             if (record.PreviousHash != previousHash)
             {
-                return new(false, count, record.Id, "Liên kết với bản ghi trước không khớp.");
+                return new(false, count, record.Id, Messages.Text(PlatformMessages.AuditLinkBroken));
             }
 
             if (record.ComputeHash() != record.Hash)
             {
-                return new(false, count, record.Id, "Nội dung bản ghi đã bị thay đổi.");
+                return new(false, count, record.Id, Messages.Text(PlatformMessages.AuditContentChanged));
             }
 
             previousHash = record.Hash;

@@ -170,7 +170,7 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
         {
             if (scope.Unit.UnitId == Guid.Empty)
             {
-                throw new PlatformException(PlatformErrorCodes.UnitRequired, "Chưa xác định đơn vị hành chính cho bản ghi mới.", 403);
+                throw new PlatformException(PlatformErrorCodes.UnitRequired, 403);
             }
 
             owned.UnitId = scope.Unit.UnitId;
@@ -188,12 +188,12 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
                 return;
             }
 
-            throw new PlatformException(PlatformErrorCodes.OutOfScope, "Bản ghi không thuộc phạm vi đơn vị bạn đang làm việc.", 403);
+            throw new PlatformException(PlatformErrorCodes.OutOfScope, 403);
         }
 
         if (!scope.Unit.Contains(owned.UnitPath) || !scope.Unit.Contains(originalPath))
         {
-            throw new PlatformException(PlatformErrorCodes.OutOfScope, "Bản ghi không thuộc phạm vi đơn vị bạn đang làm việc.", 403);
+            throw new PlatformException(PlatformErrorCodes.OutOfScope, 403);
         }
     }
 

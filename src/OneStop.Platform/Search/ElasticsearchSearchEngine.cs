@@ -140,7 +140,7 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
             {
-                throw new PlatformException(PlatformErrorCodes.InvalidCursor, "Con trỏ phân trang không hợp lệ.", 400);
+                throw new PlatformException(PlatformErrorCodes.InvalidCursor, 400);
             }
         }
 
@@ -502,7 +502,7 @@ public sealed class ElasticsearchSearchEngine : ISearchEngine
         var status = response.ApiCallDetails.HttpStatusCode;
         if (status is null)
         {
-            throw new PlatformException(PlatformErrorCodes.SearchUnavailable, "Dịch vụ tìm kiếm tạm thời không sẵn sàng.", 503);
+            throw new PlatformException(PlatformErrorCodes.SearchUnavailable, 503);
         }
 
         if (status is >= 200 and < 300 || (allowNotFound && status == 404))

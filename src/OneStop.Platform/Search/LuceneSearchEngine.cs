@@ -722,7 +722,7 @@ internal static class LuceneCursor
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException or KeyNotFoundException)
         {
-            throw new PlatformException(PlatformErrorCodes.InvalidCursor, "Con trỏ phân trang không hợp lệ.", 400);
+            throw new PlatformException(PlatformErrorCodes.InvalidCursor, 400);
         }
     }
 }

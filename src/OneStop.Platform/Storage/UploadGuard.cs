@@ -88,10 +88,21 @@ public enum UploadRefusal
 }
 
 /// <summary>An upload refused before anything was stored (400 ProblemDetails with the module's code).</summary>
-public sealed class UploadRejectedException(string code, UploadRefusal reason, string message)
-    : PlatformException(code, message, 400)
+public sealed class UploadRejectedException : PlatformException
 {
-    public UploadRefusal Reason { get; } = reason;
+    /// <summary>Refused with the text of <paramref name="messageCode"/> (ADR 0020), under the module's error code.</summary>
+    public UploadRejectedException(string code, string messageCode, UploadRefusal reason, params object?[] arguments)
+        : base(code, 400, arguments)
+    {
+        Reason = reason;
+        MessageCode = messageCode;
+    }
+
+    /// <summary>A message written by hand; kept only while modules move to codes (ADR 0020), like PlatformException's.</summary>
+    public UploadRejectedException(string code, UploadRefusal reason, string message)
+        : base(code, message, 400) => Reason = reason;
+
+    public UploadRefusal Reason { get; }
 }
 
 /// <param name="ErrorCode">The module's stable code for a refused upload (e.g. <c>Digitization.UploadRejected</c>).</param>
@@ -121,7 +132,7 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
             staged = new StagedFile(stagedPath, length, sha);
             if (length == 0)
             {
-                throw Refuse(rules, UploadRefusal.Empty, "Tệp rỗng (0 byte): vui lòng chọn tệp có nội dung.");
+                throw Refuse(rules, UploadRefusal.Empty, PlatformMessages.UploadEmpty);
             }
 
             var type = FileTypes.Detect(header, stagedPath);
@@ -129,12 +140,12 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
             if (type is null || !rules.ContentTypes.Contains(type) || !FileTypes.ExtensionsOf(type).Contains(extension))
             {
                 var allowed = string.Join(", ", rules.ContentTypes.SelectMany(FileTypes.ExtensionsOf));
-                throw Refuse(rules, UploadRefusal.WrongType, $"Loại tệp không được chấp nhận hoặc nội dung không đúng với phần mở rộng. Chỉ nhận: {allowed}.");
+                throw Refuse(rules, UploadRefusal.WrongType, PlatformMessages.UploadWrongType, allowed);
             }
 
             if (!await scanner.IsCleanAsync(stagedPath, ct))
             {
-                throw Refuse(rules, UploadRefusal.Infected, "Tệp bị phần mềm diệt virus từ chối.");
+                throw Refuse(rules, UploadRefusal.Infected, PlatformMessages.UploadInfected);
             }
 
             var blob = await store.PutStagedAsync(staged, ct);
@@ -161,7 +172,7 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
         if (name.Length is 0 or > MaxNameLength || name.Contains("..", StringComparison.Ordinal) || name.IndexOfAny(['/', '\\', ':']) >= 0
             || name.Any(char.IsControl) || name.StartsWith('.'))
         {
-            throw Refuse(rules, UploadRefusal.BadName, $"Tên tệp không hợp lệ: không được chứa đường dẫn (/, \\, ..) hay ký tự điều khiển, tối đa {MaxNameLength} ký tự.");
+            throw Refuse(rules, UploadRefusal.BadName, PlatformMessages.UploadBadName, MaxNameLength);
         }
 
         return name;
@@ -180,7 +191,7 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
             length += read;
             if (length > rules.MaxBytes)
             {
-                throw Refuse(rules, UploadRefusal.TooLarge, $"Tệp vượt quá dung lượng cho phép ({rules.MaxBytes / 1024 / 1024} MB).");
+                throw Refuse(rules, UploadRefusal.TooLarge, PlatformMessages.UploadTooLarge, rules.MaxBytes / 1024 / 1024);
             }
 
             if (header.Count < 16)
@@ -195,7 +206,8 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
         return (length, Convert.ToHexStringLower(sha.GetHashAndReset()), header.ToArray());
     }
 
-    private static UploadRejectedException Refuse(UploadRules rules, UploadRefusal reason, string message) => new(rules.ErrorCode, reason, message);
+    private static UploadRejectedException Refuse(UploadRules rules, UploadRefusal reason, string messageCode, params object?[] arguments) =>
+        new(rules.ErrorCode, messageCode, reason, arguments);
 }
 
 /// <summary>The virus-scan hook every upload passes (quét virus).</summary>

@@ -44,7 +44,7 @@ public static class ApiRateLimiting
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await context.HttpContext.Response.WriteAsJsonAsync(
-                    ProblemDetailsSetup.ToProblemDetails(RateLimited, $"Ứng dụng đã vượt quá {permits} yêu cầu mỗi phút. Vui lòng thử lại sau.", 429),
+                    ProblemDetailsSetup.ToProblemDetails(RateLimited, 429, permits),
                     options: null, contentType: "application/problem+json", cancellationToken: ct);
             };
         });

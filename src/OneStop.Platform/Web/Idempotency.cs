@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Web;
 
@@ -33,7 +34,7 @@ public static class IdempotencyEndpointExtensions
 
             if (key.Length > 128)
             {
-                return ProblemDetailsSetup.Problem(PlatformErrorCodes.ValidationFailed, "Khóa Idempotency-Key dài quá 128 ký tự.", 400);
+                return ProblemDetailsSetup.Problem(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.IdempotencyKeyTooLong), 400);
             }
 
             var caller = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.User.FindFirstValue("sub") ?? "anonymous";
@@ -55,7 +56,7 @@ public static class IdempotencyEndpointExtensions
             catch (DbUpdateException)
             {
                 // Another request with this key won the race.
-                return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, "Yêu cầu với khóa này đang được xử lý.", 409);
+                return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, 409);
             }
 
             object? result;
@@ -91,12 +92,12 @@ public static class IdempotencyEndpointExtensions
     {
         if (existing.RequestHash != requestHash)
         {
-            return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyKeyReused, "Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.", 422);
+            return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyKeyReused, 422);
         }
 
         if (existing.StatusCode is not { } status)
         {
-            return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, "Yêu cầu với khóa này đang được xử lý.", 409);
+            return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, 409);
         }
 
         http.Response.Headers[ReplayedHeader] = "true";

@@ -28,7 +28,7 @@ public static class KeysetCursor
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            throw new PlatformException(PlatformErrorCodes.InvalidCursor, "Con trỏ phân trang không hợp lệ.", 400);
+            throw new PlatformException(PlatformErrorCodes.InvalidCursor, 400);
         }
     }
 

@@ -13,4 +13,21 @@ public static class PlatformMessages
     public const string NumberExpected = "Platform.Messages.NumberExpected";
     /// <summary>A destructive action whose confirmation box was not ticked.</summary>
     public const string ConfirmFirst = "Platform.Messages.ConfirmFirst";
+    public const string IdempotencyKeyTooLong = "Platform.Messages.IdempotencyKeyTooLong";
+
+    // Why the audit chain of a module is broken (GET /audit/verify).
+    /// <summary>{0}: the number of the missing record.</summary>
+    public const string AuditRecordMissing = "Platform.Audit.RecordMissing";
+    public const string AuditLinkBroken = "Platform.Audit.LinkBroken";
+    public const string AuditContentChanged = "Platform.Audit.ContentChanged";
+
+    // Why an uploaded file is refused (UploadGuard), under the module's own error code.
+    public const string UploadEmpty = "Platform.Upload.Empty";
+    /// <summary>{0}: the accepted extensions.</summary>
+    public const string UploadWrongType = "Platform.Upload.WrongType";
+    public const string UploadInfected = "Platform.Upload.Infected";
+    /// <summary>{0}: the longest name allowed.</summary>
+    public const string UploadBadName = "Platform.Upload.BadName";
+    /// <summary>{0}: the size allowed, in MB.</summary>
+    public const string UploadTooLarge = "Platform.Upload.TooLarge";
 }

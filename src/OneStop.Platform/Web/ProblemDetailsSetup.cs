@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.Platform.Localization;
+using Microsoft.AspNetCore.Localization;
+using System.Globalization;
 
 namespace OneStop.Platform.Web;
 
@@ -27,6 +29,7 @@ public static class ProblemDetailsSetup
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
+            UseRequestCulture(ctx.HttpContext);
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
             if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
             {
@@ -49,7 +52,23 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<PlatformExceptionHandler>();
+        // An unreadable body or parameter throws (in every environment, not only Development), so the handler answers
+        // with our RequestUnreadable text instead of an empty 400 titled by the framework.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>
+    /// The status-code pages and the exception handler run outside the localization middleware, whose culture is gone
+    /// by the time they write: take the request's culture again from its feature, so the problem is in the reader's language.
+    /// </summary>
+    internal static void UseRequestCulture(HttpContext context)
+    {
+        if (context.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.Culture;
+            CultureInfo.CurrentUICulture = culture.UICulture;
+        }
     }
 
     private static readonly HashSet<string> FrameworkTitles =
@@ -102,6 +121,7 @@ internal sealed class PlatformExceptionHandler(ILogger<PlatformExceptionHandler>
             return false;
         }
 
+        ProblemDetailsSetup.UseRequestCulture(httpContext);
         if (exception is BadHttpRequestException unreadable)
         {
             logger.LogInformation("Unreadable request on {Path}: {Reason}", httpContext.Request.Path, unreadable.Message);

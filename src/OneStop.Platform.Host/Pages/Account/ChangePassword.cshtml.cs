@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Host.Localization;
 
 namespace OneStop.Platform.Host.Pages.Account;
 
@@ -14,17 +15,17 @@ public sealed class ChangePasswordModel(UserManager<PlatformUser> users, SignInM
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Vui lòng nhập mật khẩu hiện tại.")]
+        [Required(ErrorMessage = HostMessages.CurrentPasswordRequired)]
         [DataType(DataType.Password)]
         public string CurrentPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Vui lòng nhập mật khẩu mới.")]
+        [Required(ErrorMessage = HostMessages.NewPasswordRequired)]
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Vui lòng nhập lại mật khẩu mới.")]
+        [Required(ErrorMessage = HostMessages.ConfirmPasswordRequired)]
         [DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "Mật khẩu nhập lại không khớp.")]
+        [Compare(nameof(NewPassword), ErrorMessage = HostMessages.ConfirmPasswordMismatch)]
         public string ConfirmPassword { get; set; } = "";
     }
 

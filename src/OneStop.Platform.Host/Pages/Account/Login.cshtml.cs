@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OneStop.Platform.Host.Identity;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Host.Localization;
 
 namespace OneStop.Platform.Host.Pages.Account;
 
@@ -24,16 +25,13 @@ public sealed class LoginModel(
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")]
-        [Display(Name = "Tên đăng nhập")]
+        [Required(ErrorMessage = HostMessages.LoginRequired)]
         public string UserName { get; set; } = "";
 
-        [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
+        [Required(ErrorMessage = HostMessages.PasswordRequired)]
         [DataType(DataType.Password)]
-        [Display(Name = "Mật khẩu")]
         public string Password { get; set; } = "";
 
-        [Display(Name = "Ghi nhớ đăng nhập")]
         public bool RememberMe { get; set; }
     }
 

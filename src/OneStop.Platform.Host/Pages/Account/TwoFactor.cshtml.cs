@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OneStop.Platform.Host.Identity;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Host.Localization;
 
 namespace OneStop.Platform.Host.Pages.Account;
 
@@ -15,7 +16,7 @@ namespace OneStop.Platform.Host.Pages.Account;
 public sealed class TwoFactorModel(SignInManager<PlatformUser> signIn, SignInThrottler throttle, SignInKeys signInKeys, IStringLocalizer<ShellService> T) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Vui lòng nhập mã xác thực.")]
+    [Required(ErrorMessage = HostMessages.CodeRequired)]
     public string Code { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]

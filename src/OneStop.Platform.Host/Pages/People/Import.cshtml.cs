@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
+using OneStop.Platform.Host.Localization;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Host.Pages.People;
 
@@ -32,7 +34,7 @@ internal sealed class ImportModel(PeopleAdministration people, PeopleImport impo
     {
         if (Upload is null || Upload.Length == 0)
         {
-            Error = "Chưa chọn tệp sổ tính (.xlsx).";
+            Error = Messages.Text(HostMessages.PeopleWorkbookMissing);
             return Page();
         }
 

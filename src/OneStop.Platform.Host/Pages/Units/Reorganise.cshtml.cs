@@ -9,6 +9,8 @@ using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
+using OneStop.Platform.Host.Localization;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Host.Pages.Units;
 
@@ -51,7 +53,7 @@ public sealed class ReorganiseModel(
     {
         if (Upload is null || Upload.Length == 0)
         {
-            return (null, [new(0, "Chưa chọn tệp phương án (CSV theo mẫu hoặc JSON ánh xạ).")]);
+            return (null, [new(0, Messages.Text(UnitsMessages.FileMissing))]);
         }
 
         await using var stream = Upload.OpenReadStream();
@@ -63,27 +65,27 @@ public sealed class ReorganiseModel(
         await changes.EnsureProvinceWideAsync(ct);
         return ShippedReorganisations.Files.Any(f => f.File == Shipped)
             ? (await ShippedReorganisations.PlanAsync(directory, Shipped!, ct), [])
-            : (null, [new(0, "Chọn một phương án có sẵn.")]);
+            : (null, [new(0, Messages.Text(HostMessages.UnitsShippedPlanRequired))]);
     }, ct);
 
     public Task<IActionResult> OnPostPreviewRetireAsync(CancellationToken ct) => PreviewAsync(async () =>
     {
         var request = new RetireUnitRequest(PrimaryId is { } p ? [p, .. OtherIds.Where(o => o != p)] : OtherIds, EffectiveOn, null);
-        return UnitId is null ? (null, [new(0, "Chọn đơn vị thôi hiệu lực.")])
-            : Invalid(request.Validate()) ?? (await changes.RetireUnitAsync(UnitId.Value, request, ct), []);
+        return UnitId is null ? (null, [new(0, Messages.Text(HostMessages.UnitsUnitToRetireRequired))])
+            : Invalid(request) ?? (await changes.RetireUnitAsync(UnitId.Value, request, ct), []);
     }, ct);
 
     public Task<IActionResult> OnPostPreviewRenameAsync(CancellationToken ct) => PreviewAsync(async () =>
     {
         var request = new RenameUnitRequest(Name, EffectiveOn);
-        return UnitId is null ? (null, [new(0, "Chọn đơn vị đổi tên.")])
-            : Invalid(request.Validate()) ?? (await changes.RenameUnitAsync(UnitId.Value, request, ct), []);
+        return UnitId is null ? (null, [new(0, Messages.Text(HostMessages.UnitsUnitToRenameRequired))])
+            : Invalid(request) ?? (await changes.RenameUnitAsync(UnitId.Value, request, ct), []);
     }, ct);
 
     public Task<IActionResult> OnPostPreviewCreateAsync(CancellationToken ct) => PreviewAsync(async () =>
     {
         var request = new CreateUnitRequest(Code, Name, Level, ParentId, EffectiveOn, null);
-        return Invalid(request.Validate()) ?? (await changes.CreateUnitAsync(request, ct), []);
+        return Invalid(request) ?? (await changes.CreateUnitAsync(request, ct), []);
     }, ct);
 
     /// <summary>One agency: rename, merge into another (hợp nhất) or dissolve (giải thể).</summary>
@@ -91,16 +93,16 @@ public sealed class ReorganiseModel(
     {
         if (AgencyId is not { } id)
         {
-            return (null, [new(0, "Chọn cơ quan.")]);
+            return (null, [new(0, Messages.Text(HostMessages.UnitsAgencyRequired))]);
         }
 
         return AgencyAction switch
         {
             "rename" => (await changes.RenameAgencyAsync(id, Name, EffectiveOn, ct), []),
-            "merge" when SuccessorAgencyId is null => (null, [new(0, "Chọn cơ quan tiếp nhận khi hợp nhất.")]),
-            "merge" or "dissolve" => Invalid(new RetireAgencyRequest(AgencyAction == "merge" ? SuccessorAgencyId : null, EffectiveOn).Validate())
+            "merge" when SuccessorAgencyId is null => (null, [new(0, Messages.Text(HostMessages.UnitsSuccessorAgencyRequired))]),
+            "merge" or "dissolve" => Invalid(new RetireAgencyRequest(AgencyAction == "merge" ? SuccessorAgencyId : null, EffectiveOn))
                 ?? (await changes.RetireAgencyAsync(id, new RetireAgencyRequest(AgencyAction == "merge" ? SuccessorAgencyId : null, EffectiveOn), ct), []),
-            _ => (null, [new(0, "Chọn thao tác: đổi tên, hợp nhất hoặc giải thể.")]),
+            _ => (null, [new(0, Messages.Text(HostMessages.UnitsAgencyActionRequired))]),
         };
     }, ct);
 
@@ -117,7 +119,7 @@ public sealed class ReorganiseModel(
 
         if (plan is null)
         {
-            Errors = ["Phương án đã xem trước không còn đọc được; hãy xem trước lại."];
+            Errors = [Messages.Text(HostMessages.UnitsPreviewUnreadable)];
             await LoadAsync(ct);
             return Page();
         }
@@ -127,8 +129,8 @@ public sealed class ReorganiseModel(
             await changes.EnsureProvinceWideAsync(ct);
             var record = await reorganiser.ApplyAsync(plan, Choice.Where(c => c.Value.Length > 0).ToDictionary(), scope.ActorName, ct);
             TempData["Message"] = record.TookEffectAt is null
-                ? $"Đã áp dụng \"{record.Title}\"; phương án có hiệu lực từ ngày {record.EffectiveOn:dd/MM/yyyy}."
-                : $"Đã áp dụng \"{record.Title}\". {record.Outcome}";
+                ? Messages.Text(HostMessages.UnitsAppliedLater, record.Title, record.EffectiveOn)
+                : Messages.Text(HostMessages.UnitsApplied, record.Title, record.Outcome);
             return Redirect("/Units");
         }
         catch (PlatformException e)
@@ -167,8 +169,10 @@ public sealed class ReorganiseModel(
         return Page();
     }
 
-    private static (ReorganisationPlan?, IReadOnlyList<ReorganisationProblem>)? Invalid(IEnumerable<ValidationError> errors) =>
-        errors.ToList() is { Count: > 0 } list ? (null, list.Select(e => new ReorganisationProblem(0, e.Message)).ToList()) : null;
+    private (ReorganisationPlan?, IReadOnlyList<ReorganisationProblem>)? Invalid<TRequest>(TRequest request) =>
+        Validation.Failures(HttpContext.RequestServices, request).ToList() is { Count: > 0 } list
+            ? (null, list.Select(e => new ReorganisationProblem(0, e.Message)).ToList())
+            : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -74,7 +74,7 @@ internal static class ReorganisationEndpoints
     {
         if (!http.Request.HasFormContentType)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Gửi phương án dưới dạng multipart/form-data, trường \"file\".");
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed) { MessageCode = UnitsMessages.MultipartRequired };
         }
 
         IFormCollection form;
@@ -84,17 +84,17 @@ internal static class ReorganisationEndpoints
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nội dung multipart/form-data không đọc được: " + e.Message);
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, e.Message) { MessageCode = UnitsMessages.MultipartUnreadable };
         }
 
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
-            ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Chưa chọn tệp phương án (CSV theo mẫu hoặc JSON ánh xạ).");
+            ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed) { MessageCode = UnitsMessages.FileMissing };
         DateOnly? on = null;
         if (form["effectiveOn"].ToString() is { Length: > 0 } raw)
         {
             on = DateOnly.TryParseExact(raw, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
-                : throw new PlatformException(PlatformErrorCodes.ValidationFailed, $"Ngày có hiệu lực \"{raw}\" không hợp lệ (yyyy-MM-dd hoặc dd/MM/yyyy).");
+                : throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, raw) { MessageCode = UnitsMessages.EffectiveOnInvalid };
         }
 
         var choices = new Dictionary<Guid, string>();
@@ -106,7 +106,7 @@ internal static class ReorganisationEndpoints
             }
             catch (JsonException)
             {
-                throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Trường \"choices\" phải là đối tượng JSON: mã hồ sơ (id) → mã đơn vị kế thừa.");
+                throw new PlatformException(PlatformErrorCodes.ValidationFailed) { MessageCode = UnitsMessages.ChoicesInvalid };
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OneStop.Platform.SeedData;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.AdministrativeUnits.Reorganisations;
 
@@ -29,7 +30,7 @@ public static class ReorganisationFile
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
-            return (null, [new(0, "Tệp không đúng định dạng phương án sắp xếp (CSV theo mẫu hoặc JSON ánh xạ): " + e.Message)]);
+            return (null, [new(0, Messages.Text(UnitsMessages.FileFormatInvalid, e.Message))]);
         }
     }
 
@@ -40,22 +41,22 @@ public static class ReorganisationFile
         var header = content.Split('\n', 2)[0].Trim().TrimStart('\uFEFF').Split(',').Select(h => h.Trim().Trim('"')).ToList();
         if (!header.Contains("operation") || !header.Contains("code"))
         {
-            return (null, [new(1, "Dòng tiêu đề phải có các cột: " + string.Join(", ", CsvColumns) + ".")]);
+            return (null, [new(1, Messages.Text(UnitsMessages.CsvHeaderInvalid, string.Join(", ", CsvColumns)))]);
         }
 
         if (effectiveOn is null)
         {
-            problems.Add(new(0, "Chưa nhập ngày có hiệu lực của phương án."));
+            problems.Add(new(0, Messages.Text(UnitsMessages.EffectiveOnMissing)));
         }
 
         if (rows.Count == 0)
         {
-            problems.Add(new(0, "Tệp không có dòng thao tác nào."));
+            problems.Add(new(0, Messages.Text(UnitsMessages.FileHasNoOperations)));
         }
 
         if (rows.Count > MaxOperations)
         {
-            return (null, [new(0, $"Tệp có {rows.Count} dòng, vượt quá {MaxOperations} dòng cho một phương án.")]);
+            return (null, [new(0, Messages.Text(UnitsMessages.FileTooManyRows, rows.Count, MaxOperations))]);
         }
 
         var operations = new List<ReorganisationOperation>();
@@ -67,13 +68,13 @@ public static class ReorganisationFile
             var code = Field(row, "code");
             if (!ReorganisationOperationKinds.All.Contains(kind))
             {
-                problems.Add(new(line, $"Thao tác '{kind}' không hợp lệ; dùng một trong: {string.Join(", ", ReorganisationOperationKinds.All)}."));
+                problems.Add(new(line, Messages.Text(UnitsMessages.OperationUnknownInFile, kind, string.Join(", ", ReorganisationOperationKinds.All))));
                 continue;
             }
 
             if (code.Length is 0 or > 32 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
-                problems.Add(new(line, "Mã bắt buộc, tối đa 32 ký tự, chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang."));
+                problems.Add(new(line, Messages.Text(UnitsMessages.CodeInvalid)));
                 continue;
             }
 
@@ -183,7 +184,7 @@ public static class ReorganisationFile
                 basis ?? "Nghị quyết số 1669/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội", on, operations), []);
         }
 
-        return (null, [new(0, "Tệp JSON không có 'changes' (mẫu 2024) hoặc 'data' (mẫu ánh xạ 2025).")]);
+        return (null, [new(0, Messages.Text(UnitsMessages.JsonShapeUnknown))]);
     }
 
     /// <summary>Kinds of unit by the words their names begin with (Phường Thành Đông, Xã An Phú, Đặc khu …), as slugs.</summary>

@@ -1,12 +1,13 @@
 using OneStop.Platform.Domain;
 using K = OneStop.Platform.AdministrativeUnits.Reorganisations.ReorganisationOperationKinds;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.AdministrativeUnits.Reorganisations;
 
 /// <summary>
 /// Checks a change set against the units and agencies as they are: every code resolves on the right day, nothing is
 /// retired twice, successors exist and are not themselves retired (no cycle), no unit is retired before it began, no
-/// unit is left without its parent. Messages are Vietnamese, with the file's line.
+/// unit is left without its parent. Messages are by code (ADR 0020), with the file's line.
 /// </summary>
 internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList<AdministrativeUnit> units, IReadOnlyList<Agency> agencies)
 {
@@ -35,18 +36,18 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
 
         if (_on.Year is < 2000 or > 2100)
         {
-            problems.Add(new(0, "Ngày có hiệu lực phải trong khoảng năm 2000–2100."));
+            problems.Add(new(0, Messages.Text(UnitsMessages.EffectiveOnOutOfRange)));
             return problems;
         }
 
         if (plan.Operations.Count == 0)
         {
-            problems.Add(new(0, "Phương án không có thao tác nào."));
+            problems.Add(new(0, Messages.Text(UnitsMessages.NoOperations)));
         }
 
         if (plan.Title.Length > 256 || plan.LegalBasis.Length > 1024)
         {
-            problems.Add(new(0, "Tên phương án tối đa 256 ký tự, căn cứ pháp lý tối đa 1024 ký tự."));
+            problems.Add(new(0, Messages.Text(UnitsMessages.TitleTooLong)));
         }
 
         foreach (var op in plan.Operations)
@@ -63,9 +64,9 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
             {
                 Add(op, op.Kind switch
                 {
-                    K.RetireUnit => $"Đơn vị mã {op.Code} bị thôi hiệu lực hai lần trong phương án.",
-                    K.RetireAgency => $"Cơ quan mã {op.Code} bị thôi hiệu lực hai lần trong phương án.",
-                    _ => $"Mã {op.Code} được thành lập hai lần trong phương án.",
+                    K.RetireUnit => Messages.Text(UnitsMessages.UnitRetiredTwice, op.Code),
+                    K.RetireAgency => Messages.Text(UnitsMessages.AgencyRetiredTwice, op.Code),
+                    _ => Messages.Text(UnitsMessages.CreatedTwice, op.Code),
                 });
             }
         }
@@ -80,7 +81,7 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
                 case K.CreateAgency: CheckCreateAgency(op, Add); break;
                 case K.RetireAgency: CheckRetireAgency(op, Add); break;
                 case K.RenameAgency or K.MoveAgency: CheckAgency(op, Add); break;
-                default: Add(op, $"Thao tác '{op.Kind}' không hợp lệ."); break;
+                default: Add(op, Messages.Text(UnitsMessages.OperationUnknown, op.Kind)); break;
             }
         }
 
@@ -92,37 +93,37 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
     {
         if (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256)
         {
-            add(op, $"Đơn vị mới mã {op.Code}: tên bắt buộc, tối đa 256 ký tự.");
+            add(op, Messages.Text(UnitsMessages.NewUnitNameRequired, op.Code));
         }
 
         if (string.IsNullOrWhiteSpace(op.Level) || op.Level.Length > 32)
         {
-            add(op, $"Đơn vị mới mã {op.Code}: thiếu cấp (province, district, commune).");
+            add(op, Messages.Text(UnitsMessages.NewUnitLevelMissing, op.Code));
         }
 
         if (op.Code.Length > 16 || op.UnitKind is { Length: > 32 } || op.DeskName is { Length: > 256 })
         {
-            add(op, $"Đơn vị mới mã {op.Code}: mã tối đa 16 ký tự, loại tối đa 32 ký tự, tên bộ phận tiếp nhận tối đa 256 ký tự.");
+            add(op, Messages.Text(UnitsMessages.NewUnitFieldsTooLong, op.Code));
         }
 
         if (units.FirstOrDefault(u => u.Code == op.Code && u.ValidFrom == _on) is { } twin)
         {
-            add(op, $"Mã {op.Code} đã được dùng cho {twin.Name} từ ngày {_on:dd/MM/yyyy} (một phương án khác).");
+            add(op, Messages.Text(UnitsMessages.CodeUsedByOtherPlan, op.Code, twin.Name, _on));
         }
         else if (After(op.Code) is { } holder && holder.ValidFrom < _on)
         {
-            add(op, $"Mã {op.Code} đang thuộc {holder.Name} vào ngày {_on:dd/MM/yyyy}; hãy cho đơn vị đó thôi hiệu lực trong cùng phương án.");
+            add(op, Messages.Text(UnitsMessages.CodeHeld, op.Code, holder.Name, _on));
         }
 
         if (op.Level != UnitLevels.Province || op.ParentCode is not null)
         {
             if (op.ParentCode is null)
             {
-                add(op, $"Đơn vị mới mã {op.Code}: thiếu mã đơn vị cấp trên.");
+                add(op, Messages.Text(UnitsMessages.NewUnitParentMissing, op.Code));
             }
             else if (!CreatedUnits.ContainsKey(op.ParentCode) && After(op.ParentCode) is null)
             {
-                add(op, $"Đơn vị cấp trên mã {op.ParentCode} của {op.Name} không tồn tại vào ngày {_on:dd/MM/yyyy} (hoặc bị thôi hiệu lực trong phương án này).");
+                add(op, Messages.Text(UnitsMessages.ParentNotFound, op.ParentCode, op.Name, _on));
             }
         }
     }
@@ -137,31 +138,31 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
 
         if (unit.ValidTo is { } validTo && validTo <= _on)
         {
-            add(op, $"{unit.Name} (mã {op.Code}) đã thôi hiệu lực từ ngày {validTo:dd/MM/yyyy}: không thể thôi hiệu lực lần nữa.");
+            add(op, Messages.Text(UnitsMessages.UnitAlreadyRetired, unit.Name, op.Code, validTo));
         }
 
         foreach (var child in units.Where(u => u.ParentId == unit.Id && u.IsValidOn(_before)))
         {
             if (!RetiredUnits.ContainsKey(child.Code))
             {
-                add(op, $"{unit.Name} thôi hiệu lực nhưng đơn vị trực thuộc {child.Name} (mã {child.Code}) vẫn còn: hãy sắp xếp cả đơn vị này.");
+                add(op, Messages.Text(UnitsMessages.ChildRemains, unit.Name, child.Name, child.Code));
             }
         }
 
         if (op.SuccessorCodes.Count == 0)
         {
-            add(op, $"{unit.Name} (mã {op.Code}) thôi hiệu lực nhưng không có đơn vị kế thừa: hồ sơ và con người của đơn vị sẽ không có nơi nhận.");
+            add(op, Messages.Text(UnitsMessages.NoSuccessor, unit.Name, op.Code));
         }
 
         foreach (var successor in op.SuccessorCodes.Distinct())
         {
             if (successor == op.Code && !CreatedUnits.ContainsKey(successor))
             {
-                add(op, $"{unit.Name} (mã {op.Code}) không thể kế thừa chính nó.");
+                add(op, Messages.Text(UnitsMessages.SelfSuccessor, unit.Name, op.Code));
             }
             else if (!CreatedUnits.ContainsKey(successor) && After(successor) is null && !RetiredUnits.ContainsKey(successor))
             {
-                add(op, $"Đơn vị kế thừa mã {successor} của {unit.Name} không tồn tại vào ngày {_on:dd/MM/yyyy} và không được thành lập trong phương án.");
+                add(op, Messages.Text(UnitsMessages.SuccessorNotFound, successor, unit.Name, _on));
             }
         }
     }
@@ -173,7 +174,7 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
         {
             if (rename && (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256 || op.UnitKind is { Length: > 32 }))
             {
-                add(op, $"Đổi tên {unit.Name}: tên mới bắt buộc, tối đa 256 ký tự.");
+                add(op, Messages.Text(UnitsMessages.RenameNameRequired, unit.Name));
             }
 
             return unit;
@@ -182,15 +183,15 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
         if (units.Where(u => u.Code == op.Code).OrderBy(u => u.ValidFrom).FirstOrDefault(u => u.ValidFrom >= _on) is { } later
             && !units.Any(u => u.Code == op.Code && u.ValidFrom < _on))
         {
-            add(op, $"Ngày có hiệu lực {_on:dd/MM/yyyy} trước ngày {later.Name} (mã {op.Code}) bắt đầu ({later.ValidFrom:dd/MM/yyyy}).");
+            add(op, Messages.Text(UnitsMessages.BeforeUnitStarts, _on, later.Name, op.Code, later.ValidFrom));
         }
         else if (units.Where(u => u.Code == op.Code).OrderByDescending(u => u.ValidTo).FirstOrDefault() is { ValidTo: { } gone } retired && gone <= _on)
         {
-            add(op, $"{retired.Name} (mã {op.Code}) đã thôi hiệu lực từ ngày {gone:dd/MM/yyyy}: không thể thôi hiệu lực hay đổi tên lần nữa.");
+            add(op, Messages.Text(UnitsMessages.UnitGone, retired.Name, op.Code, gone));
         }
         else
         {
-            add(op, $"Không có đơn vị hành chính mã {op.Code} vào ngày {_before:dd/MM/yyyy}.");
+            add(op, Messages.Text(UnitsMessages.NoUnitOnDate, op.Code, _before));
         }
 
         return null;
@@ -200,22 +201,22 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
     {
         if (agencies.Any(a => a.Code == op.Code))
         {
-            add(op, $"Mã cơ quan {op.Code} đã được dùng (mã cơ quan không dùng lại, để mã hồ sơ cũ vẫn tra cứu được).");
+            add(op, Messages.Text(UnitsMessages.AgencyCodeUsed, op.Code));
         }
 
         if (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256)
         {
-            add(op, $"Cơ quan mới mã {op.Code}: tên bắt buộc, tối đa 256 ký tự.");
+            add(op, Messages.Text(UnitsMessages.NewAgencyNameRequired, op.Code));
         }
 
         if (op.UnitKind is not (AgencyKinds.Department or AgencyKinds.Vertical or AgencyKinds.ServiceCenter or AgencyKinds.OneStopDesk or AgencyKinds.Post or AgencyKinds.Office))
         {
-            add(op, $"Cơ quan mới mã {op.Code}: loại phải là department, vertical, service-center, one-stop-desk, post hoặc office.");
+            add(op, Messages.Text(UnitsMessages.NewAgencyKindInvalid, op.Code));
         }
 
         if (op.ParentCode is null || (!CreatedUnits.ContainsKey(op.ParentCode) && After(op.ParentCode) is null))
         {
-            add(op, $"Cơ quan mới mã {op.Code}: đơn vị hành chính mã {op.ParentCode ?? "(trống)"} không tồn tại vào ngày {_on:dd/MM/yyyy}.");
+            add(op, Messages.Text(UnitsMessages.NewAgencyUnitNotFound, op.Code, op.ParentCode ?? Messages.Text(UnitsMessages.EmptyCode), _on));
         }
     }
 
@@ -230,15 +231,15 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
         {
             if (successor == op.Code)
             {
-                add(op, $"{agency.Name} không thể hợp nhất vào chính nó.");
+                add(op, Messages.Text(UnitsMessages.AgencySelfMerge, agency.Name));
             }
             else if (RetiredAgencies.ContainsKey(successor))
             {
-                add(op, $"Cơ quan tiếp nhận mã {successor} của {agency.Name} cũng bị thôi hiệu lực trong phương án này.");
+                add(op, Messages.Text(UnitsMessages.SuccessorAgencyRetired, successor, agency.Name));
             }
             else if (!CreatedAgencies.ContainsKey(successor) && AgencyBefore(successor) is null)
             {
-                add(op, $"Cơ quan tiếp nhận mã {successor} của {agency.Name} không tồn tại.");
+                add(op, Messages.Text(UnitsMessages.PlanSuccessorAgencyNotFound, successor, agency.Name));
             }
         }
     }
@@ -249,19 +250,19 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
         if (agency is null)
         {
             add(op, agencies.FirstOrDefault(a => a.Code == op.Code) is { ValidTo: { } gone } a2
-                ? $"{a2.Name} (mã {op.Code}) đã thôi hiệu lực từ ngày {gone:dd/MM/yyyy}."
-                : $"Không có cơ quan mã {op.Code} vào ngày {_before:dd/MM/yyyy}.");
+                ? Messages.Text(UnitsMessages.AgencyGone, a2.Name, op.Code, gone)
+                : Messages.Text(UnitsMessages.NoAgencyOnDate, op.Code, _before));
             return null;
         }
 
         if (op.Kind == K.RenameAgency && (string.IsNullOrWhiteSpace(op.Name) || op.Name.Length > 256))
         {
-            add(op, $"Đổi tên {agency.Name}: tên mới bắt buộc, tối đa 256 ký tự.");
+            add(op, Messages.Text(UnitsMessages.RenameNameRequired, agency.Name));
         }
 
         if (op.Kind == K.MoveAgency && (op.ParentCode is null || (!CreatedUnits.ContainsKey(op.ParentCode) && After(op.ParentCode) is null)))
         {
-            add(op, $"Chuyển {agency.Name}: đơn vị hành chính mã {op.ParentCode ?? "(trống)"} không tồn tại vào ngày {_on:dd/MM/yyyy}.");
+            add(op, Messages.Text(UnitsMessages.MoveUnitNotFound, agency.Name, op.ParentCode ?? Messages.Text(UnitsMessages.EmptyCode), _on));
         }
 
         return agency;
@@ -289,8 +290,8 @@ internal sealed class ReorganisationRules(ReorganisationPlan plan, IReadOnlyList
                 }
 
                 problems.Add(new(op.Line, chain.Count(c => c == chain[^1]) > 1
-                    ? $"Phương án có vòng kế thừa: {string.Join(" → ", chain)}."
-                    : $"Đơn vị kế thừa mã {successor} của mã {op.Code} cũng bị thôi hiệu lực trong phương án này."));
+                    ? Messages.Text(UnitsMessages.SuccessionCycle, string.Join(" → ", chain))
+                    : Messages.Text(UnitsMessages.SuccessorRetired, successor, op.Code)));
             }
         }
     }

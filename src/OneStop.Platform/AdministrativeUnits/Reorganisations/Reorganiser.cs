@@ -11,6 +11,7 @@ using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 using K = OneStop.Platform.AdministrativeUnits.Reorganisations.ReorganisationOperationKinds;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.AdministrativeUnits.Reorganisations;
 
@@ -55,18 +56,18 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, IAdministrativeUnit
                 switch (op.Kind)
                 {
                     case K.CreateUnit:
-                        created.Add(new(op.Code, op.Name!, $"thành lập, trực thuộc {(op.ParentCode is null ? "(cấp cao nhất)" : NameOf(op.ParentCode))}"
+                        created.Add(new(op.Code, op.Name!, Messages.Text(UnitsMessages.PreviewCreatedUnder, op.ParentCode is null ? Messages.Text(UnitsMessages.PreviewTopLevel) : NameOf(op.ParentCode))
                             + (op.DeskName is null ? "" : $"; {op.DeskName}")));
                         break;
                     case K.RenameUnit:
-                        renamed.Add(new(op.Code, rules.Before(op.Code)!.Name, "đổi tên thành " + op.Name));
+                        renamed.Add(new(op.Code, rules.Before(op.Code)!.Name, Messages.Text(UnitsMessages.PreviewRenamedTo, op.Name)));
                         break;
                     case K.RetireUnit:
                         var unit = rules.Before(op.Code)!;
                         var line = new ReorganisationPreviewLine(op.Code, unit.Name,
                             op.SuccessorCodes.Count > 1
-                                ? "chia cho " + string.Join(", ", op.SuccessorCodes.Select((c, i) => NameOf(c) + (i == 0 ? " (kế thừa chính)" : "")))
-                                : "nhập vào " + NameOf(op.SuccessorCodes[0]) + (op.Note is null ? "" : $" ({op.Note})"));
+                                ? Messages.Text(UnitsMessages.PreviewSplitAmong, string.Join(", ", op.SuccessorCodes.Select((c, i) => i == 0 ? Messages.Text(UnitsMessages.PreviewPrimarySuccessor, NameOf(c)) : NameOf(c))))
+                                : Messages.Text(UnitsMessages.PreviewMergedInto, NameOf(op.SuccessorCodes[0])) + (op.Note is null ? "" : $" ({op.Note})"));
                         (op.SuccessorCodes.Count > 1 ? split : merged).Add(line);
                         break;
                     default:
@@ -86,7 +87,7 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, IAdministrativeUnit
                     var who = people.GetValueOrDefault(m.UserId, "?");
                     if (t.IsSplit)
                     {
-                        reassign.Add(new(t.PredecessorCode, who, $"{t.PredecessorName} được chia: cần phân công lại người này"));
+                        reassign.Add(new(t.PredecessorCode, who, Messages.Text(UnitsMessages.PreviewReassign, t.PredecessorName)));
                     }
                     else
                     {
@@ -402,10 +403,10 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, IAdministrativeUnit
         var current = rules.AgencyBefore(op.Code)?.Name ?? op.Name ?? op.Code;
         return op.Kind switch
         {
-            K.CreateAgency => new(op.Code, op.Name!, "thành lập tại " + unitName(op.ParentCode!)),
-            K.RenameAgency => new(op.Code, current, "đổi tên thành " + op.Name),
-            K.MoveAgency => new(op.Code, current, "chuyển về " + unitName(op.ParentCode!)),
-            _ => new(op.Code, current, op.SuccessorCodes.Count > 0 ? "hợp nhất vào " + (rules.AgencyBefore(op.SuccessorCodes[0])?.Name ?? op.SuccessorCodes[0]) : "giải thể"),
+            K.CreateAgency => new(op.Code, op.Name!, Messages.Text(UnitsMessages.PreviewAgencyCreatedAt, unitName(op.ParentCode!))),
+            K.RenameAgency => new(op.Code, current, Messages.Text(UnitsMessages.PreviewRenamedTo, op.Name)),
+            K.MoveAgency => new(op.Code, current, Messages.Text(UnitsMessages.PreviewAgencyMovedTo, unitName(op.ParentCode!))),
+            _ => new(op.Code, current, op.SuccessorCodes.Count > 0 ? Messages.Text(UnitsMessages.PreviewAgencyMergedInto, rules.AgencyBefore(op.SuccessorCodes[0])?.Name ?? op.SuccessorCodes[0]) : Messages.Text(UnitsMessages.PreviewAgencyDissolved)),
         };
     }
 

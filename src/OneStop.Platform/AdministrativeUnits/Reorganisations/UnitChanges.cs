@@ -3,6 +3,7 @@ using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 using K = OneStop.Platform.AdministrativeUnits.Reorganisations.ReorganisationOperationKinds;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.AdministrativeUnits.Reorganisations;
 
@@ -18,8 +19,7 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
         var acting = await units.FindAsync(scope.Unit.UnitId, ct);
         if (scope.Unit != UnitScope.Unrestricted && acting?.ParentId is not null)
         {
-            throw new PlatformException(PlatformErrorCodes.Forbidden,
-                "Chỉ quản trị viên cấp tỉnh (thành phố) mới sắp xếp đơn vị hành chính; hãy chuyển sang đơn vị cấp tỉnh.", 403);
+            throw new PlatformException(PlatformErrorCodes.Forbidden, 403) { MessageCode = UnitsMessages.ProvinceWideOnly };
         }
     }
 
@@ -32,7 +32,7 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
         await content.CopyToAsync(buffer, ct);
         if (buffer.Length == 0 || buffer.Length > ReorganisationFile.MaxBytes)
         {
-            return (null, [new(0, $"Tệp trống hoặc lớn hơn {ReorganisationFile.MaxBytes / 1024 / 1024} MB.")]);
+            return (null, [new(0, Messages.Text(UnitsMessages.FileEmptyOrTooLarge, ReorganisationFile.MaxBytes / 1024 / 1024))]);
         }
 
         string text;
@@ -42,7 +42,7 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
         }
         catch (System.Text.DecoderFallbackException)
         {
-            return (null, [new(0, "Tệp không phải văn bản UTF-8 (CSV hoặc JSON).")]);
+            return (null, [new(0, Messages.Text(UnitsMessages.FileNotUtf8))]);
         }
 
         var all = await units.AllAsync(ct);
@@ -84,12 +84,12 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
     {
         await EnsureProvinceWideAsync(ct);
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct)
-            ?? throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy cơ quan trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(PlatformErrorCodes.NotFound, 404) { MessageCode = UnitsMessages.AgencyNotFound };
         string[] successor = [];
         if (request.SuccessorId is { } id)
         {
             successor = [(await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct)
-                ?? throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy cơ quan tiếp nhận trong phạm vi của bạn.", 404)).Code];
+                ?? throw new PlatformException(PlatformErrorCodes.NotFound, 404) { MessageCode = UnitsMessages.SuccessorAgencyNotFound }).Code];
         }
 
         return One((successor.Length > 0 ? "Hợp nhất " : "Giải thể ") + agency.Name, request.EffectiveOn!.Value,
@@ -102,11 +102,11 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
         await EnsureProvinceWideAsync(ct);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 256 || effectiveOn is not { Year: >= 2000 and <= 2100 } on)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập tên mới (tối đa 256 ký tự) và ngày có hiệu lực (năm 2000–2100).");
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed) { MessageCode = UnitsMessages.AgencyRenameInvalid };
         }
 
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct)
-            ?? throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy cơ quan trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(PlatformErrorCodes.NotFound, 404) { MessageCode = UnitsMessages.AgencyNotFound };
         return One($"Đổi tên {agency.Name} thành {name.Trim()}", on, new(K.RenameAgency, agency.Code, name.Trim()));
     }
 
@@ -118,7 +118,7 @@ public sealed class UnitChanges(PlatformDbContext db, ICurrentScope scope, IAdmi
     private async Task<AdministrativeUnitInfo> UnitAsync(Guid id, CancellationToken ct) =>
         await units.FindAsync(id, ct) is { } unit && scope.Unit.Contains(unit.Path)
             ? unit
-            : throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy đơn vị hành chính trong phạm vi của bạn.", 404);
+            : throw new PlatformException(PlatformErrorCodes.NotFound, 404) { MessageCode = UnitsMessages.UnitNotFound };
 
     private ReorganisationPlan One(string title, DateOnly on, ReorganisationOperation op) =>
         new(title + $" (từ {on:dd/MM/yyyy})", $"Thao tác của quản trị viên ngày {Domain.VietnamTime.Today(clock):dd/MM/yyyy}", on, [op with { Line = 0 }]);
