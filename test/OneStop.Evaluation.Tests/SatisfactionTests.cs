@@ -29,7 +29,7 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
                 status == DossierStatuses.Returned ? now.AddHours(-2) : null, status == DossierStatuses.Returned ? now.AddHours(-1) : null,
                 status == DossierStatuses.Returned ? ReturnMethods.Desk : null, false, [], null, 1);
             using var _ = sp.GetRequiredService<ICurrentScope>().Change(new UnitScope(Guid.Empty, unit.Path, ""), null, "event:test");
-            await sp.GetRequiredService<DossierChangedHandler>().HandleAsync(new DossierChanged(dossier, DossierTransitions.Received, null, null, "test") { UnitPath = unit.Path }, CancellationToken.None);
+            await sp.GetRequiredService<RatedDossierProjection>().HandleAsync(new DossierChanged(dossier, DossierTransitions.Received, null, null, "test") { UnitPath = unit.Path }, CancellationToken.None);
             return dossier;
         });
     }
@@ -100,6 +100,38 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
         // A sibling ward's desk cannot rate a dossier it cannot see.
         var sibling = await (await fx.SignInAsync("motcua.binhhan")).PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "KIOSK", scores = Scores, overall = "SATISFIED" });
         sibling.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // the kiosk channel is the kiosk page's
+    }
+
+    [Fact]
+    public async Task An_English_reader_gets_English_messages_with_the_same_codes()
+    {
+        await DossierAsync("MC10507-250313-0005", DossierStatuses.Processing);
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        desk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var invalid = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "PAPER", scores = new[] { 3, 2 }, overall = "SO-SO" });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ValidationFailed");
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        problem.GetProperty("errors").GetProperty("Scores")[0].GetString().ShouldBe("Score all 9 criteria, each 2, 1 or 0 points.");
+
+        // A business rule with a precise text under a general code.
+        var early = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var refused = await early.Content.ReadFromJsonAsync<JsonElement>();
+        refused.GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.NotYetRateable);
+        refused.GetProperty("title").GetString().ShouldBe("An online rating is given after the result is received.");
+
+        var resolve = await desk.PostAsJsonAsync($"{Api}/complaints/{Guid.NewGuid()}/resolve", new { outcome = "ACCEPTED", answer = "x" });
+        resolve.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var missing = await resolve.Content.ReadFromJsonAsync<JsonElement>();
+        missing.GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.ComplaintNotFound);
+        missing.GetProperty("title").GetString().ShouldBe("No complaint was found within your scope.");
+
+        // Vietnamese stays the default.
+        var vietnamese = await (await fx.SignInAsync("motcua.camthuong")).PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Đánh giá trực tuyến sau khi nhận kết quả.");
     }
 
     [Fact]
