@@ -105,9 +105,8 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
     [Fact]
     public async Task An_English_reader_gets_English_messages_with_the_same_codes()
     {
-        await DossierAsync("MC10507-250313-0005", DossierStatuses.Processing);
         var desk = await fx.SignInAsync("motcua.camthuong");
-        desk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        desk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
 
         var invalid = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "PAPER", scores = new[] { 3, 2 }, overall = "SO-SO" });
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -116,22 +115,17 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
         problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
         problem.GetProperty("errors").GetProperty("Scores")[0].GetString().ShouldBe("Score all 9 criteria, each 2, 1 or 0 points.");
 
-        // A business rule with a precise text under a general code.
-        var early = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
-        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var refused = await early.Content.ReadFromJsonAsync<JsonElement>();
-        refused.GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.NotYetRateable);
-        refused.GetProperty("title").GetString().ShouldBe("An online rating is given after the result is received.");
-
-        var resolve = await desk.PostAsJsonAsync($"{Api}/complaints/{Guid.NewGuid()}/resolve", new { outcome = "ACCEPTED", answer = "x" });
-        resolve.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var missing = await resolve.Content.ReadFromJsonAsync<JsonElement>();
-        missing.GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.ComplaintNotFound);
-        missing.GetProperty("title").GetString().ShouldBe("No complaint was found within your scope.");
+        // A rating out of reach: a precise text under the general code.
+        var id = Guid.NewGuid();
+        var missing = await desk.GetAsync($"{Api}/ratings/{id}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var notFound = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        notFound.GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.DossierNotFound);
+        notFound.GetProperty("title").GetString().ShouldBe("No rating was found within your scope.");
 
         // Vietnamese stays the default.
-        var vietnamese = await (await fx.SignInAsync("motcua.camthuong")).PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
-        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Đánh giá trực tuyến sau khi nhận kết quả.");
+        var vietnamese = await (await fx.SignInAsync("motcua.camthuong")).GetAsync($"{Api}/ratings/{id}");
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Không tìm thấy phiếu đánh giá trong phạm vi của bạn.");
     }
 
     [Fact]

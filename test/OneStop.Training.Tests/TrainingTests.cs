@@ -166,7 +166,7 @@ public sealed class TrainingTests(TrainingFixture fx) : IClassFixture<TrainingFi
     public async Task An_English_reader_gets_English_field_messages_and_titles_with_the_same_codes()
     {
         var province = await fx.SignInAsync("lanhdao.tinh");
-        province.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        province.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
         var invalid = await province.PostAsJsonAsync($"{Api}/classes/", new { courseId = await CourseId(province, "MC-QT"), title = "Lớp", startsOn = "2025-05-10", endsOn = "2025-05-01", venue = "Hải Dương", organiser = "someone" });
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
