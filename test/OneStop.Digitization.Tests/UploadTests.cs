@@ -98,4 +98,29 @@ public sealed class UploadTests(SmallUploadFactory fx) : IClassFixture<SmallUplo
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("ApplicantIdentity")[0].GetString()!.ShouldContain("CCCD");
         fx.StoredFiles().ShouldBe(before, ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task An_English_reader_gets_English_messages_with_the_same_codes()
+    {
+        var client = await fx.SignInAsync("motcua.camthuong");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        using var response = await client.PostAsync($"{Api}/documents", Form(Pdf("không lưu"), "a.pdf", FreeUpload("12345", kind: "OTHER")));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ValidationFailed");
+        problem.GetProperty("errors").GetProperty("ApplicantIdentity")[0].GetString().ShouldBe("The citizen ID (12 digits) or enterprise code (10 or 13 digits) is not valid.");
+        problem.GetProperty("errors").GetProperty("Kind")[0].GetString().ShouldBe("The kind of document must be COMPONENT (dossier component) or RESULT (result).");
+
+        // A document out of reach: the title is the code's text.
+        var id = Guid.NewGuid();
+        using var missing = await client.GetAsync($"{Api}/documents/{id}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var notFound = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        notFound.GetProperty("code").GetString().ShouldBe(DigitizationErrorCodes.DocumentNotFound);
+        notFound.GetProperty("title").GetString().ShouldBe("No digitised document was found within your scope.");
+
+        // Vietnamese stays the default.
+        using var vietnamese = await (await fx.SignInAsync("motcua.camthuong")).GetAsync($"{Api}/documents/{id}");
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Không tìm thấy tài liệu số hóa trong phạm vi của bạn.");
+    }
 }

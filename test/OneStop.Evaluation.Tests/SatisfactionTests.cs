@@ -29,7 +29,7 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
                 status == DossierStatuses.Returned ? now.AddHours(-2) : null, status == DossierStatuses.Returned ? now.AddHours(-1) : null,
                 status == DossierStatuses.Returned ? ReturnMethods.Desk : null, false, [], null, 1);
             using var _ = sp.GetRequiredService<ICurrentScope>().Change(new UnitScope(Guid.Empty, unit.Path, ""), null, "event:test");
-            await sp.GetRequiredService<DossierChangedHandler>().HandleAsync(new DossierChanged(dossier, DossierTransitions.Received, null, null, "test") { UnitPath = unit.Path }, CancellationToken.None);
+            await sp.GetRequiredService<RatedDossierProjection>().HandleAsync(new DossierChanged(dossier, DossierTransitions.Received, null, null, "test") { UnitPath = unit.Path }, CancellationToken.None);
             return dossier;
         });
     }
@@ -100,6 +100,32 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
         // A sibling ward's desk cannot rate a dossier it cannot see.
         var sibling = await (await fx.SignInAsync("motcua.binhhan")).PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "KIOSK", scores = Scores, overall = "SATISFIED" });
         sibling.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // the kiosk channel is the kiosk page's
+    }
+
+    [Fact]
+    public async Task An_English_reader_gets_English_messages_with_the_same_codes()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        desk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var invalid = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250313-0005", channel = "PAPER", scores = new[] { 3, 2 }, overall = "SO-SO" });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ValidationFailed");
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        problem.GetProperty("errors").GetProperty("Scores")[0].GetString().ShouldBe("Score all 9 criteria, each 2, 1 or 0 points.");
+
+        // A rating out of reach: a precise text under the general code.
+        var id = Guid.NewGuid();
+        var missing = await desk.GetAsync($"{Api}/ratings/{id}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var notFound = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        notFound.GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.DossierNotFound);
+        notFound.GetProperty("title").GetString().ShouldBe("No rating was found within your scope.");
+
+        // Vietnamese stays the default.
+        var vietnamese = await (await fx.SignInAsync("motcua.camthuong")).GetAsync($"{Api}/ratings/{id}");
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Không tìm thấy phiếu đánh giá trong phạm vi của bạn.");
     }
 
     [Fact]

@@ -163,6 +163,32 @@ public sealed class TrainingTests(TrainingFixture fx) : IClassFixture<TrainingFi
     }
 
     [Fact]
+    public async Task An_English_reader_gets_English_field_messages_and_titles_with_the_same_codes()
+    {
+        var province = await fx.SignInAsync("lanhdao.tinh");
+        province.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        var invalid = await province.PostAsJsonAsync($"{Api}/classes/", new { courseId = await CourseId(province, "MC-QT"), title = "Lớp", startsOn = "2025-05-10", endsOn = "2025-05-01", venue = "Hải Dương", organiser = "someone" });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ValidationFailed");
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        problem.GetProperty("errors").GetProperty("EndsOn")[0].GetString().ShouldBe("The end date must be on or after the opening date.");
+        problem.GetProperty("errors").GetProperty("Organiser")[0].GetString()!.ShouldContain("Provincial Post Office");
+
+        // A business rule: the seeded course code is taken; the code's text carries the code typed.
+        var taken = await province.PostAsJsonAsync($"{Api}/courses", new { code = "MC-QT", title = "Again", topic = "postal-services", validityMonths = 24 });
+        taken.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var conflict = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        conflict.GetProperty("code").GetString().ShouldBe(TrainingErrorCodes.CourseCodeTaken);
+        conflict.GetProperty("title").GetString().ShouldBe("The course code 'MC-QT' already exists.");
+
+        // The same refusal in Vietnamese, the default.
+        var vietnamese = await (await fx.SignInAsync("lanhdao.tinh")).PostAsJsonAsync($"{Api}/courses", new { code = "MC-QT", title = "Lần nữa", topic = "nothing", validityMonths = 24 });
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Topic")[0].GetString()
+            .ShouldBe("Chuyên đề phải là một trong: one-stop-procedures, digitisation, digital-signatures, boundary-free-reception, postal-services.");
+    }
+
+    [Fact]
     public async Task A_yearly_plan_counts_classes_held_and_staff_trained_against_the_plan()
     {
         await HeldClassAsync("BC-CI");

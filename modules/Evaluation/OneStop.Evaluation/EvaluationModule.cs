@@ -54,7 +54,7 @@ public sealed class EvaluationModule : ModuleBase
         services.AddScoped<IKpiCalculator, ComplaintCalculator>();
         // A change set taking effect remaps every year's "as is" KPIs: recompute them (ADR 0016).
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, KpiRecomputeOnReorganisation>();
-        services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, EvaluationDbContext>();
+        services.AddIntegrationEventHandler<DossierChanged, RatedDossierProjection, EvaluationDbContext>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api)

@@ -35,7 +35,7 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
             || ChangeTracker.Entries<ArchiveRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (touchesArchive)
         {
-            throw new PlatformException(DigitizationErrorCodes.Archived, "Hồ sơ, tài liệu đã lưu trữ không thể thay đổi.", 409);
+            throw new PlatformException(DigitizationErrorCodes.Archived, 409) { MessageCode = DigitizationMessages.ArchivedReadOnly };
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

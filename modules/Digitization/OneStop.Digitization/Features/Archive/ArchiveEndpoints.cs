@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,15 +24,12 @@ internal sealed record ArchiveDto(Guid Id, Guid DossierId, string DossierCode, s
         new(a.Id, a.DossierId, a.DossierCode, a.ApplicantIdentity, a.ArchivedAt, a.RetentionYears, a.RetainUntil, a.DocumentCount, a.ManifestSha256, a.CreatedBy, a.UnitPath);
 }
 
-internal sealed record ArchiveRequest(int? RetentionYears) : IValidatableRequest
+internal sealed record ArchiveRequest(int? RetentionYears);
+
+internal sealed class ArchiveRequestValidator : AbstractValidator<ArchiveRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (RetentionYears is < 1 or > 100)
-        {
-            yield return new(nameof(RetentionYears), "Thời hạn bảo quản từ 1 đến 100 năm; để trống là vĩnh viễn theo cấu hình.");
-        }
-    }
+    public ArchiveRequestValidator() =>
+        RuleFor(r => r.RetentionYears).InclusiveBetween(1, 100).When(r => r.RetentionYears is not null).WithErrorCode(DigitizationMessages.RetentionOutOfRange);
 }
 
 /// <summary>
@@ -47,15 +45,15 @@ internal sealed class ArchiveHandler(DigitizationDbContext db, IConfiguration co
     {
         var dossiers = scoped ? db.Dossiers : db.Dossiers.IgnoreQueryFilters(Scope);
         var dossier = await dossiers.FirstOrDefaultAsync(d => d.Id == dossierId && !d.IsDeleted, ct)
-            ?? throw new PlatformException(DigitizationErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(DigitizationErrorCodes.DossierNotFound, 404);
         if (dossier.ArchivedAt is not null)
         {
-            throw new PlatformException(DigitizationErrorCodes.Archived, "Hồ sơ đã được lưu trữ.", 409);
+            throw new PlatformException(DigitizationErrorCodes.Archived, 409) { MessageCode = DigitizationMessages.DossierArchived };
         }
 
         if (dossier.Status is not (DossierStatuses.Resolved or DossierStatuses.Returned))
         {
-            throw new PlatformException(DigitizationErrorCodes.NotSignable, "Chỉ lưu trữ hồ sơ đã có kết quả giải quyết.", 409);
+            throw new PlatformException(DigitizationErrorCodes.NotSignable, 409) { MessageCode = DigitizationMessages.NotResolved };
         }
 
         var now = clock.GetUtcNow();

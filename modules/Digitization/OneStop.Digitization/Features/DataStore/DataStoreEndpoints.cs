@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -80,21 +81,18 @@ internal sealed class DataStore(DigitizationDbContext db, ICurrentScope scope) :
 
     private static string Require(string identity) => ApplicantIdentities.IsValid(identity?.Trim())
         ? identity!.Trim()
-        : throw new PlatformException(DigitizationErrorCodes.InvalidApplicant, "Số CCCD (12 chữ số) hoặc mã số doanh nghiệp (10 hoặc 13 chữ số) không hợp lệ.", 400);
+        : throw new PlatformException(DigitizationErrorCodes.InvalidApplicant, 400);
 
     private static ReusableDocument ToReusable(DigitizedDocument d) =>
         new(d.Id, d.DocumentTypeCode, d.Name, d.DigitizedCode, d.Kind == DocumentKinds.Result, d.DossierCode ?? "", d.ValidUntil);
 }
 
-internal sealed record ConsentRequest(bool Granted, string Purpose) : IValidatableRequest
+internal sealed record ConsentRequest(bool Granted, string Purpose);
+
+internal sealed class ConsentRequestValidator : AbstractValidator<ConsentRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Purpose) || Purpose.Length > 500)
-        {
-            yield return new(nameof(Purpose), "Mục đích sử dụng dữ liệu bắt buộc, tối đa 500 ký tự.");
-        }
-    }
+    public ConsentRequestValidator() =>
+        RuleFor(r => r.Purpose).Must(purpose => !string.IsNullOrWhiteSpace(purpose) && purpose.Length <= 500).WithErrorCode(DigitizationMessages.PurposeRequired);
 }
 
 internal sealed record AccessEntryDto(DateTimeOffset At, string Actor, string Purpose, int DocumentCount, string UnitPath);

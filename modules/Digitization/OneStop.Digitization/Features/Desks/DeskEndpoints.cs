@@ -39,7 +39,7 @@ internal sealed class DeskService(DigitizationDbContext db, PlatformDbContext pl
     {
         // The agency filter is the caller's scope: a sibling commune's desk is "not found".
         var agency = await platform.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId && DeskKinds.Contains(a.Kind), ct)
-            ?? throw new PlatformException(DigitizationErrorCodes.DeskNotFound, "Không tìm thấy Bộ phận Một cửa trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(DigitizationErrorCodes.DeskNotFound, 404);
         var desk = await db.Desks.FirstOrDefaultAsync(d => d.AgencyId == agencyId, ct);
         if (desk is null)
         {

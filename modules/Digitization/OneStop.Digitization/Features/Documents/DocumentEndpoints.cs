@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,7 @@ using OneStop.Digitization.Contracts;
 using OneStop.Digitization.Domain;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Storage;
@@ -37,44 +39,22 @@ internal sealed record DocumentDto(
 /// </summary>
 internal sealed record DigitizeRequest(
     Guid? QueueItemId, string? Kind, string? Name, string? DocumentTypeCode, DateOnly? ValidUntil, string? Place, Guid? DeskId,
-    string? DossierCode, string? ApplicantKind, string? ApplicantIdentity, string? ApplicantName) : IValidatableRequest
+    string? DossierCode, string? ApplicantKind, string? ApplicantIdentity, string? ApplicantName);
+
+internal sealed class DigitizeRequestValidator : AbstractValidator<DigitizeRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public DigitizeRequestValidator()
     {
-        if (Place is not null && !DigitizationPlaces.All.Contains(Place))
+        RuleFor(r => r.Place).Must(place => place is null || DigitizationPlaces.All.Contains(place)).WithErrorCode(DigitizationMessages.PlaceInvalid);
+        // An item of the scan queue brings its dossier, kind, name and type; a free upload names them itself.
+        When(r => r.QueueItemId is null, () =>
         {
-            yield return new(nameof(Place), "Nơi số hóa phải là DESK (Bộ phận Một cửa), POSTAL (bưu chính) hoặc AGENCY (cơ quan giải quyết).");
-        }
-
-        if (QueueItemId is not null)
-        {
-            yield break;
-        }
-
-        if (Kind is null || !DocumentKinds.All.Contains(Kind))
-        {
-            yield return new(nameof(Kind), "Loại tài liệu phải là COMPONENT (thành phần hồ sơ) hoặc RESULT (kết quả).");
-        }
-
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 500)
-        {
-            yield return new(nameof(Name), "Tên tài liệu bắt buộc, tối đa 500 ký tự.");
-        }
-
-        if (string.IsNullOrWhiteSpace(DocumentTypeCode) || DocumentTypeCode.Length > 64)
-        {
-            yield return new(nameof(DocumentTypeCode), "Mã loại giấy tờ bắt buộc, tối đa 64 ký tự.");
-        }
-
-        if (!ApplicantIdentities.IsValid(ApplicantIdentity))
-        {
-            yield return new(nameof(ApplicantIdentity), "Số CCCD (12 chữ số) hoặc mã số doanh nghiệp (10 hoặc 13 chữ số) không hợp lệ.");
-        }
-
-        if (string.IsNullOrWhiteSpace(ApplicantName) || ApplicantName.Length > 256)
-        {
-            yield return new(nameof(ApplicantName), "Tên tổ chức, cá nhân bắt buộc, tối đa 256 ký tự.");
-        }
+            RuleFor(r => r.Kind).Must(kind => kind is not null && DocumentKinds.All.Contains(kind)).WithErrorCode(DigitizationMessages.KindInvalid);
+            RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 500).WithErrorCode(DigitizationMessages.NameRequired);
+            RuleFor(r => r.DocumentTypeCode).Must(code => !string.IsNullOrWhiteSpace(code) && code.Length <= 64).WithErrorCode(DigitizationMessages.TypeCodeRequired);
+            RuleFor(r => r.ApplicantIdentity).Must(ApplicantIdentities.IsValid).WithErrorCode(DigitizationErrorCodes.InvalidApplicant);
+            RuleFor(r => r.ApplicantName).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 256).WithErrorCode(DigitizationMessages.ApplicantNameRequired);
+        });
     }
 }
 
@@ -106,10 +86,10 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
         if (request.QueueItemId is { } itemId)
         {
             item = await db.ScanQueue.FirstOrDefaultAsync(q => q.Id == itemId, ct)
-                ?? throw new PlatformException(DigitizationErrorCodes.QueueItemNotFound, "Không tìm thấy mục cần số hóa trong phạm vi của bạn.", 404);
+                ?? throw new PlatformException(DigitizationErrorCodes.QueueItemNotFound, 404);
             if (item.Status != QueueStatuses.Pending)
             {
-                throw new PlatformException(DigitizationErrorCodes.QueueItemClosed, "Mục này đã được số hóa hoặc đã hủy.", 409);
+                throw new PlatformException(DigitizationErrorCodes.QueueItemClosed, 409);
             }
 
             var record = await db.Dossiers.FirstAsync(d => d.Id == item.DossierId, ct);
@@ -122,7 +102,7 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
             var record = request.DossierCode is { Length: > 0 } code ? await db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, ct) : null;
             if (request.DossierCode is { Length: > 0 } && record is null)
             {
-                throw new PlatformException(DigitizationErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ có mã này trong phạm vi của bạn.", 404);
+                throw new PlatformException(DigitizationErrorCodes.DossierNotFound, 404) { MessageCode = DigitizationMessages.DossierCodeNotFound };
             }
 
             var identity = request.ApplicantIdentity!.Trim();
@@ -196,18 +176,15 @@ internal static class DocumentEndpoints
             .WithSummary("Tải tệp (bản đã ký nếu có)");
     }
 
-    private static async Task<Created<DocumentDto>> Digitize(DigitizeHandler handler, [FromForm] DigitizeForm form, CancellationToken ct)
+    private static async Task<Created<DocumentDto>> Digitize(DigitizeHandler handler, HttpContext http, [FromForm] DigitizeForm form, CancellationToken ct)
     {
+        // A multipart form: the body filter (.Validate<T>) sees no request object, so the form's request is checked here.
         var request = form.ToRequest();
-        var errors = request.Validate().GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-        if (errors.Count > 0)
-        {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Dữ liệu không hợp lệ.", 400) { Errors = errors };
-        }
-
+        Validation.ThrowIfInvalid(http.RequestServices, request);
         if (form.File is null)
         {
-            throw new UploadRejectedException(DigitizationErrorCodes.UploadRejected, UploadRefusal.Empty, "Chưa chọn tệp để số hóa.");
+            // The kernel's exception takes a text: resolved now, in the request's culture.
+            throw new UploadRejectedException(DigitizationErrorCodes.UploadRejected, UploadRefusal.Empty, Messages.Text(DigitizationMessages.FileMissing));
         }
 
         await using var content = form.File.OpenReadStream();
@@ -243,7 +220,7 @@ internal static class DocumentEndpoints
     }
 
     internal static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.DocumentNotFound, "Không tìm thấy tài liệu số hóa trong phạm vi của bạn.", 404));
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.DocumentNotFound, 404));
 }
 
 /// <summary>The multipart form of <c>POST /documents</c>.</summary>

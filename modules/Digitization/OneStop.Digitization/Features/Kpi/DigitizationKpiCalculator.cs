@@ -3,6 +3,7 @@ using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Desks;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Kpis;
 using OneStop.Platform.Domain;
@@ -172,8 +173,8 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
                 .Where(x => x.Kind == DocumentKinds.Component && x.SignedAt >= start && x.SignedAt < end && x.UnitPath.StartsWith(unitPath))
                 .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count(), Last = g.Max(x => x.SignedAt) }).ToDictionaryAsync(x => x.UnitId, ct);
             return communes.Select(c => copies.TryGetValue(c.Id, out var s)
-                    ? new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, s.Last, true, $"{s.Count} bản sao điện tử đã ký", null)
-                    : new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, null, false, "Chưa có bản sao điện tử từ bản chính trong kỳ", null))
+                    ? new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, s.Last, true, Messages.Text(DigitizationMessages.KpiCopiesSigned, s.Count), null)
+                    : new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, null, false, Messages.Text(DigitizationMessages.KpiNoCopies), null))
                 .OrderBy(r => r.Counted ? 1 : 0).Take(take).ToList();
         }
 
@@ -200,7 +201,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             })
             .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.At).Take(take).ToListAsync(ct);
         return rows.Select(r => new KpiDetailRow(r.Id, r.Code, r.ProcedureName, r.UnitPath, r.At, r.Counted,
-            kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? $"tái sử dụng {r.Reused}/{r.Reusable} thành phần có sẵn" : null,
+            kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? Messages.Text(DigitizationMessages.KpiReused, r.Reused, r.Reusable) : null,
             $"/Counters/Dossiers/Detail?id={r.Id}")).ToList();
     }
 

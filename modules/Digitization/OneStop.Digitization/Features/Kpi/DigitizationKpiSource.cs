@@ -8,6 +8,7 @@ using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Desks;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
@@ -82,7 +83,7 @@ internal static class KpiEndpoints
         var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
         if (end < start)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, "Ngày kết thúc phải sau ngày bắt đầu.", 400));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, Messages.Text(DigitizationMessages.PeriodInvalid), 400));
         }
 
         // The caller's scope bounds the figures: a commune sees its own row only.

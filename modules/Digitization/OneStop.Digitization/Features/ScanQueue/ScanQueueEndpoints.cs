@@ -52,5 +52,5 @@ internal static class ScanQueueEndpoints
     private static async Task<Results<Ok<ScanQueueItemDto>, ProblemHttpResult>> Get(ScanQueueQueries queries, Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } dto
             ? TypedResults.Ok(dto)
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.QueueItemNotFound, "Không tìm thấy mục cần số hóa trong phạm vi của bạn.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.QueueItemNotFound, 404));
 }

@@ -10,6 +10,7 @@ using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Localization;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
@@ -25,19 +26,19 @@ internal sealed class SignHandler(DigitizationDbContext db, IBlobStore blobs, Un
     public async Task<DocumentDto> HandleAsync(Guid id, string requestBaseUrl, CancellationToken ct)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct)
-            ?? throw new PlatformException(DigitizationErrorCodes.DocumentNotFound, "Không tìm thấy tài liệu số hóa trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(DigitizationErrorCodes.DocumentNotFound, 404);
         document.EnsureNotArchived();
         if (document.IsSigned)
         {
-            throw new PlatformException(DigitizationErrorCodes.AlreadySigned, "Tài liệu đã được ký số.", 409);
+            throw new PlatformException(DigitizationErrorCodes.AlreadySigned, 409);
         }
 
         var unit = await units.FindAsync(document.UnitId, ct)
-            ?? throw new PlatformException(DigitizationErrorCodes.NotSignable, "Không xác định được đơn vị sở hữu tài liệu.", 409);
+            ?? throw new PlatformException(DigitizationErrorCodes.NotSignable, 409) { MessageCode = DigitizationMessages.OwnerUnitUnknown };
         var certificate = certificates.For(unit);
         byte[] content;
         await using (var stream = await blobs.OpenAsync(document.BlobKey, ct)
-            ?? throw new PlatformException(DigitizationErrorCodes.NotSignable, "Không tìm thấy tệp của tài liệu trong kho lưu trữ.", 409))
+            ?? throw new PlatformException(DigitizationErrorCodes.NotSignable, 409) { MessageCode = DigitizationMessages.StoredFileMissing })
         {
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, ct);
@@ -57,7 +58,7 @@ internal sealed class SignHandler(DigitizationDbContext db, IBlobStore blobs, Un
         }
         catch (NotSignableException e)
         {
-            throw new PlatformException(DigitizationErrorCodes.NotSignable, e.Message, 409);
+            throw new PlatformException(DigitizationErrorCodes.NotSignable, 409) { MessageCode = e.MessageCode };
         }
 
         var blob = await blobs.PutAsync(signed, ct);
@@ -95,7 +96,7 @@ internal sealed class VerificationService(DigitizationDbContext db)
         var sha = BlobKeys.Of(file);
         var matches = registered?.SignedBlobKey == sha;
         var ours = registered is not null && report.Serial is not null && string.Equals(report.Serial, registered.CertificateSerial, StringComparison.OrdinalIgnoreCase);
-        var problem = report.Problem ?? (registered is not null && !matches ? "Tệp khác với bản đã đăng ký theo mã tra cứu." : null);
+        var problem = report.Problem ?? (registered is not null && !matches ? Messages.Text(DigitizationMessages.DiffersFromRegistered) : null);
         return new VerificationDto(report.Valid && (registered is null || matches), report.Signed, report.Intact, report.CoversWholeFile, matches, ours,
             report.Subject, report.Issuer, report.Serial, report.SignedAt, report.NotBefore, report.NotAfter, problem, sha);
     }
@@ -138,12 +139,12 @@ internal static class SignEndpoints
         var registered = await verification.FindByCodeAsync(code, ct);
         if (registered is null)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.VerificationNotFound, "Không có tài liệu nào với mã tra cứu này.", 404));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.VerificationNotFound, 404));
         }
 
         if (file is null || file.Length is 0 or > DigitizeHandler.DefaultMaxBytes)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.UploadRejected, "Chọn tệp PDF đã ký (không quá 20 MB) để xác thực.", 400));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(DigitizationErrorCodes.UploadRejected, Messages.Text(DigitizationMessages.VerifyFileRequired), 400));
         }
 
         // Checked in memory only: nothing a visitor sends is stored.

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,15 +22,11 @@ internal sealed record KpiTargetDto(int Year, string? Level, decimal Value);
 
 internal sealed record ChildValueDto(Guid UnitId, string Code, string Name, string Level, decimal? Value, decimal Numerator, decimal Denominator, decimal? Target, bool? Met, decimal IndexPoints);
 
-internal sealed record RecomputeRequest(int Year) : IValidatableRequest
+internal sealed record RecomputeRequest(int Year);
+
+internal sealed class RecomputeRequestValidator : AbstractValidator<RecomputeRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Year is < 2021 or > 2100)
-        {
-            yield return new(nameof(Year), "Năm tính lại phải từ 2021.");
-        }
-    }
+    public RecomputeRequestValidator() => RuleFor(r => r.Year).InclusiveBetween(2021, 2100).WithErrorCode(EvaluationMessages.RecomputeYearOutOfRange);
 }
 
 internal sealed record RecomputeAccepted(string JobId, int Year);
@@ -82,7 +79,7 @@ internal static class KpiEndpoints
     {
         if (!(await queries.DefinitionsAsync(ct)).ContainsKey(code))
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.KpiNotFound, "Không có chỉ số này.", 404));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.KpiNotFound, 404));
         }
 
         var unit = await queries.UnitAsync(unitId, ct);
@@ -101,7 +98,7 @@ internal static class KpiEndpoints
     {
         if (!(await queries.DefinitionsAsync(ct)).ContainsKey(code))
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.KpiNotFound, "Không có chỉ số này.", 404));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.KpiNotFound, 404));
         }
 
         var unit = await queries.UnitAsync(unitId, ct);

@@ -63,7 +63,7 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
         var structure = requested.Trim().ToLowerInvariant();
         if (!KpiStructures.All.Contains(structure))
         {
-            throw new PlatformException(EvaluationErrorCodes.InvalidStructure, "Cách xem không hợp lệ: was (theo cơ cấu khi đó) hoặc is (theo đơn vị hiện nay).", 400);
+            throw new PlatformException(EvaluationErrorCodes.InvalidStructure, 400);
         }
 
         return Structure = structure;
@@ -88,7 +88,7 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
         var unit = id == Guid.Empty ? null : await units.FindAsync(id, ct);
         if (unit is null || !scope.Unit.Contains(unit.Path))
         {
-            throw new PlatformException(EvaluationErrorCodes.UnitNotFound, "Không tìm thấy đơn vị trong phạm vi của bạn.", 404);
+            throw new PlatformException(EvaluationErrorCodes.UnitNotFound, 404);
         }
 
         return unit;
@@ -96,7 +96,7 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
 
     public static KpiPeriod ParsePeriod(string? period, int defaultYear) =>
         string.IsNullOrWhiteSpace(period) ? KpiPeriod.ForYear(defaultYear)
-        : KpiPeriod.Parse(period) ?? throw new PlatformException(EvaluationErrorCodes.InvalidPeriod, "Kỳ không hợp lệ (ví dụ 2025, 2025-Q3, 2025-07, 2025-07-14).", 400);
+        : KpiPeriod.Parse(period) ?? throw new PlatformException(EvaluationErrorCodes.InvalidPeriod, 400);
 
     public async Task<Dictionary<string, KpiSnapshot>> SnapshotsAsync(Guid unitId, KpiPeriod period, CancellationToken ct)
     {

@@ -84,7 +84,7 @@ internal sealed class DemoRatings(IServiceScopeFactory scopes, ILogger<DemoRatin
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluationDbContext>();
-        var projection = scope.ServiceProvider.GetRequiredService<DossierChangedHandler>();
+        var projection = scope.ServiceProvider.GetRequiredService<RatedDossierProjection>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var d in dossiers)
         {

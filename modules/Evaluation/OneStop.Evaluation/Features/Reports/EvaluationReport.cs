@@ -36,7 +36,7 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
         var p = KpiQueries.ParsePeriod(period, clock.GetLocalNow().Year);
         if (p.Kind is not (KpiPeriodKinds.Quarter or KpiPeriodKinds.Year))
         {
-            throw new PlatformException(EvaluationErrorCodes.InvalidPeriod, "Báo cáo đánh giá theo quý (2025-Q3) hoặc năm (2025).", 400);
+            throw new PlatformException(EvaluationErrorCodes.InvalidPeriod, 400) { MessageCode = EvaluationMessages.ReportPeriodInvalid };
         }
 
         return new ReportData(unit, p, await queries.CardsAsync(unit, p, ct), await queries.QualityIndexAsync(unit, p, ct),

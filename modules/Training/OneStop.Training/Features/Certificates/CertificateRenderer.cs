@@ -13,10 +13,10 @@ internal sealed class CertificateRenderer(TrainingDbContext db)
     public async Task<(byte[] Pdf, string FileName)> RenderAsync(Guid participantId, CancellationToken ct)
     {
         var p = await db.Participants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == participantId, ct)
-            ?? throw new PlatformException(TrainingErrorCodes.ParticipantNotFound, "Không tìm thấy học viên trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(TrainingErrorCodes.ParticipantNotFound, 404);
         if (p.Result != "passed" || p.CertificateNo is null)
         {
-            throw new PlatformException(TrainingErrorCodes.NotCertified, "Học viên chưa đạt nên chưa được cấp chứng nhận.", 409);
+            throw new PlatformException(TrainingErrorCodes.NotCertified, 409);
         }
 
         // Seeing the participant is what grants the certificate; the class itself belongs to the organising unit.

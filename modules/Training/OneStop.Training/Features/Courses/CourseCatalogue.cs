@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,29 +17,21 @@ internal sealed record CourseDto(Guid Id, string Code, string Title, string Topi
     public static CourseDto From(Course c) => new(c.Id, c.Code, c.Title, c.Topic, c.ProcedureField, c.ValidityMonths);
 }
 
-internal sealed record CreateCourseRequest(string Code, string Title, string Topic, string? ProcedureField, int ValidityMonths) : IValidatableRequest
+internal sealed record CreateCourseRequest(string Code, string Title, string Topic, string? ProcedureField, int ValidityMonths);
+
+internal sealed class CreateCourseRequestValidator : AbstractValidator<CreateCourseRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateCourseRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 32 || !Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        RuleFor(r => r.Code).Must(code => !string.IsNullOrWhiteSpace(code) && code.Length <= 32 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            .WithErrorCode(TrainingMessages.CourseCodeInvalid);
+        RuleFor(r => r.Title).Must(title => !string.IsNullOrWhiteSpace(title) && title.Length <= 256).WithErrorCode(TrainingMessages.CourseTitleRequired);
+        RuleFor(r => r.Topic).Must((_, topic, context) =>
         {
-            yield return new(nameof(Code), "Mã khóa học bắt buộc, tối đa 32 ký tự, chỉ gồm chữ không dấu, chữ số và dấu gạch ngang.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 256)
-        {
-            yield return new(nameof(Title), "Tên khóa học bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (!CourseTopics.All.Contains(Topic))
-        {
-            yield return new(nameof(Topic), $"Chuyên đề phải là một trong: {string.Join(", ", CourseTopics.All)}.");
-        }
-
-        if (ValidityMonths is < 1 or > 120)
-        {
-            yield return new(nameof(ValidityMonths), "Thời hạn chứng nhận từ 1 đến 120 tháng.");
-        }
+            context.MessageFormatter.AppendArgument("Topics", string.Join(", ", CourseTopics.All));
+            return CourseTopics.All.Contains(topic);
+        }).WithErrorCode(TrainingMessages.TopicInvalid);
+        RuleFor(r => r.ValidityMonths).InclusiveBetween(1, 120).WithErrorCode(TrainingMessages.ValidityOutOfRange);
     }
 }
 
@@ -78,7 +71,7 @@ internal static class CourseCatalogue
     {
         if (await db.Courses.AnyAsync(c => c.Code == request.Code, ct))
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(TrainingErrorCodes.CourseCodeTaken, $"Mã khóa học '{request.Code}' đã tồn tại.", 409));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(TrainingErrorCodes.CourseCodeTaken, 409, request.Code));
         }
 
         var course = new Course(request.Code, request.Title.Trim(), request.Topic, string.IsNullOrWhiteSpace(request.ProcedureField) ? null : request.ProcedureField.Trim(), request.ValidityMonths);

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
@@ -19,38 +20,20 @@ internal sealed record PlanItemDto(
 
 internal sealed record PlanTotals(int Lines, int PlannedClasses, int HeldClasses, int PlannedParticipants, int Trained);
 
-internal sealed record PlanItemRequest(int Year, Guid CourseId, int PlannedParticipants, string? Note, int PlannedClasses = 0) : IValidatableRequest
+internal sealed record PlanItemRequest(int Year, Guid CourseId, int PlannedParticipants, string? Note, int PlannedClasses = 0);
+
+internal sealed class PlanItemRequestValidator : AbstractValidator<PlanItemRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public PlanItemRequestValidator()
     {
-        if (Year is < 2021 or > 2030)
-        {
-            yield return new(nameof(Year), "Năm kế hoạch phải từ 2021 đến 2030.");
-        }
-
-        if (CourseId == Guid.Empty)
-        {
-            yield return new(nameof(CourseId), "Chọn khóa học.");
-        }
-
-        if (PlannedParticipants is < 0 or > 10000)
-        {
-            yield return new(nameof(PlannedParticipants), "Số người dự kiến đào tạo từ 0 đến 10000.");
-        }
-        else if (PlannedParticipants == 0 && PlannedClasses == 0)
-        {
-            yield return new(nameof(PlannedParticipants), "Nhập số lớp dự kiến tổ chức hoặc số người dự kiến đào tạo.");
-        }
-
-        if (PlannedClasses is < 0 or > 1000)
-        {
-            yield return new(nameof(PlannedClasses), "Số lớp dự kiến tổ chức từ 0 đến 1000.");
-        }
-
-        if (Note is { Length: > 1000 })
-        {
-            yield return new(nameof(Note), "Ghi chú tối đa 1000 ký tự.");
-        }
+        RuleFor(r => r.Year).InclusiveBetween(2021, 2030).WithErrorCode(TrainingMessages.PlanYearOutOfRange);
+        RuleFor(r => r.CourseId).NotEqual(Guid.Empty).WithErrorCode(TrainingMessages.CourseRequired);
+        RuleFor(r => r.PlannedParticipants).InclusiveBetween(0, 10000).WithErrorCode(TrainingMessages.PlannedParticipantsOutOfRange)
+            .DependentRules(() =>
+                // A plan line plans something: classes to hold, people to train, or both.
+                RuleFor(r => r.PlannedParticipants).Must((r, participants) => participants > 0 || r.PlannedClasses != 0).WithErrorCode(TrainingMessages.PlanEmpty));
+        RuleFor(r => r.PlannedClasses).InclusiveBetween(0, 1000).WithErrorCode(TrainingMessages.PlannedClassesOutOfRange);
+        RuleFor(r => r.Note).MaximumLength(1000).WithErrorCode(TrainingMessages.NoteTooLong);
     }
 }
 
@@ -118,7 +101,7 @@ internal sealed class TrainingPlans(TrainingDbContext db, ICurrentScope scope, I
     {
         if (!await db.Courses.AnyAsync(c => c.Id == request.CourseId, ct))
         {
-            throw new PlatformException(TrainingErrorCodes.CourseNotFound, "Không tìm thấy khóa học.", 404);
+            throw new PlatformException(TrainingErrorCodes.CourseNotFound, 404);
         }
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();

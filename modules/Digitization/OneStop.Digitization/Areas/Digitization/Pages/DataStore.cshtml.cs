@@ -5,6 +5,7 @@ using OneStop.Digitization.Contracts;
 using OneStop.Digitization.Features.DataStore;
 using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Infrastructure;
+using OneStop.Platform.Localization;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
@@ -50,7 +51,7 @@ internal sealed class DataStoreModel(DataStore store, DigitizationDbContext db, 
 
         if (!ApplicantIdentities.IsValid(identity))
         {
-            ModelState.AddModelError(nameof(Identity), "Số CCCD (12 chữ số) hoặc mã số doanh nghiệp (10 hoặc 13 chữ số) không hợp lệ.");
+            ModelState.AddModelError(nameof(Identity), Messages.Text(DigitizationErrorCodes.InvalidApplicant));
             return;
         }
 

@@ -5,6 +5,7 @@ using OneStop.Digitization.Contracts;
 using OneStop.Digitization.Features.Desks;
 using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Features.ScanQueue;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
@@ -31,14 +32,11 @@ internal sealed class DigitizeModel(DigitizeHandler handler, ScanQueueQueries qu
     {
         Input.QueueItemId = ItemId;
         var request = Input.ToRequest();
-        foreach (var error in request.Validate())
-        {
-            ModelState.AddModelError("Input." + error.Field, error.Message);
-        }
+        ModelState.Check(HttpContext.RequestServices, request, "Input");
 
         if (file is null)
         {
-            ModelState.AddModelError("", "Chưa chọn tệp để số hóa.");
+            ModelState.AddModelError("", Messages.Text(DigitizationMessages.FileMissing));
         }
 
         if (ModelState.ErrorCount == 0)

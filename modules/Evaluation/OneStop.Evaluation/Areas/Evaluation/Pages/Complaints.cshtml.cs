@@ -26,7 +26,7 @@ internal sealed class ComplaintsModel(ComplaintHandler handler) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(string channel, string subject, string content, string applicantName, string? contact, string? dossierCode, CancellationToken ct)
     {
         var request = new CreateComplaintRequest(channel, subject ?? "", content ?? "", applicantName ?? "", contact, dossierCode);
-        Errors = request.Validate().ToList();
+        Errors = Validation.Failures(HttpContext.RequestServices, request).ToList();
         if (Errors.Count > 0)
         {
             await OnGetAsync(ct);
@@ -40,7 +40,7 @@ internal sealed class ComplaintsModel(ComplaintHandler handler) : PageModel
     public async Task<IActionResult> OnPostResolveAsync(Guid id, string outcome, string answer, string? satisfied, CancellationToken ct)
     {
         var request = new ResolveComplaintRequest(outcome, answer ?? "", satisfied switch { "yes" => true, "no" => false, _ => null });
-        Errors = request.Validate().ToList();
+        Errors = Validation.Failures(HttpContext.RequestServices, request).ToList();
         if (Errors.Count > 0)
         {
             await OnGetAsync(ct);

@@ -18,7 +18,7 @@ internal sealed class ClassModel(ClassHandler classes, IPermissionChecker permis
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostEnrolAsync(Guid id, CancellationToken ct) =>
-        await ManageAsync(id, () => classes.EnrolAsync(id, new EnrolRequest(UserName ?? ""), ct), "Training.Enrolled", new EnrolRequest(UserName ?? "").Validate(), ct);
+        await ManageAsync(id, () => classes.EnrolAsync(id, new EnrolRequest(UserName ?? ""), ct), "Training.Enrolled", Validation.Failures(HttpContext.RequestServices, new EnrolRequest(UserName ?? "")), ct);
 
     public async Task<IActionResult> OnPostRecordAsync(Guid id, Guid participantId, string attendance, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ internal sealed class ClassModel(ClassHandler classes, IPermissionChecker permis
             "failed" => new RecordResultRequest(true, "failed"),
             _ => new RecordResultRequest(false, null),
         };
-        return await ManageAsync(id, () => classes.RecordAsync(participantId, request, ct), "Training.Recorded", request.Validate(), ct);
+        return await ManageAsync(id, () => classes.RecordAsync(participantId, request, ct), "Training.Recorded", Validation.Failures(HttpContext.RequestServices, request), ct);
     }
 
     private async Task<IActionResult> ManageAsync(Guid id, Func<Task<ParticipantDto>> action, string message, IEnumerable<ValidationError> errors, CancellationToken ct)

@@ -43,12 +43,7 @@ internal sealed class IndexModel(ClassHandler classes, TrainingDbContext db, IPe
         }
 
         var request = new CreateClassRequest(Input.CourseId, Input.Title ?? "", Input.StartsOn, Input.EndsOn, Input.Venue ?? "", Input.Organiser);
-        foreach (var error in request.Validate())
-        {
-            ModelState.AddModelError("Input." + error.Field, error.Message);
-        }
-
-        if (ModelState.IsValid)
+        if (ModelState.Check(HttpContext.RequestServices, request, "Input"))
         {
             try
             {

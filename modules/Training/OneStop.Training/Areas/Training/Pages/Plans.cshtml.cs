@@ -51,7 +51,7 @@ internal sealed class PlansModel(TrainingPlans plans, TrainingDbContext db, IPer
         }
 
         var request = new PlanItemRequest(SelectedYear, Input.CourseId, Input.PlannedParticipants, Input.Note, Input.PlannedClasses);
-        foreach (var error in request.Validate())
+        foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError(error.Field == nameof(PlanItemRequest.Year) ? "" : "Input." + error.Field, error.Message);
         }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
@@ -24,61 +25,36 @@ internal sealed record ParticipantDto(
 
 internal sealed record ClassDetailDto(ClassDto Class, IReadOnlyList<ParticipantDto> Participants);
 
-internal sealed record CreateClassRequest(Guid CourseId, string Title, DateOnly StartsOn, DateOnly EndsOn, string Venue, string Organiser) : IValidatableRequest
+internal sealed record CreateClassRequest(Guid CourseId, string Title, DateOnly StartsOn, DateOnly EndsOn, string Venue, string Organiser);
+
+internal sealed class CreateClassRequestValidator : AbstractValidator<CreateClassRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateClassRequestValidator()
     {
-        if (CourseId == Guid.Empty)
-        {
-            yield return new(nameof(CourseId), "Chọn khóa học.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 256)
-        {
-            yield return new(nameof(Title), "Tên lớp bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (EndsOn < StartsOn || StartsOn == default)
-        {
-            yield return new(nameof(EndsOn), "Ngày kết thúc phải sau hoặc trùng ngày khai giảng.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Venue) || Venue.Length > 256)
-        {
-            yield return new(nameof(Venue), "Địa điểm bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (!Organisers.All.Contains(Organiser))
-        {
-            yield return new(nameof(Organiser), "Đơn vị tổ chức phải là Văn phòng UBND tỉnh (provincial-office) hoặc Bưu điện tỉnh (postal-company).");
-        }
+        RuleFor(r => r.CourseId).NotEqual(Guid.Empty).WithErrorCode(TrainingMessages.CourseRequired);
+        RuleFor(r => r.Title).Must(title => !string.IsNullOrWhiteSpace(title) && title.Length <= 256).WithErrorCode(TrainingMessages.ClassTitleRequired);
+        RuleFor(r => r.EndsOn).Must((r, endsOn) => endsOn >= r.StartsOn && r.StartsOn != default).WithErrorCode(TrainingMessages.EndsBeforeStart);
+        RuleFor(r => r.Venue).Must(venue => !string.IsNullOrWhiteSpace(venue) && venue.Length <= 256).WithErrorCode(TrainingMessages.VenueRequired);
+        RuleFor(r => r.Organiser).Must(Organisers.All.Contains).WithErrorCode(TrainingMessages.OrganiserInvalid);
     }
 }
 
-internal sealed record EnrolRequest(string UserName) : IValidatableRequest
+internal sealed record EnrolRequest(string UserName);
+
+internal sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(UserName) || UserName.Length > 256)
-        {
-            yield return new(nameof(UserName), "Nhập tên đăng nhập của học viên.");
-        }
-    }
+    public EnrolRequestValidator() =>
+        RuleFor(r => r.UserName).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 256).WithErrorCode(TrainingMessages.UserNameRequired);
 }
 
-internal sealed record RecordResultRequest(bool Attended, string? Result) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Result is not null and not "passed" and not "failed")
-        {
-            yield return new(nameof(Result), "Kết quả phải là đạt (passed) hoặc không đạt (failed).");
-        }
+internal sealed record RecordResultRequest(bool Attended, string? Result);
 
-        if (Attended && Result is null)
-        {
-            yield return new(nameof(Result), "Học viên có mặt cần có kết quả đạt hoặc không đạt.");
-        }
+internal sealed class RecordResultRequestValidator : AbstractValidator<RecordResultRequest>
+{
+    public RecordResultRequestValidator()
+    {
+        RuleFor(r => r.Result).Must(result => result is null or "passed" or "failed").WithErrorCode(TrainingMessages.ResultInvalid);
+        RuleFor(r => r.Result).NotNull().When(r => r.Attended).WithErrorCode(TrainingMessages.ResultRequired);
     }
 }
 
@@ -105,7 +81,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
     public async Task<ClassDto> CreateAsync(CreateClassRequest request, CancellationToken ct)
     {
         var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == request.CourseId, ct)
-            ?? throw new PlatformException(TrainingErrorCodes.CourseNotFound, "Không tìm thấy khóa học.", 404);
+            ?? throw new PlatformException(TrainingErrorCodes.CourseNotFound, 404);
         var c = new TrainingClass(course, request.Title.Trim(), request.StartsOn, request.EndsOn, request.Venue.Trim(), request.Organiser);
         db.Classes.Add(c);
         await db.SaveChangesAsync(ct);
@@ -123,7 +99,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
         var unit = await units.FindAsync(membership.UnitId, ct) ?? throw UserNotFound();
         if (await db.Participants.AnyAsync(p => p.ClassId == classId && p.UserId == user.Id, ct))
         {
-            throw new PlatformException(TrainingErrorCodes.AlreadyEnrolled, "Học viên đã có trong danh sách lớp.", 409);
+            throw new PlatformException(TrainingErrorCodes.AlreadyEnrolled, 409);
         }
 
         var role = membership.Roles.FirstOrDefault() ?? "";
@@ -137,7 +113,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
     public async Task<ParticipantDto> RecordAsync(Guid participantId, RecordResultRequest request, CancellationToken ct)
     {
         var p = await db.Participants.FirstOrDefaultAsync(x => x.Id == participantId, ct)
-            ?? throw new PlatformException(TrainingErrorCodes.ParticipantNotFound, "Không tìm thấy học viên trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(TrainingErrorCodes.ParticipantNotFound, 404);
         // The class and its course belong to the organiser: only someone who can see the class records results.
         var c = await db.Classes.Include(x => x.Course).FirstOrDefaultAsync(x => x.Id == p.ClassId, ct) ?? throw ClassNotFound();
         var on = c.EndsOn < DateOnly.FromDateTime(clock.GetLocalNow().Date) ? c.EndsOn : DateOnly.FromDateTime(clock.GetLocalNow().Date);
@@ -158,7 +134,7 @@ internal sealed class ClassHandler(TrainingDbContext db, PlatformDbContext platf
 
     private static ClassDto ToDto(TrainingClass c) => new(c.Id, c.CourseId, c.Course.Code, c.Course.Title, c.Title, c.StartsOn, c.EndsOn, c.Venue, c.Organiser, c.UnitPath);
 
-    private static PlatformException ClassNotFound() => new(TrainingErrorCodes.ClassNotFound, "Không tìm thấy lớp bồi dưỡng trong phạm vi của bạn.", 404);
+    private static PlatformException ClassNotFound() => new(TrainingErrorCodes.ClassNotFound, 404);
 
-    private static PlatformException UserNotFound() => new(TrainingErrorCodes.UserNotFound, "Không tìm thấy cán bộ với tên đăng nhập này.", 404);
+    private static PlatformException UserNotFound() => new(TrainingErrorCodes.UserNotFound, 404);
 }

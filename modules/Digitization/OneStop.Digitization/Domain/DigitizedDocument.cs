@@ -107,7 +107,7 @@ internal sealed class DigitizedDocument : ScopedEntity
         EnsureNotArchived();
         if (IsSigned)
         {
-            throw new PlatformException(DigitizationErrorCodes.AlreadySigned, "Tài liệu đã được ký số.", 409);
+            throw new PlatformException(DigitizationErrorCodes.AlreadySigned, 409);
         }
 
         SignedBlobKey = signed.BlobKey;
@@ -138,7 +138,7 @@ internal sealed class DigitizedDocument : ScopedEntity
     {
         if (ArchivedAt is not null)
         {
-            throw new PlatformException(DigitizationErrorCodes.Archived, "Tài liệu đã được lưu trữ, không thể thay đổi.", 409);
+            throw new PlatformException(DigitizationErrorCodes.Archived, 409);
         }
     }
 }
@@ -191,7 +191,7 @@ internal sealed class ScanQueueItem : ScopedEntity
     {
         if (Status != QueueStatuses.Pending)
         {
-            throw new PlatformException(DigitizationErrorCodes.QueueItemClosed, "Mục này đã được số hóa hoặc đã hủy.", 409);
+            throw new PlatformException(DigitizationErrorCodes.QueueItemClosed, 409);
         }
 
         Status = QueueStatuses.Done;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,45 +16,27 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Evaluation.Features.Complaints;
 
-internal sealed record CreateComplaintRequest(string Channel, string Subject, string Content, string ApplicantName, string? Contact, string? DossierCode) : IValidatableRequest
+internal sealed record CreateComplaintRequest(string Channel, string Subject, string Content, string ApplicantName, string? Contact, string? DossierCode);
+
+internal sealed class CreateComplaintRequestValidator : AbstractValidator<CreateComplaintRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateComplaintRequestValidator()
     {
-        if (!ComplaintChannels.All.Contains(Channel))
-        {
-            yield return new(nameof(Channel), "Kênh tiếp nhận phải là DESK, ONLINE hoặc HOTLINE.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Subject) || Subject.Length > 256)
-        {
-            yield return new(nameof(Subject), "Nhập tiêu đề phản ánh (tối đa 256 ký tự).");
-        }
-
-        if (string.IsNullOrWhiteSpace(Content) || Content.Length > 4000)
-        {
-            yield return new(nameof(Content), "Nhập nội dung phản ánh (tối đa 4000 ký tự).");
-        }
-
-        if (string.IsNullOrWhiteSpace(ApplicantName) || ApplicantName.Length > 256)
-        {
-            yield return new(nameof(ApplicantName), "Nhập họ tên người phản ánh.");
-        }
+        RuleFor(r => r.Channel).Must(ComplaintChannels.All.Contains).WithErrorCode(EvaluationMessages.ComplaintChannelInvalid);
+        RuleFor(r => r.Subject).Must(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 256).WithErrorCode(EvaluationMessages.SubjectRequired);
+        RuleFor(r => r.Content).Must(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 4000).WithErrorCode(EvaluationMessages.ContentRequired);
+        RuleFor(r => r.ApplicantName).Must(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 256).WithErrorCode(EvaluationMessages.ApplicantNameRequired);
     }
 }
 
-internal sealed record ResolveComplaintRequest(string Outcome, string Answer, bool? ApplicantSatisfied) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (!ComplaintOutcomes.All.Contains(Outcome))
-        {
-            yield return new(nameof(Outcome), "Kết quả xử lý phải là ACCEPTED, EXPLAINED hoặc REJECTED.");
-        }
+internal sealed record ResolveComplaintRequest(string Outcome, string Answer, bool? ApplicantSatisfied);
 
-        if (string.IsNullOrWhiteSpace(Answer) || Answer.Length > 4000)
-        {
-            yield return new(nameof(Answer), "Nhập nội dung trả lời (tối đa 4000 ký tự).");
-        }
+internal sealed class ResolveComplaintRequestValidator : AbstractValidator<ResolveComplaintRequest>
+{
+    public ResolveComplaintRequestValidator()
+    {
+        RuleFor(r => r.Outcome).Must(ComplaintOutcomes.All.Contains).WithErrorCode(EvaluationMessages.OutcomeInvalid);
+        RuleFor(r => r.Answer).Must(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 4000).WithErrorCode(EvaluationMessages.AnswerRequired);
     }
 }
 
@@ -86,10 +69,10 @@ internal sealed class ComplaintHandler(EvaluationDbContext db, TimeProvider cloc
     public async Task<ComplaintDto> ResolveAsync(Guid id, ResolveComplaintRequest request, CancellationToken ct)
     {
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new PlatformException(EvaluationErrorCodes.ComplaintNotFound, "Không tìm thấy phản ánh, kiến nghị trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(EvaluationErrorCodes.ComplaintNotFound, 404);
         if (complaint.IsResolved)
         {
-            throw new PlatformException(EvaluationErrorCodes.ComplaintAlreadyResolved, "Phản ánh, kiến nghị đã được trả lời.", 409);
+            throw new PlatformException(EvaluationErrorCodes.ComplaintAlreadyResolved, 409);
         }
 
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,7 @@ using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
@@ -16,34 +18,18 @@ using OneStop.Platform.Web;
 namespace OneStop.Evaluation.Features.Satisfaction;
 
 /// <param name="Scores">The nine criteria of Circular 01/2018, in order, each 2, 1 or 0.</param>
-internal sealed record RateRequest(string DossierCode, string Channel, int[] Scores, string Overall, string? Comment) : IValidatableRequest
+internal sealed record RateRequest(string DossierCode, string Channel, int[] Scores, string Overall, string? Comment);
+
+internal sealed class RateRequestValidator : AbstractValidator<RateRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public RateRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(DossierCode))
-        {
-            yield return new(nameof(DossierCode), "Nhập mã hồ sơ.");
-        }
-
-        if (!RatingChannels.All.Contains(Channel))
-        {
-            yield return new(nameof(Channel), "Hình thức đánh giá phải là KIOSK, ONLINE hoặc PAPER.");
-        }
-
-        if (Scores is not { Length: Rating.CriteriaCount } || Scores.Any(s => s is < 0 or > 2))
-        {
-            yield return new(nameof(Scores), "Chấm đủ 9 tiêu chí, mỗi tiêu chí 2, 1 hoặc 0 điểm.");
-        }
-
-        if (!OverallRatings.All.Contains(Overall))
-        {
-            yield return new(nameof(Overall), "Chọn đánh giá chung: Rất hài lòng, Hài lòng hoặc Không hài lòng.");
-        }
-
-        if (Comment is { Length: > 2000 })
-        {
-            yield return new(nameof(Comment), "Ý kiến tối đa 2000 ký tự.");
-        }
+        RuleFor(r => r.DossierCode).Must(code => !string.IsNullOrWhiteSpace(code)).WithErrorCode(EvaluationMessages.DossierCodeRequired);
+        RuleFor(r => r.Channel).Must(RatingChannels.All.Contains).WithErrorCode(EvaluationMessages.RatingChannelInvalid);
+        RuleFor(r => r.Scores).Must(scores => scores is { Length: Rating.CriteriaCount } && scores.All(s => s is >= 0 and <= 2))
+            .WithErrorCode(EvaluationMessages.ScoresInvalid);
+        RuleFor(r => r.Overall).Must(OverallRatings.All.Contains).WithErrorCode(EvaluationMessages.OverallInvalid);
+        RuleFor(r => r.Comment).MaximumLength(2000).WithErrorCode(EvaluationMessages.CommentTooLong);
     }
 }
 
@@ -79,19 +65,21 @@ internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, T
     {
         var dossiers = kiosk ? db.Dossiers.IgnoreQueryFilters(ScopeFilter) : db.Dossiers;
         var dossier = await dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Code == request.DossierCode.Trim(), ct)
-            ?? throw new PlatformException(EvaluationErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ.", 404);
+            ?? throw new PlatformException(EvaluationErrorCodes.DossierNotFound, 404);
         if (dossier.Status == DossierStatuses.New
             || (request.Channel == RatingChannels.Online && dossier.Status != DossierStatuses.Returned))
         {
-            throw new PlatformException(EvaluationErrorCodes.NotYetRateable,
-                request.Channel == RatingChannels.Online ? "Đánh giá trực tuyến sau khi nhận kết quả." : "Hồ sơ chưa được tiếp nhận.", 409);
+            throw new PlatformException(EvaluationErrorCodes.NotYetRateable, 409)
+            {
+                MessageCode = request.Channel == RatingChannels.Online ? EvaluationMessages.OnlineAfterResult : EvaluationMessages.NotYetReceived,
+            };
         }
 
         // The kiosk has no signed-in user: the rating is written for the desk that received the dossier.
         using var _ = kiosk ? scope.Change(new UnitScope(dossier.UnitId, dossier.UnitPath, ""), null, "kiosk") : null;
         if (await db.Ratings.IgnoreQueryFilters(ScopeFilter).AnyAsync(r => r.DossierId == dossier.Id && r.Channel == request.Channel, ct))
         {
-            throw new PlatformException(EvaluationErrorCodes.AlreadyRated, "Hồ sơ này đã được đánh giá qua hình thức này.", 409);
+            throw new PlatformException(EvaluationErrorCodes.AlreadyRated, 409);
         }
 
         var now = clock.GetUtcNow();
@@ -113,7 +101,7 @@ internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, T
         }
         catch (DbUpdateException)
         {
-            throw new PlatformException(EvaluationErrorCodes.AlreadyRated, "Hồ sơ này đã được đánh giá qua hình thức này.", 409);
+            throw new PlatformException(EvaluationErrorCodes.AlreadyRated, 409);
         }
 
         return ToDto(rating);
@@ -132,17 +120,17 @@ internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, T
             count++;
             if (r.Seq != expected)
             {
-                return new(false, count, r.Seq, $"Thiếu phiếu đánh giá số {expected}.");
+                return new(false, count, r.Seq, Messages.Text(EvaluationMessages.ChainGap, expected));
             }
 
             if (r.PreviousHash != previous)
             {
-                return new(false, count, r.Seq, "Liên kết với phiếu trước không khớp.");
+                return new(false, count, r.Seq, Messages.Text(EvaluationMessages.ChainLinkBroken));
             }
 
             if (r.ComputeHash() != r.Hash)
             {
-                return new(false, count, r.Seq, "Nội dung phiếu đánh giá đã bị thay đổi.");
+                return new(false, count, r.Seq, Messages.Text(EvaluationMessages.ChainContentChanged));
             }
 
             previous = r.Hash;
@@ -171,7 +159,7 @@ internal static class RatingEndpoints
     {
         if (request.Channel == RatingChannels.Kiosk)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Đánh giá tại quầy dùng trang kiosk /Evaluation/Kiosk.", 400);
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400) { MessageCode = EvaluationMessages.KioskOnly };
         }
 
         var dto = await handler.RateAsync(request, kiosk: false, ct);
@@ -189,7 +177,7 @@ internal static class RatingEndpoints
     private static async Task<Results<Ok<RatingDto>, ProblemHttpResult>> Get(EvaluationDbContext db, Guid id, CancellationToken ct) =>
         await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
             ? TypedResults.Ok(RateHandler.ToDto(r))
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.DossierNotFound, "Không tìm thấy phiếu đánh giá trong phạm vi của bạn.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(EvaluationErrorCodes.DossierNotFound, Messages.Text(EvaluationMessages.RatingNotFound), 404));
 
     private static async Task<Ok<RatingChainVerification>> Verify(RateHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.VerifyAsync(ct));

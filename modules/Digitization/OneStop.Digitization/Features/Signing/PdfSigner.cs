@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using OneStop.Platform.Documents;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Storage;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -59,7 +60,7 @@ internal static class PdfSigner
         }
         catch (Exception e) when (e is PdfReaderException or InvalidOperationException or NotSupportedException)
         {
-            throw new NotSignableException("Không đọc được tệp PDF để ký (tệp hỏng hoặc được bảo vệ bằng mật khẩu).", e);
+            throw new NotSignableException(DigitizationMessages.PdfUnreadable, e);
         }
     }
 
@@ -82,7 +83,7 @@ internal static class PdfSigner
         catch (Exception e) when (e is not NotSignableException)
         {
             document.Dispose();
-            throw new NotSignableException("Không chuyển được ảnh quét sang PDF để ký (chỉ nhận JPEG, PNG).", e);
+            throw new NotSignableException(DigitizationMessages.ImageNotConvertible, e);
         }
 
         return document;
@@ -128,7 +129,11 @@ internal static class PdfSigner
     }
 }
 
-internal sealed class NotSignableException(string message, Exception inner) : Exception(message, inner);
+/// <summary>A file that cannot be signed; <see cref="MessageCode"/> says why (a <see cref="DigitizationMessages"/> code).</summary>
+internal sealed class NotSignableException(string messageCode, Exception inner) : Exception(messageCode, inner)
+{
+    public string MessageCode { get; } = messageCode;
+}
 
 /// <summary>CMS SignedData over the PDF's byte range, SHA-256, with signing time and ESS signing-certificate-v2 (CAdES-BES attributes).</summary>
 internal sealed class CadesDetachedSigner(X509Certificate2 certificate, DateTimeOffset signingTime) : IDigitalSigner
@@ -209,13 +214,13 @@ internal static partial class PdfSignatureVerifier
         var match = ByteRangePattern().Matches(text).LastOrDefault();
         if (match is null)
         {
-            return new SignatureReport(false, false, false, null, null, null, null, null, null, null, "Tệp không có chữ ký số.");
+            return new SignatureReport(false, false, false, null, null, null, null, null, null, null, Messages.Text(DigitizationMessages.NotSigned));
         }
 
         var r = Enumerable.Range(1, 4).Select(i => long.Parse(match.Groups[i].Value)).ToArray();
         if (r[0] != 0 || r[1] < 0 || r[2] < r[1] || r[2] + r[3] > pdf.Length)
         {
-            return Broken("Vùng ký (ByteRange) không hợp lệ.");
+            return Broken(Messages.Text(DigitizationMessages.ByteRangeInvalid));
         }
 
         var covers = r[2] + r[3] == pdf.Length;
@@ -229,7 +234,7 @@ internal static partial class PdfSignatureVerifier
         }
         catch (Exception e) when (e is FormatException or AsnContentException)
         {
-            return Broken("Giá trị chữ ký không đọc được.");
+            return Broken(Messages.Text(DigitizationMessages.SignatureUnreadable));
         }
 
         var signed = new byte[r[1] + r[3]];
@@ -242,7 +247,7 @@ internal static partial class PdfSignatureVerifier
         }
         catch (CryptographicException)
         {
-            return Broken("Giá trị chữ ký không đọc được.");
+            return Broken(Messages.Text(DigitizationMessages.SignatureUnreadable));
         }
 
         var info = cms.SignerInfos[0];
@@ -261,12 +266,12 @@ internal static partial class PdfSignatureVerifier
         catch (CryptographicException)
         {
             intact = false;
-            problem = "Nội dung tệp đã bị thay đổi sau khi ký.";
+            problem = Messages.Text(DigitizationMessages.ContentChanged);
         }
 
         if (intact && !covers)
         {
-            problem = "Tệp đã được bổ sung nội dung sau khi ký.";
+            problem = Messages.Text(DigitizationMessages.ContentAppended);
         }
 
         return new SignatureReport(true, intact, covers, certificate?.Subject, certificate?.Issuer, certificate?.SerialNumber, certificate?.Thumbprint,

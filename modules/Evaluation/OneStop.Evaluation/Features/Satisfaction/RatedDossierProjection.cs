@@ -10,7 +10,7 @@ namespace OneStop.Evaluation.Features.Satisfaction;
 /// finds a dossier by its code without reading Counters' tables, and knows whether its result was returned. Never goes
 /// back to an older snapshot.
 /// </summary>
-internal sealed class DossierChangedHandler(EvaluationDbContext db) : IIntegrationEventHandler<DossierChanged>
+internal sealed class RatedDossierProjection(EvaluationDbContext db) : IIntegrationEventHandler<DossierChanged>
 {
     public async Task HandleAsync(DossierChanged @event, CancellationToken cancellationToken)
     {
