@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OneStop.Integration.Contracts;
 using OneStop.Platform.TestKit;
 
 namespace OneStop.Integration.Tests;
@@ -130,5 +131,85 @@ public sealed class NationalSystemsTests(NationalSystemsTests.Fixture fx) : ICla
         var page = await inspector.GetStringAsync("/Integration/Exchanges?system=population");
         page.ShouldContain("Nhật ký trao đổi dữ liệu");
         page.ShouldContain("<td title=\"motcua.camthuong\" data-testid=\"actor\">Phạm Thị Nhận</td>");
+    }
+
+    // Messages by code (ADR 0020): the API answers in the reader's language (Accept-Language), Vietnamese by default,
+    // with the same stable codes whatever the language.
+    private const string English = "en-US,en;q=0.9";
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null, string? language = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task An_English_reader_gets_lookup_checks_and_answers_in_English_with_the_same_codes()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var invalid = await SendAsync(desk, HttpMethod.Post, "/api/v1/integration/citizens/verify", new { citizenId = "12345", fullName = " ", dateOfBirth = "2999-01-01" }, English);
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ValidationFailed");
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        var errors = problem.GetProperty("errors");
+        errors.GetProperty("CitizenId")[0].GetString().ShouldBe("The personal identification number has 12 digits and starts with the code of the province where the birth was registered (001–096).");
+        errors.GetProperty("FullName")[0].GetString().ShouldBe("The full name is required, at most 100 characters.");
+        errors.GetProperty("DateOfBirth")[0].GetString().ShouldBe("The date of birth is required and cannot be after today.");
+
+        // A bad number in the path is a thrown error: its code is stable (its English title waits for the kernel, below).
+        var badPath = await SendAsync(desk, HttpMethod.Get, "/api/v1/integration/citizens/12345/portal-documents", language: English);
+        badPath.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badPath.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(IntegrationErrorCodes.InvalidCitizenId);
+
+        // The answer's message for the officer follows the reader's language too; Vietnamese stays the default.
+        var unknown = new { citizenId = "030090000000", fullName = "Ai Đó", dateOfBirth = "1990-01-01" };
+        var english = await SendAsync(desk, HttpMethod.Post, "/api/v1/integration/citizens/verify", unknown, English);
+        english.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await english.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString().ShouldBe("No citizen has this identification number.");
+        var vietnamese = await SendAsync(desk, HttpMethod.Post, "/api/v1/integration/citizens/verify", unknown);
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString().ShouldBe("Không tìm thấy công dân có số định danh này.");
+    }
+
+    [Fact]
+    public async Task Simulator_and_webhook_checks_fill_their_placeholders_in_both_languages()
+    {
+        var admin = await fx.SignInAsync("admin");
+        var outOfRange = new { latencyMilliseconds = 70_000, errorRate = 2.0, downForSeconds = 0 };
+        var english = await (await SendAsync(admin, HttpMethod.Put, "/api/v1/integration/sandbox/population", outOfRange, English)).Content.ReadFromJsonAsync<JsonElement>();
+        english.GetProperty("errors").GetProperty("LatencyMilliseconds")[0].GetString().ShouldBe("The latency must be between 0 and 60000 milliseconds.");
+        english.GetProperty("errors").GetProperty("ErrorRate")[0].GetString().ShouldBe("The error rate must be between 0 and 1.");
+        var vietnamese = await (await SendAsync(admin, HttpMethod.Put, "/api/v1/integration/sandbox/population", outOfRange)).Content.ReadFromJsonAsync<JsonElement>();
+        vietnamese.GetProperty("errors").GetProperty("LatencyMilliseconds")[0].GetString().ShouldBe("Độ trễ phải từ 0 đến 60000 mili giây.");
+
+        var unknown = await SendAsync(admin, HttpMethod.Put, "/api/v1/integration/sandbox/nowhere", new { latencyMilliseconds = 1, errorRate = 0.0, downForSeconds = 0 }, English);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe(IntegrationErrorCodes.UnknownSystem);
+        problem.GetProperty("title").GetString().ShouldBe("There is no simulator 'nowhere'.");
+
+        var webhook = await SendAsync(admin, HttpMethod.Post, "/api/v1/integration/webhooks", new { name = "", url = "ftp://example.org/hook", events = new[] { "nope" } }, English);
+        webhook.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var webhookErrors = (await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        webhookErrors.GetProperty("Name")[0].GetString().ShouldBe("The subscription name is required, at most 200 characters.");
+        webhookErrors.GetProperty("Url")[0].GetString().ShouldBe("The receiving address must be an absolute http(s) URL of at most 1000 characters.");
+        webhookErrors.GetProperty("Events")[0].GetString().ShouldBe($"Choose at least one event among: {string.Join(", ", WebhookEventTypes.All)}.");
+    }
+
+    // The kernel's exception handler runs outside the request-localization middleware, so a thrown PlatformException
+    // is still read in Vietnamese whatever Accept-Language says (reported with this module's conversion).
+    [Fact(Skip = "Kernel: PlatformExceptionHandler reads the message outside the request culture")]
+    public async Task A_thrown_error_is_titled_in_English_for_an_English_reader()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var badPath = await SendAsync(desk, HttpMethod.Get, "/api/v1/integration/citizens/12345/portal-documents", language: English);
+        var problem = await badPath.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe(IntegrationErrorCodes.InvalidCitizenId);
+        problem.GetProperty("title").GetString()!.ShouldStartWith("The personal identification number has 12 digits");
     }
 }

@@ -201,6 +201,69 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
         (await (await fx.SignInAsync("lanhdao.tphd")).GetAsync($"{Api}/assignments/{a}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task An_English_reader_gets_the_report_checks_and_the_business_rules_in_English_with_the_same_codes()
+    {
+        var (district, id) = await QuietDistrictAssignmentAsync("2022.g.1");
+        var invalid = await SendAsync(district, HttpMethod.Post, $"{Api}/assignments/{id}/reports", JsonContent.Create(new { kind = "weekly", status = "done", percent = 120, narrative = "" }), English);
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("Platform.ValidationFailed");
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        var errors = problem.GetProperty("errors");
+        errors.GetProperty("Kind")[0].GetString().ShouldBe("The report kind must be periodic or ad-hoc.");
+        errors.GetProperty("Percent")[0].GetString().ShouldBe("The completion rate must be between 0 and 100%.");
+        errors.GetProperty("Narrative")[0].GetString().ShouldBe("The report's content is required, at most 4000 characters.");
+
+        // A not-found answered by the endpoint itself is titled in English; the code is the same.
+        var missing = await SendAsync(district, HttpMethod.Get, $"{Api}/evidence/{Guid.NewGuid()}", language: English);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var notFound = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        notFound.GetProperty("code").GetString().ShouldBe(PlanTasksErrorCodes.ReportNotFound);
+        notFound.GetProperty("title").GetString().ShouldBe("No evidence file found within your scope.");
+
+        // A validator's placeholder is filled in either language; Vietnamese is the default.
+        var province = await fx.SignInAsync("lanhdao.tinh");
+        var longComment = new { comment = new string('x', 2001) };
+        var english = await SendAsync(province, HttpMethod.Post, $"{Api}/reports/{Guid.NewGuid()}/return", JsonContent.Create(longComment), English);
+        (await english.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Comment")[0].GetString().ShouldBe("The comment has at most 2000 characters.");
+        var vietnamese = await SendAsync(province, HttpMethod.Post, $"{Api}/reports/{Guid.NewGuid()}/return", JsonContent.Create(longComment));
+        (await vietnamese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Comment")[0].GetString().ShouldBe("Ý kiến tối đa 2000 ký tự.");
+
+    }
+
+    // The kernel's exception handler runs outside the request-localization middleware, so a thrown PlatformException
+    // is still read in Vietnamese whatever Accept-Language says (reported with this module's conversion).
+    [Fact(Skip = "Kernel: PlatformExceptionHandler reads the message outside the request culture")]
+    public async Task Thrown_business_errors_are_titled_in_English_for_an_English_reader()
+    {
+        var (district, id) = await QuietDistrictAssignmentAsync("2022.g.1");
+        var pdf = Content("pdf");
+        using var six = ReportForm(10, Enumerable.Range(1, 6).Select(i => ($"bien-ban-{i}.pdf", pdf)).ToArray());
+        var refused = await (await SendAsync(district, HttpMethod.Post, $"{Api}/assignments/{id}/reports", six, English)).Content.ReadFromJsonAsync<JsonElement>();
+        refused.GetProperty("code").GetString().ShouldBe(PlanTasksErrorCodes.EvidenceRejected);
+        refused.GetProperty("title").GetString().ShouldBe("At most 5 evidence files per report.");
+
+        var province = await fx.SignInAsync("lanhdao.tinh");
+        var period = await (await SendAsync(province, HttpMethod.Get, $"{Api}/control-report?period=2019", language: English)).Content.ReadFromJsonAsync<JsonElement>();
+        period.GetProperty("code").GetString().ShouldBe(PlanTasksErrorCodes.InvalidPeriod);
+        period.GetProperty("title").GetString().ShouldBe("The reporting period is a quarter (2025-Q3), a half-year (2025-H1, 2025-H2) or a year (2025), from 2021.");
+    }
+
+    // What an English-speaking client sends; the API answers by Accept-Language (ADR 0020).
+    private const string English = "en-US,en;q=0.9";
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, HttpContent? content = null, string? language = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client.SendAsync(request);
+    }
+
     /// <summary>A district assignment no other test of the class reports on, so its report list is this test's own.</summary>
     private async Task<(HttpClient District, Guid Assignment)> QuietDistrictAssignmentAsync(string taskCode)
     {

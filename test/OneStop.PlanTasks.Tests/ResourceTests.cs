@@ -36,6 +36,16 @@ public sealed class ResourceTests(OneStopFactory fx) : IClassFixture<OneStopFact
         html.ShouldContain("Tổng mức đầu tư đề xuất phải lớn hơn 0 đồng.");
         html.ShouldContain("Giai đoạn đầu tư không hợp lệ");
 
+        // The same checks in English for a reader who chose English (the page's culture).
+        var english = await OneStopFactory.PostFormAsync(province, "/PlanTasks/Resources", "/PlanTasks/Resources?handler=Project&culture=en-US&ui-culture=en-US", new()
+        {
+            ["Project.Name"] = "", ["Project.PlanTaskId"] = task.ToString(), ["Project.ProposedAmount"] = "0", ["Project.FromYear"] = "2026", ["Project.ToYear"] = "2024",
+        });
+        var englishHtml = await english.Content.ReadAsStringAsync();
+        englishHtml.ShouldContain("The project name is required, at most 512 characters.");
+        englishHtml.ShouldContain("The proposed total investment must be more than 0 dong.");
+        englishHtml.ShouldNotContain("Tên dự án bắt buộc");
+
         var created = await OneStopFactory.PostFormAsync(province, "/PlanTasks/Resources", "/PlanTasks/Resources?handler=Project", new()
         {
             ["Project.Name"] = "Đầu tư Trung tâm Phục vụ hành chính công tỉnh", ["Project.PlanTaskId"] = task.ToString(),

@@ -21,14 +21,5 @@ internal sealed class RequiredMessageProvider : IValidationMetadataProvider
                 attribute.ErrorMessage = PlatformMessages.FieldRequired;
             }
         }
-
-        // A non-nullable value-type property (a checkbox's bool) gets its client-side [Required] made on the fly, with the
-        // English default text in the page's data-val-required; one with our code here is used instead. It never fails on
-        // the server: a bool is never null.
-        if (required.Count == 0 && context.Key.MetadataKind == ModelMetadataKind.Property
-            && context.Key.ModelType.IsValueType && Nullable.GetUnderlyingType(context.Key.ModelType) is null)
-        {
-            context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = PlatformMessages.FieldRequired });
-        }
     }
 }

@@ -19,5 +19,8 @@ internal sealed record NationalSystem(string Key, string NameVi, string NameEn)
 
     public string HttpClientName => "national:" + Key;
 
+    /// <summary>The name in the reader's language (the request's UI culture), for messages.</summary>
+    public string Name => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? NameEn : NameVi;
+
     public static NationalSystem? Find(string key) => All.FirstOrDefault(s => s.Key == key);
 }

@@ -3,19 +3,18 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using OneStop.Integration.Contracts;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Web;
 
 namespace OneStop.Integration.Connectors;
 
 /// <summary>
 /// Calls the national systems through the resilient clients and maps their answers to the contract. A system that stays
-/// down after the retries (or whose circuit is open) yields <see cref="LookupOutcome.Unavailable"/> with a Vietnamese
-/// message, so the officer can continue by hand.
+/// down after the retries (or whose circuit is open) yields <see cref="LookupOutcome.Unavailable"/> with a message in the
+/// reader's language (ADR 0020), so the officer can continue by hand.
 /// </summary>
 internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAddresses addresses, ILogger<NationalSystemsClient> logger) : IIntegrationApi
 {
-    private const string UnavailableMessage = "Hệ thống {0} tạm thời không phản hồi. Vui lòng nhập thông tin thủ công và thử lại sau.";
-
     internal sealed record VerifyCitizenRequest(string CitizenId, string FullName, DateOnly DateOfBirth);
 
     internal sealed record VerifyCitizenResponse(bool Matched, CitizenIdentity? Citizen);
@@ -24,7 +23,7 @@ internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAd
     {
         if (!CitizenIdFormat.IsValid(citizenId))
         {
-            throw new PlatformException(IntegrationErrorCodes.InvalidCitizenId, "Số định danh cá nhân phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).");
+            throw new PlatformException(IntegrationErrorCodes.InvalidCitizenId);
         }
 
         var system = NationalSystem.Population;
@@ -32,10 +31,10 @@ internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAd
             client.PostAsJsonAsync(addresses.For(system, "citizens/verify"), new VerifyCitizenRequest(citizenId, fullName.Trim(), dateOfBirth), ct), ct);
         return status switch
         {
-            HttpStatusCode.OK when body is { Matched: true, Citizen: { } c } => new(LookupOutcome.Found, c, "Thông tin công dân khớp với Cơ sở dữ liệu quốc gia về dân cư."),
-            HttpStatusCode.OK => new(LookupOutcome.Mismatch, null, "Họ tên hoặc ngày sinh không khớp với Cơ sở dữ liệu quốc gia về dân cư."),
-            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, "Không tìm thấy công dân có số định danh này."),
-            _ => new(LookupOutcome.Unavailable, null, string.Format(UnavailableMessage, system.NameVi)),
+            HttpStatusCode.OK when body is { Matched: true, Citizen: { } c } => new(LookupOutcome.Found, c, Messages.Text(IntegrationMessages.CitizenMatched)),
+            HttpStatusCode.OK => new(LookupOutcome.Mismatch, null, Messages.Text(IntegrationMessages.CitizenMismatch)),
+            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, Messages.Text(IntegrationMessages.CitizenNotFound)),
+            _ => new(LookupOutcome.Unavailable, null, Unavailable(system)),
         };
     }
 
@@ -46,9 +45,9 @@ internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAd
             client.GetAsync(addresses.For(system, "enterprises/" + Uri.EscapeDataString(enterpriseCode.Trim())), ct), ct);
         return status switch
         {
-            HttpStatusCode.OK when body is not null => new(LookupOutcome.Found, body, "Đã tìm thấy doanh nghiệp."),
-            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, "Không tìm thấy doanh nghiệp có mã số này."),
-            _ => new(LookupOutcome.Unavailable, null, string.Format(UnavailableMessage, system.NameVi)),
+            HttpStatusCode.OK when body is not null => new(LookupOutcome.Found, body, Messages.Text(IntegrationMessages.EnterpriseFound)),
+            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, Messages.Text(IntegrationMessages.EnterpriseNotFound)),
+            _ => new(LookupOutcome.Unavailable, null, Unavailable(system)),
         };
     }
 
@@ -59,9 +58,9 @@ internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAd
             client.GetAsync(addresses.For(system, "parcels/" + Uri.EscapeDataString(certificateNumber.Trim())), ct), ct);
         return status switch
         {
-            HttpStatusCode.OK when body is not null => new(LookupOutcome.Found, body, "Đã tìm thấy thửa đất."),
-            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, "Không tìm thấy thửa đất có số giấy chứng nhận này."),
-            _ => new(LookupOutcome.Unavailable, null, string.Format(UnavailableMessage, system.NameVi)),
+            HttpStatusCode.OK when body is not null => new(LookupOutcome.Found, body, Messages.Text(IntegrationMessages.ParcelFound)),
+            HttpStatusCode.NotFound => new(LookupOutcome.NotFound, null, Messages.Text(IntegrationMessages.ParcelNotFound)),
+            _ => new(LookupOutcome.Unavailable, null, Unavailable(system)),
         };
     }
 
@@ -72,11 +71,13 @@ internal sealed class NationalSystemsClient(IHttpClientFactory http, ConnectorAd
             client.GetAsync(addresses.For(system, "citizens/" + Uri.EscapeDataString(citizenId.Trim()) + "/documents"), ct), ct);
         return status switch
         {
-            HttpStatusCode.OK when body is { Length: > 0 } => new(LookupOutcome.Found, body, $"Kho dữ liệu của công dân có {body.Length} giấy tờ."),
-            HttpStatusCode.OK or HttpStatusCode.NotFound => new(LookupOutcome.NotFound, [], "Kho dữ liệu của công dân trên Cổng Dịch vụ công quốc gia chưa có giấy tờ nào."),
-            _ => new(LookupOutcome.Unavailable, [], string.Format(UnavailableMessage, system.NameVi)),
+            HttpStatusCode.OK when body is { Length: > 0 } => new(LookupOutcome.Found, body, Messages.Text(IntegrationMessages.PortalDocumentsFound, body.Length)),
+            HttpStatusCode.OK or HttpStatusCode.NotFound => new(LookupOutcome.NotFound, [], Messages.Text(IntegrationMessages.PortalDocumentsNone)),
+            _ => new(LookupOutcome.Unavailable, [], Unavailable(system)),
         };
     }
+
+    private static string Unavailable(NationalSystem system) => Messages.Text(IntegrationMessages.SystemUnavailable, system.Name);
 
     /// <summary>Status and body, or (0, null) when the system could not be reached after the retries.</summary>
     private async Task<(HttpStatusCode Status, T? Body)> CallAsync<T>(NationalSystem system, Func<HttpClient, Task<HttpResponseMessage>> send, CancellationToken ct)

@@ -25,7 +25,7 @@ internal sealed class PlanTasksApi(PlanTasksDbContext db, IAdministrativeUnitDir
         }
 
         var unit = await units.FindAsync(request.UnitId, ct)
-            ?? throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, "Không tìm thấy đơn vị hành chính.", 404);
+            ?? throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, 404) { MessageCode = PlanTasksMessages.UnitUnknown };
         var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.PlanTaskId == task.Id && a.UnitId == unit.Id, ct);
         if (assignment is null)
         {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Integration.Contracts;
 using OneStop.Platform;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
@@ -14,24 +16,16 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Integration.Features.ApiClients;
 
-internal sealed record RegisterApiClientRequest(string ClientId, string DisplayName, Guid? UnitId, string[] Scopes) : IValidatableRequest
+internal sealed record RegisterApiClientRequest(string ClientId, string DisplayName, Guid? UnitId, string[] Scopes);
+
+internal sealed class RegisterApiClientRequestValidator : AbstractValidator<RegisterApiClientRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public RegisterApiClientRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(ClientId) || ClientId.Length is < 3 or > 100 || !ClientId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.'))
-        {
-            yield return new(nameof(ClientId), "Mã ứng dụng 3–100 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm và gạch ngang.");
-        }
-
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
-        {
-            yield return new(nameof(DisplayName), "Tên ứng dụng bắt buộc, tối đa 200 ký tự.");
-        }
-
-        if (Scopes is null || Scopes.Length == 0)
-        {
-            yield return new(nameof(Scopes), "Cấp ít nhất một phạm vi (tên quyền).");
-        }
+        RuleFor(r => r.ClientId).Must(id => id is { Length: >= 3 and <= 100 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.'))
+            .WithErrorCode(IntegrationMessages.ClientIdInvalid);
+        RuleFor(r => r.DisplayName).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 200).WithErrorCode(IntegrationMessages.ClientNameRequired);
+        RuleFor(r => r.Scopes).Must(scopes => scopes is { Length: > 0 }).WithErrorCode(IntegrationMessages.ClientScopesRequired);
     }
 }
 
@@ -61,18 +55,18 @@ internal static class ApiClientEndpoints
         var unit = await db.AdministrativeUnits.FirstOrDefaultAsync(u => u.Id == (request.UnitId ?? scope.Unit.UnitId), ct);
         if (unit is null)
         {
-            return Problem(IntegrationErrorCodes.NotFound, "Không tìm thấy đơn vị hành chính trong phạm vi của bạn.", 404);
+            return Problem(IntegrationErrorCodes.NotFound, Messages.Text(IntegrationMessages.ClientUnitNotFound), 404);
         }
 
         var known = modules.AllPermissions.Select(p => p.Name).ToHashSet();
         if (request.Scopes.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
         {
-            return Problem(PlatformErrorCodes.ValidationFailed, $"Phạm vi '{unknown}' không phải là một quyền của hệ thống.", 400);
+            return Problem(PlatformErrorCodes.ValidationFailed, Messages.Text(IntegrationMessages.ClientScopeUnknown, unknown), 400);
         }
 
         if (await db.ApiClients.IgnoreQueryFilters().AnyAsync(c => c.ClientId == request.ClientId, ct))
         {
-            return Problem(PlatformErrorCodes.Conflict, $"Mã ứng dụng '{request.ClientId}' đã được dùng.", 409);
+            return Problem(PlatformErrorCodes.Conflict, Messages.Text(IntegrationMessages.ClientIdTaken, request.ClientId), 409);
         }
 
         var secret = ApiClientRegistrar.NewSecret();
@@ -85,7 +79,7 @@ internal static class ApiClientEndpoints
         // Only a client in the caller's scope (the query filter) may be rotated.
         if (!await db.ApiClients.AnyAsync(c => c.ClientId == clientId, ct) || await ApiClientRegistrar.RotateSecretAsync(services, clientId, ct) is not { } secret)
         {
-            return Problem(IntegrationErrorCodes.NotFound, "Không tìm thấy ứng dụng kết nối trong phạm vi của bạn.", 404);
+            return Problem(IntegrationErrorCodes.NotFound, Messages.Text(IntegrationMessages.ClientNotFound), 404);
         }
 
         return TypedResults.Ok(new ApiClientSecretDto(clientId, secret));

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +8,7 @@ using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Infrastructure;
 using OneStop.Integration.Simulators;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
@@ -25,24 +27,15 @@ internal sealed record ConnectionStatusDto(
     string System, string Name, string State, int? AverageLatencyMs, int CallsLast24Hours, int FailuresLast24Hours,
     DateTimeOffset? LastCallAt, string? LastError, DateTimeOffset? LastErrorAt);
 
-internal sealed record SandboxSettingsBody(int LatencyMilliseconds, double ErrorRate, int DownForSeconds) : IValidatableRequest
+internal sealed record SandboxSettingsBody(int LatencyMilliseconds, double ErrorRate, int DownForSeconds);
+
+internal sealed class SandboxSettingsBodyValidator : AbstractValidator<SandboxSettingsBody>
 {
-    public IEnumerable<ValidationError> Validate()
+    public SandboxSettingsBodyValidator()
     {
-        if (LatencyMilliseconds is < 0 or > 60_000)
-        {
-            yield return new(nameof(LatencyMilliseconds), "Độ trễ phải từ 0 đến 60000 mili giây.");
-        }
-
-        if (ErrorRate is < 0 or > 1)
-        {
-            yield return new(nameof(ErrorRate), "Tỷ lệ lỗi phải từ 0 đến 1.");
-        }
-
-        if (DownForSeconds is < 0 or > 86_400)
-        {
-            yield return new(nameof(DownForSeconds), "Thời gian gián đoạn phải từ 0 đến 86400 giây.");
-        }
+        RuleFor(b => b.LatencyMilliseconds).InclusiveBetween(0, 60_000).WithErrorCode(IntegrationMessages.SandboxLatencyOutOfRange);
+        RuleFor(b => b.ErrorRate).InclusiveBetween(0, 1).WithErrorCode(IntegrationMessages.SandboxErrorRateOutOfRange);
+        RuleFor(b => b.DownForSeconds).InclusiveBetween(0, 86_400).WithErrorCode(IntegrationMessages.SandboxDownTimeOutOfRange);
     }
 }
 
@@ -93,7 +86,7 @@ internal static class ConnectionStatus
     {
         if (NationalSystem.Find(system) is null)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.UnknownSystem, $"Không có hệ thống giả lập '{system}'.", 404));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.UnknownSystem, Messages.Text(IntegrationMessages.SandboxUnknownSystem, system), 404));
         }
 
         behaviour.Set(system, new SimulatorSettings(body.LatencyMilliseconds, body.ErrorRate,

@@ -7,6 +7,7 @@ using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
@@ -48,12 +49,12 @@ internal static class OutgoingEndpoints
         var message = await db.OutgoingMessages.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (message is null)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.NotFound, "Không tìm thấy thông điệp.", 404));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.NotFound, Messages.Text(IntegrationMessages.OutgoingNotFound), 404));
         }
 
         if (message.State != DeliveryStates.Dead)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, "Chỉ gửi lại được thông điệp trong hàng đợi lỗi.", 409));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, Messages.Text(IntegrationMessages.OutgoingOnlyDeadRetried), 409));
         }
 
         message.Retry();

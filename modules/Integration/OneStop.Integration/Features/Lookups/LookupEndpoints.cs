@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,24 +9,15 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Integration.Features.Lookups;
 
-internal sealed record VerifyCitizenBody(string CitizenId, string FullName, DateOnly? DateOfBirth) : IValidatableRequest
+internal sealed record VerifyCitizenBody(string CitizenId, string FullName, DateOnly? DateOfBirth);
+
+internal sealed class VerifyCitizenBodyValidator : AbstractValidator<VerifyCitizenBody>
 {
-    public IEnumerable<ValidationError> Validate()
+    public VerifyCitizenBodyValidator()
     {
-        if (!OneStop.Platform.CitizenIdFormat.IsValid(CitizenId))
-        {
-            yield return new(nameof(CitizenId), "Số định danh cá nhân phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).");
-        }
-
-        if (string.IsNullOrWhiteSpace(FullName) || FullName.Length > 100)
-        {
-            yield return new(nameof(FullName), "Họ và tên bắt buộc, tối đa 100 ký tự.");
-        }
-
-        if (DateOfBirth is null || DateOfBirth > DateOnly.FromDateTime(DateTime.Today))
-        {
-            yield return new(nameof(DateOfBirth), "Ngày sinh bắt buộc và không được sau ngày hôm nay.");
-        }
+        RuleFor(b => b.CitizenId).Must(OneStop.Platform.CitizenIdFormat.IsValid).WithErrorCode(IntegrationErrorCodes.InvalidCitizenId);
+        RuleFor(b => b.FullName).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 100).WithErrorCode(IntegrationMessages.FullNameRequired);
+        RuleFor(b => b.DateOfBirth).Must(date => date is { } d && d <= DateOnly.FromDateTime(DateTime.Today)).WithErrorCode(IntegrationMessages.DateOfBirthInvalid);
     }
 }
 
@@ -49,7 +41,7 @@ internal static class LookupEndpoints
     {
         if (!OneStop.Platform.CitizenIdFormat.IsValid(citizenId))
         {
-            throw new PlatformException(IntegrationErrorCodes.InvalidCitizenId, "Số định danh cá nhân phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).");
+            throw new PlatformException(IntegrationErrorCodes.InvalidCitizenId);
         }
 
         var result = await integration.FetchPortalDataStoreAsync(citizenId, ct);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,29 +11,27 @@ using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
 using OneStop.Integration.Infrastructure;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 
 namespace OneStop.Integration.Features.Webhooks;
 
-internal sealed record CreateWebhookRequest(string Name, string Url, string[] Events) : IValidatableRequest
+internal sealed record CreateWebhookRequest(string Name, string Url, string[] Events);
+
+internal sealed class CreateWebhookRequestValidator : AbstractValidator<CreateWebhookRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateWebhookRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
-        {
-            yield return new(nameof(Name), "Tên đăng ký bắt buộc, tối đa 200 ký tự.");
-        }
-
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || Url.Length > 1000)
-        {
-            yield return new(nameof(Url), "Địa chỉ nhận phải là URL http(s) tuyệt đối, tối đa 1000 ký tự.");
-        }
-
-        if (Events is null || Events.Length == 0 || Events.Any(e => !WebhookEventTypes.All.Contains(e)))
-        {
-            yield return new(nameof(Events), $"Chọn ít nhất một sự kiện trong: {string.Join(", ", WebhookEventTypes.All)}.");
-        }
+        RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 200).WithErrorCode(IntegrationMessages.WebhookNameRequired);
+        RuleFor(r => r.Url).Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && url.Length <= 1000)
+            .WithErrorCode(IntegrationMessages.WebhookUrlInvalid);
+        RuleFor(r => r.Events).Must((_, events, context) =>
+            {
+                context.MessageFormatter.AppendArgument("Events", string.Join(", ", WebhookEventTypes.All));
+                return events is { Length: > 0 } && events.All(e => WebhookEventTypes.All.Contains(e));
+            })
+            .WithErrorCode(IntegrationMessages.WebhookEventsInvalid);
     }
 }
 
@@ -123,7 +122,7 @@ internal static class Webhooks
     }
 
     private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.NotFound, "Không tìm thấy đăng ký nhận sự kiện trong phạm vi của bạn.", 404));
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.NotFound, Messages.Text(IntegrationMessages.WebhookNotFound), 404));
 
     private static WebhookDto ToDto(WebhookSubscription s) =>
         new(s.Id, s.Name, s.Url, s.Events.ToArray(), s.IsActive, s.ConsecutiveFailures, s.DisabledAt, s.DisabledReason, s.UnitPath);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,19 +25,14 @@ internal sealed record AssignmentFilter(string? Phase = null, string? Status = n
 /// <summary>A lead agency that has assignments in scope, for the overview's filter.</summary>
 internal sealed record AgencyOption(string Code, string Name);
 
-internal sealed record AssignTaskRequest(Guid TaskId, Guid UnitId) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (TaskId == Guid.Empty)
-        {
-            yield return new(nameof(TaskId), "Chọn nhiệm vụ cần giao.");
-        }
+internal sealed record AssignTaskRequest(Guid TaskId, Guid UnitId);
 
-        if (UnitId == Guid.Empty)
-        {
-            yield return new(nameof(UnitId), "Chọn đơn vị được giao.");
-        }
+internal sealed class AssignTaskRequestValidator : AbstractValidator<AssignTaskRequest>
+{
+    public AssignTaskRequestValidator()
+    {
+        RuleFor(r => r.TaskId).NotEmpty().WithErrorCode(PlanTasksMessages.AssignTaskRequired);
+        RuleFor(r => r.UnitId).NotEmpty().WithErrorCode(PlanTasksMessages.AssignUnitRequired);
     }
 }
 
@@ -112,16 +108,15 @@ internal sealed class AssignTaskHandler(PlanTasksDbContext db, IAdministrativeUn
         // A department's officer reports on its own tasks; passing the unit's tasks down is for those who act for the unit.
         if (scope.Unit.AgencyCode is not null)
         {
-            throw new PlatformException(PlanTasksErrorCodes.AssignOnlyForWholeUnit,
-                "Chỉ lãnh đạo, văn phòng của đơn vị giao nhiệm vụ cho đơn vị cấp dưới; cán bộ của sở, ngành chỉ báo cáo nhiệm vụ của cơ quan mình.", 403);
+            throw new PlatformException(PlanTasksErrorCodes.AssignOnlyForWholeUnit, 403);
         }
 
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == request.TaskId, ct)
-            ?? throw new PlatformException(PlanTasksErrorCodes.TaskNotFound, "Không tìm thấy nhiệm vụ.", 404);
+            ?? throw new PlatformException(PlanTasksErrorCodes.TaskNotFound, 404);
         var unit = await units.FindAsync(request.UnitId, ct);
         if (unit is null || !scope.Unit.Contains(unit.Path) || unit.Id == scope.Unit.UnitId)
         {
-            throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, "Chỉ giao được cho đơn vị cấp dưới trong phạm vi của bạn.", 404);
+            throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, 404) { MessageCode = PlanTasksMessages.AssignUnitOutOfScope };
         }
 
         var existing = await db.Assignments.FirstOrDefaultAsync(a => a.PlanTaskId == task.Id && a.UnitId == unit.Id && a.AgencyCode == null, ct);
@@ -157,7 +152,7 @@ internal static class AssignmentEndpoints
     private static async Task<Results<Ok<AssignmentDto>, ProblemHttpResult>> Get(AssignmentQueries queries, Guid id, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } dto
             ? TypedResults.Ok(dto)
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.AssignmentNotFound, "Không tìm thấy nhiệm vụ được giao trong phạm vi của bạn.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.AssignmentNotFound, 404));
 
     private static async Task<Created<AssignmentDto>> Assign(AssignTaskHandler handler, AssignTaskRequest request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,57 +19,36 @@ internal sealed record TeamDto(Guid Id, string Name, string DecisionNo, IReadOnl
 internal sealed record FindingDto(Guid Id, string Text, Guid? FollowUpAssignmentId);
 internal sealed record VisitDto(Guid Id, Guid TeamId, string TeamName, Guid UnitId, string UnitName, DateOnly VisitOn, string Summary, IReadOnlyList<FindingDto> Findings);
 
-internal sealed record CreateTeamRequest(string Name, string DecisionNo, List<string> Members) : IValidatableRequest
+internal sealed record CreateTeamRequest(string Name, string DecisionNo, List<string> Members);
+
+internal sealed class CreateTeamRequestValidator : AbstractValidator<CreateTeamRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateTeamRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
-        {
-            yield return new(nameof(Name), "Tên đoàn kiểm tra bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (string.IsNullOrWhiteSpace(DecisionNo) || DecisionNo.Length > 64)
-        {
-            yield return new(nameof(DecisionNo), "Số quyết định thành lập đoàn bắt buộc, tối đa 64 ký tự.");
-        }
-
-        if (Members is null || Members.Count == 0 || Members.Any(string.IsNullOrWhiteSpace))
-        {
-            yield return new(nameof(Members), "Đoàn kiểm tra cần ít nhất một thành viên.");
-        }
+        RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 256).WithErrorCode(PlanTasksMessages.TeamNameRequired);
+        RuleFor(r => r.DecisionNo).Must(no => !string.IsNullOrWhiteSpace(no) && no.Length <= 64).WithErrorCode(PlanTasksMessages.DecisionNoRequired);
+        RuleFor(r => r.Members).Must(members => members is { Count: > 0 } && !members.Any(string.IsNullOrWhiteSpace)).WithErrorCode(PlanTasksMessages.MembersRequired);
     }
 }
 
-internal sealed record CreateVisitRequest(Guid TeamId, Guid UnitId, DateOnly VisitOn, string Summary) : IValidatableRequest
+internal sealed record CreateVisitRequest(Guid TeamId, Guid UnitId, DateOnly VisitOn, string Summary);
+
+internal sealed class CreateVisitRequestValidator : AbstractValidator<CreateVisitRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateVisitRequestValidator()
     {
-        if (TeamId == Guid.Empty)
-        {
-            yield return new(nameof(TeamId), "Chọn đoàn kiểm tra.");
-        }
-
-        if (UnitId == Guid.Empty)
-        {
-            yield return new(nameof(UnitId), "Chọn đơn vị được kiểm tra.");
-        }
-
-        if (Summary is null || Summary.Length > 4000)
-        {
-            yield return new(nameof(Summary), "Nội dung kiểm tra tối đa 4000 ký tự.");
-        }
+        RuleFor(r => r.TeamId).NotEmpty().WithErrorCode(PlanTasksMessages.VisitTeamRequired);
+        RuleFor(r => r.UnitId).NotEmpty().WithErrorCode(PlanTasksMessages.VisitUnitRequired);
+        RuleFor(r => r.Summary).Must(summary => summary is { Length: <= 4000 }).WithErrorCode(PlanTasksMessages.VisitSummaryTooLong);
     }
 }
 
-internal sealed record AddFindingRequest(string Text, Guid? FollowUpTaskId) : IValidatableRequest
+internal sealed record AddFindingRequest(string Text, Guid? FollowUpTaskId);
+
+internal sealed class AddFindingRequestValidator : AbstractValidator<AddFindingRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Text) || Text.Length > 4000)
-        {
-            yield return new(nameof(Text), "Nội dung kết luận bắt buộc, tối đa 4000 ký tự.");
-        }
-    }
+    public AddFindingRequestValidator() =>
+        RuleFor(r => r.Text).Must(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 4000).WithErrorCode(PlanTasksMessages.FindingTextRequired);
 }
 
 /// <summary>Kiểm tra: teams (owned by the unit that sets them up), visits and findings (owned by the inspected unit).</summary>
@@ -101,11 +81,11 @@ internal sealed class InspectionHandler(PlanTasksDbContext db, IAdministrativeUn
     public async Task<VisitDto> CreateVisitAsync(CreateVisitRequest request, CancellationToken ct)
     {
         var team = await db.InspectionTeams.FirstOrDefaultAsync(t => t.Id == request.TeamId, ct)
-            ?? throw new PlatformException(PlanTasksErrorCodes.TeamNotFound, "Không tìm thấy đoàn kiểm tra trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(PlanTasksErrorCodes.TeamNotFound, 404);
         var unit = await units.FindAsync(request.UnitId, ct);
         if (unit is null || !scope.Unit.Contains(unit.Path))
         {
-            throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, "Đơn vị được kiểm tra không thuộc phạm vi của bạn.", 404);
+            throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, 404) { MessageCode = PlanTasksMessages.InspectedUnitOutOfScope };
         }
 
         var visit = new InspectionVisit(team.Id, unit.Id, unit.Path, unit.Name, request.VisitOn, request.Summary?.Trim() ?? "");
@@ -118,12 +98,12 @@ internal sealed class InspectionHandler(PlanTasksDbContext db, IAdministrativeUn
     public async Task<FindingDto> AddFindingAsync(Guid visitId, AddFindingRequest request, CancellationToken ct)
     {
         var visit = await db.InspectionVisits.FirstOrDefaultAsync(v => v.Id == visitId, ct)
-            ?? throw new PlatformException(PlanTasksErrorCodes.VisitNotFound, "Không tìm thấy cuộc kiểm tra trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(PlanTasksErrorCodes.VisitNotFound, 404);
         Guid? followUp = null;
         if (request.FollowUpTaskId is { } taskId)
         {
             var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct)
-                ?? throw new PlatformException(PlanTasksErrorCodes.TaskNotFound, "Không tìm thấy nhiệm vụ cần khắc phục.", 404);
+                ?? throw new PlatformException(PlanTasksErrorCodes.TaskNotFound, 404) { MessageCode = PlanTasksMessages.FollowUpTaskNotFound };
             var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.PlanTaskId == task.Id && a.UnitId == visit.UnitId && a.AgencyCode == null, ct);
             if (assignment is null)
             {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 using OneStop.PlanTasks.Contracts;
@@ -56,10 +57,10 @@ internal static class PlanEndpoints
     private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(PlanQueries queries, CancellationToken ct) =>
         await queries.GetPlanAsync(ct) is { } plan
             ? TypedResults.Ok(plan)
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.TaskNotFound, "Chưa có kế hoạch.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.TaskNotFound, Messages.Text(PlanTasksMessages.NoPlan), 404));
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetTask(PlanTasksDbContext db, Guid id, CancellationToken ct) =>
         await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } task
             ? TypedResults.Ok(TaskDto.From(task))
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.TaskNotFound, "Không tìm thấy nhiệm vụ.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.TaskNotFound, 404));
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -24,41 +26,24 @@ internal sealed record ReportDto(
         r.Review, r.ReviewComment, r.ReviewedBy, r.ReviewedAt, r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.ContentType, e.Size)).ToList());
 }
 
-internal sealed record SubmitReportRequest(string Kind, string Status, int Percent, string Narrative) : IValidatableRequest
+internal sealed record SubmitReportRequest(string Kind, string Status, int Percent, string Narrative);
+
+internal sealed class SubmitReportRequestValidator : AbstractValidator<SubmitReportRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public SubmitReportRequestValidator()
     {
-        if (!ReportKinds.All.Contains(Kind))
-        {
-            yield return new(nameof(Kind), "Loại báo cáo phải là định kỳ (periodic) hoặc đột xuất (ad-hoc).");
-        }
-
-        if (!TaskStatuses.Reportable.Contains(Status))
-        {
-            yield return new(nameof(Status), "Trạng thái phải là đang thực hiện (in-progress) hoặc hoàn thành (completed).");
-        }
-
-        if (Percent is < 0 or > 100)
-        {
-            yield return new(nameof(Percent), "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Narrative) || Narrative.Length > 4000)
-        {
-            yield return new(nameof(Narrative), "Nội dung báo cáo bắt buộc, tối đa 4000 ký tự.");
-        }
+        RuleFor(r => r.Kind).Must(kind => ReportKinds.All.Contains(kind)).WithErrorCode(PlanTasksMessages.ReportKindInvalid);
+        RuleFor(r => r.Status).Must(status => TaskStatuses.Reportable.Contains(status)).WithErrorCode(PlanTasksMessages.ReportStatusInvalid);
+        RuleFor(r => r.Percent).InclusiveBetween(0, 100).WithErrorCode(PlanTasksMessages.ReportPercentOutOfRange);
+        RuleFor(r => r.Narrative).Must(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 4000).WithErrorCode(PlanTasksMessages.ReportNarrativeRequired);
     }
 }
 
-internal sealed record ReviewRequest(string? Comment) : IValidatableRequest
+internal sealed record ReviewRequest(string? Comment);
+
+internal sealed class ReviewRequestValidator : AbstractValidator<ReviewRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Comment is { Length: > 2000 })
-        {
-            yield return new(nameof(Comment), "Ý kiến tối đa 2000 ký tự.");
-        }
-    }
+    public ReviewRequestValidator() => RuleFor(r => r.Comment).MaximumLength(2000).WithErrorCode(PlanTasksMessages.ReviewCommentTooLong);
 }
 
 /// <summary>An uploaded evidence file, whatever carried it (a Razor form or the API).</summary>
@@ -75,15 +60,15 @@ internal sealed class SubmitReportHandler(PlanTasksDbContext db, EvidenceStore s
     public async Task<ReportDto> HandleAsync(Guid assignmentId, SubmitReportRequest request, IReadOnlyList<EvidenceUpload> files, CancellationToken ct)
     {
         var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
-            ?? throw new PlatformException(PlanTasksErrorCodes.AssignmentNotFound, "Không tìm thấy nhiệm vụ được giao trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(PlanTasksErrorCodes.AssignmentNotFound, 404);
         if (assignment.UnitId != scope.Unit.UnitId)
         {
-            throw new PlatformException(PlanTasksErrorCodes.NotTheAssignee, "Chỉ đơn vị được giao nhiệm vụ mới báo cáo tiến độ.", 403);
+            throw new PlatformException(PlanTasksErrorCodes.NotTheAssignee, 403);
         }
 
         if (files.Count > MaxFiles)
         {
-            throw new PlatformException(PlanTasksErrorCodes.EvidenceRejected, $"Tối đa {MaxFiles} tệp minh chứng cho một báo cáo.", 400);
+            throw new PlatformException(PlanTasksErrorCodes.EvidenceRejected, 400, MaxFiles) { MessageCode = PlanTasksMessages.TooManyEvidenceFiles };
         }
 
         var report = new ProgressReport(assignment, request.Kind, request.Status, request.Status == TaskStatuses.Completed ? 100 : request.Percent,
@@ -114,14 +99,14 @@ internal sealed class ReviewReportHandler(PlanTasksDbContext db, ICurrentScope s
         // The province's path has one segment ("/30/"); districts and communes cannot review, even with the permission.
         if (scope.Unit.Path.Count(c => c == '/') != 2)
         {
-            throw new PlatformException(PlanTasksErrorCodes.ReviewOnlyByProvince, "Chỉ Văn phòng UBND tỉnh (cấp tỉnh) xem xét báo cáo tiến độ.", 403);
+            throw new PlatformException(PlanTasksErrorCodes.ReviewOnlyByProvince, 403);
         }
 
         var report = await db.Reports.Include(r => r.Assignment).ThenInclude(a => a.Task).Include(r => r.Evidence).FirstOrDefaultAsync(r => r.Id == reportId, ct)
-            ?? throw new PlatformException(PlanTasksErrorCodes.ReportNotFound, "Không tìm thấy báo cáo tiến độ.", 404);
+            ?? throw new PlatformException(PlanTasksErrorCodes.ReportNotFound, 404);
         if (report.Review != ReviewStates.Submitted)
         {
-            throw new PlatformException(PlanTasksErrorCodes.AlreadyReviewed, "Báo cáo này đã được xem xét.", 409);
+            throw new PlatformException(PlanTasksErrorCodes.AlreadyReviewed, 409);
         }
 
         if (accept)
@@ -132,9 +117,10 @@ internal sealed class ReviewReportHandler(PlanTasksDbContext db, ICurrentScope s
         {
             if (string.IsNullOrWhiteSpace(comment))
             {
-                throw new PlatformException(Platform.Web.PlatformErrorCodes.ValidationFailed, "Cần nêu lý do khi trả lại báo cáo.", 400)
+                throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400)
                 {
-                    Errors = new Dictionary<string, string[]> { ["Comment"] = ["Cần nêu lý do khi trả lại báo cáo."] },
+                    MessageCode = PlanTasksMessages.ReturnReasonRequired,
+                    Errors = new Dictionary<string, string[]> { ["Comment"] = [Messages.Text(PlanTasksMessages.ReturnReasonRequired)] },
                 };
             }
 
@@ -199,7 +185,7 @@ internal static class ReportEndpoints
         PlanTasksDbContext db, ReportQueries queries, Guid id, CancellationToken ct) =>
         await db.Assignments.AnyAsync(a => a.Id == id, ct)
             ? TypedResults.Ok(await queries.ForAssignmentAsync(id, ct))
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.AssignmentNotFound, "Không tìm thấy nhiệm vụ được giao trong phạm vi của bạn.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.AssignmentNotFound, 404));
 
     private static async Task<Created<ReportDto>> Submit(SubmitReportHandler handler, Guid id, SubmitReportRequest request, CancellationToken ct)
     {
@@ -207,14 +193,11 @@ internal static class ReportEndpoints
         return TypedResults.Created($"/api/v1/plantasks/assignments/{id}/reports", dto);
     }
 
-    private static async Task<Created<ReportDto>> SubmitWithEvidence(SubmitReportHandler handler, Guid id, [FromForm] ReportForm form, IFormFileCollection files, CancellationToken ct)
+    private static async Task<Created<ReportDto>> SubmitWithEvidence(
+        SubmitReportHandler handler, HttpContext context, Guid id, [FromForm] ReportForm form, IFormFileCollection files, CancellationToken ct)
     {
         var request = form.ToRequest();
-        var errors = request.Validate().GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-        if (errors.Count > 0)
-        {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Dữ liệu không hợp lệ.", 400) { Errors = errors };
-        }
+        Validation.ThrowIfInvalid(context.RequestServices, request);
 
         var dto = await handler.HandleAsync(id, request, files.Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream)).ToList(), ct);
         return TypedResults.Created($"/api/v1/plantasks/assignments/{id}/reports", dto);
@@ -235,7 +218,7 @@ internal static class ReportEndpoints
         var stream = file is null ? null : await store.OpenAsync(file.StorageKey, ct);
         return stream is not null
             ? TypedResults.File(stream, file!.ContentType, file.FileName)
-            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.ReportNotFound, "Không tìm thấy tệp minh chứng trong phạm vi của bạn.", 404));
+            : TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlanTasksErrorCodes.ReportNotFound, Messages.Text(PlanTasksMessages.EvidenceNotFound), 404));
     }
 }
 

@@ -1,10 +1,12 @@
 using ClosedXML.Excel;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
 using OneStop.PlanTasks.Contracts;
@@ -25,50 +27,28 @@ internal sealed record AllocationDto(Guid Id, Guid PlanTaskId, Guid? ProjectId, 
     public string? ProjectName { get; init; }
 }
 
-internal sealed record ProposeProjectRequest(string Name, Guid? PlanTaskId, decimal ProposedAmount, int FromYear, int ToYear) : IValidatableRequest
+internal sealed record ProposeProjectRequest(string Name, Guid? PlanTaskId, decimal ProposedAmount, int FromYear, int ToYear);
+
+internal sealed class ProposeProjectRequestValidator : AbstractValidator<ProposeProjectRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public ProposeProjectRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 512)
-        {
-            yield return new(nameof(Name), "Tên dự án bắt buộc, tối đa 512 ký tự.");
-        }
-
-        if (ProposedAmount <= 0)
-        {
-            yield return new(nameof(ProposedAmount), "Tổng mức đầu tư đề xuất phải lớn hơn 0 đồng.");
-        }
-
-        if (FromYear < 2021 || ToYear > 2030 || ToYear < FromYear)
-        {
-            yield return new(nameof(FromYear), "Giai đoạn đầu tư không hợp lệ (từ năm ≥ 2021, đến năm ≤ 2030, không đảo ngược).");
-        }
+        RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 512).WithErrorCode(PlanTasksMessages.ProjectNameRequired);
+        RuleFor(r => r.ProposedAmount).GreaterThan(0).WithErrorCode(PlanTasksMessages.ProposedAmountNotPositive);
+        RuleFor(r => r.FromYear).Must((r, from) => from >= 2021 && r.ToYear <= 2030 && r.ToYear >= from).WithErrorCode(PlanTasksMessages.InvestmentPeriodInvalid);
     }
 }
 
-internal sealed record AllocateRequest(Guid PlanTaskId, Guid? ProjectId, int Year, decimal Amount, string Source) : IValidatableRequest
+internal sealed record AllocateRequest(Guid PlanTaskId, Guid? ProjectId, int Year, decimal Amount, string Source);
+
+internal sealed class AllocateRequestValidator : AbstractValidator<AllocateRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public AllocateRequestValidator()
     {
-        if (PlanTaskId == Guid.Empty)
-        {
-            yield return new(nameof(PlanTaskId), "Chọn nhiệm vụ được bố trí kinh phí.");
-        }
-
-        if (Year is < 2021 or > 2030)
-        {
-            yield return new(nameof(Year), "Năm bố trí kinh phí phải từ 2021 đến 2030.");
-        }
-
-        if (Amount <= 0)
-        {
-            yield return new(nameof(Amount), "Số kinh phí phải lớn hơn 0 đồng.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Source) || Source.Length > 256)
-        {
-            yield return new(nameof(Source), "Nguồn kinh phí bắt buộc, tối đa 256 ký tự.");
-        }
+        RuleFor(r => r.PlanTaskId).NotEmpty().WithErrorCode(PlanTasksMessages.AllocationTaskRequired);
+        RuleFor(r => r.Year).InclusiveBetween(2021, 2030).WithErrorCode(PlanTasksMessages.AllocationYearOutOfRange);
+        RuleFor(r => r.Amount).GreaterThan(0).WithErrorCode(PlanTasksMessages.AllocationAmountNotPositive);
+        RuleFor(r => r.Source).Must(source => !string.IsNullOrWhiteSpace(source) && source.Length <= 256).WithErrorCode(PlanTasksMessages.AllocationSourceRequired);
     }
 }
 
@@ -142,13 +122,13 @@ internal sealed class ResourceService(PlanTasksDbContext db)
         if (request.ProjectId is { } projectId)
         {
             project = await db.InvestmentProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-                ?? throw new PlatformException(PlanTasksErrorCodes.ProjectNotFound, "Không tìm thấy dự án đầu tư trong phạm vi của bạn.", 404);
+                ?? throw new PlatformException(PlanTasksErrorCodes.ProjectNotFound, 404);
             if (project.PlanTaskId is { } linked && linked != task.Id)
             {
-                const string message = "Dự án đầu tư này thực hiện nhiệm vụ khác: chọn đúng nhiệm vụ của dự án.";
-                throw new PlatformException(PlatformErrorCodes.ValidationFailed, message, 400)
+                throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400)
                 {
-                    Errors = new Dictionary<string, string[]> { [nameof(AllocateRequest.ProjectId)] = [message] },
+                    MessageCode = PlanTasksMessages.ProjectOfAnotherTask,
+                    Errors = new Dictionary<string, string[]> { [nameof(AllocateRequest.ProjectId)] = [Messages.Text(PlanTasksMessages.ProjectOfAnotherTask)] },
                 };
             }
         }
@@ -224,7 +204,7 @@ internal sealed class ResourceService(PlanTasksDbContext db)
         }
     }
 
-    private static PlatformException TaskNotFound() => new(PlanTasksErrorCodes.TaskNotFound, "Không tìm thấy nhiệm vụ.", 404);
+    private static PlatformException TaskNotFound() => new(PlanTasksErrorCodes.TaskNotFound, 404);
 }
 
 internal static class ResourceEndpoints

@@ -35,7 +35,7 @@ internal sealed class AssignmentModel(
     {
         public string Kind { get; set; } = "periodic";
         public string Status { get; set; } = "in-progress";
-        [Range(0, 100, ErrorMessage = "Tỷ lệ hoàn thành phải từ 0 đến 100%.")] public int Percent { get; set; }
+        [Range(0, 100, ErrorMessage = PlanTasksMessages.ReportPercentOutOfRange)] public int Percent { get; set; }
         public string Narrative { get; set; } = "";
     }
 
@@ -44,12 +44,7 @@ internal sealed class AssignmentModel(
     public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
     {
         var request = new SubmitReportRequest(Input.Kind, Input.Status, Input.Percent, Input.Narrative ?? "");
-        foreach (var error in request.Validate())
-        {
-            ModelState.AddModelError("Input." + error.Field, error.Message);
-        }
-
-        if (ModelState.IsValid)
+        if (ModelState.Check(HttpContext.RequestServices, request, "Input"))
         {
             try
             {

@@ -65,7 +65,6 @@ internal sealed class ResourcesModel(ResourceService resources, IPermissionCheck
             r => resources.AllocateAsync(r, ct), "PlanTasks.AllocationRecorded", ct);
 
     private async Task<IActionResult> ManageAsync<TRequest, TResult>(TRequest request, string prefix, Func<TRequest, Task<TResult>> action, string message, CancellationToken ct)
-        where TRequest : IValidatableRequest
     {
         if (!await permissions.IsGrantedAsync(User, PlanTasksPermissions.Resources))
         {
@@ -78,12 +77,7 @@ internal sealed class ResourcesModel(ResourceService resources, IPermissionCheck
             ModelState.Remove(key);
         }
 
-        foreach (var error in request.Validate())
-        {
-            ModelState.AddModelError($"{prefix}.{error.Field}", error.Message);
-        }
-
-        if (ModelState.IsValid)
+        if (ModelState.Check(HttpContext.RequestServices, request, prefix))
         {
             try
             {

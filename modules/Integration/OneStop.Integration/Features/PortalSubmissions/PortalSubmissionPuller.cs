@@ -9,6 +9,7 @@ using OneStop.Integration.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Jobs;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Scoping;
 
@@ -97,7 +98,7 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
             {
                 logger.LogWarning(e, "Portal submissions unavailable during a re-pull after sequence {After}", after);
                 return new PortalRepull(false, offered, after,
-                    $"Cổng Dịch vụ công quốc gia không phản hồi; đã gửi lại {offered} hồ sơ đến số thứ tự {after}, hãy thử lại từ số này.");
+                    Messages.Text(IntegrationMessages.RepullInterrupted, offered, after));
             }
 
             foreach (var s in batch)
@@ -119,7 +120,7 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
 
             if (batch.Length < Page)
             {
-                return new PortalRepull(true, offered, after, $"Đã gửi lại {offered} hồ sơ từ Cổng Dịch vụ công quốc gia.");
+                return new PortalRepull(true, offered, after, Messages.Text(IntegrationMessages.Repulled, offered));
             }
         }
     }

@@ -99,13 +99,13 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
         var unit = await units.FindAsync(unitId ?? scope.Unit.UnitId, ct);
         return unit is not null && scope.Unit.Contains(unit.Path)
             ? unit
-            : throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, "Không tìm thấy đơn vị trong phạm vi của bạn.", 404);
+            : throw new PlatformException(PlanTasksErrorCodes.UnitNotFound, 404);
     }
 
     public async Task<ControlReportData> LoadAsync(Guid? unitId, string? period, CancellationToken ct)
     {
         var p = ReportPeriod.Parse(period ?? DefaultPeriodKey(Today))
-            ?? throw new PlatformException(PlanTasksErrorCodes.InvalidPeriod, "Kỳ báo cáo là quý (2025-Q3), 6 tháng (2025-H1, 2025-H2) hoặc năm (2025), từ năm 2021.", 400);
+            ?? throw new PlatformException(PlanTasksErrorCodes.InvalidPeriod);
         var unit = await UnitAsync(unitId, ct);
         var path = unit.Path;
         var asOf = p.End.AddDays(-1) < Today ? p.End.AddDays(-1) : Today;

@@ -1,0 +1,5 @@
+namespace OneStop.Integration.Contracts;
+
+public sealed record CitizenIdentity(
+    string CitizenId, string FullName, DateOnly DateOfBirth, string Gender, string PlaceOfOrigin,
+    string PermanentAddress, string? IssuedOn);

@@ -1,0 +1,4 @@
+namespace OneStop.Integration.Contracts;
+
+/// <param name="Message">What to tell the officer, in the request's language (ADR 0020).</param>
+public sealed record CitizenVerification(LookupOutcome Outcome, CitizenIdentity? Citizen, string Message);
