@@ -21,5 +21,14 @@ internal sealed class RequiredMessageProvider : IValidationMetadataProvider
                 attribute.ErrorMessage = PlatformMessages.FieldRequired;
             }
         }
+
+        // A non-nullable value-type property (a checkbox's bool, a date) gets a client-side [Required] made on the fly
+        // with the framework's English text in the page's data-val-required; one with our code here is used instead.
+        // On the server it never fails: a value type is never null (a missing value is a binding error, by code too).
+        if (required.Count == 0 && context.Key.MetadataKind == ModelMetadataKind.Property
+            && context.Key.ModelType.IsValueType && Nullable.GetUnderlyingType(context.Key.ModelType) is null)
+        {
+            context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = PlatformMessages.FieldRequired });
+        }
     }
 }
