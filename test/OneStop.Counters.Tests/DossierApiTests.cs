@@ -91,6 +91,64 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
     }
 
     [Fact]
+    public async Task An_English_reader_gets_the_intake_API_validation_in_English_with_the_stable_code()
+    {
+        var desk = await fx.SignInAsync(DeskA);
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/counters/dossiers") { Content = JsonContent.Create(BirthRegistration(identity: "03009000123")) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var problem = await Ok(await desk.SendAsync(english), HttpStatusCode.BadRequest);
+        problem.GetProperty("code").GetString().ShouldBe(PlatformErrorCodes.ValidationFailed);
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        problem.GetProperty("errors").GetProperty("Applicant.Identity")[0].GetString()
+            .ShouldBe("The personal identification number (citizen ID) must be exactly 12 digits.");
+
+        // Without the header the API speaks Vietnamese, the product's first language.
+        var vietnamese = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration(identity: "03009000123")), HttpStatusCode.BadRequest);
+        vietnamese.GetProperty("code").GetString().ShouldBe(PlatformErrorCodes.ValidationFailed);
+        vietnamese.GetProperty("title").GetString().ShouldBe("Dữ liệu không hợp lệ.");
+        vietnamese.GetProperty("errors").GetProperty("Applicant.Identity")[0].GetString()
+            .ShouldBe("Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.");
+
+        // A business rule too: the procedure that does not exist, by its code and in English.
+        using var unknown = new HttpRequestMessage(HttpMethod.Post, "/api/v1/counters/dossiers")
+        {
+            Content = JsonContent.Create(new { procedureCode = "9.999999", applicant = new { kind = "CITIZEN", identity = CitizenId, name = "Nguyễn Văn An" } }),
+        };
+        unknown.Headers.AcceptLanguage.ParseAdd("en");
+        var notFound = await Ok(await desk.SendAsync(unknown), HttpStatusCode.BadRequest);
+        notFound.GetProperty("code").GetString().ShouldBe(CountersErrorCodes.ProcedureNotFound);
+        notFound.GetProperty("title").GetString().ShouldBe("There is no procedure with code \"9.999999\" in the catalogue.");
+    }
+
+    [Fact]
+    public async Task The_intake_page_in_English_shows_labels_and_the_English_rule_not_the_framework_message()
+    {
+        var desk = await fx.SignInAsync(DeskA);
+        const string page = "/Counters/Dossiers/Intake?procedure=1.001193";
+        // The language switch of the menu: the culture cookie, as a person sets it.
+        (await OneStopFactory.PostFormAsync(desk, page, "/Account/Culture", new() { ["culture"] = "en", ["returnUrl"] = "/" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var form = await desk.GetStringAsync(page);
+        form.ShouldContain(">At the desk<");      // channel DIRECT by its label
+        form.ShouldContain(">Citizen<");          // applicant kind CITIZEN by its label
+        form.ShouldNotContain(">DIRECT<");
+        form.ShouldNotContain("DIRECT:");         // the legal time per channel, labelled too
+
+        using var posted = await desk.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.ApplicantKind"] = "CITIZEN", ["Input.Identity"] = "03009000123", ["Input.Name"] = "Nguyen Van An",
+            ["Input.Channel"] = "DIRECT", ["Input.ReturnMethod"] = "DESK", ["Input.Components"] = "HT-TK-KS",
+            ["__RequestVerificationToken"] = OneStopFactory.AntiforgeryToken(form),
+        }));
+        var html = await posted.Content.ReadAsStringAsync();
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("The personal identification number (citizen ID) must be exactly 12 digits.");
+        html.ShouldNotContain("field is required");
+        html.ShouldNotContain("CCCD) phải gồm");
+    }
+
+    [Fact]
     public async Task Missing_components_and_a_malformed_citizen_id_are_refused_in_Vietnamese()
     {
         var desk = await fx.SignInAsync(DeskA);

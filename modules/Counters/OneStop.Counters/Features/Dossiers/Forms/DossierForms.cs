@@ -44,13 +44,16 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     {
         if (!Availability.TryGetValue(kind, out var rule))
         {
-            throw NotAvailable($"Không có biểu mẫu \"{kind}\". Các biểu mẫu: {string.Join(", ", FormKinds.PerDossier)}.", 404);
+            throw new PlatformException(CountersErrorCodes.FormNotAvailable, 404, kind, string.Join(", ", FormKinds.PerDossier)) { MessageCode = CountersMessages.FormKindUnknown };
         }
 
         var d = await workflow.LoadAsync(dossierId, ct);
         var set = SetFor(d);
         var form = set.Find(kind)
-            ?? throw NotAvailable($"Bộ biểu mẫu theo Thông tư {set.Circular} (áp dụng cho hồ sơ tiếp nhận ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}) không có biểu mẫu này.", 404);
+            ?? throw new PlatformException(CountersErrorCodes.FormNotAvailable, 404, set.Circular, FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt))
+            {
+                MessageCode = CountersMessages.FormNotInSet,
+            };
         if (!rule.Available(d))
         {
             throw NotAvailable(rule.WhyNot, 409);
@@ -112,6 +115,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         return new(unit.Name, desk?.Kind == AgencyKinds.ServiceCenter ? FormIssuer.ServiceCentre : FormIssuer.OneStopDesk);
     }
 
+    // The reasons a form cannot be printed yet are written with the form sets (LegalFormSets), still by hand.
     internal static PlatformException NotAvailable(string message, int status) =>
         new(CountersErrorCodes.FormNotAvailable, message, status);
 
