@@ -131,6 +131,12 @@ internal static class CountersMessages
     public const string FormKindUnknown = "Counters.Forms.KindUnknown";
     /// <summary>{0}: the circular of the form set; {1}: the reception date.</summary>
     public const string FormNotInSet = "Counters.Forms.NotInSet";
+    public const string FormReceiptNotYet = "Counters.Forms.ReceiptNotYet";
+    public const string FormNoSupplementRequest = "Counters.Forms.NoSupplementRequest";
+    public const string FormNotRefused = "Counters.Forms.NotRefused";
+    public const string FormNoApology = "Counters.Forms.NoApology";
+    public const string FormControlSheetNotYet = "Counters.Forms.ControlSheetNotYet";
+    public const string FormNotStopped = "Counters.Forms.NotStopped";
     /// <summary>{0}: the specialist's name; {1}: the procedure field.</summary>
     public const string SpecialistNotTrainedFor = "Counters.Training.NotTrainedFor";
     /// <summary>{0}: the portal reference; {1}: the unit that filed it; {2}: the dossier code.</summary>
