@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
@@ -88,6 +89,56 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
         {
             fx.Clock.Reset();
         }
+    }
+
+    [Fact]
+    public async Task An_English_reader_gets_the_intake_API_validation_in_English_with_the_stable_code()
+    {
+        var desk = await fx.SignInAsync(DeskA);
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/counters/dossiers") { Content = JsonContent.Create(BirthRegistration(identity: "03009000123")) };
+        english.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9"); // the host offers vi-VN and en-US
+        var problem = await Ok(await desk.SendAsync(english), HttpStatusCode.BadRequest);
+        problem.GetProperty("code").GetString().ShouldBe(PlatformErrorCodes.ValidationFailed);
+        problem.GetProperty("title").GetString().ShouldBe("The data is not valid.");
+        problem.GetProperty("errors").GetProperty("Applicant.Identity")[0].GetString()
+            .ShouldBe("The personal identification number (citizen ID) must be exactly 12 digits.");
+
+        // Without the header the API speaks Vietnamese, the product's first language.
+        var vietnamese = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration(identity: "03009000123")), HttpStatusCode.BadRequest);
+        vietnamese.GetProperty("code").GetString().ShouldBe(PlatformErrorCodes.ValidationFailed);
+        vietnamese.GetProperty("title").GetString().ShouldBe("Dữ liệu không hợp lệ.");
+        vietnamese.GetProperty("errors").GetProperty("Applicant.Identity")[0].GetString()
+            .ShouldBe("Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.");
+    }
+
+    [Fact]
+    public async Task The_intake_page_in_English_shows_labels_and_the_English_rule_not_the_framework_message()
+    {
+        var desk = await fx.SignInAsync(DeskA);
+        const string page = "/Counters/Dossiers/Intake?procedure=1.001193";
+        // The language switch of the menu: the culture cookie, as a person sets it.
+        (await OneStopFactory.PostFormAsync(desk, page, "/Account/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var form = await desk.GetStringAsync(page);
+        form.ShouldContain(">At the desk<");      // channel DIRECT by its label
+        form.ShouldContain(">Citizen<");          // applicant kind CITIZEN by its label
+        form.ShouldNotContain(">DIRECT<");
+        form.ShouldNotContain("DIRECT:");         // the legal time per channel, labelled too
+
+        using var posted = await desk.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.ApplicantKind"] = "CITIZEN", ["Input.Identity"] = "", ["Input.Name"] = "Nguyen Van An",
+            ["Input.Channel"] = "DIRECT", ["Input.ReturnMethod"] = "DESK", ["Input.Components"] = "HT-TK-KS",
+            ["__RequestVerificationToken"] = OneStopFactory.AntiforgeryToken(form),
+        }));
+        var html = await posted.Content.ReadAsStringAsync();
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("The personal identification number (citizen ID) must be exactly 12 digits.");
+        // An empty identity: only the rule speaks, no framework "The Identity field is required." shown beside it (text
+        // between tags; the client-side data-val-* attributes come from the host's metadata, not from this page).
+        Regex.IsMatch(html, @">[^<]*The [A-Za-z.]+ field is required").ShouldBeFalse();
+        html.ShouldNotContain("CCCD) phải gồm");
     }
 
     [Fact]

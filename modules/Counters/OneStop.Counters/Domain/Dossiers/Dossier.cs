@@ -1,4 +1,5 @@
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Features;
 using OneStop.Platform;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Web;
@@ -147,9 +148,13 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
 }
 
 /// <summary>A transition the current state does not allow.</summary>
-internal sealed class DossierStateException(string status, string transition)
-    : PlatformException(CountersErrorCodes.DossierTransitionNotAllowed,
-        $"Không thể thực hiện \"{DossierText.TransitionVi(transition)}\" khi hồ sơ đang ở trạng thái \"{DossierStatuses.NameVi(status)}\".", 409);
+internal sealed class DossierStateException : PlatformException
+{
+    // The labels are arguments, read in the reader's language when the message is shown.
+    public DossierStateException(string status, string transition)
+        : base(CountersErrorCodes.DossierTransitionNotAllowed, 409, CountersMessages.Transition(transition), CountersMessages.Status(status)) =>
+        MessageCode = CountersMessages.TransitionNotAllowed;
+}
 
 /// <summary>Thành phần hồ sơ as received.</summary>
 internal sealed class DossierComponent : Entity

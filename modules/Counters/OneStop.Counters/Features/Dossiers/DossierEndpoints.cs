@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,128 +15,88 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Features.Dossiers;
 
-internal sealed record ReasonRequest(string Reason) : IValidatableRequest
+internal sealed record ReasonRequest(string Reason);
+
+internal sealed class ReasonRequestValidator : AbstractValidator<ReasonRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public ReasonRequestValidator() =>
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.ReasonRequired);
+}
+
+internal sealed record NoteRequest(string? Note = null);
+
+internal sealed class NoteRequestValidator : AbstractValidator<NoteRequest>
+{
+    public NoteRequestValidator() => RuleFor(r => r.Note).Note();
+}
+
+internal sealed record FinancialObligationMetRequest(string? PaymentMethod = null, string? Note = null);
+
+internal sealed class FinancialObligationMetRequestValidator : AbstractValidator<FinancialObligationMetRequest>
+{
+    public FinancialObligationMetRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 2000)
-        {
-            yield return new(nameof(Reason), "Nhập lý do (tối đa 2000 ký tự).");
-        }
+        RuleFor(r => r.PaymentMethod).PaymentMethod();
+        RuleFor(r => r.Note).Note();
     }
 }
 
-internal sealed record NoteRequest(string? Note = null) : IValidatableRequest
+internal sealed record AssignRequest(string Assignee, string? Note = null);
+
+internal sealed class AssignRequestValidator : AbstractValidator<AssignRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public AssignRequestValidator() =>
+        RuleFor(r => r.Assignee).Must(a => !string.IsNullOrWhiteSpace(a) && a.Length <= 256).WithErrorCode(CountersMessages.AssigneeRequired);
+}
+
+internal sealed record RouteRequest(Guid ToUnitId, bool Electronic = true, string? Note = null);
+
+internal sealed class RouteRequestValidator : AbstractValidator<RouteRequest>
+{
+    public RouteRequestValidator()
     {
-        if (Note?.Length > 2000)
-        {
-            yield return new(nameof(Note), "Ghi chú tối đa 2000 ký tự.");
-        }
+        RuleFor(r => r.ToUnitId).NotEqual(Guid.Empty).WithErrorCode(CountersMessages.RouteTargetRequired);
+        RuleFor(r => r.Note).Note();
     }
 }
 
-internal sealed record FinancialObligationMetRequest(string? PaymentMethod = null, string? Note = null) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (PaymentMethod is not null && !PaymentMethods.All.Contains(PaymentMethod))
-        {
-            yield return new(nameof(PaymentMethod), $"Hình thức thanh toán phải là một trong: {string.Join(", ", PaymentMethods.All)}.");
-        }
+internal sealed record FinancialObligationRequest(decimal AmountVnd, string Reason);
 
-        if (Note?.Length > 2000)
-        {
-            yield return new(nameof(Note), "Ghi chú tối đa 2000 ký tự.");
-        }
+internal sealed class FinancialObligationRequestValidator : AbstractValidator<FinancialObligationRequest>
+{
+    public FinancialObligationRequestValidator()
+    {
+        RuleFor(r => r.AmountVnd).Must(a => a is > 0 and <= 100_000_000_000m).WithErrorCode(CountersMessages.AmountPositive);
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.FinancialObligationReasonRequired);
     }
 }
 
-internal sealed record AssignRequest(string Assignee, string? Note = null) : IValidatableRequest
+internal sealed record ExtendRequest(decimal Value, string Unit, string Reason);
+
+internal sealed class ExtendRequestValidator : AbstractValidator<ExtendRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public ExtendRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Assignee) || Assignee.Length > 256)
-        {
-            yield return new(nameof(Assignee), "Chọn chuyên viên thụ lý.");
-        }
+        RuleFor(r => r.Value).Must(v => v is > 0 and <= 365).WithErrorCode(CountersMessages.ExtendValueOutOfRange);
+        RuleFor(r => r.Unit).Must(u => LegalTimeUnits.All.Contains(u)).WithErrorCode(CountersMessages.ExtendUnitInvalid);
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.ExtendReasonRequired);
     }
 }
 
-internal sealed record RouteRequest(Guid ToUnitId, bool Electronic = true, string? Note = null) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (ToUnitId == Guid.Empty)
-        {
-            yield return new(nameof(ToUnitId), "Chọn đơn vị nhận hồ sơ.");
-        }
+internal sealed record ResolveRequest(string ResultSummary);
 
-        if (Note?.Length > 2000)
-        {
-            yield return new(nameof(Note), "Ghi chú tối đa 2000 ký tự.");
-        }
-    }
+internal sealed class ResolveRequestValidator : AbstractValidator<ResolveRequest>
+{
+    public ResolveRequestValidator() =>
+        RuleFor(r => r.ResultSummary).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.ResultSummaryRequired);
 }
 
-internal sealed record FinancialObligationRequest(decimal AmountVnd, string Reason) : IValidatableRequest
+internal sealed record ReturnRequest(string Method, string? Note = null);
+
+internal sealed class ReturnRequestValidator : AbstractValidator<ReturnRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (AmountVnd <= 0 || AmountVnd > 100_000_000_000m)
-        {
-            yield return new(nameof(AmountVnd), "Số tiền phải lớn hơn 0 đồng.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 2000)
-        {
-            yield return new(nameof(Reason), "Nhập nội dung nghĩa vụ tài chính.");
-        }
-    }
-}
-
-internal sealed record ExtendRequest(decimal Value, string Unit, string Reason) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Value <= 0 || Value > 365)
-        {
-            yield return new(nameof(Value), "Thời gian gia hạn từ 0,5 đến 365.");
-        }
-
-        if (!LegalTimeUnits.All.Contains(Unit))
-        {
-            yield return new(nameof(Unit), $"Đơn vị là {LegalTimeUnits.WorkingDay} hoặc {LegalTimeUnits.WorkingHour}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 2000)
-        {
-            yield return new(nameof(Reason), "Gia hạn phải có lý do.");
-        }
-    }
-}
-
-internal sealed record ResolveRequest(string ResultSummary) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(ResultSummary) || ResultSummary.Length > 2000)
-        {
-            yield return new(nameof(ResultSummary), "Nhập kết quả giải quyết (tối đa 2000 ký tự).");
-        }
-    }
-}
-
-internal sealed record ReturnRequest(string Method, string? Note = null) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (!ReturnMethods.All.Contains(Method))
-        {
-            yield return new(nameof(Method), $"Hình thức trả kết quả phải là một trong: {string.Join(", ", ReturnMethods.All)}.");
-        }
-    }
+    public ReturnRequestValidator() =>
+        RuleFor(r => r.Method).Must(m => ReturnMethods.All.Contains(m)).WithErrorCode(CountersMessages.IntakeReturnMethodInvalid);
 }
 
 /// <summary>REST API of dossiers under <c>/api/v1/counters/dossiers</c>: intake, every transition, lists and the inbox.</summary>
@@ -168,7 +129,7 @@ internal static class DossierEndpoints
     }
 
     private static void Transition<TRequest>(RouteGroupBuilder g, DossierActions.DossierAction action, string summary,
-        Func<DossierWorkflow, Dossier, TRequest, CancellationToken, Task> apply) where TRequest : IValidatableRequest =>
+        Func<DossierWorkflow, Dossier, TRequest, CancellationToken, Task> apply) =>
         g.MapPost("/{id:guid}/" + action.Name, async (Guid id, TRequest request, DossierWorkflow workflow, CancellationToken ct) =>
         {
             var dossier = await workflow.LoadAsync(id, ct);
@@ -189,7 +150,7 @@ internal static class DossierEndpoints
     internal static async Task<Ok<DossierDto>> GetByCode(string code, CountersDbContext db, DossierWorkflow workflow, CancellationToken ct)
     {
         var id = await db.Dossiers.Where(d => d.Code == code).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct)
-            ?? throw new PlatformException(CountersErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ trong phạm vi đơn vị của bạn.", 404);
+            ?? throw new PlatformException(CountersErrorCodes.DossierNotFound, 404);
         return await Get(id, workflow, ct);
     }
 

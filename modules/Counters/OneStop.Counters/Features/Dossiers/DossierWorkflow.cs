@@ -29,7 +29,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
             .Include(d => d.Components).Include(d => d.ClockStops).Include(d => d.Extensions).Include(d => d.Handovers).Include(d => d.History)
             .AsSplitQuery()
             .FirstOrDefaultAsync(d => d.Id == id, ct)
-        ?? throw new PlatformException(CountersErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ trong phạm vi đơn vị của bạn.", 404);
+        ?? throw new PlatformException(CountersErrorCodes.DossierNotFound, 404);
 
     /// <summary>Saves the change and publishes it.</summary>
     public async Task SaveAsync(Dossier dossier, string transition, string? fromStatus, string? reason, CancellationToken ct)
@@ -41,7 +41,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
     public string ActingUnitName => scope.Unit.Name;
 
     public async Task<AdministrativeUnitInfo> UnitAsync(Guid id, CancellationToken ct) =>
-        await units.FindAsync(id, ct) ?? throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, "Không tìm thấy đơn vị hành chính.", 400);
+        await units.FindAsync(id, ct) ?? throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, 400) { MessageCode = CountersMessages.RouteTargetNotFound };
 
     // --- transitions (trạng thái theo DOMAIN.md) ---
 
@@ -82,7 +82,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         var target = await UnitAsync(toUnitId, ct);
         if (target.Id == d.CurrentUnitId)
         {
-            throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, "Hồ sơ đang ở chính đơn vị này.", 400);
+            throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, 400) { MessageCode = CountersMessages.RouteTargetIsCurrent };
         }
 
         var related = target.Path.StartsWith(d.UnitPath, StringComparison.Ordinal) || d.UnitPath.StartsWith(target.Path, StringComparison.Ordinal)

@@ -29,7 +29,7 @@ internal static class PublicLookup
     {
         var status = await FindAsync(db, code, ct);
         return status is null
-            ? CountersProblems.NotFound(CountersErrorCodes.DossierNotFound, "Không tìm thấy hồ sơ với mã này. Kiểm tra lại mã trên Giấy tiếp nhận.")
+            ? CountersProblems.NotFound(CountersErrorCodes.DossierNotFound, CountersMessages.PublicDossierNotFound)
             : TypedResults.Ok(status);
     }
 

@@ -42,15 +42,16 @@ internal sealed class TrainingGate(IConfiguration configuration, IServiceProvide
         var user = await platform.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => new { u.Id, u.FullName }).FirstOrDefaultAsync(ct);
         if (user is null)
         {
-            throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,
-                $"Không tìm thấy chuyên viên \"{assignee}\" để kiểm tra chứng nhận bồi dưỡng về lĩnh vực {dossier.ProcedureField}.", 409);
+            throw new PlatformException(CountersErrorCodes.SpecialistNotTrained, 409, assignee, dossier.ProcedureField) { MessageCode = CountersMessages.SpecialistUnknown };
         }
 
         var today = VietnamTime.DayOf(time.GetUtcNow());
         if (!await training.HasValidTrainingAsync(user.Id, dossier.ProcedureField, today, ct))
         {
-            throw new PlatformException(CountersErrorCodes.SpecialistNotTrained,
-                $"Chuyên viên {(user.FullName.Length > 0 ? user.FullName : assignee)} chưa có chứng nhận bồi dưỡng còn hiệu lực về lĩnh vực {dossier.ProcedureField}: chưa được giao hồ sơ của lĩnh vực này.", 409);
+            throw new PlatformException(CountersErrorCodes.SpecialistNotTrained, 409, user.FullName.Length > 0 ? user.FullName : assignee, dossier.ProcedureField)
+            {
+                MessageCode = CountersMessages.SpecialistNotTrainedFor,
+            };
         }
     }
 }

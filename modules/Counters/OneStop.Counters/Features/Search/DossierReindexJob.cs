@@ -20,7 +20,7 @@ internal sealed class CountersApiDossierSource(IServiceProvider services) : IDos
 {
     public Task<IReadOnlyList<DossierSnapshot>> ListAsync(Guid? after, int take, CancellationToken ct) =>
         (services.GetService<ICountersApi>()
-            ?? throw new PlatformException(PlatformErrorCodes.Unexpected, "Chưa có nguồn dữ liệu hồ sơ (ICountersApi) để lập chỉ mục.", 503))
+            ?? throw new PlatformException(PlatformErrorCodes.Unexpected, 503) { MessageCode = OneStop.Counters.Features.CountersMessages.SearchSourceMissing })
         .ListDossiersAsync(after, take, ct);
 }
 

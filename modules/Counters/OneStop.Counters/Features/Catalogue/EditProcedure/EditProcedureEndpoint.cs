@@ -1,3 +1,4 @@
+using FluentValidation;
 using OneStop.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
@@ -21,39 +22,18 @@ namespace OneStop.Counters.Features.Catalogue.EditProcedure;
 internal sealed record EditProcedureRequest(
     string Name, string? Field, IReadOnlyList<string>? Levels, string? ExecutingAgency,
     bool FullyOnline, bool PostalAllowed, bool LocationIndependent,
-    DateOnly? EffectiveFrom = null, DateOnly? PublishedOn = null, bool? PopulationDataConnected = null) : IValidatableRequest
+    DateOnly? EffectiveFrom = null, DateOnly? PublishedOn = null, bool? PopulationDataConnected = null);
+
+internal sealed class EditProcedureRequestValidator : AbstractValidator<EditProcedureRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public EditProcedureRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 2000)
-        {
-            yield return new(nameof(Name), "Tên thủ tục bắt buộc, tối đa 2000 ký tự.");
-        }
-
-        if (Field is { Length: > 256 })
-        {
-            yield return new(nameof(Field), "Lĩnh vực tối đa 256 ký tự.");
-        }
-
-        if (Levels is null || Levels.Count == 0 || Levels.Any(l => !ResolvingLevels.All.Contains(l)))
-        {
-            yield return new(nameof(Levels), "Chọn ít nhất một cấp thực hiện: xã, huyện hoặc tỉnh.");
-        }
-
-        if (ExecutingAgency is { Length: > 2000 })
-        {
-            yield return new(nameof(ExecutingAgency), "Cơ quan thực hiện tối đa 2000 ký tự.");
-        }
-
-        if (EffectiveFrom is { Year: < 2000 or > 2100 })
-        {
-            yield return new(nameof(EffectiveFrom), "Ngày có hiệu lực không hợp lệ.");
-        }
-
-        if (PublishedOn is { Year: < 2000 or > 2100 })
-        {
-            yield return new(nameof(PublishedOn), "Ngày công bố không hợp lệ.");
-        }
+        RuleFor(r => r.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 2000).WithErrorCode(CountersMessages.ProcedureNameRequired);
+        RuleFor(r => r.Field).MaximumLength(256).WithErrorCode(CountersMessages.ProcedureFieldTooLong);
+        RuleFor(r => r.Levels).Must(l => l is { Count: > 0 } && l.All(ResolvingLevels.All.Contains)).WithErrorCode(CountersMessages.ProcedureLevelsRequired);
+        RuleFor(r => r.ExecutingAgency).MaximumLength(2000).WithErrorCode(CountersMessages.ProcedureAgencyTooLong);
+        RuleFor(r => r.EffectiveFrom).Must(d => d is not { Year: < 2000 or > 2100 }).WithErrorCode(CountersMessages.ProcedureEffectiveFromInvalid);
+        RuleFor(r => r.PublishedOn).Must(d => d is not { Year: < 2000 or > 2100 }).WithErrorCode(CountersMessages.ProcedurePublishedOnInvalid);
     }
 }
 
@@ -98,5 +78,5 @@ internal static class EditProcedureEndpoint
         EditProcedureHandler handler, string code, EditProcedureRequest request, CancellationToken ct) =>
         await handler.HandleAsync(code, request, ct) is { } dto
             ? TypedResults.Ok(dto)
-            : CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
+            : CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
 }

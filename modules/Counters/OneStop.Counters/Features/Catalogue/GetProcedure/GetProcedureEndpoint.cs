@@ -44,7 +44,7 @@ internal static class GetProcedureEndpoint
         var procedure = await LoadAsync(db, code, ct);
         if (procedure is null)
         {
-            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
+            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
         }
 
         var date = on ?? DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,30 +17,21 @@ namespace OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 internal sealed record ChannelTimeDto(string Channel, decimal Value, string Unit);
 
 /// <summary>A change of legal time: a new version for every channel, effective from a date, with the reason (e.g. the decision).</summary>
-internal sealed record AddLegalTimeVersionRequest(DateOnly EffectiveFrom, string Reason, IReadOnlyList<ChannelTimeDto> Times) : IValidatableRequest
+internal sealed record AddLegalTimeVersionRequest(DateOnly EffectiveFrom, string Reason, IReadOnlyList<ChannelTimeDto> Times);
+
+internal sealed class AddLegalTimeVersionRequestValidator : AbstractValidator<AddLegalTimeVersionRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public AddLegalTimeVersionRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
-        {
-            yield return new(nameof(Reason), "Lý do (căn cứ thay đổi thời hạn) bắt buộc, tối đa 1000 ký tự.");
-        }
-
-        if (Times is null || Times.Count == 0)
-        {
-            yield return new(nameof(Times), "Cần ít nhất một thời hạn theo kênh nộp.");
-            yield break;
-        }
-
-        if (Times.Any(t => !Channels.All.Contains(t.Channel)) || Times.Select(t => t.Channel).Distinct().Count() != Times.Count)
-        {
-            yield return new(nameof(Times), $"Mỗi kênh ({string.Join(", ", Channels.All)}) chỉ xuất hiện một lần.");
-        }
-
-        if (Times.Any(t => t.Value <= 0 || t.Value > 3650 || !LegalTimeUnits.All.Contains(t.Unit)))
-        {
-            yield return new(nameof(Times), $"Thời hạn phải là số dương, đơn vị là một trong: {string.Join(", ", LegalTimeUnits.All)}.");
-        }
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000).WithErrorCode(CountersMessages.LegalTimeReasonRequired);
+        RuleFor(r => r.Times).Must(t => t is { Count: > 0 }).WithErrorCode(CountersMessages.LegalTimesRequired)
+            .DependentRules(() =>
+            {
+                RuleFor(r => r.Times).Must(t => t.All(x => Channels.All.Contains(x.Channel)) && t.Select(x => x.Channel).Distinct().Count() == t.Count)
+                    .WithErrorCode(CountersMessages.LegalTimeChannelsOnce);
+                RuleFor(r => r.Times).Must(t => t.All(x => x.Value is > 0 and <= 3650 && LegalTimeUnits.All.Contains(x.Unit)))
+                    .WithErrorCode(CountersMessages.LegalTimeValueInvalid);
+            });
     }
 }
 
@@ -56,14 +48,13 @@ internal static class AddLegalTimeVersionEndpoint
         var procedure = await db.Procedures.Include(p => p.LegalTimes).FirstOrDefaultAsync(p => p.Code == code, ct);
         if (procedure is null)
         {
-            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
+            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
         }
 
         var latest = procedure.LegalTimes.Select(t => (DateOnly?)t.EffectiveFrom).Max();
         if (latest is { } last && request.EffectiveFrom <= last)
         {
-            return CountersProblems.Problem(CountersErrorCodes.LegalTimeVersionOutOfOrder,
-                $"Phiên bản mới phải có hiệu lực sau ngày {last:dd/MM/yyyy} của phiên bản hiện hành.", StatusCodes.Status409Conflict);
+            return CountersProblems.Problem(CountersErrorCodes.LegalTimeVersionOutOfOrder, StatusCodes.Status409Conflict, CountersMessages.LegalTimeVersionAfter, last);
         }
 
         var version = procedure.CurrentVersion + 1;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,26 +18,17 @@ namespace OneStop.Counters.Features.Catalogue.StepBudgets;
 internal sealed record StepBudgetDto(string Name, decimal BudgetHours);
 
 /// <summary>The processing steps (quy trình nội bộ) of a procedure with their budgets in working hours, replacing the old list.</summary>
-internal sealed record SaveStepBudgetsRequest(IReadOnlyList<StepBudgetDto> Steps) : IValidatableRequest
+internal sealed record SaveStepBudgetsRequest(IReadOnlyList<StepBudgetDto> Steps);
+
+internal sealed class SaveStepBudgetsRequestValidator : AbstractValidator<SaveStepBudgetsRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Steps is null || Steps.Count == 0 || Steps.Count > 50)
-        {
-            yield return new(nameof(Steps), "Cần từ 1 đến 50 bước xử lý.");
-            yield break;
-        }
-
-        if (Steps.Any(s => string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 512))
-        {
-            yield return new(nameof(Steps), "Mỗi bước cần tên (tối đa 512 ký tự).");
-        }
-
-        if (Steps.Any(s => s.BudgetHours <= 0))
-        {
-            yield return new(nameof(Steps), "Thời gian của mỗi bước phải lớn hơn 0 giờ làm việc.");
-        }
-    }
+    public SaveStepBudgetsRequestValidator() =>
+        RuleFor(r => r.Steps).Must(s => s is { Count: > 0 and <= 50 }).WithErrorCode(CountersMessages.StepsCount)
+            .DependentRules(() =>
+            {
+                RuleFor(r => r.Steps).Must(s => s.All(x => !string.IsNullOrWhiteSpace(x.Name) && x.Name.Length <= 512)).WithErrorCode(CountersMessages.StepNameRequired);
+                RuleFor(r => r.Steps).Must(s => s.All(x => x.BudgetHours > 0)).WithErrorCode(CountersMessages.StepBudgetPositive);
+            });
 }
 
 /// <summary>
@@ -57,24 +49,22 @@ internal static class SaveStepBudgetsEndpoint
         var procedure = await db.Procedures.Include(p => p.LegalTimes).Include(p => p.Steps).FirstOrDefaultAsync(p => p.Code == code, ct);
         if (procedure is null)
         {
-            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.");
+            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
         }
 
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         var shortest = procedure.LegalTimesOn(today).Select(t => new LegalTime(t.Value, t.Unit)).OrderBy(t => t.WorkingTime).FirstOrDefault();
         if (shortest is null)
         {
-            return CountersProblems.Problem(CountersErrorCodes.LegalTimeUnknown,
-                "Thủ tục chưa có thời hạn giải quyết tính theo ngày/giờ làm việc, chưa thể phân bổ thời gian cho các bước.", StatusCodes.Status422UnprocessableEntity);
+            return CountersProblems.Problem(CountersErrorCodes.LegalTimeUnknown, StatusCodes.Status422UnprocessableEntity, CountersMessages.StepsNeedLegalTime);
         }
 
         var sum = request.Steps.Sum(s => s.BudgetHours);
         var limitHours = (decimal)shortest.WorkingTime.TotalHours;
         if (sum > limitHours)
         {
-            return CountersProblems.Problem(CountersErrorCodes.StepBudgetsExceedLegalTime,
-                $"Tổng thời gian các bước ({sum:0.##} giờ làm việc) vượt thời hạn giải quyết {shortest} ({limitHours:0.##} giờ làm việc).",
-                StatusCodes.Status422UnprocessableEntity);
+            return CountersProblems.Problem(CountersErrorCodes.StepBudgetsExceedLegalTime, StatusCodes.Status422UnprocessableEntity,
+                CountersMessages.StepBudgetsExceed, sum, shortest.Value, CountersMessages.LegalTimeUnit(shortest.Unit), limitHours);
         }
 
         db.ProcedureSteps.RemoveRange(procedure.Steps);

@@ -19,14 +19,14 @@ internal sealed record RenderedForm(byte[] Content, string FileName, string Cont
 internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflow, IPeopleDirectory people, IAdministrativeUnitDirectory units, TimeProvider clock)
 {
     /// <summary>When a form exists for a dossier: the state or record it documents must be there (else 409).</summary>
-    private static readonly Dictionary<string, (Func<Dossier, bool> Available, string WhyNot)> Availability = new()
+    private static readonly Dictionary<string, (Func<Dossier, bool> Available, string WhyNotCode)> Availability = new()
     {
-        [FormKinds.Receipt] = (d => d.ReceivedAt is not null, "Hồ sơ chưa được tiếp nhận nên chưa có giấy tiếp nhận."),
-        [FormKinds.SupplementRequest] = (d => d.ClockStops.Any(s => s.Cause == DossierTransitions.SupplementRequested), "Hồ sơ chưa có yêu cầu bổ sung, hoàn thiện."),
-        [FormKinds.Refusal] = (d => d.Status == DossierStatuses.Refused, "Hồ sơ không bị từ chối tiếp nhận."),
-        [FormKinds.Apology] = (_ => true, "Hồ sơ chưa có văn bản xin lỗi."), // checked against the letters below
-        [FormKinds.ControlSheet] = (d => d.ReceivedAt is not null, "Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát."),
-        [FormKinds.StopNotice] = (d => d.Status == DossierStatuses.Stopped, "Hồ sơ không bị dừng giải quyết."),
+        [FormKinds.Receipt] = (d => d.ReceivedAt is not null, CountersMessages.FormReceiptNotYet),
+        [FormKinds.SupplementRequest] = (d => d.ClockStops.Any(s => s.Cause == DossierTransitions.SupplementRequested), CountersMessages.FormNoSupplementRequest),
+        [FormKinds.Refusal] = (d => d.Status == DossierStatuses.Refused, CountersMessages.FormNotRefused),
+        [FormKinds.Apology] = (_ => true, CountersMessages.FormNoApology), // checked against the letters below
+        [FormKinds.ControlSheet] = (d => d.ReceivedAt is not null, CountersMessages.FormControlSheetNotYet),
+        [FormKinds.StopNotice] = (d => d.Status == DossierStatuses.Stopped, CountersMessages.FormNotStopped),
     };
 
     /// <summary>The set by the date the dossier was received (submitted, if not yet received).</summary>
@@ -44,16 +44,19 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     {
         if (!Availability.TryGetValue(kind, out var rule))
         {
-            throw NotAvailable($"Không có biểu mẫu \"{kind}\". Các biểu mẫu: {string.Join(", ", FormKinds.PerDossier)}.", 404);
+            throw new PlatformException(CountersErrorCodes.FormNotAvailable, 404, kind, string.Join(", ", FormKinds.PerDossier)) { MessageCode = CountersMessages.FormKindUnknown };
         }
 
         var d = await workflow.LoadAsync(dossierId, ct);
         var set = SetFor(d);
         var form = set.Find(kind)
-            ?? throw NotAvailable($"Bộ biểu mẫu theo Thông tư {set.Circular} (áp dụng cho hồ sơ tiếp nhận ngày {FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt):dd/MM/yyyy}) không có biểu mẫu này.", 404);
+            ?? throw new PlatformException(CountersErrorCodes.FormNotAvailable, 404, set.Circular, FormLayout.VietnamDate(d.ReceivedAt ?? d.SubmittedAt))
+            {
+                MessageCode = CountersMessages.FormNotInSet,
+            };
         if (!rule.Available(d))
         {
-            throw NotAvailable(rule.WhyNot, 409);
+            throw NotAvailable(rule.WhyNotCode, 409);
         }
 
         ApologyLetter? letter = null;
@@ -62,7 +65,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
             letter = await db.ApologyLetters.AsNoTracking()
                 .Where(a => a.DossierId == d.Id && (letterId == null || a.Id == letterId))
                 .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct)
-                ?? throw NotAvailable(rule.WhyNot, 409);
+                ?? throw NotAvailable(rule.WhyNotCode, 409);
         }
 
         // Every officer the form may name, in one look-up.
@@ -112,8 +115,8 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         return new(unit.Name, desk?.Kind == AgencyKinds.ServiceCenter ? FormIssuer.ServiceCentre : FormIssuer.OneStopDesk);
     }
 
-    internal static PlatformException NotAvailable(string message, int status) =>
-        new(CountersErrorCodes.FormNotAvailable, message, status);
+    internal static PlatformException NotAvailable(string messageCode, int status) =>
+        new(CountersErrorCodes.FormNotAvailable, status) { MessageCode = messageCode };
 
     private static void Applicant(PdfWriter pdf, Dossier d)
     {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
@@ -19,27 +20,21 @@ internal sealed record OnlineSubmissionDto(
 /// <summary>A unit an item may be routed to: valid today and in the officer's scope.</summary>
 internal sealed record RoutableUnitDto(Guid Id, string Name, string Level);
 
-internal sealed record RouteOnlineSubmissionRequest(Guid? UnitId) : IValidatableRequest
+internal sealed record RouteOnlineSubmissionRequest(Guid? UnitId);
+
+internal sealed class RouteOnlineSubmissionRequestValidator : AbstractValidator<RouteOnlineSubmissionRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (UnitId is null || UnitId == Guid.Empty)
-        {
-            yield return new(nameof(UnitId), "Chọn đơn vị nhận hồ sơ.");
-        }
-    }
+    public RouteOnlineSubmissionRequestValidator() =>
+        RuleFor(r => r.UnitId).Must(u => u is { } id && id != Guid.Empty).WithErrorCode(CountersMessages.RouteTargetRequired);
 }
 
 /// <param name="AfterSequence">Offer the submissions after this sequence of the portal's feed; 0 or none: from the start.</param>
-internal sealed record RepullOnlineSubmissionsRequest(long? AfterSequence = null) : IValidatableRequest
+internal sealed record RepullOnlineSubmissionsRequest(long? AfterSequence = null);
+
+internal sealed class RepullOnlineSubmissionsRequestValidator : AbstractValidator<RepullOnlineSubmissionsRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (AfterSequence < 0)
-        {
-            yield return new(nameof(AfterSequence), "Số thứ tự bắt đầu phải từ 0 trở lên.");
-        }
-    }
+    public RepullOnlineSubmissionsRequestValidator() =>
+        RuleFor(r => r.AfterSequence).Must(s => s is null or >= 0).WithErrorCode(CountersMessages.RepullSequenceNegative);
 }
 
 /// <summary>
@@ -55,8 +50,10 @@ internal sealed class OnlineSubmissionReview(
         var wanted = string.IsNullOrWhiteSpace(status) ? OnlineSubmissionStatuses.Review : status.Trim().ToUpperInvariant();
         if (!OnlineSubmissionStatuses.All.Contains(wanted))
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed,
-                $"Trạng thái phải là một trong: {string.Join(", ", OnlineSubmissionStatuses.All)}.", 400);
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, string.Join(", ", OnlineSubmissionStatuses.All))
+            {
+                MessageCode = CountersMessages.OnlineStatusInvalid,
+            };
         }
 
         var size = KeysetCursor.ClampPageSize(pageSize);
@@ -98,12 +95,11 @@ internal sealed class OnlineSubmissionReview(
         var unit = await units.FindAsync(target, ct);
         if (unit is null || !unit.IsValidOn(PlatformTime.Today(clock)) || !scope.Unit.Contains(unit.Path))
         {
-            throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid,
-                "Đơn vị được chọn không có hiệu lực hôm nay hoặc ngoài phạm vi của bạn: chọn một đơn vị trong danh sách.", 400);
+            throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, 400) { MessageCode = CountersMessages.OnlineRouteTargetInvalid };
         }
 
         var submission = OnlineSubmissionFiler.Read(item)
-            ?? throw new PlatformException(CountersErrorCodes.OnlineSubmissionAlreadyFiled, "Hồ sơ này không còn nội dung gốc để chuyển.", 409);
+            ?? throw new PlatformException(CountersErrorCodes.OnlineSubmissionAlreadyFiled, 409) { MessageCode = CountersMessages.OnlineOriginalMissing };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var dossier = await filer.FileAtAsync(submission, unit, ct);
         item.Status = OnlineSubmissionStatuses.Routed;
@@ -132,22 +128,25 @@ internal sealed class OnlineSubmissionReview(
         var province = await units.ProvinceAsync(ct: ct);
         if (province is null || !scope.Unit.Contains(province.Path))
         {
-            throw new PlatformException(PlatformErrorCodes.OutOfScope, "Chỉ người làm việc cho cấp tỉnh mới lấy lại được hồ sơ từ Cổng Dịch vụ công quốc gia.", 403);
+            throw new PlatformException(PlatformErrorCodes.OutOfScope, 403) { MessageCode = CountersMessages.RepullProvinceOnly };
         }
 
         // The Integration module may be switched off in an installation: then there is no feed to ask.
         var feed = feeds.FirstOrDefault()
-            ?? throw new PlatformException(CountersErrorCodes.PortalUnavailable, "Chưa kết nối Cổng Dịch vụ công quốc gia (phân hệ Tích hợp chưa bật).", 503);
+            ?? throw new PlatformException(CountersErrorCodes.PortalUnavailable, 503) { MessageCode = CountersMessages.PortalNotConnected };
         var result = await feed.RepullAsync(request.AfterSequence ?? 0, ct);
         return result.Available ? result : throw new PlatformException(CountersErrorCodes.PortalUnavailable, result.Message, 503);
     }
 
     private async Task<OnlineSubmission> FindAsync(Guid id, CancellationToken ct) =>
         await db.OnlineSubmissions.FirstOrDefaultAsync(o => o.Id == id, ct)
-        ?? throw new PlatformException(CountersErrorCodes.OnlineSubmissionNotFound, "Không tìm thấy hồ sơ trực tuyến chờ xử lý trong phạm vi của bạn.", 404);
+        ?? throw new PlatformException(CountersErrorCodes.OnlineSubmissionNotFound, 404);
 
     private static PlatformException AlreadyFiled(OnlineSubmission item) =>
-        new(CountersErrorCodes.OnlineSubmissionAlreadyFiled, $"Hồ sơ trực tuyến {item.PortalReference} đã được tiếp nhận tại {item.DossierUnitName} (mã hồ sơ {item.DossierCode}).", 409);
+        new(CountersErrorCodes.OnlineSubmissionAlreadyFiled, 409, item.PortalReference, item.DossierUnitName, item.DossierCode)
+        {
+            MessageCode = CountersMessages.OnlineAlreadyFiledAt,
+        };
 
     private static OnlineSubmissionDto ToDto(OnlineSubmission o) => new(
         o.Id, o.PortalReference, o.UnitCode, o.ProcedureCode, o.ApplicantName, o.SubmittedAt, o.Status, o.Reason, o.SuggestedUnitId,

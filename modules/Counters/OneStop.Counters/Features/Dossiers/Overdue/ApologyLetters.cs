@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
@@ -15,15 +16,13 @@ internal sealed record ApologyLetterDto(
     DateTimeOffset? IssuedAt, string? IssuedBy, string PrintUrl);
 
 /// <summary>Optional changes an officer makes to the draft before issuing it.</summary>
-internal sealed record IssueApologyRequest(string? Reason = null, DateTimeOffset? ProposedDueAt = null) : IValidatableRequest
+internal sealed record IssueApologyRequest(string? Reason = null, DateTimeOffset? ProposedDueAt = null);
+
+internal sealed class IssueApologyRequestValidator : AbstractValidator<IssueApologyRequest>
 {
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (Reason is not null && (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 2000))
-        {
-            yield return new(nameof(Reason), "Lý do chậm trễ không được để trống và tối đa 2000 ký tự.");
-        }
-    }
+    public IssueApologyRequestValidator() =>
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).When(r => r.Reason is not null)
+            .WithErrorCode(CountersMessages.ApologyReasonInvalid);
 }
 
 internal sealed record OverdueDossier(
@@ -46,7 +45,7 @@ internal sealed class ApologyLetters(CountersDbContext db, DossierWorkflow workf
             "pending" => query.Where(a => a.IssuedAt == null),
             "issued" => query.Where(a => a.IssuedAt != null),
             null or "" => query,
-            _ => throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Trạng thái là pending (chờ phát hành) hoặc issued (đã phát hành).", 400),
+            _ => throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400) { MessageCode = CountersMessages.ApologyStatusInvalid },
         };
         if (KeysetCursor.Decode<Guid?>(cursor) is { } last)
         {
@@ -79,23 +78,23 @@ internal sealed class ApologyLetters(CountersDbContext db, DossierWorkflow workf
     public async Task<ApologyLetterDto> IssueAsync(Guid id, IssueApologyRequest request, CancellationToken ct)
     {
         var letter = await db.ApologyLetters.FirstOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw new PlatformException(CountersErrorCodes.ApologyLetterNotFound, "Không tìm thấy văn bản xin lỗi trong phạm vi đơn vị của bạn.", 404);
+            ?? throw new PlatformException(CountersErrorCodes.ApologyLetterNotFound, 404);
         if (letter.IssuedAt is { } issued)
         {
-            throw new PlatformException(PlatformErrorCodes.Conflict, $"Văn bản đã được phát hành lúc {Forms.FormLayout.Short(issued)}.", 409);
+            throw new PlatformException(PlatformErrorCodes.Conflict, 409, Forms.FormLayout.Short(issued)) { MessageCode = CountersMessages.ApologyAlreadyIssued };
         }
 
         var now = time.GetUtcNow();
         var proposed = (request.ProposedDueAt ?? letter.ProposedDueAt).ToUniversalTime();
         if (proposed <= now)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Ngày hẹn trả kết quả mới phải sau thời điểm hiện tại.", 400);
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400) { MessageCode = CountersMessages.ApologyDateInPast };
         }
 
         var dossier = await workflow.LoadAsync(letter.DossierId, ct);
         if (dossier.DueAt is not { } due)
         {
-            throw new PlatformException(CountersErrorCodes.DossierTransitionNotAllowed, "Hồ sơ chưa có hạn giải quyết.", 409);
+            throw new PlatformException(CountersErrorCodes.DossierTransitionNotAllowed, 409) { MessageCode = CountersMessages.ApologyNoDueDate };
         }
 
         var planner = await NewDatePlanner.LoadAsync(calendar, ct);

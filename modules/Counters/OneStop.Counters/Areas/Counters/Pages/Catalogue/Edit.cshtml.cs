@@ -6,6 +6,7 @@ using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
+using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Pages.Catalogue;
 
@@ -43,7 +44,7 @@ internal sealed class EditModel(CountersDbContext db, EditProcedureHandler handl
     {
         var request = new EditProcedureRequest(Name ?? "", Field, Levels.Where(ResolvingLevels.All.Contains).ToList(), ExecutingAgency, FullyOnline, PostalAllowed, LocationIndependent,
             EffectiveFrom, PublishedOn, PopulationDataConnected);
-        foreach (var error in request.Validate())
+        foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError(error.Field, error.Message);
         }

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
+using OneStop.Counters.Features;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Localization;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
@@ -68,14 +70,14 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         var allowed = await AllowedActionsAsync(dossier);
         if (!allowed.Contains(act))
         {
-            Error = "Bạn không có quyền thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.";
+            Error = Messages.Text(CountersMessages.ActionNotPermitted);
             return RedirectToPage(new { id = Id });
         }
 
         try
         {
             await ApplyAsync(dossier, act, ct);
-            Message = $"Đã thực hiện: {DossierText.TransitionVi(TransitionOf(act))}.";
+            Message = Messages.Text(CountersMessages.ActionDone, CountersMessages.Transition(TransitionOf(act)));
         }
         catch (PlatformException e)
         {
@@ -87,33 +89,34 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
 
     private async Task ApplyAsync(Dossier d, string act, CancellationToken ct)
     {
-        string Required(string? value, string message) =>
-            string.IsNullOrWhiteSpace(value) || value.Length > 2000 ? throw new PlatformException(PlatformErrorCodes.ValidationFailed, message) : value.Trim();
+        string Required(string? value, string messageCode) =>
+            string.IsNullOrWhiteSpace(value) || value.Length > 2000 ? throw Invalid(messageCode) : value.Trim();
+        static PlatformException Invalid(string messageCode) => new(PlatformErrorCodes.ValidationFailed, 400) { MessageCode = messageCode };
 
         switch (act)
         {
             case "receive": await workflow.ReceiveAsync(d, ct); break;
-            case "refuse": await workflow.RefuseAsync(d, Required(Reason, "Nhập lý do từ chối."), ct); break;
-            case "assign": await workflow.AssignAsync(d, Required(Assignee, "Chọn chuyên viên thụ lý."), null, ct); break;
+            case "refuse": await workflow.RefuseAsync(d, Required(Reason, CountersMessages.RefuseReasonRequired), ct); break;
+            case "assign": await workflow.AssignAsync(d, Required(Assignee, CountersMessages.AssigneeRequired), null, ct); break;
             case "route":
-                await workflow.RouteAsync(d, ToUnitId ?? throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Chọn đơn vị nhận hồ sơ."), true, Reason, ct);
+                await workflow.RouteAsync(d, ToUnitId ?? throw Invalid(CountersMessages.RouteTargetRequired), true, Reason, ct);
                 break;
-            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, "Nhập nội dung cần bổ sung."), ct); break;
+            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, CountersMessages.SupplementContentRequired), ct); break;
             case "supplement": await workflow.SupplementAsync(d, Reason, ct); break;
             case "request-financial-obligation":
-                await workflow.RequestFinancialObligationAsync(d, Amount is > 0 ? Amount.Value : throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập số tiền."),
-                    Required(Reason, "Nhập nội dung nghĩa vụ tài chính."), ct);
+                await workflow.RequestFinancialObligationAsync(d, Amount is > 0 ? Amount.Value : throw Invalid(CountersMessages.AmountRequired),
+                    Required(Reason, CountersMessages.FinancialObligationReasonRequired), ct);
                 break;
             case "financial-obligation-met":
                 await workflow.FinancialObligationMetAsync(d, PaymentMethods.All.Contains(PaymentMethod) ? PaymentMethod : PaymentMethods.Desk, ct);
                 break;
             case "extend":
-                await workflow.ExtendAsync(d, ExtendValue is > 0 and <= 365 ? ExtendValue.Value : throw new PlatformException(PlatformErrorCodes.ValidationFailed, "Nhập thời gian gia hạn."),
-                    LegalTimeUnits.All.Contains(ExtendUnit) ? ExtendUnit : LegalTimeUnits.WorkingDay, Required(Reason, "Gia hạn phải có lý do."), ct);
+                await workflow.ExtendAsync(d, ExtendValue is > 0 and <= 365 ? ExtendValue.Value : throw Invalid(CountersMessages.ExtendValueRequired),
+                    LegalTimeUnits.All.Contains(ExtendUnit) ? ExtendUnit : LegalTimeUnits.WorkingDay, Required(Reason, CountersMessages.ExtendReasonRequired), ct);
                 break;
-            case "withdraw": await workflow.WithdrawAsync(d, Required(Reason, "Nhập lý do rút hồ sơ."), ct); break;
-            case "stop": await workflow.StopAsync(d, Required(Reason, "Nhập lý do dừng giải quyết."), ct); break;
-            case "resolve": await workflow.ResolveAsync(d, Required(Reason, "Nhập kết quả giải quyết."), ct); break;
+            case "withdraw": await workflow.WithdrawAsync(d, Required(Reason, CountersMessages.WithdrawReasonRequired), ct); break;
+            case "stop": await workflow.StopAsync(d, Required(Reason, CountersMessages.StopReasonRequired), ct); break;
+            case "resolve": await workflow.ResolveAsync(d, Required(Reason, CountersMessages.ResultRequired), ct); break;
             case "return":
                 await workflow.ReturnAsync(d, ReturnMethods.All.Contains(Method) ? Method! : ReturnMethods.Desk, Reason, ct);
                 break;

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Features;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Infrastructure;
@@ -12,6 +15,7 @@ using OneStop.Digitization.Contracts;
 using OneStop.Integration.Contracts;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -93,7 +97,7 @@ internal sealed class IntakeModel(
         if (!CitizenIdFormat.IsValid(Input.Identity) || Input.DateOfBirth is null || string.IsNullOrWhiteSpace(Input.Name))
         {
             VerificationFailed = true;
-            VerificationMessage = "Nhập số định danh (12 chữ số), họ tên và ngày sinh để tra cứu.";
+            VerificationMessage = Messages.Text(CountersMessages.IntakeVerifyInputRequired);
             return Page();
         }
 
@@ -117,7 +121,7 @@ internal sealed class IntakeModel(
         await LoadAsync(ct);
         if (Chosen is null)
         {
-            ModelState.AddModelError(nameof(Procedure), "Chọn thủ tục hành chính.");
+            ModelState.AddModelError(nameof(Procedure), Messages.Text(CountersMessages.IntakeProcedureRequired));
             return Page();
         }
 
@@ -133,7 +137,10 @@ internal sealed class IntakeModel(
         var request = new IntakeRequest(Chosen.Code,
             new IntakeApplicant(Input.ApplicantKind, Input.Identity?.Trim() ?? "", Input.Name?.Trim() ?? "", Input.DateOfBirth, Input.Address, Input.Phone, Input.Email, Input.Verified),
             components, Input.Channel, Input.ReturnMethod, Input.ResolvingUnitId, Input.TicketId, Input.Note);
-        foreach (var error in request.Validate())
+        // The request's own rules speak for every field, in the reader's language; the binder's are dropped, so no
+        // framework "field is required" duplicates a rule (an empty identity binds as null).
+        ModelState.Clear();
+        foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError("Input." + error.Field.Replace("Applicant.", ""), error.Message);
         }
@@ -222,10 +229,12 @@ internal sealed class IntakeModel(
         return result.OrderBy(u => u.Path).ToList();
     }
 
-    public string LegalTimeText()
+    /// <summary>The legal time per channel, with the page's labels (never the raw codes DIRECT, WORKING_DAY…).</summary>
+    public string LegalTimeText(IStringLocalizer T)
     {
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         var times = Chosen?.LegalTimesOn(today) ?? [];
-        return times.Count == 0 ? "" : string.Join("; ", times.Select(t => $"{t.Channel}: {new LegalTime(t.Value, t.Unit)}"));
+        return string.Join("; ", times.Select(t =>
+            $"{T["Channel." + t.Channel]}: {t.Value.ToString("0.##", CultureInfo.CurrentCulture)} {T["Unit." + t.Unit]}"));
     }
 }

@@ -37,10 +37,7 @@ internal sealed class IndexModel(OnlineSubmissionReview review, IPermissionCheck
         var request = new RouteOnlineSubmissionRequest(unitId);
         try
         {
-            if (request.Validate().FirstOrDefault() is { } invalid)
-            {
-                throw new PlatformException(PlatformErrorCodes.ValidationFailed, invalid.Message, 400);
-            }
+            Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
 
             var routed = await review.RouteAsync(id, request, ct);
             Message = $"{routed.PortalReference} → {routed.DossierUnitName} ({routed.DossierCode})";
@@ -48,7 +45,8 @@ internal sealed class IndexModel(OnlineSubmissionReview review, IPermissionCheck
         }
         catch (PlatformException e)
         {
-            Error = e.Message;
+            // A rule's own message says more than the general "invalid data" title.
+            Error = e.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message;
             await LoadAsync(ct);
             return Page();
         }
@@ -64,17 +62,15 @@ internal sealed class IndexModel(OnlineSubmissionReview review, IPermissionCheck
         var request = new RepullOnlineSubmissionsRequest(afterSequence);
         try
         {
-            if (request.Validate().FirstOrDefault() is { } invalid)
-            {
-                throw new PlatformException(PlatformErrorCodes.ValidationFailed, invalid.Message, 400);
-            }
+            Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
 
             Message = (await review.RepullAsync(request, ct)).Message;
             return RedirectToPage(new { Status });
         }
         catch (PlatformException e)
         {
-            Error = e.Message;
+            // A rule's own message says more than the general "invalid data" title.
+            Error = e.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message;
             await LoadAsync(ct);
             return Page();
         }

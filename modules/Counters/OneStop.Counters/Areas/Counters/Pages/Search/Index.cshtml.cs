@@ -35,7 +35,7 @@ internal sealed class IndexModel(DossierSearchHandler handler, IPermissionChecke
             Q = Q, Status = Status, Procedure = Procedure, Channel = Channel, Overdue = Overdue,
             ReceivedFrom = ReceivedFrom, ReceivedTo = ReceivedTo, Sort = string.IsNullOrEmpty(Sort) ? null : Sort, Cursor = Cursor, PageSize = 20,
         };
-        Errors = request.Validate().ToList();
+        Errors = Validation.Failures(HttpContext.RequestServices, request).ToList();
         if (Errors.Count == 0)
         {
             Results = await handler.SearchAsync(request, ct);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ namespace OneStop.Counters.Features.Search;
 /// Tra cứu hồ sơ: free text (with or without diacritics), exact codes, filters, facets, sort, keyset pages. Dates are
 /// Vietnam calendar days, both ends included.
 /// </summary>
-internal sealed record DossierSearchRequest : IValidatableRequest
+internal sealed record DossierSearchRequest
 {
     /// <summary>Words, a dossier code, a CCCD or enterprise code, a procedure code.</summary>
     public string? Q { get; init; }
@@ -36,38 +37,30 @@ internal sealed record DossierSearchRequest : IValidatableRequest
 
     public const int MaxTextLength = 200;
     public static readonly string[] Sorts = ["relevance", "due", "-due", "received", "-received"];
+}
 
-    public IEnumerable<ValidationError> Validate()
+internal sealed class DossierSearchRequestValidator : AbstractValidator<DossierSearchRequest>
+{
+    public DossierSearchRequestValidator()
     {
-        if (Q?.Length > MaxTextLength)
+        RuleFor(r => r.Q).MaximumLength(DossierSearchRequest.MaxTextLength).WithErrorCode(CountersMessages.SearchTextTooLong);
+        RuleFor(r => r.Sort).Must(s => s is null || DossierSearchRequest.Sorts.Contains(s)).WithErrorCode(CountersMessages.SearchSortInvalid);
+        RuleFor(r => r.Status).Must((_, values, context) => AllKnown(values, DossierStatuses.All, context)).WithErrorCode(CountersMessages.SearchStatusInvalid);
+        RuleFor(r => r.Channel).Must((_, values, context) => AllKnown(values, DossierChannels.All, context)).WithErrorCode(CountersMessages.SearchChannelInvalid);
+        RuleFor(r => r.ReceivedTo).Must((r, to) => !(r.ReceivedFrom > to)).WithErrorCode(CountersMessages.SearchReceivedRange);
+        RuleFor(r => r.DueTo).Must((r, to) => !(r.DueFrom > to)).WithErrorCode(CountersMessages.SearchDueRange);
+    }
+
+    /// <summary>Every value is known; the first unknown one is named in the message ({Value}).</summary>
+    private static bool AllKnown(string[]? values, string[] known, ValidationContext<DossierSearchRequest> context)
+    {
+        if (values?.FirstOrDefault(v => !known.Contains(v)) is { } unknown)
         {
-            yield return new(nameof(Q), $"Từ khóa tìm kiếm tối đa {MaxTextLength} ký tự.");
+            context.MessageFormatter.AppendArgument("Value", unknown);
+            return false;
         }
 
-        if (Sort is not null && !Sorts.Contains(Sort))
-        {
-            yield return new(nameof(Sort), "Cách sắp xếp phải là một trong: " + string.Join(", ", Sorts) + ".");
-        }
-
-        if (Status?.FirstOrDefault(s => !DossierStatuses.All.Contains(s)) is { } status)
-        {
-            yield return new(nameof(Status), $"Trạng thái hồ sơ không hợp lệ: {status}.");
-        }
-
-        if (Channel?.FirstOrDefault(c => !DossierChannels.All.Contains(c)) is { } channel)
-        {
-            yield return new(nameof(Channel), $"Hình thức nộp không hợp lệ: {channel}.");
-        }
-
-        if (ReceivedFrom > ReceivedTo)
-        {
-            yield return new(nameof(ReceivedTo), "Ngày tiếp nhận: \"đến ngày\" phải sau hoặc bằng \"từ ngày\".");
-        }
-
-        if (DueFrom > DueTo)
-        {
-            yield return new(nameof(DueTo), "Hạn giải quyết: \"đến ngày\" phải sau hoặc bằng \"từ ngày\".");
-        }
+        return true;
     }
 }
 
@@ -92,7 +85,7 @@ internal sealed class DossierSearchHandler(ISearchEngine engine, ICurrentScope s
         var after = KeysetCursor.Decode<Cursor>(request.Cursor);
         if (after is not null && after.Sort != sortName)
         {
-            throw new PlatformException(PlatformErrorCodes.InvalidCursor, "Con trỏ phân trang không khớp cách sắp xếp.", 400);
+            throw new PlatformException(PlatformErrorCodes.InvalidCursor, 400) { MessageCode = CountersMessages.SearchCursorSortMismatch };
         }
 
         var filters = new Dictionary<string, string[]>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
@@ -8,6 +9,7 @@ using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -22,7 +24,7 @@ internal sealed record IntakeApplicant(
 internal sealed record IntakeComponent(string DocumentTypeCode, Guid? ReusedDocumentId = null, bool ReusedFromResult = false, int Copies = 1);
 
 /// <summary>Tiếp nhận hồ sơ: at a desk (DIRECT, received at once), online or by post (NEW, waiting for a desk).</summary>
-internal sealed partial record IntakeRequest(
+internal sealed record IntakeRequest(
     string ProcedureCode,
     IntakeApplicant Applicant,
     IntakeComponent[]? Components = null,
@@ -33,89 +35,42 @@ internal sealed partial record IntakeRequest(
     Guid? TicketId = null,
     string? Note = null,
     /// <summary>How the procedure's fees were paid at submission (ONLINE, DESK, POSTAL); at a desk it defaults to DESK when there is a fee.</summary>
-    string? PaymentMethod = null) : IValidatableRequest
+    string? PaymentMethod = null);
+
+/// <summary>What an intake must carry; checks against the catalogue (components, levels) are the handler's.</summary>
+internal sealed partial class IntakeRequestValidator : AbstractValidator<IntakeRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public IntakeRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(ProcedureCode))
-        {
-            yield return new(nameof(ProcedureCode), "Chọn thủ tục hành chính.");
-        }
+        RuleFor(r => r.ProcedureCode).Must(code => !string.IsNullOrWhiteSpace(code)).WithErrorCode(CountersMessages.IntakeProcedureRequired);
+        RuleFor(r => r.Channel).Must(c => c is null || DossierChannels.All.Contains(c)).WithErrorCode(CountersMessages.IntakeChannelInvalid);
+        RuleFor(r => r.ReturnMethod).Must(m => m is null || ReturnMethods.All.Contains(m)).WithErrorCode(CountersMessages.IntakeReturnMethodInvalid);
+        RuleFor(r => r.Note).Note();
+        RuleFor(r => r.PaymentMethod).PaymentMethod();
+        RuleFor(r => r.Applicant).NotNull().WithErrorCode(CountersMessages.IntakeApplicantRequired)
+            .SetValidator(new IntakeApplicantValidator()!);
+        RuleFor(r => r.Components)
+            .Must(cs => (cs ?? []).All(c => c is not null && !string.IsNullOrWhiteSpace(c.DocumentTypeCode) && c.Copies is >= 1 and <= 20))
+            .WithErrorCode(CountersMessages.IntakeComponentsInvalid);
+    }
+}
 
-        if (Channel is not null && !DossierChannels.All.Contains(Channel))
-        {
-            yield return new(nameof(Channel), $"Hình thức nộp phải là một trong: {string.Join(", ", DossierChannels.All)}.");
-        }
-
-        if (ReturnMethod is not null && !ReturnMethods.All.Contains(ReturnMethod))
-        {
-            yield return new(nameof(ReturnMethod), $"Hình thức trả kết quả phải là một trong: {string.Join(", ", ReturnMethods.All)}.");
-        }
-
-        if (Note?.Length > 2000)
-        {
-            yield return new(nameof(Note), "Ghi chú tối đa 2000 ký tự.");
-        }
-
-        if (PaymentMethod is not null && !PaymentMethods.All.Contains(PaymentMethod))
-        {
-            yield return new(nameof(PaymentMethod), $"Hình thức thanh toán phải là một trong: {string.Join(", ", PaymentMethods.All)}.");
-        }
-
-        if (Applicant is null)
-        {
-            yield return new(nameof(Applicant), "Nhập thông tin người nộp hồ sơ.");
-            yield break;
-        }
-
-        switch (Applicant.Kind)
-        {
-            case ApplicantKinds.Citizen when !CitizenIdFormat.IsValid(Applicant.Identity):
-                yield return new("Applicant.Identity", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.");
-                break;
-            case ApplicantKinds.Organisation when !EnterpriseCode().IsMatch(Applicant.Identity ?? ""):
-                yield return new("Applicant.Identity", "Mã số doanh nghiệp gồm 10 chữ số (chi nhánh: 10 chữ số, gạch ngang, 3 chữ số).");
-                break;
-            case ApplicantKinds.Citizen or ApplicantKinds.Organisation:
-                break;
-            default:
-                yield return new("Applicant.Kind", "Người nộp là công dân (CITIZEN) hoặc tổ chức (ORGANISATION).");
-                break;
-        }
-
-        if (string.IsNullOrWhiteSpace(Applicant.Name) || Applicant.Name.Length > 256)
-        {
-            yield return new("Applicant.Name", "Họ tên (tên tổ chức) bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (Applicant.Phone is { Length: > 0 } phone && !Phone().IsMatch(phone))
-        {
-            yield return new("Applicant.Phone", "Số điện thoại gồm 9–11 chữ số, có thể bắt đầu bằng +84.");
-        }
-
-        if (Applicant.Email is { Length: > 0 } email && (email.Length > 256 || !email.Contains('@')))
-        {
-            yield return new("Applicant.Email", "Địa chỉ thư điện tử không hợp lệ.");
-        }
-
-        if (Applicant.Address?.Length > 512)
-        {
-            yield return new("Applicant.Address", "Địa chỉ tối đa 512 ký tự.");
-        }
-
-        if (Applicant.DateOfBirth is { } dob && (dob.Year < 1900 || dob > DateOnly.FromDateTime(DateTime.UtcNow)))
-        {
-            yield return new("Applicant.DateOfBirth", "Ngày sinh không hợp lệ.");
-        }
-
-        foreach (var c in Components ?? [])
-        {
-            if (string.IsNullOrWhiteSpace(c.DocumentTypeCode) || c.Copies is < 1 or > 20)
-            {
-                yield return new(nameof(Components), "Mỗi thành phần cần mã loại giấy tờ và số bản từ 1 đến 20.");
-                break;
-            }
-        }
+/// <summary>The applicant: identity by kind (12-digit CCCD or enterprise code), name, contact details.</summary>
+internal sealed partial class IntakeApplicantValidator : AbstractValidator<IntakeApplicant>
+{
+    public IntakeApplicantValidator()
+    {
+        RuleFor(a => a.Kind).Must(k => k is ApplicantKinds.Citizen or ApplicantKinds.Organisation).WithErrorCode(CountersMessages.IntakeApplicantKindInvalid);
+        RuleFor(a => a.Identity).Must(CitizenIdFormat.IsValid).When(a => a.Kind == ApplicantKinds.Citizen)
+            .WithErrorCode(CountersMessages.IntakeCitizenIdInvalid);
+        RuleFor(a => a.Identity).Must(id => EnterpriseCode().IsMatch(id ?? "")).When(a => a.Kind == ApplicantKinds.Organisation)
+            .WithErrorCode(CountersMessages.IntakeEnterpriseCodeInvalid);
+        RuleFor(a => a.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 256).WithErrorCode(CountersMessages.IntakeApplicantNameRequired);
+        RuleFor(a => a.Phone).Must(p => string.IsNullOrEmpty(p) || Phone().IsMatch(p)).WithErrorCode(CountersMessages.IntakePhoneInvalid);
+        RuleFor(a => a.Email).Must(e => string.IsNullOrEmpty(e) || (e.Length <= 256 && e.Contains('@'))).WithErrorCode(CountersMessages.IntakeEmailInvalid);
+        RuleFor(a => a.Address).MaximumLength(512).WithErrorCode(CountersMessages.IntakeAddressTooLong);
+        RuleFor(a => a.DateOfBirth).Must(dob => dob is not { } d || (d.Year >= 1900 && d <= DateOnly.FromDateTime(DateTime.UtcNow)))
+            .WithErrorCode(CountersMessages.IntakeDateOfBirthInvalid);
     }
 
     [GeneratedRegex(@"^\d{10}(-\d{3})?$")]
@@ -125,6 +80,16 @@ internal sealed partial record IntakeRequest(
     private static partial Regex Phone();
 }
 
+/// <summary>Rules shared by the intake and the transition requests.</summary>
+internal static class DossierRules
+{
+    public static IRuleBuilderOptions<T, string?> Note<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(2000).WithErrorCode(CountersMessages.NoteTooLong);
+
+    public static IRuleBuilderOptions<T, string?> PaymentMethod<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(m => m is null || PaymentMethods.All.Contains(m)).WithErrorCode(CountersMessages.IntakePaymentMethodInvalid);
+}
+
 /// <summary>Creates dossiers: numbering, competent unit, components checked against the procedure, legal time, due date.</summary>
 internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, IAdministrativeUnitDirectory units)
 {
@@ -132,30 +97,29 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
     {
         if (scope.Unit.UnitId == Guid.Empty)
         {
-            throw new PlatformException(PlatformErrorCodes.UnitRequired, "Chọn đơn vị đang làm việc trước khi tiếp nhận hồ sơ.", 403);
+            throw new PlatformException(PlatformErrorCodes.UnitRequired, 403) { MessageCode = CountersMessages.IntakeUnitRequired };
         }
 
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
-            ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, $"Không có thủ tục mã \"{request.ProcedureCode}\" trong danh mục.", 400);
+            ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 400, request.ProcedureCode) { MessageCode = CountersMessages.IntakeProcedureNotFound };
         var channel = request.Channel ?? DossierChannels.Direct;
         if (channel == DossierChannels.Postal && !procedure.PostalAllowed)
         {
-            throw new PlatformException(CountersErrorCodes.ChannelNotAllowed, "Thủ tục này không tiếp nhận qua bưu chính công ích.", 400);
+            throw new PlatformException(CountersErrorCodes.ChannelNotAllowed, 400) { MessageCode = CountersMessages.IntakePostalNotAllowed };
         }
 
         var receiving = await units.FindAsync(scope.Unit.UnitId, ct)
-            ?? throw new PlatformException(PlatformErrorCodes.UnitRequired, "Không xác định được đơn vị tiếp nhận.", 403);
+            ?? throw new PlatformException(PlatformErrorCodes.UnitRequired, 403) { MessageCode = CountersMessages.IntakeReceivingUnitUnknown };
         if (receiving.ValidTo is { } gone && OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now) >= gone)
         {
             // A person left in a retired unit (e.g. one that was split) sees its archive but receives nothing new there.
-            throw new PlatformException(CountersErrorCodes.UnitRetired,
-                $"{receiving.Name} đã thôi hiệu lực từ ngày {gone:dd/MM/yyyy} (sắp xếp đơn vị hành chính): hồ sơ mới được tiếp nhận tại đơn vị kế thừa.", 409);
+            throw new PlatformException(CountersErrorCodes.UnitRetired, 409, receiving.Name, gone) { MessageCode = CountersMessages.IntakeUnitRetired };
         }
 
         var resolving = await ResolvingUnitAsync(procedure, receiving, request.ResolvingUnitId, ct);
         var desk = await units.ReceptionDeskAsync(receiving.Id, ct: ct)
-            ?? throw new PlatformException(CountersErrorCodes.NoReceptionDesk, $"{receiving.Name} chưa có Bộ phận Một cửa để cấp mã hồ sơ.", 422);
+            ?? throw new PlatformException(CountersErrorCodes.NoReceptionDesk, 422, receiving.Name) { MessageCode = CountersMessages.IntakeNoReceptionDesk };
 
         var now = workflow.Now;
         var dossier = new Dossier
@@ -210,8 +174,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         var time = times.FirstOrDefault(t => t.Channel == dossier.Channel) ?? times.FirstOrDefault(t => t.Channel == DossierChannels.Direct) ?? times.FirstOrDefault();
         if (time is null || time.Value <= 0)
         {
-            throw new PlatformException(CountersErrorCodes.LegalTimeUnknown,
-                $"Thủ tục {procedure.Code} chưa có thời hạn giải quyết trong danh mục; đề nghị quản trị cập nhật danh mục trước khi tiếp nhận.", 422);
+            throw new PlatformException(CountersErrorCodes.LegalTimeUnknown, 422, procedure.Code) { MessageCode = CountersMessages.IntakeLegalTimeUnknown };
         }
 
         dossier.LegalTimeVersion = time.Version;
@@ -240,15 +203,15 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             var errors = new Dictionary<string, string[]>();
             if (missing.Count > 0)
             {
-                errors["Components"] = missing.Select(m => $"Thiếu thành phần bắt buộc: {m.Name} ({m.DocumentTypeCode}).").ToArray();
+                errors["Components"] = missing.Select(m => Messages.Text(CountersMessages.IntakeComponentMissing, m.Name, m.DocumentTypeCode)).ToArray();
             }
 
             if (unknown.Count > 0)
             {
-                errors["Components.Unknown"] = unknown.Select(u => $"Mã giấy tờ \"{u}\" không thuộc thành phần hồ sơ của thủ tục {procedure.Code}.").ToArray();
+                errors["Components.Unknown"] = unknown.Select(u => Messages.Text(CountersMessages.IntakeComponentUnknown, u, procedure.Code)).ToArray();
             }
 
-            throw new PlatformException(CountersErrorCodes.ComponentsIncomplete, "Thành phần hồ sơ chưa đầy đủ hoặc không đúng với thủ tục.", 400) { Errors = errors };
+            throw new PlatformException(CountersErrorCodes.ComponentsIncomplete, 400) { Errors = errors };
         }
 
         return procedure.Components.Where(c => byCode.ContainsKey(c.DocumentTypeCode)).OrderBy(c => c.Order).Select(c =>
@@ -276,17 +239,16 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         if (requested is { } id && id != receiving.Id)
         {
             var unit = await units.FindAsync(id, ct)
-                ?? throw new PlatformException(CountersErrorCodes.ResolvingUnitInvalid, "Không tìm thấy đơn vị có thẩm quyền giải quyết.", 400);
+                ?? throw new PlatformException(CountersErrorCodes.ResolvingUnitInvalid, 400) { MessageCode = CountersMessages.IntakeResolvingUnitNotFound };
             if (!levels.Contains(unit.Level))
             {
-                throw new PlatformException(CountersErrorCodes.ResolvingUnitInvalid, $"Thủ tục {procedure.Code} không do cấp của {unit.Name} giải quyết.", 400);
+                throw new PlatformException(CountersErrorCodes.ResolvingUnitInvalid, 400, procedure.Code, unit.Name) { MessageCode = CountersMessages.IntakeResolvingUnitWrongLevel };
             }
 
             var sameBranch = unit.Path.StartsWith(receiving.Path, StringComparison.Ordinal) || receiving.Path.StartsWith(unit.Path, StringComparison.Ordinal);
             if (!sameBranch && !procedure.LocationIndependent)
             {
-                throw new PlatformException(CountersErrorCodes.NotLocationIndependent,
-                    $"Thủ tục {procedure.Code} chưa được tiếp nhận không phụ thuộc địa giới hành chính; hướng dẫn người dân nộp tại {unit.Name}.", 400);
+                throw new PlatformException(CountersErrorCodes.NotLocationIndependent, 400, procedure.Code, unit.Name) { MessageCode = CountersMessages.IntakeNotLocationIndependent };
             }
 
             return unit;
@@ -301,15 +263,14 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         var current = receiving;
         while (current.ParentId is { } parentId)
         {
-            current = await units.FindAsync(parentId, ct) ?? throw new InvalidOperationException("Cây đơn vị hành chính bị thiếu.");
+            current = await units.FindAsync(parentId, ct) ?? throw new InvalidOperationException("The administrative unit tree has a gap.");
             if (levels.Contains(current.Level))
             {
                 return current;
             }
         }
 
-        throw new PlatformException(CountersErrorCodes.ResolvingUnitInvalid,
-            $"Thủ tục {procedure.Code} do cấp dưới giải quyết: chọn đơn vị có thẩm quyền.", 400);
+        throw new PlatformException(CountersErrorCodes.ResolvingUnitInvalid, 400, procedure.Code) { MessageCode = CountersMessages.IntakeResolvedBelow };
     }
 
     /// <summary>{AgencyCode}-{yyMMdd}-{NNNN}: the running number per agency per day, taken inside the intake transaction.</summary>

@@ -1,0 +1,3 @@
+namespace OneStop.Counters.Contracts;
+
+public sealed record ProcedureComponentInfo(string Name, string DocumentTypeCode, bool Required);
