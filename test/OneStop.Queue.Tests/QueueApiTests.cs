@@ -66,7 +66,8 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
     {
         var desk = await CreateDeskAsync();
         var leader = await fx.SignInAsync(Leader);
-        leader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        // The host offers en-US (OneStopHost.Cultures): a bare "en" does not reach it, a browser-like header does.
+        leader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
 
         // A rule of the request: the field message is English, the code stays.
         var invalid = await leader.PostAsJsonAsync($"{Api}/desks", new { code = "bad code!", name = "Desk", counters = Array.Empty<object>() });

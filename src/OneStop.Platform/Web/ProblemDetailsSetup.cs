@@ -102,6 +102,14 @@ internal sealed class PlatformExceptionHandler(ILogger<PlatformExceptionHandler>
             return false;
         }
 
+        // The handler runs outside the localization middleware, whose culture is gone by now: texts are resolved here,
+        // so read them in the culture it chose for the request (Accept-Language for the API).
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+
         if (exception is BadHttpRequestException unreadable)
         {
             logger.LogInformation("Unreadable request on {Path}: {Reason}", httpContext.Request.Path, unreadable.Message);
