@@ -62,6 +62,33 @@ public abstract class QueueApiTests<TFactory>(TFactory fx) where TFactory : OneS
     private static string Number(JsonElement state) => state.GetProperty("current").GetProperty("number").GetString()!;
 
     [Fact]
+    public async Task An_English_reader_gets_English_messages_with_the_stable_codes()
+    {
+        var desk = await CreateDeskAsync();
+        var leader = await fx.SignInAsync(Leader);
+        // The host offers en-US (OneStopHost.Cultures): a bare "en" does not reach it, a browser-like header does.
+        leader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+
+        // A rule of the request: the field message is English, the code stays.
+        var invalid = await leader.PostAsJsonAsync($"{Api}/desks", new { code = "bad code!", name = "Desk", counters = Array.Empty<object>() });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe(OneStop.Platform.Web.PlatformErrorCodes.ValidationFailed);
+        problem.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString()))
+            .ShouldContain("A service point code has letters, digits, '-' or '_', at most 32 characters.");
+
+        // A business rule: the title is the code's English text with its argument.
+        var taken = await leader.PostAsJsonAsync($"{Api}/desks", new
+        {
+            code = desk.Code, name = "Desk", counters = new[] { new { name = "Counter 1", fields = new[] { Civil } } },
+        });
+        taken.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        problem = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe(QueueErrorCodes.DeskCodeTaken);
+        problem.GetProperty("title").GetString().ShouldBe($"The service point code {desk.Code} is already in use.");
+    }
+
+    [Fact]
     public async Task Priority_tickets_go_first_the_head_start_keeps_normal_ones_moving_and_waits_follow_the_clock()
     {
         var desk = await CreateDeskAsync();

@@ -6,35 +6,33 @@ namespace OneStop.Queue.Contracts;
 /// </summary>
 public static class QueueErrorCodes
 {
-    public const string Prefix = "Counters.Queue";
-
     /// <summary>No desk (service point) with that id or code in scope.</summary>
-    public const string DeskNotFound = Prefix + "DeskNotFound";
+    public const string DeskNotFound = "Counters.QueueDeskNotFound";
 
     /// <summary>A desk with that code exists already.</summary>
-    public const string DeskCodeTaken = Prefix + "DeskCodeTaken";
+    public const string DeskCodeTaken = "Counters.QueueDeskCodeTaken";
 
-    public const string CounterNotFound = Prefix + "CounterNotFound";
+    public const string CounterNotFound = "Counters.QueueCounterNotFound";
 
-    public const string TicketNotFound = Prefix + "TicketNotFound";
+    public const string TicketNotFound = "Counters.QueueTicketNotFound";
 
     /// <summary>No counter of the desk serves the chosen field.</summary>
-    public const string FieldNotServed = Prefix + "FieldNotServed";
+    public const string FieldNotServed = "Counters.QueueFieldNotServed";
 
     /// <summary>The command does not fit the ticket's or counter's state (e.g. end a ticket never called).</summary>
-    public const string InvalidState = Prefix + "InvalidState";
+    public const string InvalidState = "Counters.QueueInvalidState";
 
     /// <summary>The counter is taken by another officer, or the officer sits at another counter.</summary>
-    public const string CounterTaken = Prefix + "CounterTaken";
+    public const string CounterTaken = "Counters.QueueCounterTaken";
 
     /// <summary>Nobody is waiting for the counter's fields.</summary>
-    public const string Empty = Prefix + "Empty";
+    public const string Empty = "Counters.QueueEmpty";
 
     /// <summary>The appointment slot is full or not offered.</summary>
-    public const string SlotUnavailable = Prefix + "SlotUnavailable";
+    public const string SlotUnavailable = "Counters.QueueSlotUnavailable";
 
-    public const string AppointmentNotFound = Prefix + "AppointmentNotFound";
+    public const string AppointmentNotFound = "Counters.QueueAppointmentNotFound";
 
     /// <summary>Check-in outside the appointment's window (too early, or released as a no-show).</summary>
-    public const string CheckInClosed = Prefix + "CheckInClosed";
+    public const string CheckInClosed = "Counters.QueueCheckInClosed";
 }

@@ -1,34 +1,21 @@
-using OneStop.Platform.Web;
+using FluentValidation;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Calendar;
 
 /// <summary>Thêm ngày nghỉ / ngày làm bù.</summary>
-internal sealed record AddDayOffRequest(DateOnly Date, string Kind, string Name, string? Source) : IValidatableRequest
+internal sealed record AddDayOffRequest(DateOnly Date, string Kind, string Name, string? Source);
+
+internal sealed class AddDayOffRequestValidator : AbstractValidator<AddDayOffRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public AddDayOffRequestValidator()
     {
-        if (!DayOffKinds.All.Contains(Kind))
-        {
-            yield return new(nameof(Kind), $"Loại ngày phải là một trong: {string.Join(", ", DayOffKinds.All)}.");
-        }
-        else if (Kind == DayOffKinds.MakeupWorkday && Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-        {
-            yield return new(nameof(Date), "Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật (ngày thường vốn đã là ngày làm việc).");
-        }
-
-        if (Date.Year is < 2000 or > 2100)
-        {
-            yield return new(nameof(Date), "Ngày không hợp lệ.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
-        {
-            yield return new(nameof(Name), "Tên ngày nghỉ bắt buộc, tối đa 256 ký tự.");
-        }
-
-        if (Source is { Length: > 2000 })
-        {
-            yield return new(nameof(Source), "Nguồn tối đa 2000 ký tự.");
-        }
+        RuleFor(r => r.Kind).Must(kind => DayOffKinds.All.Contains(kind))
+            .WithErrorCode(CalendarMessages.KindInvalid).WithMessage(_ => Messages.Text(CalendarMessages.KindInvalid, string.Join(", ", DayOffKinds.All)));
+        RuleFor(r => r.Date).Must(date => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            .When(r => r.Kind == DayOffKinds.MakeupWorkday).WithErrorCode(CalendarMessages.MakeupMustBeWeekend);
+        RuleFor(r => r.Date).Must(date => date.Year is >= 2000 and <= 2100).WithErrorCode(CalendarMessages.DateInvalid);
+        RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 256).WithErrorCode(CalendarMessages.NameRequired);
+        RuleFor(r => r.Source).MaximumLength(2000).WithErrorCode(CalendarMessages.SourceTooLong);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Web;
 
 namespace OneStop.Platform.Calendar;
@@ -7,10 +9,18 @@ namespace OneStop.Platform.Calendar;
 /// 422 with <see cref="PlatformErrorCodes.CalendarNotCovered"/> wherever it escapes a request.
 /// </summary>
 public sealed class CalendarNotCoveredException(int year, IReadOnlyCollection<int> coveredYears)
-    : PlatformException(PlatformErrorCodes.CalendarNotCovered, $"Lịch làm việc chưa có dữ liệu năm {year} (đang có: {Describe(coveredYears)}). Quản trị viên cần nhập ngày nghỉ của năm {year} trước khi tính hạn.", 422)
+    : PlatformException(PlatformErrorCodes.CalendarNotCovered, 422, YearText(year), Describe(coveredYears))
 {
     public int Year { get; } = year;
 
-    private static string Describe(IReadOnlyCollection<int> years) =>
-        years.Count == 0 ? "chưa có năm nào" : string.Join(", ", years.Order());
+    private static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    // Resolved when the message is read, so "no year" follows the reader's language too.
+    private static object Describe(IReadOnlyCollection<int> years) =>
+        years.Count == 0 ? new NoYear() : string.Join(", ", years.Order());
+
+    private sealed class NoYear
+    {
+        public override string ToString() => Messages.Text(CalendarMessages.CoveredNone);
+    }
 }

@@ -41,8 +41,8 @@ internal static class DaysOffEndpoints
     {
         if (await db.DaysOff.AnyAsync(d => d.Date == request.Date, ct))
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.DayOffExists,
-                $"Ngày {request.Date:dd/MM/yyyy} đã có trong lịch; hãy xóa mục cũ trước khi thêm.", StatusCodes.Status409Conflict));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.DayOffExists, StatusCodes.Status409Conflict,
+                request.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var day = new DayOff(request.Date, request.Kind, request.Name.Trim(), request.Source?.Trim() ?? "");
@@ -56,7 +56,7 @@ internal static class DaysOffEndpoints
         var day = await db.DaysOff.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (day is null)
         {
-            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.DayOffNotFound, "Không tìm thấy ngày nghỉ.", StatusCodes.Status404NotFound));
+            return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.DayOffNotFound, StatusCodes.Status404NotFound));
         }
 
         db.DaysOff.Remove(day);

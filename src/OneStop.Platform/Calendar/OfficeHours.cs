@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Calendar;
 
@@ -15,15 +16,21 @@ public sealed record OfficeHours(TimeOnly MorningStart, TimeOnly MorningEnd, Tim
 
     public TimeSpan DailyWorkingTime => (MorningEnd - MorningStart) + (AfternoonEnd - AfternoonStart);
 
+    public bool InOrder => MorningStart < MorningEnd && MorningEnd <= AfternoonStart && AfternoonStart < AfternoonEnd;
+
+    /// <summary>The daily total in hours, as shown ("7.5").</summary>
+    internal string DailyHours => DailyWorkingTime.TotalHours.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>What is wrong with the schedule, in the reader's language.</summary>
     public IEnumerable<string> Problems()
     {
-        if (!(MorningStart < MorningEnd && MorningEnd <= AfternoonStart && AfternoonStart < AfternoonEnd))
+        if (!InOrder)
         {
-            yield return "Giờ làm việc phải theo thứ tự: bắt đầu sáng < kết thúc sáng ≤ bắt đầu chiều < kết thúc chiều.";
+            yield return Messages.Text(CalendarMessages.HoursOutOfOrder);
         }
         else if (DailyWorkingTime != WorkingDay)
         {
-            yield return $"Tổng giờ làm việc trong ngày phải đúng 8 giờ (đang là {DailyWorkingTime.TotalHours:0.##} giờ).";
+            yield return Messages.Text(CalendarMessages.HoursNotEight, DailyHours);
         }
     }
 

@@ -1,3 +1,4 @@
+using OneStop.Platform.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,5 +58,5 @@ internal static class OfficeHoursEndpoints
     }
 
     private static ProblemHttpResult UnitNotFound() =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.NotFound, "Không tìm thấy đơn vị hành chính trong phạm vi của bạn.", StatusCodes.Status404NotFound));
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.NotFound, Messages.Text(CalendarMessages.UnitNotFound), StatusCodes.Status404NotFound));
 }

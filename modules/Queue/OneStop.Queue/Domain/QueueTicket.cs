@@ -66,7 +66,7 @@ internal sealed class QueueTicket : ScopedEntity
 
     public void Call(Guid counterId, DateTimeOffset at)
     {
-        Require(Status == QueueTicketStatuses.Waiting, "Chỉ gọi được phiếu đang chờ.");
+        Require(Status == QueueTicketStatuses.Waiting, OneStop.Queue.Features.QueueMessages.TicketsCallOnlyWaiting);
         Status = QueueTicketStatuses.Called;
         CounterId = counterId;
         TransferredToCounterId = null;
@@ -82,21 +82,21 @@ internal sealed class QueueTicket : ScopedEntity
 
     public void Recall(DateTimeOffset at)
     {
-        Require(Status == QueueTicketStatuses.Called, "Chỉ gọi lại được phiếu vừa gọi, chưa phục vụ.");
+        Require(Status == QueueTicketStatuses.Called, OneStop.Queue.Features.QueueMessages.TicketsRecallOnlyCalled);
         CallCount++;
         LastCalledAt = at;
     }
 
     public void StartService(DateTimeOffset at)
     {
-        Require(Status == QueueTicketStatuses.Called, "Chỉ bắt đầu phục vụ được phiếu đã gọi.");
+        Require(Status == QueueTicketStatuses.Called, OneStop.Queue.Features.QueueMessages.TicketsStartOnlyCalled);
         Status = QueueTicketStatuses.Serving;
         ServiceStartedAt ??= at;
     }
 
     public void End(DateTimeOffset at)
     {
-        Require(IsOpen, "Chỉ kết thúc được phiếu đang được gọi hoặc phục vụ.");
+        Require(IsOpen, OneStop.Queue.Features.QueueMessages.TicketsEndOnlyOpen);
         Status = QueueTicketStatuses.Done;
         EndedAt = at;
         ServiceSeconds = Seconds(CalledAt!.Value, at);
@@ -104,7 +104,7 @@ internal sealed class QueueTicket : ScopedEntity
 
     public void MarkNoShow(DateTimeOffset at)
     {
-        Require(Status == QueueTicketStatuses.Called, "Chỉ đánh dấu vắng mặt được phiếu đã gọi mà chưa phục vụ.");
+        Require(Status == QueueTicketStatuses.Called, OneStop.Queue.Features.QueueMessages.TicketsNoShowOnlyCalled);
         Status = QueueTicketStatuses.NoShow;
         EndedAt = at;
     }
@@ -112,18 +112,18 @@ internal sealed class QueueTicket : ScopedEntity
     /// <summary>Chuyển quầy: back to waiting, at the head of the target counter's queue.</summary>
     public void TransferTo(Guid counterId)
     {
-        Require(IsOpen, "Chỉ chuyển quầy được phiếu đang được gọi hoặc phục vụ.");
+        Require(IsOpen, OneStop.Queue.Features.QueueMessages.TicketsTransferOnlyOpen);
         Status = QueueTicketStatuses.Waiting;
         TransferredToCounterId = counterId;
     }
 
     private static int Seconds(DateTimeOffset from, DateTimeOffset to) => (int)Math.Max(0, Math.Round((to - from).TotalSeconds));
 
-    private static void Require(bool condition, string message)
+    private static void Require(bool condition, string messageCode)
     {
         if (!condition)
         {
-            throw new OneStop.Platform.Web.PlatformException(QueueErrorCodes.InvalidState, message, 409);
+            throw new OneStop.Platform.Web.PlatformException(QueueErrorCodes.InvalidState, 409) { MessageCode = messageCode };
         }
     }
 }

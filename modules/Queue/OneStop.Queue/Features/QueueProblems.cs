@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Web;
 
 namespace OneStop.Queue.Features;
@@ -7,8 +8,9 @@ namespace OneStop.Queue.Features;
 /// <summary>ProblemDetails results shared by the queue's endpoints.</summary>
 internal static class QueueProblems
 {
-    public static ProblemHttpResult Problem(string code, string title, int status) =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(code, title, status));
+    /// <summary>A problem titled by <paramref name="messageCode"/>'s text in the reader's language.</summary>
+    public static ProblemHttpResult Problem(string code, string messageCode, int status, params object?[] arguments) =>
+        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(code, Messages.Text(messageCode, arguments), status));
 
-    public static ProblemHttpResult NotFound(string code, string title) => Problem(code, title, StatusCodes.Status404NotFound);
+    public static ProblemHttpResult NotFound(string code) => Problem(code, code, StatusCodes.Status404NotFound);
 }

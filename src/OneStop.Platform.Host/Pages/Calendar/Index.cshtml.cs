@@ -6,6 +6,7 @@ using OneStop.Platform.Calendar;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
 
 namespace OneStop.Platform.Host.Pages.Calendar;
 
@@ -36,7 +37,7 @@ public sealed class IndexModel(PlatformDbContext db, IWorkingCalendar calendar, 
         }
 
         var request = new AddDayOffRequest(Input.Date ?? default, Input.Kind ?? "", Input.Name ?? "", Input.Source);
-        foreach (var error in request.Validate())
+        foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError($"Input.{error.Field}", error.Message);
         }

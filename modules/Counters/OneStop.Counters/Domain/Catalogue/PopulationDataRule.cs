@@ -1,7 +1,6 @@
 using OneStop.Platform;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OneStop.Counters.Domain.Calendar;
 
 namespace OneStop.Counters.Domain.Catalogue;
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,71 +25,53 @@ internal sealed record DeskDto(
 
 internal sealed record CounterRequest(string Name, IReadOnlyList<string> Fields);
 
-internal sealed record CreateDeskRequest(string Code, string Name, int? PriorityHeadStartMinutes, int? SlotMinutes, int? SlotCapacity, IReadOnlyList<CounterRequest>? Counters)
-    : IValidatableRequest
+internal sealed record CreateDeskRequest(string Code, string Name, int? PriorityHeadStartMinutes, int? SlotMinutes, int? SlotCapacity, IReadOnlyList<CounterRequest>? Counters);
+
+internal sealed class CreateDeskRequestValidator : AbstractValidator<CreateDeskRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public CreateDeskRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 32 || !Code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        RuleFor(r => r.Code).Must(code => !string.IsNullOrWhiteSpace(code) && code.Length <= 32 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            .WithErrorCode(QueueMessages.DesksCodeInvalid);
+        RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 256).WithErrorCode(QueueMessages.DesksNameRequired);
+        RuleFor(r => r.PriorityHeadStartMinutes).InclusiveBetween(0, 240).WithErrorCode(QueueMessages.DesksPriorityHeadStartOutOfRange);
+        RuleFor(r => r.SlotMinutes).InclusiveBetween(5, 240).WithErrorCode(QueueMessages.DesksSlotMinutesOutOfRange);
+        RuleFor(r => r.SlotCapacity).InclusiveBetween(1, 100).WithErrorCode(QueueMessages.DesksSlotCapacityOutOfRange);
+        RuleForEach(r => r.Counters).ChildRules(counter =>
         {
-            yield return new(nameof(Code), "Mã điểm phục vụ gồm chữ cái, chữ số, '-' hoặc '_', tối đa 32 ký tự.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 256)
-        {
-            yield return new(nameof(Name), "Nhập tên điểm phục vụ (tối đa 256 ký tự).");
-        }
-
-        if (PriorityHeadStartMinutes is < 0 or > 240)
-        {
-            yield return new(nameof(PriorityHeadStartMinutes), "Thời gian ưu tiên từ 0 đến 240 phút.");
-        }
-
-        if (SlotMinutes is < 5 or > 240)
-        {
-            yield return new(nameof(SlotMinutes), "Độ dài khung giờ hẹn từ 5 đến 240 phút.");
-        }
-
-        if (SlotCapacity is < 1 or > 100)
-        {
-            yield return new(nameof(SlotCapacity), "Số lượt hẹn mỗi khung giờ từ 1 đến 100.");
-        }
-
-        foreach (var error in (Counters ?? []).SelectMany(CounterErrors))
-        {
-            yield return error;
-        }
-    }
-
-    public static IEnumerable<ValidationError> CounterErrors(CounterRequest counter)
-    {
-        if (string.IsNullOrWhiteSpace(counter.Name) || counter.Name.Length > 128)
-        {
-            yield return new("Counters", "Nhập tên quầy (tối đa 128 ký tự).");
-        }
-
-        if (counter.Fields is null || !counter.Fields.Any(f => !string.IsNullOrWhiteSpace(f)))
-        {
-            yield return new("Counters", "Mỗi quầy phục vụ ít nhất một lĩnh vực.");
-        }
+            counter.RuleFor(c => c.Name).CounterName();
+            counter.RuleFor(c => c.Fields).CounterFields();
+        }).OverridePropertyName("Counters");
     }
 }
 
-internal sealed record SetFieldsRequest(IReadOnlyList<string> Fields) : IValidatableRequest
+internal sealed class SetFieldsRequestValidator : AbstractValidator<SetFieldsRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public SetFieldsRequestValidator() => RuleFor(r => r.Fields).CounterFields();
+}
+
+internal sealed class AddCounterRequestValidator : AbstractValidator<AddCounterRequest>
+{
+    public AddCounterRequestValidator()
     {
-        if (Fields is null || !Fields.Any(f => !string.IsNullOrWhiteSpace(f)))
-        {
-            yield return new(nameof(Fields), "Mỗi quầy phục vụ ít nhất một lĩnh vực.");
-        }
+        RuleFor(r => r.Name).CounterName();
+        RuleFor(r => r.Fields).CounterFields();
     }
 }
 
-internal sealed record AddCounterRequest(string Name, IReadOnlyList<string> Fields) : IValidatableRequest
+/// <summary>The rules a counter's name and fields share wherever a counter is set up.</summary>
+internal static class CounterRules
 {
-    public IEnumerable<ValidationError> Validate() => CreateDeskRequest.CounterErrors(new CounterRequest(Name, Fields));
+    public static IRuleBuilderOptions<T, string> CounterName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 128).WithErrorCode(QueueMessages.DesksCounterNameRequired);
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> CounterFields<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
+        rule.Must(fields => fields is not null && fields.Any(f => !string.IsNullOrWhiteSpace(f))).WithErrorCode(QueueMessages.DesksCounterFieldsRequired);
 }
+
+internal sealed record SetFieldsRequest(IReadOnlyList<string> Fields);
+
+internal sealed record AddCounterRequest(string Name, IReadOnlyList<string> Fields);
 
 /// <summary>Thiết lập điểm phục vụ: a unit leader sets up the desk of the acting unit, its counters and their fields.</summary>
 internal sealed class DeskSetupHandler(QueueDbContext db)
@@ -98,7 +81,7 @@ internal sealed class DeskSetupHandler(QueueDbContext db)
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.QueueDesks.IgnoreQueryFilters().AnyAsync(d => d.Code == code, ct))
         {
-            throw new PlatformException(QueueErrorCodes.DeskCodeTaken, $"Mã điểm phục vụ {code} đã được dùng.", 409);
+            throw new PlatformException(QueueErrorCodes.DeskCodeTaken, 409, code);
         }
 
         var desk = new QueueDesk(code, request.Name.Trim())
@@ -132,7 +115,7 @@ internal sealed class DeskSetupHandler(QueueDbContext db)
     public async Task<DeskDto> SetFieldsAsync(Guid counterId, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var counter = await db.QueueCounters.FirstOrDefaultAsync(c => c.Id == counterId, ct)
-            ?? throw new PlatformException(QueueErrorCodes.CounterNotFound, "Không tìm thấy quầy trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(QueueErrorCodes.CounterNotFound, 404);
         counter.SetFields(fields);
         await db.SaveChangesAsync(ct);
         return DeskDto.From(await QueueDesks.GetAsync(db, counter.DeskId, ct));

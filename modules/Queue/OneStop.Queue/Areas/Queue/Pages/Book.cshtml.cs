@@ -33,7 +33,7 @@ internal sealed class BookModel(QueueDbContext db, ICurrentScope scope, Appointm
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async desk =>
     {
         var request = new BookRequest(Field ?? "", SlotStart ?? default, CitizenName ?? "", Phone);
-        QueueQueries.ThrowIfInvalid(request);
+        Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
 
         Booked = await appointments.BookAsync(desk.Id, request, ct);
     }, ct);
@@ -57,7 +57,7 @@ internal sealed class BookModel(QueueDbContext db, ICurrentScope scope, Appointm
                 }
                 catch (PlatformException e)
                 {
-                    Error = e.Message;
+                    Error = e.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message;
                 }
             }
 

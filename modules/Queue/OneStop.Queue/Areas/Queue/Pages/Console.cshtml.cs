@@ -65,7 +65,7 @@ internal sealed class ConsoleModel(QueueDbContext db, ICurrentScope scope, Count
         RunAsync(async () =>
         {
             var request = new LinkDossierRequest(dossierCode ?? "");
-            QueueQueries.ThrowIfInvalid(request);
+            Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
 
             await links.HandleAsync(ticketId, request, ct);
         });
@@ -78,7 +78,7 @@ internal sealed class ConsoleModel(QueueDbContext db, ICurrentScope scope, Count
         }
         catch (PlatformException e)
         {
-            Error = e.Message;
+            Error = e.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message;
         }
 
         return RedirectToPage();

@@ -39,21 +39,21 @@ internal sealed class DesksModel(DeskSetupHandler setup, IPermissionChecker perm
     public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => ManageAsync(async () =>
     {
         var request = new CreateDeskRequest(Code ?? "", Name ?? "", HeadStart, SlotMinutes, SlotCapacity, []);
-        QueueQueries.ThrowIfInvalid(request);
+        Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
         await setup.CreateAsync(request, ct);
     });
 
     public Task<IActionResult> OnPostCounterAsync(Guid deskId, string? counterName, string[]? fields, CancellationToken ct) => ManageAsync(async () =>
     {
         var request = new AddCounterRequest(counterName ?? "", fields ?? []);
-        QueueQueries.ThrowIfInvalid(request);
+        Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
         await setup.AddCounterAsync(deskId, request, ct);
     });
 
     public Task<IActionResult> OnPostFieldsAsync(Guid counterId, string[]? fields, CancellationToken ct) => ManageAsync(async () =>
     {
         var request = new SetFieldsRequest(fields ?? []);
-        QueueQueries.ThrowIfInvalid(request);
+        Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
         await setup.SetFieldsAsync(counterId, request.Fields, ct);
     });
 
@@ -70,7 +70,7 @@ internal sealed class DesksModel(DeskSetupHandler setup, IPermissionChecker perm
         }
         catch (PlatformException e)
         {
-            Error = e.Message;
+            Error = e.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message;
         }
 
         return RedirectToPage();

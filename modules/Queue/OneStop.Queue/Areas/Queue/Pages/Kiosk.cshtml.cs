@@ -41,7 +41,7 @@ internal sealed class KioskModel(QueueDbContext db, ICurrentScope scope, IssueTi
         }
 
         var request = new IssueTicketRequest(Field, PriorityGroup, DossierCode);
-        QueueQueries.ThrowIfInvalid(request);
+        Validation.ThrowIfInvalid(HttpContext.RequestServices, request);
         return await issue.HandleAsync(desk.Id, request, QueueTicketSources.Kiosk, ct);
     }, ct);
 
@@ -63,7 +63,7 @@ internal sealed class KioskModel(QueueDbContext db, ICurrentScope scope, IssueTi
                 }
                 catch (PlatformException e)
                 {
-                    Error = e.Message;
+                    Error = e.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message;
                 }
             }
         }

@@ -27,7 +27,7 @@ internal static class QueueDesks
     /// <summary>A desk in the caller's scope, with its counters.</summary>
     public static async Task<QueueDesk> GetAsync(QueueDbContext db, Guid id, CancellationToken ct) =>
         await db.QueueDesks.Include(d => d.Counters).FirstOrDefaultAsync(d => d.Id == id, ct)
-        ?? throw new PlatformException(QueueErrorCodes.DeskNotFound, "Không tìm thấy điểm phục vụ trong phạm vi của bạn.", 404);
+        ?? throw new PlatformException(QueueErrorCodes.DeskNotFound, 404);
 
     /// <summary>
     /// The kiosk, board and booking pages are public (no login): they find the desk by its code across units, then act
@@ -60,14 +60,6 @@ internal static class QueueQueries
             .ThenBy(t => t.Number);
     }
 
-    /// <summary>Pages run the API's request checks and show the first message.</summary>
-    public static void ThrowIfInvalid(IValidatableRequest request)
-    {
-        if (request.Validate().FirstOrDefault() is { } error)
-        {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, error.Message);
-        }
-    }
 }
 
 /// <summary>

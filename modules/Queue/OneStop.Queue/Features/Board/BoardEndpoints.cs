@@ -110,13 +110,13 @@ internal static class BoardEndpoints
     private static async Task<Results<Ok<BoardState>, ProblemHttpResult>> Get(BoardReader reader, Guid id, CancellationToken ct) =>
         await reader.ReadAsync(id, ct) is { } board
             ? TypedResults.Ok(board)
-            : QueueProblems.NotFound(QueueErrorCodes.DeskNotFound, "Không tìm thấy điểm phục vụ trong phạm vi của bạn.");
+            : QueueProblems.NotFound(QueueErrorCodes.DeskNotFound);
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Stream(BoardReader reader, QueueDbContext db, HttpContext http, Guid id, CancellationToken ct)
     {
         if (!await db.QueueDesks.AnyAsync(d => d.Id == id, ct))
         {
-            return QueueProblems.NotFound(QueueErrorCodes.DeskNotFound, "Không tìm thấy điểm phục vụ trong phạm vi của bạn.");
+            return QueueProblems.NotFound(QueueErrorCodes.DeskNotFound);
         }
 
         await reader.StreamAsync(http.Response, id, ct);

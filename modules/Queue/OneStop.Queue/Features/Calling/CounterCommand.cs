@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +8,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Queue.Contracts;
 using OneStop.Queue.Domain;
 using OneStop.Queue.Infrastructure;
+using OneStop.Platform.Localization;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
@@ -28,19 +30,15 @@ internal static class CounterActions
     public static readonly string[] All = [SignIn, SignOut, CallNext, Recall, Start, End, NoShow, Transfer];
 }
 
-internal sealed record CounterCommand(string Action, Guid? ToCounterId = null) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (!CounterActions.All.Contains(Action))
-        {
-            yield return new(nameof(Action), "Thao tác phải là một trong: " + string.Join(", ", CounterActions.All) + ".");
-        }
+internal sealed record CounterCommand(string Action, Guid? ToCounterId = null);
 
-        if (Action == CounterActions.Transfer && ToCounterId is null)
-        {
-            yield return new(nameof(ToCounterId), "Chọn quầy nhận chuyển.");
-        }
+internal sealed class CounterCommandValidator : AbstractValidator<CounterCommand>
+{
+    public CounterCommandValidator()
+    {
+        RuleFor(c => c.Action).Must(action => CounterActions.All.Contains(action))
+            .WithErrorCode(QueueMessages.CountersActionInvalid).WithMessage(_ => Messages.Text(QueueMessages.CountersActionInvalid, string.Join(", ", CounterActions.All)));
+        RuleFor(c => c.ToCounterId).NotNull().When(c => c.Action == CounterActions.Transfer).WithErrorCode(QueueMessages.CountersTransferTargetRequired);
     }
 }
 
@@ -72,8 +70,8 @@ internal sealed class CounterCommandHandler(QueueDbContext db, TimeProvider cloc
     private async Task<CounterStateDto> RunAsync(Guid counterId, CounterCommand command, CancellationToken ct)
     {
         var counter = await db.QueueCounters.FirstOrDefaultAsync(c => c.Id == counterId, ct)
-            ?? throw new PlatformException(QueueErrorCodes.CounterNotFound, "Không tìm thấy quầy trong phạm vi của bạn.", 404);
-        var officer = scope.ActorId ?? throw new PlatformException(QueueErrorCodes.CounterTaken, "Chỉ cán bộ đăng nhập mới ngồi quầy được.", 403);
+            ?? throw new PlatformException(QueueErrorCodes.CounterNotFound, 404);
+        var officer = scope.ActorId ?? throw new PlatformException(QueueErrorCodes.CounterTaken, 403) { MessageCode = QueueMessages.CountersSignedInOnly };
         var now = clock.GetUtcNow();
         // The change and its event-log row commit together.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -85,20 +83,20 @@ internal sealed class CounterCommandHandler(QueueDbContext db, TimeProvider cloc
         {
             if (counter.OfficerId != officer)
             {
-                throw new PlatformException(QueueErrorCodes.CounterTaken, $"Bạn chưa ngồi tại {counter.Name}: chọn \"Ngồi quầy\" trước.", 409);
+                throw new PlatformException(QueueErrorCodes.CounterTaken, 409, counter.Name) { MessageCode = QueueMessages.CountersNotSeated };
             }
 
             var current = counter.CurrentTicketId is { } id ? await db.QueueTickets.FirstOrDefaultAsync(t => t.Id == id, ct) : null;
             switch (command.Action)
             {
                 case CounterActions.SignOut:
-                    Require(current is null, "Kết thúc hoặc chuyển phiếu đang phục vụ trước khi rời quầy.");
+                    Require(current is null, QueueMessages.CountersEndBeforeSignOut);
                     counter.SignOut();
                     break;
                 case CounterActions.CallNext:
-                    Require(current is null, $"Phiếu {current?.DisplayNumber} chưa kết thúc: kết thúc, đánh dấu vắng mặt hoặc chuyển quầy trước khi gọi số mới.");
+                    Require(current is null, QueueMessages.CountersTicketStillOpen, current?.DisplayNumber);
                     var next = await NextAsync(counter, now, ct)
-                        ?? throw new PlatformException(QueueErrorCodes.Empty, "Không còn công dân nào chờ các lĩnh vực của quầy này.", 409);
+                        ?? throw new PlatformException(QueueErrorCodes.Empty, 409);
                     next.Call(counter.Id, now);
                     counter.CurrentTicketId = next.Id;
                     Log(next, QueueEventKinds.Called, now, counter.Id);
@@ -123,7 +121,7 @@ internal sealed class CounterCommandHandler(QueueDbContext db, TimeProvider cloc
                     break;
                 case CounterActions.Transfer:
                     var target = await db.QueueCounters.FirstOrDefaultAsync(c => c.Id == command.ToCounterId && c.DeskId == counter.DeskId && c.Id != counter.Id, ct)
-                        ?? throw new PlatformException(QueueErrorCodes.CounterNotFound, "Quầy nhận chuyển phải là quầy khác của cùng điểm phục vụ.", 404);
+                        ?? throw new PlatformException(QueueErrorCodes.CounterNotFound, 404) { MessageCode = QueueMessages.CountersTransferTargetInvalid };
                     Current(current).TransferTo(target.Id);
                     counter.CurrentTicketId = null;
                     Log(current!, QueueEventKinds.Transferred, now, target.Id);
@@ -142,7 +140,7 @@ internal sealed class CounterCommandHandler(QueueDbContext db, TimeProvider cloc
     {
         if (counter.OfficerId is { } other && other != officer)
         {
-            throw new PlatformException(QueueErrorCodes.CounterTaken, $"{counter.Name} đang có cán bộ {counter.OfficerName} ngồi.", 409);
+            throw new PlatformException(QueueErrorCodes.CounterTaken, 409, counter.Name, counter.OfficerName) { MessageCode = QueueMessages.CountersOccupied };
         }
 
         // One counter per officer: moving to another counter leaves the previous one (if nothing is open there).
@@ -150,7 +148,7 @@ internal sealed class CounterCommandHandler(QueueDbContext db, TimeProvider cloc
         {
             if (previous.CurrentTicketId is not null)
             {
-                throw new PlatformException(QueueErrorCodes.CounterTaken, $"Bạn đang phục vụ một phiếu tại {previous.Name}: kết thúc trước khi đổi quầy.", 409);
+                throw new PlatformException(QueueErrorCodes.CounterTaken, 409, previous.Name) { MessageCode = QueueMessages.CountersServingElsewhere };
             }
 
             previous.SignOut();
@@ -174,13 +172,13 @@ internal sealed class CounterCommandHandler(QueueDbContext db, TimeProvider cloc
         db.QueueEvents.Add(new QueueEvent(ticket, kind, at, counterId, scope.ActorName));
 
     private static QueueTicket Current(QueueTicket? current) =>
-        current ?? throw new PlatformException(QueueErrorCodes.InvalidState, "Quầy chưa gọi phiếu nào.", 409);
+        current ?? throw new PlatformException(QueueErrorCodes.InvalidState, 409) { MessageCode = QueueMessages.CountersNothingCalled };
 
-    private static void Require(bool condition, string message)
+    private static void Require(bool condition, string messageCode, params object?[] arguments)
     {
         if (!condition)
         {
-            throw new PlatformException(QueueErrorCodes.InvalidState, message, 409);
+            throw new PlatformException(QueueErrorCodes.InvalidState, 409, arguments) { MessageCode = messageCode };
         }
     }
 }
@@ -199,7 +197,7 @@ internal static class CounterEndpoints
     private static async Task<Results<Ok<CounterStateDto>, ProblemHttpResult>> Get(QueueDbContext db, CounterCommandHandler handler, Guid id, CancellationToken ct) =>
         await db.QueueCounters.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } counter
             ? TypedResults.Ok(await handler.StateAsync(counter, ct))
-            : QueueProblems.NotFound(QueueErrorCodes.CounterNotFound, "Không tìm thấy quầy trong phạm vi của bạn.");
+            : QueueProblems.NotFound(QueueErrorCodes.CounterNotFound);
 
     private static async Task<Ok<CounterStateDto>> Command(CounterCommandHandler handler, Guid id, CounterCommand command, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(id, command, ct));

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,14 +50,14 @@ internal sealed class QueueVisitReader(QueueDbContext db)
     }
 }
 
-internal sealed record LinkDossierRequest(string DossierCode) : IValidatableRequest
+internal sealed record LinkDossierRequest(string DossierCode);
+
+internal sealed class LinkDossierRequestValidator : AbstractValidator<LinkDossierRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public LinkDossierRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(DossierCode) || DossierCode.Trim().Length > 64)
-        {
-            yield return new(nameof(DossierCode), "Nhập mã hồ sơ (tối đa 64 ký tự).");
-        }
+        RuleFor(r => r.DossierCode).Must(code => !string.IsNullOrWhiteSpace(code) && code.Trim().Length <= 64)
+            .WithErrorCode(QueueMessages.VisitsDossierCodeRequired);
     }
 }
 
@@ -69,7 +70,7 @@ internal sealed class LinkDossierHandler(QueueDbContext db, TimeProvider clock, 
     public async Task<QueueVisitInfo> HandleAsync(Guid ticketId, LinkDossierRequest request, CancellationToken ct)
     {
         var ticket = await db.QueueTickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct)
-            ?? throw new PlatformException(QueueErrorCodes.TicketNotFound, "Không tìm thấy phiếu trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(QueueErrorCodes.TicketNotFound, 404);
         var code = request.DossierCode.Trim().ToUpperInvariant();
         if (!await db.QueueTicketDossiers.AnyAsync(l => l.TicketId == ticket.Id && l.DossierCode == code, ct))
         {
@@ -133,7 +134,7 @@ internal static class VisitEndpoints
     private static async Task<Results<Ok<QueueVisitInfo>, ProblemHttpResult>> Get(QueueVisitReader visits, Guid id, CancellationToken ct) =>
         await visits.FindAsync(id, ct) is { } visit
             ? TypedResults.Ok(visit)
-            : QueueProblems.NotFound(QueueErrorCodes.TicketNotFound, "Không tìm thấy phiếu trong phạm vi của bạn.");
+            : QueueProblems.NotFound(QueueErrorCodes.TicketNotFound);
 
     private static async Task<Ok<QueueVisitInfo>> Link(LinkDossierHandler handler, Guid id, LinkDossierRequest request, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(id, request, ct));

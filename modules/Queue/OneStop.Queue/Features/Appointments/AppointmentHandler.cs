@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,7 @@ using OneStop.Queue.Infrastructure;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Calendar;
 using OneStop.Platform.Jobs;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -24,47 +26,30 @@ internal sealed record SlotDto(DateTimeOffset Start, int Capacity, int Booked, i
 
 internal sealed record SlotsDto(Guid DeskId, DateOnly Date, bool WorkingDay, string? Note, IReadOnlyList<SlotDto> Slots);
 
-internal sealed record BookRequest(string Field, DateTimeOffset SlotStart, string CitizenName, string? Phone) : IValidatableRequest
+internal sealed record BookRequest(string Field, DateTimeOffset SlotStart, string CitizenName, string? Phone);
+
+internal sealed class BookRequestValidator : AbstractValidator<BookRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public BookRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Field))
-        {
-            yield return new(nameof(Field), "Chọn lĩnh vực.");
-        }
-
-        if (SlotStart == default)
-        {
-            yield return new(nameof(SlotStart), "Chọn khung giờ hẹn.");
-        }
-
-        if (string.IsNullOrWhiteSpace(CitizenName) || CitizenName.Length > 256)
-        {
-            yield return new(nameof(CitizenName), "Nhập họ và tên (tối đa 256 ký tự).");
-        }
-
-        if (Phone is { Length: > 0 } p && (p.Length > 15 || !p.All(c => char.IsAsciiDigit(c) || c is '+' or ' ')))
-        {
-            yield return new(nameof(Phone), "Số điện thoại chỉ gồm chữ số (tối đa 15 ký tự).");
-        }
+        RuleFor(r => r.Field).Must(field => !string.IsNullOrWhiteSpace(field)).WithErrorCode(QueueMessages.AppointmentsFieldRequired);
+        RuleFor(r => r.SlotStart).NotEqual(default(DateTimeOffset)).WithErrorCode(QueueMessages.AppointmentsSlotRequired);
+        RuleFor(r => r.CitizenName).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 256).WithErrorCode(QueueMessages.AppointmentsCitizenNameRequired);
+        RuleFor(r => r.Phone).Must(p => p!.Length <= 15 && p.All(c => char.IsAsciiDigit(c) || c is '+' or ' '))
+            .When(r => r.Phone is { Length: > 0 }).WithErrorCode(QueueMessages.AppointmentsPhoneInvalid);
     }
 }
 
 internal sealed record AppointmentDto(Guid Id, Guid DeskId, string Code, string Field, DateTimeOffset SlotStart, string CitizenName, string Status, Guid? TicketId);
 
-internal sealed record CheckInRequest(string Code, string? PriorityGroup) : IValidatableRequest
-{
-    public IEnumerable<ValidationError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Code) || Code.Trim().Length > 16)
-        {
-            yield return new(nameof(Code), "Nhập mã lịch hẹn.");
-        }
+internal sealed record CheckInRequest(string Code, string? PriorityGroup);
 
-        if (!string.IsNullOrEmpty(PriorityGroup) && !QueuePriorityGroups.All.Contains(PriorityGroup))
-        {
-            yield return new(nameof(PriorityGroup), "Nhóm ưu tiên không hợp lệ.");
-        }
+internal sealed class CheckInRequestValidator : AbstractValidator<CheckInRequest>
+{
+    public CheckInRequestValidator()
+    {
+        RuleFor(r => r.Code).Must(code => !string.IsNullOrWhiteSpace(code) && code.Trim().Length <= 16).WithErrorCode(QueueMessages.AppointmentsCodeRequired);
+        RuleFor(r => r.PriorityGroup).PriorityGroup();
     }
 }
 
@@ -84,17 +69,17 @@ internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, 
         var today = QueueTime.DayOf(clock.GetUtcNow());
         if (date < today || date > today.AddDays(DaysAhead))
         {
-            return new SlotsDto(desk.Id, date, false, $"Chỉ đặt lịch từ hôm nay đến {DaysAhead} ngày tới.", []);
+            return new SlotsDto(desk.Id, date, false, Messages.Text(QueueMessages.AppointmentsDaysAhead, DaysAhead), []);
         }
 
         if (!calendar.CoveredYears.Contains(date.Year))
         {
-            return new SlotsDto(desk.Id, date, false, $"Lịch làm việc năm {date.Year} chưa được cập nhật, chưa nhận đặt lịch.", []);
+            return new SlotsDto(desk.Id, date, false, Messages.Text(QueueMessages.AppointmentsCalendarNotCovered, date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), []);
         }
 
         if (!calendar.IsWorkingDay(date))
         {
-            return new SlotsDto(desk.Id, date, false, $"Ngày {date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} là ngày nghỉ ({calendar.WhyNotWorking(date)}).", []);
+            return new SlotsDto(desk.Id, date, false, Messages.Text(QueueMessages.AppointmentsDayOff, date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), calendar.WhyNotWorking(date)), []);
         }
 
         var hours = await workingCalendar.OfficeHoursAsync(desk.UnitId, ct);
@@ -126,14 +111,14 @@ internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, 
         var desk = await QueueDesks.GetAsync(db, deskId, ct);
         if (!desk.Fields.Contains(request.Field))
         {
-            throw new PlatformException(QueueErrorCodes.FieldNotServed, $"Điểm phục vụ không có quầy nào phục vụ lĩnh vực \"{request.Field}\".", 422);
+            throw new PlatformException(QueueErrorCodes.FieldNotServed, 422, request.Field);
         }
 
         var date = QueueTime.DayOf(request.SlotStart);
         var slot = (await SlotsAsync(deskId, date, ct)).Slots.FirstOrDefault(s => s.Start == request.SlotStart);
         if (slot is null)
         {
-            throw new PlatformException(QueueErrorCodes.SlotUnavailable, "Khung giờ này không nhận đặt lịch.", 409);
+            throw new PlatformException(QueueErrorCodes.SlotUnavailable, 409);
         }
 
         await using var tx = await QueueLocks.BeginAsync(db, "slots:" + desk.Id, ct);
@@ -142,7 +127,7 @@ internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, 
         var taken = await db.QueueAppointments.CountAsync(a => a.DeskId == desk.Id && a.SlotStart == start && a.Status != AppointmentStatuses.NoShow, ct);
         if (taken >= desk.SlotCapacity)
         {
-            throw new PlatformException(QueueErrorCodes.SlotUnavailable, "Khung giờ này đã đủ lượt hẹn, vui lòng chọn khung giờ khác.", 409);
+            throw new PlatformException(QueueErrorCodes.SlotUnavailable, 409) { MessageCode = QueueMessages.AppointmentsSlotFull };
         }
 
         string code;
@@ -163,26 +148,29 @@ internal sealed class AppointmentHandler(QueueDbContext db, TimeProvider clock, 
     {
         var code = request.Code.Trim().ToUpperInvariant();
         var appointment = await db.QueueAppointments.FirstOrDefaultAsync(a => a.DeskId == deskId && a.Code == code, ct)
-            ?? throw new PlatformException(QueueErrorCodes.AppointmentNotFound, $"Không tìm thấy lịch hẹn mã {code} tại điểm phục vụ này.", 404);
+            ?? throw new PlatformException(QueueErrorCodes.AppointmentNotFound, 404, code);
         var now = clock.GetUtcNow();
         if (appointment.Status != AppointmentStatuses.Booked)
         {
-            throw new PlatformException(QueueErrorCodes.CheckInClosed, appointment.Status == AppointmentStatuses.CheckedIn
-                ? "Lịch hẹn này đã được xác nhận và cấp số."
-                : "Lịch hẹn đã bị hủy do quá giờ hẹn; vui lòng lấy số thường hoặc đặt lịch khác.", 422);
+            throw new PlatformException(QueueErrorCodes.CheckInClosed, 422)
+            {
+                MessageCode = appointment.Status == AppointmentStatuses.CheckedIn ? QueueMessages.AppointmentsAlreadyCheckedIn : null,
+            };
         }
 
         if (now < appointment.SlotStart - QueuePolicy.CheckInOpens)
         {
-            throw new PlatformException(QueueErrorCodes.CheckInClosed,
-                $"Chưa đến giờ xác nhận: vui lòng quay lại từ {QueueTime.Clock(appointment.SlotStart - QueuePolicy.CheckInOpens)}.", 422);
+            throw new PlatformException(QueueErrorCodes.CheckInClosed, 422, QueueTime.Clock(appointment.SlotStart - QueuePolicy.CheckInOpens))
+            {
+                MessageCode = QueueMessages.AppointmentsCheckInNotYet,
+            };
         }
 
         if (now > appointment.SlotStart + QueuePolicy.CheckInGrace)
         {
             appointment.Release();
             await db.SaveChangesAsync(ct);
-            throw new PlatformException(QueueErrorCodes.CheckInClosed, "Lịch hẹn đã bị hủy do quá giờ hẹn; vui lòng lấy số thường hoặc đặt lịch khác.", 422);
+            throw new PlatformException(QueueErrorCodes.CheckInClosed, 422);
         }
 
         return await issue.HandleAsync(deskId, new IssueTicketRequest(appointment.Field, request.PriorityGroup, null), source, ct, appointment);

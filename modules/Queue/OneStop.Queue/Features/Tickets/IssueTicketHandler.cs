@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,25 +19,25 @@ namespace OneStop.Queue.Features.Tickets;
 /// Lấy số: a field chosen, or a dossier code scanned (the citizen comes back for a result or a supplement; the ticket is
 /// linked to the dossier at once). <c>priorityGroup</c> is one of <see cref="QueuePriorityGroups"/> or empty.
 /// </summary>
-internal sealed record IssueTicketRequest(string? Field, string? PriorityGroup, string? DossierCode) : IValidatableRequest
+internal sealed record IssueTicketRequest(string? Field, string? PriorityGroup, string? DossierCode);
+
+internal sealed class IssueTicketRequestValidator : AbstractValidator<IssueTicketRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public IssueTicketRequestValidator()
     {
-        if (string.IsNullOrWhiteSpace(Field) && string.IsNullOrWhiteSpace(DossierCode))
-        {
-            yield return new(nameof(Field), "Chọn lĩnh vực hoặc nhập mã hồ sơ.");
-        }
-
-        if (!string.IsNullOrEmpty(PriorityGroup) && !QueuePriorityGroups.All.Contains(PriorityGroup))
-        {
-            yield return new(nameof(PriorityGroup), "Nhóm ưu tiên không hợp lệ.");
-        }
-
-        if (DossierCode is { Length: > 64 })
-        {
-            yield return new(nameof(DossierCode), "Mã hồ sơ dài tối đa 64 ký tự.");
-        }
+        RuleFor(r => r.Field).Must((r, field) => !string.IsNullOrWhiteSpace(field) || !string.IsNullOrWhiteSpace(r.DossierCode))
+            .WithErrorCode(QueueMessages.TicketsFieldOrDossierRequired);
+        RuleFor(r => r.PriorityGroup).PriorityGroup();
+        RuleFor(r => r.DossierCode).MaximumLength(64).WithErrorCode(QueueMessages.TicketsDossierCodeTooLong);
     }
+}
+
+/// <summary>Rules shared by the kiosk's requests.</summary>
+internal static class TicketRules
+{
+    /// <summary>Empty, or one of <see cref="QueuePriorityGroups"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> PriorityGroup<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(group => string.IsNullOrEmpty(group) || QueuePriorityGroups.All.Contains(group)).WithErrorCode(QueueMessages.TicketsPriorityGroupInvalid);
 }
 
 internal static class QueueFields
@@ -89,7 +90,7 @@ internal sealed class IssueTicketHandler(QueueDbContext db, TimeProvider clock, 
         {
             return served.Contains(field!)
                 ? (field!, null)
-                : throw new PlatformException(QueueErrorCodes.FieldNotServed, $"Điểm phục vụ không có quầy nào phục vụ lĩnh vực \"{field}\".", 422);
+                : throw new PlatformException(QueueErrorCodes.FieldNotServed, 422, field);
         }
 
         // The dossier lifecycle may not be composed in (the API is optional here): then the code is kept as given.
@@ -102,7 +103,7 @@ internal sealed class IssueTicketHandler(QueueDbContext db, TimeProvider clock, 
 
         return served.Contains(QueueFields.ResultReturn)
             ? (QueueFields.ResultReturn, dossier?.Id)
-            : throw new PlatformException(QueueErrorCodes.FieldNotServed, "Điểm phục vụ không có quầy trả kết quả cho hồ sơ này; vui lòng chọn lĩnh vực.", 422);
+            : throw new PlatformException(QueueErrorCodes.FieldNotServed, 422) { MessageCode = QueueMessages.TicketsNoResultReturnCounter };
     }
 }
 

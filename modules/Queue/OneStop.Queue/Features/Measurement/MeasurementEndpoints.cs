@@ -155,7 +155,7 @@ internal static class MeasurementEndpoints
         var grouping = by ?? StatsGroupings.Desk;
         if (!StatsGroupings.All.Contains(grouping) || (from ?? today) > (to ?? today))
         {
-            return QueueProblems.Problem(PlatformErrorCodes.ValidationFailed, "Tham số không hợp lệ: by là desk, counter, field hoặc day; from không sau to.", 400);
+            return QueueProblems.Problem(PlatformErrorCodes.ValidationFailed, QueueMessages.MeasurementParametersInvalid, 400);
         }
 
         return TypedResults.Ok(await stats.StatsAsync(from ?? today, to ?? today, grouping, ct));
@@ -165,6 +165,6 @@ internal static class MeasurementEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<WaitingTimeFigure>>, ProblemHttpResult>> Kpi(QueueStats stats, DateOnly from, DateOnly to, QueueKpiPeriod? period, CancellationToken ct) =>
         from > to
-            ? QueueProblems.Problem(PlatformErrorCodes.ValidationFailed, "Ngày bắt đầu không được sau ngày kết thúc.", 400)
+            ? QueueProblems.Problem(PlatformErrorCodes.ValidationFailed, QueueMessages.MeasurementFromAfterTo, 400)
             : TypedResults.Ok(await stats.WaitingTimeByUnitAsync(from, to, period ?? QueueKpiPeriod.Range, ct));
 }
