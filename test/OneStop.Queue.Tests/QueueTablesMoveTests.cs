@@ -38,8 +38,9 @@ public sealed class QueueTablesMoveTests
         (await fx.Database.RowsAsync("""SELECT count(*) FROM queue."QueueTickets" """, r => r.GetInt64(0))).Single().ShouldBe(1);
         (await fx.Database.RowsAsync("""SELECT to_regclass('counters."QueueTickets"') IS NULL AND to_regclass('counters."QueueDesks"') IS NULL""", r => r.GetBoolean(0)))
             .Single().ShouldBeTrue();
-        (await fx.Database.RowsAsync("""SELECT "MigrationId" FROM counters."__EFMigrationsHistory" ORDER BY 1 DESC LIMIT 1""", r => r.GetString(0)))
-            .Single().ShouldEndWith("_QueueMovedToItsModule");
+        // Counters ran the move (later migrations, such as the calendar's, may follow it).
+        (await fx.Database.RowsAsync("""SELECT "MigrationId" FROM counters."__EFMigrationsHistory" """, r => r.GetString(0)))
+            .ShouldContain(id => id.EndsWith("_QueueMovedToItsModule", StringComparison.Ordinal));
         (await fx.Database.RowsAsync("""SELECT count(*) FROM queue."__EFMigrationsHistory" """, r => r.GetInt64(0))).Single().ShouldBeGreaterThan(0);
     }
 

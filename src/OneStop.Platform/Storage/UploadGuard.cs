@@ -98,10 +98,6 @@ public sealed class UploadRejectedException : PlatformException
         MessageCode = messageCode;
     }
 
-    /// <summary>A message written by hand; kept only while modules move to codes (ADR 0020), like PlatformException's.</summary>
-    public UploadRejectedException(string code, UploadRefusal reason, string message)
-        : base(code, message, 400) => Reason = reason;
-
     public UploadRefusal Reason { get; }
 }
 

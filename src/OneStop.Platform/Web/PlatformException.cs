@@ -9,24 +9,12 @@ namespace OneStop.Platform.Web;
 /// </summary>
 public class PlatformException : Exception
 {
-    private readonly string? _message;
-
     public PlatformException(string code, int statusCode = 400, params object?[] arguments)
         : base(code)
     {
         Code = code;
         StatusCode = statusCode;
         Arguments = arguments;
-    }
-
-    /// <summary>A message written by hand; kept only while modules move to codes (ADR 0020).</summary>
-    public PlatformException(string code, string message, int statusCode = 400)
-        : base(message)
-    {
-        Code = code;
-        StatusCode = statusCode;
-        Arguments = [];
-        _message = message;
     }
 
     public string Code { get; }
@@ -40,5 +28,5 @@ public class PlatformException : Exception
     public IDictionary<string, string[]>? Errors { get; init; }
 
     /// <summary>Resolved when read, so the text follows the culture of whoever shows it.</summary>
-    public override string Message => _message ?? Messages.Text(MessageCode ?? Code, [.. Arguments]);
+    public override string Message => Messages.Text(MessageCode ?? Code, [.. Arguments]);
 }

@@ -60,12 +60,9 @@ public static class Validation
     /// <summary>The request's errors, field by field, in the reader's language.</summary>
     public static IEnumerable<ValidationError> Failures<TRequest>(IServiceProvider services, TRequest request)
     {
-        if (services.GetService<IValidator<TRequest>>() is { } validator)
-        {
-            return validator.Validate(request).Errors.Select(f => new ValidationError(f.PropertyName, f.ErrorMessage));
-        }
-
-        // Requests not yet moved to a validator (ADR 0020) still check themselves.
-        return request is IValidatableRequest legacy ? legacy.Validate() : [];
+        // A request without a validator has no rules of its own (its endpoint still binds and types it).
+        return services.GetService<IValidator<TRequest>>() is { } validator
+            ? validator.Validate(request).Errors.Select(f => new ValidationError(f.PropertyName, f.ErrorMessage))
+            : [];
     }
 }

@@ -165,4 +165,24 @@ internal static class CountersMessages
         public override string ToString() => Messages.Find(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Code)
             ?? Messages.Find(Messages.DefaultCulture, Code) ?? Value;
     }
+
+    // Due-date computation (tính hạn giải quyết)
+    public const string DueDateReceivedAtInvalid = "Counters.DueDate.ReceivedAtInvalid";
+    public const string DueDateLegalTimeInvalid = "Counters.DueDate.LegalTimeInvalid";
+    public const string DueDateLegalTimeUnitInvalid = "Counters.DueDate.LegalTimeUnitInvalid";
+    public const string DueDateChannelInvalid = "Counters.DueDate.ChannelInvalid";
+    public const string DueDateStopsInvalid = "Counters.DueDate.StopsInvalid";
+    public const string DueDateExtensionsInvalid = "Counters.DueDate.ExtensionsInvalid";
+    /// <summary>{0}: the calculator's reason.</summary>
+    public const string DueDateInputInvalid = "Counters.DueDate.InputInvalid";
+    /// <summary>{0}: what the portal connector said (already in the reader's language).</summary>
+    public const string PortalAnswered = "Counters.Online.PortalAnswered";
+    public const string DueDateUnitNotFound = "Counters.DueDate.UnitNotFound";
+    public const string DueDateProcedureNotFound = "Counters.DueDate.ProcedureNotFound";
+    /// <summary>{0}: the procedure code; {1}: the channel's name.</summary>
+    public const string DueDateNoLegalTime = "Counters.DueDate.NoLegalTime";
+    /// <summary>{0}: the longest period in days.</summary>
+    public const string RegisterPeriodInvalid = "Counters.Register.PeriodInvalid";
+    /// <summary>{0}: the current due date.</summary>
+    public const string ApologyNotNeeded = "Counters.Apology.NotNeeded";
 }

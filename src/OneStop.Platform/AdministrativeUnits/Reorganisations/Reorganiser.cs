@@ -423,7 +423,7 @@ public sealed class Reorganiser(IServiceScopeFactory scopes, IAdministrativeUnit
 
     /// <summary>Why a change set cannot be applied: 400 <see cref="PlatformErrorCodes.ReorganisationInvalid"/>, each problem listed.</summary>
     public static PlatformException Invalid(IReadOnlyList<ReorganisationProblem> problems) =>
-        new(PlatformErrorCodes.ReorganisationInvalid, string.Join(" ", problems.Take(20)))
+        new(PlatformErrorCodes.ReorganisationInvalid)
         {
             Errors = new Dictionary<string, string[]> { ["file"] = problems.Select(p => p.ToString()).ToArray() },
         };

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,47 +33,26 @@ internal sealed record DueDateRequest(
     string? ProcedureCode = null,
     string? Channel = null,
     IReadOnlyList<ClockStopDto>? Stops = null,
-    IReadOnlyList<ExtensionDto>? Extensions = null) : IValidatableRequest
+    IReadOnlyList<ExtensionDto>? Extensions = null);
+
+internal sealed class DueDateRequestValidator : AbstractValidator<DueDateRequest>
 {
-    public IEnumerable<ValidationError> Validate()
+    public DueDateRequestValidator()
     {
-        if (!VietnamTime.TryParse(ReceivedAt, out _))
+        RuleFor(r => r.ReceivedAt).Must(at => VietnamTime.TryParse(at, out _)).WithErrorCode(CountersMessages.DueDateReceivedAtInvalid);
+        When(r => r.ProcedureCode is null, () =>
         {
-            yield return new(nameof(ReceivedAt), "Thời điểm tiếp nhận không hợp lệ (ví dụ 2025-01-24T16:30 theo giờ Việt Nam, hoặc kèm múi giờ như 2025-01-24T09:30:00Z).");
-        }
-
-        if (ProcedureCode is null)
-        {
-            if (LegalTimeValue is not { } value || value <= 0 || value > 3650)
-            {
-                yield return new(nameof(LegalTimeValue), "Thời hạn giải quyết phải là số dương (tối đa 3650).");
-            }
-
-            if (LegalTimeUnit is null || !LegalTimeUnits.All.Contains(LegalTimeUnit))
-            {
-                yield return new(nameof(LegalTimeUnit), $"Đơn vị thời hạn phải là một trong: {string.Join(", ", LegalTimeUnits.All)}.");
-            }
-        }
-        else if (Channel is not null && !Channels.All.Contains(Channel))
-        {
-            yield return new(nameof(Channel), $"Kênh nộp phải là một trong: {string.Join(", ", Channels.All)}.");
-        }
-
-        foreach (var stop in Stops ?? [])
-        {
-            if (!VietnamTime.TryParse(stop.From, out var from) || !VietnamTime.TryParse(stop.To, out var to) || to <= from)
-            {
-                yield return new(nameof(Stops), "Mỗi khoảng tạm dừng cần thời điểm dừng và thời điểm tiếp tục hợp lệ, tiếp tục sau dừng.");
-            }
-        }
-
-        foreach (var extension in Extensions ?? [])
-        {
-            if (extension.Value <= 0 || !LegalTimeUnits.All.Contains(extension.Unit) || string.IsNullOrWhiteSpace(extension.Reason))
-            {
-                yield return new(nameof(Extensions), "Mỗi lần gia hạn cần thời gian dương, đơn vị hợp lệ và lý do.");
-            }
-        }
+            RuleFor(r => r.LegalTimeValue).Must(v => v is > 0 and <= 3650).WithErrorCode(CountersMessages.DueDateLegalTimeInvalid);
+            RuleFor(r => r.LegalTimeUnit).Must(u => u is not null && LegalTimeUnits.All.Contains(u))
+                .WithErrorCode(CountersMessages.DueDateLegalTimeUnitInvalid);
+        }).Otherwise(() =>
+            RuleFor(r => r.Channel).Must(c => c is null || Channels.All.Contains(c)).WithErrorCode(CountersMessages.DueDateChannelInvalid));
+        RuleFor(r => r.Stops).Must(stops => (stops ?? []).All(stop =>
+                VietnamTime.TryParse(stop.From, out var from) && VietnamTime.TryParse(stop.To, out var to) && to > from))
+            .WithErrorCode(CountersMessages.DueDateStopsInvalid);
+        RuleFor(r => r.Extensions).Must(extensions => (extensions ?? []).All(e =>
+                e is not null && e.Value > 0 && LegalTimeUnits.All.Contains(e.Unit) && !string.IsNullOrWhiteSpace(e.Reason)))
+            .WithErrorCode(CountersMessages.DueDateExtensionsInvalid);
     }
 }
 
@@ -98,7 +78,7 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
     {
         var unitId = request.UnitId ?? scope.Unit.UnitId;
         var unit = await platform.AdministrativeUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? throw new PlatformException(PlatformErrorCodes.NotFound, "Không tìm thấy đơn vị hành chính trong phạm vi của bạn.", 404);
+            ?? throw new PlatformException(PlatformErrorCodes.NotFound, 404) { MessageCode = CountersMessages.DueDateUnitNotFound };
         VietnamTime.TryParse(request.ReceivedAt, out var received);
 
         LegalTime legalTime;
@@ -106,9 +86,9 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
         {
             var channel = request.Channel ?? Channels.Direct;
             var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).FirstOrDefaultAsync(p => p.Code == code, ct)
-                ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, $"Không tìm thấy thủ tục '{code}'.", 404);
+                ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 404) { MessageCode = CountersMessages.DueDateProcedureNotFound };
             var time = procedure.LegalTimesOn(DateOnly.FromDateTime(received)).FirstOrDefault(t => t.Channel == channel)
-                ?? throw new PlatformException(CountersErrorCodes.LegalTimeUnknown, $"Thủ tục '{code}' chưa có thời hạn giải quyết cho kênh {Channels.NameVi(channel)} vào ngày tiếp nhận.", 422);
+                ?? throw new PlatformException(CountersErrorCodes.LegalTimeUnknown, 422, code, Channels.NameVi(channel)) { MessageCode = CountersMessages.DueDateNoLegalTime };
             legalTime = new LegalTime(time.Value, time.Unit);
         }
         else
@@ -134,7 +114,8 @@ internal sealed class DueDateHandler(PlatformDbContext platform, CountersDbConte
         }
         catch (ArgumentException e)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, e.Message, 400);
+            // The calculator's own guards (the validator catches these first); its reason is a Vietnamese record line.
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, e.Message) { MessageCode = CountersMessages.DueDateInputInvalid };
         }
 
         return new DueDateResponse(

@@ -184,7 +184,7 @@ internal static class DocumentEndpoints
         if (form.File is null)
         {
             // The kernel's exception takes a text: resolved now, in the request's culture.
-            throw new UploadRejectedException(DigitizationErrorCodes.UploadRejected, UploadRefusal.Empty, Messages.Text(DigitizationMessages.FileMissing));
+            throw new UploadRejectedException(DigitizationErrorCodes.UploadRejected, DigitizationMessages.FileMissing, UploadRefusal.Empty);
         }
 
         await using var content = form.File.OpenReadStream();

@@ -32,7 +32,7 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
         var start = from ?? new DateOnly(end.Year, end.Month, 1);
         if (start > end || end.DayNumber - start.DayNumber >= MaxDays)
         {
-            throw new PlatformException(PlatformErrorCodes.ValidationFailed, $"Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày và không quá {MaxDays} ngày.", 400);
+            throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, MaxDays) { MessageCode = CountersMessages.RegisterPeriodInvalid };
         }
 
         return (start, end);

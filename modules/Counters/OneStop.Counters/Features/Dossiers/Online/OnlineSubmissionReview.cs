@@ -135,7 +135,7 @@ internal sealed class OnlineSubmissionReview(
         var feed = feeds.FirstOrDefault()
             ?? throw new PlatformException(CountersErrorCodes.PortalUnavailable, 503) { MessageCode = CountersMessages.PortalNotConnected };
         var result = await feed.RepullAsync(request.AfterSequence ?? 0, ct);
-        return result.Available ? result : throw new PlatformException(CountersErrorCodes.PortalUnavailable, result.Message, 503);
+        return result.Available ? result : throw new PlatformException(CountersErrorCodes.PortalUnavailable, 503, result.Message) { MessageCode = CountersMessages.PortalAnswered };
     }
 
     private async Task<OnlineSubmission> FindAsync(Guid id, CancellationToken ct) =>

@@ -103,7 +103,7 @@ internal sealed class ApologyLetters(CountersDbContext db, DossierWorkflow workf
 
         if (hours <= 0)
         {
-            throw new PlatformException(PlatformErrorCodes.Conflict, $"Hạn giải quyết hiện tại ({Forms.FormLayout.Short(due)}) đã từ ngày hẹn mới trở đi: không cần gia hạn.", 409);
+            throw new PlatformException(PlatformErrorCodes.Conflict, 409, Forms.FormLayout.Short(due)) { MessageCode = CountersMessages.ApologyNotNeeded };
         }
 
         letter.ProposedDueAt = proposed;

@@ -34,7 +34,7 @@ internal sealed class DueDateModel(DueDateHandler handler) : PageModel
         // With a procedure code the catalogue's legal time (version in force on the reception date) replaces value and unit.
         var code = string.IsNullOrWhiteSpace(ProcedureCode) ? null : ProcedureCode.Trim();
         var request = new DueDateRequest(null, ReceivedAt ?? "", Value, Unit, code, code is null ? null : Channel ?? Domain.Catalogue.Channels.Direct, stops, extensions);
-        foreach (var error in request.Validate())
+        foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError(error.Field, error.Message);
         }
