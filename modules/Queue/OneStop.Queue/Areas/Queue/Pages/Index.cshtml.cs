@@ -26,6 +26,8 @@ internal sealed class IndexModel(QueueStats stats, TimeProvider clock, IPermissi
 
     /// <summary>May create desks: with none yet, the page says to start there.</summary>
     public bool CanManage { get; private set; }
+    /// <summary>Only those who serve at a counter see the counter console (others would meet a refusal).</summary>
+    public bool CanServe { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -40,6 +42,7 @@ internal sealed class IndexModel(QueueStats stats, TimeProvider clock, IPermissi
         By = StatsGroupings.All.Contains(By) ? By : StatsGroupings.Desk;
         Live = await stats.LiveAsync(ct);
         CanManage = Live.Count == 0 && await permissions.IsGrantedAsync(User, QueuePermissions.Manage);
+        CanServe = await permissions.IsGrantedAsync(User, QueuePermissions.Serve);
         Rows = await stats.StatsAsync(From.Value, To.Value, By!, ct);
     }
 
