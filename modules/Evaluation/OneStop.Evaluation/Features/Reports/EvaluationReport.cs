@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -116,92 +115,41 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
 
     public byte[] Excel(ReportData data)
     {
-        using var book = new XLWorkbook();
-        var plan = book.Worksheets.Add("Chỉ tiêu kế hoạch");
-        plan.Cell(1, 1).Value = $"Báo cáo đánh giá — {data.Unit.Name} — {PeriodText(data.Period)} — {StructureText(data.Structure)}";
-        plan.Cell(1, 1).Style.Font.Bold = true;
-        string[] head = ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Kết quả", "Chỉ tiêu", "Đánh giá", "Phân hệ tính"];
-        for (var i = 0; i < head.Length; i++)
-        {
-            plan.Cell(3, i + 1).Value = head[i];
-        }
-
-        var row = 4;
-        foreach (var c in data.Cards)
-        {
-            plan.Cell(row, 1).Value = c.Definition.Code;
-            plan.Cell(row, 2).Value = c.Definition.NameVi;
-            plan.Cell(row, 3).Value = c.Snapshot?.Numerator;
-            plan.Cell(row, 4).Value = c.Snapshot?.Denominator;
-            plan.Cell(row, 5).Value = c.Snapshot?.Value;
-            plan.Cell(row, 6).Value = c.Target;
-            plan.Cell(row, 7).Value = Result(c);
-            plan.Cell(row, 8).Value = c.Definition.Module;
-            row++;
-        }
-
-        plan.Range(3, 1, 3, head.Length).Style.Font.Bold = true;
-        // Fixed widths: ClosedXML 0.95's AdjustToContents measures text with System.Drawing, which Linux lacks.
-        Widths(plan, 18, 70, 10, 10, 10, 10, 18, 14);
-
-        var index = book.Worksheets.Add("Bộ chỉ số 766");
-        string[] head2 = ["Nhóm", "Mã", "Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ %", "Điểm", "Tối đa"];
-        for (var i = 0; i < head2.Length; i++)
-        {
-            index.Cell(1, i + 1).Value = head2[i];
-        }
-
-        row = 2;
-        foreach (var g in data.Index.Groups)
-        {
-            foreach (var i in g.Indicators)
-            {
-                index.Cell(row, 1).Value = g.NameVi;
-                index.Cell(row, 2).Value = i.Code;
-                index.Cell(row, 3).Value = i.NameVi;
-                index.Cell(row, 4).Value = i.Numerator;
-                index.Cell(row, 5).Value = i.Denominator;
-                index.Cell(row, 6).Value = i.Value;
-                index.Cell(row, 7).Value = i.Points;
-                index.Cell(row, 8).Value = i.MaxPoints;
-                row++;
-            }
-        }
-
-        index.Cell(row, 3).Value = "Tổng điểm";
-        index.Cell(row, 7).Value = data.Index.Points;
-        index.Cell(row, 8).Value = 100;
-        index.Range(1, 1, 1, head2.Length).Style.Font.Bold = true;
-        Widths(index, 28, 10, 60, 10, 10, 10, 8, 8);
-
-        var ranking = book.Worksheets.Add("Xếp hạng đơn vị");
-        ranking.Cell(1, 1).Value = "TT";
-        ranking.Cell(1, 2).Value = "Mã đơn vị";
-        ranking.Cell(1, 3).Value = "Đơn vị";
-        ranking.Cell(1, 4).Value = "Điểm 766";
-        row = 2;
-        foreach (var r in data.Children)
-        {
-            ranking.Cell(row, 1).Value = row - 1;
-            ranking.Cell(row, 2).Value = r.Unit.Code;
-            ranking.Cell(row, 3).Value = r.Unit.Name;
-            ranking.Cell(row, 4).Value = r.IndexPoints;
-            row++;
-        }
-
-        ranking.Row(1).Style.Font.Bold = true;
-        Widths(ranking, 6, 10, 40, 10);
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void Widths(IXLWorksheet sheet, params double[] widths)
-    {
-        for (var i = 0; i < widths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = widths[i];
-        }
+        using var book = new ExcelWorkbook();
+        book.Sheet("Chỉ tiêu kế hoạch",
+            [
+                new ExcelColumn<KpiCard>("Mã", 18, c => c.Definition.Code),
+                new("Chỉ tiêu", 70, c => c.Definition.NameVi),
+                new("Tử số", 10, c => c.Snapshot?.Numerator),
+                new("Mẫu số", 10, c => c.Snapshot?.Denominator),
+                new("Kết quả", 10, c => c.Snapshot?.Value),
+                new("Chỉ tiêu", 10, c => c.Target),
+                new("Đánh giá", 18, Result),
+                new("Phân hệ tính", 14, c => c.Definition.Module),
+            ],
+            data.Cards, [$"Báo cáo đánh giá — {data.Unit.Name} — {PeriodText(data.Period)} — {StructureText(data.Structure)}"]);
+        book.Sheet("Bộ chỉ số 766",
+            [
+                new ExcelColumn<(string Group, KpiValue Indicator)>("Nhóm", 28, r => r.Group),
+                new("Mã", 10, r => r.Indicator.Code),
+                new("Chỉ số", 60, r => r.Indicator.NameVi),
+                new("Tử số", 10, r => r.Indicator.Numerator),
+                new("Mẫu số", 10, r => r.Indicator.Denominator),
+                new("Tỷ lệ %", 10, r => r.Indicator.Value),
+                new("Điểm", 8, r => r.Indicator.Points),
+                new("Tối đa", 8, r => r.Indicator.MaxPoints),
+            ],
+            data.Index.Groups.SelectMany(g => g.Indicators.Select(i => (Group: g.NameVi, Indicator: i))),
+            totals: [[null, null, "Tổng điểm", null, null, null, data.Index.Points, 100]]);
+        book.Sheet("Xếp hạng đơn vị",
+            [
+                new ExcelColumn<(int No, ChildRow Rank)>("TT", 6, r => r.No),
+                new("Mã đơn vị", 10, r => r.Rank.Unit.Code),
+                new("Đơn vị", 40, r => r.Rank.Unit.Name),
+                new("Điểm 766", 10, r => r.Rank.IndexPoints),
+            ],
+            data.Children.Select((r, i) => (No: i + 1, Rank: r)));
+        return book.ToBytes();
     }
 
     public static string FileName(ReportData data, string extension) =>

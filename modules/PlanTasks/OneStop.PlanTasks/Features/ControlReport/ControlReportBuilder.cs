@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -243,112 +242,57 @@ internal sealed class ControlReportBuilder(PlanTasksDbContext db, IAdministrativ
 
     public byte[] Excel(ControlReportData data)
     {
-        using var book = new XLWorkbook();
-        var summary = book.Worksheets.Add("Tổng hợp");
-        summary.Cell(1, 1).Value = $"Báo cáo kiểm soát TTHC, triển khai cơ chế một cửa — {data.Unit.Name} — {data.Period.TextVi}";
-        summary.Cell(1, 1).Style.Font.Bold = true;
         var s = data.Summary;
-        (string, object)[] facts =
+        (string Name, object? Value)[] facts =
         [
-            ("Kỳ báo cáo", data.Period.Key), ("Số liệu tính đến", data.AsOf.ToDateTime(TimeOnly.MinValue)), ("Tổng số nhiệm vụ", s.Total), ("Hoàn thành", s.Completed),
+            ("Kỳ báo cáo", data.Period.Key), ("Số liệu tính đến", data.AsOf), ("Tổng số nhiệm vụ", s.Total), ("Hoàn thành", s.Completed),
             ("Đang thực hiện", s.InProgress), ("Chưa thực hiện", s.NotStarted), ("Quá hạn", s.Overdue), ("Nhiệm vụ khắc phục", s.Improvement),
             ("Tỷ lệ hoàn thành bình quân (%)", s.AveragePercent), ("Báo cáo tiến độ được chấp nhận trong kỳ", data.Narratives.Count), ("Cuộc kiểm tra trong kỳ", data.Visits.Count),
             ("Người lập báo cáo", data.PreparerPosition is null ? data.Preparer : $"{data.Preparer}, {data.PreparerPosition}"),
         ];
-        for (var i = 0; i < facts.Length; i++)
-        {
-            summary.Cell(i + 3, 1).Value = facts[i].Item1;
-            summary.Cell(i + 3, 2).Value = facts[i].Item2;
-        }
-
-        summary.Cell(4, 2).Style.DateFormat.Format = "dd/MM/yyyy";
-
-        Widths(summary, 44, 20);
-
-        var tasks = book.Worksheets.Add("Nhiệm vụ");
-        Header(tasks, "TT", "Mã nhiệm vụ", "Nhiệm vụ", "Đơn vị thực hiện", "Thời gian hoàn thành", "Hạn", "Trạng thái", "Tỷ lệ (%)", "Quá hạn", "Nhiệm vụ khắc phục");
-        var row = 2;
-        foreach (var t in data.Tasks)
-        {
-            tasks.Cell(row, 1).Value = row - 1;
-            tasks.Cell(row, 2).Value = t.TaskCode;
-            tasks.Cell(row, 3).Value = t.TaskTitle;
-            tasks.Cell(row, 4).Value = t.UnitName;
-            tasks.Cell(row, 5).Value = t.CompletionText;
-            if (t.DueOn is { } d)
-            {
-                tasks.Cell(row, 6).Value = d.ToDateTime(TimeOnly.MinValue);
-                tasks.Cell(row, 6).Style.DateFormat.Format = "dd/MM/yyyy";
-            }
-
-            tasks.Cell(row, 7).Value = StatusVi(t.Status);
-            tasks.Cell(row, 8).Value = t.Percent;
-            tasks.Cell(row, 9).Value = t.Overdue ? "Có" : "";
-            tasks.Cell(row, 10).Value = t.Improvement ? "Có" : "";
-            row++;
-        }
-
-        Widths(tasks, 6, 16, 70, 30, 24, 12, 16, 10, 10, 12);
-
-        var reports = book.Worksheets.Add("Báo cáo tiến độ");
-        Header(reports, "Mã nhiệm vụ", "Đơn vị", "Loại", "Ngày gửi", "Trạng thái", "Tỷ lệ (%)", "Nội dung", "Tài liệu minh chứng", "Ý kiến xem xét", "Người báo cáo", "Người xem xét");
-        row = 2;
-        foreach (var r in data.Narratives)
-        {
-            reports.Cell(row, 1).Value = r.TaskCode;
-            reports.Cell(row, 2).Value = r.UnitName;
-            reports.Cell(row, 3).Value = KindVi(r.Kind);
-            // Dates are typed (a text "15/09/2025" would be re-read by ClosedXML in the server's culture).
-            reports.Cell(row, 4).Value = VietnamTime.Of(r.SubmittedAt).Date;
-            reports.Cell(row, 4).Style.DateFormat.Format = "dd/MM/yyyy";
-            reports.Cell(row, 5).Value = StatusVi(r.Status);
-            reports.Cell(row, 6).Value = r.Percent;
-            reports.Cell(row, 7).Value = r.Narrative;
-            reports.Cell(row, 8).Value = string.Join("; ", r.Evidence);
-            reports.Cell(row, 9).Value = r.ReviewComment ?? "";
-            reports.Cell(row, 10).Value = r.SubmittedBy;
-            reports.Cell(row, 11).Value = r.ReviewedBy ?? "";
-            row++;
-        }
-
-        Widths(reports, 16, 30, 10, 12, 16, 10, 80, 40, 40, 26, 26);
-
-        var visits = book.Worksheets.Add("Kiểm tra");
-        Header(visits, "Ngày kiểm tra", "Đơn vị được kiểm tra", "Nội dung", "Kết luận");
-        row = 2;
-        foreach (var v in data.Visits)
-        {
-            visits.Cell(row, 1).Value = v.VisitOn.ToDateTime(TimeOnly.MinValue);
-            visits.Cell(row, 1).Style.DateFormat.Format = "dd/MM/yyyy";
-            visits.Cell(row, 2).Value = v.UnitName;
-            visits.Cell(row, 3).Value = v.Summary;
-            visits.Cell(row, 4).Value = string.Join("; ", v.Findings);
-            row++;
-        }
-
-        Widths(visits, 14, 30, 60, 60);
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void Header(IXLWorksheet sheet, params string[] titles)
-    {
-        for (var i = 0; i < titles.Length; i++)
-        {
-            sheet.Cell(1, i + 1).Value = titles[i];
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-    }
-
-    // Fixed widths: ClosedXML's AdjustToContents measures text with System.Drawing, which Linux lacks.
-    private static void Widths(IXLWorksheet sheet, params double[] widths)
-    {
-        for (var i = 0; i < widths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = widths[i];
-        }
+        using var book = new ExcelWorkbook();
+        book.Sheet("Tổng hợp",
+            [new ExcelColumn<(string Name, object? Value)>("Nội dung", 44, f => f.Name), new("Số liệu", 20, f => f.Value)],
+            facts, [$"Báo cáo kiểm soát TTHC, triển khai cơ chế một cửa — {data.Unit.Name} — {data.Period.TextVi}"]);
+        book.Sheet("Nhiệm vụ",
+            [
+                new ExcelColumn<(int No, ReportTaskLine Task)>("TT", 6, r => r.No),
+                new("Mã nhiệm vụ", 16, r => r.Task.TaskCode),
+                new("Nhiệm vụ", 70, r => r.Task.TaskTitle),
+                new("Đơn vị thực hiện", 30, r => r.Task.UnitName),
+                new("Thời gian hoàn thành", 24, r => r.Task.CompletionText),
+                new("Hạn", 12, r => r.Task.DueOn),
+                new("Trạng thái", 16, r => StatusVi(r.Task.Status)),
+                new("Tỷ lệ (%)", 10, r => r.Task.Percent),
+                new("Quá hạn", 10, r => r.Task.Overdue ? "Có" : ""),
+                new("Nhiệm vụ khắc phục", 12, r => r.Task.Improvement ? "Có" : ""),
+            ],
+            data.Tasks.Select((t, i) => (No: i + 1, Task: t)));
+        book.Sheet("Báo cáo tiến độ",
+            [
+                new ExcelColumn<ReportNarrative>("Mã nhiệm vụ", 16, r => r.TaskCode),
+                new("Đơn vị", 30, r => r.UnitName),
+                new("Loại", 10, r => KindVi(r.Kind)),
+                // The day in Vietnam, typed (a text "15/09/2025" would be re-read by ClosedXML in the server's culture).
+                new("Ngày gửi", 12, r => DateOnly.FromDateTime(VietnamTime.Of(r.SubmittedAt).Date)),
+                new("Trạng thái", 16, r => StatusVi(r.Status)),
+                new("Tỷ lệ (%)", 10, r => r.Percent),
+                new("Nội dung", 80, r => r.Narrative),
+                new("Tài liệu minh chứng", 40, r => string.Join("; ", r.Evidence)),
+                new("Ý kiến xem xét", 40, r => r.ReviewComment ?? ""),
+                new("Người báo cáo", 26, r => r.SubmittedBy),
+                new("Người xem xét", 26, r => r.ReviewedBy ?? ""),
+            ],
+            data.Narratives);
+        book.Sheet("Kiểm tra",
+            [
+                new ExcelColumn<ReportVisit>("Ngày kiểm tra", 14, v => v.VisitOn),
+                new("Đơn vị được kiểm tra", 30, v => v.UnitName),
+                new("Nội dung", 60, v => v.Summary),
+                new("Kết luận", 60, v => string.Join("; ", v.Findings)),
+            ],
+            data.Visits);
+        return book.ToBytes();
     }
 }
 

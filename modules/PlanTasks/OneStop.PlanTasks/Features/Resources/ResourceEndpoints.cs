@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
+using OneStop.Platform.Documents;
 using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
@@ -147,61 +147,30 @@ internal sealed class ResourceService(PlanTasksDbContext db)
     {
         var projects = await AllProjectsAsync(taskId, ct);
         var allocations = await AllAllocationsAsync(taskId, ct);
-        using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add("Dự án đầu tư");
-        Row(sheet, 1, "TT", "Tên dự án", "Mã nhiệm vụ", "Tổng mức đầu tư đề xuất (đồng)", "Từ năm", "Đến năm", "Tình trạng");
-        var row = 2;
-        foreach (var p in projects)
-        {
-            Row(sheet, row, row - 1, p.Name, p.TaskCode ?? "", p.ProposedAmount, p.FromYear, p.ToYear, p.Status == "approved" ? "Đã phê duyệt" : "Đề xuất");
-            sheet.Cell(row, 4).Style.NumberFormat.Format = "#,##0";
-            row++;
-        }
-
-        Row(sheet, row, "", "Tổng cộng", "", projects.Sum(p => p.ProposedAmount));
-        sheet.Cell(row, 4).Style.NumberFormat.Format = "#,##0";
-        sheet.Row(row).Style.Font.Bold = true;
-        Widths(sheet, 6, 70, 16, 24, 10, 10, 14);
-
-        sheet = book.Worksheets.Add("Bố trí kinh phí");
-        Row(sheet, 1, "TT", "Năm", "Mã nhiệm vụ", "Dự án", "Số kinh phí (đồng)", "Nguồn kinh phí");
-        row = 2;
-        foreach (var a in allocations)
-        {
-            Row(sheet, row, row - 1, a.Year, a.TaskCode ?? "", a.ProjectName ?? "", a.Amount, a.Source);
-            sheet.Cell(row, 5).Style.NumberFormat.Format = "#,##0";
-            row++;
-        }
-
-        Row(sheet, row, "", "", "", "Tổng cộng", allocations.Sum(a => a.Amount));
-        sheet.Cell(row, 5).Style.NumberFormat.Format = "#,##0";
-        sheet.Row(row).Style.Font.Bold = true;
-        Widths(sheet, 6, 8, 16, 60, 20, 30);
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void Row(IXLWorksheet sheet, int row, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            sheet.Cell(row, i + 1).Value = values[i];
-        }
-
-        if (row == 1)
-        {
-            sheet.Row(1).Style.Font.Bold = true;
-        }
-    }
-
-    // Fixed widths: ClosedXML's AdjustToContents measures text with System.Drawing, which Linux lacks.
-    private static void Widths(IXLWorksheet sheet, params double[] widths)
-    {
-        for (var i = 0; i < widths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = widths[i];
-        }
+        const string Money = "#,##0";
+        using var book = new ExcelWorkbook();
+        book.Sheet("Dự án đầu tư",
+            [
+                new ExcelColumn<(int No, ProjectDto Project)>("TT", 6, r => r.No),
+                new("Tên dự án", 70, r => r.Project.Name),
+                new("Mã nhiệm vụ", 16, r => r.Project.TaskCode ?? ""),
+                new("Tổng mức đầu tư đề xuất (đồng)", 24, r => r.Project.ProposedAmount, Money),
+                new("Từ năm", 10, r => r.Project.FromYear),
+                new("Đến năm", 10, r => r.Project.ToYear),
+                new("Tình trạng", 14, r => r.Project.Status == "approved" ? "Đã phê duyệt" : "Đề xuất"),
+            ],
+            projects.Select((p, i) => (No: i + 1, Project: p)), totals: [["", "Tổng cộng", "", projects.Sum(p => p.ProposedAmount)]]);
+        book.Sheet("Bố trí kinh phí",
+            [
+                new ExcelColumn<(int No, AllocationDto Allocation)>("TT", 6, r => r.No),
+                new("Năm", 8, r => r.Allocation.Year),
+                new("Mã nhiệm vụ", 16, r => r.Allocation.TaskCode ?? ""),
+                new("Dự án", 60, r => r.Allocation.ProjectName ?? ""),
+                new("Số kinh phí (đồng)", 20, r => r.Allocation.Amount, Money),
+                new("Nguồn kinh phí", 30, r => r.Allocation.Source),
+            ],
+            allocations.Select((a, i) => (No: i + 1, Allocation: a)), totals: [["", "", "", "Tổng cộng", allocations.Sum(a => a.Amount)]]);
+        return book.ToBytes();
     }
 
     private static PlatformException TaskNotFound() => new(PlanTasksErrorCodes.TaskNotFound, 404);

@@ -1,8 +1,8 @@
-using ClosedXML.Excel;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Documents;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 using OneStop.Training.Contracts;
@@ -125,44 +125,22 @@ internal sealed class TrainingPlans(TrainingDbContext db, ICurrentScope scope, I
     /// <summary>The year's plan lines with their fulfilment, one sheet, totals last.</summary>
     public static byte[] Excel(int year, IReadOnlyList<PlanItemDto> items)
     {
-        using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add($"Kế hoạch đào tạo {year}");
-        string[] head = ["TT", "Đơn vị", "Mã khóa học", "Khóa học", "Số lớp kế hoạch", "Số lớp đã tổ chức", "Số người kế hoạch", "Số người đã đạt", "Tỷ lệ đạt (%)", "Ghi chú"];
-        for (var c = 0; c < head.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = head[c];
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        var row = 2;
-        foreach (var i in items)
-        {
-            object[] values = [row - 1, i.UnitName, i.CourseCode, i.CourseTitle, i.PlannedClasses, i.HeldClasses, i.Planned, i.Trained,
-                i.Planned == 0 ? "" : Math.Round(100.0 * i.Trained / i.Planned, 1), i.Note ?? ""];
-            for (var c = 0; c < values.Length; c++)
-            {
-                sheet.Cell(row, c + 1).Value = values[c];
-            }
-
-            row++;
-        }
-
+        List<ExcelColumn<(int No, PlanItemDto Item)>> columns =
+        [
+            new("TT", 6, r => r.No),
+            new("Đơn vị", 34, r => r.Item.UnitName),
+            new("Mã khóa học", 12, r => r.Item.CourseCode),
+            new("Khóa học", 60, r => r.Item.CourseTitle),
+            new("Số lớp kế hoạch", 14, r => r.Item.PlannedClasses),
+            new("Số lớp đã tổ chức", 16, r => r.Item.HeldClasses),
+            new("Số người kế hoạch", 16, r => r.Item.Planned),
+            new("Số người đã đạt", 14, r => r.Item.Trained),
+            new("Tỷ lệ đạt (%)", 12, r => r.Item.Planned == 0 ? "" : Math.Round(100.0 * r.Item.Trained / r.Item.Planned, 1)),
+            new("Ghi chú", 40, r => r.Item.Note ?? ""),
+        ];
         var t = Totals(items);
-        object[] totals = ["", "Tổng cộng", "", "", t.PlannedClasses, t.HeldClasses, t.PlannedParticipants, t.Trained];
-        for (var c = 0; c < totals.Length; c++)
-        {
-            sheet.Cell(row, c + 1).Value = totals[c];
-        }
-
-        sheet.Row(row).Style.Font.Bold = true;
-        double[] widths = [6, 34, 12, 60, 14, 16, 16, 14, 12, 40];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = widths[c]; // ClosedXML's AdjustToContents needs System.Drawing, which Linux lacks
-        }
-
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
+        object?[] totals = ["", "Tổng cộng", "", "", t.PlannedClasses, t.HeldClasses, t.PlannedParticipants, t.Trained];
+        using var book = new ExcelWorkbook().Sheet($"Kế hoạch đào tạo {year}", columns, items.Select((i, n) => (No: n + 1, Item: i)), totals: [totals]);
+        return book.ToBytes();
     }
 }

@@ -1,7 +1,7 @@
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
+using OneStop.Platform.Documents;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
 using OneStop.Training.Infrastructure;
@@ -90,49 +90,20 @@ internal sealed class TrainedStaffQueries(TrainingDbContext db, PlatformDbContex
     /// <summary>One row a person, one column a course: the valid-until date of the certificate, or empty.</summary>
     public static byte[] Excel(IReadOnlyList<StaffLine> lines, IReadOnlyList<StaffCourse> courses, DateOnly today)
     {
-        using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add("Cán bộ được đào tạo");
-        sheet.Cell(1, 1).Value = $"Cán bộ một cửa và chứng nhận bồi dưỡng còn hiệu lực ngày {today:dd/MM/yyyy}";
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        string[] head = ["TT", "Đơn vị", "Họ và tên", "Chức danh", "Vai trò", .. courses.Select(c => $"{c.Code} — {c.Title}")];
-        for (var c = 0; c < head.Length; c++)
-        {
-            sheet.Cell(3, c + 1).Value = head[c];
-        }
-
-        sheet.Row(3).Style.Font.Bold = true;
-        var row = 4;
-        foreach (var l in lines)
-        {
-            sheet.Cell(row, 1).Value = row - 3;
-            sheet.Cell(row, 2).Value = l.UnitName;
-            sheet.Cell(row, 3).Value = l.FullName;
-            sheet.Cell(row, 4).Value = l.Position ?? "";
-            sheet.Cell(row, 5).Value = RoleVi(l.Role);
-            for (var c = 0; c < courses.Count; c++)
-            {
-                if (l.For(courses[c].Id) is { } certificate)
-                {
-                    sheet.Cell(row, 6 + c).Value = $"Đến {certificate.ValidUntil:dd/MM/yyyy} ({certificate.CertificateNo})";
-                }
-            }
-
-            row++;
-        }
-
-        sheet.Column(1).Width = 6;
-        sheet.Column(2).Width = 30;
-        sheet.Column(3).Width = 26;
-        sheet.Column(4).Width = 40;
-        sheet.Column(5).Width = 20;
-        for (var c = 0; c < courses.Count; c++)
-        {
-            sheet.Column(6 + c).Width = 28; // ClosedXML's AdjustToContents needs System.Drawing, which Linux lacks
-        }
-
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
+        // The row number is the line's position, so the rows carry it along.
+        List<ExcelColumn<(int No, StaffLine Line)>> columns =
+        [
+            new("TT", 6, r => r.No),
+            new("Đơn vị", 30, r => r.Line.UnitName),
+            new("Họ và tên", 26, r => r.Line.FullName),
+            new("Chức danh", 40, r => r.Line.Position ?? ""),
+            new("Vai trò", 20, r => RoleVi(r.Line.Role)),
+            .. courses.Select(c => new ExcelColumn<(int No, StaffLine Line)>($"{c.Code} — {c.Title}", 28,
+                r => r.Line.For(c.Id) is { } certificate ? $"Đến {certificate.ValidUntil:dd/MM/yyyy} ({certificate.CertificateNo})" : null)),
+        ];
+        using var book = new ExcelWorkbook().Sheet("Cán bộ được đào tạo", columns, lines.Select((l, i) => (No: i + 1, Line: l)),
+            [$"Cán bộ một cửa và chứng nhận bồi dưỡng còn hiệu lực ngày {today:dd/MM/yyyy}"]);
+        return book.ToBytes();
     }
 
     public static string RoleVi(string role) => role switch

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OneStop.Counters.Contracts;
+using OneStop.Platform.Documents;
 using OneStop.Platform.Permissions;
 
 namespace OneStop.Counters.Features.Dossiers.Forms;
@@ -25,7 +26,7 @@ internal static class DossierFormEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem();
         g.MapGet("/register/export", RegisterExcel).RequirePermission(CountersPermissions.DossiersRead)
             .WithSummary("Sổ theo dõi hồ sơ dạng Excel")
-            .Produces(StatusCodes.Status200OK, contentType: ExcelTable.ContentType).ProducesValidationProblem();
+            .Produces(StatusCodes.Status200OK, contentType: ExcelWorkbook.ContentType).ProducesValidationProblem();
     }
 
     internal static async Task<FileContentHttpResult> Form(Guid id, string form, Guid? letterId, DossierForms forms, CancellationToken ct) =>

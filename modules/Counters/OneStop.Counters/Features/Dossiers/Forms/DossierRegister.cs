@@ -8,6 +8,7 @@ using OneStop.Platform.People;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Documents;
 
 namespace OneStop.Counters.Features.Dossiers.Forms;
 
@@ -105,8 +106,8 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
         var (start, end) = Period(from, to);
         var rows = await RowsAsync(start, end, ct);
         var title = $"Sổ theo dõi hồ sơ — {scope.Unit.Name} — từ ngày {start:dd/MM/yyyy} đến ngày {end:dd/MM/yyyy}";
-        var bytes = ExcelTable.Write("Sổ theo dõi hồ sơ", title, Columns.Select(c => (c.Head, c.Excel)).ToList(), rows.Select(Cells));
-        return new(bytes, $"Sổ theo dõi hồ sơ {start:yyyy-MM-dd} đến {end:yyyy-MM-dd}.xlsx", ExcelTable.ContentType);
+        using var book = new ExcelWorkbook().Sheet("Sổ theo dõi hồ sơ", Columns.Select((c, i) => new ExcelColumn<object?[]>(c.Head, c.Excel, r => r[i])).ToList(), rows.Select(Cells), [title]);
+        return new(book.ToBytes(), $"Sổ theo dõi hồ sơ {start:yyyy-MM-dd} đến {end:yyyy-MM-dd}.xlsx", ExcelWorkbook.ContentType);
     }
 
     private static string Text(object? value) => value switch

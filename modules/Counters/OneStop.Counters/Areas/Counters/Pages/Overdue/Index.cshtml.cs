@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features.Dossiers.Forms;
 using OneStop.Counters.Features.Dossiers.Overdue;
+using OneStop.Platform.Documents;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
@@ -54,8 +55,9 @@ internal sealed class IndexModel(ApologyLetters letters, IPermissionChecker perm
         (string, double)[] columns = [("Tình trạng", 14), ("Mã hồ sơ", 22), ("Thủ tục", 40), ("Người nộp", 24), ("Trạng thái", 20), ("Hạn giải quyết", 18), ("Quá hạn", 14), ("Đơn vị đang xử lý", 26), ("Chuyên viên", 20), ("Có dự thảo Mẫu 04", 12)];
         var names = await NamesAsync(board, ct);
         var rows = board.Late.Select(d => Row("Quá hạn", d, names)).Concat(board.DueSoon.Select(d => Row("Sắp đến hạn", d, names)));
-        var bytes = ExcelTable.Write("Hồ sơ quá hạn", $"Hồ sơ quá hạn và sắp đến hạn — {FormLayout.Short(time.GetUtcNow())}", columns, rows);
-        return File(bytes, ExcelTable.ContentType, $"Hồ sơ quá hạn {FormLayout.VietnamDate(time.GetUtcNow()):yyyy-MM-dd}.xlsx");
+        using var book = new ExcelWorkbook().Sheet("Hồ sơ quá hạn", columns.Select((c, i) => new ExcelColumn<object?[]>(c.Item1, c.Item2, r => r[i])).ToList(), rows,
+            [$"Hồ sơ quá hạn và sắp đến hạn — {FormLayout.Short(time.GetUtcNow())}"]);
+        return File(book.ToBytes(), ExcelWorkbook.ContentType, $"Hồ sơ quá hạn {FormLayout.VietnamDate(time.GetUtcNow()):yyyy-MM-dd}.xlsx");
     }
 
     private static object?[] Row(string kind, OverdueDossier d, PeopleNames names) =>
