@@ -14,6 +14,8 @@ namespace OneStop.Integration.Tests;
 /// Fees paid on the portal's payment platform reach the dossier (Decision 766, online payment); its own host, so the
 /// ward's list of new online dossiers holds only these.
 /// </summary>
+// One collection: both pull from the same portal simulator feed, which two parallel classes would share.
+[Collection("Portal feed")]
 public sealed class PortalPaymentTests(PortalSubmissionTests.Fixture fx) : IClassFixture<PortalSubmissionTests.Fixture>
 {
     [Fact]

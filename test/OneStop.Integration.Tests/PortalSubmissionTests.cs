@@ -11,6 +11,8 @@ using OneStop.Platform.TestKit;
 namespace OneStop.Integration.Tests;
 
 /// <summary>Online dossiers submitted on the national portal arrive in Counters once, as NEW dossiers for the desk.</summary>
+// One collection: both pull from the same portal simulator feed, which two parallel classes would share.
+[Collection("Portal feed")]
 public sealed class PortalSubmissionTests(PortalSubmissionTests.Fixture fx) : IClassFixture<PortalSubmissionTests.Fixture>
 {
     public sealed class Fixture : OneStopFactory
