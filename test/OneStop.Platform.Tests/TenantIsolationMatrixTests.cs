@@ -262,7 +262,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PlanTasks:/Resources"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["Counters:/Index"] = "module home, links only, no unit data",
         ["Counters:/Online/Index"] = "province-scoped review queue through the same handler as the API; see OnlineSubmissionReviewTests",
-        ["Counters:/Calendar/Index"] = nameof(The_calendar_page_shows_the_acting_units_own_hours),
+        ["/Calendar/Index"] = nameof(The_calendar_page_shows_the_acting_units_own_hours),
         ["Counters:/Calendar/DueDate"] = nameof(Due_dates_are_computed_only_for_units_in_scope),
         ["Counters:/Catalogue/Index"] = "province-wide reference data (catalogue), no unit data; " + nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["Counters:/Catalogue/Detail"] = "province-wide reference data (catalogue), no unit data",
