@@ -17,14 +17,14 @@ namespace OneStop.Queue;
 public sealed class QueueModule : ModuleBase
 {
     public override string Name => "Queue";
-    public override string DisplayNameVi => "Hàng đợi, cấp số";
-    public override string DisplayNameEn => "Queue and tickets";
+    public override string DisplayNameVi => "Xếp hàng";
+    public override string DisplayNameEn => "Queue";
     public override Assembly ContractsAssembly => typeof(QueuePermissions).Assembly;
     public override IEnumerable<PermissionDefinition> Permissions => QueuePermissions.All;
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("Hàng đợi, cấp số", "Queue and tickets", "/Queue", QueuePermissions.Read, "bi-people"),
+        new("Xếp hàng", "Queue", "/Queue", QueuePermissions.Read, "bi-people"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
