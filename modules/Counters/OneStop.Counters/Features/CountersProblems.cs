@@ -14,10 +14,4 @@ internal static class CountersProblems
 
     public static ProblemHttpResult NotFound(string code, string? messageCode = null, params object?[] arguments) =>
         Problem(code, StatusCodes.Status404NotFound, messageCode, arguments);
-
-    // Hand-written titles, kept for the queue and the working calendar until they move out of Counters (ADR 0020).
-    public static ProblemHttpResult Problem(string code, string title, int status) =>
-        TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(code, title, status));
-
-    public static ProblemHttpResult NotFound(string code, string title) => Problem(code, title, StatusCodes.Status404NotFound);
 }
