@@ -22,8 +22,10 @@ public sealed class TrainingFlowTests(BrowserHost host) : IClassFixture<BrowserH
         await page.GetByLabel("Ngày kết thúc").FillAsync("2025-06-10");
         await page.GetByLabel("Địa điểm").FillAsync("Trung tâm Phục vụ hành chính công tỉnh");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở lớp" }).ClickAsync();
-        await page.WaitForURLAsync("**/Training/Class/**");
-        (await page.GetByTestId("participants-empty").CountAsync()).ShouldBe(1);
+        // CI (2026-12-06) once waited 90 s for a "load" event that never came although the page had arrived: wait for the
+        // navigation to commit and then for what the test needs on the page, not for the load event.
+        await page.WaitForURLAsync("**/Training/Class/**", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByTestId("participants-empty").WaitForAsync();
 
         await page.GetByLabel("Tên đăng nhập của học viên").FillAsync("motcua.camthuong");
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm học viên" }).ClickAsync();
