@@ -23,4 +23,26 @@ public static class PlanTasksErrorCodes
 
     /// <summary>The investment project named for an allocation is not in the caller's scope.</summary>
     public const string ProjectNotFound = Prefix + "ProjectNotFound";
+
+    public const string PlanNotFound = Prefix + "PlanNotFound";
+    public const string GroupNotFound = Prefix + "GroupNotFound";
+
+    /// <summary>Another plan already carries this number (số kế hoạch).</summary>
+    public const string PlanNumberTaken = Prefix + "PlanNumberTaken";
+
+    /// <summary>A plan with task groups is not deleted; a group with tasks is not deleted.</summary>
+    public const string PlanNotEmpty = Prefix + "PlanNotEmpty";
+    public const string GroupNotEmpty = Prefix + "GroupNotEmpty";
+
+    /// <summary>A task already assigned to units is not deleted: its assignments carry progress and reports.</summary>
+    public const string TaskHasAssignments = Prefix + "TaskHasAssignments";
+
+    /// <summary>A task with investment projects or budget allocations is not deleted.</summary>
+    public const string TaskHasResources = Prefix + "TaskHasResources";
+
+    /// <summary>Plans are province-wide: only someone acting for the whole province edits them.</summary>
+    public const string PlanOnlyByProvince = Prefix + "PlanOnlyByProvince";
+
+    /// <summary>A new period leaves some task's deadline outside the plan.</summary>
+    public const string PlanPeriodExcludesTasks = Prefix + "PlanPeriodExcludesTasks";
 }

@@ -42,4 +42,26 @@ internal static class PlanTasksMessages
     public const string AllocationAmountNotPositive = "PlanTasks.Resources.AmountNotPositive";
     public const string AllocationSourceRequired = "PlanTasks.Resources.SourceRequired";
     public const string ProjectOfAnotherTask = "PlanTasks.Resources.ProjectOfAnotherTask";
+
+    public const string PlanNumberRequired = "PlanTasks.Plans.NumberRequired";
+    public const string PlanTitleRequired = "PlanTasks.Plans.TitleRequired";
+    public const string PlanIssuerTooLong = "PlanTasks.Plans.IssuerTooLong";
+    public const string PlanSignerTooLong = "PlanTasks.Plans.SignerTooLong";
+    public const string PlanPeriodInvalid = "PlanTasks.Plans.PeriodInvalid";
+    public const string PlanStatusInvalid = "PlanTasks.Plans.StatusInvalid";
+    public const string PlanIssuedNeedsDates = "PlanTasks.Plans.IssuedNeedsDates";
+    public const string PlanEffectiveRangeInvalid = "PlanTasks.Plans.EffectiveRangeInvalid";
+    public const string GroupTitleRequired = "PlanTasks.Plans.GroupTitleRequired";
+    public const string MoveDirectionInvalid = "PlanTasks.Plans.MoveDirectionInvalid";
+    public const string TaskTitleRequired = "PlanTasks.Plans.TaskTitleRequired";
+    public const string TaskLeadRequired = "PlanTasks.Plans.TaskLeadRequired";
+    /// <summary>{0}: the reference nobody can choose (not an agency or group of the lists).</summary>
+    public const string TaskAgencyUnknown = "PlanTasks.Plans.TaskAgencyUnknown";
+    public const string TaskProductsTooLong = "PlanTasks.Plans.TaskProductsTooLong";
+    public const string DeadlineKindInvalid = "PlanTasks.Plans.DeadlineKindInvalid";
+    public const string DeadlineDateInvalid = "PlanTasks.Plans.DeadlineDateInvalid";
+    public const string DeadlineMonthInvalid = "PlanTasks.Plans.DeadlineMonthInvalid";
+    public const string DeadlineQuarterInvalid = "PlanTasks.Plans.DeadlineQuarterInvalid";
+    /// <summary>{0}, {1}: the first and last year of the plan.</summary>
+    public const string DeadlineOutsidePlan = "PlanTasks.Plans.DeadlineOutsidePlan";
 }

@@ -13,13 +13,14 @@ using OneStop.PlanTasks.Features.ControlReport;
 using OneStop.PlanTasks.Features.Deadlines;
 using OneStop.PlanTasks.Features.Inspections;
 using OneStop.PlanTasks.Features.Plan;
+using OneStop.PlanTasks.Features.PlanEditing;
 using OneStop.PlanTasks.Features.Reports;
 using OneStop.PlanTasks.Features.Resources;
 using OneStop.PlanTasks.Infrastructure;
 
 namespace OneStop.PlanTasks;
 
-/// <summary>Kế hoạch đổi mới thực hiện cơ chế một cửa, một cửa liên thông 2021–2025: nhiệm vụ, tiến độ, kiểm tra.</summary>
+/// <summary>Kế hoạch đổi mới thực hiện cơ chế một cửa, một cửa liên thông (2021–2025 and the plans after it): nhiệm vụ, tiến độ, kiểm tra.</summary>
 public sealed class PlanTasksModule : ModuleBase
 {
     public override string Name => "PlanTasks";
@@ -41,6 +42,7 @@ public sealed class PlanTasksModule : ModuleBase
         services.AddScoped<PlanSeeder>();
         services.AddSingleton<EvidenceStore>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanEditor>();
         services.AddScoped<AssignmentQueries>();
         services.AddScoped<AssignTaskHandler>();
         services.AddScoped<SubmitReportHandler>();
@@ -57,6 +59,7 @@ public sealed class PlanTasksModule : ModuleBase
     public override void MapEndpoints(IEndpointRouteBuilder api)
     {
         PlanEndpoints.Map(api);
+        PlanEditingEndpoints.Map(api);
         AssignmentEndpoints.Map(api);
         ReportEndpoints.Map(api);
         InspectionEndpoints.Map(api);

@@ -47,6 +47,9 @@ internal sealed class TaskAssignment : ScopedEntity
         }
     }
 
+    /// <summary>The task's deadline changed in the plan: the assignment is due on the new day.</summary>
+    public void Reschedule(DateOnly? dueOn) => DueOn = dueOn;
+
     /// <summary>Returns whether the flags changed, so the scanner writes only real changes.</summary>
     public bool Flag(DateOnly today, int dueSoonDays)
     {

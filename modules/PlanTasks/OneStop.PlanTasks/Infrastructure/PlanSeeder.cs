@@ -36,6 +36,7 @@ internal sealed class PlanSeeder(PlanTasksDbContext db, PlatformDbContext platfo
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
         var plan = new Plan(seed.Code, seed.Title, seed.Issuer, seed.IssuedOn);
+        plan.Describe(seed.Number, seed.Title, seed.Issuer, seed.IssuedOn, seed.Signer, seed.StartYear, seed.EndYear, PlanStatuses.Issued, seed.EffectiveFrom, seed.EffectiveTo);
         db.Plans.Add(plan);
         var phaseOrder = 0;
         foreach (var p in seed.Phases)
@@ -89,7 +90,9 @@ internal sealed class PlanSeeder(PlanTasksDbContext db, PlatformDbContext platfo
     }
 }
 
-internal sealed record SeedPlan(string Code, string Title, string Issuer, string IssuedOn, List<SeedPhase> Phases);
+internal sealed record SeedPlan(
+    string Code, string Number, string Title, string Issuer, string IssuedOn, string Signer, int StartYear, int EndYear,
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, List<SeedPhase> Phases);
 internal sealed record SeedPhase(string Code, string Title, int StartYear, int EndYear, List<SeedGroup> Groups);
 internal sealed record SeedGroup(string Code, string Letter, string Title, List<SeedTask> Tasks);
 internal sealed record SeedTask(

@@ -44,6 +44,9 @@ internal sealed class PlanTasksDbContext(DbContextOptions<PlanTasksDbContext> op
             b.Property(p => p.Title).HasMaxLength(512);
             b.Property(p => p.Issuer).HasMaxLength(256);
             b.Property(p => p.IssuedOn).HasMaxLength(16);
+            b.Property(p => p.Number).HasMaxLength(64);
+            b.Property(p => p.Signer).HasMaxLength(256);
+            b.Property(p => p.Status).HasMaxLength(16);
         });
         modelBuilder.Entity<PlanPhase>(b =>
         {
@@ -76,6 +79,7 @@ internal sealed class PlanTasksDbContext(DbContextOptions<PlanTasksDbContext> op
                 c.Property(d => d.Year).HasColumnName("CompletionYear");
                 c.Property(d => d.Month).HasColumnName("CompletionMonth");
                 c.Property(d => d.Quarter).HasColumnName("CompletionQuarter");
+                c.Property(d => d.Day).HasColumnName("CompletionDay");
                 c.Property(d => d.Text).HasMaxLength(256).HasColumnName("CompletionText");
             });
         });

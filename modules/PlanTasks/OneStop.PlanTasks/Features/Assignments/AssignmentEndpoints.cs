@@ -36,9 +36,15 @@ internal sealed class AssignTaskRequestValidator : AbstractValidator<AssignTaskR
     }
 }
 
-/// <summary>Assignments in the caller's scope (a commune sees its own, a district its own and its communes', the province all).</summary>
-internal sealed class AssignmentQueries(PlanTasksDbContext db)
+/// <summary>
+/// Assignments in the caller's scope (a commune sees its own, a district its own and its communes', the province all).
+/// Overdue (quá hạn) and due-soon are read from the due date, the status and today, not from the nightly scanner's
+/// flags: an assignment made or done since the last scan is already right.
+/// </summary>
+internal sealed class AssignmentQueries(PlanTasksDbContext db, TimeProvider clock)
 {
+    public const int DueSoonDays = Deadlines.DeadlineScanner.DueSoonDays;
+
     public async Task<KeysetPage<AssignmentDto>> ListAsync(AssignmentFilter filter, string? cursor, int? pageSize, CancellationToken ct)
     {
         var after = KeysetCursor.Decode<string>(cursor);
@@ -69,10 +75,12 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
             query = query.Where(a => a.AgencyCode == filter.Agency);
         }
 
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        var soon = today.AddDays(DueSoonDays);
         query = filter.Flag switch
         {
-            "overdue" => query.Where(a => a.IsOverdue),
-            "due-soon" => query.Where(a => a.IsDueSoon),
+            "overdue" => query.Where(a => a.Status != TaskStatuses.Completed && a.DueOn != null && a.DueOn < today),
+            "due-soon" => query.Where(a => a.Status != TaskStatuses.Completed && a.DueOn != null && a.DueOn >= today && a.DueOn <= soon),
             _ => query,
         };
 
@@ -81,7 +89,9 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
             .Where(x => after == null || string.Compare(x.Key, after) > 0)
             .OrderBy(x => x.Key).Take(size + 1)
             .Select(x => new { x.Key, Dto = new AssignmentDto(x.a.Id, x.a.PlanTaskId, x.a.Task.Code, x.a.Task.Title, x.a.Task.Completion.Text, x.a.UnitId, x.a.UnitPath,
-                x.a.UnitName, x.a.AgencyCode, x.a.Role, x.a.Status, x.a.Percent, x.a.DueOn, x.a.IsOverdue, x.a.IsDueSoon) })
+                x.a.UnitName, x.a.AgencyCode, x.a.Role, x.a.Status, x.a.Percent, x.a.DueOn,
+                x.a.Status != TaskStatuses.Completed && x.a.DueOn != null && x.a.DueOn < today,
+                x.a.Status != TaskStatuses.Completed && x.a.DueOn != null && x.a.DueOn >= today && x.a.DueOn <= soon) })
             .ToListAsync(ct);
         return KeysetCursor.ToPage(rows, size, x => x.Dto, r => r.Key);
     }
@@ -90,11 +100,17 @@ internal sealed class AssignmentQueries(PlanTasksDbContext db)
         (await db.Assignments.AsNoTracking().Where(a => a.AgencyCode != null).Select(a => new { a.AgencyCode, a.UnitName }).Distinct().ToListAsync(ct))
         .Select(a => new AgencyOption(a.AgencyCode!, a.UnitName)).OrderBy(a => a.Name, OneStop.Platform.Localization.Vietnamese.Order).ToList();
 
-    public Task<AssignmentDto?> GetAsync(Guid id, CancellationToken ct) =>
-        db.Assignments.AsNoTracking().Where(a => a.Id == id)
+    public Task<AssignmentDto?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        var soon = today.AddDays(DueSoonDays);
+        return db.Assignments.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new AssignmentDto(a.Id, a.PlanTaskId, a.Task.Code, a.Task.Title, a.Task.Completion.Text, a.UnitId, a.UnitPath,
-                a.UnitName, a.AgencyCode, a.Role, a.Status, a.Percent, a.DueOn, a.IsOverdue, a.IsDueSoon))
+                a.UnitName, a.AgencyCode, a.Role, a.Status, a.Percent, a.DueOn,
+                a.Status != TaskStatuses.Completed && a.DueOn != null && a.DueOn < today,
+                a.Status != TaskStatuses.Completed && a.DueOn != null && a.DueOn >= today && a.DueOn <= soon))
             .FirstOrDefaultAsync(ct);
+    }
 }
 
 /// <summary>
