@@ -389,6 +389,15 @@ namespace OneStop.PlanTasks.Infrastructure.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IssuedOn")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -398,6 +407,24 @@ namespace OneStop.PlanTasks.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -504,6 +531,10 @@ namespace OneStop.PlanTasks.Infrastructure.Migrations
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Completion", "OneStop.PlanTasks.Domain.PlanTask.Completion#Deadline", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<int?>("Day")
+                                .HasColumnType("integer")
+                                .HasColumnName("CompletionDay");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
