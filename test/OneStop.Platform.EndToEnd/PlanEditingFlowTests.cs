@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace OneStop.Platform.EndToEnd;
@@ -17,6 +19,7 @@ public sealed class PlanEditingFlowTests(BrowserHost host) : IClassFixture<Brows
         await page.GotoAsync("/PlanTasks");
         await page.GetByRole(AriaRole.Link, new() { Name = "Các kế hoạch" }).ClickAsync();
         await page.GetByTestId("plans-table").WaitForAsync();
+        await ShouldPassAxeAsync(page);
 
         // A new plan, issued and in force from 15/01/2026.
         await page.GetByText("Thêm kế hoạch").ClickAsync();
@@ -34,6 +37,7 @@ public sealed class PlanEditingFlowTests(BrowserHost host) : IClassFixture<Brows
         (await page.GetByTestId("flash").InnerTextAsync()).ShouldContain("Đã lưu kế hoạch");
         (await page.GetByTestId("plan-number").InnerTextAsync()).ShouldBe("45/KH-UBND");
         (await page.GetByTestId("plan-status").InnerTextAsync()).ShouldContain("Đang có hiệu lực");
+        await ShouldPassAxeAsync(page);
 
         // One group, one task with a lead and a coordinating agency picked from the lists.
         await page.GetByLabel("Tên nhóm nhiệm vụ mới").FillAsync("Nhóm nhiệm vụ chuyển đổi số trong giải quyết TTHC");
@@ -53,6 +57,7 @@ public sealed class PlanEditingFlowTests(BrowserHost host) : IClassFixture<Brows
         (await page.GetByTestId("task-lead").InnerTextAsync()).ShouldContain("Văn phòng");
         (await page.GetByTestId("task-deadline").InnerTextAsync()).ShouldBe("Ngày 30/6/2027");
         (await page.GetByTestId("task-assignments-empty").InnerTextAsync()).ShouldContain("chưa được giao");
+        await ShouldPassAxeAsync(page);
 
         // Assigned to a unit from the task's page.
         var unit = page.Locator("#AssignUnitId option").Nth(1);
@@ -67,5 +72,12 @@ public sealed class PlanEditingFlowTests(BrowserHost host) : IClassFixture<Brows
         // The plan page lists the task under its group.
         await page.GetByRole(AriaRole.Link, new() { Name = "45/KH-UBND" }).ClickAsync();
         (await page.GetByTestId("plan-task").InnerTextAsync()).ShouldContain("Số hóa hồ sơ");
+    }
+
+    /// <summary>The new pages (with their edit forms open) have no serious or critical axe finding, as the crawl requires.</summary>
+    private static async Task ShouldPassAxeAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+        result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Nodes.First().Target}").ShouldBeEmpty();
     }
 }
