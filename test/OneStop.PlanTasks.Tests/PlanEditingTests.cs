@@ -4,8 +4,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
 using OneStop.Platform.TestKit;
 using OneStop.PlanTasks.Contracts;
+using OneStop.PlanTasks.Features.PlanEditing;
 using OneStop.PlanTasks.Infrastructure;
 
 namespace OneStop.PlanTasks.Tests;
@@ -224,5 +227,38 @@ public sealed class PlanEditingTests : IClassFixture<OneStopFactory>, IDisposabl
         (await office.GetFromJsonAsync<JsonElement>($"{Api}/assignments/{late}")).GetProperty("isOverdue").GetBoolean().ShouldBeTrue();
         (await office.GetFromJsonAsync<JsonElement>($"{Api}/assignments/{notYet}")).GetProperty("isOverdue").GetBoolean().ShouldBeFalse();
         (await office.GetStringAsync($"/PlanTasks?flag=overdue&task={past.Code}")).ShouldContain($"data-task=\"{past.Code}\"");
+    }
+
+    [Fact]
+    public async Task Plans_are_written_only_for_the_whole_province_and_a_units_task_page_shows_its_own_assignments_only()
+    {
+        var (office, plan, group) = await PlanWithGroupAsync("131/KH-UBND");
+
+        // Whoever acts for a district (or one department of the province) cannot write, even holding the permission.
+        var district = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Code == "288").Select(u => new { u.Id, u.Path, u.Name }).SingleAsync());
+        var refused = await fx.InScopeAsync(new UnitScope(district.Id, district.Path, district.Name), async sp =>
+            await Should.ThrowAsync<PlatformException>(() => sp.GetRequiredService<PlanEditor>().AddGroupAsync(plan, new GroupRequest("Nhóm của huyện"), CancellationToken.None)));
+        refused.Code.ShouldBe(PlanTasksErrorCodes.PlanOnlyByProvince);
+        refused.StatusCode.ShouldBe(403);
+        var province = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Code == "30").Select(u => new { u.Id, u.Path, u.Name }).SingleAsync());
+        var department = await fx.InScopeAsync(new UnitScope(province.Id, province.Path, province.Name, "STTTT"), async sp =>
+            await Should.ThrowAsync<PlatformException>(() => sp.GetRequiredService<PlanEditor>().AddGroupAsync(plan, new GroupRequest("Nhóm của sở"), CancellationToken.None)));
+        department.Code.ShouldBe(PlanTasksErrorCodes.PlanOnlyByProvince);
+
+        // A task assigned to a commune of Chí Linh and to one of Thành phố Hải Dương: each district's page shows its own.
+        var task = (await (await office.PostAsJsonAsync($"{Api}/plan-groups/{group}/tasks", TaskBody("Nhiệm vụ giao cho xã", ["level:commune"], [], 2027))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var communes = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits
+            .Where(u => u.Level == "commune" && u.ValidTo == null && (u.Path.StartsWith("/30/288/") || u.Path.StartsWith("/30/290/")))
+            .GroupBy(u => u.Path.StartsWith("/30/288/")).Select(g => g.OrderBy(u => u.Path).Select(u => new { u.Id, u.Name }).First()).ToListAsync());
+        foreach (var commune in communes)
+        {
+            (await office.PostAsJsonAsync($"{Api}/assignments/", new { taskId = task, unitId = commune.Id })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var own = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.Path.StartsWith("/30/288/") && u.Level == "commune" && u.ValidTo == null).Select(u => u.Name).ToListAsync());
+        var html = await (await fx.SignInAsync("lanhdao.tphd")).GetStringAsync($"/PlanTasks/PlanTask?id={task}");
+        var shown = communes.Select(c => c.Name).Where(n => html.Contains($"data-unit=\"{n}\"", StringComparison.Ordinal)).ToList();
+        shown.ShouldHaveSingleItem().ShouldBeOneOf([.. own]);
+        html.ShouldNotContain("Sửa nhiệm vụ"); // no edit form without the permission
     }
 }
