@@ -22,6 +22,7 @@ namespace OneStop.Platform.Tests;
 public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixture fx) : IClassFixture<TenantIsolationMatrixTests.Fixture>
 {
     // Cẩm Thượng (10507) and Bình Hàn (10510) are sibling wards of Thành phố Hải Dương (288); Chí Linh (290) is another district.
+    private const string PlanWrites = "province-wide plan text, PlanTasks.Plan.Manage and the whole province only; see PlanEditingTests.Plans_are_written_only_for_the_whole_province_and_a_units_task_page_shows_its_own_assignments_only";
     private const string CommuneA = "motcua.camthuong";
     private const string CommuneB = "motcua.binhhan";
     private const string DistrictLeader = "lanhdao.tphd";
@@ -125,6 +126,20 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/plantasks/resources/allocations"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["GET /api/v1/plantasks/resources/export"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
         ["GET /api/v1/plantasks/control-report"] = nameof(Plan_control_reports_cover_the_unit_and_below_only),
+        ["GET /api/v1/plantasks/plans/"] = "the published plans' records, no unit data",
+        ["GET /api/v1/plantasks/plans/agencies"] = "the province's agencies to choose from, no unit data",
+        ["GET /api/v1/plantasks/plans/{id:guid}"] = "the published plan text, no unit data",
+        ["POST /api/v1/plantasks/plans/"] = PlanWrites,
+        ["PUT /api/v1/plantasks/plans/{id:guid}"] = PlanWrites,
+        ["DELETE /api/v1/plantasks/plans/{id:guid}"] = PlanWrites,
+        ["POST /api/v1/plantasks/plans/{id:guid}/groups"] = PlanWrites,
+        ["PUT /api/v1/plantasks/plan-groups/{id:guid}"] = PlanWrites,
+        ["POST /api/v1/plantasks/plan-groups/{id:guid}/move"] = PlanWrites,
+        ["DELETE /api/v1/plantasks/plan-groups/{id:guid}"] = PlanWrites,
+        ["POST /api/v1/plantasks/plan-groups/{id:guid}/tasks"] = PlanWrites,
+        ["PUT /api/v1/plantasks/plan-tasks/{id:guid}"] = PlanWrites,
+        ["POST /api/v1/plantasks/plan-tasks/{id:guid}/move"] = PlanWrites,
+        ["DELETE /api/v1/plantasks/plan-tasks/{id:guid}"] = PlanWrites,
         ["GET /api/v1/training/courses"] = "the province's course catalogue, no unit data",
         ["POST /api/v1/training/courses"] = "the province's course catalogue, no unit data",
         ["GET /api/v1/training/classes/"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
@@ -260,6 +275,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PlanTasks:/Inspections"] = nameof(Inspection_visits_are_seen_by_the_inspected_unit_only),
         ["PlanTasks:/ControlReport"] = nameof(Plan_control_reports_cover_the_unit_and_below_only),
         ["PlanTasks:/Resources"] = nameof(Plan_resources_belong_to_the_unit_that_proposed_them),
+        ["PlanTasks:/Plans"] = "the published plans' records, no unit data; writes as " + PlanWrites,
+        ["PlanTasks:/PlanTask"] = "plan text and the assignments in scope; see PlanEditingTests.Plans_are_written_only_for_the_whole_province_and_a_units_task_page_shows_its_own_assignments_only",
         ["Counters:/Index"] = "module home, links only, no unit data",
         ["Counters:/Online/Index"] = "province-scoped review queue through the same handler as the API; see OnlineSubmissionReviewTests",
         ["/Calendar/Index"] = nameof(The_calendar_page_shows_the_acting_units_own_hours),
