@@ -180,7 +180,7 @@ internal sealed class IntakeModel(
 
         if (Chosen is null)
         {
-            Matches = string.IsNullOrWhiteSpace(Q) ? [] : (await ListProceduresEndpoint.List(db, Q, null, null, null, 20, ct)).Value!.Items;
+            Matches = string.IsNullOrWhiteSpace(Q) ? [] : (await ListProceduresEndpoint.List(db, HttpContext.RequestServices.GetRequiredService<TimeProvider>(), Q, null, null, null, null, 20, ct)).Value!.Items;
             return;
         }
 
