@@ -139,6 +139,8 @@ public abstract class CatalogueImportTests<TFactory> where TFactory : OneStopFac
 
         // Received on the day the change takes effect: the new version, 3 working days.
         fx.Clock.SetVietnamTime(2026, 12, 8, 9);
+        desk = await fx.SignInAsync(Desk); // yesterday's session has ended
+        admin = await fx.SignInAsync(Admin);
         var after = await Body(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", DossierApiTests<TFactory>.BirthRegistration(identity: "030090005678")), HttpStatusCode.Created);
         var newer = await Counters(db => db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == after.GetProperty("id").GetGuid()));
         newer.LegalTimeValue.ShouldBe(3);

@@ -32,6 +32,7 @@ internal sealed record CatalogueFileError(string MessageCode, params object?[] A
 /// CSV with a header. Refuses the whole file — nothing is imported — when a column is missing, a code is empty or
 /// repeated, or a time in <c>channel_processing</c> with a time unit (WORKING_DAY, HOUR, DAY, MONTH) is not a number.
 /// Free text with the unit OTHER is the portal's own wording and stays accepted (see <see cref="CatalogueCsv"/>).
+/// Codes are compared verbatim (no trimming); other cells are trimmed.
 /// </summary>
 internal static partial class CatalogueFile
 {
@@ -92,8 +93,10 @@ internal static partial class CatalogueFile
             }
 
             string Cell(string column) => index[column] < fields.Count ? fields[index[column]].Trim() : "";
-            var code = Cell(CodeColumn);
-            if (code.Length == 0 || code.Length > 32)
+            // The code is an identifier taken verbatim: the national file holds " 1.014325" (a Tuyên Quang procedure,
+            // with a leading space) beside a different procedure 1.014325; both are kept (ADR 0025).
+            var code = index[CodeColumn] < fields.Count ? fields[index[CodeColumn]] : "";
+            if (code.Trim().Length == 0 || code.Length > 32)
             {
                 errors.Add(new CatalogueFileError(CountersMessages.CatalogueImportCodeInvalid, line));
             }
