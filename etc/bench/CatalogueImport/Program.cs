@@ -84,6 +84,14 @@ await using (var connection = new NpgsqlConnection(cs))
         await copy.CompleteAsync();
     }
 
+    async Task<long> Count(string table)
+    {
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    Console.WriteLine($"rows now: {await Count("counters.\"Procedures\""):N0} procedures, {await Count("counters.\"ProcedureVersions\""):N0} versions, "
+        + $"{await Count("counters.\"ProcedureLegalTimes\""):N0} legal times, {await Count("counters.\"ProcedureFees\""):N0} fees, {await Count("counters.\"AuditRecords\""):N0} audit records in counters");
     Console.WriteLine($"baseline: COPY of the same {rows.Count:N0} procedure rows (no versions, times, fees, audit) {watch.Elapsed.TotalSeconds:N2} s");
 }
 
