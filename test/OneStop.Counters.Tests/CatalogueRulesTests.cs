@@ -58,7 +58,7 @@ public sealed class CatalogueRulesTests
     public void The_shipped_catalogue_has_every_commune_and_district_procedure_with_a_time_and_hand_made_components()
     {
         var catalogue = CountersSeeder.LoadCatalogue();
-        catalogue.Count.ShouldBe(503);
+        catalogue.Count.ShouldBe(504);
         var birth = catalogue.Single(p => p.Code == "1.001193");
         birth.AtCommune.ShouldBeTrue();
         birth.LegalTimes.Single(t => t.Channel == Channels.Direct).Value.ShouldBe(1);

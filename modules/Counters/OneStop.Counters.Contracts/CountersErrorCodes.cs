@@ -16,6 +16,15 @@ public static class CountersErrorCodes
     /// <summary>A new legal-time version must take effect after the latest one.</summary>
     public const string LegalTimeVersionOutOfOrder = Prefix + "LegalTimeVersionOutOfOrder";
 
+    /// <summary>A catalogue file was refused (missing columns, duplicate codes, times that are not numbers): nothing was imported.</summary>
+    public const string CatalogueFileInvalid = Prefix + "CatalogueFileInvalid";
+
+    /// <summary>A catalogue import would add a version that takes effect before a procedure's latest version.</summary>
+    public const string CatalogueImportOutOfOrder = Prefix + "CatalogueImportOutOfOrder";
+
+    /// <summary>The procedure is abolished (bãi bỏ) on the reception date: it is no longer received.</summary>
+    public const string ProcedureAbolished = Prefix + "ProcedureAbolished";
+
     // Dossiers (hồ sơ)
     public const string DossierNotFound = Prefix + "DossierNotFound";
 

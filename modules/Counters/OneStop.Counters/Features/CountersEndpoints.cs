@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using OneStop.Counters.Features.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
+using OneStop.Counters.Features.Catalogue.ImportCatalogue;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
@@ -27,6 +28,7 @@ internal static class CountersEndpoints
         EditProcedureEndpoint.Map(catalogue);
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
+        CatalogueImportEndpoints.Map(catalogue);
 
         DossierEndpoints.Map(api);
         PublicLookup.Map(api);

@@ -185,4 +185,29 @@ internal static class CountersMessages
     public const string RegisterPeriodInvalid = "Counters.Register.PeriodInvalid";
     /// <summary>{0}: the current due date.</summary>
     public const string ApologyNotNeeded = "Counters.Apology.NotNeeded";
+
+    // Catalogue import (nhập danh mục TTHC)
+    /// <summary>{0}: the missing column names.</summary>
+    public const string CatalogueImportColumnsMissing = "Counters.CatalogueImport.ColumnsMissing";
+    /// <summary>{0}: the line.</summary>
+    public const string CatalogueImportCodeInvalid = "Counters.CatalogueImport.CodeInvalid";
+    /// <summary>{0}: the code; {1}: the first line; {2}: the repeated line.</summary>
+    public const string CatalogueImportCodeDuplicate = "Counters.CatalogueImport.CodeDuplicate";
+    /// <summary>{0}: the line; {1}: the code.</summary>
+    public const string CatalogueImportNameMissing = "Counters.CatalogueImport.NameMissing";
+    /// <summary>{0}: the line; {1}: the code; {2}: the value.</summary>
+    public const string CatalogueImportTimeNotNumber = "Counters.CatalogueImport.TimeNotNumber";
+    public const string CatalogueImportEmpty = "Counters.CatalogueImport.Empty";
+    public const string CatalogueImportNoRows = "Counters.CatalogueImport.NoRows";
+    /// <summary>{0}: the number of problems.</summary>
+    public const string CatalogueImportRefused = "Counters.CatalogueImport.Refused";
+    public const string CatalogueImportFileMissing = "Counters.CatalogueImport.FileMissing";
+    /// <summary>{0}: the largest size in MB.</summary>
+    public const string CatalogueImportFileTooLarge = "Counters.CatalogueImport.FileTooLarge";
+    public const string CatalogueImportFileGone = "Counters.CatalogueImport.FileGone";
+    public const string CatalogueImportEffectiveFromRequired = "Counters.CatalogueImport.EffectiveFromRequired";
+    /// <summary>{0}: the procedure code; {1}: its latest version's effective date.</summary>
+    public const string CatalogueImportOutOfOrder = "Counters.CatalogueImport.OutOfOrder";
+    /// <summary>{0}: the procedure code; {1}: the date it was abolished from.</summary>
+    public const string IntakeProcedureAbolished = "Counters.Intake.ProcedureAbolished";
 }

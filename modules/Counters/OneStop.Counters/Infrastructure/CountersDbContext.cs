@@ -18,6 +18,8 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ProcedureLegalTime> ProcedureLegalTimes => Set<ProcedureLegalTime>();
     public DbSet<ProcedureStep> ProcedureSteps => Set<ProcedureStep>();
     public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
+    public DbSet<ProcedureFee> ProcedureFees => Set<ProcedureFee>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierHandover> DossierHandovers => Set<DossierHandover>();
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
@@ -44,6 +46,24 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
             b.HasMany(p => p.LegalTimes).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(p => p.Fees).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(p => p.Steps).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProcedureVersion>(b =>
+        {
+            b.ToTable("ProcedureVersions");
+            b.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
+            b.Property(v => v.Status).HasMaxLength(16);
+            b.Property(v => v.SourceKind).HasMaxLength(16);
+            b.Property(v => v.SourceName).HasMaxLength(512);
+            b.Property(v => v.SourceHash).HasMaxLength(64);
+            b.Property(v => v.Changes).HasMaxLength(256);
+            b.Property(v => v.Name).HasMaxLength(2000);
+            b.Property(v => v.Field).HasMaxLength(256);
+            b.Property(v => v.ExecutingAgency).HasMaxLength(2000);
+            b.Property(v => v.ChannelsText).HasMaxLength(64);
+            b.Property(v => v.FeesText).HasMaxLength(2000);
+            b.Property(v => v.CreatedBy).HasMaxLength(256);
+            b.Property(v => v.ModifiedBy).HasMaxLength(256);
         });
         modelBuilder.Entity<ProcedureComponent>(b =>
         {

@@ -2,7 +2,6 @@ using OneStop.Platform;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Domain.Catalogue;
-using OneStop.Platform.SeedData;
 
 namespace OneStop.Counters.Infrastructure;
 
@@ -23,62 +22,43 @@ internal static class CountersSeeder
         }
     }
 
-    public static List<Procedure> LoadCatalogue()
+    /// <summary>The subset of the national catalogue seeded at first start (the full file is imported by an operator).</summary>
+    public const string SubsetFileName = "tthc-catalog-2026-07.subset.csv";
+
+    /// <summary>The whole national catalogue shipped with the product (5,670 procedures), imported from the catalogue's import page.</summary>
+    public const string ShippedFileName = "tthc-catalog-2026-07.csv";
+
+    /// <summary>Opens an embedded catalogue file of SeedData/.</summary>
+    public static Stream OpenSeedFile(string fileName)
     {
         var assembly = typeof(CountersSeeder).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        return assembly.GetManifestResourceStream(name)!;
+    }
+
+    public static List<Procedure> LoadCatalogue()
+    {
         var handMade = HandMade();
-        var procedures = new List<Procedure>();
-        foreach (var row in Csv.ReadResource(assembly, "tthc-catalog-2026-07.subset.csv"))
+        using var reader = new StreamReader(OpenSeedFile(SubsetFileName), System.Text.Encoding.UTF8);
+        var (rows, errors) = CatalogueFile.Read(reader);
+        if (errors.Count > 0)
         {
-            var code = row["code"].Trim();
-            if (procedures.Any(p => p.Code == code))
-            {
-                continue;
-            }
+            throw new InvalidOperationException($"{SubsetFileName}: {errors[0].MessageCode}");
+        }
 
-            var (commune, district, province) = ResolvingLevelRule.Derive(row["executing_departments"]);
-            var channels = CatalogueCsv.ChannelsOf(row["channel_processing(method:qty unit)"]);
-            var procedure = new Procedure
-            {
-                Code = code,
-                Name = row["name"],
-                Field = row["categories"],
-                AtCommune = commune,
-                AtDistrict = district,
-                AtProvince = province,
-                ExecutingAgency = row["executing_departments"],
-                FullyOnline = channels.Contains(Channels.Online),
-                PostalAllowed = channels.Contains(Channels.Postal),
-                // Location-independent reception started with civil status (hộ tịch); other fields are opened by admins.
-                LocationIndependent = row["categories"].Contains("Hộ tịch", StringComparison.Ordinal),
-                Source = "tthc-catalog-2026-07 (Cổng DVC quốc gia)",
-                // The crawl has no publication dates: the catalogue counts as in force and published, on time, since the
-                // plan's start (the same date as legal-time version 1).
-                EffectiveFrom = FirstVersionEffectiveFrom,
-                PublishedOn = FirstVersionEffectiveFrom,
-                PopulationDataConnected = PopulationDataRule.Connected(row["categories"]),
-            };
-            procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);
-            var times = CatalogueCsv.Times(row["channel_processing(method:qty unit)"], row["processing_cases(code:qty unit)"]);
-            foreach (var time in times)
-            {
-                procedure.LegalTimes.Add(new ProcedureLegalTime
-                {
-                    Version = 1, EffectiveFrom = FirstVersionEffectiveFrom, Channel = time.Channel, Value = time.Value, Unit = time.Unit,
-                    Reason = "Theo danh mục TTHC quốc gia (2026-07)",
-                });
-            }
-
-            foreach (var fee in CatalogueCsv.Fees(row["fees_vnd(method:type=value)"]))
-            {
-                procedure.Fees.Add(new ProcedureFee { Channel = fee.Channel, Kind = fee.Kind, AmountVnd = fee.AmountVnd });
-            }
-
-            if (handMade.TryGetValue(code, out var extra))
+        var source = new CatalogueSource(ProcedureVersionSources.Seed, SubsetFileName, "");
+        var procedures = new List<Procedure>();
+        foreach (var row in rows)
+        {
+            // The crawl has no publication dates: the catalogue counts as in force and published, on time, since the
+            // plan's start (the same date as legal-time version 1).
+            var procedure = CatalogueSync.NewProcedure(row, FirstVersionEffectiveFrom, source, "Theo danh mục TTHC quốc gia (2026-07)");
+            if (handMade.TryGetValue(row.Code, out var extra))
             {
                 Apply(procedure, extra);
             }
 
+            procedure.Versions.Add(CatalogueSync.Snapshot(procedure, 1, FirstVersionEffectiveFrom, ProcedureVersionStatuses.Active, source, ""));
             procedures.Add(procedure);
         }
 

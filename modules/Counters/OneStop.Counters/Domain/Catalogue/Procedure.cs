@@ -72,6 +72,10 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     public List<ProcedureLegalTime> LegalTimes { get; set; } = [];
     public List<ProcedureFee> Fees { get; set; } = [];
     public List<ProcedureStep> Steps { get; set; } = [];
+    public List<ProcedureVersion> Versions { get; set; } = [];
+
+    /// <summary>Ngày bãi bỏ: from this date the procedure is no longer received (its latest version is abolished); null while in force.</summary>
+    public DateOnly? AbolishedFrom { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -90,6 +94,16 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     }
 
     public int CurrentVersion => LegalTimes.Count == 0 ? 0 : LegalTimes.Max(t => t.Version);
+
+    /// <summary>The highest version number used by either the versions or the legal times (the next version is this + 1).</summary>
+    public int LatestVersionNumber => Math.Max(CurrentVersion, Versions.Count == 0 ? 0 : Versions.Max(v => v.Number));
+
+    /// <summary>The version valid on <paramref name="date"/> (null before the first one); needs <see cref="Versions"/> loaded.</summary>
+    public ProcedureVersion? VersionOn(DateOnly date) =>
+        Versions.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.Number).FirstOrDefault();
+
+    /// <summary>Whether intake may receive the procedure on <paramref name="date"/>: not abolished by then.</summary>
+    public bool IsReceivableOn(DateOnly date) => AbolishedFrom is not { } abolished || abolished > date;
 }
 
 /// <summary>Thành phần hồ sơ: one required document, with its document-type code (mã loại giấy tờ).</summary>

@@ -20,6 +20,8 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     public string ProcedureField { get; set; } = "";
     /// <summary>Legal time applied, copied at reception: a later catalogue change does not move this dossier.</summary>
     public int LegalTimeVersion { get; set; }
+    /// <summary>The procedure version valid at reception (ADR 0025); 0 for dossiers received before versions existed.</summary>
+    public int ProcedureVersion { get; set; }
     public decimal LegalTimeValue { get; set; }
     public string LegalTimeUnit { get; set; } = "";
 

@@ -50,7 +50,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         var from = d.MoveTo(DossierStatuses.Received, DossierTransitions.Received, [DossierStatuses.New], Now, Actor, null);
         d.ReceivedAt = Now;
         // The legal time in force on the day of reception applies (a catalogue change moves only later dossiers).
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).FirstAsync(p => p.Id == d.ProcedureId, ct);
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).Include(p => p.Versions).AsSplitQuery().FirstAsync(p => p.Id == d.ProcedureId, ct);
         IntakeHandler.ApplyLegalTime(d, procedure, VietnamTime.ToLocal(Now));
         d.HandOver(HandoverKinds.Reception, d.ApplicantName, "Bộ phận Một cửa " + d.ReceivingUnitName, d.UnitId, Now, Actor, d.Channel != DossierChannels.Direct, null);
         await clock.RecomputeAsync(d, ct);

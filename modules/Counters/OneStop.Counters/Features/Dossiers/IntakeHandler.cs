@@ -100,9 +100,15 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             throw new PlatformException(PlatformErrorCodes.UnitRequired, 403) { MessageCode = CountersMessages.IntakeUnitRequired };
         }
 
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).AsSplitQuery()
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Versions).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
             ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 400, request.ProcedureCode) { MessageCode = CountersMessages.IntakeProcedureNotFound };
+        if (!procedure.IsReceivableOn(OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now)))
+        {
+            // Bãi bỏ: no new dossier; those already received keep their version.
+            throw new PlatformException(CountersErrorCodes.ProcedureAbolished, 409, procedure.Code, procedure.AbolishedFrom) { MessageCode = CountersMessages.IntakeProcedureAbolished };
+        }
+
         var channel = request.Channel ?? DossierChannels.Direct;
         if (channel == DossierChannels.Postal && !procedure.PostalAllowed)
         {
@@ -178,6 +184,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
         }
 
         dossier.LegalTimeVersion = time.Version;
+        dossier.ProcedureVersion = procedure.VersionOn(DateOnly.FromDateTime(receivedLocal))?.Number ?? time.Version;
         dossier.LegalTimeValue = time.Value;
         dossier.LegalTimeUnit = time.Unit;
     }

@@ -29,6 +29,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AbolishedFrom")
+                        .HasColumnType("date");
+
                     b.Property<bool>("AtCommune")
                         .HasColumnType("boolean");
 
@@ -244,6 +247,103 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.ToTable("ProcedureSteps", "counters");
                 });
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AtCommune")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AtDistrict")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AtProvince")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ChannelsText")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExecutingAgency")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FeesText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureVersions", "counters");
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.ApologyLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -444,6 +544,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1032,6 +1135,15 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersion", b =>
+                {
+                    b.HasOne("OneStop.Counters.Domain.Catalogue.Procedure", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.DossierClockStop", b =>
                 {
                     b.HasOne("OneStop.Counters.Domain.Dossiers.Dossier", null)
@@ -1086,6 +1198,8 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Navigation("LegalTimes");
 
                     b.Navigation("Steps");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.Dossier", b =>

@@ -20,6 +20,9 @@ internal sealed record FeeDto(string Channel, string Kind, decimal AmountVnd);
 
 internal sealed record StepDto(int Order, string Name, decimal BudgetHours);
 
+/// <summary>A procedure version (ADR 0025): number, effective date, status, where it came from and what changed.</summary>
+internal sealed record ProcedureVersionDto(int Number, DateOnly EffectiveFrom, string Status, string SourceKind, string SourceName, IReadOnlyList<string> Changes);
+
 internal sealed record ProcedureDto(
     string Code, string Name, string Field, IReadOnlyList<string> Levels, string ExecutingAgency,
     bool FullyOnline, bool PostalAllowed, bool LocationIndependent, string Source,
@@ -29,7 +32,9 @@ internal sealed record ProcedureDto(
     IReadOnlyList<LegalTimeDto> LegalTimeHistory,
     IReadOnlyList<ComponentDto> Components,
     IReadOnlyList<FeeDto> Fees,
-    IReadOnlyList<StepDto> Steps);
+    IReadOnlyList<StepDto> Steps,
+    DateOnly? AbolishedFrom,
+    IReadOnlyList<ProcedureVersionDto> Versions);
 
 /// <summary>One procedure with its components, fees, steps, the legal times valid on a date and the whole version history.</summary>
 internal static class GetProcedureEndpoint
@@ -53,7 +58,7 @@ internal static class GetProcedureEndpoint
 
     internal static Task<Procedure?> LoadAsync(CountersDbContext db, string code, CancellationToken ct) =>
         db.Procedures.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps)
+            .Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps).Include(p => p.Versions)
             .FirstOrDefaultAsync(p => p.Code == code, ct);
 
     internal static ProcedureDto ToDto(Procedure p, DateOnly on) => new(
@@ -64,7 +69,10 @@ internal static class GetProcedureEndpoint
         p.LegalTimes.OrderByDescending(t => t.Version).ThenBy(t => Array.IndexOf(Channels.All, t.Channel)).Select(ToDto).ToList(),
         p.Components.OrderBy(c => c.Order).Select(c => new ComponentDto(c.Order, c.Name, c.DocumentTypeCode, c.Required, c.HandMade)).ToList(),
         p.Fees.OrderBy(f => Array.IndexOf(Channels.All, f.Channel)).Select(f => new FeeDto(f.Channel, f.Kind, f.AmountVnd)).ToList(),
-        p.Steps.OrderBy(s => s.Order).Select(s => new StepDto(s.Order, s.Name, s.BudgetHours)).ToList());
+        p.Steps.OrderBy(s => s.Order).Select(s => new StepDto(s.Order, s.Name, s.BudgetHours)).ToList(),
+        p.AbolishedFrom,
+        p.Versions.OrderByDescending(v => v.Number)
+            .Select(v => new ProcedureVersionDto(v.Number, v.EffectiveFrom, v.Status, v.SourceKind, v.SourceName, v.Changes.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
 
     private static LegalTimeDto ToDto(ProcedureLegalTime t) =>
         new(t.Version, t.EffectiveFrom, t.Channel, t.Value, t.Unit, new LegalTime(t.Value, t.Unit).ToString(), t.Reason);

@@ -45,19 +45,23 @@ internal static class AddLegalTimeVersionEndpoint
     internal static async Task<Results<Created<ProcedureDto>, ProblemHttpResult>> Add(
         CountersDbContext db, string code, AddLegalTimeVersionRequest request, CancellationToken ct)
     {
-        var procedure = await db.Procedures.Include(p => p.LegalTimes).FirstOrDefaultAsync(p => p.Code == code, ct);
+        var procedure = await db.Procedures.Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Fees).AsSplitQuery().FirstOrDefaultAsync(p => p.Code == code, ct);
         if (procedure is null)
         {
             return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
         }
 
-        var latest = procedure.LegalTimes.Select(t => (DateOnly?)t.EffectiveFrom).Max();
+        var latest = CatalogueSync.LatestEffectiveFrom(procedure);
         if (latest is { } last && request.EffectiveFrom <= last)
         {
             return CountersProblems.Problem(CountersErrorCodes.LegalTimeVersionOutOfOrder, StatusCodes.Status409Conflict, CountersMessages.LegalTimeVersionAfter, last);
         }
 
-        var version = procedure.CurrentVersion + 1;
+        // One numbering for procedure versions and their legal times (ADR 0025): a legal-time change is a new version.
+        var version = procedure.LatestVersionNumber + 1;
+        var status = procedure.AbolishedFrom is null ? ProcedureVersionStatuses.Active : ProcedureVersionStatuses.Abolished;
+        db.ProcedureVersions.Add(CatalogueSync.Snapshot(procedure, version, request.EffectiveFrom, status,
+            new CatalogueSource(ProcedureVersionSources.Manual, request.Reason.Trim(), ""), CatalogueSync.LegalTimeChange));
         foreach (var t in request.Times)
         {
             db.ProcedureLegalTimes.Add(new ProcedureLegalTime

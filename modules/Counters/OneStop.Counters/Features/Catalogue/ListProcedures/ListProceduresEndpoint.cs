@@ -14,7 +14,10 @@ namespace OneStop.Counters.Features.Catalogue.ListProcedures;
 
 internal sealed record ProcedureSummaryDto(string Code, string Name, string Field, IReadOnlyList<string> Levels, bool FullyOnline, bool PostalAllowed, bool LocationIndependent);
 
-/// <summary>Danh mục TTHC: search (code or name, diacritics ignored), level and field filters, keyset pages ordered by code.</summary>
+/// <summary>
+/// Danh mục TTHC: search (code or name, diacritics ignored), level and field filters, keyset pages ordered by code.
+/// Procedures abolished by today are left out (intake does not offer them); <c>abolished=true</c> lists only those.
+/// </summary>
 internal static class ListProceduresEndpoint
 {
     public static void Map(RouteGroupBuilder catalogue) =>
@@ -22,11 +25,14 @@ internal static class ListProceduresEndpoint
             .WithSummary("Danh mục thủ tục hành chính (tìm kiếm không phân biệt dấu, lọc theo cấp và lĩnh vực, phân trang keyset theo mã)");
 
     internal static async Task<Ok<KeysetPage<ProcedureSummaryDto>>> List(
-        CountersDbContext db, string? q, string? level, string? field, string? cursor, int? pageSize, CancellationToken ct)
+        CountersDbContext db, TimeProvider clock, string? q, string? level, string? field, bool? abolished, string? cursor, int? pageSize, CancellationToken ct)
     {
         var after = KeysetCursor.Decode<string>(cursor);
         var size = KeysetCursor.ClampPageSize(pageSize);
-        var query = db.Procedures.AsNoTracking();
+        var today = OneStop.Platform.Domain.VietnamTime.Today(clock);
+        var query = abolished == true
+            ? db.Procedures.AsNoTracking().Where(p => p.AbolishedFrom != null && p.AbolishedFrom <= today)
+            : db.Procedures.AsNoTracking().Where(p => p.AbolishedFrom == null || p.AbolishedFrom > today);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var folded = VietnameseText.Fold(q.Trim());

@@ -174,13 +174,15 @@ internal sealed class IntakeModel(
     {
         if (!string.IsNullOrWhiteSpace(Procedure))
         {
+            // An abolished procedure (bãi bỏ) is not offered: the desk searches again (ADR 0025).
+            var today = VietnamTime.DayOf(clock.GetUtcNow());
             Chosen = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes)
-                .FirstOrDefaultAsync(p => p.Code == Procedure, ct);
+                .FirstOrDefaultAsync(p => p.Code == Procedure && (p.AbolishedFrom == null || p.AbolishedFrom > today), ct);
         }
 
         if (Chosen is null)
         {
-            Matches = string.IsNullOrWhiteSpace(Q) ? [] : (await ListProceduresEndpoint.List(db, Q, null, null, null, 20, ct)).Value!.Items;
+            Matches = string.IsNullOrWhiteSpace(Q) ? [] : (await ListProceduresEndpoint.List(db, clock, Q, null, null, null, null, 20, ct)).Value!.Items;
             return;
         }
 
