@@ -75,6 +75,10 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
         return body;
     }
 
+    /// <summary>The problem as a person reads it (JSON without \u escapes).</summary>
+    private static string Readable(JsonElement body) =>
+        JsonSerializer.Serialize(body, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     private Task<int> RegisterLinesAsync() =>
         fx.AsSystemAsync(sp => sp.GetRequiredService<DigitizationDbContext>().CertifiedCopies.IgnoreQueryFilters().CountAsync());
 
@@ -108,7 +112,7 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
 
         // In the register (API and page), newest first, with its fee shown.
         var register = await desk.GetFromJsonAsync<JsonElement>($"{Api}/certified-copies?year={year}");
-        register.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("registerNumber").GetString())
+        register.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("registerNumber").GetString()).Take(2)
             .ShouldBe([$"{number + 1}/{year}/SCT/BS", $"{number}/{year}/SCT/BS"], ignoreOrder: false);
         var page = await desk.GetStringAsync($"/Digitization/CertifiedCopies?year={year}");
         page.ShouldContain($"{number}/{year}/SCT/BS");
@@ -187,12 +191,12 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
         {
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body.ToString());
-            body.ToString().ShouldContain("bản quét của bản chính");
+            Readable(body).ShouldContain("bản quét của bản chính");
         }
 
         // Pages ≤ 0, and a page count the scan contradicts.
         var zero = await CertifyAsync(desk, Original(1), Fields(officer, pages: 0, copies: 1), HttpStatusCode.BadRequest);
-        zero.ToString().ShouldContain("Số trang của bản chính");
+        Readable(zero).ShouldContain("Số trang của bản chính");
         var mismatch = await CertifyAsync(desk, Original(1), Fields(officer, pages: 2, copies: 1), (HttpStatusCode)422);
         mismatch.GetProperty("code").GetString().ShouldBe(DigitizationErrorCodes.PagesMismatch);
 
