@@ -170,6 +170,28 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
     }
 
     [Fact]
+    public async Task Procedure_2_000815_is_received_at_a_commune_like_any_procedure_and_its_dossier_is_offered_for_certification()
+    {
+        var (desk, officer) = await DeskAsync();
+        using var received = await desk.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedureCode = "2.000815",
+            applicant = new { kind = "CITIZEN", identity = Identity, name = "Trần Thị Bích", dateOfBirth = "1995-03-02", address = "Phường Cẩm Thượng", phone = "0912345679" },
+            components = new[] { new { documentTypeCode = "CT-BANCHINH" } },
+        });
+        var dossier = await received.Content.ReadFromJsonAsync<JsonElement>();
+        received.StatusCode.ShouldBe(HttpStatusCode.Created, dossier.ToString());
+        dossier.GetProperty("procedureCode").GetString().ShouldBe("2.000815");
+        var code = dossier.GetProperty("code").GetString()!;
+        await fx.Services.GetRequiredService<OneStop.Platform.Messaging.OutboxRelay>().RelayOnceAsync();
+
+        // The certification form offers the received dossier; certifying it links the register line to it.
+        (await desk.GetStringAsync("/Digitization/Certify")).ShouldContain(code);
+        var made = await CertifyAsync(desk, Original(1), Fields(officer, 1, 1, dossier.GetProperty("id").GetGuid()));
+        made.GetProperty("dossierCode").GetString().ShouldBe(code);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_in_Vietnamese_and_changes_nothing()
     {
         var (desk, officer) = await DeskAsync();
