@@ -192,6 +192,16 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
     }
 
     [Fact]
+    public async Task Certifications_at_the_same_time_take_consecutive_numbers_without_duplicates()
+    {
+        var (desk, officer) = await DeskAsync();
+        var made = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CertifyAsync(desk, Original(1), Fields(officer, 1, 1))));
+        var numbers = made.Select(m => m.GetProperty("number").GetInt32()).Order().ToList();
+        numbers.Distinct().Count().ShouldBe(4);
+        (numbers[^1] - numbers[0]).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_in_Vietnamese_and_changes_nothing()
     {
         var (desk, officer) = await DeskAsync();
