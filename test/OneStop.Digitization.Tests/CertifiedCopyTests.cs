@@ -26,7 +26,7 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
     private const string Identity = "030090005678";
 
     /// <summary>A PDF of <paramref name="pages"/> pages, as a scanner would give an original.</summary>
-    private static byte[] Original(int pages)
+    internal static byte[] Original(int pages)
     {
         var pdf = new PdfWriter("Bằng tốt nghiệp", "Trường THPT Hồng Quang");
         for (var i = 1; i <= pages; i++)
@@ -37,7 +37,7 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
         return pdf.ToArray();
     }
 
-    private static Dictionary<string, string> Fields(Guid officerId, int pages, int copies, Guid? dossierId = null)
+    internal static Dictionary<string, string> Fields(Guid officerId, int pages, int copies, Guid? dossierId = null)
     {
         var fields = new Dictionary<string, string>
         {
