@@ -105,6 +105,12 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
         first.GetProperty("dossierCode").GetString().ShouldBe("MC10507-CT0001");
         first.GetProperty("officerName").GetString().ShouldBe("Đỗ Văn Phường");
 
+        // Audited: who wrote the register line, for which unit.
+        var lineId = first.GetProperty("id").GetGuid().ToString();
+        var audit = await fx.AsSystemAsync(sp => sp.GetRequiredService<DigitizationDbContext>().AuditRecords
+            .Where(a => a.EntityId == lineId).Select(a => new { a.EntityType, a.ActorName, a.UnitPath }).ToListAsync());
+        audit.ShouldContain(a => a.EntityType.Contains("CertifiedCopy") && a.ActorName == "motcua.camthuong" && a.UnitPath == "/30/288/10507/");
+
         // The next one takes the next number; 250 pages reach the ceiling of 200,000 a copy.
         var second = await CertifyAsync(desk, Original(250), Fields(officer, pages: 250, copies: 1));
         second.GetProperty("number").GetInt32().ShouldBe(number + 1);
