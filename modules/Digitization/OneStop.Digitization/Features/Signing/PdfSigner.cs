@@ -143,7 +143,10 @@ internal static class PdfSigner
     /// <summary>Bottom-left of the page, above the QR stamp's band: the certification text in a red frame, first line bold.</summary>
     private static void DrawCertification(XGraphics gfx, PdfPage page, IReadOnlyList<string> lines)
     {
-        const double margin = 24, stampBand = 72 + 24 + 8, lineHeight = 11, width = 300;
+        const double margin = 24, stampBand = 72 + 24 + 8, lineHeight = 11;
+        // As wide as the longest line (a long unit name or title), within the page.
+        var widest = lines.Select((line, i) => gfx.MeasureString(line, new XFont(NotoFontResolver.Sans, 8, i == 0 ? XFontStyleEx.Bold : XFontStyleEx.Regular)).Width).Max();
+        var width = Math.Min(page.Width.Point - 2 * margin, Math.Max(240, widest + 12));
         var height = lines.Count * lineHeight + 10;
         var top = page.Height.Point - stampBand - height;
         var frame = new XPen(XColor.FromArgb(180, 20, 20), 1);
