@@ -17,4 +17,14 @@ public static class DigitizationErrorCodes
     public const string DeskNotFound = Prefix + "DeskNotFound";
     public const string InvalidApplicant = Prefix + "InvalidApplicant";
     public const string VerificationNotFound = Prefix + "VerificationNotFound";
+    /// <summary>A line of the certification register (sổ chứng thực bản sao) not in the caller's scope.</summary>
+    public const string CertifiedCopyNotFound = Prefix + "CertifiedCopyNotFound";
+    /// <summary>Chứng thực bản sao is done by a commune (UBND cấp xã); the caller acts for another level or no unit.</summary>
+    public const string CertificationNotAllowed = Prefix + "CertificationNotAllowed";
+    /// <summary>The certifying officer is not a leader of the caller's unit today.</summary>
+    public const string OfficerNotFound = Prefix + "OfficerNotFound";
+    /// <summary>The dossier named for a certification is of another procedure than 2.000815.</summary>
+    public const string NotCertificationDossier = Prefix + "NotCertificationDossier";
+    /// <summary>The scanned original's page count differs from the pages declared (and charged).</summary>
+    public const string PagesMismatch = Prefix + "PagesMismatch";
 }

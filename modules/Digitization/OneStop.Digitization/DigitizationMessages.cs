@@ -34,4 +34,17 @@ internal static class DigitizationMessages
     public const string KpiNoCopies = "Digitization.Kpi.NoCopies";
     /// <summary>A drill-down row's note: {0} of {1} available components reused.</summary>
     public const string KpiReused = "Digitization.Kpi.Reused";
+    /// <summary>A 5.3 drill-down row of a commune: {0} certified copies in the period.</summary>
+    public const string KpiCertified = "Digitization.Kpi.Certified";
+    public const string KpiNoCertified = "Digitization.Kpi.NoCertified";
+    public const string CertifySourceMissing = "Digitization.Certify.SourceMissing";
+    public const string CertifyRequesterRequired = "Digitization.Certify.RequesterRequired";
+    public const string CertifyDocumentRequired = "Digitization.Certify.DocumentRequired";
+    public const string CertifyIssuerRequired = "Digitization.Certify.IssuerRequired";
+    public const string CertifyPagesInvalid = "Digitization.Certify.PagesInvalid";
+    public const string CertifyCopiesInvalid = "Digitization.Certify.CopiesInvalid";
+    public const string CertifyOfficerRequired = "Digitization.Certify.OfficerRequired";
+    public const string CertifyNoteTooLong = "Digitization.Certify.NoteTooLong";
+    /// <summary>Flash after a certification: {0} its number, {1} the fee.</summary>
+    public const string CertifyDone = "Digitization.Certify.Done";
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
 using OneStop.Digitization.Contracts;
 using OneStop.Digitization.Features.Archive;
+using OneStop.Digitization.Features.CertifiedCopies;
 using OneStop.Digitization.Features.DataStore;
 using OneStop.Digitization.Features.Desks;
 using OneStop.Digitization.Features.Documents;
@@ -49,6 +50,8 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<ArchiveHandler>();
         services.AddScoped<DataStore>();
         services.AddScoped<IDigitizationApi>(sp => sp.GetRequiredService<DataStore>());
+        services.AddScoped<CertifyHandler>();
+        services.AddScoped<CertifiedCopyQueries>();
         services.AddScoped<DigitizationKpiSource>();
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
@@ -63,5 +66,6 @@ public sealed class DigitizationModule : ModuleBase
         ArchiveEndpoints.Map(api);
         DataStoreEndpoints.Map(api);
         KpiEndpoints.Map(api);
+        CertifiedCopyEndpoints.Map(api);
     }
 }

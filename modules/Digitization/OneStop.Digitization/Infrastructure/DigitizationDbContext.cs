@@ -22,6 +22,8 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
     public DbSet<ArchiveRecord> Archives => Set<ArchiveRecord>();
     public DbSet<ApplicantConsent> Consents => Set<ApplicantConsent>();
     public DbSet<DataAccessEntry> AccessLog => Set<DataAccessEntry>();
+    public DbSet<CertifiedCopy> CertifiedCopies => Set<CertifiedCopy>();
+    public DbSet<CertificationCounter> CertificationCounters => Set<CertificationCounter>();
 
     /// <summary>
     /// Lưu trữ is immutable: whatever code path tries it, a change to an archived document or archive record (or
@@ -140,6 +142,34 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
             b.Property(c => c.Purpose).HasMaxLength(512);
             b.Property(c => c.CreatedBy).HasMaxLength(256);
             b.Property(c => c.ModifiedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<CertifiedCopy>(b =>
+        {
+            b.ToTable("CertifiedCopies");
+            // One số chứng thực per unit and year, whatever happens to the counter.
+            b.HasIndex(c => new { c.UnitId, c.Year, c.Number }).IsUnique();
+            // KPI 766 5.3 counts communes by certification time.
+            b.HasIndex(c => c.CertifiedAt);
+            b.HasIndex(c => c.DocumentId);
+            b.HasIndex(c => c.DossierId);
+            b.Property(c => c.RegisterNumber).HasMaxLength(32);
+            b.Property(c => c.DossierCode).HasMaxLength(64);
+            b.Property(c => c.RequesterName).HasMaxLength(256);
+            b.Property(c => c.RequesterIdentity).HasMaxLength(32);
+            b.Property(c => c.DocumentName).HasMaxLength(512);
+            b.Property(c => c.IssuingBody).HasMaxLength(256);
+            b.Property(c => c.OfficerLogin).HasMaxLength(256);
+            b.Property(c => c.OfficerName).HasMaxLength(256);
+            b.Property(c => c.OfficerPosition).HasMaxLength(256);
+            b.Property(c => c.Note).HasMaxLength(1000);
+            b.Property(c => c.CreatedBy).HasMaxLength(256);
+            b.Property(c => c.ModifiedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<CertificationCounter>(b =>
+        {
+            b.ToTable("CertificationCounters");
+            b.HasKey(c => new { c.UnitKey, c.Year });
+            b.Property(c => c.UnitKey).HasMaxLength(36);
         });
         modelBuilder.Entity<DataAccessEntry>(b =>
         {

@@ -102,12 +102,15 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
         return desks.Select(d => new KpiRow(DigitizationKpiCodes.DesksDigitising, d.UnitId, d.UnitPath, Math.Min(d.Count, running.GetValueOrDefault(d.UnitId)), d.Count));
     }
 
-    /// <summary>One row per commune in existence during the period: 1 of 1 when it signed an electronic certified copy in it.</summary>
+    /// <summary>
+    /// One row per commune in existence during the period: 1 of 1 when its certification register (sổ chứng thực bản
+    /// sao) has an electronic certified copy made in the period — every line has one, signed when it is written.
+    /// </summary>
     private async Task<IEnumerable<KpiRow>> CertifiedCopyRowsAsync(KpiPeriod period, CancellationToken ct)
     {
         var (start, end) = (period.StartsAt, period.EndsAt);
-        var offering = (await db.Documents.IgnoreQueryFilters(Scope).AsNoTracking()
-            .Where(x => x.Kind == DocumentKinds.Component && x.SignedAt >= start && x.SignedAt < end)
+        var offering = (await db.CertifiedCopies.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(x => x.CertifiedAt >= start && x.CertifiedAt < end)
             .Select(x => x.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
         var communes = await CommunesAsync(period, null, ct);
         return communes.Select(c => new KpiRow(DigitizationKpiCodes.I766CertifiedCopies, c.Id, c.Path, offering.Contains(c.Id) ? 1 : 0, 1));
@@ -167,15 +170,23 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
 
         if (kpiCode == DigitizationKpiCodes.I766CertifiedCopies)
         {
+            // The communes without a certification in the period (what keeps the card red), then the register lines.
             var (start, end) = (period.StartsAt, period.EndsAt);
             var communes = await CommunesAsync(period, unitPath, ct);
-            var copies = await db.Documents.IgnoreQueryFilters(Scope).AsNoTracking()
-                .Where(x => x.Kind == DocumentKinds.Component && x.SignedAt >= start && x.SignedAt < end && x.UnitPath.StartsWith(unitPath))
-                .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count(), Last = g.Max(x => x.SignedAt) }).ToDictionaryAsync(x => x.UnitId, ct);
-            return communes.Select(c => copies.TryGetValue(c.Id, out var s)
-                    ? new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, s.Last, true, Messages.Text(DigitizationMessages.KpiCopiesSigned, s.Count), null)
-                    : new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, null, false, Messages.Text(DigitizationMessages.KpiNoCopies), null))
-                .OrderBy(r => r.Counted ? 1 : 0).Take(take).ToList();
+            var entries = await db.CertifiedCopies.IgnoreQueryFilters(Scope).AsNoTracking()
+                .Where(x => x.CertifiedAt >= start && x.CertifiedAt < end && x.UnitPath.StartsWith(unitPath))
+                .OrderByDescending(x => x.CertifiedAt).Take(take)
+                .Select(x => new { x.Id, x.UnitId, x.UnitPath, x.RegisterNumber, x.DocumentName, x.RequesterName, x.CertifiedAt, x.Year }).ToListAsync(ct);
+            var certifying = await db.CertifiedCopies.IgnoreQueryFilters(Scope).AsNoTracking()
+                .Where(x => x.CertifiedAt >= start && x.CertifiedAt < end && x.UnitPath.StartsWith(unitPath))
+                .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+            var names = communes.ToDictionary(c => c.Id, c => c.Name);
+            var missing = communes.Where(c => !certifying.ContainsKey(c.Id))
+                .Select(c => new KpiDetailRow(c.Id, c.Path, c.Name, c.Path, null, false, Messages.Text(DigitizationMessages.KpiNoCertified), null));
+            var lines = entries.Select(e => new KpiDetailRow(e.Id, e.RegisterNumber,
+                $"{(names.TryGetValue(e.UnitId, out var name) ? name + ": " : "")}{e.DocumentName} — {e.RequesterName}", e.UnitPath, e.CertifiedAt, true,
+                Messages.Text(DigitizationMessages.KpiCertified, certifying.GetValueOrDefault(e.UnitId)), $"/Digitization/CertifiedCopies?year={e.Year}"));
+            return missing.Concat(lines).Take(take).ToList();
         }
 
         var (from, to, lastDay) = (period.StartsAt, period.EndsAt, period.End.AddDays(-1));

@@ -18,7 +18,12 @@ namespace OneStop.Digitization.Features.Signing;
 
 /// <summary>What is printed and signed into the PDF.</summary>
 /// <param name="SignerName">Full name of the officer who signs with the unit's certificate (printed in the stamp).</param>
-internal sealed record SignatureRequest(string VerificationUrl, string DigitizedCode, string Reason, string Location, DateTimeOffset SigningTime, string SignerName);
+/// <param name="Certification">
+/// Lời chứng of a certified copy (chứng thực bản sao từ bản chính), drawn in a framed block on the last page above the
+/// QR stamp, so the signature covers it; <c>null</c> for a plain digitised document.
+/// </param>
+internal sealed record SignatureRequest(string VerificationUrl, string DigitizedCode, string Reason, string Location, DateTimeOffset SigningTime, string SignerName,
+    IReadOnlyList<string>? Certification = null);
 
 /// <summary>
 /// Signs a PDF (or a scanned image, first wrapped into a PDF page) with the unit's certificate: PAdES basic profile —
@@ -32,6 +37,13 @@ internal static class PdfSigner
     {
         NotoFontResolver.EnsureInstalled();
         using var document = contentType == FileTypes.Pdf ? Open(content) : WrapImage(content);
+        if (request.Certification is { Count: > 0 } certification)
+        {
+            var last = document.Pages[document.PageCount - 1];
+            using var gfx = XGraphics.FromPdfPage(last, XGraphicsPdfPageOptions.Append);
+            DrawCertification(gfx, last, certification);
+        }
+
         var page = document.Pages[0];
         using (var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
         {
@@ -125,6 +137,25 @@ internal static class PdfSigner
         for (var i = 0; i < lines.Length; i++)
         {
             gfx.DrawString(lines[i], font, XBrushes.Black, new XRect(margin, top + 8 + i * 10, textRight - margin, 10), format);
+        }
+    }
+
+    /// <summary>Bottom-left of the page, above the QR stamp's band: the certification text in a red frame, first line bold.</summary>
+    private static void DrawCertification(XGraphics gfx, PdfPage page, IReadOnlyList<string> lines)
+    {
+        const double margin = 24, stampBand = 72 + 24 + 8, lineHeight = 11;
+        // As wide as the longest line (a long unit name or title), within the page.
+        var widest = lines.Select((line, i) => gfx.MeasureString(line, new XFont(NotoFontResolver.Sans, 8, i == 0 ? XFontStyleEx.Bold : XFontStyleEx.Regular)).Width).Max();
+        var width = Math.Min(page.Width.Point - 2 * margin, Math.Max(240, widest + 12));
+        var height = lines.Count * lineHeight + 10;
+        var top = page.Height.Point - stampBand - height;
+        var frame = new XPen(XColor.FromArgb(180, 20, 20), 1);
+        gfx.DrawRectangle(frame, XBrushes.White, margin, top, width, height);
+        var format = new XStringFormat { Alignment = XStringAlignment.Near, LineAlignment = XLineAlignment.Near };
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var font = new XFont(NotoFontResolver.Sans, 8, i == 0 ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            gfx.DrawString(lines[i], font, XBrushes.Black, new XRect(margin + 6, top + 5 + i * lineHeight, width - 12, lineHeight), format);
         }
     }
 }
