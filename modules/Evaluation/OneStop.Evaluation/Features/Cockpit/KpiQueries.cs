@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
+using OneStop.Evaluation.Features.Targets;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Kpis;
@@ -142,16 +143,20 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
         var definitions = await DefinitionsAsync(ct);
         var snapshots = await SnapshotsAsync(unit.Id, period, ct);
         var trends = await TrendsAsync(unit.Id, period.Year, ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Year == period.Year && (t.Level == null || t.Level == unit.Level)).ToListAsync(ct);
+        var targets = await TargetsAsync(period.Year, ct);
         return definitions.Values.Where(d => d.Group == "plan").Select(d =>
         {
             var s = snapshots.GetValueOrDefault(d.Code);
-            var target = s?.Target ?? (d.LevelList.Contains(unit.Level)
-                ? targets.Where(t => t.Code == d.Code).OrderBy(t => t.Level == null).Select(t => (decimal?)t.Value).FirstOrDefault() : null);
+            // Today's target (unit > level > all), so a target just entered colours the card before any recompute.
+            var target = targets.ValueFor(d, period.Year, unit.Id, unit.Level);
             return new KpiCard(d, !ActiveCodes.Contains(d.Code), s, target, Rag.Of(s?.Value, target, d.LowerIsBetter),
                 trends.GetValueOrDefault(d.Code) ?? new decimal?[12]);
         }).ToList();
     }
+
+    /// <summary>The targets of a year, for the unit > level > all look-up.</summary>
+    public async Task<KpiTargetBook> TargetsAsync(int year, CancellationToken ct) =>
+        new(await db.Targets.AsNoTracking().Where(t => t.Year == year).ToListAsync(ct));
 
     /// <summary>Monthly values of the year per KPI (index 0 = January).</summary>
     public async Task<Dictionary<string, decimal?[]>> TrendsAsync(Guid unitId, int year, CancellationToken ct)
