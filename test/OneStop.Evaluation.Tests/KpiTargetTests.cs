@@ -180,4 +180,28 @@ public sealed class KpiTargetTests(OneStopFactory fx) : IClassFixture<OneStopFac
         stored[commune.Id].ShouldBe(((decimal?)45m, (bool?)false)); // its own target, not met
         stored[district.Id].ShouldBe(((decimal?)50m, (bool?)true));
     }
+
+    [Fact]
+    public async Task The_desks_drill_down_leaves_out_a_designated_commune_where_the_target_says_so()
+    {
+        var (commune, parent) = await fx.AsSystemAsync(async sp =>
+        {
+            var units = sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.AsNoTracking();
+            var c = await units.Where(u => u.Level == "commune" && u.ValidTo == null).OrderBy(u => u.Code).Skip(5).FirstAsync();
+            return (c.ToInfo(), (await units.FirstAsync(u => u.Id == c.ParentId)).ToInfo());
+        });
+        await fx.AsSystemAsync(sp => sp.GetRequiredService<UnitDesignationHandler>().MarkAsync(
+            new MarkUnitRequest(commune.Id, UnitDesignationKinds.EspeciallyDifficult, new(2035, 1, 1), null, "QĐ thử"), CancellationToken.None));
+
+        async Task<IReadOnlyList<KpiDetailRow>> RowsAsync() => await fx.AsSystemAsync(sp =>
+            sp.GetRequiredService<OneStop.Evaluation.Features.Cockpit.KpiQueries>().DetailsAsync(KpiCodes.DesksDigitising, parent, KpiPeriod.ForYear(2035), 500, CancellationToken.None));
+
+        (await RowsAsync()).ShouldContain(r => r.UnitPath == commune.Path); // no 2035 target yet
+        var leader = await fx.SignInAsync("lanhdao.tinh");
+        (await leader.PostAsJsonAsync("/api/v1/evaluation/kpis/targets",
+            new { code = KpiCodes.DesksDigitising, year = 2035, level = "commune", value = 100, legalBasis = "KH 2035", excludesEspeciallyDifficult = true })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var rows = await RowsAsync();
+        rows.ShouldNotContain(r => r.UnitPath == commune.Path);
+        rows.ShouldNotBeEmpty();
+    }
 }

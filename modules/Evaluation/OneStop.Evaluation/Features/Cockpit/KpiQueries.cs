@@ -5,6 +5,7 @@ using OneStop.Evaluation.Features.Targets;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Persistence;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -43,7 +44,8 @@ internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary
 /// Reads snapshots for the cockpit, the API and the reports. The snapshots' unit filter keeps each caller in its subtree.
 /// Every read is in one view, <see cref="Structure"/> (as is unless <see cref="ViewAs"/> chose otherwise for the request).
 /// </summary>
-internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators)
+internal sealed class KpiQueries(
+    EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators, PlatformDbContext platform)
 {
     private Dictionary<string, KpiDefinition>? _definitions;
 
@@ -219,7 +221,38 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string code, AdministrativeUnitInfo unit, KpiPeriod period, int take, CancellationToken ct)
     {
         var calculator = calculators.FirstOrDefault(c => c.KpiCodes.Contains(code));
-        return calculator is null ? [] : await calculator.DetailsAsync(code, period, unit.Path, take, ct);
+        if (calculator is null)
+        {
+            return [];
+        }
+
+        var rows = await calculator.DetailsAsync(code, period, unit.Path, take, ct);
+        var excluded = await ExcludedPathsAsync(code, period, ct);
+        return excluded.Count == 0 ? rows : rows.Where(r => !excluded.Any(p => r.UnitPath.StartsWith(p, StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>
+    /// Paths of the communes left out of <paramref name="code"/> in the period (designated especially difficult on some
+    /// day of it, and the target in force for them says so), so the drill-down shows the rows the figure counts.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ExcludedPathsAsync(string code, KpiPeriod period, CancellationToken ct)
+    {
+        var targets = await TargetsAsync(period.Year, ct);
+        if (!targets.AnyExcludes(code, period.Year) || !(await DefinitionsAsync(ct)).TryGetValue(code, out var definition))
+        {
+            return [];
+        }
+
+        var paths = new List<string>();
+        foreach (var id in await platform.EspeciallyDifficultAsync(period.Start, period.End, ct))
+        {
+            if (await units.FindAsync(id, ct) is { } u && targets.For(definition, period.Year, u.Id, u.Level) is { ExcludesEspeciallyDifficult: true })
+            {
+                paths.Add(u.Path);
+            }
+        }
+
+        return paths;
     }
 
     public async Task<IReadOnlyList<AdministrativeUnitInfo>> BreadcrumbAsync(AdministrativeUnitInfo unit, CancellationToken ct)
