@@ -25,7 +25,7 @@ public sealed class UnitDesignationTests(OneStopFactory fx) : IClassFixture<OneS
     [Fact]
     public async Task A_commune_is_especially_difficult_from_its_marking_until_it_is_unmarked_and_each_change_is_audited()
     {
-        var commune = await UnitAsync(UnitLevels.Commune, 3);
+        var commune = await UnitAsync(UnitLevels.Commune, 10);
         var admin = await fx.SignInAsync("admin");
         var marked = await admin.PostAsJsonAsync("/api/v1/platform/units/designations",
             new { unitId = commune.Id, kind = UnitDesignationKinds.EspeciallyDifficult, validFrom = "2026-03-01", legalBasis = "Quyết định số 861/QĐ-TTg" });
@@ -55,7 +55,7 @@ public sealed class UnitDesignationTests(OneStopFactory fx) : IClassFixture<OneS
     public async Task Bad_designations_are_refused_by_code_and_nothing_is_saved()
     {
         var district = await UnitAsync(UnitLevels.District, 0);
-        var commune = await UnitAsync(UnitLevels.Commune, 4);
+        var commune = await UnitAsync(UnitLevels.Commune, 11);
         var admin = await fx.SignInAsync("admin");
 
         var noBasis = await admin.PostAsJsonAsync("/api/v1/platform/units/designations",
@@ -74,5 +74,28 @@ public sealed class UnitDesignationTests(OneStopFactory fx) : IClassFixture<OneS
             new { unitId = commune.Id, kind = UnitDesignationKinds.EspeciallyDifficult, validFrom = "2026-03-01", legalBasis = "QĐ 861/QĐ-TTg" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         (await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().UnitDesignations.IgnoreQueryFilters().AnyAsync(d => d.UnitId == commune.Id || d.UnitId == district.Id))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Designations_are_read_in_scope_and_written_only_by_a_units_manager()
+    {
+        var (a, b) = await fx.AsSystemAsync(async sp =>
+        {
+            var units = sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.AsNoTracking();
+            return ((await units.FirstAsync(u => u.Code == "10507" && u.ValidTo == null)).Id, (await units.FirstAsync(u => u.Code == "10510" && u.ValidTo == null)).Id);
+        });
+        var admin = await fx.SignInAsync("admin");
+        (await admin.PostAsJsonAsync("/api/v1/platform/units/designations",
+            new { unitId = b, kind = UnitDesignationKinds.EspeciallyDifficult, validFrom = "2026-01-01", legalBasis = "QĐ 861/QĐ-TTg" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        async Task<List<Guid>> UnitsSeenBy(string user) =>
+            (await (await fx.SignInAsync(user)).GetFromJsonAsync<JsonElement>("/api/v1/platform/units/designations")).EnumerateArray().Select(d => d.GetProperty("unitId").GetGuid()).ToList();
+        (await UnitsSeenBy("motcua.camthuong")).ShouldNotContain(b);
+        (await UnitsSeenBy("motcua.binhhan")).ShouldContain(b);
+        (await UnitsSeenBy("lanhdao.tinh")).ShouldContain(b);
+
+        var unitAdmin = await fx.SignInAsync("quantri.camthuong");
+        (await unitAdmin.PostAsJsonAsync("/api/v1/platform/units/designations",
+            new { unitId = a, kind = UnitDesignationKinds.EspeciallyDifficult, validFrom = "2026-01-01", legalBasis = "QĐ 861/QĐ-TTg" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
