@@ -61,6 +61,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
         services.AddSingleton<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>();
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.UnitChanges>();
+        services.AddScoped<OneStop.Platform.AdministrativeUnits.UnitDesignationHandler>();
         services.AddScoped<OneStop.Platform.People.IPeopleDirectory, OneStop.Platform.People.PeopleDirectory>();
         services.AddScoped<OneStop.Platform.People.PeopleAdministration>();
         services.AddScoped<OneStop.Platform.People.PeopleImport>();

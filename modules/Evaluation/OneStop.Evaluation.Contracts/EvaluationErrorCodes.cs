@@ -14,4 +14,5 @@ public static class EvaluationErrorCodes
     public const string InvalidPeriod = Prefix + "InvalidPeriod";
     public const string InvalidStructure = Prefix + "InvalidStructure";
     public const string NoSnapshot = Prefix + "NoSnapshot";
+    public const string TargetNotFound = Prefix + "TargetNotFound";
 }

@@ -19,6 +19,9 @@ public static class EvaluationPermissions
     /// <summary>Edit KPI targets and run a full recompute (province).</summary>
     public const string Manage = "Evaluation.Manage";
 
+    /// <summary>Enter and change the KPI targets of each year, level and unit, with their legal basis (chỉ tiêu; the provincial leader and office).</summary>
+    public const string TargetsManage = "Evaluation.Targets.Manage";
+
     /// <summary>Read KPI values and the 766 index through the API (the Government command-centre connector, third parties).</summary>
     public const string KpiRead = "Evaluation.Kpis.Read";
 
@@ -29,6 +32,7 @@ public static class EvaluationPermissions
         new(Ratings, "Ghi nhận, xem đánh giá mức độ hài lòng", "Record and read satisfaction ratings", Roles.DeskOfficer, Roles.UnitLeader, Roles.ProvincialLeader, Roles.SystemAdmin),
         new(Complaints, "Tiếp nhận, xử lý phản ánh, kiến nghị", "Receive and handle complaints", Roles.DeskOfficer, Roles.UnitLeader, Roles.ProvincialLeader, Roles.SystemAdmin),
         new(Manage, "Cập nhật chỉ tiêu, tính lại toàn bộ chỉ số", "Edit targets and recompute all KPIs", Roles.ProvincialLeader, Roles.SystemAdmin),
+        new(TargetsManage, "Cập nhật chỉ tiêu theo năm, cấp, đơn vị", "Edit KPI targets by year, level and unit", Roles.ProvincialLeader, Roles.SystemAdmin),
         new(KpiRead, "Đọc chỉ số qua API", "Read KPI values through the API", Roles.ProvincialLeader, Roles.UnitLeader, Roles.Inspector, Roles.SystemAdmin),
     ];
 }

@@ -24,5 +24,15 @@ internal static class EvaluationMessages
     public const string OutcomeInvalid = "Evaluation.Complaints.OutcomeInvalid";
     public const string AnswerRequired = "Evaluation.Complaints.AnswerRequired";
     public const string RecomputeYearOutOfRange = "Evaluation.Kpis.RecomputeYearOutOfRange";
+    public const string TargetKpiUnknown = "Evaluation.Targets.KpiUnknown";
+    public const string TargetYearOutOfRange = "Evaluation.Targets.YearOutOfRange";
+    public const string TargetLevelInvalid = "Evaluation.Targets.LevelInvalid";
+    /// <summary>A target below 0 (or absurdly large).</summary>
+    public const string TargetNegative = "Evaluation.Targets.Negative";
+    /// <summary>A ratio KPI's target outside 0–100 %.</summary>
+    public const string TargetRatioOutOfRange = "Evaluation.Targets.RatioOutOfRange";
+    public const string TargetLegalBasisRequired = "Evaluation.Targets.LegalBasisRequired";
+    /// <summary>"{0} targets of {1} copied to {2}; {3} already there were kept."</summary>
+    public const string TargetsCopied = "Evaluation.Targets.Copied";
     public const string ReportPeriodInvalid = "Evaluation.Reports.PeriodInvalid";
 }

@@ -45,6 +45,7 @@ public sealed class EvaluationModule : ModuleBase
         services.AddScoped<IDemoDataContributor, Features.Demo.DemoKpis>();
         services.AddScoped<BreachScanner>();
         services.AddScoped<KpiQueries>();
+        services.AddScoped<Features.Targets.KpiTargetHandler>();
         services.AddScoped<EvaluationReport>();
         services.AddScoped<RateHandler>();
         services.AddScoped<ComplaintHandler>();
@@ -62,6 +63,7 @@ public sealed class EvaluationModule : ModuleBase
         RatingEndpoints.Map(api);
         ComplaintEndpoints.Map(api);
         KpiEndpoints.Map(api);
+        Features.Targets.KpiTargetEndpoints.Map(api);
         ReportEndpoints.Map(api);
     }
 

@@ -44,4 +44,6 @@ internal static class HostMessages
     public const string UnitsAppliedLater = "Platform.Host.Units.AppliedLater";
     /// <summary>""{0}" applied. {1}"</summary>
     public const string UnitsApplied = "Platform.Host.Units.Applied";
+    public const string UnitMarked = "Platform.Host.Units.Marked";
+    public const string UnitUnmarked = "Platform.Host.Units.Unmarked";
 }

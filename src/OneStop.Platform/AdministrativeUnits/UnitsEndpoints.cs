@@ -22,6 +22,7 @@ internal static class UnitsEndpoints
         units.MapGet("/summary", Summary).RequirePermission(PlatformPermissions.UnitsRead)
             .WithSummary("Số đơn vị cấp tỉnh, huyện, xã trong phạm vi");
         units.MapGet("/{id:guid}", GetUnit).RequirePermission(PlatformPermissions.UnitsRead);
+        UnitDesignationEndpoints.Map(units);
 
         var agencies = api.MapGroup("/agencies").WithTags("Cơ quan, bộ phận một cửa");
         agencies.MapGet("/", ListAgencies).RequirePermission(PlatformPermissions.UnitsRead);

@@ -22,6 +22,16 @@ internal static class UnitsMessages
     public const string NoteTooLong = "Platform.Units.NoteTooLong";
     public const string NewNameRequired = "Platform.Units.NewNameRequired";
     public const string AgencyRenameInvalid = "Platform.Units.AgencyRenameInvalid";
+    public const string DesignationUnitRequired = "Platform.Units.Designation.UnitRequired";
+    public const string DesignationKindInvalid = "Platform.Units.Designation.KindInvalid";
+    public const string DesignationFromInvalid = "Platform.Units.Designation.FromInvalid";
+    public const string DesignationToBeforeFrom = "Platform.Units.Designation.ToBeforeFrom";
+    public const string DesignationLegalBasisRequired = "Platform.Units.Designation.LegalBasisRequired";
+    /// <summary>"{0} is not a commune: only communes are designated especially difficult."</summary>
+    public const string DesignationCommuneOnly = "Platform.Units.Designation.CommuneOnly";
+    /// <summary>"{0} is already designated for part of that time."</summary>
+    public const string DesignationOverlaps = "Platform.Units.Designation.Overlaps";
+    public const string DesignationNotFound = "Platform.Units.Designation.NotFound";
     public const string ProvinceWideOnly = "Platform.Reorganisation.ProvinceWideOnly";
     public const string MultipartRequired = "Platform.Reorganisation.MultipartRequired";
     /// <summary>"The multipart/form-data content cannot be read: {0}"</summary>

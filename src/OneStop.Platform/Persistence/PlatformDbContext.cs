@@ -26,6 +26,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
     public DbSet<Agency> Agencies => Set<Agency>();
+    /// <summary>Effective-dated designations of units (xã đặc biệt khó khăn).</summary>
+    public DbSet<UnitDesignation> UnitDesignations => Set<UnitDesignation>();
     public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
@@ -97,6 +99,16 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(r => r.ContentHash).HasMaxLength(64);
             b.Property(r => r.AppliedBy).HasMaxLength(256);
             b.HasIndex(r => r.ContentHash).IsUnique();
+        });
+        builder.Entity<UnitDesignation>(b =>
+        {
+            b.Property(d => d.Kind).HasMaxLength(32);
+            b.Property(d => d.LegalBasis).HasMaxLength(512);
+            b.Property(d => d.UnitPath).HasMaxLength(512);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+            b.Property(d => d.ModifiedBy).HasMaxLength(256);
+            b.HasIndex(d => new { d.UnitId, d.Kind, d.ValidFrom });
+            b.HasIndex(d => d.UnitPath);
         });
         builder.Entity<Agency>(b =>
         {

@@ -84,23 +84,50 @@ internal sealed class KpiDefinition : Entity
         MaxPoints is not { } max || denominator == 0 ? null : Math.Round(max * Math.Min(1m, numerator / denominator / (FullAt ?? 1m)), 2);
 }
 
-/// <summary>Chỉ tiêu: the target value of a KPI for a year, for one unit level or (Level null) for all.</summary>
+/// <summary>
+/// Chỉ tiêu: the target value of a KPI for a year, for one unit (<see cref="UnitId"/>), one unit level
+/// (<see cref="Level"/>) or all (both null), with its legal basis (căn cứ: the plan, Decision 766). The target in
+/// force for a unit is the most specific: the unit's own, else its level's, else the one for all. Province-wide
+/// reference data: audited, written only with <c>Evaluation.Targets.Manage</c>.
+/// </summary>
 internal sealed class KpiTarget : Entity
 {
     private KpiTarget() { }
 
-    public KpiTarget(string code, int year, string? level, decimal value)
+    public KpiTarget(string code, int year, string? level, decimal value, Guid? unitId = null, string legalBasis = "", bool excludesEspeciallyDifficult = false)
     {
         Code = code;
         Year = year;
-        Level = level;
+        Level = unitId is null ? level : null;
+        UnitId = unitId;
         Value = value;
+        LegalBasis = legalBasis;
+        ExcludesEspeciallyDifficult = excludesEspeciallyDifficult;
     }
 
     public string Code { get; private set; } = "";
     public int Year { get; private set; }
     public string? Level { get; private set; }
+
+    /// <summary>A target for one unit (overrides its level's and the one for all); null for a level's or all.</summary>
+    public Guid? UnitId { get; private set; }
     public decimal Value { get; set; }
+
+    /// <summary>Căn cứ: e.g. "Kế hoạch số 25/KH-UBND", "Quyết định 766/QĐ-TTg".</summary>
+    public string LegalBasis { get; private set; } = "";
+
+    /// <summary>"Trừ xã đặc biệt khó khăn": communes designated especially difficult during a period are left out of the KPI (numerator and denominator) for the units this target applies to.</summary>
+    public bool ExcludesEspeciallyDifficult { get; private set; }
+
+    public void Change(decimal value, string legalBasis, bool excludesEspeciallyDifficult)
+    {
+        Value = value;
+        LegalBasis = legalBasis;
+        ExcludesEspeciallyDifficult = excludesEspeciallyDifficult;
+    }
+
+    /// <summary>The same target for another year (copying a year's targets to the next).</summary>
+    public KpiTarget ForYear(int year) => new(Code, year, Level, Value, UnitId, LegalBasis, ExcludesEspeciallyDifficult);
 }
 
 /// <summary>

@@ -97,9 +97,11 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
         });
         modelBuilder.Entity<KpiTarget>(b =>
         {
-            b.HasIndex(t => new { t.Code, t.Year, t.Level }).IsUnique();
+            // Unique per KPI, year, level and unit; the handler checks the rows whose level or unit is null.
+            b.HasIndex(t => new { t.Code, t.Year, t.Level, t.UnitId }).IsUnique();
             b.Property(t => t.Code).HasMaxLength(64);
             b.Property(t => t.Level).HasMaxLength(16);
+            b.Property(t => t.LegalBasis).HasMaxLength(512);
             b.Property(t => t.Value).HasPrecision(12, 2);
         });
         modelBuilder.Entity<KpiSnapshot>(b =>

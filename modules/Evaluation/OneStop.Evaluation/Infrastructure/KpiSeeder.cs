@@ -6,13 +6,14 @@ namespace OneStop.Evaluation.Infrastructure;
 
 /// <summary>
 /// Seeds the KPI definitions and targets from <c>SeedData/kpis.json</c> (the plan's targets table and Decision 766).
-/// Definitions follow the shipped file at every start; targets are only added when missing, so a target an
-/// administrator edited stays as edited.
+/// Definitions follow the shipped file at every start (reference data, also in production). A shipped target is added
+/// only for a year newer than every target the KPI already has, so a target the provincial office edited or deleted
+/// stays as it left it; targets from before their legal basis was recorded get the shipped one once (ADR 0023).
 /// </summary>
 internal sealed class KpiSeeder(EvaluationDbContext db)
 {
     internal sealed record GroupSeed(string Code, string NameVi, string NameEn, decimal MaxPoints);
-    internal sealed record TargetSeed(int Year, string? Level, decimal Value);
+    internal sealed record TargetSeed(int Year, string? Level, decimal Value, string? LegalBasis = null, bool ExcludesEspeciallyDifficult = false);
     internal sealed record KpiSeed(
         string Code, string Group, int Order, string NameVi, string NameEn, string NumeratorVi, string DenominatorVi, string NumeratorEn, string DenominatorEn,
         string Module, string Measure, bool LowerIsBetter, string Levels, string Periods, decimal? MaxPoints, decimal? FullAt, List<TargetSeed> Targets,
@@ -34,7 +35,8 @@ internal sealed class KpiSeeder(EvaluationDbContext db)
     public async Task SeedAsync(CancellationToken ct)
     {
         var existing = await db.Definitions.ToDictionaryAsync(d => d.Code, ct);
-        var targets = (await db.Targets.Select(t => new { t.Code, t.Year, t.Level }).ToListAsync(ct)).Select(t => (t.Code, t.Year, t.Level)).ToHashSet();
+        var targets = await db.Targets.ToListAsync(ct);
+        var latest = targets.GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.Max(t => t.Year));
         foreach (var seed in Shipped.Value.Kpis)
         {
             if (!existing.TryGetValue(seed.Code, out var d))
@@ -47,9 +49,18 @@ internal sealed class KpiSeeder(EvaluationDbContext db)
                 (seed.Group, seed.Order, seed.NameVi, seed.NameEn, seed.NumeratorVi, seed.DenominatorVi, seed.NumeratorEn, seed.DenominatorEn);
             (d.Module, d.Measure, d.LowerIsBetter, d.Levels, d.Periods, d.MaxPoints, d.FullAt, d.TargetText, d.SourceNote) =
                 (seed.Module, seed.Measure, seed.LowerIsBetter, seed.Levels, seed.Periods, seed.MaxPoints, seed.FullAt, seed.TargetText, seed.SourceNote);
-            foreach (var t in seed.Targets.Where(t => !targets.Contains((seed.Code, t.Year, t.Level))))
+            var newerThan = latest.TryGetValue(seed.Code, out var year) ? year : int.MinValue;
+            foreach (var t in seed.Targets)
             {
-                db.Targets.Add(new KpiTarget(seed.Code, t.Year, t.Level, t.Value));
+                var legalBasis = t.LegalBasis ?? Shipped.Value.Source;
+                if (t.Year > newerThan)
+                {
+                    db.Targets.Add(new KpiTarget(seed.Code, t.Year, t.Level, t.Value, null, legalBasis, t.ExcludesEspeciallyDifficult));
+                }
+                else if (targets.FirstOrDefault(x => x.Code == seed.Code && x.Year == t.Year && x.Level == t.Level && x.UnitId == null) is { LegalBasis: "" } old)
+                {
+                    old.Change(old.Value, legalBasis, t.ExcludesEspeciallyDifficult);
+                }
             }
         }
 

@@ -18,7 +18,7 @@ internal sealed record KpiDefinitionDto(string Code, string Group, string NameVi
     bool LowerIsBetter, IReadOnlyList<string> Levels, IReadOnlyList<string> Periods, string Module, bool SourcePending, string SourceNote, decimal? MaxPoints,
     decimal? FullAt, string TargetText, IReadOnlyList<KpiTargetDto> Targets);
 
-internal sealed record KpiTargetDto(int Year, string? Level, decimal Value);
+internal sealed record KpiTargetDto(int Year, string? Level, decimal Value, Guid? UnitId, string LegalBasis, bool ExcludesEspeciallyDifficult);
 
 internal sealed record ChildValueDto(Guid UnitId, string Code, string Name, string Level, decimal? Value, decimal Numerator, decimal Denominator, decimal? Target, bool? Met, decimal IndexPoints);
 
@@ -56,7 +56,7 @@ internal static class KpiEndpoints
         var targets = (await db.Targets.AsNoTracking().OrderBy(t => t.Year).ToListAsync(ct)).ToLookup(t => t.Code);
         IReadOnlyList<KpiDefinitionDto> list = definitions.Values.Select(d => new KpiDefinitionDto(d.Code, d.Group, d.NameVi, d.NameEn, d.NumeratorVi, d.DenominatorVi,
             d.Measure, d.LowerIsBetter, d.LevelList, d.PeriodList, d.Module, !queries.ActiveCodes.Contains(d.Code), d.SourceNote, d.MaxPoints, d.FullAt, d.TargetText,
-            targets[d.Code].Select(t => new KpiTargetDto(t.Year, t.Level, t.Value)).ToList())).ToList();
+            targets[d.Code].Select(t => new KpiTargetDto(t.Year, t.Level, t.Value, t.UnitId, t.LegalBasis, t.ExcludesEspeciallyDifficult)).ToList())).ToList();
         return TypedResults.Ok(list);
     }
 

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
+using OneStop.Evaluation.Features.Targets;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Persistence;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
@@ -42,7 +44,8 @@ internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary
 /// Reads snapshots for the cockpit, the API and the reports. The snapshots' unit filter keeps each caller in its subtree.
 /// Every read is in one view, <see cref="Structure"/> (as is unless <see cref="ViewAs"/> chose otherwise for the request).
 /// </summary>
-internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators)
+internal sealed class KpiQueries(
+    EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators, PlatformDbContext platform)
 {
     private Dictionary<string, KpiDefinition>? _definitions;
 
@@ -142,16 +145,20 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
         var definitions = await DefinitionsAsync(ct);
         var snapshots = await SnapshotsAsync(unit.Id, period, ct);
         var trends = await TrendsAsync(unit.Id, period.Year, ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Year == period.Year && (t.Level == null || t.Level == unit.Level)).ToListAsync(ct);
+        var targets = await TargetsAsync(period.Year, ct);
         return definitions.Values.Where(d => d.Group == "plan").Select(d =>
         {
             var s = snapshots.GetValueOrDefault(d.Code);
-            var target = s?.Target ?? (d.LevelList.Contains(unit.Level)
-                ? targets.Where(t => t.Code == d.Code).OrderBy(t => t.Level == null).Select(t => (decimal?)t.Value).FirstOrDefault() : null);
+            // Today's target (unit > level > all), so a target just entered colours the card before any recompute.
+            var target = targets.ValueFor(d, period.Year, unit.Id, unit.Level);
             return new KpiCard(d, !ActiveCodes.Contains(d.Code), s, target, Rag.Of(s?.Value, target, d.LowerIsBetter),
                 trends.GetValueOrDefault(d.Code) ?? new decimal?[12]);
         }).ToList();
     }
+
+    /// <summary>The targets of a year, for the unit > level > all look-up.</summary>
+    public async Task<KpiTargetBook> TargetsAsync(int year, CancellationToken ct) =>
+        new(await db.Targets.AsNoTracking().Where(t => t.Year == year).ToListAsync(ct));
 
     /// <summary>Monthly values of the year per KPI (index 0 = January).</summary>
     public async Task<Dictionary<string, decimal?[]>> TrendsAsync(Guid unitId, int year, CancellationToken ct)
@@ -214,7 +221,38 @@ internal sealed class KpiQueries(EvaluationDbContext db, IAdministrativeUnitDire
     public async Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string code, AdministrativeUnitInfo unit, KpiPeriod period, int take, CancellationToken ct)
     {
         var calculator = calculators.FirstOrDefault(c => c.KpiCodes.Contains(code));
-        return calculator is null ? [] : await calculator.DetailsAsync(code, period, unit.Path, take, ct);
+        if (calculator is null)
+        {
+            return [];
+        }
+
+        var rows = await calculator.DetailsAsync(code, period, unit.Path, take, ct);
+        var excluded = await ExcludedPathsAsync(code, period, ct);
+        return excluded.Count == 0 ? rows : rows.Where(r => !excluded.Any(p => r.UnitPath.StartsWith(p, StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>
+    /// Paths of the communes left out of <paramref name="code"/> in the period (designated especially difficult on some
+    /// day of it, and the target in force for them says so), so the drill-down shows the rows the figure counts.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ExcludedPathsAsync(string code, KpiPeriod period, CancellationToken ct)
+    {
+        var targets = await TargetsAsync(period.Year, ct);
+        if (!targets.AnyExcludes(code, period.Year) || !(await DefinitionsAsync(ct)).TryGetValue(code, out var definition))
+        {
+            return [];
+        }
+
+        var paths = new List<string>();
+        foreach (var id in await platform.EspeciallyDifficultAsync(period.Start, period.End, ct))
+        {
+            if (await units.FindAsync(id, ct) is { } u && targets.For(definition, period.Year, u.Id, u.Level) is { ExcludesEspeciallyDifficult: true })
+            {
+                paths.Add(u.Path);
+            }
+        }
+
+        return paths;
     }
 
     public async Task<IReadOnlyList<AdministrativeUnitInfo>> BreadcrumbAsync(AdministrativeUnitInfo unit, CancellationToken ct)

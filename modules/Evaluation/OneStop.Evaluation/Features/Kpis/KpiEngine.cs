@@ -5,7 +5,9 @@ using Npgsql;
 using NpgsqlTypes;
 using OneStop.Evaluation.Contracts;
 using OneStop.Evaluation.Domain;
+using OneStop.Evaluation.Features.Targets;
 using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Kpis;
 using OneStop.Platform.Persistence;
@@ -144,7 +146,7 @@ internal sealed class KpiEngine(
         foreach (var row in rows)
         {
             if (!codes.Contains(row.KpiCode) || !context.Definitions[row.KpiCode].PeriodList.Contains(period.Kind)
-                || context.UnitOf(row) is not { } unit)
+                || context.UnitOf(row) is not { } unit || context.Excludes(row.KpiCode, period, unit))
             {
                 continue;
             }
@@ -202,7 +204,7 @@ internal sealed class KpiEngine(
         var unit = context.ById[key.Unit];
         var definition = context.Definitions[key.Code];
         var value = definition.ValueOf(n, d);
-        var target = definition.LevelList.Contains(unit.Level) ? context.TargetOf(key.Code, period.Year, unit.Level) : null;
+        var target = context.Targets.ValueFor(definition, period.Year, unit.Id, unit.Level);
         return new KpiSnapshot
         {
             KpiCode = key.Code, UnitId = unit.Id, UnitPath = unit.Path, UnitLevel = unit.Level, PeriodKind = period.Kind, PeriodKey = period.Key,
@@ -219,7 +221,9 @@ internal sealed class KpiEngine(
             .Select(u => new UnitNode(u.Id, u.Path, u.Level, u.Name, u.ParentId, u.ValidFrom, u.ValidTo)).ToListAsync(ct);
         var successions = await platform.UnitSuccessions.AsNoTracking()
             .Select(s => new UnitStep(s.PredecessorId, s.SuccessorId, s.EffectiveOn, s.IsPrimary)).ToListAsync(ct);
-        return new EngineContext(definitions, targets.ToDictionary(t => (t.Code, t.Year, t.Level), t => t.Value), units, successions, VietnamTime.Today(clock));
+        // Designations are few (a few dozen communes): loaded whole, matched per period in memory.
+        var difficult = await platform.DesignationsAsync(UnitDesignationKinds.EspeciallyDifficult, ct);
+        return new EngineContext(definitions, new KpiTargetBook(targets), units, successions, VietnamTime.Today(clock), difficult);
     }
 
     /// <summary>
@@ -350,12 +354,15 @@ internal sealed class EngineContext
     private readonly ILookup<Guid, UnitStep> _successors;
     private readonly DateOnly _today;
 
+    private readonly ILookup<Guid, UnitDesignationInfo> _difficult;
+
     public EngineContext(
-        IReadOnlyDictionary<string, KpiDefinition> definitions, IReadOnlyDictionary<(string Code, int Year, string? Level), decimal> targets,
-        IReadOnlyList<UnitNode> units, IReadOnlyList<UnitStep> successions, DateOnly today)
+        IReadOnlyDictionary<string, KpiDefinition> definitions, KpiTargetBook targets,
+        IReadOnlyList<UnitNode> units, IReadOnlyList<UnitStep> successions, DateOnly today, IReadOnlyList<UnitDesignationInfo>? especiallyDifficult = null)
     {
         Definitions = definitions;
         Targets = targets;
+        _difficult = (especiallyDifficult ?? []).ToLookup(d => d.UnitId);
         ById = units.ToDictionary(u => u.Id);
         ByPath = units.GroupBy(u => u.Path).ToDictionary(g => g.Key, g => g.OrderBy(u => u.ValidTo is null ? 0 : 1).First());
         _successors = successions.ToLookup(s => s.PredecessorId);
@@ -363,14 +370,21 @@ internal sealed class EngineContext
     }
 
     public IReadOnlyDictionary<string, KpiDefinition> Definitions { get; }
-    public IReadOnlyDictionary<(string Code, int Year, string? Level), decimal> Targets { get; }
+    public KpiTargetBook Targets { get; }
     public IReadOnlyDictionary<Guid, UnitNode> ById { get; }
     public IReadOnlyDictionary<string, UnitNode> ByPath { get; }
 
     public IReadOnlyCollection<string> CodesOf(IKpiCalculator calculator) => calculator.KpiCodes.Where(Definitions.ContainsKey).ToHashSet();
 
-    public decimal? TargetOf(string code, int year, string level) =>
-        Targets.TryGetValue((code, year, level), out var v) ? v : Targets.TryGetValue((code, year, null), out var all) ? all : null;
+    /// <summary>
+    /// Whether a row of <paramref name="unit"/> is left out of the KPI in the period: the unit was designated especially
+    /// difficult (xã đặc biệt khó khăn) on some day of it and the target in force for the unit that year says "except
+    /// especially difficult communes". Left out of the numerator and the denominator, at the unit and every unit above.
+    /// </summary>
+    public bool Excludes(string code, KpiPeriod period, UnitNode unit) =>
+        _difficult.Contains(unit.Id)
+        && Targets.For(Definitions[code], period.Year, unit.Id, unit.Level) is { ExcludesEspeciallyDifficult: true }
+        && _difficult[unit.Id].Any(d => d.Overlaps(period.Start, period.End));
 
     /// <summary>The unit of a row: by id, else (a calculator that knows only paths) by the unit's current path.</summary>
     public UnitNode? UnitOf(KpiRow row) => ById.GetValueOrDefault(row.UnitId) ?? ByPath.GetValueOrDefault(row.UnitPath);

@@ -409,9 +409,20 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("ExcludesEspeciallyDifficult")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Level")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(12, 2)
@@ -422,7 +433,7 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code", "Year", "Level")
+                    b.HasIndex("Code", "Year", "Level", "UnitId")
                         .IsUnique();
 
                     b.ToTable("Targets", "evaluation");
