@@ -16,6 +16,12 @@ public static class CountersErrorCodes
     /// <summary>A new legal-time version must take effect after the latest one.</summary>
     public const string LegalTimeVersionOutOfOrder = Prefix + "LegalTimeVersionOutOfOrder";
 
+    /// <summary>A location-independent decision (quyết định công bố danh mục TTHC không phụ thuộc địa giới) that does not exist.</summary>
+    public const string DecisionNotFound = Prefix + "DecisionNotFound";
+
+    /// <summary>A location-independent decision that cannot be recorded: unknown procedures or units, a number already taken, no signed PDF.</summary>
+    public const string DecisionInvalid = Prefix + "DecisionInvalid";
+
     // Dossiers (hồ sơ)
     public const string DossierNotFound = Prefix + "DossierNotFound";
 

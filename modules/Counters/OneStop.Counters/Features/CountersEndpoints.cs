@@ -6,6 +6,7 @@ using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
+using OneStop.Counters.Features.Catalogue.LocationIndependence;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Search;
@@ -27,6 +28,7 @@ internal static class CountersEndpoints
         EditProcedureEndpoint.Map(catalogue);
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
+        DecisionEndpoints.Map(catalogue, api);
 
         DossierEndpoints.Map(api);
         PublicLookup.Map(api);
