@@ -37,10 +37,13 @@ public abstract class LocationIndependentDecisionTests<TFactory> where TFactory 
         fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits
             .Where(u => u.Code == code).OrderBy(u => u.ValidFrom).Select(u => u.Id).FirstAsync());
 
-    /// <summary>A commune procedure outside civil status (so the sample decision does not list it), receivable without components.</summary>
-    private Task<string> OrdinaryCommuneProcedure() => Counters(db => db.Procedures
+    /// <summary>
+    /// A commune procedure outside civil status (so the sample decision does not list it), receivable without components;
+    /// each test takes its own (<paramref name="nth"/>), as the tests of a class share one database.
+    /// </summary>
+    private Task<string> OrdinaryCommuneProcedure(int nth) => Counters(db => db.Procedures
         .Where(p => p.AtCommune && !p.Field.Contains("Hộ tịch") && p.LegalTimes.Any(t => t.Channel == "DIRECT") && !p.Components.Any(c => c.Required))
-        .OrderBy(p => p.Code).Select(p => p.Code).FirstAsync());
+        .OrderBy(p => p.Code).Select(p => p.Code).Skip(nth).FirstAsync());
 
     private static async Task<JsonElement> Body(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -63,7 +66,7 @@ public abstract class LocationIndependentDecisionTests<TFactory> where TFactory 
     [Fact]
     public async Task A_desk_receives_another_units_procedure_only_while_a_decision_lists_it_for_its_unit()
     {
-        var code = await OrdinaryCommuneProcedure();
+        var code = await OrdinaryCommuneProcedure(0);
         var wardA = await UnitId("10507");
         var wardB = await UnitId("10510");
         var desk = await fx.SignInAsync(DeskB);
@@ -77,7 +80,9 @@ public abstract class LocationIndependentDecisionTests<TFactory> where TFactory 
         (await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(code, wardA))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var later = await Body(await admin.PostAsJsonAsync(Api, Decision("102/QĐ-UBND", [code], [wardB], effectiveFrom: "2025-03-11")), HttpStatusCode.Created);
         (await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(code, wardA))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A day later (sessions last 8 hours: sign in again, as the desk does every morning).
         fx.Clock.SetVietnamTime(2025, 3, 11, 9);
+        (desk, admin) = (await fx.SignInAsync(DeskB), await fx.SignInAsync(Admin));
         var received = await Body(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(code, wardA)), HttpStatusCode.Created);
         received.GetProperty("resolvingUnitId").GetGuid().ShouldBe(wardA);
 
@@ -86,6 +91,7 @@ public abstract class LocationIndependentDecisionTests<TFactory> where TFactory 
             Decision("102/QĐ-UBND", [code], [wardB], effectiveFrom: "2025-03-11", effectiveTo: "2025-03-12")), HttpStatusCode.OK);
         ended.GetProperty("inForce").GetBoolean().ShouldBeTrue(); // on 11/3, today
         fx.Clock.SetVietnamTime(2025, 3, 12, 9);
+        (desk, admin) = (await fx.SignInAsync(DeskB), await fx.SignInAsync(Admin));
         (await admin.GetFromJsonAsync<JsonElement>($"{Api}/{later.GetProperty("id").GetGuid()}")).GetProperty("inForce").GetBoolean().ShouldBeFalse();
         (await Body(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake(code, wardA)), HttpStatusCode.BadRequest))
             .GetProperty("code").GetString().ShouldBe(CountersErrorCodes.NotLocationIndependent);
@@ -126,7 +132,7 @@ public abstract class LocationIndependentDecisionTests<TFactory> where TFactory 
     [Fact]
     public async Task The_public_list_and_the_signed_pdf_need_no_login_and_a_file_that_is_not_a_pdf_is_refused()
     {
-        var code = await OrdinaryCommuneProcedure();
+        var code = await OrdinaryCommuneProcedure(1);
         var admin = await fx.SignInAsync(Admin);
         var created = await Body(await admin.PostAsJsonAsync(Api, Decision("301/QĐ-UBND", [code], effectiveFrom: "2025-03-10")), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
