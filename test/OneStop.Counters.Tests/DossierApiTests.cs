@@ -400,7 +400,8 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
     [Fact]
     public async Task Another_units_procedure_that_is_not_location_independent_is_refused()
     {
-        var procedure = await Counters(db => db.Procedures.Where(p => p.AtCommune && !p.LocationIndependent
+        var procedure = await Counters(db => db.Procedures.Where(p => p.AtCommune
+            && !db.LocationIndependentDecisions.Any(d => d.Procedures.Any(x => x.ProcedureCode == p.Code))
             && p.LegalTimes.Any() && !p.Components.Any(c => c.Required)).OrderBy(p => p.Code).Select(p => p.Code).FirstAsync());
         var wardA = await Unit("10507");
         var deskB = await fx.SignInAsync(DeskB);

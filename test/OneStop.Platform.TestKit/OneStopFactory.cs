@@ -153,6 +153,7 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:DataDirectory"] = Database.DataDirectory,
             ["Seed:DemoUsers"] = "true",
             ["Seed:DemoApiClient"] = "true",
+            ["Seed:SampleDecisions"] = "true",
             ["OpenIddict:AllowHttp"] = "true",
             // TestServer speaks plain http: a Secure cookie would never come back.
             ["Identity:SecureCookies"] = "false",

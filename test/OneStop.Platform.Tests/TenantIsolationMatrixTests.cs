@@ -23,6 +23,9 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
 {
     // Cẩm Thượng (10507) and Bình Hàn (10510) are sibling wards of Thành phố Hải Dương (288); Chí Linh (290) is another district.
     private const string PlanWrites = "province-wide plan text, PlanTasks.Plan.Manage and the whole province only; see PlanEditingTests.Plans_are_written_only_for_the_whole_province_and_a_units_task_page_shows_its_own_assignments_only";
+    private const string CatalogueImport = "province-wide reference data, Counters.Catalogue.Manage only; see CatalogueImportTests.The_import_page_previews_and_applies_a_file_for_a_catalogue_manager_only";
+    private const string Decisions = "province-wide law (location-independent decisions), no unit data, written with Counters.Catalogue.Manage only; see LocationIndependentDecisionTests.A_bad_decision_is_refused_whole_with_a_clear_message_in_the_readers_language (a desk gets 403)";
+    private const string CertifiedCopies = "the commune's certification register; see CertifiedCopyTests.Another_communes_user_neither_sees_nor_writes_the_register";
     private const string CommuneA = "motcua.camthuong";
     private const string CommuneB = "motcua.binhhan";
     private const string DistrictLeader = "lanhdao.tphd";
@@ -169,6 +172,16 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PUT /api/v1/counters/catalogue/procedures/{code}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["POST /api/v1/counters/catalogue/procedures/{code}/legal-times"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["PUT /api/v1/counters/catalogue/procedures/{code}/steps"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["POST /api/v1/counters/catalogue/import/preview"] = CatalogueImport,
+        ["POST /api/v1/counters/catalogue/import/apply"] = CatalogueImport,
+        ["GET /api/v1/counters/catalogue/location-independent-decisions/"] = Decisions,
+        ["GET /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Decisions,
+        ["POST /api/v1/counters/catalogue/location-independent-decisions/"] = Decisions,
+        ["PUT /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Decisions,
+        ["DELETE /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Decisions,
+        ["PUT /api/v1/counters/catalogue/location-independent-decisions/{id:guid}/signed-pdf"] = Decisions,
+        ["GET /api/v1/counters/public/location-independent-decisions"] = "public by design: the province's published decisions (law), no unit data",
+        ["GET /api/v1/counters/public/location-independent-decisions/{id:guid}/signed-pdf"] = "public by design: the signed decision (law), no unit data",
         // Evaluation: complaints and snapshots are unit-scoped rows; KPI reads take a unit that must be in scope.
         ["GET /api/v1/evaluation/complaints/"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
         ["POST /api/v1/evaluation/complaints/"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
@@ -210,6 +223,13 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit; see Digitization DossierFlowTests",
         ["GET /api/v1/digitization/applicants/{identity}/consents"] = "scoped rows; see Digitization DossierFlowTests",
         ["GET /api/v1/digitization/applicants/{identity}/access-log"] = nameof(Digitised_documents_follow_the_hierarchy),
+        ["POST /api/v1/digitization/certified-copies"] = CertifiedCopies,
+        ["GET /api/v1/digitization/certified-copies"] = CertifiedCopies,
+        ["GET /api/v1/digitization/certified-copies/{id:guid}"] = CertifiedCopies,
+        ["GET /api/v1/digitization/certified-copies/officers"] = CertifiedCopies,
+        ["GET /api/v1/digitization/certified-copies/fee"] = CertifiedCopies,
+        ["GET /api/v1/digitization/certified-copies/register.xlsx"] = CertifiedCopies,
+        ["GET /api/v1/digitization/certified-copies/register.pdf"] = CertifiedCopies,
         // Dossiers: owned by the receiving unit, shared with the competent unit (ISharedWithUnit).
         ["POST /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["GET /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -291,11 +311,17 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Catalogue/Index"] = "province-wide reference data (catalogue), no unit data; " + nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["Counters:/Catalogue/Detail"] = "province-wide reference data (catalogue), no unit data",
         ["Counters:/Catalogue/Edit"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["Counters:/Catalogue/Import"] = CatalogueImport,
+        ["Counters:/Catalogue/Decisions"] = Decisions,
+        ["Counters:/Catalogue/Decision"] = Decisions,
+        ["Counters:/Public/LocationIndependent"] = "public by design: the procedures the published decisions list, no unit data",
         ["Digitization:/Index"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["Digitization:/Digitize"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["Digitization:/Document"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/DataStore"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/Verify"] = "public page of one signed document by its code; " + nameof(Digitised_documents_follow_the_hierarchy),
+        ["Digitization:/CertifiedCopies"] = CertifiedCopies,
+        ["Digitization:/Certify"] = CertifiedCopies,
         ["Counters:/Overdue/Index"] = "scoped dossiers and letters; see DossierFormTests (sibling commune's board does not show the dossier)",
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),

@@ -25,6 +25,12 @@ public static class CountersErrorCodes
     /// <summary>The procedure is abolished (bãi bỏ) on the reception date: it is no longer received.</summary>
     public const string ProcedureAbolished = Prefix + "ProcedureAbolished";
 
+    /// <summary>A location-independent decision (quyết định công bố danh mục TTHC không phụ thuộc địa giới) that does not exist.</summary>
+    public const string DecisionNotFound = Prefix + "DecisionNotFound";
+
+    /// <summary>A location-independent decision that cannot be recorded: unknown procedures or units, a number already taken, no signed PDF.</summary>
+    public const string DecisionInvalid = Prefix + "DecisionInvalid";
+
     // Dossiers (hồ sơ)
     public const string DossierNotFound = Prefix + "DossierNotFound";
 

@@ -52,6 +52,8 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, Features.Dossiers.Reorganisation.OpenDossierHandover>();
         services.AddScoped<TrainingGate>();
         services.AddScoped<IntakeHandler>();
+        services.AddScoped<Features.Catalogue.LocationIndependence.LocationIndependence>();
+        services.AddScoped<Features.Catalogue.LocationIndependence.DecisionRegistry>();
         services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDossiers>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
@@ -70,6 +72,7 @@ public sealed class CountersModule : ModuleBase
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
-        await CountersSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<CountersDbContext>(), cancellationToken);
+        await CountersSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<CountersDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue(CountersSeeder.SampleDecisionSetting, false), cancellationToken);
     }
 }

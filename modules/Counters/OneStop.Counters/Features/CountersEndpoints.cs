@@ -7,6 +7,7 @@ using OneStop.Counters.Features.Catalogue.GetProcedure;
 using OneStop.Counters.Features.Catalogue.ImportCatalogue;
 using OneStop.Counters.Features.Catalogue.LegalTimeVersions;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
+using OneStop.Counters.Features.Catalogue.LocationIndependence;
 using OneStop.Counters.Features.Catalogue.StepBudgets;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Search;
@@ -29,6 +30,7 @@ internal static class CountersEndpoints
         AddLegalTimeVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
         CatalogueImportEndpoints.Map(catalogue);
+        DecisionEndpoints.Map(catalogue, api);
 
         DossierEndpoints.Map(api);
         PublicLookup.Map(api);

@@ -78,6 +78,26 @@ internal static class CountersMessages
     /// <summary>{0}: the procedure code.</summary>
     public const string ProcedureCodeNotFound = "Counters.Catalogue.ProcedureCodeNotFound";
     public const string ProcedureNameRequired = "Counters.Catalogue.NameRequired";
+
+    // Location-independent decisions (quyết định công bố danh mục TTHC tiếp nhận không phụ thuộc địa giới hành chính)
+    public const string DecisionNumberInvalid = "Counters.Decision.NumberInvalid";
+    public const string DecisionSignerRequired = "Counters.Decision.SignerRequired";
+    public const string DecisionTitleRequired = "Counters.Decision.TitleRequired";
+    public const string DecisionSignedOnInvalid = "Counters.Decision.SignedOnInvalid";
+    public const string DecisionEffectiveFromInvalid = "Counters.Decision.EffectiveFromInvalid";
+    public const string DecisionEffectiveToInvalid = "Counters.Decision.EffectiveToInvalid";
+    public const string DecisionProceduresRequired = "Counters.Decision.ProceduresRequired";
+    public const string DecisionUnitsRequired = "Counters.Decision.UnitsRequired";
+    /// <summary>{0}: the number.</summary>
+    public const string DecisionNumberTaken = "Counters.Decision.NumberTaken";
+    /// <summary>{0}: up to five unknown codes; {1}: how many.</summary>
+    public const string DecisionProceduresUnknown = "Counters.Decision.ProceduresUnknown";
+    /// <summary>{0}: the effective date.</summary>
+    public const string DecisionUnitInvalid = "Counters.Decision.UnitInvalid";
+    public const string DecisionPdfRequired = "Counters.Decision.PdfRequired";
+    public const string DecisionSaved = "Counters.Decision.Saved";
+    public const string DecisionDeleted = "Counters.Decision.Deleted";
+    public const string DecisionPdfSaved = "Counters.Decision.PdfSaved";
     public const string ProcedureFieldTooLong = "Counters.Catalogue.FieldTooLong";
     public const string ProcedureLevelsRequired = "Counters.Catalogue.LevelsRequired";
     public const string ProcedureAgencyTooLong = "Counters.Catalogue.AgencyTooLong";

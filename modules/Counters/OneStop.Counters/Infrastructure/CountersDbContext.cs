@@ -20,6 +20,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
     public DbSet<ProcedureFee> ProcedureFees => Set<ProcedureFee>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<LocationIndependentDecision> LocationIndependentDecisions => Set<LocationIndependentDecision>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierHandover> DossierHandovers => Set<DossierHandover>();
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
@@ -86,6 +87,33 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
             b.Property(f => f.Channel).HasMaxLength(16);
             b.Property(f => f.Kind).HasMaxLength(64);
             b.Property(f => f.AmountVnd).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<LocationIndependentDecision>(b =>
+        {
+            b.ToTable("LocationIndependentDecisions");
+            b.HasIndex(d => new { d.Number, d.SignedOn }).IsUnique();
+            b.HasIndex(d => d.EffectiveFrom);
+            b.Property(d => d.Number).HasMaxLength(64);
+            b.Property(d => d.Signer).HasMaxLength(256);
+            b.Property(d => d.Title).HasMaxLength(2000);
+            b.Property(d => d.SignedPdfKey).HasMaxLength(64);
+            b.Property(d => d.SignedPdfName).HasMaxLength(256);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+            b.Property(d => d.ModifiedBy).HasMaxLength(256);
+            b.HasMany(d => d.Procedures).WithOne().HasForeignKey(p => p.DecisionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Units).WithOne().HasForeignKey(u => u.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LocationIndependentDecisionProcedure>(b =>
+        {
+            b.ToTable("LocationIndependentDecisionProcedures");
+            b.HasKey(p => new { p.DecisionId, p.ProcedureCode });
+            b.HasIndex(p => p.ProcedureCode);
+            b.Property(p => p.ProcedureCode).HasMaxLength(32);
+        });
+        modelBuilder.Entity<LocationIndependentDecisionUnit>(b =>
+        {
+            b.ToTable("LocationIndependentDecisionUnits");
+            b.HasKey(u => new { u.DecisionId, u.UnitId });
         });
         modelBuilder.Entity<ProcedureStep>(b =>
         {

@@ -13,13 +13,42 @@ internal static class CountersSeeder
 {
     public static readonly DateOnly FirstVersionEffectiveFrom = new(2021, 1, 1);
 
-    public static async Task SeedAsync(CountersDbContext db, CancellationToken ct)
+    /// <summary>Setting: the embedded default and tests record <see cref="SampleDecision"/>; a real installation enters its own.</summary>
+    public const string SampleDecisionSetting = "Seed:SampleDecisions";
+
+    public static async Task SeedAsync(CountersDbContext db, bool sampleDecision, CancellationToken ct)
     {
         if (!await db.Procedures.AnyAsync(ct))
         {
             db.Procedures.AddRange(LoadCatalogue());
             await db.SaveChangesAsync(ct);
         }
+
+        if (sampleDecision && !await db.LocationIndependentDecisions.AnyAsync(ct))
+        {
+            var civilStatus = await db.Procedures.Where(p => p.Field.Contains("Hộ tịch")).Select(p => p.Code).ToListAsync(ct);
+            db.LocationIndependentDecisions.Add(SampleDecision(civilStatus));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// A sample, clearly labelled as such, of what the province's decision lists: civil-status (hộ tịch) procedures,
+    /// where location-independent reception started, at every desk of the province. Production never gets it: the law
+    /// of a real province is entered from its signed decision (ADR 0027).
+    /// </summary>
+    public static LocationIndependentDecision SampleDecision(IEnumerable<string> procedureCodes)
+    {
+        var decision = new LocationIndependentDecision
+        {
+            Number = "MẪU/QĐ-UBND",
+            SignedOn = FirstVersionEffectiveFrom,
+            Signer = "(dữ liệu mẫu của bản cài đặt thử)",
+            Title = "Danh mục mẫu: thủ tục lĩnh vực hộ tịch tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi tỉnh (thay bằng quyết định của tỉnh)",
+            EffectiveFrom = FirstVersionEffectiveFrom,
+        };
+        decision.SetScope(procedureCodes, wholeProvince: true, []);
+        return decision;
     }
 
     /// <summary>The subset of the national catalogue seeded at first start (the full file is imported by an operator).</summary>

@@ -121,8 +121,6 @@ internal static class CatalogueSync
             ExecutingAgency = row.ExecutingAgency,
             FullyOnline = row.Channels.Contains(Channels.Online),
             PostalAllowed = row.Channels.Contains(Channels.Postal),
-            // Location-independent reception started with civil status (hộ tịch); other fields are opened by admins.
-            LocationIndependent = row.Field.Contains("Hộ tịch", StringComparison.Ordinal),
             Source = source.Kind == ProcedureVersionSources.Seed ? "tthc-catalog-2026-07 (Cổng DVC quốc gia)" : Limit(source.Name, 512),
             EffectiveFrom = effectiveFrom,
             PublishedOn = effectiveFrom,

@@ -49,8 +49,6 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     public string ExecutingAgency { get; set; } = "";
     public bool FullyOnline { get; set; }
     public bool PostalAllowed { get; set; }
-    /// <summary>Tiếp nhận không phụ thuộc địa giới hành chính.</summary>
-    public bool LocationIndependent { get; set; }
     public string Source { get; set; } = "";
 
     /// <summary>

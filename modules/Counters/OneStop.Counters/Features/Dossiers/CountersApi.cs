@@ -28,7 +28,13 @@ internal sealed class CountersApi(CountersDbContext db, TimeProvider time) : ICo
     public async Task<ProcedureInfo?> FindProcedureAsync(string code, CancellationToken ct = default)
     {
         var p = await db.Procedures.AsNoTracking().Include(x => x.Components).FirstOrDefaultAsync(x => x.Code == code, ct);
-        return p is null ? null : new ProcedureInfo(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent,
+        if (p is null)
+        {
+            return null;
+        }
+
+        var listed = await Features.Catalogue.LocationIndependence.LocationIndependence.ListedAsync(db, p.Code, OneStop.Platform.Domain.VietnamTime.Today(time), ct);
+        return new ProcedureInfo(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, listed,
             p.Components.OrderBy(c => c.Order).Select(c => new ProcedureComponentInfo(c.Name, c.DocumentTypeCode, c.Required)).ToList());
     }
 

@@ -91,7 +91,9 @@ internal static class DossierRules
 }
 
 /// <summary>Creates dossiers: numbering, competent unit, components checked against the procedure, legal time, due date.</summary>
-internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, IAdministrativeUnitDirectory units)
+internal sealed class IntakeHandler(
+    CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, IAdministrativeUnitDirectory units,
+    Catalogue.LocationIndependence.LocationIndependence locationIndependence)
 {
     public async Task<Dossier> IntakeAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -238,7 +240,7 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
     /// <summary>
     /// Cơ quan có thẩm quyền: the receiving unit when the procedure is resolved at its level; the ancestor at the
     /// procedure's level when it is resolved higher up (liên thông lên cấp trên); otherwise the unit named in the
-    /// request — outside the receiving unit's own branch only for location-independent procedures.
+    /// request — outside the receiving unit's own branch only for procedures a location-independent decision lists.
     /// </summary>
     private async Task<AdministrativeUnitInfo> ResolvingUnitAsync(Procedure procedure, AdministrativeUnitInfo receiving, Guid? requested, CancellationToken ct)
     {
@@ -253,7 +255,8 @@ internal sealed class IntakeHandler(CountersDbContext db, DossierWorkflow workfl
             }
 
             var sameBranch = unit.Path.StartsWith(receiving.Path, StringComparison.Ordinal) || receiving.Path.StartsWith(unit.Path, StringComparison.Ordinal);
-            if (!sameBranch && !procedure.LocationIndependent)
+            // Outside its own branch a desk receives only what a decision in force today lists for it (ADR 0027).
+            if (!sameBranch && !await locationIndependence.AppliesAsync(procedure.Code, receiving, OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now), ct))
             {
                 throw new PlatformException(CountersErrorCodes.NotLocationIndependent, 400, procedure.Code, unit.Name) { MessageCode = CountersMessages.IntakeNotLocationIndependent };
             }

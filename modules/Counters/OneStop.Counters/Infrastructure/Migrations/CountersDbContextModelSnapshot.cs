@@ -23,6 +23,101 @@ namespace OneStop.Counters.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SignedPdfKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SignedPdfName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("WholeProvince")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.HasIndex("Number", "SignedOn")
+                        .IsUnique();
+
+                    b.ToTable("LocationIndependentDecisions", "counters");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecisionProcedure", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("DecisionId", "ProcedureCode");
+
+                    b.HasIndex("ProcedureCode");
+
+                    b.ToTable("LocationIndependentDecisionProcedures", "counters");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecisionUnit", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DecisionId", "UnitId");
+
+                    b.ToTable("LocationIndependentDecisionUnits", "counters");
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -68,9 +163,6 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("FullyOnline")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LocationIndependent")
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("ModifiedAt")
@@ -1099,6 +1191,24 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.ToTable("OutboxMessages", "counters");
                 });
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecisionProcedure", b =>
+                {
+                    b.HasOne("OneStop.Counters.Domain.Catalogue.LocationIndependentDecision", null)
+                        .WithMany("Procedures")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecisionUnit", b =>
+                {
+                    b.HasOne("OneStop.Counters.Domain.Catalogue.LocationIndependentDecision", null)
+                        .WithMany("Units")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureComponent", b =>
                 {
                     b.HasOne("OneStop.Counters.Domain.Catalogue.Procedure", null)
@@ -1187,6 +1297,13 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecision", b =>
+                {
+                    b.Navigation("Procedures");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.Procedure", b =>

@@ -21,7 +21,7 @@ namespace OneStop.Counters.Features.Catalogue.EditProcedure;
 /// </summary>
 internal sealed record EditProcedureRequest(
     string Name, string? Field, IReadOnlyList<string>? Levels, string? ExecutingAgency,
-    bool FullyOnline, bool PostalAllowed, bool LocationIndependent,
+    bool FullyOnline, bool PostalAllowed,
     DateOnly? EffectiveFrom = null, DateOnly? PublishedOn = null, bool? PopulationDataConnected = null);
 
 internal sealed class EditProcedureRequestValidator : AbstractValidator<EditProcedureRequest>
@@ -55,7 +55,6 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
         procedure.AtProvince = request.Levels!.Contains(ResolvingLevels.Province);
         procedure.FullyOnline = request.FullyOnline;
         procedure.PostalAllowed = request.PostalAllowed;
-        procedure.LocationIndependent = request.LocationIndependent;
         procedure.EffectiveFrom = request.EffectiveFrom ?? procedure.EffectiveFrom;
         procedure.PublishedOn = request.PublishedOn ?? procedure.PublishedOn;
         procedure.PopulationDataConnected = request.PopulationDataConnected ?? procedure.PopulationDataConnected;
@@ -63,7 +62,8 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
         await db.SaveChangesAsync(ct);
 
         var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
-        return GetProcedureEndpoint.ToDto(saved!, DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow())));
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
+        return GetProcedureEndpoint.ToDto(saved!, today, await LocationIndependence.LocationIndependence.ListedAsync(db, code, today, ct));
     }
 }
 

@@ -53,7 +53,7 @@ internal static class GetProcedureEndpoint
         }
 
         var date = on ?? DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
-        return TypedResults.Ok(ToDto(procedure, date));
+        return TypedResults.Ok(ToDto(procedure, date, await LocationIndependence.LocationIndependence.ListedAsync(db, code, date, ct)));
     }
 
     internal static Task<Procedure?> LoadAsync(CountersDbContext db, string code, CancellationToken ct) =>
@@ -61,8 +61,9 @@ internal static class GetProcedureEndpoint
             .Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps).Include(p => p.Versions)
             .FirstOrDefaultAsync(p => p.Code == code, ct);
 
-    internal static ProcedureDto ToDto(Procedure p, DateOnly on) => new(
-        p.Code, p.Name, p.Field, p.Levels.ToList(), p.ExecutingAgency, p.FullyOnline, p.PostalAllowed, p.LocationIndependent, p.Source,
+    /// <param name="locationIndependent">Whether a decision in force on <paramref name="on"/> lists it (ADR 0027).</param>
+    internal static ProcedureDto ToDto(Procedure p, DateOnly on, bool locationIndependent) => new(
+        p.Code, p.Name, p.Field, p.Levels.ToList(), p.ExecutingAgency, p.FullyOnline, p.PostalAllowed, locationIndependent, p.Source,
         p.EffectiveFrom, p.PublishedOn, p.PopulationDataConnected,
         on,
         p.LegalTimesOn(on).Select(ToDto).ToList(),

@@ -57,7 +57,8 @@ internal static class ListProceduresEndpoint
         }
 
         var rows = await query.OrderBy(p => p.Code).Take(size + 1).ToListAsync(ct);
-        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, p => new ProcedureSummaryDto(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, p.LocationIndependent), r => r.Code));
+        var listed = await LocationIndependence.LocationIndependence.ProcedureCodesAsync(db, today, ct);
+        return TypedResults.Ok(KeysetCursor.ToPage(rows, size, p => new ProcedureSummaryDto(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, listed.Contains(p.Code)), r => r.Code));
     }
 
     /// <summary>Distinct fields (lĩnh vực), for the filter list.</summary>

@@ -25,7 +25,8 @@ internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permi
             return NotFound();
         }
 
-        Procedure = GetProcedureEndpoint.ToDto(procedure, DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow())));
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
+        Procedure = GetProcedureEndpoint.ToDto(procedure, today, await Features.Catalogue.LocationIndependence.LocationIndependence.ListedAsync(db, procedure.Code, today, ct));
         CanManage = await permissions.IsGrantedAsync(User, CountersPermissions.CatalogueManage);
         return Page();
     }

@@ -21,7 +21,6 @@ internal sealed class EditModel(CountersDbContext db, EditProcedureHandler handl
     [BindProperty] public List<string> Levels { get; set; } = [];
     [BindProperty] public bool FullyOnline { get; set; }
     [BindProperty] public bool PostalAllowed { get; set; }
-    [BindProperty] public bool LocationIndependent { get; set; }
     [BindProperty] public bool PopulationDataConnected { get; set; }
     [BindProperty] public DateOnly? EffectiveFrom { get; set; }
     [BindProperty] public DateOnly? PublishedOn { get; set; }
@@ -35,14 +34,14 @@ internal sealed class EditModel(CountersDbContext db, EditProcedureHandler handl
         }
 
         (Name, Field, ExecutingAgency, Levels) = (p.Name, p.Field, p.ExecutingAgency, p.Levels.ToList());
-        (FullyOnline, PostalAllowed, LocationIndependent) = (p.FullyOnline, p.PostalAllowed, p.LocationIndependent);
+        (FullyOnline, PostalAllowed) = (p.FullyOnline, p.PostalAllowed);
         (PopulationDataConnected, EffectiveFrom, PublishedOn) = (p.PopulationDataConnected, p.EffectiveFrom, p.PublishedOn);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new EditProcedureRequest(Name ?? "", Field, Levels.Where(ResolvingLevels.All.Contains).ToList(), ExecutingAgency, FullyOnline, PostalAllowed, LocationIndependent,
+        var request = new EditProcedureRequest(Name ?? "", Field, Levels.Where(ResolvingLevels.All.Contains).ToList(), ExecutingAgency, FullyOnline, PostalAllowed,
             EffectiveFrom, PublishedOn, PopulationDataConnected);
         foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {

@@ -29,7 +29,8 @@ namespace OneStop.Counters.Pages.Dossiers;
 /// </summary>
 [Permission(CountersPermissions.DossiersReceive)]
 internal sealed class IntakeModel(
-    CountersDbContext db, IntakeHandler intake, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider clock) : PageModel
+    CountersDbContext db, IntakeHandler intake, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider clock,
+    Features.Catalogue.LocationIndependence.LocationIndependence locationIndependence) : PageModel
 {
     public sealed class InputModel
     {
@@ -57,6 +58,9 @@ internal sealed class IntakeModel(
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public Procedure? Chosen { get; private set; }
+
+    /// <summary>This desk may receive <see cref="Chosen"/> for a unit outside its branch today.</summary>
+    public bool LocationIndependentHere { get; private set; }
     public IReadOnlyList<ProcedureSummaryDto> Matches { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> CompetentUnits { get; private set; } = [];
     public IReadOnlyList<ReusableDocument> Reusable { get; private set; } = [];
@@ -186,7 +190,10 @@ internal sealed class IntakeModel(
             return;
         }
 
-        if (Chosen.LocationIndependent)
+        // The competent unit is chosen only where a decision in force lets this desk receive the procedure (ADR 0027).
+        LocationIndependentHere = await units.FindAsync(scope.Unit.UnitId, ct) is { } receiving
+            && await locationIndependence.AppliesAsync(Chosen.Code, receiving, OneStop.Platform.Domain.VietnamTime.Today(clock), ct);
+        if (LocationIndependentHere)
         {
             CompetentUnits = await UnitsAtLevelsAsync(Chosen.Levels.ToHashSet(), ct);
         }
