@@ -23,7 +23,7 @@ public static class Csv
                 continue;
             }
 
-            var fields = Split(line);
+            var fields = SplitLine(line);
             if (header is null)
             {
                 header = fields.Select(f => f.Trim()).ToArray();
@@ -40,7 +40,8 @@ public static class Csv
         }
     }
 
-    private static List<string> Split(string line)
+    /// <summary>The fields of one line as written (not trimmed): for readers that report problems by line and column.</summary>
+    public static List<string> SplitLine(string line)
     {
         var fields = new List<string>();
         var field = new StringBuilder();

@@ -73,7 +73,7 @@ internal static partial class CatalogueFile
                 continue;
             }
 
-            var fields = Split(text);
+            var fields = OneStop.Platform.SeedData.Csv.SplitLine(text);
             if (header is null)
             {
                 header = fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToArray();
@@ -158,27 +158,4 @@ internal static partial class CatalogueFile
             .Select(t => $"{t.Channel}:{t.Value.ToString("0.##", CultureInfo.InvariantCulture)} {t.Unit}"));
 
     private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') { quoted = false; }
-                else { field.Append(c); }
-            }
-            else if (c == '"') { quoted = true; }
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else { field.Append(c); }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
 }
