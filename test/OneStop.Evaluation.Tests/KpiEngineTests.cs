@@ -138,8 +138,9 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
             SELECT a."UnitPath", count(*) FILTER (WHERE EXISTS (SELECT 1 FROM digitization."Desks" k WHERE k."AgencyId" = a."Id" AND k."Enabled" AND k."EnabledSince" < @to AND NOT k."IsDeleted")), count(*)
             FROM platform."Agencies" a WHERE a."Kind" IN ('one-stop-desk', 'service-center') AND NOT a."IsDeleted" GROUP BY a."UnitPath"
             """,
+        // Digitization: a commune counts when its certification register has a line in the period (ADR 0026).
         [KpiCodes.I766CertifiedCopies] = """
-            SELECT u."Path", CASE WHEN EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."UnitId" = u."Id" AND x."Kind" = 'COMPONENT' AND x."SignedAt" >= @from AND x."SignedAt" < @to AND NOT x."IsDeleted") THEN 1 ELSE 0 END, 1
+            SELECT u."Path", CASE WHEN EXISTS (SELECT 1 FROM digitization."CertifiedCopies" c WHERE c."UnitId" = u."Id" AND c."CertifiedAt" >= @from AND c."CertifiedAt" < @to AND NOT c."IsDeleted") THEN 1 ELSE 0 END, 1
             FROM platform."AdministrativeUnits" u WHERE u."Level" = 'commune' AND u."ValidFrom" < @toDay AND (u."ValidTo" IS NULL OR u."ValidTo" > @fromDay)
             """,
     };
