@@ -58,7 +58,7 @@ await using (var connection = new NpgsqlConnection(cs))
 
     watch.Restart();
     await using (var copy = await connection.BeginBinaryImportAsync(
-        """COPY bench_procedures ("Id", "Code", "Name", "SearchText", "Field", "AtCommune", "AtDistrict", "AtProvince", "ExecutingAgency", "FullyOnline", "PostalAllowed", "LocationIndependent", "Source", "PopulationDataConnected", "CreatedAt", "CreatedBy") FROM STDIN (FORMAT BINARY)"""))
+        """COPY bench_procedures ("Id", "Code", "Name", "SearchText", "Field", "AtCommune", "AtDistrict", "AtProvince", "ExecutingAgency", "FullyOnline", "PostalAllowed", "Source", "PopulationDataConnected", "CreatedAt", "CreatedBy") FROM STDIN (FORMAT BINARY)"""))
     {
         foreach (var r in rows)
         {
@@ -72,7 +72,6 @@ await using (var connection = new NpgsqlConnection(cs))
             await copy.WriteAsync(false);
             await copy.WriteAsync(true);
             await copy.WriteAsync(r.ExecutingAgency);
-            await copy.WriteAsync(false);
             await copy.WriteAsync(false);
             await copy.WriteAsync(false);
             await copy.WriteAsync("bench");
