@@ -79,7 +79,9 @@ public class BrowserHost : OneStopFactory
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+            // The page's DOM, not its load event: CI twice waited 90 s for a load event that never came after the page had
+            // arrived (2026-12-06, -07), with Playwright's log showing "NetworkIdle event fired".
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException e)
         {

@@ -105,7 +105,7 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
 
         // Drill into a district.
         await page.Locator("[data-testid=child-row][data-unit='Thành phố Hải Dương'] a").ClickAsync();
-        await page.WaitForURLAsync("**/Evaluation?unit=**");
+        await page.WaitForURLAsync("**/Evaluation?unit=**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("cockpit-unit").InnerTextAsync()).ShouldBe("Thành phố Hải Dương");
         (await page.GetByTestId("breadcrumb").InnerTextAsync()).ShouldContain("Tỉnh Hải Dương");
         (await page.GetByTestId("child-row").CountAsync()).ShouldBeGreaterThan(5);
@@ -115,7 +115,7 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         var red = page.Locator("[data-testid=kpi-card][data-code='plan.online-share']");
         (await red.GetAttributeAsync("data-rag")).ShouldBe("red");
         await red.ClickAsync();
-        await page.WaitForURLAsync("**/Evaluation/Kpi?**");
+        await page.WaitForURLAsync("**/Evaluation/Kpi?**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("kpi-rag").InnerTextAsync()).ShouldBe("Không đạt");
         var rows = page.GetByTestId("kpi-row");
         (await rows.CountAsync()).ShouldBeGreaterThan(0);
@@ -124,7 +124,7 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await AttributesWithDecimalCommaAsync(page)).ShouldBeEmpty(); // the KPI page's trend chart
         var dossierCode = (await rows.First.Locator("a code").InnerTextAsync()).Trim();
         await rows.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync("**/Counters/Dossiers/Detail?**");
+        await page.WaitForURLAsync("**/Counters/Dossiers/Detail?**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("dossier-code").InnerTextAsync()).ShouldBe(dossierCode);
         await BrowserHost.ScreenshotAsync(page, "evaluation-red-card-dossier");
 

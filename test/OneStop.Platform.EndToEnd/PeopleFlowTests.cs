@@ -44,10 +44,10 @@ public sealed class PeopleFlowTests(ProductionBrowserHost host) : IClassFixture<
         await again.GetByLabel("Tên đăng nhập").FillAsync("quantri.tinh");
         await again.GetByLabel("Mật khẩu").FillAsync(AdminPassword);
         await again.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await again.WaitForURLAsync(url => url.Contains("/Account/TwoFactor"));
+        await again.WaitForURLAsync(url => url.Contains("/Account/TwoFactor"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await again.GetByLabel("Mã xác thực").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await again.GetByRole(AriaRole.Button, new() { Name = "Xác nhận", Exact = true }).ClickAsync();
-        await again.WaitForURLAsync(url => !url.Contains("/Account/"));
+        await again.WaitForURLAsync(url => !url.Contains("/Account/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await again.Context.CloseAsync();
 
         // 3. The admin creates the commune admin of Phường Cẩm Thượng, chosen from lists.
@@ -147,7 +147,7 @@ public sealed class PeopleFlowTests(ProductionBrowserHost host) : IClassFixture<
         await page.GetByLabel("Tên đăng nhập").FillAsync(login);
         await page.GetByLabel("Mật khẩu").FillAsync(oneTimePassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Account/ChangePassword"));
+        await page.WaitForURLAsync(url => url.Contains("/Account/ChangePassword"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         // Anything else leads back to the change-password page until it is done.
         await page.GotoAsync("/People");
         page.Url.ShouldContain("/Account/ChangePassword");

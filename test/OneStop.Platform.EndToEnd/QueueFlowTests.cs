@@ -43,7 +43,7 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         // No desk yet: the queue's page says to create one first and leads to desk setup.
         await leader.GotoAsync("/Queue");
         await leader.GetByTestId("create-desk-first").GetByRole(AriaRole.Link).ClickAsync();
-        await leader.WaitForURLAsync("**/Queue/Desks");
+        await leader.WaitForURLAsync("**/Queue/Desks", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await leader.GetByLabel("Mã (dùng trong địa chỉ kiosk)").FillAsync("MC10507");
         await leader.GetByLabel("Tên điểm phục vụ").FillAsync("Bộ phận Một cửa phường Cẩm Thượng");
         await leader.GetByTestId("create-desk").GetByRole(AriaRole.Button).ClickAsync();

@@ -26,7 +26,7 @@ public sealed class ShellFlowTests(BrowserHost host) : IClassFixture<BrowserHost
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị hành chính" }).ClickAsync();
         await page.GetByLabel("Cấp").SelectOptionAsync("district");
-        await page.WaitForURLAsync("**/Units?level=district");
+        await page.WaitForURLAsync("**/Units?level=district", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("units-table").Locator("tbody tr").CountAsync()).ShouldBe(12);
     }
 

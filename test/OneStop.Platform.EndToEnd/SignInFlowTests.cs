@@ -24,7 +24,7 @@ public sealed class SignInFlowTests(BrowserHost host) : IClassFixture<BrowserHos
 
         await page.GotoAsync("/Units");
         await page.GetByLabel("Cấp").SelectOptionAsync("district"); // site.js submits the form
-        await page.WaitForURLAsync("**/Units?level=district");
+        await page.WaitForURLAsync("**/Units?level=district", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GotoAsync("/scalar/");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -94,7 +94,7 @@ public sealed class TargetsFlowTests(TargetsHost host) : IClassFixture<TargetsHo
 
         // To the targets page from the cockpit: none for 2026 yet; copy 2025's.
         await page.GetByTestId("targets-link").ClickAsync();
-        await page.WaitForURLAsync("**/Evaluation/Targets?year=2026");
+        await page.WaitForURLAsync("**/Evaluation/Targets?year=2026", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("targets-empty").CountAsync()).ShouldBe(1);
         started = DateTimeOffset.UtcNow;
         await page.GetByRole(AriaRole.Button, new() { Name = "Sao chép chỉ tiêu năm 2025 sang năm 2026" }).ClickAsync();
