@@ -57,7 +57,7 @@ internal static class ListProceduresEndpoint
         }
 
         var rows = await query.OrderBy(p => p.Code).Take(size + 1).ToListAsync(ct);
-        var listed = await LocationIndependence.LocationIndependence.ProcedureCodesAsync(db, today, ct);
+        var listed = await LocationIndependence.LocationIndependence.ListedAmongAsync(db, rows.Select(p => p.Code).ToList(), today, ct);
         return TypedResults.Ok(KeysetCursor.ToPage(rows, size, p => new ProcedureSummaryDto(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, listed.Contains(p.Code)), r => r.Code));
     }
 

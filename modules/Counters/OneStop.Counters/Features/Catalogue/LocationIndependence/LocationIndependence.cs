@@ -34,11 +34,15 @@ internal sealed class LocationIndependence(CountersDbContext db, IAdministrative
         return false;
     }
 
-    /// <summary>The codes some decision in force on <paramref name="day"/> lists (at any unit): the catalogue's flag.</summary>
-    public static async Task<HashSet<string>> ProcedureCodesAsync(CountersDbContext db, DateOnly day, CancellationToken ct) =>
+    /// <summary>
+    /// Which of <paramref name="codes"/> (a page of the catalogue) some decision in force on <paramref name="day"/> lists
+    /// (at any unit): the catalogue's flag, read for the page only rather than for every code a decision lists.
+    /// </summary>
+    public static async Task<HashSet<string>> ListedAmongAsync(CountersDbContext db, IReadOnlyCollection<string> codes, DateOnly day, CancellationToken ct) =>
         (await db.LocationIndependentDecisions.AsNoTracking()
             .Where(d => d.EffectiveFrom <= day && (d.EffectiveTo == null || d.EffectiveTo > day))
             .SelectMany(d => d.Procedures.Select(p => p.ProcedureCode))
+            .Where(code => codes.Contains(code))
             .Distinct()
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
