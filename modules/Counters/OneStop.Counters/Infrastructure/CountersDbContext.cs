@@ -20,6 +20,9 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
     public DbSet<ProcedureFee> ProcedureFees => Set<ProcedureFee>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<ProcedureVersionComponent> ProcedureVersionComponents => Set<ProcedureVersionComponent>();
+    public DbSet<ProcedureVersionFee> ProcedureVersionFees => Set<ProcedureVersionFee>();
+    public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
     public DbSet<LocationIndependentDecision> LocationIndependentDecisions => Set<LocationIndependentDecision>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierHandover> DossierHandovers => Set<DossierHandover>();
@@ -63,14 +66,45 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
             b.Property(v => v.ExecutingAgency).HasMaxLength(2000);
             b.Property(v => v.ChannelsText).HasMaxLength(64);
             b.Property(v => v.FeesText).HasMaxLength(2000);
+            b.Property(v => v.ResultTypes).HasMaxLength(4000);
+            b.Property(v => v.FormSchema).HasMaxLength(ProcedureVersionLimits.FormSchemaLength);
             b.Property(v => v.CreatedBy).HasMaxLength(256);
             b.Property(v => v.ModifiedBy).HasMaxLength(256);
+            b.HasMany(v => v.Components).WithOne().HasForeignKey(c => c.ProcedureVersionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(v => v.Fees).WithOne().HasForeignKey(f => f.ProcedureVersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProcedureVersionComponent>(b =>
+        {
+            b.ToTable("ProcedureVersionComponents");
+            b.HasIndex(c => new { c.ProcedureVersionId, c.Order }).IsUnique();
+            b.HasIndex(c => c.DocumentTypeCode);
+            b.Property(c => c.Name).HasMaxLength(1000);
+            b.Property(c => c.DocumentTypeCode).HasMaxLength(64);
+            b.Property(c => c.SubmissionForm).HasMaxLength(16);
+        });
+        modelBuilder.Entity<ProcedureVersionFee>(b =>
+        {
+            b.ToTable("ProcedureVersionFees");
+            b.Property(f => f.Channel).HasMaxLength(16);
+            b.Property(f => f.Kind).HasMaxLength(64);
+            b.Property(f => f.AmountVnd).HasPrecision(18, 2);
+            b.Property(f => f.Exemption).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<DocumentType>(b =>
+        {
+            b.ToTable("DocumentTypes");
+            b.HasIndex(d => d.Code).IsUnique();
+            b.Property(d => d.Code).HasMaxLength(64);
+            b.Property(d => d.Name).HasMaxLength(512);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+            b.Property(d => d.ModifiedBy).HasMaxLength(256);
         });
         modelBuilder.Entity<ProcedureComponent>(b =>
         {
             b.ToTable("ProcedureComponents");
             b.Property(c => c.Name).HasMaxLength(1000);
             b.Property(c => c.DocumentTypeCode).HasMaxLength(64);
+            b.Property(c => c.SubmissionForm).HasMaxLength(16);
         });
         modelBuilder.Entity<ProcedureLegalTime>(b =>
         {
@@ -87,6 +121,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
             b.Property(f => f.Channel).HasMaxLength(16);
             b.Property(f => f.Kind).HasMaxLength(64);
             b.Property(f => f.AmountVnd).HasPrecision(18, 2);
+            b.Property(f => f.Exemption).HasMaxLength(1000);
         });
         modelBuilder.Entity<LocationIndependentDecision>(b =>
         {

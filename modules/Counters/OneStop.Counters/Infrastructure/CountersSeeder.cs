@@ -24,6 +24,12 @@ internal static class CountersSeeder
             await db.SaveChangesAsync(ct);
         }
 
+        if (!await db.DocumentTypes.AnyAsync(ct))
+        {
+            db.DocumentTypes.AddRange(LoadDocumentTypes());
+            await db.SaveChangesAsync(ct);
+        }
+
         if (sampleDecision && !await db.LocationIndependentDecisions.AnyAsync(ct))
         {
             var civilStatus = await db.Procedures.Where(p => p.Field.Contains("Hộ tịch")).Select(p => p.Code).ToListAsync(ct);
@@ -132,6 +138,18 @@ internal static class CountersSeeder
         var file = JsonSerializer.Deserialize<HandMadeFile>(stream, JsonSerializerOptions.Web)!;
         return file.Procedures.ToDictionary(p => p.Code);
     }
+
+    /// <summary>The starting code list of document types (SeedData/document-types.json).</summary>
+    public static List<DocumentType> LoadDocumentTypes()
+    {
+        using var stream = OpenSeedFile("document-types.json");
+        var file = JsonSerializer.Deserialize<DocumentTypesFile>(stream, JsonSerializerOptions.Web)!;
+        return file.DocumentTypes.Select(d => new DocumentType { Code = d.Code, Name = d.Name }).ToList();
+    }
+
+    private sealed record DocumentTypesFile(SeedDocumentType[] DocumentTypes);
+
+    private sealed record SeedDocumentType(string Code, string Name);
 
     private sealed record HandMadeFile(HandMadeProcedure[] Procedures);
 

@@ -1,3 +1,4 @@
+using OneStop.Counters.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Domain.Dossiers;
 
@@ -47,6 +48,7 @@ internal static class DossierModel
             b.Property(d => d.FeeVnd).HasPrecision(18, 2);
             b.Property(d => d.PaymentMethod).HasMaxLength(16);
             b.Property(d => d.Note).HasMaxLength(2000);
+            b.Property(d => d.FormData).HasMaxLength(ProcedureVersionLimits.FormDataLength);
             b.Property(d => d.CreatedBy).HasMaxLength(256);
             b.Property(d => d.ModifiedBy).HasMaxLength(256);
             b.HasMany(d => d.Components).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);

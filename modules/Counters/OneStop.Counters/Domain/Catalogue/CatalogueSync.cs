@@ -144,8 +144,29 @@ internal static class CatalogueSync
         return procedure;
     }
 
-    /// <summary>The version row describing the procedure as it now stands (call after the change is applied to it).</summary>
-    public static ProcedureVersion Snapshot(Procedure p, int number, DateOnly effectiveFrom, string status, CatalogueSource source, string changes) => new()
+    /// <summary>
+    /// The version row describing the procedure as it now stands (call after the change is applied to it): the head's
+    /// components and fees become the version's own (ADR 0028); the result types and the e-form, which only versions
+    /// carry, are those of the latest loaded version.
+    /// </summary>
+    public static ProcedureVersion Snapshot(Procedure p, int number, DateOnly effectiveFrom, string status, CatalogueSource source, string changes)
+    {
+        var previous = p.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
+        var version = Head(p, number, effectiveFrom, status, source, changes);
+        version.ResultTypes = previous?.ResultTypes ?? "";
+        version.FormSchema = previous?.FormSchema;
+        version.Components = p.Components.OrderBy(c => c.Order).Select(c => new ProcedureVersionComponent
+        {
+            ProcedureVersionId = version.Id, Order = c.Order, DocumentTypeCode = c.DocumentTypeCode, Name = c.Name, Required = c.Required, SubmissionForm = c.SubmissionForm,
+        }).ToList();
+        version.Fees = p.Fees.Select(f => new ProcedureVersionFee
+        {
+            ProcedureVersionId = version.Id, Channel = f.Channel, Kind = f.Kind, AmountVnd = f.AmountVnd, Exemption = f.Exemption,
+        }).ToList();
+        return version;
+    }
+
+    private static ProcedureVersion Head(Procedure p, int number, DateOnly effectiveFrom, string status, CatalogueSource source, string changes) => new()
     {
         ProcedureId = p.Id,
         Number = number,
@@ -162,6 +183,7 @@ internal static class CatalogueSync
         AtDistrict = p.AtDistrict,
         AtProvince = p.AtProvince,
         ChannelsText = ChannelFlags(p.FullyOnline, p.PostalAllowed),
+        OnlinePartial = p.OnlinePartial,
         FeesText = CatalogueFile.FeesText(p.Fees.Select(f => (f.Channel, f.Kind, f.AmountVnd))),
     };
 

@@ -48,6 +48,8 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     /// <summary>Cơ quan thực hiện, as published.</summary>
     public string ExecutingAgency { get; set; } = "";
     public bool FullyOnline { get; set; }
+    /// <summary>Dịch vụ công trực tuyến một phần: submitted online, the result fetched at the desk (ignored when <see cref="FullyOnline"/>).</summary>
+    public bool OnlinePartial { get; set; }
     public bool PostalAllowed { get; set; }
     public string Source { get; set; } = "";
 
@@ -112,6 +114,8 @@ internal sealed class ProcedureComponent : Entity
     public string Name { get; set; } = "";
     public string DocumentTypeCode { get; set; } = "";
     public bool Required { get; set; } = true;
+    /// <summary>One of <see cref="SubmissionForms"/>.</summary>
+    public string SubmissionForm { get; set; } = SubmissionForms.Original;
     /// <summary>True for rows written by hand in the seed (the national CSV has no components).</summary>
     public bool HandMade { get; set; }
 }
@@ -138,6 +142,8 @@ internal sealed class ProcedureFee : Entity
     public string Channel { get; set; } = "";
     public string Kind { get; set; } = "";
     public decimal AmountVnd { get; set; }
+    /// <summary>Đối tượng được miễn, giảm (free text as the procedure's decision states it).</summary>
+    public string Exemption { get; set; } = "";
 }
 
 /// <summary>A processing step (bước xử lý) and its time budget in working hours.</summary>

@@ -50,6 +50,14 @@ internal sealed class ProcedureVersion : Entity, IHasAuditStamps
     public string ChannelsText { get; set; } = "";
     /// <summary>Fees, canonical "DIRECT:FEE=50000;ONLINE:FEE=25000".</summary>
     public string FeesText { get; set; } = "";
+    /// <summary>Dịch vụ công trực tuyến một phần (the full-online flag is in <see cref="ChannelsText"/>).</summary>
+    public bool OnlinePartial { get; set; }
+    /// <summary>Kết quả thực hiện: one result type per line (e.g. "Giấy khai sinh (bản chính)").</summary>
+    public string ResultTypes { get; set; } = "";
+    /// <summary>Biểu mẫu điện tử: a JSON Schema (object of fields) filled at intake and on the portal; null when none.</summary>
+    public string? FormSchema { get; set; }
+    public List<ProcedureVersionComponent> Components { get; set; } = [];
+    public List<ProcedureVersionFee> Fees { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -57,4 +65,6 @@ internal sealed class ProcedureVersion : Entity, IHasAuditStamps
     public string? ModifiedBy { get; set; }
 
     public bool IsAbolished => Status == ProcedureVersionStatuses.Abolished;
+
+    public IEnumerable<string> ResultTypeList => ResultTypes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

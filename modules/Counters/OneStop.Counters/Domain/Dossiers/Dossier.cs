@@ -79,6 +79,8 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     public string? PaymentMethod { get; set; }
     public Guid? TicketId { get; set; }
     public string? Note { get; set; }
+    /// <summary>Tờ khai điện tử: the e-form of the procedure version as filled at intake (a JSON object checked against its schema); null when the version has none.</summary>
+    public string? FormData { get; set; }
 
     public List<DossierComponent> Components { get; set; } = [];
     public List<DossierClockStop> ClockStops { get; set; } = [];

@@ -23,6 +23,48 @@ namespace OneStop.Counters.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.DocumentType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateOnly?>("RetiredFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DocumentTypes", "counters");
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -177,6 +219,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool>("OnlinePartial")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PopulationDataConnected")
                         .HasColumnType("boolean");
 
@@ -232,6 +277,11 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Property<bool>("Required")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SubmissionForm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProcedureId");
@@ -253,6 +303,11 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Exemption")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -390,6 +445,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("FormSchema")
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -405,8 +464,16 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("OnlinePartial")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ResultTypes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("SourceHash")
                         .IsRequired()
@@ -434,6 +501,81 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("ProcedureVersions", "counters");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersionComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcedureVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SubmissionForm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentTypeCode");
+
+                    b.HasIndex("ProcedureVersionId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureVersionComponents", "counters");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersionFee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AmountVnd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Exemption")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProcedureVersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureVersionId");
+
+                    b.ToTable("ProcedureVersionFees", "counters");
                 });
 
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.ApologyLetter", b =>
@@ -591,6 +733,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Property<decimal?>("FinancialObligationVnd")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("FormData")
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
 
                     b.Property<string>("LegalTimeUnit")
                         .IsRequired()
@@ -1254,6 +1400,24 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersionComponent", b =>
+                {
+                    b.HasOne("OneStop.Counters.Domain.Catalogue.ProcedureVersion", null)
+                        .WithMany("Components")
+                        .HasForeignKey("ProcedureVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersionFee", b =>
+                {
+                    b.HasOne("OneStop.Counters.Domain.Catalogue.ProcedureVersion", null)
+                        .WithMany("Fees")
+                        .HasForeignKey("ProcedureVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.DossierClockStop", b =>
                 {
                     b.HasOne("OneStop.Counters.Domain.Dossiers.Dossier", null)
@@ -1317,6 +1481,13 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Navigation("Steps");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.ProcedureVersion", b =>
+                {
+                    b.Navigation("Components");
+
+                    b.Navigation("Fees");
                 });
 
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.Dossier", b =>

@@ -115,7 +115,7 @@ internal sealed class CatalogueImport(CountersDbContext db, IBlobStore blobs, Ti
 
     private async Task<List<Procedure>> LoadAsync(bool tracked, CancellationToken ct)
     {
-        var query = db.Procedures.Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Versions).AsSplitQuery();
+        var query = db.Procedures.Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Components).Include(p => p.Versions).AsSplitQuery();
         return await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
     }
 

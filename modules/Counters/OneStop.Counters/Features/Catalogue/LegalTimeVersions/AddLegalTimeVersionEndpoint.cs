@@ -45,7 +45,7 @@ internal static class AddLegalTimeVersionEndpoint
     internal static async Task<Results<Created<ProcedureDto>, ProblemHttpResult>> Add(
         CountersDbContext db, string code, AddLegalTimeVersionRequest request, CancellationToken ct)
     {
-        var procedure = await db.Procedures.Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Fees).AsSplitQuery().FirstOrDefaultAsync(p => p.Code == code, ct);
+        var procedure = await db.Procedures.Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Fees).Include(p => p.Components).AsSplitQuery().FirstOrDefaultAsync(p => p.Code == code, ct);
         if (procedure is null)
         {
             return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
