@@ -15,6 +15,13 @@ public static class CountersErrorCodes
 
     /// <summary>A new legal-time version must take effect after the latest one.</summary>
     public const string LegalTimeVersionOutOfOrder = Prefix + "LegalTimeVersionOutOfOrder";
+    /// <summary>A new procedure version effective before the latest one (ADR 0028).</summary>
+    public const string ProcedureVersionOutOfOrder = Prefix + "ProcedureVersionOutOfOrder";
+    /// <summary>A component names a document-type code that is not in the code list or is retired by the version's date.</summary>
+    public const string ComponentDocumentTypeUnknown = Prefix + "ComponentDocumentTypeUnknown";
+    /// <summary>An e-form JSON Schema that does not parse or is outside the supported subset; an e-form filled wrongly at intake.</summary>
+    public const string FormSchemaInvalid = Prefix + "FormSchemaInvalid";
+    public const string FormDataInvalid = Prefix + "FormDataInvalid";
 
     /// <summary>A catalogue file was refused (missing columns, duplicate codes, times that are not numbers): nothing was imported.</summary>
     public const string CatalogueFileInvalid = Prefix + "CatalogueFileInvalid";

@@ -46,6 +46,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
         services.AddScoped<DueDateHandler>();
         services.AddScoped<EditProcedureHandler>();
+        services.AddScoped<Features.Catalogue.ProcedureVersions.NewProcedureVersionHandler>();
         services.AddScoped<OneStop.Counters.Features.Catalogue.ImportCatalogue.CatalogueImport>();
         services.AddScoped<DossierClock>();
         services.AddScoped<DossierWorkflow>();

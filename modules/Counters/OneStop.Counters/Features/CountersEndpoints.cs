@@ -28,6 +28,7 @@ internal static class CountersEndpoints
         GetProcedureEndpoint.Map(catalogue);
         EditProcedureEndpoint.Map(catalogue);
         AddLegalTimeVersionEndpoint.Map(catalogue);
+        Catalogue.ProcedureVersions.NewProcedureVersionEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
         CatalogueImportEndpoints.Map(catalogue);
         DecisionEndpoints.Map(catalogue, api);

@@ -102,6 +102,22 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     public ProcedureVersion? VersionOn(DateOnly date) =>
         Versions.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.Number).FirstOrDefault();
 
+    /// <summary>
+    /// Thành phần hồ sơ asked for on <paramref name="date"/>: those of the version valid then (ADR 0028), the head's for a
+    /// procedure without versions. Needs <see cref="Versions"/> loaded with their components.
+    /// </summary>
+    public IReadOnlyList<ProcedureComponent> ComponentsOn(DateOnly date) => VersionOn(date) is { } version
+        ? version.Components.OrderBy(c => c.Order).Select(c => new ProcedureComponent
+        {
+            ProcedureId = Id, Order = c.Order, Name = c.Name, DocumentTypeCode = c.DocumentTypeCode, Required = c.Required, SubmissionForm = c.SubmissionForm,
+        }).ToList()
+        : Components.OrderBy(c => c.Order).ToList();
+
+    /// <summary>Phí, lệ phí on <paramref name="date"/>, like <see cref="ComponentsOn"/>; needs the versions' fees loaded.</summary>
+    public IReadOnlyList<ProcedureFee> FeesOn(DateOnly date) => VersionOn(date) is { } version
+        ? version.Fees.Select(f => new ProcedureFee { ProcedureId = Id, Channel = f.Channel, Kind = f.Kind, AmountVnd = f.AmountVnd, Exemption = f.Exemption }).ToList()
+        : Fees;
+
     /// <summary>Whether intake may receive the procedure on <paramref name="date"/>: not abolished by then.</summary>
     public bool IsReceivableOn(DateOnly date) => AbolishedFrom is not { } abolished || abolished > date;
 }

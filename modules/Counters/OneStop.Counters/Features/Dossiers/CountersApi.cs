@@ -27,15 +27,18 @@ internal sealed class CountersApi(CountersDbContext db, TimeProvider time) : ICo
 
     public async Task<ProcedureInfo?> FindProcedureAsync(string code, CancellationToken ct = default)
     {
-        var p = await db.Procedures.AsNoTracking().Include(x => x.Components).FirstOrDefaultAsync(x => x.Code == code, ct);
+        var p = await db.Procedures.AsNoTracking().Include(x => x.Components).Include(x => x.Versions).ThenInclude(v => v.Components).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Code == code, ct);
         if (p is null)
         {
             return null;
         }
 
-        var listed = await Features.Catalogue.LocationIndependence.LocationIndependence.ListedAsync(db, p.Code, OneStop.Platform.Domain.VietnamTime.Today(time), ct);
+        var today = OneStop.Platform.Domain.VietnamTime.Today(time);
+        var listed = await Features.Catalogue.LocationIndependence.LocationIndependence.ListedAsync(db, p.Code, today, ct);
+        // The components of the version valid today (ADR 0028).
         return new ProcedureInfo(p.Code, p.Name, p.Field, p.Levels.ToList(), p.FullyOnline, p.PostalAllowed, listed,
-            p.Components.OrderBy(c => c.Order).Select(c => new ProcedureComponentInfo(c.Name, c.DocumentTypeCode, c.Required)).ToList());
+            p.ComponentsOn(today).Select(c => new ProcedureComponentInfo(c.Name, c.DocumentTypeCode, c.Required)).ToList());
     }
 
     public async Task<IReadOnlyList<string>> ProcedureFieldsAsync(CancellationToken ct = default) =>

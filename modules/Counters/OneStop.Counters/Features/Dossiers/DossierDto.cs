@@ -30,7 +30,11 @@ internal sealed record DossierDto(
     DateTimeOffset? ClockStoppedSince, DateTimeOffset? ResolvedAt, DateTimeOffset? ReturnedAt, string RequestedReturnMethod, string? ReturnMethod,
     string? ResultSummary, string? ClosingReason, decimal? FinancialObligationVnd, decimal? FeeVnd, string? PaymentMethod, Guid? TicketId, string? Note, bool IsOverdue,
     IReadOnlyList<DossierComponentDto> Components, IReadOnlyList<DossierHandoverDto> Handovers, IReadOnlyList<DossierHistoryDto> History,
-    IReadOnlyList<ClockStopDto> ClockStops, IReadOnlyList<ExtensionDto> Extensions)
+    IReadOnlyList<ClockStopDto> ClockStops, IReadOnlyList<ExtensionDto> Extensions,
+    /// <summary>The procedure version the dossier was received under (ADR 0025).</summary>
+    int ProcedureVersion = 0,
+    /// <summary>Tờ khai điện tử as filled at intake; null when the version had no e-form.</summary>
+    System.Text.Json.Nodes.JsonNode? FormData = null)
 {
     public static DossierDto From(Dossier d, DateTimeOffset now) => new(
         d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ProcedureField, new LegalTime(d.LegalTimeValue, d.LegalTimeUnit).ToString(), d.LegalTimeVersion,
@@ -44,5 +48,7 @@ internal sealed record DossierDto(
         d.Handovers.OrderBy(h => h.Order).Select(h => new DossierHandoverDto(h.Order, h.Kind, h.FromName, h.ToName, h.SentAt, h.SentBy, h.ReceivedAt, h.Electronic, h.Note)).ToList(),
         d.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new DossierHistoryDto(h.At, h.Transition, DossierText.TransitionVi(h.Transition), h.FromStatus, h.ToStatus, h.Actor, h.Reason)).ToList(),
         d.ClockStops.OrderBy(s => s.From).Select(s => new ClockStopDto(s.From, s.To, s.Cause, s.Reason)).ToList(),
-        d.Extensions.OrderBy(e => e.At).Select(e => new ExtensionDto(e.Value, e.Unit, e.Reason, e.At, e.By)).ToList());
+        d.Extensions.OrderBy(e => e.At).Select(e => new ExtensionDto(e.Value, e.Unit, e.Reason, e.At, e.By)).ToList(),
+        d.ProcedureVersion,
+        d.FormData is null ? null : System.Text.Json.Nodes.JsonNode.Parse(d.FormData));
 }

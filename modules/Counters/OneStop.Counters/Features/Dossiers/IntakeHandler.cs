@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Domain.Catalogue.ElectronicForms;
+using OneStop.Counters.Features.Catalogue.ProcedureVersions;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
@@ -35,7 +38,9 @@ internal sealed record IntakeRequest(
     Guid? TicketId = null,
     string? Note = null,
     /// <summary>How the procedure's fees were paid at submission (ONLINE, DESK, POSTAL); at a desk it defaults to DESK when there is a fee.</summary>
-    string? PaymentMethod = null);
+    string? PaymentMethod = null,
+    /// <summary>Tờ khai điện tử: the procedure version's e-form filled in (a JSON object), checked against its JSON Schema.</summary>
+    JsonObject? FormData = null);
 
 /// <summary>What an intake must carry; checks against the catalogue (components, levels) are the handler's.</summary>
 internal sealed partial class IntakeRequestValidator : AbstractValidator<IntakeRequest>
@@ -102,7 +107,8 @@ internal sealed class IntakeHandler(
             throw new PlatformException(PlatformErrorCodes.UnitRequired, 403) { MessageCode = CountersMessages.IntakeUnitRequired };
         }
 
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Versions).AsSplitQuery()
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees)
+            .Include(p => p.Versions).ThenInclude(v => v.Components).Include(p => p.Versions).ThenInclude(v => v.Fees).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
             ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 400, request.ProcedureCode) { MessageCode = CountersMessages.IntakeProcedureNotFound };
         if (!procedure.IsReceivableOn(OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now)))
@@ -143,10 +149,13 @@ internal sealed class IntakeHandler(
             SubmittedAt = now, RequestedReturnMethod = request.ReturnMethod ?? (channel == DossierChannels.Postal ? ReturnMethods.Postal : ReturnMethods.Desk),
             TicketId = request.TicketId, Note = request.Note,
         };
+        // The version valid on the reception day decides the components, the fees and the e-form (ADR 0028).
+        var receivedOn = OneStop.Platform.Domain.VietnamTime.DayOf(now);
         // Fees of the channel as the catalogue publishes them; at the desk the applicant pays there unless told otherwise.
-        dossier.FeeVnd = procedure.Fees.Where(f => f.Channel == channel).Sum(f => f.AmountVnd);
+        dossier.FeeVnd = procedure.FeesOn(receivedOn).Where(f => f.Channel == channel).Sum(f => f.AmountVnd);
         dossier.PaymentMethod = dossier.FeeVnd > 0 ? request.PaymentMethod ?? (channel == DossierChannels.Direct ? PaymentMethods.Desk : null) : null;
-        dossier.Components = CheckComponents(procedure, request.Components ?? [], dossier.Id);
+        dossier.Components = CheckComponents(procedure.Code, procedure.ComponentsOn(receivedOn), request.Components ?? [], dossier.Id);
+        dossier.FormData = CheckForm(procedure.VersionOn(receivedOn)?.FormSchema, request.FormData);
         dossier.History.Add(new DossierHistoryEntry
         {
             DossierId = dossier.Id, At = now, Transition = DossierTransitions.Submitted, ToStatus = DossierStatuses.New, Actor = workflow.Actor,
@@ -191,10 +200,34 @@ internal sealed class IntakeHandler(
         dossier.LegalTimeUnit = time.Unit;
     }
 
-    private static List<DossierComponent> CheckComponents(Procedure procedure, IntakeComponent[] given, Guid dossierId)
+    /// <summary>
+    /// The e-form filled in, checked on the server against the version's schema (what the page or the portal checked
+    /// may have been bypassed); stored as JSON. Null when the version has no e-form.
+    /// </summary>
+    public static string? CheckForm(string? schema, JsonObject? data)
+    {
+        if (!ElectronicForm.TryParse(schema, out var form, out _) || form.IsNone)
+        {
+            return null;
+        }
+
+        var errors = form.Validate(data);
+        if (errors.Count > 0)
+        {
+            throw new PlatformException(CountersErrorCodes.FormDataInvalid, 400, errors.Count)
+            {
+                MessageCode = ProcedureVersionMessages.FormDataRefused,
+                Errors = errors.ToDictionary(e => "Form." + e.Key, e => e.Value),
+            };
+        }
+
+        return (data ?? []).ToJsonString();
+    }
+
+    private static List<DossierComponent> CheckComponents(string procedureCode, IReadOnlyList<ProcedureComponent> listed, IntakeComponent[] given, Guid dossierId)
     {
         var byCode = given.GroupBy(c => c.DocumentTypeCode.Trim()).ToDictionary(g => g.Key, g => g.First());
-        if (procedure.Components.Count == 0)
+        if (listed.Count == 0)
         {
             // The national catalogue has no component list for most procedures: accept what the desk records.
             return byCode.Values.Select((c, i) => new DossierComponent
@@ -204,9 +237,9 @@ internal sealed class IntakeHandler(
             }).ToList();
         }
 
-        var known = procedure.Components.Select(c => c.DocumentTypeCode).ToHashSet();
+        var known = listed.Select(c => c.DocumentTypeCode).ToHashSet();
         var unknown = byCode.Keys.Where(k => !known.Contains(k)).ToList();
-        var missing = procedure.Components.Where(c => c.Required && !byCode.ContainsKey(c.DocumentTypeCode)).OrderBy(c => c.Order).ToList();
+        var missing = listed.Where(c => c.Required && !byCode.ContainsKey(c.DocumentTypeCode)).OrderBy(c => c.Order).ToList();
         if (unknown.Count > 0 || missing.Count > 0)
         {
             var errors = new Dictionary<string, string[]>();
@@ -217,13 +250,13 @@ internal sealed class IntakeHandler(
 
             if (unknown.Count > 0)
             {
-                errors["Components.Unknown"] = unknown.Select(u => Messages.Text(CountersMessages.IntakeComponentUnknown, u, procedure.Code)).ToArray();
+                errors["Components.Unknown"] = unknown.Select(u => Messages.Text(CountersMessages.IntakeComponentUnknown, u, procedureCode)).ToArray();
             }
 
             throw new PlatformException(CountersErrorCodes.ComponentsIncomplete, 400) { Errors = errors };
         }
 
-        return procedure.Components.Where(c => byCode.ContainsKey(c.DocumentTypeCode)).OrderBy(c => c.Order).Select(c =>
+        return listed.Where(c => byCode.ContainsKey(c.DocumentTypeCode)).OrderBy(c => c.Order).Select(c =>
         {
             var g = byCode[c.DocumentTypeCode];
             return new DossierComponent

@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
+using OneStop.Counters.Features.Catalogue.ProcedureVersions;
+using OneStop.Platform.Localization;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
@@ -37,32 +39,40 @@ internal sealed class EditProcedureRequestValidator : AbstractValidator<EditProc
     }
 }
 
-internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider clock)
+/// <summary>
+/// Sửa thông tin thủ tục: a change of name, field, levels, agency or channels is a new version effective today (or on
+/// the latest version's date when that is later), made by <see cref="NewProcedureVersionHandler"/> with the current
+/// legal times, fees, components, results and e-form (ADR 0028); publication dates and the population-data flag are
+/// the head's own and change in place.
+/// </summary>
+internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider clock, NewProcedureVersionHandler versions)
 {
     public async Task<ProcedureDto?> HandleAsync(string code, EditProcedureRequest request, CancellationToken ct)
     {
-        var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Code == code, ct);
+        var procedure = await db.Procedures.Include(p => p.Versions).Include(p => p.LegalTimes).AsSplitQuery().FirstOrDefaultAsync(p => p.Code == code, ct);
         if (procedure is null)
         {
             return null;
         }
 
-        procedure.Name = request.Name.Trim();
-        procedure.Field = request.Field?.Trim() ?? "";
-        procedure.ExecutingAgency = request.ExecutingAgency?.Trim() ?? "";
-        procedure.AtCommune = request.Levels!.Contains(ResolvingLevels.Commune);
-        procedure.AtDistrict = request.Levels!.Contains(ResolvingLevels.District);
-        procedure.AtProvince = request.Levels!.Contains(ResolvingLevels.Province);
-        procedure.FullyOnline = request.FullyOnline;
-        procedure.PostalAllowed = request.PostalAllowed;
+        var levels = request.Levels!.Distinct().ToList();
+        var versioned = procedure.Name != request.Name.Trim() || procedure.Field != (request.Field?.Trim() ?? "")
+            || procedure.ExecutingAgency != (request.ExecutingAgency?.Trim() ?? "") || !procedure.Levels.Order().SequenceEqual(levels.Order())
+            || procedure.FullyOnline != request.FullyOnline || procedure.PostalAllowed != request.PostalAllowed;
+        var today = VietnamTime.Today(clock);
+        if (versioned)
+        {
+            var on = CatalogueSync.LatestEffectiveFrom(procedure) is { } latest && latest > today ? latest : today;
+            await versions.HandleAsync(code, new NewProcedureVersionRequest(on, Messages.Text(ProcedureVersionMessages.EditedReason), request.Name, request.Field, levels,
+                request.ExecutingAgency, procedure.OnlinePartial, request.FullyOnline, request.PostalAllowed), ct);
+        }
+
         procedure.EffectiveFrom = request.EffectiveFrom ?? procedure.EffectiveFrom;
         procedure.PublishedOn = request.PublishedOn ?? procedure.PublishedOn;
         procedure.PopulationDataConnected = request.PopulationDataConnected ?? procedure.PopulationDataConnected;
-        procedure.SearchText = VietnameseText.Fold(procedure.Code + " " + procedure.Name);
         await db.SaveChangesAsync(ct);
 
         var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         return GetProcedureEndpoint.ToDto(saved!, today, await LocationIndependence.LocationIndependence.ListedAsync(db, code, today, ct));
     }
 }

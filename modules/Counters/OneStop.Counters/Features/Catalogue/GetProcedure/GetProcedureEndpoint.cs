@@ -12,11 +12,11 @@ using OneStop.Platform.Domain;
 
 namespace OneStop.Counters.Features.Catalogue.GetProcedure;
 
-internal sealed record ComponentDto(int Order, string Name, string DocumentTypeCode, bool Required, bool HandMade);
+internal sealed record ComponentDto(int Order, string Name, string DocumentTypeCode, bool Required, bool HandMade, string SubmissionForm);
 
 internal sealed record LegalTimeDto(int Version, DateOnly EffectiveFrom, string Channel, decimal Value, string Unit, string Text, string Reason);
 
-internal sealed record FeeDto(string Channel, string Kind, decimal AmountVnd);
+internal sealed record FeeDto(string Channel, string Kind, decimal AmountVnd, string Exemption);
 
 internal sealed record StepDto(int Order, string Name, decimal BudgetHours);
 
@@ -34,7 +34,13 @@ internal sealed record ProcedureDto(
     IReadOnlyList<FeeDto> Fees,
     IReadOnlyList<StepDto> Steps,
     DateOnly? AbolishedFrom,
-    IReadOnlyList<ProcedureVersionDto> Versions);
+    IReadOnlyList<ProcedureVersionDto> Versions,
+    /// <summary>The version valid on <see cref="LegalTimesOn"/>, whose components, fees, results and e-form are shown (0: none yet).</summary>
+    int Version = 0,
+    bool OnlinePartial = false,
+    IReadOnlyList<string>? ResultTypes = null,
+    /// <summary>Biểu mẫu điện tử of that version: its JSON Schema, null when it has none.</summary>
+    string? FormSchema = null);
 
 /// <summary>One procedure with its components, fees, steps, the legal times valid on a date and the whole version history.</summary>
 internal static class GetProcedureEndpoint
@@ -58,22 +64,49 @@ internal static class GetProcedureEndpoint
 
     internal static Task<Procedure?> LoadAsync(CountersDbContext db, string code, CancellationToken ct) =>
         db.Procedures.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps).Include(p => p.Versions)
+            .Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps)
+            .Include(p => p.Versions).ThenInclude(v => v.Components).Include(p => p.Versions).ThenInclude(v => v.Fees)
             .FirstOrDefaultAsync(p => p.Code == code, ct);
 
+    /// <summary>
+    /// The procedure as it stands on <paramref name="on"/>: the components, fees, results and e-form of the version valid
+    /// that day (ADR 0028), the head's when no version is (an old row before versions).
+    /// </summary>
     /// <param name="locationIndependent">Whether a decision in force on <paramref name="on"/> lists it (ADR 0027).</param>
-    internal static ProcedureDto ToDto(Procedure p, DateOnly on, bool locationIndependent) => new(
-        p.Code, p.Name, p.Field, p.Levels.ToList(), p.ExecutingAgency, p.FullyOnline, p.PostalAllowed, locationIndependent, p.Source,
-        p.EffectiveFrom, p.PublishedOn, p.PopulationDataConnected,
-        on,
-        p.LegalTimesOn(on).Select(ToDto).ToList(),
-        p.LegalTimes.OrderByDescending(t => t.Version).ThenBy(t => Array.IndexOf(Channels.All, t.Channel)).Select(ToDto).ToList(),
-        p.Components.OrderBy(c => c.Order).Select(c => new ComponentDto(c.Order, c.Name, c.DocumentTypeCode, c.Required, c.HandMade)).ToList(),
-        p.Fees.OrderBy(f => Array.IndexOf(Channels.All, f.Channel)).Select(f => new FeeDto(f.Channel, f.Kind, f.AmountVnd)).ToList(),
-        p.Steps.OrderBy(s => s.Order).Select(s => new StepDto(s.Order, s.Name, s.BudgetHours)).ToList(),
-        p.AbolishedFrom,
-        p.Versions.OrderByDescending(v => v.Number)
-            .Select(v => new ProcedureVersionDto(v.Number, v.EffectiveFrom, v.Status, v.SourceKind, v.SourceName, v.Changes.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
+    internal static ProcedureDto ToDto(Procedure p, DateOnly on, bool locationIndependent)
+    {
+        var version = p.VersionOn(on);
+        var handMade = p.Components.Where(c => c.HandMade).Select(c => c.DocumentTypeCode).ToHashSet();
+        var components = version is null
+            ? p.Components.OrderBy(c => c.Order).Select(c => new ComponentDto(c.Order, c.Name, c.DocumentTypeCode, c.Required, c.HandMade, c.SubmissionForm)).ToList()
+            : version.Components.OrderBy(c => c.Order).Select(c => new ComponentDto(c.Order, c.Name, c.DocumentTypeCode, c.Required, handMade.Contains(c.DocumentTypeCode), c.SubmissionForm)).ToList();
+        var fees = version is null
+            ? p.Fees.Select(f => new FeeDto(f.Channel, f.Kind, f.AmountVnd, f.Exemption)).ToList()
+            : version.Fees.Select(f => new FeeDto(f.Channel, f.Kind, f.AmountVnd, f.Exemption)).ToList();
+        return new(
+            p.Code, version?.Name ?? p.Name, version?.Field ?? p.Field, version is null ? p.Levels.ToList() : LevelsOf(version), version?.ExecutingAgency ?? p.ExecutingAgency,
+            version is null ? p.FullyOnline : version.ChannelsText.Split(';').Contains(Channels.Online),
+            version is null ? p.PostalAllowed : version.ChannelsText.Split(';').Contains(Channels.Postal),
+            locationIndependent, p.Source,
+            p.EffectiveFrom, p.PublishedOn, p.PopulationDataConnected,
+            on,
+            p.LegalTimesOn(on).Select(ToDto).ToList(),
+            p.LegalTimes.OrderByDescending(t => t.Version).ThenBy(t => Array.IndexOf(Channels.All, t.Channel)).Select(ToDto).ToList(),
+            components,
+            fees.OrderBy(f => Array.IndexOf(Channels.All, f.Channel)).ToList(),
+            p.Steps.OrderBy(s => s.Order).Select(s => new StepDto(s.Order, s.Name, s.BudgetHours)).ToList(),
+            p.AbolishedFrom,
+            p.Versions.OrderByDescending(v => v.Number)
+                .Select(v => new ProcedureVersionDto(v.Number, v.EffectiveFrom, v.Status, v.SourceKind, v.SourceName, v.Changes.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList(),
+            version?.Number ?? 0,
+            version?.OnlinePartial ?? p.OnlinePartial,
+            version?.ResultTypeList.ToList() ?? [],
+            version?.FormSchema);
+    }
+
+    private static List<string> LevelsOf(ProcedureVersion v) =>
+        new[] { (v.AtCommune, ResolvingLevels.Commune), (v.AtDistrict, ResolvingLevels.District), (v.AtProvince, ResolvingLevels.Province) }
+            .Where(l => l.Item1).Select(l => l.Item2).ToList();
 
     private static LegalTimeDto ToDto(ProcedureLegalTime t) =>
         new(t.Version, t.EffectiveFrom, t.Channel, t.Value, t.Unit, new LegalTime(t.Value, t.Unit).ToString(), t.Reason);

@@ -16,6 +16,10 @@ internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permi
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     public ProcedureDto Procedure { get; private set; } = null!;
     public bool CanManage { get; private set; }
+    /// <summary>The version just saved by the editor, for the confirmation.</summary>
+    [BindProperty(SupportsGet = true)] public int? SavedVersion { get; set; }
+    /// <summary>The e-form of the version shown (None when it has none).</summary>
+    public Domain.Catalogue.ElectronicForms.ElectronicForm Form { get; private set; } = Domain.Catalogue.ElectronicForms.ElectronicForm.None;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +32,7 @@ internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permi
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
         Procedure = GetProcedureEndpoint.ToDto(procedure, today, await Features.Catalogue.LocationIndependence.LocationIndependence.ListedAsync(db, procedure.Code, today, ct));
         CanManage = await permissions.IsGrantedAsync(User, CountersPermissions.CatalogueManage);
+        Form = Domain.Catalogue.ElectronicForms.ElectronicForm.TryParse(Procedure.FormSchema, out var form, out _) ? form : Domain.Catalogue.ElectronicForms.ElectronicForm.None;
         return Page();
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
+using OneStop.Counters.Domain.Catalogue.ElectronicForms;
 using OneStop.Counters.Features;
 using OneStop.Counters.Features.Catalogue.ListProcedures;
 using OneStop.Counters.Features.Dossiers;
@@ -50,6 +51,8 @@ internal sealed class IntakeModel(
         public List<string> Components { get; set; } = [];
         /// <summary>Document-type code → "documentId|R" (result) or "documentId|C" (component) to reuse.</summary>
         public Dictionary<string, string> Reuse { get; set; } = [];
+        /// <summary>Tờ khai điện tử: field key → the value as typed.</summary>
+        public Dictionary<string, string?> Form { get; set; } = [];
     }
 
     [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
@@ -58,6 +61,17 @@ internal sealed class IntakeModel(
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public Procedure? Chosen { get; private set; }
+
+    /// <summary>The components of <see cref="Chosen"/>'s version valid today (ADR 0028).</summary>
+    public IReadOnlyList<ProcedureComponent> Components { get; private set; } = [];
+
+    /// <summary>The e-form of that version (<see cref="ElectronicForm.None"/> when it has none).</summary>
+    public ElectronicForm Form { get; private set; } = ElectronicForm.None;
+
+    /// <summary>E-form field key → messages, after a refused post.</summary>
+    public Dictionary<string, string[]> FormErrors { get; } = [];
+
+    public ElectronicFormFieldsModel FormFields => new(Form, Input.Form, "Input.Form", FormErrors);
 
     /// <summary>This desk may receive <see cref="Chosen"/> for a unit outside its branch today.</summary>
     public bool LocationIndependentHere { get; private set; }
@@ -81,7 +95,7 @@ internal sealed class IntakeModel(
         if (Chosen is not null)
         {
             // The required components are ticked: the officer unticks what the applicant lacks, and intake says so.
-            Input.Components = Chosen.Components.Where(c => c.Required).Select(c => c.DocumentTypeCode).ToList();
+            Input.Components = Components.Where(c => c.Required).Select(c => c.DocumentTypeCode).ToList();
         }
 
         return Page();
@@ -138,12 +152,26 @@ internal sealed class IntakeModel(
 
             return new IntakeComponent(code);
         }).ToArray();
+        Dictionary<string, string[]> conversionErrors = [];
+        var formData = Form.IsNone ? null : Form.FromInputs(Input.Form, out conversionErrors);
         var request = new IntakeRequest(Chosen.Code,
             new IntakeApplicant(Input.ApplicantKind, Input.Identity?.Trim() ?? "", Input.Name?.Trim() ?? "", Input.DateOfBirth, Input.Address, Input.Phone, Input.Email, Input.Verified),
-            components, Input.Channel, Input.ReturnMethod, Input.ResolvingUnitId, Input.TicketId, Input.Note);
+            components, Input.Channel, Input.ReturnMethod, Input.ResolvingUnitId, Input.TicketId, Input.Note, FormData: formData);
         // The request's own rules speak for every field, in the reader's language; the binder's are dropped, so no
         // framework "field is required" duplicates a rule (an empty identity binds as null).
         ModelState.Clear();
+        if (!Form.IsNone)
+        {
+            // What cannot be converted (a number that is not one) and what the schema refuses, each under its field.
+            foreach (var (key, messages) in conversionErrors.Concat(Form.Validate(formData)).GroupBy(e => e.Key).Select(g => (g.Key, g.SelectMany(e => e.Value).Distinct().ToArray())))
+            {
+                FormErrors[key] = messages;
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError("Input.Form[" + key + "]", message);
+                }
+            }
+        }
         foreach (var error in Validation.Failures(HttpContext.RequestServices, request))
         {
             ModelState.AddModelError("Input." + error.Field.Replace("Applicant.", ""), error.Message);
@@ -164,6 +192,11 @@ internal sealed class IntakeModel(
             ModelState.AddModelError("", e.Message);
             foreach (var (field, messages) in e.Errors ?? new Dictionary<string, string[]>())
             {
+                if (field.StartsWith("Form.", StringComparison.Ordinal))
+                {
+                    FormErrors[field["Form.".Length..]] = messages;
+                }
+
                 foreach (var message in messages)
                 {
                     ModelState.AddModelError("", message);
@@ -181,7 +214,13 @@ internal sealed class IntakeModel(
             // An abolished procedure (bãi bỏ) is not offered: the desk searches again (ADR 0025).
             var today = VietnamTime.DayOf(clock.GetUtcNow());
             Chosen = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes)
+                .Include(p => p.Versions).ThenInclude(v => v.Components).AsSplitQuery()
                 .FirstOrDefaultAsync(p => p.Code == Procedure && (p.AbolishedFrom == null || p.AbolishedFrom > today), ct);
+            if (Chosen is not null)
+            {
+                Components = Chosen.ComponentsOn(today);
+                Form = ElectronicForm.TryParse(Chosen.VersionOn(today)?.FormSchema, out var form, out _) ? form : ElectronicForm.None;
+            }
         }
 
         if (Chosen is null)
@@ -202,13 +241,13 @@ internal sealed class IntakeModel(
     private async Task LoadReusableAsync(CancellationToken ct)
     {
         var store = HttpContext.RequestServices.GetService<IDigitizationApi>();
-        if (store is null || Chosen is null || Chosen.Components.Count == 0 || string.IsNullOrWhiteSpace(Input.Identity))
+        if (store is null || Chosen is null || Components.Count == 0 || string.IsNullOrWhiteSpace(Input.Identity))
         {
             return;
         }
 
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
-        Reusable = await store.FindReusableDocumentsAsync(Input.Identity.Trim(), Chosen.Components.Select(c => c.DocumentTypeCode).ToList(), today, ct);
+        Reusable = await store.FindReusableDocumentsAsync(Input.Identity.Trim(), Components.Select(c => c.DocumentTypeCode).ToList(), today, ct);
     }
 
     /// <summary>Units of the province at the procedure's levels, for a location-independent dossier's competent unit.</summary>
