@@ -98,6 +98,7 @@ public sealed class ProcedureEditingFlowTests(BrowserHost host) : IClassFixture<
         await desk.GetByTestId("eform-noiSinh").FillAsync("Bệnh viện Phụ sản Hải Phòng");
         await desk.GetByTestId("submit-intake").ClickAsync();
         await desk.GetByTestId("created").WaitForAsync();
+        (await desk.GetByTestId("form-data").InnerTextAsync()).ShouldContain("Bệnh viện Phụ sản Hải Phòng");
         var firstId = Guid.Parse(System.Text.RegularExpressions.Regex.Match(desk.Url, "[?&]id=([0-9a-fA-F-]{36})").Groups[1].Value);
         var first = await Ok(await desk.APIRequest.GetAsync($"/api/v1/counters/dossiers/{firstId}"));
         first.GetProperty("formData").GetProperty("noiSinh").GetString().ShouldBe("Bệnh viện Phụ sản Hải Phòng");

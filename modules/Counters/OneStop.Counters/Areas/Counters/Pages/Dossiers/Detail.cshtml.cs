@@ -22,7 +22,8 @@ namespace OneStop.Counters.Pages.Dossiers;
 /// printable forms, and the actions the user's role and the dossier's state allow.
 /// </summary>
 [Permission(CountersPermissions.DossiersRead)]
-internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform, Features.Dossiers.Forms.DossierForms forms, IPeopleDirectory people) : PageModel
+internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform, Features.Dossiers.Forms.DossierForms forms, IPeopleDirectory people,
+    Infrastructure.CountersDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
@@ -38,6 +39,9 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     [TempData] public string? Error { get; set; }
 
     public DossierDto Dossier { get; private set; } = null!;
+
+    /// <summary>Tờ khai điện tử as filled at intake: each field's label and value, under the dossier's procedure version.</summary>
+    public IReadOnlyList<(string Title, string? Value)> FormEntries { get; private set; } = [];
     public HashSet<string> Actions { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> RouteTargets { get; private set; } = [];
     /// <summary>Who the dossier can be assigned to: the login is the value, the full name and title what the officer reads.</summary>
@@ -157,6 +161,17 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     private async Task PrepareAsync(Dossier d, CancellationToken ct)
     {
         Dossier = DossierDto.From(d, workflow.Now);
+        if (d.FormData is not null)
+        {
+            var schema = await db.ProcedureVersions.AsNoTracking().Where(v => v.ProcedureId == d.ProcedureId && v.Number == d.ProcedureVersion)
+                .Select(v => v.FormSchema).FirstOrDefaultAsync(ct);
+            if (Domain.Catalogue.ElectronicForms.ElectronicForm.TryParse(schema, out var form, out _) && !form.IsNone)
+            {
+                var values = form.ToInputs(System.Text.Json.Nodes.JsonNode.Parse(d.FormData) as System.Text.Json.Nodes.JsonObject);
+                FormEntries = form.Fields.Select(f => (f.Title, values.GetValueOrDefault(f.Key))).ToList();
+            }
+        }
+
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
         Actions = await AllowedActionsAsync(d);
