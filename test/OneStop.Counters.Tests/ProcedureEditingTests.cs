@@ -180,6 +180,27 @@ public abstract class ProcedureEditingTests<TFactory> where TFactory : OneStopFa
     }
 
     [Fact]
+    public async Task A_procedure_the_catalogue_lacks_is_added_by_hand_and_received_while_bad_codes_are_refused()
+    {
+        var admin = await fx.SignInAsync(Admin);
+        var created = await Body(await admin.PostAsJsonAsync("/api/v1/counters/catalogue/procedures?code=HP.000123", Version("2025-03-10", schema: null)), HttpStatusCode.Created);
+        created.GetProperty("code").GetString().ShouldBe("HP.000123");
+        created.GetProperty("version").GetInt32().ShouldBe(1);
+        created.GetProperty("versions")[0].GetProperty("sourceKind").GetString().ShouldBe("manual");
+        (await Body(await admin.PostAsJsonAsync("/api/v1/counters/catalogue/procedures?code=HP.000123", Version("2025-03-10", schema: null)), HttpStatusCode.Conflict))
+            .GetProperty("title").GetString().ShouldBe("Mã thủ tục “HP.000123” đã có trong danh mục.");
+        (await Body(await admin.PostAsJsonAsync("/api/v1/counters/catalogue/procedures?code=a b", Version("2025-03-10", schema: null)), HttpStatusCode.BadRequest))
+            .GetProperty("code").GetString().ShouldBe(CountersErrorCodes.ProcedureCodeInvalid);
+        (await Body(await admin.PostAsJsonAsync("/api/v1/counters/catalogue/procedures?code=HP.000124",
+            new { effectiveFrom = "2025-03-10", reason = "QĐ 1", name = "Không có thời hạn", levels = new[] { "commune" } }), HttpStatusCode.BadRequest))
+            .GetProperty("code").GetString().ShouldBe(CountersErrorCodes.LegalTimeUnknown);
+        (await Counters(db => db.Procedures.AnyAsync(p => p.Code == "HP.000124"))).ShouldBeFalse();
+
+        var desk = await fx.SignInAsync(Desk);
+        await Body(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", Intake("HP.000123", null, "HT-TK-KS")), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Editing_the_description_in_place_makes_a_version_and_keeps_the_components()
     {
         var code = await CommuneProcedure(3);

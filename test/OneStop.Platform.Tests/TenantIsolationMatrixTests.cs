@@ -172,6 +172,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PUT /api/v1/counters/catalogue/procedures/{code}"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["POST /api/v1/counters/catalogue/procedures/{code}/legal-times"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["POST /api/v1/counters/catalogue/procedures/{code}/versions"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
+        ["POST /api/v1/counters/catalogue/procedures"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["PUT /api/v1/counters/catalogue/procedures/{code}/steps"] = nameof(The_national_calendar_and_catalogue_are_shared_and_changed_only_by_system_admins),
         ["POST /api/v1/counters/catalogue/import/preview"] = CatalogueImport,
         ["POST /api/v1/counters/catalogue/import/apply"] = CatalogueImport,
@@ -1192,6 +1193,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
             (await client.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193", new { name = "X", levels = new[] { "commune" } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.PostAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/legal-times", new { effectiveFrom = "2030-01-01", reason = "X", times = new[] { new { channel = "DIRECT", value = 1, unit = "WORKING_DAY" } } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.PutAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/steps", new { steps = new[] { new { name = "X", budgetHours = 1 } } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await client.PostAsJsonAsync("/api/v1/counters/catalogue/procedures?code=9.999999", new { effectiveFrom = "2030-01-01", reason = "X", name = "X", levels = new[] { "commune" } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.PostAsJsonAsync("/api/v1/counters/catalogue/procedures/1.001193/versions", new { effectiveFrom = "2030-01-01", reason = "X", name = "X", levels = new[] { "commune" } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.GetAsync("/Counters/Catalogue/Edit?code=1.001193")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }

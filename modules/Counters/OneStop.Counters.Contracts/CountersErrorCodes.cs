@@ -22,6 +22,9 @@ public static class CountersErrorCodes
     /// <summary>An e-form JSON Schema that does not parse or is outside the supported subset; an e-form filled wrongly at intake.</summary>
     public const string FormSchemaInvalid = Prefix + "FormSchemaInvalid";
     public const string FormDataInvalid = Prefix + "FormDataInvalid";
+    /// <summary>A procedure added by hand with a code that is not one, or one the catalogue already has.</summary>
+    public const string ProcedureCodeInvalid = Prefix + "ProcedureCodeInvalid";
+    public const string ProcedureCodeTaken = Prefix + "ProcedureCodeTaken";
 
     /// <summary>A catalogue file was refused (missing columns, duplicate codes, times that are not numbers): nothing was imported.</summary>
     public const string CatalogueFileInvalid = Prefix + "CatalogueFileInvalid";

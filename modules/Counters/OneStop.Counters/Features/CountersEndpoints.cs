@@ -29,6 +29,7 @@ internal static class CountersEndpoints
         EditProcedureEndpoint.Map(catalogue);
         AddLegalTimeVersionEndpoint.Map(catalogue);
         Catalogue.ProcedureVersions.NewProcedureVersionEndpoint.Map(catalogue);
+        Catalogue.ProcedureVersions.AddProcedureEndpoint.Map(catalogue);
         SaveStepBudgetsEndpoint.Map(catalogue);
         CatalogueImportEndpoints.Map(catalogue);
         DecisionEndpoints.Map(catalogue, api);

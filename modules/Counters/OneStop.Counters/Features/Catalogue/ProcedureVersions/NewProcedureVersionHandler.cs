@@ -39,6 +39,42 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
             throw new PlatformException(CountersErrorCodes.ProcedureVersionOutOfOrder, 409, latest) { MessageCode = ProcedureVersionMessages.VersionAfter };
         }
 
+        var number = await ApplyAsync(procedure, request, ct);
+        await db.SaveChangesAsync(ct);
+        return number;
+    }
+
+    /// <summary>
+    /// Thêm thủ tục the national catalogue lacks (a province's own, or one published before the next import): version 1,
+    /// entered by hand, so a later import does not abolish it (ADR 0025). It needs a legal time to be received.
+    /// </summary>
+    public async Task<int> CreateAsync(string code, NewProcedureVersionRequest request, CancellationToken ct)
+    {
+        code = (code ?? "").Trim();
+        if (!ProcedureCodes.IsValid(code))
+        {
+            throw new PlatformException(CountersErrorCodes.ProcedureCodeInvalid, 400, code) { MessageCode = ProcedureVersionMessages.CodeInvalid };
+        }
+
+        if (await db.Procedures.AnyAsync(p => p.Code == code, ct))
+        {
+            throw new PlatformException(CountersErrorCodes.ProcedureCodeTaken, 409, code) { MessageCode = ProcedureVersionMessages.CodeTaken };
+        }
+
+        if (request.LegalTimes is not { Count: > 0 })
+        {
+            throw new PlatformException(CountersErrorCodes.LegalTimeUnknown, 400) { MessageCode = CountersMessages.LegalTimesRequired };
+        }
+
+        var procedure = new Procedure { Code = code, Source = Messages.Text(ProcedureVersionMessages.HandMadeSource) };
+        db.Procedures.Add(procedure);
+        var number = await ApplyAsync(procedure, request, ct);
+        await db.SaveChangesAsync(ct);
+        return number;
+    }
+
+    private async Task<int> ApplyAsync(Procedure procedure, NewProcedureVersionRequest request, CancellationToken ct)
+    {
         var previous = procedure.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
         var form = CheckForm(request.FormSchema ?? previous?.FormSchema);
         var components = request.Components is null ? null : await CheckComponentsAsync(request.Components, request.EffectiveFrom, ct);
@@ -124,11 +160,10 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
         var status = procedure.AbolishedFrom is { } abolished && abolished <= request.EffectiveFrom
             ? ProcedureVersionStatuses.Abolished : ProcedureVersionStatuses.Active;
         var version = CatalogueSync.Snapshot(procedure, number, request.EffectiveFrom, status,
-            new CatalogueSource(ProcedureVersionSources.Manual, request.Reason.Trim(), ""), string.Join(';', changes));
+            new CatalogueSource(ProcedureVersionSources.Manual, request.Reason.Trim(), ""), number == 1 ? "" : string.Join(';', changes));
         version.ResultTypes = resultTypes;
         version.FormSchema = form.SchemaText;
         db.ProcedureVersions.Add(version);
-        await db.SaveChangesAsync(ct);
         return number;
     }
 

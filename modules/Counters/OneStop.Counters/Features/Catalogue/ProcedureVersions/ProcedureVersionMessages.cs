@@ -22,4 +22,10 @@ internal static class ProcedureVersionMessages
     public const string FormDataRefused = "Counters.ProcedureVersion.FormDataRefused";
     /// <summary>The reason recorded for a version made by editing the description in place.</summary>
     public const string EditedReason = "Counters.ProcedureVersion.EditedReason";
+    /// <summary>{0}: the code.</summary>
+    public const string CodeInvalid = "Counters.ProcedureVersion.CodeInvalid";
+    /// <summary>{0}: the code.</summary>
+    public const string CodeTaken = "Counters.ProcedureVersion.CodeTaken";
+    /// <summary>The source shown for a procedure added by hand.</summary>
+    public const string HandMadeSource = "Counters.ProcedureVersion.HandMadeSource";
 }

@@ -49,6 +49,8 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
 
     public sealed class VersionForm
     {
+        /// <summary>The code of a procedure added by hand (only when <see cref="New"/>).</summary>
+        public string? NewCode { get; set; }
         public DateOnly? EffectiveFrom { get; set; }
         public string? Reason { get; set; }
         public string? Name { get; set; }
@@ -72,6 +74,8 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
     }
 
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    /// <summary>Thêm thủ tục: a procedure the catalogue lacks, saved as its version 1.</summary>
+    [BindProperty(SupportsGet = true)] public bool New { get; set; }
     [BindProperty] public VersionForm Input { get; set; } = new();
 
     public string ProcedureName { get; private set; } = "";
@@ -85,6 +89,17 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (New)
+        {
+            Input = new VersionForm
+            {
+                EffectiveFrom = VietnamTime.Today(clock), Levels = [ResolvingLevels.Commune],
+                Times = Channels.All.Select(channel => new TimeRow { Channel = channel }).ToList(),
+            };
+            await LoadAsync(null, ct);
+            return Page();
+        }
+
         var p = await db.Procedures.AsNoTracking().Include(x => x.Components).Include(x => x.Fees).Include(x => x.LegalTimes).Include(x => x.Versions)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Code == Code, ct);
         if (p is null)
@@ -165,6 +180,13 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
         {
             try
             {
+                if (New)
+                {
+                    var code = Input.NewCode?.Trim() ?? "";
+                    await handler.CreateAsync(code, request, ct);
+                    return RedirectToPage("Detail", new { code, savedVersion = 1 });
+                }
+
                 if (await handler.HandleAsync(Code, request, ct) is not { } number)
                 {
                     return NotFound();
@@ -209,6 +231,12 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {
+        if (New)
+        {
+            await LoadAsync(null, ct);
+            return Page();
+        }
+
         var p = await db.Procedures.AsNoTracking().Include(x => x.Versions).Include(x => x.LegalTimes).AsSplitQuery().FirstOrDefaultAsync(x => x.Code == Code, ct);
         if (p is null)
         {
@@ -219,11 +247,15 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
         return Page();
     }
 
-    private async Task LoadAsync(Procedure p, CancellationToken ct)
+    private async Task LoadAsync(Procedure? p, CancellationToken ct)
     {
-        ProcedureName = p.Name;
-        LatestVersion = p.LatestVersionNumber;
-        LatestEffectiveFrom = CatalogueSync.LatestEffectiveFrom(p);
+        if (p is not null)
+        {
+            ProcedureName = p.Name;
+            LatestVersion = p.LatestVersionNumber;
+            LatestEffectiveFrom = CatalogueSync.LatestEffectiveFrom(p);
+        }
+
         var today = VietnamTime.Today(clock);
         DocumentTypes = await db.DocumentTypes.AsNoTracking().Where(d => d.RetiredFrom == null || d.RetiredFrom > today).OrderBy(d => d.Name).ToListAsync(ct);
         if (ElectronicForm.TryParse(Input.FormSchema, out var form, out var errors))
