@@ -2,6 +2,18 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.WebEncoders;
 using OneStop.Counters.Domain.Catalogue.ElectronicForms;
 
 namespace OneStop.Counters.Tests;
@@ -360,6 +372,58 @@ public sealed class ElectronicFormTests
 
         ElectronicFormSchema.TryAddField("{ not json", "a", "A", "text", false, null, out _, out refused).ShouldBeFalse();
         refused.ShouldHaveSingleItem().ShouldContain("JSON");
+    }
+
+    [Fact]
+    public async Task The_partial_renders_one_labelled_input_per_field_with_its_value_and_errors()
+    {
+        using var culture = Culture.Vietnamese();
+        var form = Form();
+        var values = new Dictionary<string, string?> { ["hoTen"] = "An & Bình", ["gioiTinh"] = "Nữ", ["camKet"] = "true", ["soCon"] = "2" };
+        var errors = new Dictionary<string, string[]> { ["ngaySinh"] = ["Ngày sinh: bắt buộc nhập."] };
+
+        var html = await Render(new ElectronicFormFieldsModel(form, values, "Input.Form", errors));
+
+        html.ShouldContain("<legend class=\"h5\">EForm.Legend</legend>");
+        html.ShouldContain("<label class=\"form-label\" for=\"eform-hoTen\">Họ và tên<span class=\"text-danger\" aria-hidden=\"true\"> *</span>");
+        html.ShouldContain("id=\"eform-hoTen\" name=\"Input.Form[hoTen]\" value=\"An &amp; B");
+        html.ShouldContain("data-testid=\"eform-hoTen\"");
+        html.ShouldContain("maxlength=\"100\"");
+        html.ShouldContain("<textarea class=\"form-control\" id=\"eform-ghiChu\" name=\"Input.Form[ghiChu]\" rows=\"4\"");
+        html.ShouldContain("<div class=\"form-text\" id=\"eform-ghiChu-help\">N");
+        html.ShouldContain("type=\"date\" id=\"eform-ngaySinh\"");
+        html.ShouldContain("class=\"form-control is-invalid\" type=\"date\"");
+        html.ShouldContain("data-testid=\"eform-error-ngaySinh\"");
+        html.ShouldContain("type=\"email\" id=\"eform-email\"");
+        html.ShouldContain("type=\"number\" id=\"eform-soCon\" name=\"Input.Form[soCon]\" value=\"2\"");
+        html.ShouldContain("step=\"1\" min=\"1\" max=\"10\"");
+        html.ShouldContain("step=\"any\" min=\"0.5\"");
+        html.ShouldContain("type=\"checkbox\" id=\"eform-camKet\" name=\"Input.Form[camKet]\" value=\"true\" data-testid=\"eform-camKet\" checked=\"checked\"");
+        html.ShouldContain("<option value=\"\">EForm.ChooseOption</option>");
+        html.ShouldContain("<option value=\"Nữ\" selected=\"selected\">Nữ</option>");
+        html.ShouldNotContain("eform-error-hoTen");
+
+        (await Render(new ElectronicFormFieldsModel(ElectronicForm.None, new Dictionary<string, string?>(), "Input.Form", null))).Trim().ShouldBeEmpty();
+    }
+
+    /// <summary>Renders the partial from the module's compiled views (labels are their keys: no JSON localizer here).</summary>
+    private static async Task<string> Render(ElectronicFormFieldsModel model)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(CountersModule).Assembly);
+        builder.Services.AddLocalization();
+        // As the host does: Vietnamese letters as they are, not &#x…; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        await using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var engine = scope.ServiceProvider.GetRequiredService<IRazorViewEngine>();
+        var view = engine.GetView(null, "/Areas/Counters/Pages/Shared/_ElectronicFormFields.cshtml", isMainPage: false).EnsureSuccessful(null).View;
+        var viewData = new ViewDataDictionary<ElectronicFormFieldsModel>(new EmptyModelMetadataProvider(), new ModelStateDictionary()) { Model = model };
+        var tempData = scope.ServiceProvider.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
+        await using var writer = new StringWriter();
+        await view!.RenderAsync(new ViewContext(new ActionContext(http, new RouteData(), new ActionDescriptor()), view, viewData, tempData, writer, new HtmlHelperOptions()));
+        return System.Text.RegularExpressions.Regex.Replace(writer.ToString(), @"\s+", " "); // one space between attributes and tags
     }
 
     /// <summary>Sets the reader's language for one test (messages follow CurrentUICulture) and puts it back.</summary>
