@@ -139,6 +139,7 @@ public sealed class ElectronicFormTests
     [InlineData("""{"type":"object","properties":{"a":{"title":"A","type":"string"}},"allOf":[]}""", "không hỗ trợ từ khóa \"allOf\" ở gốc")]
     [InlineData("""{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"a":{"title":"A","type":"string"}}}""", "draft 2020-12")]
     [InlineData("""{"type":"object","properties":{}}""", "chưa có trường nào")]
+    [InlineData("""{"type":"object","properties":{"a":{"title":"A","type":"string","title":"B"}}}""", "không phải JSON hợp lệ (lỗi ở dòng 1")]
     public void Outside_the_supported_subset_is_refused_with_a_message_saying_what(string text, string expected)
     {
         using var culture = Culture.Vietnamese();

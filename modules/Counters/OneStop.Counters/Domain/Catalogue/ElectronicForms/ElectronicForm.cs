@@ -84,7 +84,8 @@ internal sealed partial class ElectronicForm
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(schemaText, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            // A key twice is an error here, not a crash later when the object is read.
+            root = JsonNode.Parse(schemaText, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
