@@ -188,6 +188,14 @@ public abstract class DocumentTypeTests<TFactory> where TFactory : OneStopFactor
         var withRetired = await admin.GetStringAsync(PagePath + "?q=tt-trang&includeRetired=true");
         withRetired.ShouldContain("data-code=\"TT-TRANG\"");
         withRetired.ShouldContain("Ngừng sử dụng từ 10/03/2025");
+
+        using var export = await admin.GetAsync(PagePath + "?handler=Export&includeRetired=true");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var book = new ClosedXML.Excel.XLWorkbook(await export.Content.ReadAsStreamAsync());
+        var row = book.Worksheet(1).RowsUsed().Single(r => r.Cell(1).GetString() == "TT-TRANG");
+        row.Cell(2).GetString().ShouldBe("Giấy tờ thêm từ trang");
+        row.Cell(3).GetString().ShouldBe("Ngừng sử dụng từ 10/03/2025");
     }
 }
 

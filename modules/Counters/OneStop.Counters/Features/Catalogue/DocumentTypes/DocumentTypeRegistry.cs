@@ -31,25 +31,21 @@ internal sealed class DocumentTypeRegistry(CountersDbContext db, TimeProvider cl
     {
         var today = Today;
         var size = Math.Clamp(pageSize <= 0 ? DefaultPageSize : pageSize, 1, MaxPageSize);
-        var all = await db.DocumentTypes.AsNoTracking().ToListAsync(ct);
-        IEnumerable<DocumentType> rows = all;
-        if (!includeRetired)
-        {
-            rows = rows.Where(d => d.IsInUseOn(today));
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var folded = VietnameseText.Fold(q.Trim());
-            rows = rows.Where(d => VietnameseText.Fold(d.Code).Contains(folded, StringComparison.Ordinal) || VietnameseText.Fold(d.Name).Contains(folded, StringComparison.Ordinal));
-        }
-
-        var matched = rows.OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var matched = await MatchAsync(q, includeRetired, today, ct);
         var pageCount = Math.Max(1, (matched.Count + size - 1) / size);
         var number = Math.Clamp(page, 1, pageCount);
         var shown = matched.Skip((number - 1) * size).Take(size).ToList();
         var used = await UsedByProceduresAsync(shown.Select(d => d.Code).ToList(), ct);
         return new PagedResult<DocumentTypeDto>(shown.Select(d => ToDto(d, today, used)).ToList(), matched.Count, number, size);
+    }
+
+    /// <summary>Every code the same search matches, unpaged (the Excel export).</summary>
+    public async Task<IReadOnlyList<DocumentTypeDto>> ListAllAsync(string? q, bool includeRetired, CancellationToken ct)
+    {
+        var today = Today;
+        var matched = await MatchAsync(q, includeRetired, today, ct);
+        var used = await UsedByProceduresAsync(matched.Select(d => d.Code).ToList(), ct);
+        return matched.Select(d => ToDto(d, today, used)).ToList();
     }
 
     /// <summary>The codes new components may name on <paramref name="date"/>, in Vietnamese order of name (the editor's pickers).</summary>
@@ -69,7 +65,21 @@ internal sealed class DocumentTypeRegistry(CountersDbContext db, TimeProvider cl
 
         var type = new DocumentType { Code = code, Name = r.Name.Trim() };
         db.DocumentTypes.Add(type);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(type).State = EntityState.Detached;
+            if (await db.DocumentTypes.AsNoTracking().AnyAsync(d => d.Code == code, ct))
+            {
+                throw new PlatformException(CountersErrorCodes.DocumentTypeCodeTaken, 409, code); // added meanwhile by someone else
+            }
+
+            throw;
+        }
+
         return await ToDtoAsync(type, ct);
     }
 
@@ -106,6 +116,23 @@ internal sealed class DocumentTypeRegistry(CountersDbContext db, TimeProvider cl
         }
 
         return await ToDtoAsync(type, ct);
+    }
+
+    private async Task<List<DocumentType>> MatchAsync(string? q, bool includeRetired, DateOnly today, CancellationToken ct)
+    {
+        IEnumerable<DocumentType> rows = await db.DocumentTypes.AsNoTracking().ToListAsync(ct);
+        if (!includeRetired)
+        {
+            rows = rows.Where(d => d.IsInUseOn(today));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var folded = VietnameseText.Fold(q.Trim());
+            rows = rows.Where(d => VietnameseText.Fold(d.Code).Contains(folded, StringComparison.Ordinal) || VietnameseText.Fold(d.Name).Contains(folded, StringComparison.Ordinal));
+        }
+
+        return rows.OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
     }
 
     private async Task<DocumentType> LoadAsync(string code, CancellationToken ct)

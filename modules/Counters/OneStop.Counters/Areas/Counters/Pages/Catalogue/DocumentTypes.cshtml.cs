@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features.Catalogue.DocumentTypes;
+using OneStop.Platform.Documents;
 using OneStop.Platform.Localization;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Web;
@@ -14,7 +16,7 @@ namespace OneStop.Counters.Pages.Catalogue;
 /// (after a confirmation) and restores codes through the same registry and validators as the API.
 /// </summary>
 [Permission(CountersPermissions.CatalogueRead)]
-internal sealed class DocumentTypesModel(DocumentTypeRegistry registry, IPermissionChecker permissions) : PageModel
+internal sealed class DocumentTypesModel(DocumentTypeRegistry registry, IPermissionChecker permissions, IStringLocalizer<CountersModule> text) : PageModel
 {
     public const int PageSize = 50;
     public const string AddErrors = "Add";
@@ -33,6 +35,24 @@ internal sealed class DocumentTypesModel(DocumentTypeRegistry registry, IPermiss
     public string? NewName { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Every code the search matches, as Excel (code, name, status, procedures using it).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await registry.ListAllAsync(Q, IncludeRetired, ct);
+        var title = text["DocumentTypes.Title"].Value;
+        ExcelColumn<DocumentTypeDto>[] columns =
+        [
+            new(text["DocumentTypes.Code"], 22, d => d.Code),
+            new(text["DocumentTypes.Name"], 60, d => d.Name),
+            new(text["DocumentTypes.Status"], 26, d => d.RetiredFrom is { } retired
+                ? text["DocumentTypes.RetiredFrom", retired.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)].Value
+                : text["DocumentTypes.InUse"].Value),
+            new(text["DocumentTypes.UsedBy"], 14, d => d.UsedByProcedures),
+        ];
+        using var book = new ExcelWorkbook().Sheet(title, columns, rows, [title]);
+        return File(book.ToBytes(), ExcelWorkbook.ContentType, $"{title} {registry.Today:yyyy-MM-dd}.xlsx");
+    }
 
     public Task<IActionResult> OnPostAddAsync(string? code, string? name, CancellationToken ct)
     {
