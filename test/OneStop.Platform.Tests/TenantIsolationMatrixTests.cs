@@ -25,6 +25,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     private const string PlanWrites = "province-wide plan text, PlanTasks.Plan.Manage and the whole province only; see PlanEditingTests.Plans_are_written_only_for_the_whole_province_and_a_units_task_page_shows_its_own_assignments_only";
     private const string CatalogueImport = "province-wide reference data, Counters.Catalogue.Manage only; see CatalogueImportTests.The_import_page_previews_and_applies_a_file_for_a_catalogue_manager_only";
     private const string Decisions = "province-wide law (location-independent decisions), no unit data, written with Counters.Catalogue.Manage only; see LocationIndependentDecisionTests.A_bad_decision_is_refused_whole_with_a_clear_message_in_the_readers_language (a desk gets 403)";
+    private const string DocumentTypes = "province-wide code list (document types), no unit data, written with Counters.Catalogue.Manage only; see DocumentTypeTests.A_desk_officer_reads_the_list_but_cannot_change_it (a desk gets 403)";
     private const string CertifiedCopies = "the commune's certification register; see CertifiedCopyTests.Another_communes_user_neither_sees_nor_writes_the_register";
     private const string CommuneA = "motcua.camthuong";
     private const string CommuneB = "motcua.binhhan";
@@ -182,6 +183,11 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["PUT /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Decisions,
         ["DELETE /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Decisions,
         ["PUT /api/v1/counters/catalogue/location-independent-decisions/{id:guid}/signed-pdf"] = Decisions,
+        ["GET /api/v1/counters/catalogue/document-types/"] = DocumentTypes,
+        ["POST /api/v1/counters/catalogue/document-types/"] = DocumentTypes,
+        ["PUT /api/v1/counters/catalogue/document-types/{code}"] = DocumentTypes,
+        ["POST /api/v1/counters/catalogue/document-types/{code}/retire"] = DocumentTypes,
+        ["POST /api/v1/counters/catalogue/document-types/{code}/restore"] = DocumentTypes,
         ["GET /api/v1/counters/public/location-independent-decisions"] = "public by design: the province's published decisions (law), no unit data",
         ["GET /api/v1/counters/public/location-independent-decisions/{id:guid}/signed-pdf"] = "public by design: the signed decision (law), no unit data",
         // Evaluation: complaints and snapshots are unit-scoped rows; KPI reads take a unit that must be in scope.
@@ -316,6 +322,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Catalogue/Import"] = CatalogueImport,
         ["Counters:/Catalogue/Decisions"] = Decisions,
         ["Counters:/Catalogue/Decision"] = Decisions,
+        ["Counters:/Catalogue/DocumentTypes"] = DocumentTypes,
         ["Counters:/Public/LocationIndependent"] = "public by design: the procedures the published decisions list, no unit data",
         ["Digitization:/Index"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["Digitization:/Digitize"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),

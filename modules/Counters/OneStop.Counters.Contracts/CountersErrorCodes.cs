@@ -82,4 +82,13 @@ public static class CountersErrorCodes
     public const string FormNotAvailable = Prefix + "FormNotAvailable";
 
     public const string ApologyLetterNotFound = Prefix + "ApologyLetterNotFound";
+
+    /// <summary>No document-type code (mã loại giấy tờ) with that code in the list.</summary>
+    public const string DocumentTypeNotFound = Prefix + "DocumentTypeNotFound";
+
+    /// <summary>The code is already in the list (codes compare without case).</summary>
+    public const string DocumentTypeCodeTaken = Prefix + "DocumentTypeCodeTaken";
+
+    /// <summary>The code is already retired (ngừng sử dụng).</summary>
+    public const string DocumentTypeRetired = Prefix + "DocumentTypeRetired";
 }

@@ -55,6 +55,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<IntakeHandler>();
         services.AddScoped<Features.Catalogue.LocationIndependence.LocationIndependence>();
         services.AddScoped<Features.Catalogue.LocationIndependence.DecisionRegistry>();
+        services.AddScoped<Features.Catalogue.DocumentTypes.DocumentTypeRegistry>();
         services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDossiers>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();

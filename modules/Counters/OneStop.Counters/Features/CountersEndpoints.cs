@@ -33,6 +33,7 @@ internal static class CountersEndpoints
         SaveStepBudgetsEndpoint.Map(catalogue);
         CatalogueImportEndpoints.Map(catalogue);
         DecisionEndpoints.Map(catalogue, api);
+        Catalogue.DocumentTypes.DocumentTypeEndpoints.Map(catalogue);
 
         DossierEndpoints.Map(api);
         PublicLookup.Map(api);
