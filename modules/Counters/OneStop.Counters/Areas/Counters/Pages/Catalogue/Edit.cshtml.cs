@@ -20,7 +20,7 @@ namespace OneStop.Counters.Pages.Catalogue;
 /// through the same handler as POST /catalogue/procedures/{code}/versions. Rows are added by posting back (no script).
 /// </summary>
 [Permission(CountersPermissions.CatalogueManage)]
-internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler handler, TimeProvider clock) : PageModel
+internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler handler, Features.Catalogue.DocumentTypes.DocumentTypeRegistry documentTypes, TimeProvider clock) : PageModel
 {
     public sealed class TimeRow
     {
@@ -257,7 +257,7 @@ internal sealed class EditModel(CountersDbContext db, NewProcedureVersionHandler
         }
 
         var today = VietnamTime.Today(clock);
-        DocumentTypes = await db.DocumentTypes.AsNoTracking().Where(d => d.RetiredFrom == null || d.RetiredFrom > today).OrderBy(d => d.Name).ToListAsync(ct);
+        DocumentTypes = await documentTypes.InUseOnAsync(today, ct);
         if (ElectronicForm.TryParse(Input.FormSchema, out var form, out var errors))
         {
             FormPreview = form;
