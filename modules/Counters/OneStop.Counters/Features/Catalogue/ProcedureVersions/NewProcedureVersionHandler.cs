@@ -40,7 +40,7 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
         }
 
         var number = await ApplyAsync(procedure, request, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(new PlatformException(CountersErrorCodes.ProcedureVersionOutOfOrder, 409) { MessageCode = ProcedureVersionMessages.SavedMeanwhile }, ct);
         return number;
     }
 
@@ -69,8 +69,25 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
         var procedure = new Procedure { Code = code, Source = Messages.Text(ProcedureVersionMessages.HandMadeSource) };
         db.Procedures.Add(procedure);
         var number = await ApplyAsync(procedure, request, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(new PlatformException(CountersErrorCodes.ProcedureCodeTaken, 409, code) { MessageCode = ProcedureVersionMessages.CodeTaken }, ct);
         return number;
+    }
+
+    /// <summary>
+    /// Two editors saving the same procedure at once meet at the unique (procedure, number) or code index: the second is
+    /// told to reload, nothing of it written (the transaction of SaveChanges is all or nothing).
+    /// </summary>
+    private async Task SaveAsync(PlatformException whenTaken, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw whenTaken;
+        }
     }
 
     private async Task<int> ApplyAsync(Procedure procedure, NewProcedureVersionRequest request, CancellationToken ct)

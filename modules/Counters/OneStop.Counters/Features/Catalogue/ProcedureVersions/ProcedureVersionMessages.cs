@@ -26,6 +26,8 @@ internal static class ProcedureVersionMessages
     public const string CodeInvalid = "Counters.ProcedureVersion.CodeInvalid";
     /// <summary>{0}: the code.</summary>
     public const string CodeTaken = "Counters.ProcedureVersion.CodeTaken";
+    /// <summary>Another version was saved at the same moment.</summary>
+    public const string SavedMeanwhile = "Counters.ProcedureVersion.SavedMeanwhile";
     /// <summary>The source shown for a procedure added by hand.</summary>
     public const string HandMadeSource = "Counters.ProcedureVersion.HandMadeSource";
 }
