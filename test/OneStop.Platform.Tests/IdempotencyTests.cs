@@ -51,6 +51,44 @@ public sealed class IdempotencyTests(OneStopFactory factory) : IClassFixture<One
         (await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("Platform.Conflict");
     }
 
+    /// <summary>
+    /// Issue 19 item 5: the process serving the first request dies after storing the key and before its write commits
+    /// (simulated: the key is left without a response and the row it would have written is not there). A retry within the
+    /// lease is told the request is in progress; once the lease has run out — seconds, not the day the key is kept —
+    /// the retry takes the key over and completes, exactly once, and later retries replay its response.
+    /// </summary>
+    [Fact]
+    public async Task A_retry_after_the_first_request_died_completes_exactly_once_once_the_lease_runs_out()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var body = new { code = "IDEM-DIED", name = "Trung tâm thử sự cố", kind = "service-center" };
+        (await Post(admin, "key-died", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var now = factory.Clock.GetUtcNow();
+        await factory.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            await db.Agencies.Where(a => a.Code == "IDEM-DIED").ExecuteDeleteAsync();
+            return await db.IdempotencyRecords.Where(r => r.Key == "key-died").ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.StatusCode, (int?)null).SetProperty(r => r.ResponseJson, (string?)null).SetProperty(r => r.Location, (string?)null)
+                .SetProperty(r => r.LeaseUntil, now + OneStop.Platform.Web.IdempotencyEndpointExtensions.Lease));
+        });
+
+        // Within the lease the first request might still be running: in progress, nothing written.
+        var early = await Post(admin, "key-died", body);
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("Platform.IdempotencyInProgress");
+
+        // No renewal came (the process is gone): after the lease the retry runs, once.
+        factory.Clock.Advance(OneStop.Platform.Web.IdempotencyEndpointExtensions.Lease + TimeSpan.FromSeconds(1));
+        admin = await factory.SignInAsync("admin");
+        var retried = await Post(admin, "key-died", body);
+        retried.StatusCode.ShouldBe(HttpStatusCode.Created, await retried.Content.ReadAsStringAsync());
+        var replayed = await Post(admin, "key-died", body);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        replayed.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        (await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().Agencies.CountAsync(a => a.Code == "IDEM-DIED"))).ShouldBe(1);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, string key, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/platform/agencies") { Content = JsonContent.Create(body) };

@@ -106,6 +106,11 @@ public sealed class IdempotencyRecord
     public string? ResponseJson { get; set; }
     public string? Location { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// While the first request runs it renews this every few seconds; a key without a response whose lease has run out
+    /// belongs to a request that died (a crash, a killed process), and the next retry takes it over.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }
 
 /// <summary>Claims the platform adds to a signed-in principal.</summary>

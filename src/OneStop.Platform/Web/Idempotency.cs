@@ -18,6 +18,9 @@ public static class IdempotencyEndpointExtensions
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>How long a key without a response is held for its request; renewed every third of it while it runs.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// A create endpoint honours an <c>Idempotency-Key</c> header: the same key and body from the same caller gets the
     /// first response again (never a second resource); the same key with another body is a 422.
@@ -41,34 +44,54 @@ public static class IdempotencyEndpointExtensions
             var services = http.RequestServices.GetRequiredService<IServiceProviderIsService>();
             var requestHash = HashOf(http.Request.Method + " " + http.Request.Path, ctx.Arguments.Where(a => a is not null && !services.IsService(a.GetType())));
             var db = http.RequestServices.GetRequiredService<PlatformDbContext>();
+            var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+            IdempotencyRecord record;
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key);
             if (existing is not null)
             {
-                return Replay(http, existing, requestHash);
-            }
+                if (existing.RequestHash != requestHash || existing.StatusCode is not null || !await TakeOverAsync(db, existing, clock))
+                {
+                    return Replay(http, existing, requestHash);
+                }
 
-            var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() };
-            db.IdempotencyRecords.Add(record);
-            try
-            {
-                await db.SaveChangesAsync();
+                // The request that stored the key died before answering: this retry is now the one that runs.
+                record = await db.IdempotencyRecords.FirstAsync(r => r.Caller == caller && r.Key == key);
             }
-            catch (DbUpdateException)
+            else
             {
-                // Another request with this key won the race.
-                return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, 409);
+                var now = clock.GetUtcNow();
+                record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = now, LeaseUntil = now + Lease };
+                db.IdempotencyRecords.Add(record);
+                try
+                {
+                    await db.SaveChangesAsync();
+                }
+                catch (DbUpdateException)
+                {
+                    // Another request with this key won the race.
+                    return ProblemDetailsSetup.Problem(PlatformErrorCodes.IdempotencyInProgress, 409);
+                }
             }
 
             object? result;
-            try
+            using (var running = new CancellationTokenSource())
             {
-                result = await next(ctx);
-            }
-            catch
-            {
-                db.IdempotencyRecords.Remove(record);
-                await db.SaveChangesAsync();
-                throw;
+                var heartbeat = RenewWhileRunningAsync(http.RequestServices.GetRequiredService<IServiceScopeFactory>(), caller, key, clock, running.Token);
+                try
+                {
+                    result = await next(ctx);
+                }
+                catch
+                {
+                    await running.CancelAsync();
+                    await heartbeat;
+                    db.IdempotencyRecords.Remove(record);
+                    await db.SaveChangesAsync();
+                    throw;
+                }
+
+                await running.CancelAsync();
+                await heartbeat;
             }
 
             // Results<A, B> unions wrap the actual result.
@@ -87,6 +110,52 @@ public static class IdempotencyEndpointExtensions
             await db.SaveChangesAsync();
             return result;
         });
+
+    /// <summary>
+    /// Takes over a key whose request died: no response and the lease run out. Conditional on the lease read, so of
+    /// several retries at once only one wins; the others get 409 as before.
+    /// </summary>
+    private static async Task<bool> TakeOverAsync(PlatformDbContext db, IdempotencyRecord existing, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = existing.LeaseUntil ?? existing.CreatedAt + Lease;
+        if (leaseUntil > now)
+        {
+            return false;
+        }
+
+        var taken = await db.IdempotencyRecords
+            .Where(r => r.Caller == existing.Caller && r.Key == existing.Key && r.StatusCode == null && r.LeaseUntil == existing.LeaseUntil)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, now + Lease));
+        return taken == 1;
+    }
+
+    /// <summary>Renews the lease every third of it until the request ends, on its own connection (the request's context is busy).</summary>
+    private static async Task RenewWhileRunningAsync(IServiceScopeFactory scopes, string caller, string key, TimeProvider clock, CancellationToken running)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Lease / 3);
+            while (await timer.WaitForNextTickAsync(running))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                    var until = clock.GetUtcNow() + Lease;
+                    await db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key && r.StatusCode == null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, until), running);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A missed renewal (e.g. SQLite busy) only shortens the lease; the next tick tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     private static object Replay(HttpContext http, IdempotencyRecord existing, string requestHash)
     {
