@@ -1041,6 +1041,24 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await b.PostAsJsonAsync($"/api/v1/queue/tickets/{ticketId}/dossiers", new { dossierCode = "X-1" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await b.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/appointments", new { field = "Hộ tịch", slotStart = DateTimeOffset.UtcNow.AddDays(1), citizenName = "X" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await b.PostAsJsonAsync($"/api/v1/queue/desks/{deskId}/check-in", new { code = "ABCDEF" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Nor can its desk attach a dossier to A's ticket by naming it at intake (issue 19); A's own desk can.
+        var procedure = new { procedureCode = "1.001193", applicant = new { kind = "CITIZEN", identity = "030090001234", name = "Nguyễn Văn An" },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } }, ticketId };
+        var foreignTicket = await b.PostAsJsonAsync("/api/v1/counters/dossiers", procedure);
+        foreignTicket.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await foreignTicket.Content.ReadAsStringAsync());
+        (await foreignTicket.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("Counters.TicketNotFound");
+        (await b.PostAsJsonAsync("/api/v1/counters/dossiers", new { procedure.procedureCode, procedure.applicant, procedure.components, ticketId = Guid.NewGuid() }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A data-store document id that is not the applicant's (here: none at all) is refused, not recorded as reused.
+        var foreignDocument = await b.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedure.procedureCode, procedure.applicant,
+            components = new object[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD", reusedDocumentId = Guid.NewGuid() } },
+        });
+        foreignDocument.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await foreignDocument.Content.ReadAsStringAsync());
+        (await foreignDocument.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("Counters.ReusedDocumentInvalid");
+        var own = await a.PostAsJsonAsync("/api/v1/counters/dossiers", procedure);
+        own.StatusCode.ShouldBe(HttpStatusCode.Created, await own.Content.ReadAsStringAsync());
         var district = await fx.SignInAsync(DistrictLeader);
         (await b.GetFromJsonAsync<JsonElement>($"/api/v1/queue/stats?from={today}&to={today}")).EnumerateArray().ShouldNotContain(r => r.GetProperty("key").GetString() == deskId.ToString());
         (await b.GetFromJsonAsync<JsonElement>("/api/v1/queue/live")).EnumerateArray().ShouldNotContain(r => r.GetProperty("deskId").GetGuid() == deskId);

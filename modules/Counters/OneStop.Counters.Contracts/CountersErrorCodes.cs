@@ -25,6 +25,10 @@ public static class CountersErrorCodes
     /// <summary>A procedure added by hand with a code that is not one, or one the catalogue already has.</summary>
     public const string ProcedureCodeInvalid = Prefix + "ProcedureCodeInvalid";
     public const string ProcedureCodeTaken = Prefix + "ProcedureCodeTaken";
+    /// <summary>An intake naming a queue ticket that is not one of the receiving unit's own.</summary>
+    public const string TicketNotFound = Prefix + "TicketNotFound";
+    /// <summary>An intake naming a data-store document the applicant does not own, that this unit may not reuse, or of another type.</summary>
+    public const string ReusedDocumentInvalid = Prefix + "ReusedDocumentInvalid";
 
     /// <summary>A catalogue file was refused (missing columns, duplicate codes, times that are not numbers): nothing was imported.</summary>
     public const string CatalogueFileInvalid = Prefix + "CatalogueFileInvalid";

@@ -31,6 +31,7 @@ public sealed class QueueModule : ModuleBase
     {
         services.AddPlatformDbContext<QueueDbContext>(QueueDbContext.SchemaName);
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, Features.Kpis.QueueKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<Contracts.IQueueApi, Features.Visits.QueueApi>();
         services.AddFollowsPrimarySuccessor<QueueDbContext, QueueDesk>("Quầy tiếp nhận (xếp hàng)");
         services.AddFollowsPrimarySuccessor<QueueDbContext, QueueCounter>("Quầy dịch vụ (xếp hàng)");
         services.AddScoped<IDemoDataContributor, Features.Demo.DemoQueueVisits>();

@@ -26,6 +26,9 @@ internal static class CountersMessages
     public const string IntakeDateOfBirthInvalid = "Counters.Intake.DateOfBirthInvalid";
     public const string IntakeComponentsInvalid = "Counters.Intake.ComponentsInvalid";
     public const string IntakeUnitRequired = "Counters.Intake.UnitRequired";
+    public const string IntakeTicketNotFound = "Counters.Intake.TicketNotFound";
+    /// <summary>{0}: the component's document-type code.</summary>
+    public const string IntakeReusedDocumentInvalid = "Counters.Intake.ReusedDocumentInvalid";
     /// <summary>{0}: the procedure code asked for.</summary>
     public const string IntakeProcedureNotFound = "Counters.Intake.ProcedureNotFound";
     public const string IntakePostalNotAllowed = "Counters.Intake.PostalNotAllowed";

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
 using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Catalogue;
@@ -98,7 +99,7 @@ internal static class DossierRules
 /// <summary>Creates dossiers: numbering, competent unit, components checked against the procedure, legal time, due date.</summary>
 internal sealed class IntakeHandler(
     CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, IAdministrativeUnitDirectory units,
-    Catalogue.LocationIndependence.LocationIndependence locationIndependence)
+    Catalogue.LocationIndependence.LocationIndependence locationIndependence, IServiceProvider services)
 {
     public async Task<Dossier> IntakeAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -132,6 +133,7 @@ internal sealed class IntakeHandler(
         }
 
         var resolving = await ResolvingUnitAsync(procedure, receiving, request.ResolvingUnitId, ct);
+        await CheckNamedIdsAsync(request, receiving.Id, ct);
         var desk = await units.ReceptionDeskAsync(receiving.Id, ct: ct)
             ?? throw new PlatformException(CountersErrorCodes.NoReceptionDesk, 422, receiving.Name) { MessageCode = CountersMessages.IntakeNoReceptionDesk };
 
@@ -182,6 +184,40 @@ internal sealed class IntakeHandler(
             await transaction.CommitAsync(ct);
         }
         return dossier;
+    }
+
+    /// <summary>
+    /// Every id the request names is resolved inside the receiving unit's reach or refused (issue 19): the queue ticket
+    /// must be one of this unit's own queue; a reused document must be in the applicant's data store and reusable by
+    /// this unit (consent), of the component's document type.
+    /// </summary>
+    private async Task CheckNamedIdsAsync(IntakeRequest request, Guid receivingUnitId, CancellationToken ct)
+    {
+        if (request.TicketId is { } ticketId
+            && (services.GetService<OneStop.Queue.Contracts.IQueueApi>() is not { } queue || !await queue.IsTicketOfUnitAsync(ticketId, receivingUnitId, ct)))
+        {
+            throw new PlatformException(CountersErrorCodes.TicketNotFound, 400) { MessageCode = CountersMessages.IntakeTicketNotFound };
+        }
+
+        var reused = (request.Components ?? []).Where(c => c?.ReusedDocumentId is not null).ToList();
+        if (reused.Count == 0)
+        {
+            return;
+        }
+
+        var store = services.GetService<OneStop.Digitization.Contracts.IDigitizationApi>();
+        var today = OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now);
+        foreach (var component in reused)
+        {
+            var document = store is null ? null : await store.FindReusableDocumentAsync(request.Applicant.Identity.Trim(), component.ReusedDocumentId!.Value, today, ct);
+            if (document is null || document.DocumentTypeCode != component.DocumentTypeCode.Trim())
+            {
+                throw new PlatformException(CountersErrorCodes.ReusedDocumentInvalid, 400, component.DocumentTypeCode)
+                {
+                    MessageCode = CountersMessages.IntakeReusedDocumentInvalid,
+                };
+            }
+        }
     }
 
     /// <summary>Copies the legal time of the channel valid on the reception date (a later change doesn't move the dossier).</summary>
