@@ -75,7 +75,7 @@ public sealed class KpiDefinitionTests(OneStopFactory fx) : IClassFixture<OneSto
         foreach (var kpi in KpiSeeder.Data.Kpis)
         {
             var source = vi[KpiGlossary.Key(kpi.Code, KpiGlossary.Source)];
-            (kpi.Group == "plan" ? source.Contains("mục II.") || source.Contains("Nghị định") : source.Contains("766/QĐ-TTg")).ShouldBeTrue($"{kpi.Code}: {source}");
+            (kpi.Group == "plan" ? source.Contains("mục II") || source.Contains("Nghị định") : source.Contains("766/QĐ-TTg")).ShouldBeTrue($"{kpi.Code}: {source}");
         }
 
         foreach (var reason in KpiNoDataReasons.All)
