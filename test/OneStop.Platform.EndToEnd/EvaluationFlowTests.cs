@@ -131,7 +131,7 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         (await definition.GetByTestId("kpi-definition-scope").InnerTextAsync()).ShouldContain("Thành phố Hải Dương");
         // A Decision 766 indicator's card names its group and indicator.
         var reuse = page.Locator("[data-testid=index-indicator][data-code='i766.5.4']");
-        await page.Locator("[data-testid=index-group][data-code='i766.5'] summary").ClickAsync();
+        await page.Locator("[data-testid=index-group][data-code='i766.5'] > summary").ClickAsync();
         await reuse.GetByTestId("kpi-definition-toggle").ClickAsync();
         (await reuse.GetByTestId("kpi-definition-source").InnerTextAsync()).ShouldContain("Quyết định 766/QĐ-TTg");
         (await reuse.GetByTestId("kpi-definition-numerator").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
