@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -114,6 +116,34 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         // The red online-share card, down to the dossiers behind it (those filed at the counter first), and on to one.
         var red = page.Locator("[data-testid=kpi-card][data-code='plan.online-share']");
         (await red.GetAttributeAsync("data-rag")).ShouldBe("red");
+
+        // Its definition card, opened from the keyboard (no hover): numerator and denominator in words with the counts
+        // behind the figure, the period and unit, and the plan's clause (ADR 0029).
+        var definition = red.GetByTestId("kpi-definition");
+        await definition.GetByTestId("kpi-definition-toggle").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        (await definition.GetAttributeAsync("open")).ShouldNotBeNull();
+        (await definition.GetByTestId("kpi-definition-numerator").InnerTextAsync()).ShouldBe("Hồ sơ nộp trực tuyến");
+        (await definition.GetByTestId("kpi-definition-denominator").InnerTextAsync()).ShouldBe("Hồ sơ tiếp nhận");
+        (await definition.GetByTestId("kpi-definition-source").InnerTextAsync()).ShouldContain("mục II.3.c");
+        (await definition.GetByTestId("kpi-definition-numerator-count").InnerTextAsync()).ShouldNotBe("—");
+        (await definition.GetByTestId("kpi-definition-denominator-count").InnerTextAsync()).ShouldNotBe("—");
+        (await definition.GetByTestId("kpi-definition-scope").InnerTextAsync()).ShouldContain("Thành phố Hải Dương");
+        // A Decision 766 indicator's card names its group and indicator.
+        var reuse = page.Locator("[data-testid=index-indicator][data-code='i766.5.4']");
+        await page.Locator("[data-testid=index-group][data-code='i766.5'] > summary").ClickAsync();
+        await reuse.GetByTestId("kpi-definition-toggle").ClickAsync();
+        (await reuse.GetByTestId("kpi-definition-source").InnerTextAsync()).ShouldContain("Quyết định 766/QĐ-TTg");
+        (await reuse.GetByTestId("kpi-definition-numerator").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        await BrowserHost.ScreenshotAsync(page, "evaluation-definition-card");
+        foreach (var region in new[] { "[data-testid=kpi-cards]", "[data-testid=index-groups]" })
+        {
+            var axe = await page.Locator(region).RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+            axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{region}: {v.Id} ({v.Impact}) {v.Nodes.First().Target}").ShouldBeEmpty();
+        }
+
+        await definition.GetByTestId("kpi-definition-toggle").PressAsync("Enter"); // closed again from the keyboard
+        (await definition.GetAttributeAsync("open")).ShouldBeNull();
         await red.ClickAsync();
         await page.WaitForURLAsync("**/Evaluation/Kpi?**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("kpi-rag").InnerTextAsync()).ShouldBe("Không đạt");
@@ -169,6 +199,9 @@ public sealed class EvaluationFlowTests(CockpitHost host) : IClassFixture<Cockpi
         await phone.GotoAsync(districtUrl);
         (await phone.GetByTestId("child-row").CountAsync()).ShouldBeGreaterThan(5);
         (await StaffUiTests.OffScreenAsync(phone, "[data-testid=child-row] td, [data-testid=kpi-card], [data-testid=ranking-chart]")).ShouldBeEmpty();
+        await phone.Locator("[data-testid=kpi-card][data-code='plan.online-share'] [data-testid=kpi-definition-toggle]").ClickAsync();
+        (await StaffUiTests.OffScreenAsync(phone, "[data-testid=kpi-definition] dd, [data-testid=kpi-definition] dt")).ShouldBeEmpty();
+        await BrowserHost.ScreenshotAsync(phone, "evaluation-definition-card-phone");
         await BrowserHost.ScreenshotAsync(phone, "evaluation-cockpit-phone");
         await phone.GotoAsync("/Counters/Dossiers");
         (await phone.GetByTestId("due-at").CountAsync()).ShouldBeGreaterThan(0);

@@ -45,6 +45,7 @@ public sealed class EvaluationModule : ModuleBase
         services.AddScoped<IDemoDataContributor, Features.Demo.DemoKpis>();
         services.AddScoped<BreachScanner>();
         services.AddScoped<KpiQueries>();
+        services.AddScoped<KpiGlossary>();
         services.AddScoped<Features.Targets.KpiTargetHandler>();
         services.AddScoped<EvaluationReport>();
         services.AddScoped<RateHandler>();

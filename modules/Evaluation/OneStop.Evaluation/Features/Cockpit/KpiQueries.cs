@@ -5,6 +5,7 @@ using OneStop.Evaluation.Features.Targets;
 using OneStop.Evaluation.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Kpis;
+using OneStop.Platform.Localization;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Scoping;
@@ -36,7 +37,9 @@ internal static class Rag
     }
 }
 
-internal sealed record KpiCard(KpiDefinition Definition, bool SourcePending, KpiSnapshot? Snapshot, decimal? Target, string Rag, IReadOnlyList<decimal?> Trend);
+/// <summary>A plan target's card: its figure for the unit and period, and (<see cref="Words"/>, <see cref="NoDataReason"/>) how it is formed.</summary>
+internal sealed record KpiCard(KpiDefinition Definition, bool SourcePending, KpiSnapshot? Snapshot, decimal? Target, string Rag, IReadOnlyList<decimal?> Trend,
+    KpiDefinitionText Words, string? NoDataReason = null);
 
 internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary<string, KpiSnapshot> Snapshots, decimal IndexPoints);
 
@@ -45,7 +48,8 @@ internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary
 /// Every read is in one view, <see cref="Structure"/> (as is unless <see cref="ViewAs"/> chose otherwise for the request).
 /// </summary>
 internal sealed class KpiQueries(
-    EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators, PlatformDbContext platform)
+    EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators, PlatformDbContext platform,
+    KpiGlossary glossary)
 {
     private Dictionary<string, KpiDefinition>? _definitions;
 
@@ -107,22 +111,53 @@ internal sealed class KpiQueries(
         return await Snapshots().Where(s => s.UnitId == unitId && s.PeriodKey == key).ToDictionaryAsync(s => s.KpiCode, ct);
     }
 
+    /// <summary>The KPIs computed for the unit in the period (those with a snapshot), each with its definition and counts.</summary>
     public async Task<IReadOnlyList<KpiValue>> ValuesAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(ct);
         var snapshots = await SnapshotsAsync(unit.Id, period, ct);
         return snapshots.Values.Where(s => definitions.ContainsKey(s.KpiCode)).OrderBy(s => definitions[s.KpiCode].Order)
-            .Select(s => ToValue(definitions[s.KpiCode], s)).ToList();
+            .Select(s => Describe(ToValue(definitions[s.KpiCode], s), definitions[s.KpiCode], s, unit, period)).ToList();
+    }
+
+    /// <summary>
+    /// Every defined KPI for the unit in the period: those computed with their figure, the others without value, counts
+    /// or computation time and with the reason (<see cref="KpiNoDataReasons"/>) — never a sentinel date.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiValue>> AllValuesAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
+    {
+        var definitions = await DefinitionsAsync(ct);
+        var snapshots = await SnapshotsAsync(unit.Id, period, ct);
+        return definitions.Values.OrderBy(d => d.Order).Select(d =>
+        {
+            var s = snapshots.GetValueOrDefault(d.Code);
+            return Describe(s is null ? Empty(d, unit.Id, unit.Path, period.Key) : ToValue(d, s), d, s, unit, period);
+        }).ToList();
     }
 
     public static KpiValue ToValue(KpiDefinition d, KpiSnapshot s) =>
         new(d.Code, d.NameVi, d.NameEn, d.Group, s.UnitId, s.UnitPath, s.PeriodKey, s.Numerator, s.Denominator, s.Value, s.Target, s.Met, s.Points, d.MaxPoints, s.ComputedAt);
 
+    /// <summary>A KPI without data: no value, no counts, no computation time.</summary>
+    private static KpiValue Empty(KpiDefinition d, Guid unitId, string unitPath, string periodKey) =>
+        new(d.Code, d.NameVi, d.NameEn, d.Group, unitId, unitPath, periodKey, 0, 0, null, null, null, null, d.MaxPoints, null);
+
+    /// <summary>Adds the definition in the reader's language, the counts and, without a figure, the reason.</summary>
+    public KpiValue Describe(KpiValue value, KpiDefinition d, KpiSnapshot? snapshot, AdministrativeUnitInfo unit, KpiPeriod period) =>
+        glossary.Describe(value, d, snapshot, !ActiveCodes.Contains(d.Code), period.Kind, unit.Level);
+
     public async Task<QualityIndex> QualityIndexAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
     {
         var definitions = await DefinitionsAsync(ct);
         var snapshots = await SnapshotsAsync(unit.Id, period, ct);
-        return BuildIndex(unit.Id, unit.Path, period.Key, definitions, snapshots);
+        var index = BuildIndex(unit.Id, unit.Path, period.Key, definitions, snapshots);
+        return index with
+        {
+            Groups = index.Groups.Select(g => g with
+            {
+                Indicators = g.Indicators.Select(i => Describe(i, definitions[i.Code], snapshots.GetValueOrDefault(i.Code), unit, period)).ToList(),
+            }).ToList(),
+        };
     }
 
     public static QualityIndex BuildIndex(Guid unitId, string unitPath, string periodKey, IReadOnlyDictionary<string, KpiDefinition> definitions, IReadOnlyDictionary<string, KpiSnapshot> snapshots)
@@ -131,7 +166,7 @@ internal sealed class KpiQueries(
         {
             var indicators = definitions.Values.Where(d => d.Group == g.Code).OrderBy(d => d.Order)
                 .Select(d => snapshots.TryGetValue(d.Code, out var s) ? ToValue(d, s)
-                    : new KpiValue(d.Code, d.NameVi, d.NameEn, d.Group, unitId, unitPath, periodKey, 0, 0, null, null, null, null, d.MaxPoints, default))
+                    : Empty(d, unitId, unitPath, periodKey))
                 .ToList();
             return new QualityIndexGroup(g.Code, g.NameVi, g.NameEn, g.MaxPoints, indicators.Sum(i => i.Points ?? 0), indicators);
         }).ToList();
@@ -151,8 +186,10 @@ internal sealed class KpiQueries(
             var s = snapshots.GetValueOrDefault(d.Code);
             // Today's target (unit > level > all), so a target just entered colours the card before any recompute.
             var target = targets.ValueFor(d, period.Year, unit.Id, unit.Level);
-            return new KpiCard(d, !ActiveCodes.Contains(d.Code), s, target, Rag.Of(s?.Value, target, d.LowerIsBetter),
-                trends.GetValueOrDefault(d.Code) ?? new decimal?[12]);
+            var pending = !ActiveCodes.Contains(d.Code);
+            var reason = KpiGlossary.NoDataReason(d, pending, s, period.Kind, unit.Level);
+            return new KpiCard(d, pending, s, target, Rag.Of(s?.Value, target, d.LowerIsBetter),
+                trends.GetValueOrDefault(d.Code) ?? new decimal?[12], glossary.Of(d), reason is null ? null : Messages.Text(reason));
         }).ToList();
     }
 

@@ -38,9 +38,30 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
             throw new PlatformException(EvaluationErrorCodes.InvalidPeriod, 400) { MessageCode = EvaluationMessages.ReportPeriodInvalid };
         }
 
-        return new ReportData(unit, p, await queries.CardsAsync(unit, p, ct), await queries.QualityIndexAsync(unit, p, ct),
-            await queries.ChildrenAsync(unit, p, null, ct), await queries.LastRunAsync(ct), view);
+        // A report for the file is a Vietnamese document whatever the reader's language (ADR 0020): so are its definitions.
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Vi;
+        try
+        {
+            return new ReportData(unit, p, await queries.CardsAsync(unit, p, ct), await queries.QualityIndexAsync(unit, p, ct),
+                await queries.ChildrenAsync(unit, p, null, ct), await queries.LastRunAsync(ct), view);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
+
+    private static string Levels(IReadOnlyList<string> levels) =>
+        string.Join(", ", levels.Select(l => l switch { "province" => "cấp tỉnh", "district" => "cấp huyện", "commune" => "cấp xã", _ => l }));
+
+    private static string Periods(IReadOnlyList<string> periods) =>
+        string.Join(", ", periods.Select(k => k switch { KpiPeriodKinds.Day => "ngày", KpiPeriodKinds.Month => "tháng", KpiPeriodKinds.Quarter => "quý", _ => "năm" }));
+
+    /// <summary>The counts behind a figure in words, for the definitions section (— without data, with the reason).</summary>
+    private static string Counts(decimal? numerator, decimal? denominator, string measure, string? noData) =>
+        numerator is null ? "Chưa có số liệu" + (noData is null ? "" : ": " + noData)
+        : measure == "count" ? $"Tử số = {Num(numerator)}" : $"Tử số = {Num(numerator)}; mẫu số = {Num(denominator)}";
 
     /// <summary>Which structure the figures follow, printed under the title (the two views differ before a reorganisation).</summary>
     public static string StructureText(string structure) =>
@@ -108,6 +129,22 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
             }
         }
 
+        // IV. How every figure above is formed: numerator and denominator in words, the counts, the legal source.
+        pdf.Space(10).Text($"{(data.Children.Count > 0 ? "IV" : "III")}. ĐỊNH NGHĨA CÁC CHỈ SỐ ({data.Unit.Name}, {PeriodText(data.Period)})", 11, bold: true, align: XStringAlignment.Near);
+        var w4 = new[] { 0.22, 0.22, 0.22, 0.16, 0.18 };
+        pdf.Row(Cells(w4, "Chỉ số", "Tử số là", "Mẫu số là", "Số liệu", "Căn cứ"), bold: true, fill: XColors.LightGray);
+        foreach (var c in data.Cards)
+        {
+            pdf.Row(Cells(w4, $"{c.Definition.NameVi} (áp dụng: {Levels(c.Words.Levels)}; theo {Periods(c.Words.Periods)})", c.Words.Numerator, c.Words.Denominator,
+                Counts(c.Snapshot?.Numerator, c.Snapshot?.Denominator, c.Definition.Measure, c.NoDataReason), c.Words.Source), size: 7.5);
+        }
+
+        foreach (var i in data.Index.Groups.SelectMany(g => g.Indicators).Where(i => i.Definition is not null))
+        {
+            pdf.Row(Cells(w4, $"{i.NameVi} (áp dụng: {Levels(i.Definition!.Levels)}; theo {Periods(i.Definition.Periods)})", i.Definition.Numerator, i.Definition.Denominator,
+                Counts(i.NumeratorCount, i.DenominatorCount, i.Definition.Measure, i.NoDataReason), i.Definition.Source), size: 7.5);
+        }
+
         return pdf.ToArray();
     }
 
@@ -126,6 +163,12 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
                 new("Chỉ tiêu", 10, c => c.Target),
                 new("Đánh giá", 18, Result),
                 new("Phân hệ tính", 14, c => c.Definition.Module),
+                new("Tử số là", 40, c => c.Words.Numerator),
+                new("Mẫu số là", 40, c => c.Words.Denominator),
+                new("Áp dụng cho cấp", 24, c => Levels(c.Words.Levels)),
+                new("Kỳ tính", 18, c => Periods(c.Words.Periods)),
+                new("Căn cứ", 60, c => c.Words.Source),
+                new("Lý do chưa có số liệu", 40, c => c.NoDataReason),
             ],
             data.Cards, [$"Báo cáo đánh giá — {data.Unit.Name} — {PeriodText(data.Period)} — {StructureText(data.Structure)}"]);
         book.Sheet("Bộ chỉ số 766",
@@ -138,6 +181,12 @@ internal sealed class EvaluationReport(KpiQueries queries, TimeProvider clock)
                 new("Tỷ lệ %", 10, r => r.Indicator.Value),
                 new("Điểm", 8, r => r.Indicator.Points),
                 new("Tối đa", 8, r => r.Indicator.MaxPoints),
+                new("Tử số là", 40, r => r.Indicator.Definition?.Numerator),
+                new("Mẫu số là", 40, r => r.Indicator.Definition?.Denominator),
+                new("Áp dụng cho cấp", 24, r => r.Indicator.Definition is { } d ? Levels(d.Levels) : null),
+                new("Kỳ tính", 18, r => r.Indicator.Definition is { } d ? Periods(d.Periods) : null),
+                new("Căn cứ", 60, r => r.Indicator.Definition?.Source),
+                new("Lý do chưa có số liệu", 40, r => r.Indicator.NoDataReason),
             ],
             data.Index.Groups.SelectMany(g => g.Indicators.Select(i => (Group: g.NameVi, Indicator: i))),
             totals: [[null, null, "Tổng điểm", null, null, null, data.Index.Points, 100]]);

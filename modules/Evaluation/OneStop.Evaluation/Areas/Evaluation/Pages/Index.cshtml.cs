@@ -16,7 +16,7 @@ namespace OneStop.Evaluation.Pages;
 /// six groups, and the units below with their ranking; drill-down by choosing a unit. Reads only snapshots.
 /// </summary>
 [Permission(EvaluationPermissions.Cockpit)]
-internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissions, TimeProvider clock) : PageModel
+internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissions, TimeProvider clock, KpiGlossary glossary) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -48,6 +48,14 @@ internal sealed class IndexModel(KpiQueries queries, IPermissionChecker permissi
         + "&structure=" + View;
 
     public string PeriodKey => Period.Key;
+
+    /// <summary>The definition card of a plan target's figure.</summary>
+    public KpiDefinitionCardView CardOf(KpiCard c) => new(c.Definition.Code, Name(c.Definition), c.Words, c.Snapshot?.Numerator,
+        c.Snapshot is { } s && c.Definition.Measure != KpiMeasures.Count ? s.Denominator : null, glossary.PeriodText(Period), Current.Name, Current.Level, c.NoDataReason);
+
+    /// <summary>The definition card of a Decision 766 indicator's figure.</summary>
+    public KpiDefinitionCardView CardOf(KpiValue i) => new(i.Code, English ? i.NameEn : i.NameVi, i.Definition ?? throw new InvalidOperationException("An indicator without its definition."),
+        i.NumeratorCount, i.DenominatorCount, glossary.PeriodText(Period), Current.Name, Current.Level, i.NoDataReason);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
