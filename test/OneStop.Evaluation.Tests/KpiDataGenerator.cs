@@ -211,15 +211,17 @@ public static class KpiDataGenerator
 
         var records = await RunAsync($$"""
             INSERT INTO digitization."Dossiers" ("Id", "Code", "ProcedureCode", "ProcedureName", "ApplicantKind", "ApplicantIdentity", "ApplicantName", "Status",
-                "ReceivedAt", "ResolvedAt", "ReturnedAt", "ComponentCount", "ReusedCount", "ReusableCount", "ArchivedAt", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
+                "ReceivedAt", "ResolvedAt", "ReturnedAt", "ComponentCount", "ReusedCount", "ApplicantVerified", "NotAskedCount", "ResolvingUnitId", "ResolvingUnitPath",
+                "ReusableCount", "ArchivedAt", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
             SELECT d."Id", d."Code", d."ProcedureCode", d."ProcedureName", d."ApplicantKind", d."ApplicantIdentity", d."ApplicantName", d."Status",
-                   d."ReceivedAt", d."ResolvedAt", d."ReturnedAt", c.n, c.reused,
+                   d."ReceivedAt", d."ResolvedAt", d."ReturnedAt", c.n, c.reused, d."ApplicantVerified", c.not_asked, d."ResolvingUnitId", d."SharedUnitPath",
                    c.reused + CASE WHEN d."ReceivedAt" IS NOT NULL AND c.n > c.reused
                                     AND random() < CASE WHEN {{mature}} THEN 0.04 ELSE 0.3 + (abs(hashtext(d."UnitPath" || ':store')) % 40) / 100.0 END THEN 1 ELSE 0 END,
                    CASE WHEN d."ReturnedAt" IS NOT NULL AND ({{mature}} OR random() < 0.7) THEN d."ReturnedAt" + interval '1 hour' END,
                    d."UnitId", d."UnitPath", false, now() - interval '1 day', 'generator'
             FROM counters."Dossiers" d
-            CROSS JOIN LATERAL (SELECT count(*)::int AS n, (count(*) FILTER (WHERE k."Source" <> 'SUBMITTED'))::int AS reused
+            CROSS JOIN LATERAL (SELECT count(*)::int AS n, (count(*) FILTER (WHERE k."Source" <> 'SUBMITTED'))::int AS reused,
+                                       (count(*) FILTER (WHERE k."Source" <> 'SUBMITTED' OR (k."DocumentTypeCode" = 'CD-CCCD' AND d."ApplicantVerified")))::int AS not_asked
                                 FROM counters."DossierComponents" k WHERE k."DossierId" = d."Id") c
             WHERE {{generated}}
             """);
@@ -256,6 +258,36 @@ public static class KpiDataGenerator
                                        random() < 0.5 + (abs(hashtext(d."UnitPath" || ':sign')) % 40) / 100.0 AS signed WHERE d."Id" = d."Id") s
             WHERE {{generated}} AND d."ResolvedAt" IS NOT NULL AND ({{mature}} OR s.r < 0.55 + (abs(hashtext(d."UnitPath" || ':result')) % 40) / 100.0)
             """);
+        // The register of results issued (ADR 0030): every resolved dossier's result at its resolving unit, digitised when its
+        // copy is; and old results from the back-file of every unit, issued in the ten years before, some expired, some
+        // digitised during the year.
+        const string resultColumns = """
+            "Id", "Source", "CompetentLevel", "IssuingBody", "IssuedOn", "ValidUntil", "Name", "ProcedureCode", "ApplicantIdentity", "ApplicantName",
+            "DossierId", "DossierCode", "DocumentId", "DigitisedAt", "UnitId", "UnitPath", "SharedUnitPath", "IsDeleted", "CreatedAt", "CreatedBy"
+            """;
+        await RunAsync($$"""
+            INSERT INTO digitization."Results" ({{resultColumns}})
+            SELECT gen_random_uuid(), 'DOSSIER', u."Level", d."ResolvingUnitName", (d."ResolvedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, x."ValidUntil",
+                   'Kết quả: ' || d."ProcedureName", d."ProcedureCode", d."ApplicantIdentity", d."ApplicantName", d."Id", d."Code",
+                   x."Id", CASE WHEN x."Id" IS NOT NULL THEN d."ResolvedAt" + interval '3 hours' END,
+                   d."ResolvingUnitId", d."SharedUnitPath", d."UnitPath", false, now() - interval '1 day', 'generator'
+            FROM counters."Dossiers" d JOIN platform."AdministrativeUnits" u ON u."Id" = d."ResolvingUnitId"
+            LEFT JOIN LATERAL (SELECT y."Id", y."ValidUntil" FROM digitization."Documents" y WHERE y."DossierId" = d."Id" AND y."Kind" = 'RESULT' ORDER BY y."Id" LIMIT 1) x ON true
+            WHERE {{generated}} AND d."ResolvedAt" IS NOT NULL
+            """);
+        await RunAsync($$"""
+            INSERT INTO digitization."Results" ({{resultColumns}})
+            SELECT gen_random_uuid(), 'BACK_FILE', u."Level", u."Name", s.issued,
+                   CASE WHEN s.r < 0.3 THEN s.issued + (365 * (1 + floor(s.r2 * 12)))::int END, 'Kết quả cũ', '1.001193', '030090001234', 'Nguyễn Văn An', NULL, NULL, NULL,
+                   CASE WHEN s.r3 < 0.2 + (abs(hashtext(u."Path" || ':backfile')) % 60) / 100.0
+                        THEN make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') + s.r4 * interval '364 days' END,
+                   u."Id", u."Path", u."Path", false, now() - interval '1 day', 'generator'
+            FROM platform."AdministrativeUnits" u
+            CROSS JOIN LATERAL generate_series(1, 8) g
+            CROSS JOIN LATERAL (SELECT random() AS r, random() AS r2, random() AS r3, random() AS r4, make_date(@year - 10, 1, 1) + floor(random() * 3650)::int AS issued
+                                WHERE g = g) s
+            WHERE u."ValidFrom" <= make_date(@year - 1, 1, 1) AND (u."ValidTo" IS NULL OR u."ValidTo" > make_date(@year - 1, 1, 1))
+            """);
         var items = await RunAsync($$"""
             INSERT INTO digitization."ScanQueue" ("Id", "DossierId", "DossierCode", "ProcedureCode", "ApplicantName", "Kind", "Name", "DocumentTypeCode", "Status", "DocumentId",
                 "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
@@ -278,7 +310,7 @@ public static class KpiDataGenerator
 
         await RunAsync("""
             ANALYZE counters."DossierComponents"; ANALYZE counters."DossierHandovers"; ANALYZE queue."QueueTickets"; ANALYZE counters."Procedures";
-            ANALYZE digitization."Dossiers"; ANALYZE digitization."Documents"; ANALYZE digitization."ScanQueue"; ANALYZE digitization."Desks";
+            ANALYZE digitization."Dossiers"; ANALYZE digitization."Documents"; ANALYZE digitization."ScanQueue"; ANALYZE digitization."Desks"; ANALYZE digitization."Results";
             """);
         return new KpiSources(components, handovers, tickets, amended, records, documents, items, desks);
     }

@@ -113,8 +113,13 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
                 AND EXISTS (SELECT 1 FROM counters."ProcedureFees" f WHERE f."ProcedureId" = p."Id"))
             """, "true"),
         [KpiCodes.I766ProceduresOnPopulationData] = CatalogueSql("""count(*) FILTER (WHERE p."PopulationDataConnected")""", "true"),
+        // Digitization, results digitised (ADR 0030): the stock of results valid on the period's last day (issued by then, not
+        // expired before it) at the competent unit that issued them, resolved dossiers' and old ones' alike; digitised before the period's end.
+        [KpiCodes.ResultsDigitised] = """
+            SELECT r."UnitPath", count(*) FILTER (WHERE r."DigitisedAt" < @to), count(*) FROM digitization."Results" r
+            WHERE NOT r."IsDeleted" AND r."IssuedOn" <= @lastDay AND (r."ValidUntil" IS NULL OR r."ValidUntil" >= @lastDay) GROUP BY r."UnitPath"
+            """,
         // Digitization: the module's copy of the dossiers (receiving unit), by resolution or reception day.
-        [KpiCodes.ResultsDigitised] = $"""SELECT d."UnitPath", count(*) FILTER (WHERE {ValidResult}), count(*) FROM digitization."Dossiers" d WHERE {Resolved} GROUP BY d."UnitPath" """,
         [KpiCodes.ResolvedDigitised] = $"""
             SELECT d."UnitPath", count(*) FILTER (WHERE {ValidResult} AND d."ArchivedAt" IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM digitization."ScanQueue" q WHERE q."DossierId" = d."Id" AND q."Status" = 'PENDING' AND NOT q."IsDeleted")), count(*)
@@ -124,7 +129,13 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
             SELECT d."UnitPath", count(*) FILTER (WHERE EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."DossierId" = d."Id" AND x."Kind" = 'RESULT' AND x."SignedBlobKey" IS NOT NULL AND NOT x."IsDeleted")), count(*)
             FROM digitization."Dossiers" d WHERE {Resolved} GROUP BY d."UnitPath"
             """,
-        [KpiCodes.NoRepeatDocuments] = $"""SELECT d."UnitPath", sum(least(d."ReusedCount", d."ReusableCount")), sum(d."ReusableCount") FROM digitization."Dossiers" d WHERE {Received} GROUP BY d."UnitPath" """,
+        // Not asked again (ADR 0030), from Counters' components of the dossiers Digitization knows: of the components required, those
+        // reused or, for an applicant verified in the population database, the identity document (CD-CCCD).
+        [KpiCodes.NoRepeatDocuments] = """
+            SELECT d."UnitPath", count(*) FILTER (WHERE k."Source" <> 'SUBMITTED' OR (k."DocumentTypeCode" = 'CD-CCCD' AND c."ApplicantVerified")), count(*)
+            FROM digitization."Dossiers" d JOIN counters."Dossiers" c ON c."Id" = d."Id" JOIN counters."DossierComponents" k ON k."DossierId" = c."Id"
+            WHERE c."ReceivedAt" >= @from AND c."ReceivedAt" < @to AND NOT d."IsDeleted" GROUP BY d."UnitPath"
+            """,
         [KpiCodes.I766DigitisedLinked] = $"""
             SELECT d."UnitPath", count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM digitization."ScanQueue" q WHERE q."DossierId" = d."Id" AND q."Kind" = 'COMPONENT' AND q."Status" = 'PENDING' AND NOT q."IsDeleted")
                 AND (d."ReusedCount" > 0 OR EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."DossierId" = d."Id" AND x."Kind" = 'COMPONENT' AND NOT x."IsDeleted"))), count(*)

@@ -27,6 +27,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     private const string Decisions = "province-wide law (location-independent decisions), no unit data, written with Counters.Catalogue.Manage only; see LocationIndependentDecisionTests.A_bad_decision_is_refused_whole_with_a_clear_message_in_the_readers_language (a desk gets 403)";
     private const string DocumentTypes = "province-wide code list (document types), no unit data, written with Counters.Catalogue.Manage only; see DocumentTypeTests.A_desk_officer_reads_the_list_but_cannot_change_it (a desk gets 403)";
     private const string CertifiedCopies = "the commune's certification register; see CertifiedCopyTests.Another_communes_user_neither_sees_nor_writes_the_register";
+    private const string ResultsRegister = "the competent unit's register of results issued (ADR 0030); see Digitization ResultsAndNotAskedKpiTests.Results_digitised_is_the_stock_valid_at_the_periods_end_with_back_file_results_counted_and_expired_ones_out_of_both (a sibling ward sees none)";
     private const string CommuneA = "motcua.camthuong";
     private const string CommuneB = "motcua.binhhan";
     private const string DistrictLeader = "lanhdao.tphd";
@@ -238,6 +239,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/digitization/certified-copies/fee"] = CertifiedCopies,
         ["GET /api/v1/digitization/certified-copies/register.xlsx"] = CertifiedCopies,
         ["GET /api/v1/digitization/certified-copies/register.pdf"] = CertifiedCopies,
+        ["GET /api/v1/digitization/results"] = ResultsRegister,
         // Dossiers: owned by the receiving unit, shared with the competent unit (ISharedWithUnit).
         ["POST /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["GET /api/v1/counters/dossiers/"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -331,6 +333,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/Verify"] = "public page of one signed document by its code; " + nameof(Digitised_documents_follow_the_hierarchy),
         ["Digitization:/CertifiedCopies"] = CertifiedCopies,
         ["Digitization:/Certify"] = CertifiedCopies,
+        ["Digitization:/Results"] = ResultsRegister,
         ["Counters:/Overdue/Index"] = "scoped dossiers and letters; see DossierFormTests (sibling commune's board does not show the dossier)",
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),

@@ -36,4 +36,9 @@ public sealed record DossierSnapshot(
     /// How many changes the dossier has published: each <see cref="DossierChanged"/> carries a higher one, so a
     /// projection keeps the newest snapshot whatever order events reach it in.
     /// </summary>
-    long Version);
+    long Version,
+    /// <summary>
+    /// The applicant's identity was checked against the National Population Database at intake (and the personal data
+    /// prefilled from it): the identity document need not be handed in.
+    /// </summary>
+    bool ApplicantVerified = false);

@@ -27,4 +27,8 @@ public static class DigitizationErrorCodes
     public const string NotCertificationDossier = Prefix + "NotCertificationDossier";
     /// <summary>The scanned original's page count differs from the pages declared (and charged).</summary>
     public const string PagesMismatch = Prefix + "PagesMismatch";
+    /// <summary>An old result (back-file) dated after today.</summary>
+    public const string ResultIssuedInFuture = Prefix + "ResultIssuedInFuture";
+    /// <summary>The issuing unit named for an old result held no such code on the issue day, or is outside the caller's scope.</summary>
+    public const string IssuingUnitNotFound = Prefix + "IssuingUnitNotFound";
 }

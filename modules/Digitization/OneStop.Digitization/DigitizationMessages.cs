@@ -32,8 +32,12 @@ internal static class DigitizationMessages
     /// <summary>A drill-down row's note: {0} signed electronic copies.</summary>
     public const string KpiCopiesSigned = "Digitization.Kpi.CopiesSigned";
     public const string KpiNoCopies = "Digitization.Kpi.NoCopies";
-    /// <summary>A drill-down row's note: {0} of {1} available components reused.</summary>
+    /// <summary>A drill-down row's note: {0} of the dossier's {1} components not asked again.</summary>
     public const string KpiReused = "Digitization.Kpi.Reused";
+    /// <summary>A line of the results register behind the "results digitised" KPI: issuing body, issue day, valid until.</summary>
+    public const string KpiResultLine = "Digitization.Kpi.ResultLine";
+    /// <summary>Hiệu lực: vô thời hạn.</summary>
+    public const string NoExpiry = "Digitization.Results.NoExpiry";
     /// <summary>A 5.3 drill-down row of a commune: {0} certified copies in the period.</summary>
     public const string KpiCertified = "Digitization.Kpi.Certified";
     public const string KpiNoCertified = "Digitization.Kpi.NoCertified";

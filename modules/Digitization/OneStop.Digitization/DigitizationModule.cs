@@ -11,6 +11,7 @@ using OneStop.Digitization.Features.Desks;
 using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Features.Dossiers;
 using OneStop.Digitization.Features.Kpi;
+using OneStop.Digitization.Features.Results;
 using OneStop.Digitization.Features.ScanQueue;
 using OneStop.Digitization.Features.Signing;
 using OneStop.Digitization.Infrastructure;
@@ -53,6 +54,8 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<CertifyHandler>();
         services.AddScoped<CertifiedCopyQueries>();
         services.AddScoped<DigitizationKpiSource>();
+        services.AddScoped<ResultRegister>();
+        services.AddScoped<ResultQueries>();
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }
@@ -67,5 +70,6 @@ public sealed class DigitizationModule : ModuleBase
         DataStoreEndpoints.Map(api);
         KpiEndpoints.Map(api);
         CertifiedCopyEndpoints.Map(api);
+        ResultEndpoints.Map(api);
     }
 }

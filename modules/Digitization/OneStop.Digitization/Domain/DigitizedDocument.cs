@@ -240,6 +240,16 @@ internal sealed class DossierRecord : ScopedEntity, IVersionedProjection
     public int ReusedCount { get; set; }
     /// <summary>Components the data store could supply at reception (reused or not).</summary>
     public int ReusableCount { get; set; }
+    /// <summary>The applicant's identity was checked against the National Population Database (Cơ sở dữ liệu quốc gia về dân cư) at intake.</summary>
+    public bool ApplicantVerified { get; set; }
+    /// <summary>
+    /// Components the applicant did not have to hand in because the system already held them (<see cref="NotAskedAgain"/>):
+    /// the numerator of "không phải cung cấp lại"; <see cref="ComponentCount"/> is its denominator.
+    /// </summary>
+    public int NotAskedCount { get; set; }
+    /// <summary>The competent unit resolving the dossier, which issues its result (cấp có thẩm quyền giải quyết).</summary>
+    public Guid ResolvingUnitId { get; set; }
+    public string ResolvingUnitPath { get; set; } = "";
     public DateTimeOffset? ArchivedAt { get; set; }
 }
 

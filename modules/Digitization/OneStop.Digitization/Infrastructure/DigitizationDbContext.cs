@@ -24,6 +24,7 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
     public DbSet<DataAccessEntry> AccessLog => Set<DataAccessEntry>();
     public DbSet<CertifiedCopy> CertifiedCopies => Set<CertifiedCopy>();
     public DbSet<CertificationCounter> CertificationCounters => Set<CertificationCounter>();
+    public DbSet<IssuedResult> Results => Set<IssuedResult>();
 
     /// <summary>
     /// Lưu trữ is immutable: whatever code path tries it, a change to an archived document or archive record (or
@@ -112,8 +113,28 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
             b.Property(d => d.ApplicantIdentity).HasMaxLength(32);
             b.Property(d => d.ApplicantName).HasMaxLength(256);
             b.Property(d => d.Status).HasMaxLength(32);
+            b.Property(d => d.ResolvingUnitPath).HasMaxLength(512);
             b.Property(d => d.CreatedBy).HasMaxLength(256);
             b.Property(d => d.ModifiedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<IssuedResult>(b =>
+        {
+            b.ToTable("Results");
+            // One line per resolved dossier, however often its resolution is redelivered.
+            b.HasIndex(r => r.DossierId).IsUnique();
+            // The KPI counts the stock valid at a period's end: issued before it, not expired.
+            b.HasIndex(r => new { r.IssuedOn, r.ValidUntil });
+            b.HasIndex(r => r.DocumentId);
+            b.Property(r => r.Source).HasMaxLength(16);
+            b.Property(r => r.CompetentLevel).HasMaxLength(16);
+            b.Property(r => r.IssuingBody).HasMaxLength(256);
+            b.Property(r => r.Name).HasMaxLength(512);
+            b.Property(r => r.ProcedureCode).HasMaxLength(64);
+            b.Property(r => r.ApplicantIdentity).HasMaxLength(32);
+            b.Property(r => r.ApplicantName).HasMaxLength(256);
+            b.Property(r => r.DossierCode).HasMaxLength(64);
+            b.Property(r => r.CreatedBy).HasMaxLength(256);
+            b.Property(r => r.ModifiedBy).HasMaxLength(256);
         });
         modelBuilder.Entity<DigitizationDesk>(b =>
         {

@@ -138,7 +138,7 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         ApplicantAddress, UnitId, UnitPath, ResolvingUnitId, SharedUnitPath, CurrentUnitId, SubmittedAt, ReceivedAt, DueAt,
         ResolvedAt, ReturnedAt, ReturnMethod, IsOverdueAt(now),
         Components.OrderBy(c => c.Order).Select(c => new DossierComponentInfo(c.Name, c.DocumentTypeCode, c.Source, c.ReusedDocumentId)).ToList(),
-        TicketId, Version);
+        TicketId, Version, ApplicantVerified);
 
     /// <summary>How many changes the dossier has published (<see cref="DossierSnapshot.Version"/>).</summary>
     public long Version { get; private set; }

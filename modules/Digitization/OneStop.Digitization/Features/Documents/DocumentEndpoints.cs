@@ -39,7 +39,9 @@ internal sealed record DocumentDto(
 /// </summary>
 internal sealed record DigitizeRequest(
     Guid? QueueItemId, string? Kind, string? Name, string? DocumentTypeCode, DateOnly? ValidUntil, string? Place, Guid? DeskId,
-    string? DossierCode, string? ApplicantKind, string? ApplicantIdentity, string? ApplicantName);
+    string? DossierCode, string? ApplicantKind, string? ApplicantIdentity, string? ApplicantName,
+    /// <summary>An old result from the back-file: its issue day (ngày ban hành) and issuing unit's code; see <see cref="Results.BackFileResult"/>.</summary>
+    DateOnly? IssuedOn = null, string? IssuingUnitCode = null);
 
 internal sealed class DigitizeRequestValidator : AbstractValidator<DigitizeRequest>
 {
@@ -68,7 +70,8 @@ internal static class ApplicantIdentities
 }
 
 /// <summary>Số hóa: checks the file through the platform's upload guard, stores it by SHA-256 and records the document.</summary>
-internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guard, ICurrentScope scope, IConfiguration configuration, TimeProvider clock)
+internal sealed class DigitizeHandler(
+    DigitizationDbContext db, UploadGuard guard, ICurrentScope scope, IConfiguration configuration, TimeProvider clock, Results.ResultRegister results)
 {
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
@@ -83,6 +86,7 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
         string kind, name, type;
         Guid unitId;
         string unitPath;
+        DossierRecord? dossierRecord;
         if (request.QueueItemId is { } itemId)
         {
             item = await db.ScanQueue.FirstOrDefaultAsync(q => q.Id == itemId, ct)
@@ -93,6 +97,7 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
             }
 
             var record = await db.Dossiers.FirstAsync(d => d.Id == item.DossierId, ct);
+            dossierRecord = record;
             dossier = new DossierRef(record.Id, record.Code, record.ProcedureCode, record.ApplicantKind, record.ApplicantIdentity, record.ApplicantName);
             (kind, name, type) = (item.Kind, string.IsNullOrWhiteSpace(request.Name) ? item.Name : request.Name.Trim(), item.DocumentTypeCode);
             (unitId, unitPath) = (item.UnitId, item.UnitPath);
@@ -105,10 +110,17 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
                 throw new PlatformException(DigitizationErrorCodes.DossierNotFound, 404) { MessageCode = DigitizationMessages.DossierCodeNotFound };
             }
 
+            dossierRecord = record;
             var identity = request.ApplicantIdentity!.Trim();
             dossier = new DossierRef(record?.Id, record?.Code, record?.ProcedureCode, request.ApplicantKind ?? ApplicantIdentities.KindOf(identity), identity, request.ApplicantName!.Trim());
             (kind, name, type) = (request.Kind!, request.Name!.Trim(), request.DocumentTypeCode!.Trim());
             (unitId, unitPath) = record is null ? (scope.Unit.UnitId, scope.Unit.Path) : (record.UnitId, record.UnitPath);
+        }
+
+        var backFile = new Results.BackFileResult(request.IssuedOn, request.IssuingUnitCode);
+        if (kind == DocumentKinds.Result)
+        {
+            await results.CheckAsync(dossierRecord, backFile, ct);
         }
 
         var upload = await guard.AcceptAsync(fileName, content, Rules, ct);
@@ -122,6 +134,12 @@ internal sealed class DigitizeHandler(DigitizationDbContext db, UploadGuard guar
         };
         db.Documents.Add(document);
         item?.Complete(document.Id);
+        if (kind == DocumentKinds.Result)
+        {
+            // Into the register of results: the dossier's line is marked digitised; an old result gets its line (back-file).
+            await results.DigitisedAsync(document, dossierRecord, backFile, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return DocumentDto.From(document);
     }
@@ -238,6 +256,9 @@ internal sealed class DigitizeForm
     public string? ApplicantKind { get; set; }
     public string? ApplicantIdentity { get; set; }
     public string? ApplicantName { get; set; }
+    public DateOnly? IssuedOn { get; set; }
+    public string? IssuingUnitCode { get; set; }
 
-    public DigitizeRequest ToRequest() => new(QueueItemId, Kind, Name, DocumentTypeCode, ValidUntil, Place, DeskId, DossierCode, ApplicantKind, ApplicantIdentity, ApplicantName);
+    public DigitizeRequest ToRequest() =>
+        new(QueueItemId, Kind, Name, DocumentTypeCode, ValidUntil, Place, DeskId, DossierCode, ApplicantKind, ApplicantIdentity, ApplicantName, IssuedOn, IssuingUnitCode);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using OneStop.Counters.Contracts;
 using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Archive;
+using OneStop.Digitization.Features.Results;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Persistence;
@@ -12,11 +13,12 @@ namespace OneStop.Digitization.Features.Dossiers;
 /// <summary>
 /// Follows the dossier lifecycle (Counters' <see cref="DossierChanged"/>, through the inbox): on reception each
 /// submitted component goes to the receiving desk's scan queue, and the components the data store could have supplied
-/// are counted for the reuse KPI; on resolution the result is queued; when the result is returned the dossier is
-/// archived; a refused, withdrawn or stopped dossier closes its open queue items. A snapshot older than the record's is
-/// ignored.
+/// are counted for the reuse KPI, with those not asked again (<see cref="NotAskedAgain"/>); on resolution the result is
+/// queued and entered in the register of results issued (<see cref="ResultRegister"/>), at the competent resolving unit;
+/// when the result is returned the dossier is archived; a refused, withdrawn or stopped dossier closes its open queue
+/// items. A snapshot older than the record's is ignored.
 /// </summary>
-internal sealed class DossierChangedHandler(DigitizationDbContext db, ArchiveHandler archive, IConfiguration configuration)
+internal sealed class DossierChangedHandler(DigitizationDbContext db, ArchiveHandler archive, ResultRegister results, IConfiguration configuration)
     : IIntegrationEventHandler<DossierChanged>
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
@@ -42,6 +44,10 @@ internal sealed class DossierChangedHandler(DigitizationDbContext db, ArchiveHan
         record.ReturnedAt = s.ReturnedAt;
         record.ComponentCount = s.Components.Count;
         record.ReusedCount = s.Components.Count(c => c.Source != ComponentSources.Submitted);
+        record.ApplicantVerified = s.ApplicantVerified;
+        record.NotAskedCount = NotAskedAgain.Count(s);
+        record.ResolvingUnitId = s.ResolvingUnitId;
+        record.ResolvingUnitPath = s.ResolvingUnitPath;
 
         if (@event.Transition == DossierTransitions.Received || (s.Status == DossierStatuses.Received && record.ReusableCount == 0))
         {
@@ -51,6 +57,11 @@ internal sealed class DossierChangedHandler(DigitizationDbContext db, ArchiveHan
         if (@event.Transition == DossierTransitions.Resolved)
         {
             await QueueAsync(record, DocumentKinds.Result, $"Kết quả: {s.ProcedureName}", ResultTypeCode(s.ProcedureCode), cancellationToken);
+        }
+
+        if (s.ResolvedAt is not null && (@event.Transition == DossierTransitions.Resolved || s.Status is DossierStatuses.Resolved or DossierStatuses.Returned))
+        {
+            await results.RecordResolvedAsync(record, s, cancellationToken);
         }
 
         if (DossierStatuses.Final.Contains(s.Status) && s.Status != DossierStatuses.Returned)

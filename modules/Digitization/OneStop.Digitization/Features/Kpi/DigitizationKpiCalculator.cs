@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Desks;
@@ -14,11 +15,18 @@ namespace OneStop.Digitization.Features.Kpi;
 /// Digitization's contribution to Evaluation's KPI engine, per receiving unit (the desk that scans and returns), counted
 /// in SQL over the module's copy of the dossiers and its documents with the same flags as <see cref="DigitizationKpiSource"/>:
 /// <list type="bullet">
-/// <item>by resolution day, of the dossiers resolved: result digitised and still valid at the period's end (plan: results
-/// digitised); result digitised, nothing left to scan, archived (plan: resolved dossiers digitised, archived, reusable);
-/// result signed with the unit's certificate (766 5.1: electronic results with legal value);</item>
-/// <item>by reception day: components reused of those the data store could supply at reception (plan: applicants not
-/// asked again for documents already accepted); of the dossiers received, every component in the data store —
+/// <item>as of the period's end, per competent unit (the unit that issued the result, whose level is the level the plan's
+/// 30 / 20 / 15 % targets name): of the results in the register (<see cref="Domain.IssuedResult"/>: resolved dossiers and
+/// old results digitised from the back-file) issued by the period's last day and still valid on it, those digitised
+/// before the period's end (plan: kết quả giải quyết TTHC còn hiệu lực được số hóa; ADR 0030) — a stock, not the
+/// period's flow, and a result expired before the period's last day is in neither figure;</item>
+/// <item>by resolution day, of the dossiers resolved: result digitised, nothing left to scan, archived (plan: resolved
+/// dossiers digitised, archived, reusable); result signed with the unit's certificate (766 5.1: electronic results with
+/// legal value);</item>
+/// <item>by reception day: of the components the dossiers required, those the applicant was not asked for again because
+/// the system held them (<see cref="Domain.NotAskedAgain"/>: reused from the data store or an earlier dossier, or the
+/// identity document of an applicant verified in the population database; plan: applicants not asked again for
+/// documents already accepted; ADR 0030); of the dossiers received, every component in the data store —
 /// digitised for it or reused — and none left to scan (766 5.2); of the dossiers with a digitised document, those
 /// with one shared for reuse (766 5.5);</item>
 /// <item>one-stop desks with the digitisation process switched on by the end of the period (plan; desks from the
@@ -30,8 +38,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
-    private static readonly string[] ByResolution =
-        [DigitizationKpiCodes.ResultsDigitised, DigitizationKpiCodes.ResolvedDigitised, DigitizationKpiCodes.I766ElectronicResults];
+    private static readonly string[] ByResolution = [DigitizationKpiCodes.ResolvedDigitised, DigitizationKpiCodes.I766ElectronicResults];
 
     public IReadOnlyCollection<string> KpiCodes { get; } =
     [
@@ -51,12 +58,11 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             {
                 g.Key.UnitId, g.Key.UnitPath,
                 Resolved = g.Count(f => f.Resolved),
-                Results = g.Count(f => f.Resolved && f.Result),
                 Archived = g.Count(f => f.Resolved && f.Result && !f.Open && f.Archived),
                 Signed = g.Count(f => f.Resolved && f.SignedResult),
                 Received = g.Count(f => f.Received),
-                Reusable = g.Sum(f => f.Received ? f.Reusable : 0),
-                Reused = g.Sum(f => f.Received ? f.Reused < f.Reusable ? f.Reused : f.Reusable : 0),
+                Components = g.Sum(f => f.Received ? f.Components : 0),
+                NotAsked = g.Sum(f => f.Received ? f.NotAsked : 0),
                 Linked = g.Count(f => f.Received && !f.OpenComponent && (f.ComponentStored || f.Reused > 0)),
                 Digitised = g.Count(f => f.Received && f.Digitised),
                 Shared = g.Count(f => f.Received && f.Shared),
@@ -66,29 +72,47 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
         var rows = new List<KpiRow>();
         foreach (var g in groups.Where(g => g.Resolved > 0))
         {
-            rows.Add(new KpiRow(DigitizationKpiCodes.ResultsDigitised, g.UnitId, g.UnitPath, g.Results, g.Resolved));
             rows.Add(new KpiRow(DigitizationKpiCodes.ResolvedDigitised, g.UnitId, g.UnitPath, g.Archived, g.Resolved));
             rows.Add(new KpiRow(DigitizationKpiCodes.I766ElectronicResults, g.UnitId, g.UnitPath, g.Signed, g.Resolved));
         }
 
         foreach (var g in groups.Where(g => g.Received > 0))
         {
-            rows.Add(new KpiRow(DigitizationKpiCodes.NoRepeatDocuments, g.UnitId, g.UnitPath, g.Reused, g.Reusable));
+            rows.Add(new KpiRow(DigitizationKpiCodes.NoRepeatDocuments, g.UnitId, g.UnitPath, g.NotAsked, g.Components));
             rows.Add(new KpiRow(DigitizationKpiCodes.I766DigitisedLinked, g.UnitId, g.UnitPath, g.Linked, g.Received));
             rows.Add(new KpiRow(DigitizationKpiCodes.I766SharedForReuse, g.UnitId, g.UnitPath, g.Shared, g.Digitised));
         }
 
         if (period.Kind == KpiPeriodKinds.Day)
         {
-            // Desks switched on and communes offering certified copies are states of a unit, measured per month at the
-            // finest (kpis.json): a day would only repeat the month's figures, at four more queries a day.
+            // Desks switched on, communes offering certified copies and the stock of valid results are states, measured
+            // per month at the finest (kpis.json): a day would only repeat the month's figures, at more queries a day.
             return rows;
         }
 
+        rows.AddRange(await ResultRowsAsync(period, ct));
         rows.AddRange(await DeskRowsAsync(end, ct));
         rows.AddRange(await CertifiedCopyRowsAsync(period, ct));
         return rows;
     }
+
+    /// <summary>
+    /// Results valid on the period's last day (issued by then, not expired before it) per competent unit, and those of
+    /// them digitised before the period's end.
+    /// </summary>
+    private async Task<IEnumerable<KpiRow>> ResultRowsAsync(KpiPeriod period, CancellationToken ct)
+    {
+        var end = period.EndsAt;
+        var stock = await ValidResults(period.End.AddDays(-1))
+            .GroupBy(r => new { r.UnitId, r.UnitPath })
+            .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Valid = g.Count(), Digitised = g.Count(r => r.DigitisedAt != null && r.DigitisedAt < end) })
+            .ToListAsync(ct);
+        return stock.Select(s => new KpiRow(DigitizationKpiCodes.ResultsDigitised, s.UnitId, s.UnitPath, s.Digitised, s.Valid));
+    }
+
+    /// <summary>The register's results valid on <paramref name="day"/>: issued on or before it and not expired before it.</summary>
+    private IQueryable<IssuedResult> ValidResults(DateOnly day) =>
+        db.Results.IgnoreQueryFilters(Scope).AsNoTracking().Where(r => !r.IsDeleted && r.IssuedOn <= day && (r.ValidUntil == null || r.ValidUntil >= day));
 
     /// <summary>Desks (Bộ phận Một cửa, service centre) per unit, and those switched on before the period's end.</summary>
     private async Task<IEnumerable<KpiRow>> DeskRowsAsync(DateTimeOffset end, CancellationToken ct)
@@ -145,9 +169,25 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             .ToListAsync(ct);
         var signed = await documents.Where(x => x.SignedAt != null).Select(x => x.SignedAt).Distinct().ToListAsync(ct);
         var days = times.SelectMany(t => new[] { t.ReceivedAt, t.ResolvedAt }).Concat(signed).OfType<DateTimeOffset>().Select(LocalDay).ToHashSet();
+        var today = LocalDay(clock.GetUtcNow());
         if (await db.Desks.IgnoreQueryFilters(Scope).AnyAsync(d => d.CreatedAt >= since || d.ModifiedAt >= since, ct))
         {
-            days.Add(LocalDay(clock.GetUtcNow()));
+            days.Add(today);
+        }
+
+        // A result entered or digitised changes the stock of every period ending after its issue day: one day a month from
+        // then to today (from the start of last year at the earliest — the years the engine keeps recomputing).
+        var issued = await db.Results.IgnoreQueryFilters(Scope).AsNoTracking().Where(r => r.CreatedAt >= since || r.ModifiedAt >= since)
+            .Select(r => (DateOnly?)r.IssuedOn).MinAsync(ct);
+        if (issued is { } first)
+        {
+            var from = first > new DateOnly(today.Year - 1, 1, 1) ? first : new DateOnly(today.Year - 1, 1, 1);
+            for (var month = new DateOnly(from.Year, from.Month, 1); month <= today; month = month.AddMonths(1))
+            {
+                days.Add(month);
+            }
+
+            days.Add(today);
         }
 
         return days;
@@ -189,6 +229,19 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             return missing.Concat(lines).Take(take).ToList();
         }
 
+        if (kpiCode == DigitizationKpiCodes.ResultsDigitised)
+        {
+            // The valid results of the competent units under the path, those still on paper first.
+            var end = period.EndsAt;
+            var lines = await ValidResults(period.End.AddDays(-1)).Where(r => r.UnitPath.StartsWith(unitPath))
+                .Select(r => new { r.Id, r.DossierId, r.DossierCode, r.Name, r.UnitPath, r.IssuingBody, r.IssuedOn, r.ValidUntil, Counted = r.DigitisedAt != null && r.DigitisedAt < end })
+                .OrderBy(r => r.Counted ? 1 : 0).ThenByDescending(r => r.IssuedOn).Take(take).ToListAsync(ct);
+            return lines.Select(r => new KpiDetailRow(r.Id, r.DossierCode ?? "", r.Name, r.UnitPath, VietnamTime.StartOfDay(r.IssuedOn), r.Counted,
+                Messages.Text(DigitizationMessages.KpiResultLine, r.IssuingBody, r.IssuedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    r.ValidUntil is { } until ? until.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : Messages.Text(DigitizationMessages.NoExpiry)),
+                r.DossierId is { } dossier ? $"/Counters/Dossiers/Detail?id={dossier}" : "/Digitization/Results")).ToList();
+        }
+
         var (from, to, lastDay) = (period.StartsAt, period.EndsAt, period.End.AddDays(-1));
         var byResolution = ByResolution.Contains(kpiCode);
         var records = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(d => d.UnitPath.StartsWith(unitPath));
@@ -196,23 +249,22 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
         var flags = DigitizationKpiFlags.Of(db, records, from, to, lastDay);
         flags = kpiCode switch
         {
-            DigitizationKpiCodes.NoRepeatDocuments => flags.Where(f => f.Reusable > 0),
+            DigitizationKpiCodes.NoRepeatDocuments => flags.Where(f => f.Components > 0),
             DigitizationKpiCodes.I766SharedForReuse => flags.Where(f => f.Digitised),
             _ => flags,
         };
         var rows = await flags.Select(f => new
             {
-                f.Id, f.Code, f.ProcedureName, f.UnitPath, At = byResolution ? f.ResolvedAt : f.ReceivedAt, f.Reused, f.Reusable,
-                Counted = kpiCode == DigitizationKpiCodes.ResultsDigitised ? f.Result
-                    : kpiCode == DigitizationKpiCodes.ResolvedDigitised ? f.Result && !f.Open && f.Archived
+                f.Id, f.Code, f.ProcedureName, f.UnitPath, At = byResolution ? f.ResolvedAt : f.ReceivedAt, f.NotAsked, f.Components,
+                Counted = kpiCode == DigitizationKpiCodes.ResolvedDigitised ? f.Result && !f.Open && f.Archived
                     : kpiCode == DigitizationKpiCodes.I766ElectronicResults ? f.SignedResult
-                    : kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? f.Reused >= f.Reusable
+                    : kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? f.NotAsked >= f.Components
                     : kpiCode == DigitizationKpiCodes.I766DigitisedLinked ? !f.OpenComponent && (f.ComponentStored || f.Reused > 0)
                     : f.Shared,
             })
             .OrderBy(x => x.Counted ? 1 : 0).ThenByDescending(x => x.At).Take(take).ToListAsync(ct);
         return rows.Select(r => new KpiDetailRow(r.Id, r.Code, r.ProcedureName, r.UnitPath, r.At, r.Counted,
-            kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? Messages.Text(DigitizationMessages.KpiReused, r.Reused, r.Reusable) : null,
+            kpiCode == DigitizationKpiCodes.NoRepeatDocuments ? Messages.Text(DigitizationMessages.KpiReused, r.NotAsked, r.Components) : null,
             $"/Counters/Dossiers/Detail?id={r.Id}")).ToList();
     }
 

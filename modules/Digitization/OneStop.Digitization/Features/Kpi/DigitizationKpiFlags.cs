@@ -38,6 +38,10 @@ internal sealed class DigitizationKpiFlags
     public int Reusable { get; init; }
     /// <summary>Components reused from the data store.</summary>
     public int Reused { get; init; }
+    /// <summary>Components the dossier required (received with it).</summary>
+    public int Components { get; init; }
+    /// <summary>Of those, the ones the applicant was not asked for again (<see cref="Domain.NotAskedAgain"/>).</summary>
+    public int NotAsked { get; init; }
     /// <summary>A component digitised for it is in the applicant's data store.</summary>
     public bool ComponentStored { get; init; }
     /// <summary>Any document (component or result) digitised for it.</summary>
@@ -85,6 +89,8 @@ internal sealed class DigitizationKpiFlags
                    Archived = d.ArchivedAt != null,
                    Reusable = d.ReusableCount,
                    Reused = d.ReusedCount,
+                   Components = d.ComponentCount,
+                   NotAsked = d.NotAskedCount,
                    ComponentStored = x.Component == 1,
                    Digitised = x.DossierId != null,
                    Shared = x.Shared == 1,

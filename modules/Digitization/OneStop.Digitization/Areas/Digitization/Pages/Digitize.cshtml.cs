@@ -22,9 +22,10 @@ internal sealed class DigitizeModel(DigitizeHandler handler, ScanQueueQueries qu
     [BindProperty(SupportsGet = true)] public Guid? ItemId { get; set; }
     [BindProperty] public DigitizeForm Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid? item, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? item, string? kind, CancellationToken ct)
     {
         ItemId ??= item;
+        Input.Kind ??= kind; // "RESULT" from the results register: an old result from the back-file
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
