@@ -49,7 +49,11 @@ public sealed class RatingChannelTests(OneStopFactory fx) : IClassFixture<OneSto
     /// <summary>The national portal, registered as an API client of the province allowed to send ratings.</summary>
     private async Task<HttpClient> PortalAsync()
     {
-        await ApiClientRegistrar.RegisterAsync(fx.Services, PortalClient, PortalSecret, "Cổng Dịch vụ công (đánh giá)", "30", [EvaluationPermissions.Ratings]);
+        await fx.AsSystemAsync(async sp =>
+        {
+            await ApiClientRegistrar.RegisterAsync(sp, PortalClient, PortalSecret, "Cổng Dịch vụ công (đánh giá)", "30", [EvaluationPermissions.Ratings]);
+            return 0;
+        });
         return await fx.ApiClientAsync(PortalClient, PortalSecret);
     }
 

@@ -79,8 +79,12 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
     public async Task Online_ratings_come_after_the_result_is_returned_one_per_channel()
     {
         // Online ratings are the applicant's, sent by the portal (an API client); an officer's are paper (ADR 0031).
-        await OneStop.Platform.Identity.ApiClientRegistrar.RegisterAsync(fx.Services, "cong-dvc-danhgia", "danhgia-secret-2025", "Cổng Dịch vụ công (đánh giá)", "30",
-            [EvaluationPermissions.Ratings]);
+        await fx.AsSystemAsync(async sp =>
+        {
+            await OneStop.Platform.Identity.ApiClientRegistrar.RegisterAsync(sp, "cong-dvc-danhgia", "danhgia-secret-2025", "Cổng Dịch vụ công (đánh giá)", "30",
+                [EvaluationPermissions.Ratings]);
+            return 0;
+        });
         var portal = await fx.ApiClientAsync("cong-dvc-danhgia", "danhgia-secret-2025");
         await DossierAsync("MC10507-250311-0002", DossierStatuses.Processing);
         var desk = await fx.SignInAsync("motcua.camthuong");
