@@ -25,12 +25,13 @@ public abstract class NationalDatabasesConnectedTests<TFactory>(TFactory fx) : I
     [Fact]
     public async Task The_checker_records_each_connection_as_configured_simulators_marked_and_switched_off_ones_not_called()
     {
+        var admin = await fx.SignInAsync("admin"); // the test server's first request (a cold start) is not the health check's
         var checks = await fx.AsSystemAsync(sp => sp.GetRequiredService<ConnectionHealthChecker>().RunAsync(CancellationToken.None));
         checks.Select(c => c.System).ShouldBe(NationalSystem.All.Select(s => s.Key), ignoreOrder: true);
         var population = checks.Single(c => c.System == "population");
         population.Enabled.ShouldBeTrue();
         population.Simulated.ShouldBeTrue(); // no BaseUrl: this host's own sandbox answers
-        population.Healthy.ShouldBeTrue();
+        population.Healthy.ShouldBeTrue(string.Join("; ", checks.Select(c => $"{c.System} {c.StatusCode} {c.DurationMs} ms {c.Error}")));
         population.StatusCode.ShouldBe(200);
         population.Endpoint.ShouldEndWith("/sandbox/population/");
         var land = checks.Single(c => c.System == "land");
@@ -39,7 +40,6 @@ public abstract class NationalDatabasesConnectedTests<TFactory>(TFactory fx) : I
         land.StatusCode.ShouldBeNull(); // not called
 
         // A simulator in an outage fails its check.
-        var admin = await fx.SignInAsync("admin");
         (await admin.PutAsJsonAsync("/api/v1/integration/sandbox/business", new { latencyMilliseconds = 0, errorRate = 0.0, downForSeconds = 600 }))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
         try
@@ -142,7 +142,8 @@ public sealed class NationalDatabasesConnectedPostgreSqlTests(NationalDatabasesC
 {
     public sealed class Fixture : OneStopFactory
     {
-        public Fixture() => With("Integration:Systems:land:Enabled", "false");
+        // A check gets one attempt: a loaded test machine gets a generous timeout.
+        public Fixture() => With("Integration:Systems:land:Enabled", "false").With("Integration:Health:TimeoutSeconds", "60");
     }
 }
 
@@ -151,6 +152,7 @@ public sealed class NationalDatabasesConnectedSqliteTests(NationalDatabasesConne
 {
     public sealed class Fixture : SqliteOneStopFactory
     {
-        public Fixture() => With("Integration:Systems:land:Enabled", "false");
+        // A check gets one attempt: a loaded test machine gets a generous timeout.
+        public Fixture() => With("Integration:Systems:land:Enabled", "false").With("Integration:Health:TimeoutSeconds", "60");
     }
 }
