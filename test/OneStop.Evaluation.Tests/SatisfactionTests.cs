@@ -78,19 +78,30 @@ public sealed class SatisfactionTests(OneStopFactory fx) : IClassFixture<OneStop
     [Fact]
     public async Task Online_ratings_come_after_the_result_is_returned_one_per_channel()
     {
+        // Online ratings are the applicant's, sent by the portal (an API client); an officer's are paper (ADR 0031).
+        await fx.AsSystemAsync(async sp =>
+        {
+            await OneStop.Platform.Identity.ApiClientRegistrar.RegisterAsync(sp, "cong-dvc-danhgia", "danhgia-secret-2025", "Cổng Dịch vụ công (đánh giá)", "30",
+                [EvaluationPermissions.Ratings]);
+            return 0;
+        });
+        var portal = await fx.ApiClientAsync("cong-dvc-danhgia", "danhgia-secret-2025");
         await DossierAsync("MC10507-250311-0002", DossierStatuses.Processing);
         var desk = await fx.SignInAsync("motcua.camthuong");
-        var early = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0002", channel = "ONLINE", scores = Scores, overall = "VERY_SATISFIED" });
+        var early = await portal.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0002", channel = "ONLINE", scores = Scores, overall = "VERY_SATISFIED" });
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.NotYetRateable);
 
         await DossierAsync("MC10507-250311-0003", DossierStatuses.Returned);
-        var ok = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "ONLINE", scores = Scores, overall = "VERY_SATISFIED" });
+        var ok = await portal.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "ONLINE", scores = Scores, overall = "VERY_SATISFIED" });
         ok.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var twice = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
+        var twice = await portal.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
         (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.AlreadyRated);
         var paper = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "PAPER", scores = Scores, overall = "SATISFIED" });
         paper.StatusCode.ShouldBe(HttpStatusCode.Created);
+        // The officer's "online" form is a second paper rating of the dossier: refused like any second rating on a channel.
+        var claimed = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "ONLINE", scores = Scores, overall = "SATISFIED" });
+        (await claimed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(EvaluationErrorCodes.AlreadyRated);
 
         var invalid = await desk.PostAsJsonAsync($"{Api}/ratings/", new { dossierCode = "MC10507-250311-0003", channel = "PAPER", scores = new[] { 3, 2 }, overall = "SO-SO" });
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -130,10 +130,23 @@ public sealed class CommandCentreAndKpiTests(CommandCentreAndKpiTests.Fixture fx
     [Fact]
     public async Task Integration_kpis_equal_independent_sql()
     {
-        // A successful population lookup: one national database connected this year.
+        // A successful population lookup (a simulator answers) no longer makes a database connected (ADR 0031); the
+        // hourly checks do: the simulators' checks (not counted outside Development, this host runs as "Testing") and
+        // one healthy check of the real population database this year.
         var desk = await fx.SignInAsync("motcua.camthuong");
         (await desk.PostAsJsonAsync("/api/v1/integration/citizens/verify", new { citizenId = "030090001234", fullName = "Nguyễn Văn An", dateOfBirth = "1990-05-12" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await fx.AsSystemAsync(async sp =>
+        {
+            await sp.GetRequiredService<OneStop.Integration.Features.Connections.ConnectionHealthChecker>().RunAsync(CancellationToken.None);
+            var db = sp.GetRequiredService<IntegrationDbContext>();
+            db.ConnectionChecks.Add(new OneStop.Integration.Connectors.ConnectionCheck
+            {
+                System = "population", CheckedAt = fx.Clock.GetUtcNow().AddMinutes(-1), Enabled = true, Simulated = false, Healthy = true,
+                Endpoint = "https://csdl-dancu.example.vn/", StatusCode = 200,
+            });
+            return await db.SaveChangesAsync();
+        });
 
         // Dossier status messages of two wards: in time, late, undelivered past and within the deadline.
         var now = fx.Clock.GetUtcNow();
@@ -204,17 +217,21 @@ public sealed class CommandCentreAndKpiTests(CommandCentreAndKpiTests.Fixture fx
             (row.Numerator, row.Denominator).ShouldBe(sql);
         }
 
+        // The legal definition (ADR 0031): national databases switched on and healthy at least once in the period, a
+        // simulator's answer counting in Development only (this host is "Testing").
         await using (var command = new NpgsqlCommand("""
-            SELECT count(DISTINCT "System") FROM integration."ExchangeRecords"
-            WHERE "System" IN ('population','business','land') AND "Succeeded" AND "RequestedAt" >= @from AND "RequestedAt" < @to
+            SELECT count(DISTINCT "System") FROM integration."ConnectionChecks"
+            WHERE "System" IN ('population','business','land') AND "Enabled" AND "Healthy" AND NOT "Simulated"
+              AND "CheckedAt" >= @from AND "CheckedAt" < @to
             """, connection))
         {
             command.Parameters.AddWithValue("from", period.StartsAt);
             command.Parameters.AddWithValue("to", period.EndsAt);
             var connected = (long)(await command.ExecuteScalarAsync())!;
-            connected.ShouldBeGreaterThanOrEqualTo(1);
+            connected.ShouldBe(1); // the hand count above: the real population database
             var row = rows.Single(r => r.KpiCode == KpiCodes.NationalDatabases);
             row.Numerator.ShouldBe(connected);
+            row.Denominator.ShouldBe(3);
             var province = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync());
             row.UnitId.ShouldBe(province);
         }

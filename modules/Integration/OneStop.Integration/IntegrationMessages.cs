@@ -50,4 +50,17 @@ internal static class IntegrationMessages
     public const string RepullInterrupted = "Integration.Portal.RepullInterrupted";
     /// <summary>{0}: submissions offered again.</summary>
     public const string Repulled = "Integration.Portal.Repulled";
+
+    // Why a national database counts as connected for a KPI period, or not (plan.national-databases, ADR 0031).
+    public const string ConnectionNoCheck = "Integration.Connections.NoCheck";
+    /// <summary>{0}: healthy checks of a real system; {1}: checks in the period.</summary>
+    public const string ConnectionHealthy = "Integration.Connections.Healthy";
+    /// <summary>{0}: healthy checks answered by a simulator; {1}: checks in the period.</summary>
+    public const string ConnectionHealthySimulatedDevelopment = "Integration.Connections.HealthySimulatedDevelopment";
+    /// <summary>{0}: checks in the period.</summary>
+    public const string ConnectionDisabled = "Integration.Connections.Disabled";
+    /// <summary>{0}: the host's environment (Production, Staging…).</summary>
+    public const string ConnectionSimulatorOnly = "Integration.Connections.SimulatorOnly";
+    /// <summary>{0}: checks in the period.</summary>
+    public const string ConnectionNeverHealthy = "Integration.Connections.NeverHealthy";
 }

@@ -70,10 +70,16 @@ public sealed class IntegrationModule : ModuleBase
         Features.CommandCentre.CommandCentreReporter.Map(api);
     }
 
-    /// <summary>The province's indicators go to the Government's command centre daily, after the KPI recompute (01:00).</summary>
-    public override void ConfigureJobs(IRecurringJobManager jobs) =>
+    /// <summary>
+    /// The province's indicators go to the Government's command centre daily, after the KPI recompute (01:00); the
+    /// connections to the national systems are checked hourly (the "national databases connected" KPI counts the checks).
+    /// </summary>
+    public override void ConfigureJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
             r => r.RunAsync(CancellationToken.None), Cron.Daily(3, 0));
+        jobs.AddOrUpdate<ConnectionHealthChecker>(ConnectionHealthChecker.JobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly());
+    }
 
     /// <summary>
     /// The simulators of the national systems on their own (no database, no other module): for a second process that

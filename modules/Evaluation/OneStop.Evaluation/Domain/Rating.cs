@@ -34,17 +34,42 @@ internal sealed class RatedDossier : ScopedEntity, IVersionedProjection
     public DateTimeOffset? ReturnedAt { get; set; }
 }
 
-/// <summary>How a rating was given (hình thức đánh giá).</summary>
+/// <summary>Who records a rating — which decides its channel (ADR 0031).</summary>
+internal enum RatingSource
+{
+    /// <summary>The applicant, on the kiosk page at the desk, without signing in.</summary>
+    Kiosk,
+
+    /// <summary>A system acting for the applicant online (the public service portal, an API client).</summary>
+    Portal,
+
+    /// <summary>A signed-in officer typing in a form the applicant filled in on paper.</summary>
+    Staff,
+}
+
+/// <summary>How a rating was given (hình thức đánh giá): where the applicant gave it, whatever a recording form claims.</summary>
 internal static class RatingChannels
 {
     /// <summary>At the desk, on the kiosk or tablet, without signing in.</summary>
     public const string Kiosk = "KIOSK";
-    /// <summary>Online, after the result was returned.</summary>
+    /// <summary>Online, after the result was returned: given by the applicant on the portal, never typed in by staff.</summary>
     public const string Online = "ONLINE";
     /// <summary>A paper form (Circular 01/2018) typed in by the desk officer.</summary>
     public const string Paper = "PAPER";
 
     public static readonly string[] All = [Kiosk, Online, Paper];
+
+    /// <summary>
+    /// The channel a rating counts under: the kiosk page's are kiosk ratings; anything an officer types in is paper
+    /// (an officer cannot give an applicant's online rating); a system acting for the applicant online gives online
+    /// ratings, or paper ones when it says so.
+    /// </summary>
+    public static string GivenAt(RatingSource source, string claimed) => source switch
+    {
+        RatingSource.Kiosk => Kiosk,
+        RatingSource.Staff => Paper,
+        _ => claimed == Paper ? Paper : Online,
+    };
 }
 
 /// <summary>Overall rating (đánh giá chung).</summary>
@@ -70,13 +95,14 @@ internal sealed class Rating : ScopedEntity
 
     private Rating() { }
 
-    public Rating(RatedDossier dossier, string channel, int[] scores, string overall, string? comment, DateTimeOffset ratedAt)
+    public Rating(RatedDossier dossier, string channel, int[] scores, string overall, string? comment, DateTimeOffset ratedAt, string? claimedChannel = null)
     {
         DossierId = dossier.Id;
         DossierCode = dossier.Code;
         UnitId = dossier.UnitId;
         UnitPath = dossier.UnitPath;
         Channel = channel;
+        ClaimedChannel = claimedChannel == channel ? null : claimedChannel;
         Scores = string.Concat(scores.Select(s => (char)('0' + s)));
         Points = scores.Sum();
         Overall = overall;
@@ -86,7 +112,14 @@ internal sealed class Rating : ScopedEntity
 
     public Guid DossierId { get; private set; }
     public string DossierCode { get; private set; } = "";
+    /// <summary>Where the applicant gave the rating (<see cref="RatingChannels"/>); this is the channel every figure counts.</summary>
     public string Channel { get; private set; } = "";
+
+    /// <summary>
+    /// The channel the recording form claimed when it differs from <see cref="Channel"/> (an officer's "online"), kept
+    /// for the record; null otherwise. Covered by the hash when present.
+    /// </summary>
+    public string? ClaimedChannel { get; private set; }
 
     /// <summary>The nine criteria as digits (e.g. <c>221212222</c>), criterion 1 first.</summary>
     public string Scores { get; private set; } = "";
@@ -113,6 +146,11 @@ internal sealed class Rating : ScopedEntity
     {
         var canonical = string.Join('|', Seq.ToString(CultureInfo.InvariantCulture), Id.ToString("N"), DossierId.ToString("N"), DossierCode, UnitId.ToString("N"), UnitPath,
             Channel, Scores, Overall, Comment ?? "", RatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), PreviousHash);
+        if (ClaimedChannel is not null)
+        {
+            canonical += "|" + ClaimedChannel; // ratings without a claimed channel keep the hash they were written with
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -46,6 +46,7 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.HasIndex(r => r.RatedAt);
             b.Property(r => r.DossierCode).HasMaxLength(64);
             b.Property(r => r.Channel).HasMaxLength(16);
+            b.Property(r => r.ClaimedChannel).HasMaxLength(16);
             b.Property(r => r.Scores).HasMaxLength(9);
             b.Property(r => r.Overall).HasMaxLength(16);
             b.Property(r => r.Comment).HasMaxLength(2000);

@@ -8,10 +8,33 @@ using Polly;
 
 namespace OneStop.Integration.Connectors;
 
+/// <summary>
+/// How a national system's connection is configured (cấu hình kết nối): switched on or off, the address it answers at
+/// (user information left out), and whether a simulator serves it — this host's own under <c>/sandbox/{key}/</c> when no
+/// address is configured, the standalone simulators (<c>etc/simulators</c>, addresses under <c>/sandbox/</c>), or any
+/// address marked <c>Integration:Systems:{key}:Simulator=true</c>.
+/// </summary>
+internal sealed record ConnectionSetting(NationalSystem System, bool Enabled, bool Simulated, Uri BaseAddress)
+{
+    /// <summary>Scheme, host, port and path only: never credentials written into the URL.</summary>
+    public string Endpoint => $"{BaseAddress.Scheme}://{BaseAddress.Authority}{BaseAddress.AbsolutePath}";
+}
+
 /// <summary>Where each national system answers: configured, or this host's own simulator under /sandbox/{key}/.</summary>
 internal sealed class ConnectorAddresses(IConfiguration configuration, IServiceProvider services)
 {
     public Uri For(NationalSystem system, string relative) => new(BaseOf(system), relative);
+
+    /// <summary>The connection as configured now: <c>Integration:Systems:{key}:Enabled</c> (default on), address, simulator or not.</summary>
+    public ConnectionSetting Describe(NationalSystem system)
+    {
+        var section = configuration.GetSection($"Integration:Systems:{system.Key}");
+        var configured = section["BaseUrl"] is { Length: > 0 };
+        var address = BaseOf(system);
+        var simulated = !configured || section.GetValue("Simulator", false)
+            || address.AbsolutePath.StartsWith("/sandbox/", StringComparison.OrdinalIgnoreCase);
+        return new ConnectionSetting(system, section.GetValue("Enabled", true), simulated, address);
+    }
 
     private Uri BaseOf(NationalSystem system)
     {
@@ -66,6 +89,11 @@ internal static class ConnectorSetup
         services.AddHttpClient(OneStop.Integration.Delivery.OutgoingDelivery.WebhookClientName, c => c.Timeout = TimeSpan.FromSeconds(r.GetValue("WebhookTimeoutSeconds", 10.0)))
             .AddHttpMessageHandler(sp => new ExchangeRecordingHandler(
                 "webhook", sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ICurrentScope>(), sp.GetRequiredService<TimeProvider>()));
+
+        // Health checks: one attempt each, no retries (a check records the state it finds, ConnectionHealthChecker).
+        services.AddHttpClient(Features.Connections.ConnectionHealthChecker.ClientName,
+            c => c.Timeout = TimeSpan.FromSeconds(configuration.GetValue("Integration:Health:TimeoutSeconds", 10.0)));
+        services.AddScoped<Features.Connections.ConnectionHealthChecker>();
 
         services.AddScoped<NationalSystemsClient>();
         services.AddScoped<OneStop.Integration.Contracts.IIntegrationApi>(sp => sp.GetRequiredService<NationalSystemsClient>());

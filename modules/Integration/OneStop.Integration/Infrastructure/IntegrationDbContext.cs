@@ -16,6 +16,7 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
     public override string Schema => SchemaName;
 
     public DbSet<ExchangeRecord> ExchangeRecords => Set<ExchangeRecord>();
+    public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<Features.PortalSubmissions.IncomingSubmission> IncomingSubmissions => Set<Features.PortalSubmissions.IncomingSubmission>();
@@ -41,6 +42,14 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.Property(r => r.ActorName).HasMaxLength(256);
             b.Property(r => r.UnitPath).HasMaxLength(512);
             b.HasIndex(r => new { r.System, r.RequestedAt });
+        });
+        modelBuilder.Entity<ConnectionCheck>(b =>
+        {
+            b.Property(c => c.System).HasMaxLength(32);
+            b.Property(c => c.Endpoint).HasMaxLength(512);
+            b.Property(c => c.Error).HasMaxLength(1000);
+            // The KPI reads a period's checks per system.
+            b.HasIndex(c => new { c.System, c.CheckedAt });
         });
         modelBuilder.Entity<OutgoingMessage>(b =>
         {

@@ -41,6 +41,11 @@ internal static class SandboxEndpoints
         sandbox.MapGet("/land/parcels/{certificate}", async (string certificate, SandboxBehaviour behaviour, CancellationToken ct) =>
             await behaviour.ShouldFailAsync(NationalSystem.Land.Key, ct) ? Unavailable()
             : SimulatedRegistries.FindParcel(certificate) is { } p ? Results.Ok(p) : Results.NotFound(new { error = "not_found" }));
+        // The health address each simulator answers, down when its outage or error rate says so.
+        sandbox.MapGet("/{system}/health", async (string system, SandboxBehaviour behaviour, CancellationToken ct) =>
+            NationalSystem.Find(system) is null ? Results.NotFound(new { error = "unknown_system" })
+            : await behaviour.ShouldFailAsync(system, ct) ? Unavailable()
+            : Results.Ok(new { status = "ok", simulator = true }));
         PortalSimulator.Map(sandbox);
         CommandCentreSimulator.Map(sandbox);
         WebhookReceiverSimulator.Map(sandbox);

@@ -12,7 +12,7 @@ namespace OneStop.Evaluation.Features.Demo;
 
 /// <summary>
 /// Satisfaction ratings of the demo dataset (ADR 0019): about two in five returned dossiers are rated, at the kiosk
-/// for results handed over at the desk and online for electronic ones, a little after the return, through
+/// for results handed over at the desk and online (as the portal would send them) for electronic ones, a little after the return, through
 /// <see cref="RateHandler"/> (so the hash chain is the real one, in time order). Most citizens are satisfied.
 /// </summary>
 internal sealed class DemoRatings(IServiceScopeFactory scopes, ILogger<DemoRatings> logger) : IDemoDataContributor
@@ -42,8 +42,10 @@ internal sealed class DemoRatings(IServiceScopeFactory scopes, ILogger<DemoRatin
             var comment = overall == OverallRatings.Dissatisfied ? "Thời gian chờ lâu, đề nghị bố trí thêm cán bộ tiếp nhận." : null;
             using (AsOfClock.At(dossier.ReturnedAt!.Value.AddMinutes(5 + rng.Next(600))))
             {
-                // The kiosk's path: no signed-in user, the rating is written for the desk that received the dossier.
-                await handler.RateAsync(new RateRequest(dossier.Code, channel, scores, overall, comment), kiosk: true, ct);
+                // The kiosk's path (no signed-in user, written for the desk that received the dossier), or the portal's
+                // for an online rating: the channel is where the applicant gave it (ADR 0031).
+                await handler.RateAsync(new RateRequest(dossier.Code, channel, scores, overall, comment),
+                    channel == RatingChannels.Online ? RatingSource.Portal : RatingSource.Kiosk, ct);
             }
 
             rated++;

@@ -8,7 +8,10 @@ using OneStop.Platform.Domain;
 
 namespace OneStop.Evaluation.Features.Kpis;
 
-/// <summary>Satisfaction KPIs over the ratings (phiếu đánh giá), by the rating's time and the rated desk's unit.</summary>
+/// <summary>
+/// Satisfaction KPIs over the ratings (phiếu đánh giá) of every channel, by the rating's time and the rated desk's unit.
+/// A rating's channel is where the applicant gave it (ADR 0031): an officer's "online" form is paper.
+/// </summary>
 internal sealed class SatisfactionCalculator(EvaluationDbContext db) : IKpiCalculator
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];

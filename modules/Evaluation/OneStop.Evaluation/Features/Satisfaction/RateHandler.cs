@@ -17,6 +17,7 @@ using OneStop.Platform.Web;
 
 namespace OneStop.Evaluation.Features.Satisfaction;
 
+/// <param name="Channel">The channel the form states; the rating counts under where the applicant gave it (<see cref="RatingChannels.GivenAt"/>).</param>
 /// <param name="Scores">The nine criteria of Circular 01/2018, in order, each 2, 1 or 0.</param>
 internal sealed record RateRequest(string DossierCode, string Channel, int[] Scores, string Overall, string? Comment);
 
@@ -33,15 +34,19 @@ internal sealed class RateRequestValidator : AbstractValidator<RateRequest>
     }
 }
 
+/// <param name="Channel">Where the applicant gave the rating (the channel every figure counts).</param>
+/// <param name="ClaimedChannel">What the recording form claimed when it differed (an officer's "ONLINE" recorded as PAPER), else null.</param>
 internal sealed record RatingDto(Guid Id, long Seq, Guid DossierId, string DossierCode, Guid UnitId, string UnitPath, string Channel, string Scores, int Points,
-    string Overall, string? Comment, DateTimeOffset RatedAt, string Hash);
+    string Overall, string? Comment, DateTimeOffset RatedAt, string Hash, string? ClaimedChannel = null);
 
 internal sealed record RatingChainVerification(bool Valid, long Checked, long? BrokenAtSeq, string? Reason);
 
 /// <summary>
 /// Records a rating: one per dossier per channel, chained to the previous rating (SHA-256) under a lock so the chain
-/// has no forks. The kiosk (no sign-in) finds the dossier in the whole province and writes for the desk that received
-/// it; staff and systems find it only in their scope.
+/// has no forks. The channel is where the applicant gave it, decided by who records it (<see cref="RatingSource"/>):
+/// the kiosk page's are kiosk ratings, an officer's are paper (whatever the form claims), a system acting for the
+/// applicant online gives online ones. The kiosk (no sign-in) finds the dossier in the whole province and writes for
+/// the desk that received it; staff and systems find it only in their scope.
 /// </summary>
 internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, TimeProvider clock)
 {
@@ -61,30 +66,32 @@ internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, T
         return tail.Length == 0 ? null : await all.FirstOrDefaultAsync(d => d.Code == text && d.IdentityTail == tail, ct);
     }
 
-    public async Task<RatingDto> RateAsync(RateRequest request, bool kiosk, CancellationToken ct)
+    public async Task<RatingDto> RateAsync(RateRequest request, RatingSource source, CancellationToken ct)
     {
+        var kiosk = source == RatingSource.Kiosk;
+        var channel = RatingChannels.GivenAt(source, request.Channel);
         var dossiers = kiosk ? db.Dossiers.IgnoreQueryFilters(ScopeFilter) : db.Dossiers;
         var dossier = await dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Code == request.DossierCode.Trim(), ct)
             ?? throw new PlatformException(EvaluationErrorCodes.DossierNotFound, 404);
         if (dossier.Status == DossierStatuses.New
-            || (request.Channel == RatingChannels.Online && dossier.Status != DossierStatuses.Returned))
+            || (channel == RatingChannels.Online && dossier.Status != DossierStatuses.Returned))
         {
             throw new PlatformException(EvaluationErrorCodes.NotYetRateable, 409)
             {
-                MessageCode = request.Channel == RatingChannels.Online ? EvaluationMessages.OnlineAfterResult : EvaluationMessages.NotYetReceived,
+                MessageCode = channel == RatingChannels.Online ? EvaluationMessages.OnlineAfterResult : EvaluationMessages.NotYetReceived,
             };
         }
 
         // The kiosk has no signed-in user: the rating is written for the desk that received the dossier.
         using var _ = kiosk ? scope.Change(new UnitScope(dossier.UnitId, dossier.UnitPath, ""), null, "kiosk") : null;
-        if (await db.Ratings.IgnoreQueryFilters(ScopeFilter).AnyAsync(r => r.DossierId == dossier.Id && r.Channel == request.Channel, ct))
+        if (await db.Ratings.IgnoreQueryFilters(ScopeFilter).AnyAsync(r => r.DossierId == dossier.Id && r.Channel == channel, ct))
         {
             throw new PlatformException(EvaluationErrorCodes.AlreadyRated, 409);
         }
 
         var now = clock.GetUtcNow();
-        var rating = new Rating(dossier, request.Channel, request.Scores, request.Overall, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-            new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero));
+        var rating = new Rating(dossier, channel, request.Scores, request.Overall, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
+            new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), request.Channel);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
@@ -108,7 +115,7 @@ internal sealed class RateHandler(EvaluationDbContext db, ICurrentScope scope, T
     }
 
     public static RatingDto ToDto(Rating r) =>
-        new(r.Id, r.Seq, r.DossierId, r.DossierCode, r.UnitId, r.UnitPath, r.Channel, r.Scores, r.Points, r.Overall, r.Comment, r.RatedAt, r.Hash);
+        new(r.Id, r.Seq, r.DossierId, r.DossierCode, r.UnitId, r.UnitPath, r.Channel, r.Scores, r.Points, r.Overall, r.Comment, r.RatedAt, r.Hash, r.ClaimedChannel);
 
     /// <summary>Walks the whole chain: any edited, removed or reordered rating breaks it.</summary>
     public async Task<RatingChainVerification> VerifyAsync(CancellationToken ct)
@@ -147,7 +154,7 @@ internal static class RatingEndpoints
     {
         var group = api.MapGroup("/ratings");
         group.MapPost("/", Rate).RequirePermission(EvaluationPermissions.Ratings).Validate<RateRequest>().WithIdempotency()
-            .WithSummary("Ghi nhận phiếu đánh giá mức độ hài lòng (trực tuyến từ Cổng DVC, hoặc phiếu giấy)");
+            .WithSummary("Ghi nhận phiếu đánh giá mức độ hài lòng: hệ thống (Cổng DVC) gửi phiếu trực tuyến của người dân; cán bộ nhập phiếu giấy (luôn tính là phiếu giấy)");
         group.MapGet("/", List).RequirePermission(EvaluationPermissions.Ratings)
             .WithSummary("Phiếu đánh giá trong phạm vi, mới nhất trước");
         group.MapGet("/{id:guid}", Get).RequirePermission(EvaluationPermissions.Ratings);
@@ -155,16 +162,23 @@ internal static class RatingEndpoints
             .WithSummary("Kiểm tra chuỗi băm của toàn bộ phiếu đánh giá");
     }
 
-    private static async Task<Created<RatingDto>> Rate(RateHandler handler, RateRequest request, CancellationToken ct)
+    private static async Task<Created<RatingDto>> Rate(HttpContext http, RateHandler handler, RateRequest request, CancellationToken ct)
     {
         if (request.Channel == RatingChannels.Kiosk)
         {
             throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400) { MessageCode = EvaluationMessages.KioskOnly };
         }
 
-        var dto = await handler.RateAsync(request, kiosk: false, ct);
+        var dto = await handler.RateAsync(request, IsSystem(http.User) ? RatingSource.Portal : RatingSource.Staff, ct);
         return TypedResults.Created($"/api/v1/evaluation/ratings/{dto.Id}", dto);
     }
+
+    /// <summary>
+    /// A system signed in with a client-credentials token (the portal, an API client) rather than a person with the
+    /// staff cookie — the same test the kernel's API usage meter makes.
+    /// </summary>
+    internal static bool IsSystem(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == "OpenIddict.Validation.AspNetCore" || user.HasClaim(c => c.Type == "oi_scp");
 
     private static async Task<Ok<KeysetPage<RatingDto>>> List(EvaluationDbContext db, string? cursor, int? pageSize, CancellationToken ct)
     {

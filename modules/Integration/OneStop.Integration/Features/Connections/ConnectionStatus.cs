@@ -23,9 +23,13 @@ internal static class ConnectionStates
     public const string Unknown = "unknown";
 }
 
+/// <param name="Enabled">Switched on in the configuration.</param>
+/// <param name="Simulated">A simulator answers for the system (not counted as connected outside Development).</param>
+/// <param name="LastCheckAt">The last health check (<see cref="ConnectionHealthChecker"/>), and whether it passed.</param>
 internal sealed record ConnectionStatusDto(
     string System, string Name, string State, int? AverageLatencyMs, int CallsLast24Hours, int FailuresLast24Hours,
-    DateTimeOffset? LastCallAt, string? LastError, DateTimeOffset? LastErrorAt);
+    DateTimeOffset? LastCallAt, string? LastError, DateTimeOffset? LastErrorAt,
+    bool Enabled = true, bool Simulated = false, DateTimeOffset? LastCheckAt = null, bool? LastCheckHealthy = null);
 
 internal sealed record SandboxSettingsBody(int LatencyMilliseconds, double ErrorRate, int DownForSeconds);
 
@@ -52,10 +56,10 @@ internal static class ConnectionStatus
             .WithSummary("Điều chỉnh hệ thống giả lập: độ trễ, tỷ lệ lỗi, thời gian gián đoạn");
     }
 
-    internal static async Task<Ok<List<ConnectionStatusDto>>> List(IntegrationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ComputeAsync(db, clock, ct));
+    internal static async Task<Ok<List<ConnectionStatusDto>>> List(IntegrationDbContext db, ConnectorAddresses addresses, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await ComputeAsync(db, addresses, clock, ct));
 
-    public static async Task<List<ConnectionStatusDto>> ComputeAsync(IntegrationDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<List<ConnectionStatusDto>> ComputeAsync(IntegrationDbContext db, ConnectorAddresses addresses, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddHours(-24);
         var result = new List<ConnectionStatusDto>();
@@ -72,11 +76,15 @@ internal static class ConnectionStatus
                 : recent.Any(r => !r.Succeeded) ? ConnectionStates.Degraded
                 : ConnectionStates.Up;
             var successes = recent.Where(r => r.Succeeded).ToList();
+            var setting = addresses.Describe(system);
+            var lastCheck = await db.ConnectionChecks.AsNoTracking().Where(c => c.System == system.Key)
+                .OrderByDescending(c => c.CheckedAt).Select(c => new { c.CheckedAt, c.Healthy }).FirstOrDefaultAsync(ct);
             result.Add(new ConnectionStatusDto(
                 system.Key, system.NameVi, state,
                 successes.Count > 0 ? (int)successes.Average(r => r.DurationMs) : null,
                 day.Sum(d => d.Count), day.Where(d => !d.Key).Sum(d => d.Count),
-                recent.FirstOrDefault()?.RequestedAt, lastError?.Error, lastError?.RequestedAt));
+                recent.FirstOrDefault()?.RequestedAt, lastError?.Error, lastError?.RequestedAt,
+                setting.Enabled, setting.Simulated, lastCheck?.CheckedAt, lastCheck?.Healthy));
         }
 
         return result;

@@ -57,7 +57,7 @@ internal sealed class KioskModel(RateHandler handler, IStringLocalizer<Evaluatio
 
         try
         {
-            await handler.RateAsync(new RateRequest(Dossier.Code, RatingChannels.Kiosk, Scores.Select(s => s!.Value).ToArray(), Overall, Comment), kiosk: true, ct);
+            await handler.RateAsync(new RateRequest(Dossier.Code, RatingChannels.Kiosk, Scores.Select(s => s!.Value).ToArray(), Overall, Comment), RatingSource.Kiosk, ct);
             Done = true;
             Dossier = null;
             Code = Tail = null;
