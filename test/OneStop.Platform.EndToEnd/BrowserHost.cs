@@ -62,6 +62,14 @@ public class BrowserHost : OneStopFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>The JSON body of an API response made with a page's cookies, after checking its status (the body is the message).</summary>
+    public static async Task<System.Text.Json.JsonElement> JsonAsync(IAPIResponse response, int expected = 200)
+    {
+        var body = await response.TextAsync();
+        response.Status.ShouldBe(expected, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     /// <summary>A new page signed in as <paramref name="userName"/> that confirms every "are you sure?" dialog.</summary>
     public async Task<IPage> SignedInPageAsync(string userName)
     {

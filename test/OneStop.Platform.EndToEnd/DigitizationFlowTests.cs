@@ -30,12 +30,7 @@ public sealed class DigitizationFlowTests(BrowserHost host) : IClassFixture<Brow
         return page;
     }
 
-    private static async Task<JsonElement> Ok(IAPIResponse response, int expected = 200)
-    {
-        var body = await response.TextAsync();
-        response.Status.ShouldBe(expected, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private static Task<JsonElement> Ok(IAPIResponse response, int expected = 200) => BrowserHost.JsonAsync(response, expected);
 
     private static async Task<JsonElement> GetAsync(IPage page, string url) => await Ok(await page.APIRequest.GetAsync(url));
 

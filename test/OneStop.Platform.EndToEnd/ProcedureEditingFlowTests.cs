@@ -26,18 +26,12 @@ public sealed class ProcedureEditingFlowTests(BrowserHost host) : IClassFixture<
 
     private async Task<IPage> SignedInAsync(string user)
     {
-        var page = await host.NewPageAsync();
-        page.SetDefaultTimeout(90_000); // shared, loaded machine: allow slow first responses
-        await BrowserHost.SignInAsync(page, user);
+        var page = await host.SignedInPageAsync(user);
+        page.SetDefaultTimeout(90_000); // shared, loaded machine: allow slow responses
         return page;
     }
 
-    private static async Task<JsonElement> Ok(IAPIResponse response, int expected = 200)
-    {
-        var body = await response.TextAsync();
-        response.Status.ShouldBe(expected, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private static Task<JsonElement> Ok(IAPIResponse response, int expected = 200) => BrowserHost.JsonAsync(response, expected);
 
     private static async Task FillApplicantAsync(IPage page)
     {
