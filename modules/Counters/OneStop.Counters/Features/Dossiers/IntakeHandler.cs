@@ -14,6 +14,7 @@ using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Localization;
+using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -355,14 +356,7 @@ internal sealed class IntakeHandler(
     /// <summary>{AgencyCode}-{yyMMdd}-{NNNN}: the running number per agency per day, taken inside the intake transaction.</summary>
     private async Task<string> NextCodeAsync(string agencyCode, DateOnly day, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(DossierCodeCounter))!;
-        var table = db.Database.IsNpgsql() ? $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-        var sql = $$"""
-            INSERT INTO {{table}} ("AgencyCode", "Day", "Last") VALUES ({0}, {1}, 1)
-            ON CONFLICT ("AgencyCode", "Day") DO UPDATE SET "Last" = {{table}}."Last" + 1
-            RETURNING "Last" AS "Value"
-            """;
-        var number = (await db.Database.SqlQueryRaw<int>(sql, agencyCode, day).ToListAsync(ct)).Single();
+        var number = await RunningNumbers.NextAsync<DossierCodeCounter>(db, [agencyCode, day], ct);
         return $"{agencyCode}-{day:yyMMdd}-{number:D4}";
     }
 }

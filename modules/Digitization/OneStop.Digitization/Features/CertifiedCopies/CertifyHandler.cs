@@ -11,6 +11,7 @@ using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Storage;
+using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
 using PdfSharp.Pdf.IO;
 
@@ -139,17 +140,8 @@ internal sealed class CertifyHandler(DigitizationDbContext db, CertifiedCopyQuer
     }
 
     /// <summary>The next số chứng thực of the unit's register for the year, taken inside the certification's transaction.</summary>
-    private async Task<int> NextNumberAsync(Guid unitId, int year, CancellationToken ct)
-    {
-        var entity = db.Model.FindEntityType(typeof(CertificationCounter))!;
-        var table = db.Database.IsNpgsql() ? $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-        var sql = $$"""
-            INSERT INTO {{table}} ("UnitKey", "Year", "Last") VALUES ({0}, {1}, 1)
-            ON CONFLICT ("UnitKey", "Year") DO UPDATE SET "Last" = {{table}}."Last" + 1
-            RETURNING "Last" AS "Value"
-            """;
-        return (await db.Database.SqlQueryRaw<int>(sql, unitId.ToString("D"), year).ToListAsync(ct)).Single();
-    }
+    private Task<int> NextNumberAsync(Guid unitId, int year, CancellationToken ct) =>
+        RunningNumbers.NextAsync<CertificationCounter>(db, [unitId.ToString("D"), year], ct);
 }
 
 /// <summary>Constants of the certified-copy feature.</summary>
