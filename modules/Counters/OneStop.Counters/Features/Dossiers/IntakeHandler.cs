@@ -109,11 +109,14 @@ internal sealed class IntakeHandler(
             throw new PlatformException(PlatformErrorCodes.UnitRequired, 403) { MessageCode = CountersMessages.IntakeUnitRequired };
         }
 
+        // One instant for the whole intake: the reception day decides abolition, the version, the decisions in force and the code.
+        var now = workflow.Now;
+        var today = OneStop.Platform.Domain.VietnamTime.DayOf(now);
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees)
             .Include(p => p.Versions).ThenInclude(v => v.Components).Include(p => p.Versions).ThenInclude(v => v.Fees).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
             ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 400, request.ProcedureCode) { MessageCode = CountersMessages.IntakeProcedureNotFound };
-        if (!procedure.IsReceivableOn(OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now)))
+        if (!procedure.IsReceivableOn(today))
         {
             // Bãi bỏ: no new dossier; those already received keep their version.
             throw new PlatformException(CountersErrorCodes.ProcedureAbolished, 409, procedure.Code, procedure.AbolishedFrom) { MessageCode = CountersMessages.IntakeProcedureAbolished };
@@ -127,18 +130,17 @@ internal sealed class IntakeHandler(
 
         var receiving = await units.FindAsync(scope.Unit.UnitId, ct)
             ?? throw new PlatformException(PlatformErrorCodes.UnitRequired, 403) { MessageCode = CountersMessages.IntakeReceivingUnitUnknown };
-        if (receiving.ValidTo is { } gone && OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now) >= gone)
+        if (receiving.ValidTo is { } gone && today >= gone)
         {
             // A person left in a retired unit (e.g. one that was split) sees its archive but receives nothing new there.
             throw new PlatformException(CountersErrorCodes.UnitRetired, 409, receiving.Name, gone) { MessageCode = CountersMessages.IntakeUnitRetired };
         }
 
-        var resolving = await ResolvingUnitAsync(procedure, receiving, request.ResolvingUnitId, ct);
-        await CheckNamedIdsAsync(request, receiving.Id, ct);
+        var resolving = await ResolvingUnitAsync(procedure, receiving, request.ResolvingUnitId, today, ct);
+        await CheckNamedIdsAsync(request, receiving.Id, today, ct);
         var desk = await units.ReceptionDeskAsync(receiving.Id, ct: ct)
             ?? throw new PlatformException(CountersErrorCodes.NoReceptionDesk, 422, receiving.Name) { MessageCode = CountersMessages.IntakeNoReceptionDesk };
 
-        var now = workflow.Now;
         var dossier = new Dossier
         {
             ProcedureId = procedure.Id, ProcedureCode = procedure.Code, ProcedureName = procedure.Name, ProcedureField = procedure.Field,
@@ -153,12 +155,11 @@ internal sealed class IntakeHandler(
             TicketId = request.TicketId, Note = request.Note,
         };
         // The version valid on the reception day decides the components, the fees and the e-form (ADR 0028).
-        var receivedOn = OneStop.Platform.Domain.VietnamTime.DayOf(now);
         // Fees of the channel as the catalogue publishes them; at the desk the applicant pays there unless told otherwise.
-        dossier.FeeVnd = procedure.FeesOn(receivedOn).Where(f => f.Channel == channel).Sum(f => f.AmountVnd);
+        dossier.FeeVnd = procedure.FeesOn(today).Where(f => f.Channel == channel).Sum(f => f.AmountVnd);
         dossier.PaymentMethod = dossier.FeeVnd > 0 ? request.PaymentMethod ?? (channel == DossierChannels.Direct ? PaymentMethods.Desk : null) : null;
-        dossier.Components = CheckComponents(procedure.Code, procedure.ComponentsOn(receivedOn), request.Components ?? [], dossier.Id);
-        dossier.FormData = CheckForm(procedure.VersionOn(receivedOn)?.FormSchema, request.FormData);
+        dossier.Components = CheckComponents(procedure.Code, procedure.ComponentsOn(today), request.Components ?? [], dossier.Id);
+        dossier.FormData = CheckForm(procedure.VersionOn(today)?.FormSchema, request.FormData);
         dossier.History.Add(new DossierHistoryEntry
         {
             DossierId = dossier.Id, At = now, Transition = DossierTransitions.Submitted, ToStatus = DossierStatuses.New, Actor = workflow.Actor,
@@ -168,7 +169,7 @@ internal sealed class IntakeHandler(
         await workflow.PrepareClockAsync(dossier.UnitId, ct);
         // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        dossier.Code = await NextCodeAsync(desk.Code, DateOnly.FromDateTime(VietnamTime.ToLocal(now)), ct);
+        dossier.Code = await NextCodeAsync(desk.Code, today, ct);
         db.Dossiers.Add(dossier);
         if (channel == DossierChannels.Direct)
         {
@@ -192,7 +193,7 @@ internal sealed class IntakeHandler(
     /// must be one of this unit's own queue; a reused document must be in the applicant's data store and reusable by
     /// this unit (consent), of the component's document type.
     /// </summary>
-    private async Task CheckNamedIdsAsync(IntakeRequest request, Guid receivingUnitId, CancellationToken ct)
+    private async Task CheckNamedIdsAsync(IntakeRequest request, Guid receivingUnitId, DateOnly today, CancellationToken ct)
     {
         if (request.TicketId is { } ticketId
             && (services.GetService<OneStop.Queue.Contracts.IQueueApi>() is not { } queue || !await queue.IsTicketOfUnitAsync(ticketId, receivingUnitId, ct)))
@@ -207,7 +208,6 @@ internal sealed class IntakeHandler(
         }
 
         var store = services.GetService<OneStop.Digitization.Contracts.IDigitizationApi>();
-        var today = OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now);
         foreach (var component in reused)
         {
             var document = store is null ? null : await store.FindReusableDocumentAsync(request.Applicant.Identity.Trim(), component.ReusedDocumentId!.Value, today, ct);
@@ -312,7 +312,7 @@ internal sealed class IntakeHandler(
     /// procedure's level when it is resolved higher up (liên thông lên cấp trên); otherwise the unit named in the
     /// request — outside the receiving unit's own branch only for procedures a location-independent decision lists.
     /// </summary>
-    private async Task<AdministrativeUnitInfo> ResolvingUnitAsync(Procedure procedure, AdministrativeUnitInfo receiving, Guid? requested, CancellationToken ct)
+    private async Task<AdministrativeUnitInfo> ResolvingUnitAsync(Procedure procedure, AdministrativeUnitInfo receiving, Guid? requested, DateOnly today, CancellationToken ct)
     {
         var levels = procedure.Levels.ToList();
         if (requested is { } id && id != receiving.Id)
@@ -326,7 +326,7 @@ internal sealed class IntakeHandler(
 
             var sameBranch = unit.Path.StartsWith(receiving.Path, StringComparison.Ordinal) || receiving.Path.StartsWith(unit.Path, StringComparison.Ordinal);
             // Outside its own branch a desk receives only what a decision in force today lists for it (ADR 0027).
-            if (!sameBranch && !await locationIndependence.AppliesAsync(procedure.Code, receiving, OneStop.Platform.Domain.VietnamTime.DayOf(workflow.Now), ct))
+            if (!sameBranch && !await locationIndependence.AppliesAsync(procedure.Code, receiving, today, ct))
             {
                 throw new PlatformException(CountersErrorCodes.NotLocationIndependent, 400, procedure.Code, unit.Name) { MessageCode = CountersMessages.IntakeNotLocationIndependent };
             }
