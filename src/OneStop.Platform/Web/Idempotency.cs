@@ -83,15 +83,16 @@ public static class IdempotencyEndpointExtensions
                 }
                 catch
                 {
-                    await running.CancelAsync();
-                    await heartbeat;
                     db.IdempotencyRecords.Remove(record);
                     await db.SaveChangesAsync();
                     throw;
                 }
-
-                await running.CancelAsync();
-                await heartbeat;
+                finally
+                {
+                    // A renewal racing the removal above finds no row without a response and changes nothing.
+                    await running.CancelAsync();
+                    await heartbeat;
+                }
             }
 
             // Results<A, B> unions wrap the actual result.
