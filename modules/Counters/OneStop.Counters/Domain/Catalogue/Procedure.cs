@@ -28,6 +28,10 @@ internal static class ResolvingLevels
     public const string Province = "province";
 
     public static readonly string[] All = [Commune, District, Province];
+
+    /// <summary>The levels whose flags are set, in the order of <see cref="All"/>.</summary>
+    public static IEnumerable<string> Of(bool commune, bool district, bool province) =>
+        new[] { (commune, Commune), (district, District), (province, Province) }.Where(l => l.Item1).Select(l => l.Item2);
 }
 
 /// <summary>
@@ -82,9 +86,7 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     public DateTimeOffset? ModifiedAt { get; set; }
     public string? ModifiedBy { get; set; }
 
-    public IEnumerable<string> Levels =>
-        new[] { (AtCommune, ResolvingLevels.Commune), (AtDistrict, ResolvingLevels.District), (AtProvince, ResolvingLevels.Province) }
-            .Where(l => l.Item1).Select(l => l.Item2);
+    public IEnumerable<string> Levels => ResolvingLevels.Of(AtCommune, AtDistrict, AtProvince);
 
     /// <summary>The legal-time version valid on <paramref name="date"/>: dossiers received earlier keep their time.</summary>
     public IReadOnlyList<ProcedureLegalTime> LegalTimesOn(DateOnly date)

@@ -66,5 +66,12 @@ internal sealed class ProcedureVersion : Entity, IHasAuditStamps
 
     public bool IsAbolished => Status == ProcedureVersionStatuses.Abolished;
 
+    public IEnumerable<string> Levels => ResolvingLevels.Of(AtCommune, AtDistrict, AtProvince);
+
+    /// <summary>Dịch vụ công trực tuyến toàn trình, as <see cref="ChannelsText"/> records it.</summary>
+    public bool FullyOnline => ChannelsText.Split(';').Contains(Channels.Online);
+
+    public bool PostalAllowed => ChannelsText.Split(';').Contains(Channels.Postal);
+
     public IEnumerable<string> ResultTypeList => ResultTypes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

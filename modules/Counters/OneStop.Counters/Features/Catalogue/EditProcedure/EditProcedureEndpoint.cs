@@ -55,16 +55,13 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
             return null;
         }
 
-        var levels = request.Levels!.Distinct().ToList();
-        var versioned = procedure.Name != request.Name.Trim() || procedure.Field != (request.Field?.Trim() ?? "")
-            || procedure.ExecutingAgency != (request.ExecutingAgency?.Trim() ?? "") || !procedure.Levels.Order().SequenceEqual(levels.Order())
-            || procedure.FullyOnline != request.FullyOnline || procedure.PostalAllowed != request.PostalAllowed;
         var today = VietnamTime.Today(clock);
-        if (versioned)
+        var on = CatalogueSync.LatestEffectiveFrom(procedure) is { } latest && latest > today ? latest : today;
+        var version = new NewProcedureVersionRequest(on, Messages.Text(ProcedureVersionMessages.EditedReason), request.Name, request.Field,
+            request.Levels!.Distinct().ToList(), request.ExecutingAgency, procedure.OnlinePartial, request.FullyOnline, request.PostalAllowed);
+        if (NewProcedureVersionHandler.DescriptionChanges(procedure, version).Count > 0)
         {
-            var on = CatalogueSync.LatestEffectiveFrom(procedure) is { } latest && latest > today ? latest : today;
-            await versions.HandleAsync(code, new NewProcedureVersionRequest(on, Messages.Text(ProcedureVersionMessages.EditedReason), request.Name, request.Field, levels,
-                request.ExecutingAgency, procedure.OnlinePartial, request.FullyOnline, request.PostalAllowed), ct);
+            await versions.HandleAsync(code, version, ct);
         }
 
         procedure.EffectiveFrom = request.EffectiveFrom ?? procedure.EffectiveFrom;
@@ -72,8 +69,7 @@ internal sealed class EditProcedureHandler(CountersDbContext db, TimeProvider cl
         procedure.PopulationDataConnected = request.PopulationDataConnected ?? procedure.PopulationDataConnected;
         await db.SaveChangesAsync(ct);
 
-        var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
-        return GetProcedureEndpoint.ToDto(saved!, today, await LocationIndependence.LocationIndependence.ListedAsync(db, code, today, ct));
+        return await GetProcedureEndpoint.DtoAsync(db, code, today, ct);
     }
 }
 

@@ -52,15 +52,17 @@ internal static class GetProcedureEndpoint
     internal static async Task<Results<Ok<ProcedureDto>, ProblemHttpResult>> Get(
         CountersDbContext db, TimeProvider clock, string code, DateOnly? on, CancellationToken ct)
     {
-        var procedure = await LoadAsync(db, code, ct);
-        if (procedure is null)
-        {
-            return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
-        }
-
         var date = on ?? DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
-        return TypedResults.Ok(ToDto(procedure, date, await LocationIndependence.LocationIndependence.ListedAsync(db, code, date, ct)));
+        return await DtoAsync(db, code, date, ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
     }
+
+    /// <summary>The procedure as it stands on <paramref name="on"/>, as the API and the pages show it; null when the code is unknown.</summary>
+    internal static async Task<ProcedureDto?> DtoAsync(CountersDbContext db, string code, DateOnly on, CancellationToken ct) =>
+        await LoadAsync(db, code, ct) is { } procedure
+            ? ToDto(procedure, on, await LocationIndependence.LocationIndependence.ListedAsync(db, procedure.Code, on, ct))
+            : null;
 
     internal static Task<Procedure?> LoadAsync(CountersDbContext db, string code, CancellationToken ct) =>
         db.Procedures.AsNoTracking().AsSplitQuery()
@@ -84,9 +86,8 @@ internal static class GetProcedureEndpoint
             ? p.Fees.Select(f => new FeeDto(f.Channel, f.Kind, f.AmountVnd, f.Exemption)).ToList()
             : version.Fees.Select(f => new FeeDto(f.Channel, f.Kind, f.AmountVnd, f.Exemption)).ToList();
         return new(
-            p.Code, version?.Name ?? p.Name, version?.Field ?? p.Field, version is null ? p.Levels.ToList() : LevelsOf(version), version?.ExecutingAgency ?? p.ExecutingAgency,
-            version is null ? p.FullyOnline : version.ChannelsText.Split(';').Contains(Channels.Online),
-            version is null ? p.PostalAllowed : version.ChannelsText.Split(';').Contains(Channels.Postal),
+            p.Code, version?.Name ?? p.Name, version?.Field ?? p.Field, (version?.Levels ?? p.Levels).ToList(), version?.ExecutingAgency ?? p.ExecutingAgency,
+            version?.FullyOnline ?? p.FullyOnline, version?.PostalAllowed ?? p.PostalAllowed,
             locationIndependent, p.Source,
             p.EffectiveFrom, p.PublishedOn, p.PopulationDataConnected,
             on,
@@ -103,10 +104,6 @@ internal static class GetProcedureEndpoint
             version?.ResultTypeList.ToList() ?? [],
             version?.FormSchema);
     }
-
-    private static List<string> LevelsOf(ProcedureVersion v) =>
-        new[] { (v.AtCommune, ResolvingLevels.Commune), (v.AtDistrict, ResolvingLevels.District), (v.AtProvince, ResolvingLevels.Province) }
-            .Where(l => l.Item1).Select(l => l.Item2).ToList();
 
     private static LegalTimeDto ToDto(ProcedureLegalTime t) =>
         new(t.Version, t.EffectiveFrom, t.Channel, t.Value, t.Unit, new LegalTime(t.Value, t.Unit).ToString(), t.Reason);

@@ -72,8 +72,6 @@ internal static class AddLegalTimeVersionEndpoint
         }
 
         await db.SaveChangesAsync(ct);
-        var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
-        return TypedResults.Created($"/api/v1/counters/catalogue/procedures/{code}", GetProcedureEndpoint.ToDto(saved!, request.EffectiveFrom,
-            await LocationIndependence.LocationIndependence.ListedAsync(db, code, request.EffectiveFrom, ct)));
+        return TypedResults.Created($"/api/v1/counters/catalogue/procedures/{code}", (await GetProcedureEndpoint.DtoAsync(db, code, request.EffectiveFrom, ct))!);
     }
 }

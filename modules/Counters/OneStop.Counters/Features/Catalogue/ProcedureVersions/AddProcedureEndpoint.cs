@@ -22,8 +22,7 @@ internal static class AddProcedureEndpoint
         NewProcedureVersionHandler handler, CountersDbContext db, string code, NewProcedureVersionRequest request, CancellationToken ct)
     {
         await handler.CreateAsync(code, request, ct);
-        var saved = await GetProcedureEndpoint.LoadAsync(db, code.Trim(), ct);
-        return TypedResults.Created($"/api/v1/counters/catalogue/procedures/{saved!.Code}",
-            GetProcedureEndpoint.ToDto(saved, request.EffectiveFrom, await LocationIndependence.LocationIndependence.ListedAsync(db, saved.Code, request.EffectiveFrom, ct)));
+        var saved = await GetProcedureEndpoint.DtoAsync(db, code.Trim(), request.EffectiveFrom, ct);
+        return TypedResults.Created($"/api/v1/counters/catalogue/procedures/{saved!.Code}", saved);
     }
 }

@@ -26,8 +26,7 @@ internal static class NewProcedureVersionEndpoint
             return CountersProblems.NotFound(CountersErrorCodes.ProcedureNotFound, CountersMessages.ProcedureCodeNotFound, code);
         }
 
-        var saved = await GetProcedureEndpoint.LoadAsync(db, code, ct);
         return TypedResults.Created($"/api/v1/counters/catalogue/procedures/{code}?on={request.EffectiveFrom:yyyy-MM-dd}",
-            GetProcedureEndpoint.ToDto(saved!, request.EffectiveFrom, await LocationIndependence.LocationIndependence.ListedAsync(db, code, request.EffectiveFrom, ct)));
+            (await GetProcedureEndpoint.DtoAsync(db, code, request.EffectiveFrom, ct))!);
     }
 }

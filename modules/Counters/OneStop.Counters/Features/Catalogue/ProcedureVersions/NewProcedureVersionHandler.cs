@@ -96,7 +96,7 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
         var form = CheckForm(request.FormSchema ?? previous?.FormSchema);
         var components = request.Components is null ? null : await CheckComponentsAsync(request.Components, request.EffectiveFrom, ct);
 
-        var changes = new List<string>();
+        var changes = DescriptionChanges(procedure, request);
         void Changed(string change, bool differs)
         {
             if (differs)
@@ -106,12 +106,6 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
         }
 
         var levels = request.Levels!;
-        Changed(CatalogueSync.NameChange, procedure.Name != request.Name.Trim());
-        Changed(CatalogueSync.FieldChange, procedure.Field != (request.Field?.Trim() ?? ""));
-        Changed(CatalogueSync.AgencyChange, procedure.ExecutingAgency != (request.ExecutingAgency?.Trim() ?? ""));
-        Changed(LevelsChange, !procedure.Levels.Order().SequenceEqual(levels.Distinct().Order()));
-        Changed(CatalogueSync.ChannelsChange, procedure.FullyOnline != request.FullyOnline || procedure.PostalAllowed != request.PostalAllowed
-            || procedure.OnlinePartial != (request.OnlinePartial && !request.FullyOnline));
 
         procedure.Name = request.Name.Trim();
         procedure.Field = request.Field?.Trim() ?? "";
@@ -182,6 +176,30 @@ internal sealed class NewProcedureVersionHandler(CountersDbContext db, TimeProvi
         version.FormSchema = form.SchemaText;
         db.ProcedureVersions.Add(version);
         return number;
+    }
+
+    /// <summary>
+    /// What <paramref name="request"/> changes in the procedure's description, as change codes: name, field, agency,
+    /// levels, channels. Editing in place (<c>PUT</c>) makes a version only when this is not empty.
+    /// </summary>
+    public static List<string> DescriptionChanges(Procedure procedure, NewProcedureVersionRequest request)
+    {
+        var changes = new List<string>();
+        void Changed(string change, bool differs)
+        {
+            if (differs)
+            {
+                changes.Add(change);
+            }
+        }
+
+        Changed(CatalogueSync.NameChange, procedure.Name != request.Name.Trim());
+        Changed(CatalogueSync.FieldChange, procedure.Field != (request.Field?.Trim() ?? ""));
+        Changed(CatalogueSync.AgencyChange, procedure.ExecutingAgency != (request.ExecutingAgency?.Trim() ?? ""));
+        Changed(LevelsChange, !procedure.Levels.Order().SequenceEqual(request.Levels!.Distinct().Order()));
+        Changed(CatalogueSync.ChannelsChange, procedure.FullyOnline != request.FullyOnline || procedure.PostalAllowed != request.PostalAllowed
+            || procedure.OnlinePartial != (request.OnlinePartial && !request.FullyOnline));
+        return changes;
     }
 
     /// <summary>The e-form as it will be stored (normalised), or a 400 naming every problem of the schema.</summary>

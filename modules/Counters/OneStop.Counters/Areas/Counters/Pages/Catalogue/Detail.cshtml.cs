@@ -23,14 +23,13 @@ internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var procedure = await GetProcedureEndpoint.LoadAsync(db, Code, ct);
-        if (procedure is null)
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
+        if (await GetProcedureEndpoint.DtoAsync(db, Code, today, ct) is not { } procedure)
         {
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()));
-        Procedure = GetProcedureEndpoint.ToDto(procedure, today, await Features.Catalogue.LocationIndependence.LocationIndependence.ListedAsync(db, procedure.Code, today, ct));
+        Procedure = procedure;
         CanManage = await permissions.IsGrantedAsync(User, CountersPermissions.CatalogueManage);
         Form = Domain.Catalogue.ElectronicForms.ElectronicForm.TryParse(Procedure.FormSchema, out var form, out _) ? form : Domain.Catalogue.ElectronicForms.ElectronicForm.None;
         return Page();
