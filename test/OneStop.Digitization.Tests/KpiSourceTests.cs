@@ -11,7 +11,11 @@ using OneStop.Platform.TestKit;
 
 namespace OneStop.Digitization.Tests;
 
-/// <summary>The KPI source figures equal counts computed directly in SQL on a generated data set.</summary>
+/// <summary>
+/// The KPI source figures equal counts computed directly in SQL on a generated data set, with the engine's definitions
+/// (ADR 0030): the results register's stock valid on the last day at the issuing unit, resolved dossiers digitised and
+/// archived, components not asked again, desks.
+/// </summary>
 public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFactory>
 {
     private static readonly DateOnly From = new(2024, 1, 1);
@@ -27,15 +31,19 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
         var expected = await DirectSqlAsync();
 
         rows.Select(r => r.UnitId).Where(expected.ContainsKey).Count().ShouldBe(expected.Count);
+        rows.Count.ShouldBe(expected.Count);
         foreach (var (unitId, e) in expected)
         {
             var r = rows.Single(x => x.UnitId == unitId);
-            (r.Resolved, r.ResultsDigitized, r.ResolvedDigitized, r.ResolvedDigitizedAndArchived, r.ReceivedWithReusable, r.ReceivedReusing, r.Desks, r.DesksDigitizing)
-                .ShouldBe(e, $"unit {r.UnitPath}");
+            (r.ValidResults, r.ValidResultsDigitised, r.Resolved, r.ResolvedDigitizedAndArchived, r.ResultsSigned, r.ComponentsRequired, r.ComponentsNotAskedAgain,
+                r.ReceivedReusing, r.Desks, r.DesksDigitizing).ShouldBe(e, $"unit {r.UnitPath}");
         }
 
+        rows.Sum(r => r.ValidResults).ShouldBeGreaterThan(rows.Sum(r => r.ValidResultsDigitised));
+        rows.Sum(r => r.ValidResultsDigitised).ShouldBeGreaterThan(0);
         rows.Sum(r => r.Resolved).ShouldBeGreaterThan(0);
         rows.Sum(r => r.ResolvedDigitizedAndArchived).ShouldBeGreaterThan(0);
+        rows.Sum(r => r.ComponentsNotAskedAgain).ShouldBeGreaterThan(0);
         rows.Sum(r => r.ReceivedReusing).ShouldBeGreaterThan(0);
         rows.Sum(r => r.DesksDigitizing).ShouldBeGreaterThan(0);
         rows.Single(r => r.UnitPath == "/30/288/10507/").UnitLevel.ShouldBe("commune");
@@ -69,6 +77,7 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
             };
             record.ReusableCount = random.Next(3) == 0 ? 1 : 0;
             record.ReusedCount = record.ReusableCount == 1 && random.Next(2) == 0 ? 1 : 0;
+            record.NotAskedCount = record.ReusedCount + (random.Next(4) == 0 ? 1 : 0);
             if (random.Next(4) != 0)
             {
                 record.ResolvedAt = record.ReceivedAt!.Value.AddHours(random.Next(1, 24 * 30));
@@ -91,6 +100,21 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
                     "Kết quả", "KQ.1.001193", $"KQ.{unit.Code}.G{i:D5}", validUntil, new string('a', 64), "application/pdf", 100, "kq.pdf", DigitizationPlaces.Agency, null, null)
                 { UnitId = unit.Id, UnitPath = unit.Path };
                 db.Documents.Add(result);
+                // Its line in the results register (the issuing unit is the desk's here), digitised when the copy came in.
+                var line = new IssuedResult(ResultSources.Dossier, unit.Id, unit.Path, unit.Level, unit.Name, DateOnly.FromDateTime(record.ResolvedAt.Value.UtcDateTime),
+                    "Kết quả", record.ProcedureCode, record.ApplicantIdentity, record.ApplicantName, record.Id, record.Code, unit.Path);
+                if (random.Next(2) == 0)
+                {
+                    line.Digitised(result, record.ResolvedAt.Value.AddDays(random.Next(0, 90)));
+                }
+
+                db.Results.Add(line);
+            }
+            else if (random.Next(6) == 0)
+            {
+                // An old result from the back-file, on paper.
+                db.Results.Add(new IssuedResult(ResultSources.BackFile, unit.Id, unit.Path, unit.Level, "UBND " + unit.Name, new DateOnly(2019, 1, 1).AddDays(random.Next(0, 1500)),
+                    "Kết quả cũ", record.ProcedureCode, record.ApplicantIdentity, record.ApplicantName, null, null, unit.Path));
             }
 
             if (random.Next(3) == 0)
@@ -109,14 +133,14 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
         foreach (var agency in desks.Where((_, index) => index % 3 == 0))
         {
             var desk = new DigitizationDesk(agency.Id, agency.Code, agency.Name, agency.UnitId, agency.UnitPath);
-            desk.Switch(true, DateTimeOffset.UtcNow);
+            desk.Switch(true, new DateTimeOffset(2024, 1, 15, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime()); // switched on within the period
             db.Desks.Add(desk);
         }
 
         return await db.SaveChangesAsync();
     });
 
-    private async Task<Dictionary<Guid, (int, int, int, int, int, int, int, int)>> DirectSqlAsync()
+    private async Task<Dictionary<Guid, (int, int, int, int, int, int, int, int, int, int)>> DirectSqlAsync()
     {
         const string sql = """
             WITH d AS (
@@ -125,24 +149,30 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
                      d."ReceivedAt" >= @s AND d."ReceivedAt" < @e AS received,
                      EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."DossierId" = d."Id" AND NOT x."IsDeleted" AND x."Kind" = 'RESULT'
                              AND (x."ValidUntil" IS NULL OR x."ValidUntil" >= @to)) AS result,
+                     EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."DossierId" = d."Id" AND NOT x."IsDeleted" AND x."Kind" = 'RESULT' AND x."SignedBlobKey" IS NOT NULL) AS signed,
                      EXISTS (SELECT 1 FROM digitization."ScanQueue" q WHERE q."DossierId" = d."Id" AND NOT q."IsDeleted" AND q."Status" = 'PENDING') AS open,
-                     d."ArchivedAt" IS NOT NULL AS archived, d."ReusableCount" > 0 AS reusable, d."ReusedCount" > 0 AS reusing
-              FROM digitization."Dossiers" d WHERE NOT d."IsDeleted" AND d."UnitPath" LIKE '/30/%'),
+                     d."ArchivedAt" IS NOT NULL AS archived, d."ReusedCount" > 0 AS reusing, d."ComponentCount" AS components, d."NotAskedCount" AS notasked
+              FROM digitization."Dossiers" d WHERE NOT d."IsDeleted" AND d."UnitPath" LIKE '/30/%'
+                AND ((d."ResolvedAt" >= @s AND d."ResolvedAt" < @e) OR (d."ReceivedAt" >= @s AND d."ReceivedAt" < @e))),
             dossiers AS (
               SELECT "UnitId",
                      count(*) FILTER (WHERE resolved) AS resolved,
-                     count(*) FILTER (WHERE resolved AND result) AS results,
-                     count(*) FILTER (WHERE resolved AND result AND NOT open) AS digitized,
                      count(*) FILTER (WHERE resolved AND result AND NOT open AND archived) AS archived,
-                     count(*) FILTER (WHERE received AND reusable) AS reusable,
+                     count(*) FILTER (WHERE resolved AND signed) AS signed,
+                     coalesce(sum(components) FILTER (WHERE received), 0) AS components,
+                     coalesce(sum(notasked) FILTER (WHERE received), 0) AS notasked,
                      count(*) FILTER (WHERE received AND reusing) AS reusing
               FROM d GROUP BY "UnitId"),
+            results AS (
+              SELECT "UnitId", count(*) AS valid, count(*) FILTER (WHERE "DigitisedAt" < @e) AS digitised FROM digitization."Results"
+              WHERE NOT "IsDeleted" AND "UnitPath" LIKE '/30/%' AND "IssuedOn" <= @to AND ("ValidUntil" IS NULL OR "ValidUntil" >= @to) GROUP BY "UnitId"),
             desks AS (SELECT "UnitId", count(*) AS desks FROM platform."Agencies" WHERE NOT "IsDeleted" AND "Kind" IN ('one-stop-desk', 'service-center') AND "UnitPath" LIKE '/30/%' GROUP BY "UnitId"),
-            running AS (SELECT "UnitId", count(*) AS running FROM digitization."Desks" WHERE NOT "IsDeleted" AND "Enabled" GROUP BY "UnitId")
-            SELECT coalesce(dossiers."UnitId", desks."UnitId"), coalesce(resolved, 0), coalesce(results, 0), coalesce(digitized, 0), coalesce(archived, 0),
-                   coalesce(reusable, 0), coalesce(reusing, 0), coalesce(desks, 0), coalesce(running, 0)
-            FROM dossiers FULL JOIN desks ON desks."UnitId" = dossiers."UnitId"
-            LEFT JOIN running ON running."UnitId" = coalesce(dossiers."UnitId", desks."UnitId")
+            running AS (SELECT "UnitId", count(*) AS running FROM digitization."Desks" WHERE NOT "IsDeleted" AND "Enabled" AND "EnabledSince" < @e GROUP BY "UnitId"),
+            units AS (SELECT "UnitId" FROM dossiers UNION SELECT "UnitId" FROM results UNION SELECT "UnitId" FROM desks)
+            SELECT u."UnitId", coalesce(r.valid, 0), coalesce(r.digitised, 0), coalesce(x.resolved, 0), coalesce(x.archived, 0), coalesce(x.signed, 0),
+                   coalesce(x.components, 0), coalesce(x.notasked, 0), coalesce(x.reusing, 0), coalesce(k.desks, 0), coalesce(g.running, 0)
+            FROM units u LEFT JOIN dossiers x ON x."UnitId" = u."UnitId" LEFT JOIN results r ON r."UnitId" = u."UnitId"
+            LEFT JOIN desks k ON k."UnitId" = u."UnitId" LEFT JOIN running g ON g."UnitId" = u."UnitId"
             """;
         await using var connection = new NpgsqlConnection(fx.Database.ConnectionString);
         await connection.OpenAsync();
@@ -150,12 +180,12 @@ public sealed class KpiSourceTests(OneStopFactory fx) : IClassFixture<OneStopFac
         command.Parameters.AddWithValue("s", new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime());
         command.Parameters.AddWithValue("e", new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime());
         command.Parameters.AddWithValue("to", To);
-        var result = new Dictionary<Guid, (int, int, int, int, int, int, int, int)>();
+        var result = new Dictionary<Guid, (int, int, int, int, int, int, int, int, int, int)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            result[reader.GetGuid(0)] = ((int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4),
-                (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7), (int)reader.GetInt64(8));
+            int At(int i) => (int)Convert.ToInt64(reader.GetValue(i));
+            result[reader.GetGuid(0)] = (At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
         }
 
         return result;

@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
 using OneStop.Digitization.Contracts;
+using OneStop.Digitization.Domain;
 using OneStop.Digitization.Features.Kpi;
+using OneStop.Digitization.Features.Results;
+using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Kpis;
 using OneStop.Platform.TestKit;
@@ -137,6 +141,48 @@ public abstract class ResultsAndNotAskedKpiTests<TFactory>(TFactory fx) where TF
 
         var row = (await ComputeAsync(month)).Single(r => r.KpiCode == DigitizationKpiCodes.NoRepeatDocuments && r.UnitId == ward.Id);
         (row.Numerator, row.Denominator).ShouldBe((4m, 6m));
+    }
+
+    [Fact]
+    public async Task The_back_fill_writes_one_line_for_each_dossier_resolved_before_the_register_and_the_stock_counts_them()
+    {
+        var ward = await UnitAsync(fx, "10513");
+        var today = VietnamTime.Today(fx.Clock);
+        var month = KpiPeriod.ForMonth(today.Year, today.Month);
+        var resolvedAt = VietnamTime.StartOfDay(new DateOnly(2024, 5, 6)).AddHours(2);
+        // Two dossiers resolved in 2024 (one with its result's copy stored), one still in progress; none has a register line.
+        var ids = await fx.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DigitizationDbContext>();
+            DossierRecord Record(string code, string status, DateTimeOffset? resolved) => new(Guid.CreateVersion7(), ward.Id, ward.Path)
+            {
+                Code = code, ProcedureCode = "1.001193", ProcedureName = "Đăng ký khai sinh", ApplicantKind = ApplicantKinds.Citizen, ApplicantIdentity = "030090007771",
+                ApplicantName = "Trần Thị Bình", ReceivedAt = resolvedAt.AddDays(-3), ResolvedAt = resolved, Status = status, ResolvingUnitId = ward.Id, ResolvingUnitPath = ward.Path,
+            };
+            var onPaper = Record("MC10513-BF-0001", DossierStatuses.Returned, resolvedAt);
+            var withCopy = Record("MC10513-BF-0002", DossierStatuses.Resolved, resolvedAt);
+            var open = Record("MC10513-BF-0003", DossierStatuses.Processing, null);
+            db.Dossiers.AddRange(onPaper, withCopy, open);
+            db.Documents.Add(new DigitizedDocument(DocumentKinds.Result, new DossierRef(withCopy.Id, withCopy.Code, withCopy.ProcedureCode, ApplicantKinds.Citizen,
+                    withCopy.ApplicantIdentity, withCopy.ApplicantName), "Giấy khai sinh", "KQ.1.001193", "KQ.10513.BF2", null, new string('b', 64), "application/pdf", 100,
+                "kq.pdf", DigitizationPlaces.Agency, null, null) { UnitId = ward.Id, UnitPath = ward.Path });
+            await db.SaveChangesAsync();
+            return new[] { onPaper.Id, withCopy.Id, open.Id };
+        });
+
+        (await fx.AsSystemAsync(sp => sp.GetRequiredService<ResultRegisterBackfill>().RunAsync(CancellationToken.None))).ShouldBeGreaterThanOrEqualTo(2);
+        (await fx.AsSystemAsync(sp => sp.GetRequiredService<ResultRegisterBackfill>().RunAsync(CancellationToken.None))).ShouldBe(0); // idempotent
+
+        var lines = await fx.AsSystemAsync(async sp => await sp.GetRequiredService<DigitizationDbContext>().Results.IgnoreQueryFilters()
+            .Where(r => r.DossierId != null && ids.Contains(r.DossierId.Value)).AsNoTracking().ToListAsync());
+        lines.Count.ShouldBe(2);
+        lines.ShouldAllBe(r => r.IssuedOn == new DateOnly(2024, 5, 6) && r.CompetentLevel == "commune" && r.UnitId == ward.Id && r.Source == "DOSSIER");
+        lines.Single(r => r.DossierId == ids[1]).DigitisedAt.ShouldNotBeNull();
+        lines.Single(r => r.DossierId == ids[0]).DigitisedAt.ShouldBeNull();
+
+        // The stock this month: both valid (no expiry), one digitised.
+        var row = (await ComputeAsync(month)).Single(r => r.KpiCode == DigitizationKpiCodes.ResultsDigitised && r.UnitId == ward.Id);
+        (row.Numerator, row.Denominator, row.RollsUp).ShouldBe((1m, 2m, false));
     }
 
     private static Dictionary<string, string> BackFile(string issuedOn, string? validUntil)

@@ -78,6 +78,13 @@ public sealed class KpiDefinitionTests(OneStopFactory fx) : IClassFixture<OneSto
             (kpi.Group == "plan" ? source.Contains("mục II") || source.Contains("Nghị định") : source.Contains("766/QĐ-TTg")).ShouldBeTrue($"{kpi.Code}: {source}");
         }
 
+        // The seed file's own texts (stored on the definitions, the fallback where a code has no glossary entry) say the same.
+        foreach (var kpi in KpiSeeder.Data.Kpis)
+        {
+            (kpi.NumeratorVi, kpi.DenominatorVi).ShouldBe((vi[KpiGlossary.Key(kpi.Code, KpiGlossary.Numerator)], vi[KpiGlossary.Key(kpi.Code, KpiGlossary.Denominator)]), kpi.Code);
+            (kpi.NumeratorEn, kpi.DenominatorEn).ShouldBe((en[KpiGlossary.Key(kpi.Code, KpiGlossary.Numerator)], en[KpiGlossary.Key(kpi.Code, KpiGlossary.Denominator)]), kpi.Code);
+        }
+
         foreach (var reason in KpiNoDataReasons.All)
         {
             Messages.Find("vi", reason).ShouldNotBeNullOrWhiteSpace(reason);

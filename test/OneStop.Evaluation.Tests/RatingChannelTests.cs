@@ -119,6 +119,49 @@ public sealed class RatingChannelTests(OneStopFactory fx) : IClassFixture<OneSto
     }
 
     [Fact]
+    public async Task The_staff_page_for_paper_forms_lists_returned_dossiers_and_records_a_paper_rating_counted_as_paper()
+    {
+        // Cẩm Thượng ward (10507): a returned dossier waiting for its paper form; one of a sibling ward is not offered.
+        await DossierAsync("MC10507-260403-0001", DossierStatuses.Returned, "10507");
+        await DossierAsync("MC10510-260403-0001", DossierStatuses.Returned, "10510");
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var page = await desk.GetStringAsync("/Evaluation/PaperRatings");
+        page.ShouldContain("Nhập phiếu đánh giá giấy");
+        page.ShouldContain("MC10507-260403-0001");
+        page.ShouldNotContain("MC10510-260403-0001");
+
+        // The sibling's dossier cannot be opened by its code either.
+        (await desk.GetStringAsync("/Evaluation/PaperRatings?code=MC10510-260403-0001")).ShouldContain("Không tìm thấy hồ sơ MC10510-260403-0001");
+
+        // An incomplete form is refused with a message and nothing saved.
+        var incomplete = await OneStopFactory.PostFormAsync(desk, "/Evaluation/PaperRatings?code=MC10507-260403-0001", "/Evaluation/PaperRatings",
+            new() { ["Code"] = "MC10507-260403-0001", ["Overall"] = "SATISFIED", ["Scores[0]"] = "2" });
+        incomplete.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await incomplete.Content.ReadAsStringAsync()).ShouldContain("Xin chấm đủ 9 tiêu chí");
+
+        var fields = new Dictionary<string, string> { ["Code"] = "MC10507-260403-0001", ["Overall"] = "DISSATISFIED", ["Comment"] = "Chờ lâu" };
+        for (var i = 0; i < Scores.Length; i++)
+        {
+            fields[$"Scores[{i}]"] = Scores[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var saved = await OneStopFactory.PostFormAsync(desk, "/Evaluation/PaperRatings?code=MC10507-260403-0001", "/Evaluation/PaperRatings", fields);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await desk.GetStringAsync("/Evaluation/PaperRatings");
+        after.ShouldContain("Đã lưu phiếu đánh giá giấy của hồ sơ MC10507-260403-0001");
+        after.ShouldContain("data-testid=\"paper-line\"");
+
+        var rating = await fx.AsSystemAsync(async sp => await sp.GetRequiredService<EvaluationDbContext>().Ratings.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(r => r.DossierCode == "MC10507-260403-0001"));
+        (rating.Channel, rating.Overall, rating.Points, rating.Comment).ShouldBe((RatingChannels.Paper, OverallRatings.Dissatisfied, 16, "Chờ lâu"));
+
+        // Entered once: the same form again is refused with the reason.
+        var again = await OneStopFactory.PostFormAsync(desk, "/Evaluation/PaperRatings?code=MC10507-260403-0001", "/Evaluation/PaperRatings", fields);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("paper-error");
+    }
+
+    [Fact]
     public async Task The_migration_moves_ratings_officers_recorded_as_online_to_paper_and_reseals_the_chain()
     {
         // Data as it was before: Cẩm Thượng's officer recorded two "online" ratings (one for a dossier that also has a

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<DigitizationKpiSource>();
         services.AddScoped<ResultRegister>();
         services.AddScoped<ResultQueries>();
+        services.AddScoped<ResultRegisterBackfill>();
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }
@@ -71,5 +73,15 @@ public sealed class DigitizationModule : ModuleBase
         KpiEndpoints.Map(api);
         CertifiedCopyEndpoints.Map(api);
         ResultEndpoints.Map(api);
+    }
+
+    public override void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ResultRegisterBackfill>(ResultRegisterBackfill.JobId, j => j.RunAsync(CancellationToken.None), "0 20 * * *"); // 03:00 in Vietnam (cron in UTC)
+
+    /// <summary>After each deployment, the register lines of dossiers resolved before it existed are written in the background.</summary>
+    public override Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<ResultRegisterBackfill>(j => j.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
     }
 }

@@ -34,6 +34,7 @@ public sealed class EvaluationModule : ModuleBase
     [
         new("Bảng điều hành", "Cockpit", "/Evaluation", EvaluationPermissions.Cockpit, "bi-speedometer2"),
         new("Phản ánh, kiến nghị", "Complaints", "/Evaluation/Complaints", EvaluationPermissions.Complaints, "bi-chat-left-text"),
+        new("Nhập phiếu đánh giá giấy", "Paper ratings", "/Evaluation/PaperRatings", EvaluationPermissions.Ratings, "bi-clipboard-check"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -49,6 +50,7 @@ public sealed class EvaluationModule : ModuleBase
         services.AddScoped<Features.Targets.KpiTargetHandler>();
         services.AddScoped<EvaluationReport>();
         services.AddScoped<RateHandler>();
+        services.AddScoped<PaperRatingQueries>();
         services.AddScoped<ComplaintHandler>();
         services.AddScoped<IEvaluationApi, EvaluationApi>();
         // Evaluation's own calculators; every other module registers its own the same way.

@@ -10,5 +10,10 @@ namespace OneStop.Platform.Kpis;
 /// "as is" view, following primary successors. <see cref="AsIsUnitId"/> overrides that mapping where the module knows
 /// better per row — a split unit's dossiers go to the successor named in the applicant's address.
 /// </para>
+/// <para>
+/// <see cref="RollsUp"/> <c>false</c> keeps a row at its own unit (and, as is, at the unit standing for it today): for
+/// a KPI whose target is set per competent level, where a province's figure is the province's own results and never
+/// its communes' (results digitised: 30 / 20 / 15 % for province, district, commune; ADR 0030).
+/// </para>
 /// </summary>
-public sealed record KpiRow(string KpiCode, Guid UnitId, string UnitPath, decimal Numerator, decimal Denominator, Guid? AsIsUnitId = null);
+public sealed record KpiRow(string KpiCode, Guid UnitId, string UnitPath, decimal Numerator, decimal Denominator, Guid? AsIsUnitId = null, bool RollsUp = true);

@@ -15,8 +15,8 @@ namespace OneStop.Digitization.Features.Kpi;
 /// Digitization's contribution to Evaluation's KPI engine, per receiving unit (the desk that scans and returns), counted
 /// in SQL over the module's copy of the dossiers and its documents with the same flags as <see cref="DigitizationKpiSource"/>:
 /// <list type="bullet">
-/// <item>as of the period's end, per competent unit (the unit that issued the result, whose level is the level the plan's
-/// 30 / 20 / 15 % targets name): of the results in the register (<see cref="Domain.IssuedResult"/>: resolved dossiers and
+/// <item>as of the period's end, per competent unit and not rolled up (the unit that issued the result, whose level is the
+/// level the plan's 30 / 20 / 15 % targets name): of the results in the register (<see cref="Domain.IssuedResult"/>: resolved dossiers and
 /// old results digitised from the back-file) issued by the period's last day and still valid on it, those digitised
 /// before the period's end (plan: kết quả giải quyết TTHC còn hiệu lực được số hóa; ADR 0030) — a stock, not the
 /// period's flow, and a result expired before the period's last day is in neither figure;</item>
@@ -107,7 +107,8 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
             .GroupBy(r => new { r.UnitId, r.UnitPath })
             .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Valid = g.Count(), Digitised = g.Count(r => r.DigitisedAt != null && r.DigitisedAt < end) })
             .ToListAsync(ct);
-        return stock.Select(s => new KpiRow(DigitizationKpiCodes.ResultsDigitised, s.UnitId, s.UnitPath, s.Digitised, s.Valid));
+        // The targets are per competent level: a province's figure is its own results, not its communes' (RollsUp).
+        return stock.Select(s => new KpiRow(DigitizationKpiCodes.ResultsDigitised, s.UnitId, s.UnitPath, s.Digitised, s.Valid, RollsUp: false));
     }
 
     /// <summary>The register's results valid on <paramref name="day"/>: issued on or before it and not expired before it.</summary>
@@ -231,9 +232,9 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
 
         if (kpiCode == DigitizationKpiCodes.ResultsDigitised)
         {
-            // The valid results of the competent units under the path, those still on paper first.
+            // The valid results the unit issued itself (the figure does not roll up), those still on paper first.
             var end = period.EndsAt;
-            var lines = await ValidResults(period.End.AddDays(-1)).Where(r => r.UnitPath.StartsWith(unitPath))
+            var lines = await ValidResults(period.End.AddDays(-1)).Where(r => r.UnitPath == unitPath)
                 .Select(r => new { r.Id, r.DossierId, r.DossierCode, r.Name, r.UnitPath, r.IssuingBody, r.IssuedOn, r.ValidUntil, Counted = r.DigitisedAt != null && r.DigitisedAt < end })
                 .OrderBy(r => r.Counted ? 1 : 0).ThenByDescending(r => r.IssuedOn).Take(take).ToListAsync(ct);
             return lines.Select(r => new KpiDetailRow(r.Id, r.DossierCode ?? "", r.Name, r.UnitPath, VietnamTime.StartOfDay(r.IssuedOn), r.Counted,

@@ -137,7 +137,8 @@ internal sealed class KpiEngine(
     /// Sums each row into its unit and every ancestor twice: as was (the row's unit, up its parents of the time — a
     /// retired commune through its retired district to Hải Dương) and as is (the unit standing for it today, or the one
     /// the calculator named, up today's tree). A unit whose sums agree in both views gets one snapshot marked both, so
-    /// periods after the latest reorganisation cost no more than before; the others get one per view (ADR 0016).
+    /// periods after the latest reorganisation cost no more than before; the others get one per view (ADR 0016). A row
+    /// with <see cref="KpiRow.RollsUp"/> false counts at its unit only, in both views.
     /// </summary>
     internal static IEnumerable<KpiSnapshot> Roll(EngineContext context, IReadOnlyCollection<string> codes, KpiPeriod period, IReadOnlyList<KpiRow> rows, DateTimeOffset at)
     {
@@ -184,8 +185,10 @@ internal sealed class KpiEngine(
 
     private static void Add(Dictionary<(string Code, Guid Unit), (decimal N, decimal D)> sums, EngineContext context, KpiRow row, UnitNode unit)
     {
-        // Up the parents (the tree is shallow; the bound only guards against a cycle in bad data).
-        for (var (node, steps) = (unit, 0); node is not null && steps < 16; node = node.ParentId is { } p ? context.ById.GetValueOrDefault(p) : null, steps++)
+        // Up the parents (the tree is shallow; the bound only guards against a cycle in bad data); a row that does not
+        // roll up stays at its unit.
+        var levels = row.RollsUp ? 16 : 1;
+        for (var (node, steps) = (unit, 0); node is not null && steps < levels; node = node.ParentId is { } p ? context.ById.GetValueOrDefault(p) : null, steps++)
         {
             var key = (row.KpiCode, node.Id);
             var (n, d) = sums.GetValueOrDefault(key);
