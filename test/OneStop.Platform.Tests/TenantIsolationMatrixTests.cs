@@ -355,6 +355,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Evaluation:/Complaints"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
         ["Evaluation:/Targets"] = "province-wide targets (reference data); writes need Evaluation.Targets.Manage; units offered from the caller's scope (ADR 0023)",
         ["Evaluation:/Kiosk"] = "anonymous kiosk: finds one dossier only by its code plus the applicant's identity tail (or ticket id); see SatisfactionTests",
+        ["Evaluation:/PaperRatings"] = "desk officer types in paper forms: lists and opens only the dossiers and ratings of the caller's scope (scoped queries, the API's handler); a sibling ward's dossier is not found — see RatingChannelTests",
         ["Training:/Index"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
         ["Training:/Class"] = nameof(Training_classes_and_participants_follow_the_hierarchy),
         ["Training:/Plans"] = nameof(Training_plans_and_kpis_stay_within_the_unit),
