@@ -58,7 +58,10 @@ public sealed class TrainingGateTests(TrainingGateTests.GateOn fx) : IClassFixtu
         var unchanged = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/counters/dossiers/{id}");
         unchanged.GetProperty("status").GetString().ShouldBe(DossierStatuses.Received);
         unchanged.GetProperty("assignedTo").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await desk.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/assign", new { assignee = "khong.co.nguoi.nay" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Nobody has this login: refused before the gate is asked (AssignmentEligibilityTests), the dossier unchanged.
+        var unknown = await desk.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/assign", new { assignee = "khong.co.nguoi.nay" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(CountersErrorCodes.AssigneeNotEligible);
 
         await TrainDeskAAsync();
         var assigned = await desk.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/assign", new { assignee = DeskA });

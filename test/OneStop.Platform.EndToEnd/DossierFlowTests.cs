@@ -80,7 +80,7 @@ public sealed class DossierFlowTests(BrowserHost host) : IClassFixture<BrowserHo
         host.Clock.Advance(TimeSpan.FromHours(1));
         var leader = await As("lanhdao.tphd");
         await leader.GotoAsync(detailUrl.Replace("&created=True", "").Replace("&created=true", ""));
-        await leader.GetByTestId("assignee").FillAsync("chuyenvien.tphd");
+        await leader.GetByTestId("assignee").SelectOptionAsync(new SelectOptionValue { Label = "Lê Văn Xử — Chuyên viên Phòng Tư pháp" });
         await leader.GetByTestId("act-assign").ClickAsync();
         (await leader.GetByTestId("message").InnerTextAsync()).ShouldContain("Chuyển xử lý");
 

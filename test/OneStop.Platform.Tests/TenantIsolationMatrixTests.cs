@@ -246,6 +246,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/counters/dossiers/inbox"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["GET /api/v1/counters/dossiers/{id:guid}"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["GET /api/v1/counters/dossiers/by-code/{code}"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/dossiers/{id:guid}/assignees"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/receive"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -981,6 +982,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         var b = await fx.SignInAsync(CommuneB);
         (await b.GetAsync($"/api/v1/counters/dossiers/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await b.GetAsync($"/api/v1/counters/dossiers/by-code/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await b.GetAsync($"/api/v1/counters/dossiers/{id}/assignees")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await b.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(code);
         (await b.GetStringAsync("/api/v1/counters/dossiers/inbox")).ShouldNotContain(code);
         (await b.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -51,6 +51,12 @@ public static class CountersErrorCodes
     /// <summary>The dossier's current state does not allow the requested transition.</summary>
     public const string DossierTransitionNotAllowed = Prefix + "DossierTransitionNotAllowed";
 
+    /// <summary>
+    /// Giao xử lý to someone who may not process the dossier: an unknown login, a deactivated account, a person without a
+    /// membership of the unit holding it, or without a role that processes dossiers. The message says which.
+    /// </summary>
+    public const string AssigneeNotEligible = Prefix + "AssigneeNotEligible";
+
     /// <summary>Training gate (Counters:TrainingGate:Enabled): the specialist holds no valid certificate for the dossier's procedure field.</summary>
     public const string SpecialistNotTrained = Prefix + "SpecialistNotTrained";
 

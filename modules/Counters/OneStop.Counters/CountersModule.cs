@@ -52,6 +52,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<DossierWorkflow>();
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, Features.Dossiers.Reorganisation.OpenDossierHandover>();
         services.AddScoped<TrainingGate>();
+        services.AddScoped<DossierAssignees>();
         services.AddScoped<IntakeHandler>();
         services.AddScoped<Features.Catalogue.LocationIndependence.LocationIndependence>();
         services.AddScoped<Features.Catalogue.LocationIndependence.DecisionRegistry>();

@@ -11,4 +11,13 @@ public interface IPeopleDirectory
 
     /// <summary>The full name for a login, or the login itself when nobody has it (a system actor, a removed account).</summary>
     Task<string> FullNameAsync(string login, CancellationToken ct = default);
+
+    /// <summary>
+    /// The active people who may do <paramref name="permission"/> for <paramref name="unitId"/> on <paramref name="day"/>:
+    /// a membership of that unit valid that day whose roles grant the permission. Ordered by full name.
+    /// </summary>
+    Task<IReadOnlyList<PersonName>> EligibleAsync(Guid unitId, string permission, DateOnly day, CancellationToken ct = default);
+
+    /// <summary>Why <paramref name="login"/> is not among <see cref="EligibleAsync"/>'s people, or null when it is.</summary>
+    Task<(PersonName? Person, string? Reason)> CheckEligibleAsync(string login, Guid unitId, string permission, DateOnly day, CancellationToken ct = default);
 }

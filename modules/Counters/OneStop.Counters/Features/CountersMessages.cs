@@ -57,6 +57,11 @@ internal static class CountersMessages
     public const string TransitionNotAllowed = "Counters.Dossiers.TransitionNotAllowed";
     public const string ReasonRequired = "Counters.Dossiers.ReasonRequired";
     public const string AssigneeRequired = "Counters.Dossiers.AssigneeRequired";
+    /// <summary>{0}: the login or name given; {1}: the unit holding the dossier.</summary>
+    public const string AssigneeUnknown = "Counters.Dossiers.AssigneeUnknown";
+    public const string AssigneeInactive = "Counters.Dossiers.AssigneeInactive";
+    public const string AssigneeOutsideUnit = "Counters.Dossiers.AssigneeOutsideUnit";
+    public const string AssigneeLacksRole = "Counters.Dossiers.AssigneeLacksRole";
     public const string RouteTargetRequired = "Counters.Dossiers.RouteTargetRequired";
     public const string AmountPositive = "Counters.Dossiers.AmountPositive";
     public const string FinancialObligationReasonRequired = "Counters.Dossiers.FinancialObligationReasonRequired";

@@ -11,6 +11,7 @@ using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.People;
 using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Features.Dossiers;
@@ -110,6 +111,8 @@ internal static class DossierEndpoints
         g.MapGet("/", List).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Danh sách hồ sơ trong phạm vi, lọc và phân trang keyset");
         g.MapGet("/inbox", Inbox).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Hồ sơ được giao cho tôi, sắp theo hạn giải quyết");
         g.MapGet("/{id:guid}", Get).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Chi tiết hồ sơ với cách tính hạn, luân chuyển và lịch sử");
+        g.MapGet("/{id:guid}/assignees", Assignees).RequirePermission(CountersPermissions.DossiersProcess)
+            .WithSummary("Người có thể được giao xử lý hồ sơ: cán bộ của đơn vị đang giữ hồ sơ, còn hiệu lực hôm nay, có vai trò xử lý hồ sơ");
         g.MapGet("/by-code/{code}", GetByCode).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Hồ sơ theo mã");
 
         Transition<NoteRequest>(g, DossierActions.Receive, "Tiếp nhận hồ sơ trực tuyến / bưu chính", (w, d, r, ct) => w.ReceiveAsync(d, ct));
@@ -146,6 +149,9 @@ internal static class DossierEndpoints
 
     internal static async Task<Ok<DossierDto>> Get(Guid id, DossierWorkflow workflow, CancellationToken ct) =>
         TypedResults.Ok(DossierDto.From(await workflow.LoadAsync(id, ct), workflow.Now));
+
+    internal static async Task<Ok<IReadOnlyList<PersonName>>> Assignees(Guid id, DossierWorkflow workflow, DossierAssignees assignees, CancellationToken ct) =>
+        TypedResults.Ok(await assignees.EligibleAsync(await workflow.LoadAsync(id, ct), ct));
 
     internal static async Task<Ok<DossierDto>> GetByCode(string code, CountersDbContext db, DossierWorkflow workflow, CancellationToken ct)
     {

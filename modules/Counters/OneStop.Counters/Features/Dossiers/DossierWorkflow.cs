@@ -15,7 +15,8 @@ namespace OneStop.Counters.Features.Dossiers;
 /// Loads a dossier in the caller's scope, applies a transition and saves it together with its history line and the
 /// <see cref="DossierChanged"/> event (same transaction, through the outbox).
 /// </summary>
-internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time, TrainingGate trainingGate)
+internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time, TrainingGate trainingGate,
+    DossierAssignees assignees)
 {
     /// <summary>Reads what the due date needs before a transaction opens (see <see cref="DossierClock.PrepareAsync"/>).</summary>
     public Task PrepareClockAsync(Guid unitId, CancellationToken ct) => clock.PrepareAsync(unitId, ct);
@@ -66,6 +67,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
 
     public async Task AssignAsync(Dossier d, string assignee, string? note, CancellationToken ct)
     {
+        assignee = await assignees.EnsureEligibleAsync(d, assignee, ct); // a person of the unit holding it, who processes dossiers
         await trainingGate.EnsureTrainedAsync(d, assignee, ct); // optional: Counters:TrainingGate:Enabled
         var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.Assigned, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, note);
         d.AssignedTo = assignee;

@@ -22,8 +22,8 @@ namespace OneStop.Counters.Pages.Dossiers;
 /// printable forms, and the actions the user's role and the dossier's state allow.
 /// </summary>
 [Permission(CountersPermissions.DossiersRead)]
-internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, PlatformDbContext platform, Features.Dossiers.Forms.DossierForms forms, IPeopleDirectory people,
-    Infrastructure.CountersDbContext db) : PageModel
+internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, Features.Dossiers.Forms.DossierForms forms, IPeopleDirectory people,
+    Infrastructure.CountersDbContext db, DossierAssignees assignees) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
@@ -207,10 +207,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
 
         if (Actions.Contains("assign"))
         {
-            var holder = d.CurrentUnitId;
-            var userIds = await platform.UnitMemberships.IgnoreQueryFilters().Where(m => m.UnitId == holder).Select(m => m.UserId).ToListAsync(ct);
-            Colleagues = await platform.Users.Where(u => userIds.Contains(u.Id)).OrderBy(u => u.FullName).ThenBy(u => u.UserName)
-                .Select(u => new PersonName(u.Id, u.UserName!, u.FullName, u.Position)).ToListAsync(ct);
+            // Only the people who may take it: the API refuses anyone else (DossierAssignees).
+            Colleagues = await assignees.EligibleAsync(d, ct);
         }
     }
 
