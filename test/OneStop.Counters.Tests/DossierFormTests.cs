@@ -209,6 +209,13 @@ public sealed class DossierFormTests(OneStopFactory fx) : IClassFixture<OneStopF
             var refusal = Words((await Pdf(await desk.GetAsync($"{Api}/{online}/forms/refusal"))).Bytes);
             refusal.ShouldContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
             refusal.ShouldContain("thẩm quyền");
+            // Received at the desk, then refused: the refusal is its paper, never a receipt with an appointment.
+            var refusedAtDesk = (await Intake(desk)).GetProperty("id").GetGuid();
+            (await desk.PostAsJsonAsync($"{Api}/{refusedAtDesk}/refuse", new { reason = "Thiếu giấy chứng sinh bản chính" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var noReceipt = await Problem(await desk.GetAsync($"{Api}/{refusedAtDesk}/forms/receipt"), HttpStatusCode.Conflict);
+            noReceipt.GetProperty("code").GetString().ShouldBe(CountersErrorCodes.FormNotAvailable);
+            noReceipt.GetProperty("title").GetString()!.ShouldContain("Mẫu 03");
+            Words((await Pdf(await desk.GetAsync($"{Api}/{refusedAtDesk}/forms/refusal"))).Bytes).ShouldContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
 
             (await Problem(await desk.GetAsync($"{Api}/{id}/forms/birth-certificate"), HttpStatusCode.NotFound))
                 .GetProperty("code").GetString().ShouldBe(CountersErrorCodes.FormNotAvailable);

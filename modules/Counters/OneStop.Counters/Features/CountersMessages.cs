@@ -160,6 +160,7 @@ internal static class CountersMessages
     /// <summary>{0}: the circular of the form set; {1}: the reception date.</summary>
     public const string FormNotInSet = "Counters.Forms.NotInSet";
     public const string FormReceiptNotYet = "Counters.Forms.ReceiptNotYet";
+    public const string FormReceiptRefused = "Counters.Forms.ReceiptRefused";
     public const string FormNoSupplementRequest = "Counters.Forms.NoSupplementRequest";
     public const string FormNotRefused = "Counters.Forms.NotRefused";
     public const string FormNoApology = "Counters.Forms.NoApology";

@@ -7,25 +7,46 @@ using OneStop.Platform.Web;
 namespace OneStop.Counters.Features.Dossiers;
 
 /// <summary>
-/// Giao xử lý: who a dossier can be handed to — the active people of the unit holding it now, with a membership valid
-/// today whose roles grant processing (<see cref="CountersPermissions.DossiersProcess"/>). The page and the API offer
+/// Giao xử lý: who a dossier can be handed to — the active people of the unit holding it now (or of its competent unit,
+/// for a dossier received elsewhere), with a membership valid today whose roles grant processing (<see cref="CountersPermissions.DossiersProcess"/>). The page and the API offer
 /// only them; an assignment naming anyone else (an unknown login, a deactivated account, someone of another unit, or
 /// without the role) is refused before anything changes, so a dossier never belongs to nobody.
 /// </summary>
 internal sealed class DossierAssignees(IPeopleDirectory people, TimeProvider time)
 {
-    public Task<IReadOnlyList<PersonName>> EligibleAsync(Dossier d, CancellationToken ct) =>
-        people.EligibleAsync(d.CurrentUnitId, CountersPermissions.DossiersProcess, VietnamTime.Today(time), ct);
+    /// <summary>The units a dossier is with: the one holding it now and the competent one (a location-independent dossier's).</summary>
+    private static Guid[] UnitsOf(Dossier d) => d.ResolvingUnitId == Guid.Empty ? [d.CurrentUnitId] : [.. new[] { d.CurrentUnitId, d.ResolvingUnitId }.Distinct()];
+
+    public async Task<IReadOnlyList<PersonName>> EligibleAsync(Dossier d, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var found = new List<PersonName>();
+        foreach (var unit in UnitsOf(d))
+        {
+            found.AddRange(await people.EligibleAsync(unit, CountersPermissions.DossiersProcess, today, ct));
+        }
+
+        return found.DistinctBy(p => p.Id).OrderBy(p => p.FullName, StringComparer.Ordinal).ThenBy(p => p.Login, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The assignee's login as the account spells it; throws <see cref="CountersErrorCodes.AssigneeNotEligible"/> (422) otherwise.</summary>
     public async Task<string> EnsureEligibleAsync(Dossier d, string login, CancellationToken ct)
     {
-        var (person, reason) = await people.CheckEligibleAsync(login, d.CurrentUnitId, CountersPermissions.DossiersProcess, VietnamTime.Today(time), ct);
-        if (reason is null)
+        var today = VietnamTime.Today(time);
+        var checks = new List<(PersonName? Person, string? Reason)>();
+        foreach (var unit in UnitsOf(d))
         {
-            return person!.Login;
+            var check = await people.CheckEligibleAsync(login, unit, CountersPermissions.DossiersProcess, today, ct);
+            if (check.Reason is null)
+            {
+                return check.Person!.Login;
+            }
+
+            checks.Add(check);
         }
 
+        // A member of one of the units without the role is told so, rather than that they are outside the unit.
+        var (person, reason) = checks.FirstOrDefault(c => c.Reason == IneligibleReasons.LacksRole) is { Reason: not null } lacking ? lacking : checks[0];
         var name = person?.FullName is { Length: > 0 } full ? full : login.Trim();
         throw new PlatformException(CountersErrorCodes.AssigneeNotEligible, 422, name, d.CurrentUnitName)
         {

@@ -21,7 +21,8 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     /// <summary>When a form exists for a dossier: the state or record it documents must be there (else 409).</summary>
     private static readonly Dictionary<string, (Func<Dossier, bool> Available, string WhyNotCode)> Availability = new()
     {
-        [FormKinds.Receipt] = (d => d.ReceivedAt is not null, CountersMessages.FormReceiptNotYet),
+        // A refused dossier gets the refusal (Mẫu 03), never a receipt promising a result on a day.
+        [FormKinds.Receipt] = (d => d.ReceivedAt is not null && d.Status != DossierStatuses.Refused, CountersMessages.FormReceiptNotYet),
         [FormKinds.SupplementRequest] = (d => d.ClockStops.Any(s => s.Cause == DossierTransitions.SupplementRequested), CountersMessages.FormNoSupplementRequest),
         [FormKinds.Refusal] = (d => d.Status == DossierStatuses.Refused, CountersMessages.FormNotRefused),
         [FormKinds.Apology] = (_ => true, CountersMessages.FormNoApology), // checked against the letters below
@@ -56,7 +57,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
             };
         if (!rule.Available(d))
         {
-            throw NotAvailable(rule.WhyNotCode, 409);
+            throw NotAvailable(kind == FormKinds.Receipt && d.Status == DossierStatuses.Refused ? CountersMessages.FormReceiptRefused : rule.WhyNotCode, 409);
         }
 
         ApologyLetter? letter = null;
