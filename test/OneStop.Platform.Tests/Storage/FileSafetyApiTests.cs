@@ -128,6 +128,30 @@ public sealed class FileSafetyApiTests(OneStopFactory fx) : IClassFixture<OneSto
         (await store.ExistsAsync(young)).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task References_are_found_in_every_unit_whatever_the_scope_asking()
+    {
+        var (district, id) = await DistrictAssignmentAsync();
+        var pdf = UniquePdf();
+        (await district.PostAsync($"{Api}/assignments/{id}/reports", ReportForm(("bien-ban.pdf", pdf)))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var key = Convert.ToHexStringLower(SHA256.HashData(pdf));
+
+        // Asked from another district's scope: the query filters that hide that report from it do not hide the reference.
+        var found = await fx.InScopeAsync(new OneStop.Platform.Scoping.UnitScope(Guid.NewGuid(), "/30/999/", "Huyện khác"), async sp =>
+        {
+            var all = new List<string>();
+            foreach (var references in sp.GetServices<IBlobReferences>())
+            {
+                all.AddRange(await references.ReferencedAsync([key, new string('0', 64)], CancellationToken.None));
+            }
+
+            return all;
+        });
+
+        found.ShouldBe([key]);
+        fx.Services.CreateScope().ServiceProvider.GetServices<IBlobReferences>().Count().ShouldBeGreaterThanOrEqualTo(3); // Counters, PlanTasks, Digitization
+    }
+
     /// <summary>Makes the blobs look three days old (older than the 48-hour grace period).</summary>
     private void Backdate(params string[] keys)
     {
