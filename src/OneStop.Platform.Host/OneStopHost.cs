@@ -12,6 +12,7 @@ using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 using OneStop.Platform.Localization;
 
@@ -138,6 +139,7 @@ public static class OneStopHost
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UsePlatformFileSafety(); // downloads as attachments with nosniff; a failed request's blobs taken back (ADR 0033)
         // Before the error handlers: an error, a status page or a ProblemDetails is written in the reader's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler("/Error");

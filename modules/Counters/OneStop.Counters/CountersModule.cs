@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Storage;
 using OneStop.Platform.Messaging;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Features;
@@ -42,6 +43,7 @@ public sealed class CountersModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
+        services.AddBlobReferences<CountersDbContext>(db => db.LocationIndependentDecisions.Select(d => d.SignedPdfKey)); // ADR 0033
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
         services.AddScoped<DueDateHandler>();

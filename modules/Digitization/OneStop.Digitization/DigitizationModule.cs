@@ -20,6 +20,7 @@ using OneStop.Platform;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Storage;
 
 namespace OneStop.Digitization;
 
@@ -41,6 +42,7 @@ public sealed class DigitizationModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<DigitizationDbContext>(DigitizationDbContext.SchemaName);
+        services.AddBlobReferences<DigitizationDbContext>(db => db.Documents.Select(d => (string?)d.BlobKey), db => db.Documents.Select(d => d.SignedBlobKey)); // ADR 0033
         services.AddSingleton<UnitCertificates>();
         services.AddScoped<DigitizeHandler>();
         services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDocuments>();

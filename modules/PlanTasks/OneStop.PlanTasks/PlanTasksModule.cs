@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
+using OneStop.Platform.Storage;
 using OneStop.PlanTasks.Contracts;
 using OneStop.PlanTasks.Features;
 using OneStop.PlanTasks.Features.Assignments;
@@ -38,6 +39,7 @@ public sealed class PlanTasksModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<PlanTasksDbContext>(PlanTasksDbContext.SchemaName);
+        services.AddBlobReferences<PlanTasksDbContext>(db => db.Evidence.Select(e => (string?)e.StorageKey)); // ADR 0033
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.PlanTasks.Features.Kpis.PlanTasksKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<PlanSeeder>();
         services.AddSingleton<EvidenceStore>();

@@ -14,6 +14,8 @@ public static class PlatformJobs
         // no daylight saving) is 17:05 UTC the day before; Hangfire's cron runs in UTC.
         jobs.AddOrUpdate<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>("platform-reorganisations-take-effect",
             r => r.TakeEffectDueAsync(CancellationToken.None), "5 17 * * *");
+        // Blobs no row references, older than Blobs:OrphanGraceHours: 02:30 in Vietnam (19:30 UTC), ADR 0033.
+        jobs.AddOrUpdate<OneStop.Platform.Storage.OrphanBlobs>("platform-orphan-blobs", o => o.RemoveOrphansAsync(CancellationToken.None), "30 19 * * *");
     }
 }
 

@@ -24,6 +24,23 @@ public sealed class BlobStorageOptions
 
     public int InfectedExitCode { get; set; } = 1;
 
+    /// <summary>A clamd daemon asked over TCP (INSTREAM) for every upload; takes precedence over <see cref="VirusScanCommand"/>.</summary>
+    public ClamAvOptions ClamAv { get; set; } = new();
+
+    /// <summary>Blobs no row references and older than this are removed by the orphan job (<c>platform-orphan-blobs</c>).</summary>
+    public int OrphanGraceHours { get; set; } = 48;
+
+    /// <summary>Section <c>Blobs:ClamAv</c>. Empty host: no clamd. Configured but unreachable: uploads are refused (fail closed).</summary>
+    public sealed class ClamAvOptions
+    {
+        public string? Host { get; set; }
+        public int Port { get; set; } = 3310;
+        /// <summary>For the whole exchange (connect, send, verdict).</summary>
+        public int TimeoutSeconds { get; set; } = 30;
+        /// <summary>Chunk size of the INSTREAM protocol; clamd refuses a stream longer than its own StreamMaxLength.</summary>
+        public int ChunkBytes { get; set; } = 64 * 1024;
+    }
+
     public sealed class S3Options
     {
         /// <summary>Endpoint of an S3-compatible service (e.g. <c>https://s3.example.vn</c>); empty for AWS itself.</summary>

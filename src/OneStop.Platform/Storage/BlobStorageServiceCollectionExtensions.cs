@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,10 +22,23 @@ public static class BlobStorageServiceCollectionExtensions
                 ? new S3BlobStore(o.S3, Path.Combine(root, ".staging"))
                 : new FileSystemBlobStore(root);
         });
-        services.AddSingleton<IVirusScanner>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.VirusScanCommand)
-            ? new NoVirusScanner()
-            : ActivatorUtilities.CreateInstance<CommandVirusScanner>(sp));
+        services.AddSingleton<IVirusScanner>(sp => sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value switch
+        {
+            { ClamAv.Host: { Length: > 0 } } => ActivatorUtilities.CreateInstance<ClamAvScanner>(sp),
+            { VirusScanCommand: { Length: > 0 } command } when !string.IsNullOrWhiteSpace(command) => ActivatorUtilities.CreateInstance<CommandVirusScanner>(sp),
+            _ => new NoVirusScanner(),
+        });
+        services.AddSingleton<OrphanBlobs>();
         services.AddSingleton<UploadGuard>();
         return services;
     }
+
+    /// <summary>
+    /// Declares the columns of <typeparamref name="TContext"/> that hold blob keys (each a query selecting the key), so
+    /// the orphan job and the clean-up of a refused upload never remove a blob a row still points at (ADR 0033). Every
+    /// module that keeps blob keys calls it once.
+    /// </summary>
+    public static IServiceCollection AddBlobReferences<TContext>(this IServiceCollection services, params Func<TContext, IQueryable<string?>>[] columns)
+        where TContext : DbContext =>
+        services.AddScoped<IBlobReferences>(sp => new DbBlobReferences<TContext>(sp.GetRequiredService<TContext>(), columns));
 }

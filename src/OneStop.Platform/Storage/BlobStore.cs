@@ -22,11 +22,18 @@ public interface IBlobStore
 
     Task<bool> ExistsAsync(string key, CancellationToken ct = default);
 
+    /// <summary>Removes a blob (a refused or rolled-back upload, an orphan); nothing happens when there is none.</summary>
+    Task DeleteAsync(string key, CancellationToken ct = default);
+
+    /// <summary>Every stored blob with the time it was last written (the orphan job's candidates).</summary>
+    IAsyncEnumerable<BlobEntry> ListAsync(CancellationToken ct = default);
+
     /// <summary>Where uploads are staged before they are accepted (same volume as the store, so acceptance is a move).</summary>
     string StagingDirectory { get; }
 }
 
-public sealed record StoredBlob(string Key, long Length);
+/// <param name="Created">True when this call wrote the blob; false when the same content was already stored (so a rollback must not remove it).</param>
+public sealed record StoredBlob(string Key, long Length, bool Created = false);
 
 /// <summary>An upload written to the staging folder under a generated name, with its length and SHA-256.</summary>
 public sealed class StagedFile(string path, long length, string sha256) : IDisposable

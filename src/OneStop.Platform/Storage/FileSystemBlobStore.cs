@@ -13,15 +13,18 @@ internal sealed class FileSystemBlobStore(string root) : IBlobStore
     {
         var target = PathOf(stagedFile.Sha256);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var created = false;
         if (File.Exists(target))
         {
             stagedFile.Dispose(); // same content already stored
+            Touch(target);
         }
         else
         {
             try
             {
                 File.Move(stagedFile.Path, target);
+                created = true;
             }
             catch (IOException) when (File.Exists(target))
             {
@@ -29,7 +32,7 @@ internal sealed class FileSystemBlobStore(string root) : IBlobStore
             }
         }
 
-        return Task.FromResult(new StoredBlob(stagedFile.Sha256, stagedFile.Length));
+        return Task.FromResult(new StoredBlob(stagedFile.Sha256, stagedFile.Length, created));
     }
 
     public async Task<StoredBlob> PutAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
@@ -42,9 +45,10 @@ internal sealed class FileSystemBlobStore(string root) : IBlobStore
             var staged = Path.Combine(StagingDirectory, Guid.NewGuid().ToString("N"));
             await File.WriteAllBytesAsync(staged, content.ToArray(), ct);
             using var file = new StagedFile(staged, content.Length, key);
-            await PutStagedAsync(file, ct);
+            return await PutStagedAsync(file, ct);
         }
 
+        Touch(target);
         return new StoredBlob(key, content.Length);
     }
 
@@ -55,6 +59,51 @@ internal sealed class FileSystemBlobStore(string root) : IBlobStore
     }
 
     public Task<bool> ExistsAsync(string key, CancellationToken ct = default) => Task.FromResult(File.Exists(PathOf(key)));
+
+    public Task DeleteAsync(string key, CancellationToken ct = default)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<BlobEntry> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            ct.ThrowIfCancellationRequested();
+            var key = Path.GetFileName(path);
+            if (BlobKeys.IsValid(key) && path == PathOf(key))
+            {
+                yield return new BlobEntry(key, File.GetLastWriteTimeUtc(path));
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A blob stored again is young again: an orphan re-uploaded just now must not be removed by the orphan job before
+    /// the row that will reference it is saved.
+    /// </summary>
+    private static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+            // Read-only or removed meanwhile: the grace period is a safety margin, not a guarantee.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     private string PathOf(string key)
     {

@@ -32,27 +32,30 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task<StoredBlob> PutStagedAsync(StagedFile stagedFile, CancellationToken ct = default)
     {
+        var created = false;
         using (stagedFile)
         {
             if (!await ExistsAsync(stagedFile.Sha256, ct))
             {
                 await _client.PutObjectAsync(new PutObjectRequest { BucketName = _options.Bucket, Key = ObjectName(stagedFile.Sha256), FilePath = stagedFile.Path }, ct);
+                created = true;
             }
         }
 
-        return new StoredBlob(stagedFile.Sha256, stagedFile.Length);
+        return new StoredBlob(stagedFile.Sha256, stagedFile.Length, created);
     }
 
     public async Task<StoredBlob> PutAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
     {
         var key = BlobKeys.Of(content.Span);
-        if (!await ExistsAsync(key, ct))
+        if (await ExistsAsync(key, ct))
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            await _client.PutObjectAsync(new PutObjectRequest { BucketName = _options.Bucket, Key = ObjectName(key), InputStream = stream }, ct);
+            return new StoredBlob(key, content.Length);
         }
 
-        return new StoredBlob(key, content.Length);
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        await _client.PutObjectAsync(new PutObjectRequest { BucketName = _options.Bucket, Key = ObjectName(key), InputStream = stream }, ct);
+        return new StoredBlob(key, content.Length, Created: true);
     }
 
     public async Task<Stream?> OpenAsync(string key, CancellationToken ct = default)
@@ -87,6 +90,31 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
         {
             return false;
         }
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken ct = default) =>
+        await _client.DeleteObjectAsync(_options.Bucket, ObjectName(key), ct);
+
+    /// <summary>Objects are listed with their last-modified time; an existing object stored again is not rewritten, so its time stays (ADR 0033).</summary>
+    public async IAsyncEnumerable<BlobEntry> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var request = new ListObjectsV2Request { BucketName = _options.Bucket, Prefix = _options.Prefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await _client.ListObjectsV2Async(request, ct);
+            foreach (var o in response.S3Objects ?? [])
+            {
+                var key = o.Key[(o.Key.LastIndexOf('/') + 1)..];
+                if (BlobKeys.IsValid(key) && o.LastModified is { } modified)
+                {
+                    yield return new BlobEntry(key, modified.ToUniversalTime());
+                }
+            }
+
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
     }
 
     private string ObjectName(string key)

@@ -85,6 +85,10 @@ public enum UploadRefusal
     TooLarge,
     WrongType,
     Infected,
+    /// <summary>The deep check found active content, an embedded object, an external link, a bomb or a damaged file (ADR 0033).</summary>
+    Unsafe,
+    /// <summary>A virus scanner is configured but gave no verdict: refused, never let through (fail closed).</summary>
+    ScanUnavailable,
 }
 
 /// <summary>An upload refused before anything was stored (400 ProblemDetails with the module's code).</summary>
@@ -98,7 +102,18 @@ public sealed class UploadRejectedException : PlatformException
         MessageCode = messageCode;
     }
 
+    private UploadRejectedException(string code, string messageCode, UploadRefusal reason, int statusCode)
+        : base(code, statusCode)
+    {
+        Reason = reason;
+        MessageCode = messageCode;
+    }
+
     public UploadRefusal Reason { get; }
+
+    /// <summary>503 with the module's code: the file may be fine, the scanner could not say so.</summary>
+    public static UploadRejectedException ScanUnavailable(string code) =>
+        new(code, PlatformMessages.UploadScanUnavailable, UploadRefusal.ScanUnavailable, 503);
 }
 
 /// <param name="ErrorCode">The module's stable code for a refused upload (e.g. <c>Digitization.UploadRejected</c>).</param>
@@ -109,14 +124,35 @@ public sealed record AcceptedUpload(StoredBlob Blob, string ContentType, string 
 /// <summary>
 /// The one way an uploaded file enters the system: the name is checked as data (never used as a path), the bytes are
 /// written to a generated staging name while counting and hashing, the type is read from the magic bytes and must
-/// agree with the extension, the virus-scan hook runs, and only then is the file moved into the blob store. A refusal
-/// at any step deletes the staged copy: nothing is left behind.
+/// agree with the extension, the deep check of that type runs (PDF, Office, images: ADR 0033), the virus scanner runs,
+/// and only then is the file moved into the blob store. A refusal at any step deletes the staged copy, and also the
+/// blobs this request stored before it (the other files of the same report): one refused file refuses the operation,
+/// and nothing is left behind.
 /// </summary>
-public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
+public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner, OrphanBlobs orphans)
 {
     public const int MaxNameLength = 200;
 
     public async Task<AcceptedUpload> AcceptAsync(string? fileName, Stream content, UploadRules rules, CancellationToken ct = default)
+    {
+        try
+        {
+            var accepted = await CheckAndStoreAsync(fileName, content, rules, ct);
+            if (accepted.Blob.Created)
+            {
+                BlobsCreatedInRequest.Add(accepted.Blob.Key);
+            }
+
+            return accepted;
+        }
+        catch (UploadRejectedException)
+        {
+            await orphans.DeleteUnreferencedAsync(BlobsCreatedInRequest.Take(), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<AcceptedUpload> CheckAndStoreAsync(string? fileName, Stream content, UploadRules rules, CancellationToken ct)
     {
         var name = CheckName(fileName, rules);
         Directory.CreateDirectory(store.StagingDirectory);
@@ -139,7 +175,12 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
                 throw Refuse(rules, UploadRefusal.WrongType, PlatformMessages.UploadWrongType, allowed);
             }
 
-            if (!await scanner.IsCleanAsync(stagedPath, ct))
+            if (Inspection.UploadInspector.Check(type, stagedPath) is { } unsafeContent)
+            {
+                throw Refuse(rules, UploadRefusal.Unsafe, unsafeContent);
+            }
+
+            if (!await IsCleanAsync(stagedPath, rules, ct))
             {
                 throw Refuse(rules, UploadRefusal.Infected, PlatformMessages.UploadInfected);
             }
@@ -158,6 +199,18 @@ public sealed class UploadGuard(IBlobStore store, IVirusScanner scanner)
             {
                 File.Delete(stagedPath);
             }
+        }
+    }
+
+    private async Task<bool> IsCleanAsync(string stagedPath, UploadRules rules, CancellationToken ct)
+    {
+        try
+        {
+            return await scanner.IsCleanAsync(stagedPath, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw UploadRejectedException.ScanUnavailable(rules.ErrorCode);
         }
     }
 
@@ -212,7 +265,7 @@ public interface IVirusScanner
     Task<bool> IsCleanAsync(string filePath, CancellationToken ct);
 }
 
-/// <summary>No scanner configured (embedded default): every file passes; production configures <c>Blobs:VirusScanCommand</c>.</summary>
+/// <summary>No scanner configured (embedded default): every file passes; production configures <c>Blobs:ClamAv</c> or <c>Blobs:VirusScanCommand</c>.</summary>
 internal sealed class NoVirusScanner : IVirusScanner
 {
     public Task<bool> IsCleanAsync(string filePath, CancellationToken ct) => Task.FromResult(true);

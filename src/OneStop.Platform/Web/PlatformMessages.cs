@@ -30,4 +30,20 @@ public static class PlatformMessages
     public const string UploadBadName = "Platform.Upload.BadName";
     /// <summary>{0}: the size allowed, in MB.</summary>
     public const string UploadTooLarge = "Platform.Upload.TooLarge";
+
+    // What the deep check of the upload guard refuses (UploadInspector), and a virus scanner that cannot answer.
+    public const string UploadPdfJavaScript = "Platform.Upload.PdfJavaScript";
+    public const string UploadPdfLaunch = "Platform.Upload.PdfLaunch";
+    public const string UploadPdfEmbeddedFile = "Platform.Upload.PdfEmbeddedFile";
+    public const string UploadPdfRichMedia = "Platform.Upload.PdfRichMedia";
+    public const string UploadPdfForeignPayload = "Platform.Upload.PdfForeignPayload";
+    public const string UploadPdfTrailingData = "Platform.Upload.PdfTrailingData";
+    public const string UploadPdfMalformed = "Platform.Upload.PdfMalformed";
+    public const string UploadOfficeMacro = "Platform.Upload.OfficeMacro";
+    public const string UploadOfficeEmbeddedObject = "Platform.Upload.OfficeEmbeddedObject";
+    public const string UploadOfficeExternalLink = "Platform.Upload.OfficeExternalLink";
+    public const string UploadOfficeTooLarge = "Platform.Upload.OfficeTooLarge";
+    public const string UploadOfficeMalformed = "Platform.Upload.OfficeMalformed";
+    public const string UploadImageBroken = "Platform.Upload.ImageBroken";
+    public const string UploadScanUnavailable = "Platform.Upload.ScanUnavailable";
 }

@@ -12,7 +12,10 @@ namespace OneStop.PlanTasks.Infrastructure;
 /// (no path, no <c>..</c>), empty and oversized files are refused, the type is read from the content and must match
 /// the extension, the virus-scan hook runs — and are kept in the content-addressed blob store. Signed documents and
 /// scans are PDF or images; reports and tables are often Word and Excel files (without macros), told apart by the
-/// parts inside them. Size: <c>PlanTasks:Evidence:MaxBytes</c> (10 MB).
+/// parts inside them. Size: <c>PlanTasks:Evidence:MaxBytes</c> (10 MB). The guard's deep check refuses active content,
+/// embedded objects and external links, and a refused file takes back the files of the same report stored before it;
+/// a report that fails later takes them back at the end of the request (ADR 0033). The module's evidence keys are
+/// declared to the orphan job in <c>PlanTasksModule</c> (<c>AddBlobReferences</c>).
 /// </summary>
 internal sealed class EvidenceStore(UploadGuard guard, IBlobStore blobs, IConfiguration configuration, IOptions<DatabaseOptions> options, IHostEnvironment environment)
 {
