@@ -75,8 +75,8 @@ internal sealed class SubmitReportHandler(PlanTasksDbContext db, EvidenceStore s
             request.Narrative.Trim(), scope.ActorName);
         foreach (var file in files)
         {
-            // A refused file throws before anything is saved; a file stored before it stays as an unreferenced blob
-            // (content-addressed, so a resend stores nothing twice).
+            // A refused file throws before anything is saved; the blobs of files stored before it are taken back by the
+            // kernel's file safety (ADR 0033), and a resend stores nothing twice (content-addressed).
             await using var content = file.Open();
             var accepted = await store.AcceptAsync(file.FileName, content, ct);
             report.Evidence.Add(new EvidenceFile(report, accepted.FileName, accepted.ContentType, accepted.Blob.Length, accepted.Blob.Key, accepted.Blob.Key));
