@@ -47,9 +47,17 @@ start_host
 echo "host up (Production) at $(date -u +%T); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet etc/bench/Durability/bin/Release/net10.0/OneStop.Bench.Durability.dll "http://127.0.0.1:$port" "$intakes" "$concurrency" "$work/journal.csv" &
 driver_pid=$!
-# Two kills at random moments while the load runs (the first after 8–20 s, the second 8–20 s after the restart).
+# Two kills at random moments while intakes are being stored: each once at least 25 more dossiers are in since the
+# start (or the restart), then 1–8 s later, so a kill never lands while the clients are still signing in.
+stored() { "${psql[@]}" -c 'SELECT count(*) FROM counters."Dossiers"' 2>/dev/null || echo 0; }
 for round in 1 2; do
-  sleep $((8 + RANDOM % 13))
+  base=$(stored)
+  for _ in $(seq 1 600); do
+    [ "$(stored)" -ge $((base + 25)) ] && break
+    kill -0 "$driver_pid" 2>/dev/null || break
+    sleep 1
+  done
+  sleep $((1 + RANDOM % 8))
   kill -0 "$driver_pid" 2>/dev/null || { echo "load finished before kill $round; use more intakes" >&2; break; }
   crash
 done
