@@ -227,10 +227,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/digitization/dossiers/{id:guid}/archive"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["GET /api/v1/digitization/archive"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["GET /api/v1/digitization/kpi"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
-        // The data store is the citizen's: other units' documents only with the citizen's consent (DossierFlowTests), reads logged per unit.
+        // The data store is the citizen's: other units' documents only with the citizen's consent to the reading unit (ConsentPerUnitTests), reads logged per unit.
         ["GET /api/v1/digitization/applicants/{identity}/documents"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["GET /api/v1/digitization/applicants/{identity}/reusable"] = nameof(Digitised_documents_follow_the_hierarchy),
-        ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit; see Digitization DossierFlowTests",
+        ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit, one unit's grant never overrides another's refusal (ADR 0035); see Digitization ConsentPerUnitTests",
         ["GET /api/v1/digitization/applicants/{identity}/consents"] = "scoped rows; see Digitization DossierFlowTests",
         ["GET /api/v1/digitization/applicants/{identity}/access-log"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["POST /api/v1/digitization/certified-copies"] = CertifiedCopies,
