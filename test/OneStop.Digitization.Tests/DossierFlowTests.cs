@@ -155,16 +155,18 @@ public sealed class DossierFlowTests(OneStopFactory fx) : IClassFixture<OneStopF
         (await AsDeskOfficerAsync("10507", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today))).Count.ShouldBe(1);
         (await AsDeskOfficerAsync("10510", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today))).ShouldBeEmpty();
 
-        var consent = await officer.PostAsJsonAsync($"{Api}/applicants/{citizen}/consents", new { granted = true, purpose = "Đồng ý tái sử dụng trong tỉnh" });
+        // Consent belongs to the unit that asked (ADR 0035): Cẩm Thượng's grant would not open anything to Bình Hàn; Bình Hàn asks.
+        var binhHan = await fx.SignInAsync("motcua.binhhan");
+        var consent = await binhHan.PostAsJsonAsync($"{Api}/applicants/{citizen}/consents", new { granted = true, purpose = "Đồng ý tái sử dụng trong tỉnh" });
         consent.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await AsDeskOfficerAsync("10510", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today))).Count.ShouldBe(1);
         (await AsDeskOfficerAsync("10510", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today.AddDays(31)))).ShouldBeEmpty();
 
         // Bình Hàn's read is in Bình Hàn's log, not visible to Cẩm Thượng; the district sees both.
-        var binhHan = await fx.SignInAsync("motcua.binhhan");
         (await binhHan.GetFromJsonAsync<JsonElement>($"{Api}/applicants/{citizen}/access-log")).EnumerateArray().ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10510/");
         (await officer.GetFromJsonAsync<JsonElement>($"{Api}/applicants/{citizen}/access-log")).EnumerateArray().ShouldAllBe(e => e.GetProperty("unitPath").GetString() == "/30/288/10507/");
 
+        // Cẩm Thượng's refusal keeps its own documents from Bình Hàn despite Bình Hàn's grant.
         var withdrawn = await officer.PostAsJsonAsync($"{Api}/applicants/{citizen}/consents", new { granted = false, purpose = "Rút đồng ý" });
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await AsDeskOfficerAsync("10510", sp => sp.GetRequiredService<IDigitizationApi>().FindReusableDocumentsAsync(citizen, ["XNHN"], Today))).ShouldBeEmpty();

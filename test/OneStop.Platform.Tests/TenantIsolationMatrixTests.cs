@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
@@ -226,10 +227,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/digitization/dossiers/{id:guid}/archive"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["GET /api/v1/digitization/archive"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
         ["GET /api/v1/digitization/kpi"] = nameof(Scan_queue_desks_archive_and_kpis_stay_within_the_unit),
-        // The data store is the citizen's: other units' documents only with the citizen's consent (DossierFlowTests), reads logged per unit.
+        // The data store is the citizen's: other units' documents only with the citizen's consent to the reading unit (ConsentPerUnitTests), reads logged per unit.
         ["GET /api/v1/digitization/applicants/{identity}/documents"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["GET /api/v1/digitization/applicants/{identity}/reusable"] = nameof(Digitised_documents_follow_the_hierarchy),
-        ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit; see Digitization DossierFlowTests",
+        ["POST /api/v1/digitization/applicants/{identity}/consents"] = "consent rows stamped with the acting unit, one unit's grant never overrides another's refusal (ADR 0035); see Digitization ConsentPerUnitTests",
         ["GET /api/v1/digitization/applicants/{identity}/consents"] = "scoped rows; see Digitization DossierFlowTests",
         ["GET /api/v1/digitization/applicants/{identity}/access-log"] = nameof(Digitised_documents_follow_the_hierarchy),
         ["POST /api/v1/digitization/certified-copies"] = CertifiedCopies,
@@ -1392,4 +1393,330 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await communeB.GetAsync($"/Digitization/Digitize?item={Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    // ---- Writes (issue 19 item 3): every POST/PUT/PATCH/DELETE names a sibling unit's ids and is refused, nothing written ----
+
+    /// <summary>The other unit's ids a write probe names: A is Cẩm Thượng (10507), B is Bình Hàn (10510).</summary>
+    private sealed record Siblings(
+        Guid UnitA, Guid UnitB, Guid DeskAgencyA, Guid DeskAgencyB, Guid PersonB, Guid MembershipB, Guid DesignationB, Guid DossierA, string DossierCodeA,
+        Guid DocumentA, Guid QueueDeskA, Guid CounterA, Guid TicketA, Guid ComplaintA, Guid AssignmentA, Guid ReportA, Guid ClassA, Guid ParticipantA,
+        string ProcedureCode);
+
+    /// <summary>
+    /// One cross-unit attempt: <see cref="Actor"/> (a user of one ward) sends the route with the other ward's ids; it must
+    /// be refused with 403 or 404 (or <see cref="Expect"/>) and write nothing (no audit record anywhere).
+    /// </summary>
+    private sealed record WriteProbe(string Actor, Func<Siblings, string> Url, Func<Siblings, object?>? Body = null, HttpStatusCode[]? Expect = null,
+        Func<Siblings, HttpContent>? Content = null);
+
+    private static readonly Guid Unknown = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    private const string LeaderA = "lanhdao.camthuong";
+    private const string AdminA = "quantri.camthuong";
+
+    private static readonly object Intake = new
+    {
+        procedureCode = "1.001193",
+        applicant = new { kind = "CITIZEN", identity = "030090001234", name = "Nguyễn Văn An" },
+        components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+    };
+
+    private static WriteProbe OnDossierA(string action) => new(CommuneB, s => $"/api/v1/counters/dossiers/{s.DossierA}/{action}",
+        s => new { reason = "x", assignee = CommuneB, toUnitId = s.UnitB, amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK" });
+
+    private static WriteProbe Refused(string actor, string url, object? body = null) => new(actor, _ => url, _ => body);
+
+    /// <summary>Every write route with its cross-unit probe; <see cref="Every_write_route_has_a_cross_unit_probe"/> fails for a route without one.</summary>
+    private static readonly Dictionary<string, WriteProbe> WriteMatrix = new()
+    {
+        // Platform: ward A's people (granted Platform.Units.Manage here) name ward B's unit, desk, person, membership, designation.
+        ["POST /api/v1/platform/units/designations"] = new(CommuneA, _ => "/api/v1/platform/units/designations",
+            s => new { unitId = s.UnitB, kind = UnitDesignationKinds.EspeciallyDifficult, validFrom = "2026-01-01", legalBasis = "QĐ 861/QĐ-TTg" }),
+        ["POST /api/v1/platform/units/designations/{id:guid}/end"] = new(CommuneA, s => $"/api/v1/platform/units/designations/{s.DesignationB}/end", _ => new { from = "2026-06-01" }),
+        ["PUT /api/v1/platform/agencies/{id:guid}"] = new(CommuneA, s => $"/api/v1/platform/agencies/{s.DeskAgencyB}", _ => new { name = "Đổi tên trái phép" }),
+        ["POST /api/v1/platform/agencies/"] = new(CommuneA, _ => "/api/v1/platform/agencies/", s => new { code = "TEST-WSIB", name = "Thử", kind = "office", unitId = s.UnitB }),
+        ["POST /api/v1/platform/agencies/{id:guid}/retire"] = new(CommuneA, s => $"/api/v1/platform/agencies/{s.DeskAgencyB}/retire", _ => new { effectiveOn = "2026-01-01" }),
+        ["POST /api/v1/platform/users/"] = new(AdminA, _ => "/api/v1/platform/users/",
+            s => new { login = "nguoi.la", fullName = "Người Lạ", membership = new { unitId = s.UnitB, roles = new[] { Roles.DeskOfficer } } },
+            [HttpStatusCode.BadRequest]), // Platform.Users.UnknownUnit: the unit is looked up in the administrator's scope
+        ["PUT /api/v1/platform/users/{id:guid}"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}", _ => new { fullName = "Đổi tên", position = "x" }),
+        ["POST /api/v1/platform/users/{id:guid}/deactivate"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/deactivate"),
+        ["POST /api/v1/platform/users/{id:guid}/reactivate"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/reactivate"),
+        ["POST /api/v1/platform/users/{id:guid}/reset-password"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/reset-password"),
+        ["POST /api/v1/platform/users/{id:guid}/unlock"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/unlock"),
+        ["POST /api/v1/platform/users/{id:guid}/memberships"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/memberships", s => new { unitId = s.UnitA, roles = new[] { Roles.DeskOfficer } }),
+        ["PUT /api/v1/platform/users/{id:guid}/memberships/{membershipId:guid}"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/memberships/{s.MembershipB}",
+            s => new { unitId = s.UnitB, roles = new[] { Roles.UnitLeader } }),
+        ["POST /api/v1/platform/users/{id:guid}/memberships/{membershipId:guid}/end"] = new(AdminA, s => $"/api/v1/platform/users/{s.PersonB}/memberships/{s.MembershipB}/end", _ => new { }),
+        ["POST /api/v1/platform/users/import/preview"] = new(CommuneA, _ => "/api/v1/platform/users/import/preview", Content: PeopleFile),
+        ["POST /api/v1/platform/users/import"] = Refused(CommuneA, "/api/v1/platform/users/import", new { fileId = "ma-tran" }),
+        ["POST /api/v1/platform/roles/"] = Refused(AdminA, "/api/v1/platform/roles/", new { name = "VaiTroLa", permissions = new[] { "Counters.Dossiers.Read" } }),
+        ["PUT /api/v1/platform/roles/{name}/permissions"] = Refused(AdminA, $"/api/v1/platform/roles/{Roles.DeskOfficer}/permissions", new { permissions = new[] { "Platform.Units.Manage" } }),
+        ["POST /api/v1/platform/reorganisations/preview"] = new(CommuneA, _ => "/api/v1/platform/reorganisations/preview", Content: _ => ChangeSet("retire-unit,10510,,,,,10507,,")),
+        ["POST /api/v1/platform/reorganisations/"] = new(CommuneA, _ => "/api/v1/platform/reorganisations/", Content: _ => ChangeSet("retire-unit,10510,,,,,10507,,")),
+        ["POST /api/v1/platform/units/"] = new(CommuneA, _ => "/api/v1/platform/units/", s => new { code = "19998", name = "Phường Lạ", level = "commune", parentId = s.UnitB, effectiveOn = "2026-01-01" }),
+        ["PUT /api/v1/platform/units/{id:guid}/name"] = new(CommuneA, s => $"/api/v1/platform/units/{s.UnitB}/name", _ => new { name = "Phường Đổi Tên", effectiveOn = "2026-01-01" }),
+        ["POST /api/v1/platform/units/{id:guid}/retire"] = new(CommuneA, s => $"/api/v1/platform/units/{s.UnitB}/retire", s => new { successorIds = new[] { s.UnitA }, effectiveOn = "2026-01-01" }),
+        // Integration: province-wide or permission-bound; desk staff of a ward are refused whatever they name.
+        ["POST /api/v1/integration/citizens/verify"] = Refused(CommuneB, "/api/v1/integration/citizens/verify", new { citizenId = "030090001234", fullName = "Nguyễn Văn An", dateOfBirth = "1990-01-01" }) with
+            { Expect = [HttpStatusCode.OK, HttpStatusCode.Forbidden] }, // national register look-up: no unit data written but the acting unit's exchange log
+        ["POST /api/v1/integration/command-centre/report"] = Refused(CommuneB, "/api/v1/integration/command-centre/report"),
+        ["PUT /api/v1/integration/sandbox/{system}"] = Refused(CommuneB, "/api/v1/integration/sandbox/population", new { mode = "down" }),
+        ["POST /api/v1/integration/outgoing/{id:guid}/retry"] = Refused(CommuneB, $"/api/v1/integration/outgoing/{Unknown}/retry"),
+        ["POST /api/v1/integration/webhooks/"] = Refused(CommuneB, "/api/v1/integration/webhooks/", new { name = "x", url = "https://example.org/hook", events = new[] { "dossier.changed" } }),
+        ["POST /api/v1/integration/webhooks/{id:guid}/enable"] = Refused(CommuneB, $"/api/v1/integration/webhooks/{Unknown}/enable"),
+        ["DELETE /api/v1/integration/webhooks/{id:guid}"] = Refused(CommuneB, $"/api/v1/integration/webhooks/{Unknown}"),
+        ["POST /api/v1/integration/clients/"] = new(CommuneB, _ => "/api/v1/integration/clients/", s => new { clientId = "la", displayName = "Lạ", unitId = s.UnitA, scopes = new[] { "api" } }),
+        ["POST /api/v1/integration/clients/{clientId}/rotate-secret"] = Refused(CommuneB, "/api/v1/integration/clients/ma-tran/rotate-secret"),
+        // Counters: ward B names ward A's dossier (every transition), A's ticket at intake, A's unit for hours and due dates.
+        ["POST /api/v1/counters/dossiers/"] = new(CommuneB, _ => "/api/v1/counters/dossiers/", s => new
+        {
+            procedureCode = "1.001193", applicant = new { kind = "CITIZEN", identity = "030090001234", name = "Nguyễn Văn An" },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } }, ticketId = s.TicketA,
+        }, [HttpStatusCode.BadRequest]), // Counters.TicketNotFound (the ticket is named in the body)
+        ["POST /api/v1/counters/dossiers/{id:guid}/receive"] = OnDossierA("receive"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = OnDossierA("refuse"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = OnDossierA("assign"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/route"] = OnDossierA("route"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = OnDossierA("request-supplement"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = OnDossierA("supplement"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = OnDossierA("request-financial-obligation"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/financial-obligation-met"] = OnDossierA("financial-obligation-met"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/extend"] = OnDossierA("extend"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/withdraw"] = OnDossierA("withdraw"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/stop"] = OnDossierA("stop"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/resolve"] = OnDossierA("resolve"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/return"] = OnDossierA("return"),
+        ["POST /api/v1/counters/dossiers/search/reindex"] = Refused(CommuneB, "/api/v1/counters/dossiers/search/reindex"),
+        ["POST /api/v1/counters/apology-letters/{id:guid}/issue"] = Refused(CommuneB, $"/api/v1/counters/apology-letters/{Unknown}/issue", new { }),
+        ["POST /api/v1/counters/online-submissions/{id:guid}/route"] = new(CommuneB, _ => $"/api/v1/counters/online-submissions/{Unknown}/route", s => new { unitId = s.UnitA }),
+        ["POST /api/v1/counters/online-submissions/repull"] = Refused(CommuneB, "/api/v1/counters/online-submissions/repull"),
+        ["PUT /api/v1/counters/calendar/office-hours/{unitId:guid}"] = new(LeaderA, s => $"/api/v1/counters/calendar/office-hours/{s.UnitB}",
+            _ => new { morningStart = "07:30", morningEnd = "12:00", afternoonStart = "13:00", afternoonEnd = "16:30" }),
+        ["POST /api/v1/counters/calendar/due-date"] = new(CommuneB, _ => "/api/v1/counters/calendar/due-date",
+            s => new { unitId = s.UnitA, receivedAt = "2026-12-07T09:00", legalTimeValue = 5, legalTimeUnit = "WORKING_DAY" }),
+        ["POST /api/v1/counters/calendar/days-off"] = Refused(CommuneB, "/api/v1/counters/calendar/days-off", new { date = "2026-12-31", name = "Nghỉ lạ" }),
+        ["DELETE /api/v1/counters/calendar/days-off/{id:guid}"] = Refused(CommuneB, $"/api/v1/counters/calendar/days-off/{Unknown}"),
+        ["POST /api/v1/counters/catalogue/procedures"] = Refused(CommuneB, "/api/v1/counters/catalogue/procedures", new { code = "9.999999", name = "Lạ" }),
+        ["PUT /api/v1/counters/catalogue/procedures/{code}"] = new(CommuneB, s => $"/api/v1/counters/catalogue/procedures/{s.ProcedureCode}", _ => new { name = "Lạ" }),
+        ["POST /api/v1/counters/catalogue/procedures/{code}/legal-times"] = new(CommuneB, s => $"/api/v1/counters/catalogue/procedures/{s.ProcedureCode}/legal-times", _ => new { value = 1, unit = "WORKING_DAY" }),
+        ["POST /api/v1/counters/catalogue/procedures/{code}/versions"] = new(CommuneB, s => $"/api/v1/counters/catalogue/procedures/{s.ProcedureCode}/versions", _ => new { }),
+        ["PUT /api/v1/counters/catalogue/procedures/{code}/steps"] = new(CommuneB, s => $"/api/v1/counters/catalogue/procedures/{s.ProcedureCode}/steps", _ => new { steps = Array.Empty<object>() }),
+        ["POST /api/v1/counters/catalogue/import/preview"] = Refused(CommuneB, "/api/v1/counters/catalogue/import/preview"),
+        ["POST /api/v1/counters/catalogue/import/apply"] = Refused(CommuneB, "/api/v1/counters/catalogue/import/apply"),
+        ["POST /api/v1/counters/catalogue/location-independent-decisions/"] = Refused(CommuneB, "/api/v1/counters/catalogue/location-independent-decisions/", new { number = "1/QĐ" }),
+        ["PUT /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Refused(CommuneB, $"/api/v1/counters/catalogue/location-independent-decisions/{Unknown}", new { number = "1/QĐ" }),
+        ["DELETE /api/v1/counters/catalogue/location-independent-decisions/{id:guid}"] = Refused(CommuneB, $"/api/v1/counters/catalogue/location-independent-decisions/{Unknown}"),
+        ["PUT /api/v1/counters/catalogue/location-independent-decisions/{id:guid}/signed-pdf"] = Refused(CommuneB, $"/api/v1/counters/catalogue/location-independent-decisions/{Unknown}/signed-pdf"),
+        ["POST /api/v1/counters/catalogue/document-types/"] = Refused(CommuneB, "/api/v1/counters/catalogue/document-types/", new { code = "LA", name = "Lạ" }),
+        ["PUT /api/v1/counters/catalogue/document-types/{code}"] = Refused(CommuneB, "/api/v1/counters/catalogue/document-types/GKS", new { name = "Lạ" }),
+        ["POST /api/v1/counters/catalogue/document-types/{code}/retire"] = Refused(CommuneB, "/api/v1/counters/catalogue/document-types/GKS/retire"),
+        ["POST /api/v1/counters/catalogue/document-types/{code}/restore"] = Refused(CommuneB, "/api/v1/counters/catalogue/document-types/GKS/restore"),
+        // Evaluation: ward B names ward A's complaint and dossier; targets and recompute are provincial.
+        ["POST /api/v1/evaluation/complaints/"] = new(CommuneB, _ => "/api/v1/evaluation/complaints/",
+            s => new { channel = "DESK", subject = "Về hồ sơ của phường khác", content = "x", applicantName = "Lê Văn Cường", dossierCode = s.DossierCodeA }, [HttpStatusCode.NotFound]),
+        ["POST /api/v1/evaluation/complaints/{id:guid}/resolve"] = new(CommuneB, s => $"/api/v1/evaluation/complaints/{s.ComplaintA}/resolve", _ => new { outcome = "EXPLAINED", answer = "x" }),
+        ["POST /api/v1/evaluation/ratings/"] = new(CommuneB, _ => "/api/v1/evaluation/ratings/",
+            s => new { dossierCode = s.DossierCodeA, channel = "PAPER", scores = new[] { 2, 2, 2, 2, 2, 2, 2, 2, 2 }, overall = "VERY_SATISFIED" }),
+        ["POST /api/v1/evaluation/kpis/targets/"] = new(CommuneB, _ => "/api/v1/evaluation/kpis/targets/", s => new { kpiCode = "plan.satisfaction", unitId = s.UnitA, value = 1 }),
+        ["DELETE /api/v1/evaluation/kpis/targets/{id:guid}"] = Refused(CommuneB, $"/api/v1/evaluation/kpis/targets/{Unknown}"),
+        ["POST /api/v1/evaluation/kpis/targets/copy"] = Refused(CommuneB, "/api/v1/evaluation/kpis/targets/copy", new { fromYear = 2025, toYear = 2026 }),
+        ["POST /api/v1/evaluation/kpis/recompute"] = Refused(CommuneB, "/api/v1/evaluation/kpis/recompute"),
+        // Digitization: ward B names ward A's dossier, document, desk; the register and consent are covered by their own tests (below).
+        ["POST /api/v1/digitization/documents"] = new(CommuneB, _ => "/api/v1/digitization/documents", Content: s => UploadNaming(s.DossierCodeA)),
+        ["POST /api/v1/digitization/documents/{id:guid}/sign"] = new(CommuneB, s => $"/api/v1/digitization/documents/{s.DocumentA}/sign"),
+        ["PUT /api/v1/digitization/desks/{agencyId:guid}"] = new(LeaderA, s => $"/api/v1/digitization/desks/{s.DeskAgencyB}", _ => new { enabled = true }),
+        ["POST /api/v1/digitization/dossiers/{id:guid}/archive"] = new(CommuneB, s => $"/api/v1/digitization/dossiers/{s.DossierA}/archive", _ => new { retentionYears = 5 }),
+        // PlanTasks: the plan is province-wide; ward A's leader names ward B; B's desk names A's assignment and report.
+        ["POST /api/v1/plantasks/assignments/"] = new(LeaderA, _ => "/api/v1/plantasks/assignments/", s => new { taskId = Unknown, unitId = s.UnitB }),
+        ["POST /api/v1/plantasks/assignments/{id:guid}/reports"] = new(CommuneB, s => $"/api/v1/plantasks/assignments/{s.AssignmentA}/reports",
+            _ => new { kind = "ad-hoc", status = "completed", percent = 100, narrative = "thay" }),
+        ["POST /api/v1/plantasks/reports/{id:guid}/accept"] = new(CommuneB, s => $"/api/v1/plantasks/reports/{s.ReportA}/accept", _ => new { comment = "" }),
+        ["POST /api/v1/plantasks/reports/{id:guid}/return"] = new(CommuneB, s => $"/api/v1/plantasks/reports/{s.ReportA}/return", _ => new { comment = "x" }),
+        ["POST /api/v1/plantasks/inspections/teams"] = Refused(CommuneB, "/api/v1/plantasks/inspections/teams", new { name = "Đoàn lạ", decisionNo = "1/QĐ", members = new[] { "X" } }),
+        ["POST /api/v1/plantasks/inspections/visits"] = new(CommuneB, _ => "/api/v1/plantasks/inspections/visits", s => new { teamId = Unknown, unitId = s.UnitA, visitOn = "2022-09-15", summary = "x" }),
+        ["POST /api/v1/plantasks/inspections/visits/{id:guid}/findings"] = Refused(CommuneB, $"/api/v1/plantasks/inspections/visits/{Unknown}/findings", new { text = "x" }),
+        ["POST /api/v1/plantasks/resources/projects"] = Refused(CommuneB, "/api/v1/plantasks/resources/projects", new { name = "x", proposedAmount = 1m, fromYear = 2022, toYear = 2023 }),
+        ["POST /api/v1/plantasks/resources/allocations"] = Refused(CommuneB, "/api/v1/plantasks/resources/allocations", new { planTaskId = Unknown, year = 2022, amount = 1m, source = "x" }),
+        ["POST /api/v1/plantasks/plans/"] = Refused(CommuneB, "/api/v1/plantasks/plans/", new { code = "KH-LA", name = "Lạ" }),
+        ["PUT /api/v1/plantasks/plans/{id:guid}"] = Refused(CommuneB, $"/api/v1/plantasks/plans/{Unknown}", new { name = "Lạ" }),
+        ["DELETE /api/v1/plantasks/plans/{id:guid}"] = Refused(CommuneB, $"/api/v1/plantasks/plans/{Unknown}"),
+        ["POST /api/v1/plantasks/plans/{id:guid}/groups"] = Refused(CommuneB, $"/api/v1/plantasks/plans/{Unknown}/groups", new { name = "Lạ" }),
+        ["PUT /api/v1/plantasks/plan-groups/{id:guid}"] = Refused(CommuneB, $"/api/v1/plantasks/plan-groups/{Unknown}", new { name = "Lạ" }),
+        ["POST /api/v1/plantasks/plan-groups/{id:guid}/move"] = Refused(CommuneB, $"/api/v1/plantasks/plan-groups/{Unknown}/move", new { position = 0 }),
+        ["DELETE /api/v1/plantasks/plan-groups/{id:guid}"] = Refused(CommuneB, $"/api/v1/plantasks/plan-groups/{Unknown}"),
+        ["POST /api/v1/plantasks/plan-groups/{id:guid}/tasks"] = Refused(CommuneB, $"/api/v1/plantasks/plan-groups/{Unknown}/tasks", new { name = "Lạ" }),
+        ["PUT /api/v1/plantasks/plan-tasks/{id:guid}"] = Refused(CommuneB, $"/api/v1/plantasks/plan-tasks/{Unknown}", new { name = "Lạ" }),
+        ["POST /api/v1/plantasks/plan-tasks/{id:guid}/move"] = Refused(CommuneB, $"/api/v1/plantasks/plan-tasks/{Unknown}/move", new { position = 0 }),
+        ["DELETE /api/v1/plantasks/plan-tasks/{id:guid}"] = Refused(CommuneB, $"/api/v1/plantasks/plan-tasks/{Unknown}"),
+        // Training: ward B names ward A's class and participant; courses are the province's.
+        ["POST /api/v1/training/courses"] = Refused(CommuneB, "/api/v1/training/courses", new { code = "LA", name = "Lạ" }),
+        ["POST /api/v1/training/classes/"] = Refused(CommuneB, "/api/v1/training/classes/", new { courseId = Unknown, title = "Lạ", startsOn = "2025-03-01", endsOn = "2025-03-02", venue = "x", organiser = "commune" }),
+        ["POST /api/v1/training/classes/{id:guid}/participants"] = new(CommuneB, s => $"/api/v1/training/classes/{s.ClassA}/participants", _ => new { userName = CommuneB }),
+        ["PUT /api/v1/training/participants/{id:guid}/result"] = new(CommuneB, s => $"/api/v1/training/participants/{s.ParticipantA}/result", _ => new { attended = false }),
+        ["PUT /api/v1/training/plans"] = new(CommuneB, _ => "/api/v1/training/plans", _ => new { year = 2024, courseId = Unknown, plannedParticipants = 3 }),
+        // Queue: ward B names ward A's desk, counter and ticket.
+        ["POST /api/v1/queue/desks/{id:guid}/counters"] = new(CommuneB, s => $"/api/v1/queue/desks/{s.QueueDeskA}/counters", _ => new { name = "Quầy lạ", fields = new[] { "Đất đai" } }),
+        ["PUT /api/v1/queue/counters/{id:guid}/fields"] = new(CommuneB, s => $"/api/v1/queue/counters/{s.CounterA}/fields", _ => new { fields = new[] { "Đất đai" } }),
+        ["POST /api/v1/queue/desks/{id:guid}/tickets"] = new(CommuneB, s => $"/api/v1/queue/desks/{s.QueueDeskA}/tickets", _ => new { field = "Hộ tịch" }),
+        ["POST /api/v1/queue/counters/{id:guid}/commands"] = new(CommuneB, s => $"/api/v1/queue/counters/{s.CounterA}/commands", _ => new { action = "sign-in" }),
+        ["POST /api/v1/queue/tickets/{id:guid}/dossiers"] = new(CommuneB, s => $"/api/v1/queue/tickets/{s.TicketA}/dossiers", s => new { dossierCode = s.DossierCodeA }),
+        ["POST /api/v1/queue/desks/{id:guid}/appointments"] = new(CommuneB, s => $"/api/v1/queue/desks/{s.QueueDeskA}/appointments",
+            _ => new { field = "Hộ tịch", slotStart = "2026-12-08T02:00:00Z", citizenName = "X" }),
+        ["POST /api/v1/queue/desks/{id:guid}/check-in"] = new(CommuneB, s => $"/api/v1/queue/desks/{s.QueueDeskA}/check-in", _ => new { code = "ABCDEF" }),
+    };
+
+    /// <summary>Writes whose cross-unit case needs more than one request; each names the test that holds it.</summary>
+    private static readonly Dictionary<string, string> WritesTestedElsewhere = new()
+    {
+        ["POST /api/v1/digitization/applicants/{identity}/consents"] =
+            "any unit records the citizen's consent for itself only (ADR 0035); ward A's refusal stands against ward B's grant: Digitization ConsentPerUnitTests.Ward_As_refusal_stands_when_ward_B_is_granted_and_ward_B_never_sees_ward_As_documents",
+        ["POST /api/v1/digitization/certified-copies"] = CertifiedCopies,
+        ["POST /api/v1/queue/desks"] = "the body names no unit: a desk is created in the acting unit only (stamped); " + nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
+        ["POST /api/v1/digitization/verify/{code}"] = "public check of one signed document by its code, writes nothing; " + nameof(Digitised_documents_follow_the_hierarchy),
+    };
+
+    [Fact]
+    public void Every_write_route_has_a_cross_unit_probe()
+    {
+        var writes = fx.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Where(r => r.Split(' ')[0] is "POST" or "PUT" or "PATCH" or "DELETE")
+            .Distinct().ToList();
+        writes.Where(r => !WriteMatrix.ContainsKey(r) && !WritesTestedElsewhere.ContainsKey(r)).ShouldBeEmpty("write routes without a cross-unit probe");
+        WriteMatrix.Keys.Concat(WritesTestedElsewhere.Keys).Where(r => !writes.Contains(r)).ShouldBeEmpty("probes for routes that no longer exist");
+    }
+
+    [Fact]
+    public async Task Every_write_naming_a_sibling_units_ids_is_refused_and_writes_nothing()
+    {
+        fx.Clock.SetVietnamTime(2026, 12, 7, 9);
+        try
+        {
+            var siblings = await SiblingsAsync();
+            var clients = new Dictionary<string, HttpClient>();
+            foreach (var actor in WriteMatrix.Values.Select(p => p.Actor).Distinct())
+            {
+                clients[actor] = await fx.SignInAsync(actor);
+            }
+
+            var relay = fx.Services.GetRequiredService<OutboxRelay>();
+            var failures = new List<string>();
+            foreach (var (route, probe) in WriteMatrix)
+            {
+                while (await relay.RelayOnceAsync() > 0)
+                {
+                    // the setup's events are delivered before the count, so their projections are not taken for a probe's write
+                }
+
+                var method = new HttpMethod(route.Split(' ')[0]);
+                var url = probe.Url(siblings);
+                var before = await AuditCountAsync();
+                using var request = new HttpRequestMessage(method, url);
+                request.Content = probe.Content?.Invoke(siblings) ?? (probe.Body?.Invoke(siblings) is { } body ? JsonContent.Create(body) : null);
+                using var response = await clients[probe.Actor].SendAsync(request);
+                var expected = probe.Expect ?? [HttpStatusCode.Forbidden, HttpStatusCode.NotFound];
+                var after = await AuditCountAsync();
+                var written = after.Where(a => a.Value != before.GetValueOrDefault(a.Key)).Select(a => $"{a.Key} +{a.Value - before.GetValueOrDefault(a.Key)}").ToList();
+                if (!expected.Contains(response.StatusCode) || (written.Count != 0 && probe.Expect is null))
+                {
+                    failures.Add($"{route} as {probe.Actor}: {(int)response.StatusCode}, audit records written: [{string.Join(", ", written)}]; {Shorten(await response.Content.ReadAsStringAsync())}");
+                }
+            }
+
+            failures.ShouldBeEmpty();
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] : text;
+
+    /// <summary>Audit records per schema: a refused write leaves every number unchanged.</summary>
+    private Task<Dictionary<string, long>> AuditCountAsync() => fx.Db(async db =>
+    {
+        var schemas = await db.Database.SqlQueryRaw<string>("SELECT table_schema AS \"Value\" FROM information_schema.tables WHERE table_name = 'AuditRecords'").ToListAsync();
+        var counts = new Dictionary<string, long>();
+        foreach (var schema in schemas)
+        {
+            // Schema names come from the catalogue, not from input.
+            var sql = "SELECT count(*) AS \"Value\" FROM \"" + schema + "\".\"AuditRecords\"";
+            counts[schema] = (await db.Database.SqlQueryRaw<long>(sql).ToListAsync()).Single();
+        }
+
+        return counts;
+    });
+
+    private static HttpContent PeopleFile(Siblings _)
+    {
+        var content = new MultipartFormDataContent();
+        content.Add(new StringContent("login,full_name,position,email,phone,unit_code,agency_code,roles\nnguoi.la2,Người Lạ,,,,10510,,DeskOfficer\n"), "file", "nguoi.csv");
+        return content;
+    }
+
+    private static HttpContent UploadNaming(string dossierCode)
+    {
+        var form = new MultipartFormDataContent();
+        var pdf = new OneStop.Platform.Documents.PdfWriter("Lạ", "test").NewPage().Text("Lạ").ToArray();
+        form.Add(new ByteArrayContent(pdf), "file", "la.pdf");
+        foreach (var (key, value) in new Dictionary<string, string> { ["kind"] = "COMPONENT", ["name"] = "Lạ", ["documentTypeCode"] = "GKS", ["dossierCode"] = dossierCode,
+                     ["applicantIdentity"] = "030090001234", ["applicantName"] = "Nguyễn Văn An" })
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        return form;
+    }
+
+    /// <summary>Ward A's dossier, document, queue desk, counter, ticket, complaint, plan assignment and report, training class and participant; ward B's unit, desk, person, membership and designation.</summary>
+    private async Task<Siblings> SiblingsAsync()
+    {
+        var unitA = await fx.UnitId("10507");
+        var unitB = await fx.UnitId("10510");
+        var personB = await fx.Db(db => db.Users.Where(u => u.UserName == CommuneB).Select(u => u.Id).SingleAsync());
+        var membershipB = await fx.Db(db => db.UnitMemberships.IgnoreQueryFilters().Where(m => m.UserId == personB).Select(m => m.Id).FirstAsync());
+
+        async Task<JsonElement> Created(HttpResponseMessage response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.Created, HttpStatusCode.OK], body);
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+
+        var admin = await fx.SignInAsync("admin");
+        var designationB = (await Created(await admin.PostAsJsonAsync("/api/v1/platform/units/designations",
+            new { unitId = unitB, kind = UnitDesignationKinds.EspeciallyDifficult, validFrom = "2026-01-01", legalBasis = "QĐ 861/QĐ-TTg (ma trận ghi)" }))).GetProperty("id").GetGuid();
+
+        var deskA = await fx.SignInAsync(CommuneA);
+        var leaderA = await fx.SignInAsync(LeaderA);
+        var queueDesk = await Created(await leaderA.PostAsJsonAsync("/api/v1/queue/desks", new
+        {
+            code = "QWM10507", name = "Bộ phận Một cửa Cẩm Thượng (ma trận ghi)", counters = new[] { new { name = "Quầy 1", fields = new[] { "Hộ tịch" } } },
+        }));
+        var queueDeskA = queueDesk.GetProperty("id").GetGuid();
+        var ticketA = (await Created(await deskA.PostAsJsonAsync($"/api/v1/queue/desks/{queueDeskA}/tickets", new { field = "Hộ tịch" }))).GetProperty("id").GetGuid();
+        var dossier = await Created(await deskA.PostAsJsonAsync("/api/v1/counters/dossiers", Intake));
+        var document = await UploadForCommuneA(deskA, "030090004322", "Giấy khai sinh ma trận ghi");
+        var complaint = await Created(await deskA.PostAsJsonAsync("/api/v1/evaluation/complaints/", new { channel = "DESK", subject = "Ma trận ghi", content = "x", applicantName = "Lê Văn Cường" }));
+
+        var district = await fx.SignInAsync(DistrictLeader);
+        var plan = await district.GetFromJsonAsync<JsonElement>($"{PlanApi}/plan");
+        var task = plan.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("groups").EnumerateArray())
+            .SelectMany(g => g.GetProperty("tasks").EnumerateArray()).Last().GetProperty("id").GetGuid();
+        var assignmentA = (await Created(await district.PostAsJsonAsync($"{PlanApi}/assignments/", new { taskId = task, unitId = unitA }))).GetProperty("id").GetGuid();
+        var reportA = (await Created(await leaderA.PostAsJsonAsync($"{PlanApi}/assignments/{assignmentA}/reports",
+            new { kind = "periodic", status = "in-progress", percent = 10, narrative = "Đang triển khai." }))).GetProperty("id").GetGuid();
+
+        var province = await fx.SignInAsync(ProvinceLeader);
+        var course = (await province.GetFromJsonAsync<JsonElement>($"{TrainingApi}/courses"))[0].GetProperty("id").GetGuid();
+        var classA = (await Created(await province.PostAsJsonAsync($"{TrainingApi}/classes/",
+            new { courseId = course, title = "Lớp ma trận ghi", startsOn = "2025-03-01", endsOn = "2025-03-02", venue = "Hội trường", organiser = "provincial-office" }))).GetProperty("id").GetGuid();
+        var participantA = (await Created(await province.PostAsJsonAsync($"{TrainingApi}/classes/{classA}/participants", new { userName = CommuneA }))).GetProperty("id").GetGuid();
+
+        return new Siblings(unitA, unitB, await fx.DeskOf("10507"), await fx.DeskOf("10510"), personB, membershipB, designationB,
+            dossier.GetProperty("id").GetGuid(), dossier.GetProperty("code").GetString()!, document.GetProperty("id").GetGuid(), queueDeskA,
+            queueDesk.GetProperty("counters")[0].GetProperty("id").GetGuid(), ticketA, complaint.GetProperty("id").GetGuid(), assignmentA, reportA, classA, participantA,
+            "1.001193");
+    }
 }

@@ -31,4 +31,6 @@ public static class DigitizationErrorCodes
     public const string ResultIssuedInFuture = Prefix + "ResultIssuedInFuture";
     /// <summary>The issuing unit named for an old result held no such code on the issue day, or is outside the caller's scope.</summary>
     public const string IssuingUnitNotFound = Prefix + "IssuingUnitNotFound";
+    /// <summary>A consent dated before today or more than a year ahead (ADR 0035).</summary>
+    public const string ConsentDateOutOfRange = Prefix + "ConsentDateOutOfRange";
 }

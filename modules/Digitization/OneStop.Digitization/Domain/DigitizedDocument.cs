@@ -313,21 +313,30 @@ internal sealed class ArchiveRecord : ScopedEntity
     public string ManifestSha256 { get; private set; } = "";
 }
 
-/// <summary>The applicant's consent (đồng ý) to reuse and share their documents across the province; the latest row counts.</summary>
+/// <summary>
+/// The applicant's consent (đồng ý) to reuse and share their documents, given to one unit: a record is for
+/// (identity, unit that asked) and takes effect from <see cref="EffectiveFrom"/>. The record in force for a pair is the
+/// latest one already in effect (history kept, nothing overwritten); one unit's record never decides for another unit
+/// (ADR 0035).
+/// </summary>
 internal sealed class ApplicantConsent : ScopedEntity
 {
     private ApplicantConsent() { }
 
-    public ApplicantConsent(string applicantIdentity, bool granted, string purpose)
+    public ApplicantConsent(string applicantIdentity, bool granted, string purpose, DateTimeOffset effectiveFrom)
     {
         ApplicantIdentity = applicantIdentity;
         Granted = granted;
         Purpose = purpose;
+        EffectiveFrom = effectiveFrom;
     }
 
     public string ApplicantIdentity { get; private set; } = "";
+    /// <summary><c>true</c>: đồng ý chia sẻ, tái sử dụng; <c>false</c>: từ chối or rút đồng ý.</summary>
     public bool Granted { get; private set; }
     public string Purpose { get; private set; } = "";
+    /// <summary>Hiệu lực từ: the record decides for its (identity, unit) from this instant on.</summary>
+    public DateTimeOffset EffectiveFrom { get; private set; }
 }
 
 /// <summary>Nhật ký truy cập: who read which applicant's data store, for what, how many documents.</summary>

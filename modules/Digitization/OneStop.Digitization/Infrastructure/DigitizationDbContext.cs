@@ -158,7 +158,7 @@ internal sealed class DigitizationDbContext(DbContextOptions<DigitizationDbConte
         modelBuilder.Entity<ApplicantConsent>(b =>
         {
             b.ToTable("Consents");
-            b.HasIndex(c => c.ApplicantIdentity);
+            b.HasIndex(c => new { c.ApplicantIdentity, c.UnitId, c.EffectiveFrom });
             b.Property(c => c.ApplicantIdentity).HasMaxLength(32);
             b.Property(c => c.Purpose).HasMaxLength(512);
             b.Property(c => c.CreatedBy).HasMaxLength(256);

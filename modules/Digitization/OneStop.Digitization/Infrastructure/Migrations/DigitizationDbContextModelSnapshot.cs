@@ -42,6 +42,9 @@ namespace OneStop.Digitization.Infrastructure.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Granted")
                         .HasColumnType("boolean");
 
@@ -70,9 +73,9 @@ namespace OneStop.Digitization.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicantIdentity");
-
                     b.HasIndex("UnitPath");
+
+                    b.HasIndex("ApplicantIdentity", "UnitId", "EffectiveFrom");
 
                     b.ToTable("Consents", "digitization");
                 });

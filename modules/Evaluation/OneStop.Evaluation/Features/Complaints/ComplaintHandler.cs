@@ -55,11 +55,18 @@ internal sealed class ComplaintHandler(EvaluationDbContext db, TimeProvider cloc
 
     public async Task<ComplaintDto> CreateAsync(CreateComplaintRequest request, CancellationToken ct)
     {
+        // A dossier the complaint names is resolved inside the caller's scope or refused (issue 19): no complaint on another unit's dossier.
+        var dossierCode = string.IsNullOrWhiteSpace(request.DossierCode) ? null : request.DossierCode.Trim();
+        if (dossierCode is not null && !await db.Dossiers.AnyAsync(d => d.Code == dossierCode, ct))
+        {
+            throw new PlatformException(EvaluationErrorCodes.DossierNotFound, 404);
+        }
+
         var now = clock.GetUtcNow();
         var due = await calendar.DueDateAsync(scope.Unit.UnitId, new DueDateInput(VietnamTime.ToLocal(now), HandlingTime), ct);
         var code = "PAKN-" + VietnamTime.FormatAs(now, "yyMMdd") + "-" + SequentialGuid.NewGuid().ToString("N")[^6..].ToUpperInvariant();
         var complaint = new Complaint(code, request.Channel, request.Subject.Trim(), request.Content.Trim(), request.ApplicantName.Trim(),
-            request.Contact?.Trim(), string.IsNullOrWhiteSpace(request.DossierCode) ? null : request.DossierCode.Trim(), now,
+            request.Contact?.Trim(), dossierCode, now,
             VietnamTime.FromLocal(due.DueAt).ToUniversalTime());
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);

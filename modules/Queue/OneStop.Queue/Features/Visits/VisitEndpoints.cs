@@ -93,9 +93,13 @@ internal sealed class DossierTicketLinker(QueueDbContext db, ICurrentScope scope
     {
         var dossier = @event.Dossier;
         var code = dossier.Code.ToUpperInvariant();
-        // The dossier's receiving unit is the desk's unit in practice; read across units anyway and write as the ticket's unit.
-        var links = await db.QueueTicketDossiers.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter])
-            .Where(l => l.DossierCode == code && l.DossierId == null).ToListAsync(ct);
+        // The dossier's receiving unit is the desk's unit in practice; read across units anyway and write as the ticket's unit,
+        // but only links of units that see the dossier (receiving or resolving unit, or above): a sibling ward that typed
+        // this code on its own ticket never gets the dossier attached (issue 19).
+        var links = (await db.QueueTicketDossiers.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter])
+            .Where(l => l.DossierCode == code && l.DossierId == null).ToListAsync(ct))
+            .Where(l => dossier.ReceivingUnitPath.StartsWith(l.UnitPath, StringComparison.Ordinal) || dossier.ResolvingUnitPath.StartsWith(l.UnitPath, StringComparison.Ordinal))
+            .ToList();
         var ticket = dossier.TicketId is { } ticketId
             ? await db.QueueTickets.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).FirstOrDefaultAsync(t => t.Id == ticketId, ct)
             : null;

@@ -20,7 +20,9 @@ internal sealed class DataStoreModel(DataStore store, DigitizationDbContext db, 
     public IReadOnlyList<DocumentDto> Documents { get; private set; } = [];
     public IReadOnlyList<ConsentDto> Consents { get; private set; } = [];
     public IReadOnlyList<AccessEntryDto> Access { get; private set; } = [];
-    public bool Consented { get; private set; }
+    /// <summary>The consent in force for the acting unit: granted, refused (or withdrawn), or none recorded (ADR 0035).</summary>
+    public bool? ConsentOfUnit { get; private set; }
+    public bool Consented => ConsentOfUnit == true;
     /// <summary>Full names of the officers in the consent and access logs (an API client keeps its id).</summary>
     public PeopleNames Names { get; private set; } = PeopleNames.None;
 
@@ -56,9 +58,9 @@ internal sealed class DataStoreModel(DataStore store, DigitizationDbContext db, 
         }
 
         Documents = await store.DocumentsAsync(identity, ct);
-        Consented = await store.HasConsentAsync(identity, ct);
+        ConsentOfUnit = await store.ConsentOfActingUnitAsync(identity, ct);
         Consents = await db.Consents.AsNoTracking().Where(c => c.ApplicantIdentity == identity).OrderByDescending(c => c.Id).Take(20)
-            .Select(c => new ConsentDto(c.CreatedAt, c.CreatedBy, c.Granted, c.Purpose, c.UnitPath)).ToListAsync(ct);
+            .Select(c => new ConsentDto(c.CreatedAt, c.CreatedBy, c.Granted, c.Purpose, c.UnitPath, c.EffectiveFrom)).ToListAsync(ct);
         Access = await db.AccessLog.AsNoTracking().Where(a => a.ApplicantIdentity == identity).OrderByDescending(a => a.Id).Take(20)
             .Select(a => new AccessEntryDto(a.CreatedAt, a.CreatedBy, a.Purpose, a.DocumentCount, a.UnitPath)).ToListAsync(ct);
         Names = await people.NamesAsync(Consents.Select(c => c.RecordedBy).Concat(Access.Select(a => a.Actor)), ct);

@@ -33,7 +33,17 @@ internal sealed class ComplaintsModel(ComplaintHandler handler) : PageModel
             return Page();
         }
 
-        await handler.CreateAsync(request, ct);
+        try
+        {
+            await handler.CreateAsync(request, ct);
+        }
+        catch (PlatformException e) when (e.StatusCode == 404)
+        {
+            Errors = [new ValidationError("dossierCode", e.Message)];
+            await OnGetAsync(ct);
+            return Page();
+        }
+
         return Redirect("/Evaluation/Complaints");
     }
 
