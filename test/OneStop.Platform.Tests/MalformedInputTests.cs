@@ -96,6 +96,46 @@ public sealed class MalformedInputTests(MalformedInputTests.Fixture fx, ITestOut
         failures.Values.Order().ShouldBeEmpty($"{failures.Count} distinct requests were answered with a 5xx or a 4xx that is not ProblemDetails");
     }
 
+    [Fact]
+    public async Task Edge_dates_null_items_and_NUL_are_refused_by_field_in_the_readers_language_and_framework_refusals_carry_codes()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var admin = await fx.SignInAsync("admin");
+
+        var date = await Problem(await desk.GetAsync("/api/v1/counters/dossiers?receivedFrom=0001-01-01"), 400, "Platform.ValidationFailed");
+        date.GetProperty("errors").GetProperty("receivedFrom")[0].GetString().ShouldBe("Ngày phải trong khoảng từ 01/01/1900 đến 31/12/2100.");
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/counters/dossiers?receivedTo=9999-12-31");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        (await Problem(await desk.SendAsync(english), 400, "Platform.ValidationFailed")).GetProperty("errors").GetProperty("receivedTo")[0].GetString()
+            .ShouldBe("The date must be between 01/01/1900 and 31/12/2100.");
+
+        var nullItem = await Problem(await admin.PostAsync("/api/v1/counters/calendar/due-date", Json("{\"receivedAt\":\"2025-06-02T08:00\",\"stops\":[null]}")), 400, "Platform.ValidationFailed");
+        nullItem.GetProperty("errors").GetProperty("Stops[0]")[0].GetString().ShouldBe("Danh sách không được có phần tử rỗng (null).");
+
+        var nul = await Problem(await admin.GetAsync("/api/v1/platform/users?q=a%00b"), 400, "Platform.ValidationFailed");
+        nul.GetProperty("errors").GetProperty("q")[0].GetString().ShouldBe("Không được chứa ký tự NUL (mã 0).");
+
+        await Problem(await admin.PatchAsync("/api/v1/me", Json("{}")), 405, "Platform.MethodNotAllowed");
+        await Problem(await admin.PostAsync($"/api/v1/plantasks/assignments/{RandomGuid}/reports", Raw("x", "text/plain")), 415, "Platform.UnsupportedMediaType");
+        await Problem(await admin.PostAsync($"/api/v1/plantasks/assignments/{RandomGuid}/reports", Raw("{}", null)), 415, "Platform.UnsupportedMediaType");
+        await Problem(await admin.GetAsync("/api/v1/nowhere"), 404, "Platform.NotFound");
+
+        var notInRegister = await Problem(await desk.GetAsync("/api/v1/integration/enterprises/0801234000"), 404, "Integration.NotInRegister");
+        notInRegister.GetProperty("outcome").GetString().ShouldBe("NotFound");
+        notInRegister.GetProperty("title").GetString().ShouldBe(notInRegister.GetProperty("message").GetString());
+        await Problem(await desk.GetAsync("/api/v1/integration/land-parcels/" + new string('9', 200)), 400, "Integration.InvalidLookupKey");
+    }
+
+    private static async Task<JsonElement> Problem(HttpResponseMessage response, int status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonDocument.Parse(body).RootElement;
+        problem.GetProperty("code").GetString().ShouldBe(code, body);
+        return problem;
+    }
+
     /// <summary>Why a 4xx is not our ProblemDetails (application/problem+json with type, title, status and code); null when it is.</summary>
     private static async Task<string?> NotAProblem(HttpResponseMessage response)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -47,12 +48,52 @@ public static class InputLimits
                     }
                 }
 
-                return errors.Count == 0
-                    ? await next(ctx)
-                    : ProblemDetailsSetup.Problem(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.DataInvalid), 400,
-                        errors: errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+                if (errors.Count == 0)
+                {
+                    return await next(ctx);
+                }
+
+                // The body's own validator still speaks for its fields (its message is the more precise one); the
+                // kernel's errors stand for the fields it says nothing about.
+                var merged = new Dictionary<string, string[]>();
+                for (var i = 0; i < ctx.Arguments.Count && i < parameters.Length; i++)
+                {
+                    if (parameters[i].IsBody && ctx.Arguments[i] is { } body)
+                    {
+                        foreach (var (field, messages) in ValidatorErrors(ctx.HttpContext.RequestServices, body))
+                        {
+                            merged[field] = messages;
+                        }
+                    }
+                }
+
+                foreach (var (field, messages) in errors.Where(e => !merged.ContainsKey(e.Key)))
+                {
+                    merged[field] = [.. messages];
+                }
+
+                return ProblemDetailsSetup.Problem(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.DataInvalid), 400, errors: merged);
             };
         });
+
+    /// <summary>The body's validator's errors per field; none when it has no validator or cannot run on this body.</summary>
+    private static List<(string Field, string[] Messages)> ValidatorErrors(IServiceProvider services, object body)
+    {
+        if (services.GetService(typeof(IValidator<>).MakeGenericType(body.GetType())) is not IValidator validator)
+        {
+            return [];
+        }
+
+        try
+        {
+            return validator.Validate(new ValidationContext<object>(body)).Errors
+                .GroupBy(e => e.PropertyName).Select(g => (g.Key, g.Select(e => e.ErrorMessage).ToArray())).ToList();
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException)
+        {
+            return []; // a rule that did not expect what the kernel refuses (a null item): the kernel's errors stand alone
+        }
+    }
 
     /// <summary>The reasons a date is refused, or null when it is within its bounds.</summary>
     public static string? DateProblem(DateOnly date, DateBoundsAttribute? bounds = null)
