@@ -8,4 +8,8 @@ public static class IntegrationErrorCodes
     public const string InvalidCitizenId = "Integration.InvalidCitizenId";
     public const string UnknownSystem = "Integration.UnknownSystem";
     public const string NotFound = "Integration.NotFound";
+    /// <summary>The national register has no such citizen, enterprise, parcel or data store (404; "outcome" and "message" say which).</summary>
+    public const string NotInRegister = "Integration.NotInRegister";
+    /// <summary>An enterprise code or certificate number that no register could hold (empty, too long, odd characters).</summary>
+    public const string InvalidLookupKey = "Integration.InvalidLookupKey";
 }

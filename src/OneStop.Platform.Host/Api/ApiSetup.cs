@@ -8,6 +8,7 @@ using OneStop.Platform.Modules;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
 using Scalar.AspNetCore;
 
 namespace OneStop.Platform.Host.Api;
@@ -39,7 +40,8 @@ internal static class ApiSetup
 
     public static void MapPlatformApi(this WebApplication app, IReadOnlyList<ModuleBase> modules)
     {
-        var api = app.MapGroup("/api/v1");
+        // Dates, lengths, counts, null items and NUL characters are refused here for every endpoint (ADR 0034).
+        var api = app.MapGroup("/api/v1").RefuseMalformedInput();
         api.MapGroup("/platform").MapPlatformEndpoints();
         api.MapWorkingCalendarEndpoints();
         api.MapGet("/me", Me).WithTags("Tài khoản").RequireAuthorization()

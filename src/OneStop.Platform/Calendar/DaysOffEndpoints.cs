@@ -28,6 +28,14 @@ internal static class DaysOffEndpoints
         var query = db.DaysOff.AsNoTracking();
         if (year is { } y)
         {
+            if (y < InputLimits.MinDate.Year || y > InputLimits.MaxDate.Year)
+            {
+                throw new PlatformException(PlatformErrorCodes.ValidationFailed, 400, InputLimits.MinDate.ToString("dd/MM/yyyy"), InputLimits.MaxDate.ToString("dd/MM/yyyy"))
+                {
+                    MessageCode = PlatformMessages.DateOutOfRange,
+                };
+            }
+
             var from = new DateOnly(y, 1, 1);
             var to = new DateOnly(y, 12, 31);
             query = query.Where(d => d.Date >= from && d.Date <= to);

@@ -107,7 +107,11 @@ internal sealed class PeopleImport(
             sheet.Cell(2, i + 1).Value = example[i];
         }
 
-        sheet.Columns().AdjustToContents();
+        // Fixed widths: ClosedXML 0.95 measures text with System.Drawing (GDI+), which Linux does not have (see ExcelColumn).
+        for (var i = 0; i < TemplateHeadings.Length; i++)
+        {
+            sheet.Column(i + 1).Width = Math.Max(16, Math.Max(TemplateHeadings[i].Length, example[i].Length) + 4);
+        }
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -16,6 +16,14 @@ public static class PlatformErrorCodes
     public const string Unexpected = "Platform.Unexpected";
     public const string ModuleDisabled = "Platform.ModuleDisabled";
 
+    // The framework's own refusals, as ProblemDetails with stable codes (ADR 0034).
+    /// <summary>The address exists but not with this HTTP method (405).</summary>
+    public const string MethodNotAllowed = "Platform.MethodNotAllowed";
+    /// <summary>The body's Content-Type is not one the endpoint reads (415).</summary>
+    public const string UnsupportedMediaType = "Platform.UnsupportedMediaType";
+    /// <summary>The body is larger than the server accepts (413).</summary>
+    public const string PayloadTooLarge = "Platform.PayloadTooLarge";
+
     /// <summary>A cookie-authenticated change of state sent from another site's page (cross-site request forgery).</summary>
     public const string ForeignOrigin = "Platform.ForeignOrigin";
 

@@ -15,6 +15,18 @@ public static class PlatformMessages
     public const string ConfirmFirst = "Platform.Messages.ConfirmFirst";
     public const string IdempotencyKeyTooLong = "Platform.Messages.IdempotencyKeyTooLong";
 
+    // What the API accepts at all, whatever the endpoint (InputLimits, ADR 0034).
+    /// <summary>{0}, {1}: the earliest and the latest date allowed (dd/MM/yyyy).</summary>
+    public const string DateOutOfRange = "Platform.Messages.DateOutOfRange";
+    /// <summary>{0}: the most characters allowed.</summary>
+    public const string TextTooLong = "Platform.Messages.TextTooLong";
+    /// <summary>{0}: the most items allowed.</summary>
+    public const string TooManyItems = "Platform.Messages.TooManyItems";
+    public const string NullItem = "Platform.Messages.NullItem";
+    public const string NulCharacter = "Platform.Messages.NulCharacter";
+    /// <summary>The database refused a value (too long for its column, out of its range): the safety net behind the checks above.</summary>
+    public const string ValueNotStorable = "Platform.Messages.ValueNotStorable";
+
     // Why the audit chain of a module is broken (GET /audit/verify).
     /// <summary>{0}: the number of the missing record.</summary>
     public const string AuditRecordMissing = "Platform.Audit.RecordMissing";

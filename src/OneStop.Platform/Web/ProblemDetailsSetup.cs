@@ -39,7 +39,11 @@ public static class ProblemDetailsSetup
                     401 => PlatformErrorCodes.Unauthenticated,
                     403 => PlatformErrorCodes.Forbidden,
                     404 => PlatformErrorCodes.NotFound,
+                    405 => PlatformErrorCodes.MethodNotAllowed,
                     409 => PlatformErrorCodes.Conflict,
+                    413 => PlatformErrorCodes.PayloadTooLarge,
+                    415 => PlatformErrorCodes.UnsupportedMediaType,
+                    422 => PlatformErrorCodes.ValidationFailed,
                     429 => PlatformErrorCodes.TooManyAttempts,
                     _ => PlatformErrorCodes.Unexpected,
                 };
@@ -131,10 +135,27 @@ internal sealed class PlatformExceptionHandler(ILogger<PlatformExceptionHandler>
         {
             PlatformException p => ProblemDetailsSetup.ToProblemDetails(p.Code, p.Message, p.StatusCode, errors: p.Errors),
             // The framework's reason (English, naming C# parameters) stays in the log, not in front of the reader.
-            BadHttpRequestException b => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.RequestUnreadable), b.StatusCode),
+            BadHttpRequestException { StatusCode: 415 } => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.UnsupportedMediaType, 415),
+            BadHttpRequestException { StatusCode: 413 } => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.PayloadTooLarge, 413),
+            BadHttpRequestException b => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.RequestUnreadable), b.StatusCode,
+                errors: FieldOf(b.InnerException) is { } field ? new Dictionary<string, string[]> { [field] = [Messages.Text(PlatformMessages.RequestUnreadable)] } : null),
+            // A multipart body without its boundary or cut short, read by an endpoint itself (ADR 0034).
+            InvalidDataException => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.RequestUnreadable), 400),
+            // Two endpoints share a route and differ by the body's Content-Type (JSON or multipart): a body of neither
+            // type chooses none. The framework's exception type is internal, hence its name.
+            _ when exception.GetType().FullName == "Microsoft.AspNetCore.Routing.Matching.AmbiguousMatchException"
+                => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.UnsupportedMediaType, 415),
             DbUpdateConcurrencyException => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.Conflict, Messages.Text(PlatformMessages.ChangedMeanwhile), 409),
+            // The safety net behind InputLimits and the validators: the database refused a value (SQLSTATE class 22,
+            // data exception: too long for its column, out of range, an invalid byte). Nothing was written.
+            _ when DataException(exception) => ProblemDetailsSetup.ToProblemDetails(PlatformErrorCodes.ValidationFailed, Messages.Text(PlatformMessages.ValueNotStorable), 400),
             _ => null,
         };
+        if (problem is not null && exception is InvalidDataException || DataException(exception))
+        {
+            logger.LogWarning(exception, "Refused input on {Path}", httpContext.Request.Path);
+        }
+
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
@@ -146,5 +167,22 @@ internal sealed class PlatformExceptionHandler(ILogger<PlatformExceptionHandler>
         httpContext.Response.StatusCode = problem.Status ?? 500;
         await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), JsonSerializerOptions.Web, "application/problem+json", cancellationToken);
         return true;
+    }
+
+    /// <summary>The field an unreadable JSON body went wrong at ("items[0].date"), when the serializer says.</summary>
+    private static string? FieldOf(Exception? inner) =>
+        inner is JsonException { Path: { Length: > 1 } path } ? path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$') : null;
+
+    private static bool DataException(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { SqlState: { Length: 5 } state } && state.StartsWith("22", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

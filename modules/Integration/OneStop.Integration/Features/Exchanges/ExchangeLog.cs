@@ -49,13 +49,13 @@ internal static class ExchangeLog
         var query = Filter(db, system);
         if (from is { } f)
         {
-            var start = OneStop.Platform.Domain.VietnamTime.StartOf(f);
+            var start = OneStop.Platform.Domain.VietnamTime.StartOfDay(f); // UTC: PostgreSQL takes only UTC for timestamptz
             query = query.Where(r => r.RequestedAt >= start);
         }
 
         if (to is { } t)
         {
-            var end = OneStop.Platform.Domain.VietnamTime.StartOf(t.AddDays(1));
+            var end = OneStop.Platform.Domain.VietnamTime.StartOfDay(t.AddDays(1));
             query = query.Where(r => r.RequestedAt < end);
         }
 

@@ -36,7 +36,7 @@ internal static class LookupEndpoints
             .WithSummary("Lấy giấy tờ trong kho dữ liệu của công dân trên Cổng Dịch vụ công quốc gia (mỗi lần lấy được ghi nhật ký trao đổi)");
     }
 
-    internal static async Task<Results<Ok<PortalDataStoreLookup>, NotFound<PortalDataStoreLookup>, ProblemHttpResult>> FetchPortalDataStore(
+    internal static async Task<Results<Ok<PortalDataStoreLookup>, ProblemHttpResult>> FetchPortalDataStore(
         string citizenId, IIntegrationApi integration, CancellationToken ct)
     {
         if (!OneStop.Platform.CitizenIdFormat.IsValid(citizenId))
@@ -48,32 +48,59 @@ internal static class LookupEndpoints
         return Respond(result, result.Outcome, result.Message);
     }
 
-    internal static async Task<Results<Ok<CitizenVerification>, NotFound<CitizenVerification>, ProblemHttpResult>> VerifyCitizen(
+    internal static async Task<Results<Ok<CitizenVerification>, ProblemHttpResult>> VerifyCitizen(
         VerifyCitizenBody body, IIntegrationApi integration, CancellationToken ct)
     {
         var result = await integration.VerifyCitizenAsync(body.CitizenId, body.FullName, body.DateOfBirth!.Value, ct);
         return Respond(result, result.Outcome, result.Message);
     }
 
-    internal static async Task<Results<Ok<EnterpriseLookup>, NotFound<EnterpriseLookup>, ProblemHttpResult>> FindEnterprise(
+    internal static async Task<Results<Ok<EnterpriseLookup>, ProblemHttpResult>> FindEnterprise(
         string code, IIntegrationApi integration, CancellationToken ct)
     {
+        RequireLookupKey(code);
         var result = await integration.FindEnterpriseAsync(code, ct);
         return Respond(result, result.Outcome, result.Message);
     }
 
-    internal static async Task<Results<Ok<LandParcelLookup>, NotFound<LandParcelLookup>, ProblemHttpResult>> FindLandParcel(
+    internal static async Task<Results<Ok<LandParcelLookup>, ProblemHttpResult>> FindLandParcel(
         string certificateNumber, IIntegrationApi integration, CancellationToken ct)
     {
+        RequireLookupKey(certificateNumber);
         var result = await integration.FindLandParcelAsync(certificateNumber, ct);
         return Respond(result, result.Outcome, result.Message);
     }
 
-    /// <summary>Found or mismatch: 200; not in the register: 404 with the answer; system down: 503 ProblemDetails.</summary>
-    private static Results<Ok<T>, NotFound<T>, ProblemHttpResult> Respond<T>(T result, LookupOutcome outcome, string message) => outcome switch
+    /// <summary>
+    /// An enterprise code (0801234567, 0801234567-001) or a certificate number (CS123456, BK 123456): 1 to 32 letters,
+    /// digits, spaces, '-', '.' or '/'. Anything else would only reach the register to come back as an outage.
+    /// </summary>
+    private static void RequireLookupKey(string key)
     {
-        LookupOutcome.Unavailable => TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.SystemUnavailable, message, StatusCodes.Status503ServiceUnavailable)),
-        LookupOutcome.NotFound => TypedResults.NotFound(result),
-        _ => TypedResults.Ok(result),
-    };
+        var trimmed = key.Trim();
+        if (trimmed.Length is 0 or > 32 || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.' or '/'))
+        {
+            throw new PlatformException(IntegrationErrorCodes.InvalidLookupKey);
+        }
+    }
+
+    /// <summary>
+    /// Found or mismatch: 200; not in the register: 404 ProblemDetails (code Integration.NotInRegister, the answer's
+    /// message as title, "outcome" and "message" kept as before); system down: 503 ProblemDetails.
+    /// </summary>
+    private static Results<Ok<T>, ProblemHttpResult> Respond<T>(T result, LookupOutcome outcome, string message)
+    {
+        switch (outcome)
+        {
+            case LookupOutcome.Unavailable:
+                return TypedResults.Problem(ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.SystemUnavailable, message, StatusCodes.Status503ServiceUnavailable));
+            case LookupOutcome.NotFound:
+                var problem = ProblemDetailsSetup.ToProblemDetails(IntegrationErrorCodes.NotInRegister, message, StatusCodes.Status404NotFound);
+                problem.Extensions["outcome"] = outcome.ToString();
+                problem.Extensions["message"] = message;
+                return TypedResults.Problem(problem);
+            default:
+                return TypedResults.Ok(result);
+        }
+    }
 }

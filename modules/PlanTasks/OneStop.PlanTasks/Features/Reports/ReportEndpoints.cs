@@ -194,9 +194,10 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Created<ReportDto>> SubmitWithEvidence(
-        SubmitReportHandler handler, HttpContext context, Guid id, [FromForm] ReportForm form, IFormFileCollection files, CancellationToken ct)
+        SubmitReportHandler handler, HttpContext context, Guid id, [FromForm] ReportForm? form, IFormFileCollection files, CancellationToken ct)
     {
-        var request = form.ToRequest();
+        // A multipart body without any of the form's fields binds no form: the validator then names what is missing.
+        var request = (form ?? new ReportForm()).ToRequest();
         Validation.ThrowIfInvalid(context.RequestServices, request);
 
         var dto = await handler.HandleAsync(id, request, files.Select(f => new EvidenceUpload(f.FileName, f.Length, f.OpenReadStream)).ToList(), ct);
