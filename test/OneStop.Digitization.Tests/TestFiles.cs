@@ -22,60 +22,8 @@ internal static class TestFiles
     public static byte[] Pdf(string text = "Giấy khai sinh — bản chính") =>
         new PdfWriter("Giấy khai sinh", "UBND phường Cẩm Thượng").NewPage().Text(text, 16, bold: true).Text("Họ và tên: Nguyễn Văn An").ToArray();
 
-    /// <summary>A small valid PNG (8×8 grey) written by hand: signature, IHDR, IDAT, IEND with their CRCs.</summary>
-    public static byte[] Png()
-    {
-        const int size = 8;
-        var raw = new byte[size * (size + 1)];
-        for (var y = 0; y < size; y++)
-        {
-            raw[y * (size + 1)] = 0; // filter: none
-            for (var x = 0; x < size; x++)
-            {
-                raw[y * (size + 1) + 1 + x] = (byte)((x + y) % 2 == 0 ? 40 : 220);
-            }
-        }
-
-        using var deflated = new MemoryStream();
-        using (var z = new System.IO.Compression.ZLibStream(deflated, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
-        {
-            z.Write(raw);
-        }
-
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", [0, 0, 0, size, 0, 0, 0, size, 8, 0, 0, 0, 0]);
-        Chunk(png, "IDAT", deflated.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var length = BitConverter.GetBytes(data.Length);
-        Array.Reverse(length);
-        s.Write(length);
-        var body = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        s.Write(body);
-        var crc = BitConverter.GetBytes(Crc32(body));
-        Array.Reverse(crc);
-        s.Write(crc);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
+    /// <summary>A small valid PNG (8×8 grey checks), <see cref="SampleFiles.Png"/>.</summary>
+    public static byte[] Png() => SampleFiles.Png(8, 8, (x, y) => (byte)((x + y) % 2 == 0 ? 40 : 220));
 
     public static MultipartFormDataContent Form(byte[] file, string fileName, Dictionary<string, string> fields)
     {

@@ -294,30 +294,10 @@ public sealed class AssignmentAndReportTests(OneStopFactory fx) : IClassFixture<
         _ => [],
     };
 
-    /// <summary>A real Word document, written by the Open XML SDK.</summary>
-    private static byte[] Docx()
-    {
-        using var stream = new MemoryStream();
-        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
-                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
-                    new DocumentFormat.OpenXml.Wordprocessing.Text("Báo cáo kết quả triển khai Kế hoạch 468")))));
-        }
+    /// <summary>A real Word document (Open XML SDK) and workbook (ClosedXML): <see cref="SampleFiles"/>.</summary>
+    private static byte[] Docx() => SampleFiles.Docx("Báo cáo kết quả triển khai Kế hoạch 468");
 
-        return stream.ToArray();
-    }
-
-    /// <summary>A real Excel workbook, written by ClosedXML.</summary>
-    private static byte[] Xlsx()
-    {
-        using var workbook = new ClosedXML.Excel.XLWorkbook();
-        workbook.AddWorksheet("Số liệu").Cell(1, 1).Value = "Số hồ sơ tiếp nhận";
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Xlsx() => SampleFiles.Xlsx("Số liệu", "Số hồ sơ tiếp nhận");
 
     /// <summary>The ZIP (an empty one when <paramref name="zip"/> is empty) with one more entry.</summary>
     private static byte[] AddZipEntry(byte[] zip, string entry)

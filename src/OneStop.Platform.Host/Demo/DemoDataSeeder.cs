@@ -76,6 +76,7 @@ internal static class DemoDataSeeder
             Log: logger);
         logger.LogInformation("Dữ liệu mẫu / demo data: {Count} hồ sơ từ {From:dd/MM/yyyy} đến {To:dd/MM/yyyy}, đang tạo… ({Setting}=false để tắt)", run.Dossiers, run.From, run.To, Setting);
         var watch = Stopwatch.StartNew();
+        await DemoStaff.EnsureAsync(sp, run.From, ct); // the person the generated dossiers are handed to
         var contributors = sp.GetServices<IDemoDataContributor>().OrderBy(c => c.Order).ToList();
         foreach (var contributor in contributors)
         {

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using OneStop.Platform.Documents;
+using OneStop.Platform.TestKit;
 
 namespace OneStop.Platform.Tests.Storage;
 
@@ -110,23 +111,8 @@ internal static class HostileFiles
         entry.Write(content);
     }
 
-    /// <summary>A whole PNG: signature, IHDR, IDAT, IEND with their CRCs.</summary>
-    public static byte[] Png(int width = 4, int height = 3)
-    {
-        var raw = new byte[height * (width + 1)];
-        using var deflated = new MemoryStream();
-        using (var z = new ZLibStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            z.Write(raw);
-        }
-
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", [0, 0, (byte)(width >> 8), (byte)width, 0, 0, (byte)(height >> 8), (byte)height, 8, 0, 0, 0, 0]);
-        Chunk(png, "IDAT", deflated.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
+    /// <summary>A whole PNG (<see cref="SampleFiles.Png"/>).</summary>
+    public static byte[] Png(int width = 4, int height = 3) => SampleFiles.Png(width, height);
 
     /// <summary>A baseline JPEG's structure: SOI, JFIF, a frame of 16×16, a scan and EOI.</summary>
     public static byte[] Jpeg(ushort width = 16, ushort height = 16) =>
@@ -135,31 +121,4 @@ internal static class HostileFiles
         0xFF, 0xC0, 0x00, 0x0B, 0x08, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 0x01, 0x01, 0x11, 0x00,
         0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34, 0xFF, 0xD9,
     ];
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var length = BitConverter.GetBytes(data.Length);
-        Array.Reverse(length);
-        s.Write(length);
-        var body = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        s.Write(body);
-        var crc = BitConverter.GetBytes(Crc32(body));
-        Array.Reverse(crc);
-        s.Write(crc);
-    }
-
-    public static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Platform.Storage;
+using OneStop.Platform.TestKit;
 using OneStop.Platform.Web;
 using static OneStop.Platform.Tests.Storage.HostileFiles;
 
@@ -138,26 +139,9 @@ public sealed class UploadGuardDeepCheckTests : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static byte[] SdkDocx()
-    {
-        using var stream = new MemoryStream();
-        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
-                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Báo cáo")))));
-        }
+    private static byte[] SdkDocx() => SampleFiles.Docx("Báo cáo");
 
-        return stream.ToArray();
-    }
-
-    private static byte[] Xlsx()
-    {
-        using var workbook = new ClosedXML.Excel.XLWorkbook();
-        workbook.AddWorksheet("Số liệu").Cell(1, 1).Value = "Số hồ sơ tiếp nhận";
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Xlsx() => SampleFiles.Xlsx("Số liệu", "Số hồ sơ tiếp nhận");
 
     [Theory]
     [MemberData(nameof(OrdinaryCases))]

@@ -27,6 +27,7 @@ internal sealed class DemoDossiers(IServiceScopeFactory scopes, IAdministrativeU
     : IDemoDataContributor
 {
     private const string Actor = "dulieumau";
+    /// <summary>The host's demo specialist, a member of every unit (Host/Demo/DemoStaff): assignment takes only eligible people.</summary>
     private const string Specialist = "chuyenvien.dulieumau";
 
     private sealed record ProcedureChoice(string Code, string[] RequiredComponents, bool FullyOnline, bool PostalAllowed);
