@@ -150,6 +150,7 @@ public sealed class RatingChannelTests(OneStopFactory fx) : IClassFixture<OneSto
         var after = await desk.GetStringAsync("/Evaluation/PaperRatings");
         after.ShouldContain("Đã lưu phiếu đánh giá giấy của hồ sơ MC10507-260403-0001");
         after.ShouldContain("data-testid=\"paper-line\"");
+        (await desk.GetAsync("/Evaluation/PaperRatings?p=9")).StatusCode.ShouldBe(HttpStatusCode.OK); // past the last page: the last page
 
         var rating = await fx.AsSystemAsync(async sp => await sp.GetRequiredService<EvaluationDbContext>().Ratings.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(r => r.DossierCode == "MC10507-260403-0001"));

@@ -22,12 +22,14 @@ internal sealed class PaperRatingQueries(EvaluationDbContext db)
             .OrderByDescending(d => d.ReturnedAt).Take(PageSize)
             .Select(d => new PaperRatingCandidate(d.Code, d.ProcedureName, d.ReturnedAt)).ToListAsync(ct);
 
-    public async Task<(List<Rating> Items, int Total)> EnteredAsync(int page, CancellationToken ct)
+    /// <summary>A page of the paper ratings typed in, newest first; a page past the last is the last.</summary>
+    public async Task<(List<Rating> Items, int Total, int Page)> EnteredAsync(int page, CancellationToken ct)
     {
         var paper = db.Ratings.AsNoTracking().Where(r => r.Channel == RatingChannels.Paper);
         var total = await paper.CountAsync(ct);
-        var items = await paper.OrderByDescending(r => r.Seq).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return (items, total);
+        var current = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var items = await paper.OrderByDescending(r => r.Seq).Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return (items, total, current);
     }
 
     /// <summary>The dossier a paper form names, in the caller's scope.</summary>

@@ -17,7 +17,7 @@ namespace OneStop.Evaluation.Pages;
 internal sealed class PaperRatingsModel(RateHandler handler, PaperRatingQueries queries, IStringLocalizer<EvaluationModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    [BindProperty(SupportsGet = true), FromQuery(Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public int?[] Scores { get; set; } = new int?[Rating.CriteriaCount];
     [BindProperty] public string? Overall { get; set; }
     [BindProperty] public string? Comment { get; set; }
@@ -76,8 +76,7 @@ internal sealed class PaperRatingsModel(RateHandler handler, PaperRatingQueries 
     private async Task ListAsync(CancellationToken ct)
     {
         Awaiting = await queries.AwaitingAsync(ct);
-        (var items, Total) = await queries.EnteredAsync(Math.Clamp(PageNumber, 1, int.MaxValue), ct);
-        Entered = items;
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        (var items, Total, var page) = await queries.EnteredAsync(PageNumber, ct);
+        (Entered, PageNumber) = (items, page);
     }
 }
