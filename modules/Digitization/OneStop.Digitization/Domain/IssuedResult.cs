@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using OneStop.Platform.Domain;
 
 namespace OneStop.Digitization.Domain;
@@ -67,6 +68,9 @@ internal sealed class IssuedResult : ScopedEntity, ISharedWithUnit
     public DateTimeOffset? DigitisedAt { get; private set; }
 
     public bool IsValidOn(DateOnly day) => IssuedOn <= day && (ValidUntil is null || ValidUntil >= day);
+
+    /// <summary><see cref="IsValidOn"/> as a query: the register's stock on a day, for the KPI, its source figures and the register page.</summary>
+    public static Expression<Func<IssuedResult, bool>> ValidOn(DateOnly day) => r => r.IssuedOn <= day && (r.ValidUntil == null || r.ValidUntil >= day);
 
     /// <summary>The result's copy was digitised: the first copy counts, and its validity becomes the result's.</summary>
     public void Digitised(DigitizedDocument document, DateTimeOffset at)

@@ -113,7 +113,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Platfo
 
     /// <summary>The register's results valid on <paramref name="day"/>: issued on or before it and not expired before it.</summary>
     private IQueryable<IssuedResult> ValidResults(DateOnly day) =>
-        db.Results.IgnoreQueryFilters(Scope).AsNoTracking().Where(r => !r.IsDeleted && r.IssuedOn <= day && (r.ValidUntil == null || r.ValidUntil >= day));
+        db.Results.IgnoreQueryFilters(Scope).AsNoTracking().Where(r => !r.IsDeleted).Where(IssuedResult.ValidOn(day));
 
     /// <summary>Desks (Bộ phận Một cửa, service centre) per unit, and those switched on before the period's end.</summary>
     private async Task<IEnumerable<KpiRow>> DeskRowsAsync(DateTimeOffset end, CancellationToken ct)

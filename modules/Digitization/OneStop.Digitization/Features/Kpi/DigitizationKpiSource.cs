@@ -49,7 +49,7 @@ internal sealed class DigitizationKpiSource(DigitizationDbContext db, PlatformDb
             })
             .ToListAsync(ct)).ToDictionary(d => d.UnitId);
         var results = (await db.Results.IgnoreQueryFilters(Scope).AsNoTracking()
-            .Where(r => !r.IsDeleted && r.UnitPath.StartsWith(unitPath) && r.IssuedOn <= to && (r.ValidUntil == null || r.ValidUntil >= to))
+            .Where(r => !r.IsDeleted && r.UnitPath.StartsWith(unitPath)).Where(IssuedResult.ValidOn(to))
             .GroupBy(r => new { r.UnitId, r.UnitPath })
             .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Valid = g.Count(), Digitised = g.Count(r => r.DigitisedAt != null && r.DigitisedAt < end) })
             .ToListAsync(ct)).ToDictionary(r => r.UnitId);

@@ -18,7 +18,7 @@ internal sealed class ResultQueries(DigitizationDbContext db, TimeProvider clock
     {
         var day = validOn ?? VietnamTime.Today(clock);
         var end = VietnamTime.StartOfDay(day.AddDays(1));
-        var valid = db.Results.AsNoTracking().Where(r => r.IssuedOn <= day && (r.ValidUntil == null || r.ValidUntil >= day));
+        var valid = db.Results.AsNoTracking().Where(IssuedResult.ValidOn(day));
         var levels = (await valid.GroupBy(r => r.CompetentLevel)
                 .Select(g => new { Level = g.Key, Valid = g.Count(), Digitised = g.Count(r => r.DigitisedAt != null && r.DigitisedAt < end) }).ToListAsync(ct))
             .Select(l => new ResultLevelSummary(l.Level, l.Valid, l.Digitised, l.Valid == 0 ? null : Math.Round(100m * l.Digitised / l.Valid, 2)))

@@ -29,23 +29,36 @@ internal sealed class ResultRegister(DigitizationDbContext db, IAdministrativeUn
     /// <summary>The line of a resolved dossier (once, however often the resolution is delivered), digitised if its result already is.</summary>
     public async Task RecordResolvedAsync(DossierRecord record, DossierSnapshot s, CancellationToken ct)
     {
-        if (s.ResolvedAt is not { } resolvedAt || await FindByDossierAsync(s.Id, ct) is not null)
+        if (s.ResolvedAt is null || await FindByDossierAsync(s.Id, ct) is not null)
         {
             return;
         }
 
-        var issuedOn = VietnamTime.DayOf(resolvedAt);
-        var unit = await units.FindAsync(s.ResolvingUnitId, ct);
-        var line = new IssuedResult(ResultSources.Dossier, s.ResolvingUnitId, unit?.Path ?? s.ResolvingUnitPath, unit?.Level ?? "", unit?.Name ?? "", issuedOn,
-            $"Kết quả: {s.ProcedureName}", s.ProcedureCode, s.ApplicantIdentity, s.ApplicantName, s.Id, s.Code, record.UnitPath);
+        // The record has just taken the snapshot's fields (DossierChangedHandler).
         var copy = await db.Documents.IgnoreQueryFilters(Scope)
             .Where(d => d.DossierId == s.Id && d.Kind == DocumentKinds.Result && !d.IsDeleted).OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(ct);
+        db.Results.Add(LineOf(record, await units.FindAsync(IssuingUnitId(record), ct), copy));
+    }
+
+    /// <summary>The resolving unit issues a dossier's result; a record from before it was kept names only the receiving unit.</summary>
+    public static Guid IssuingUnitId(DossierRecord record) => record.ResolvingUnitId != Guid.Empty ? record.ResolvingUnitId : record.UnitId;
+
+    /// <summary>
+    /// A resolved dossier's line: issued by <paramref name="unit"/> (the resolving unit) on the resolution day in Vietnam
+    /// time, digitised when its result's first <paramref name="copy"/> was stored. Shared with <see cref="ResultRegisterBackfill"/>.
+    /// </summary>
+    public static IssuedResult LineOf(DossierRecord record, AdministrativeUnitInfo? unit, DigitizedDocument? copy)
+    {
+        var fallbackPath = record.ResolvingUnitId != Guid.Empty ? record.ResolvingUnitPath : record.UnitPath;
+        var line = new IssuedResult(ResultSources.Dossier, IssuingUnitId(record), unit?.Path ?? fallbackPath, unit?.Level ?? "", unit?.Name ?? "",
+            VietnamTime.DayOf(record.ResolvedAt!.Value), $"Kết quả: {record.ProcedureName}", record.ProcedureCode, record.ApplicantIdentity, record.ApplicantName,
+            record.Id, record.Code, record.UnitPath);
         if (copy is not null)
         {
             line.Digitised(copy, copy.CreatedAt);
         }
 
-        db.Results.Add(line);
+        return line;
     }
 
     /// <summary>

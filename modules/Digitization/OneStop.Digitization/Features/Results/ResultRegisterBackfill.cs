@@ -43,21 +43,13 @@ internal sealed class ResultRegisterBackfill(DigitizationDbContext db, IAdminist
                 .GroupBy(x => x.DossierId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(x => x.CreatedAt).First());
             foreach (var record in batch)
             {
-                var unitId = record.ResolvingUnitId != Guid.Empty ? record.ResolvingUnitId : record.UnitId;
+                var unitId = ResultRegister.IssuingUnitId(record);
                 if (!unitCache.TryGetValue(unitId, out var unit))
                 {
                     unitCache[unitId] = unit = await units.FindAsync(unitId, ct);
                 }
 
-                var line = new IssuedResult(ResultSources.Dossier, unitId, unit?.Path ?? (record.ResolvingUnitId != Guid.Empty ? record.ResolvingUnitPath : record.UnitPath), unit?.Level ?? "", unit?.Name ?? "",
-                    VietnamTime.DayOf(record.ResolvedAt!.Value), $"Kết quả: {record.ProcedureName}", record.ProcedureCode, record.ApplicantIdentity, record.ApplicantName,
-                    record.Id, record.Code, record.UnitPath);
-                if (copies.TryGetValue(record.Id, out var copy))
-                {
-                    line.Digitised(copy, copy.CreatedAt);
-                }
-
-                db.Results.Add(line);
+                db.Results.Add(ResultRegister.LineOf(record, unit, copies.GetValueOrDefault(record.Id)));
             }
 
             await db.SaveChangesAsync(ct);
