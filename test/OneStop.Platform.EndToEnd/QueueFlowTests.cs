@@ -62,10 +62,11 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         // A citizen takes a number at the kiosk, no login, large buttons.
         var kiosk = await NewPageAsync();
         await kiosk.GotoAsync("/Queue/Kiosk/MC10507");
+        // The test clock keeps running from the set moment: the real seconds between issue and call are added. The
+        // watch brackets both server moments (it starts before the issuing click, stops after the board shows the call).
+        var sinceIssue = Stopwatch.StartNew();
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch", Exact = true }).ClickAsync();
         (await kiosk.GetByTestId("ticket-number").InnerTextAsync()).ShouldBe("001");
-        // The test clock keeps running from the set moment: the real seconds between issue and call are added.
-        var sinceIssue = Stopwatch.StartNew();
         await BrowserHost.ScreenshotAsync(kiosk, "queue-kiosk-ticket");
         await Assertions.Expect(board.GetByTestId("board-waiting")).ToContainTextAsync("1");
 
@@ -78,9 +79,9 @@ public sealed class QueueFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         var call = officer.GetByRole(AriaRole.Button, new() { Name = "Gọi số tiếp theo" });
         var watch = Stopwatch.StartNew();
         await call.ClickAsync();
-        var realSeconds = (int)Math.Ceiling(sinceIssue.Elapsed.TotalSeconds);
         await Assertions.Expect(board.GetByTestId("latest-call")).ToHaveTextAsync("001 → Quầy 1", new() { Timeout = 1000 });
         watch.Stop();
+        var realSeconds = (int)Math.Ceiling(sinceIssue.Elapsed.TotalSeconds);
         Console.WriteLine($"call → board shows it: {watch.ElapsedMilliseconds} ms");
         (await officer.GetByTestId("current-ticket").InnerTextAsync()).ShouldBe("001");
         await BrowserHost.ScreenshotAsync(board, "queue-board");
