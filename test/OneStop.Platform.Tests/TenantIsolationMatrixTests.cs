@@ -252,6 +252,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/route"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/propose"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/complete-agency-step"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/approve"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/send-back"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -990,10 +994,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         // The search box echoes the query; the results table shows codes in <code>.
         (await b.GetStringAsync($"/Counters/Dossiers?q={code}")).ShouldNotContain($"<code>{code}</code>");
         foreach (var action in new[] { "receive", "refuse", "assign", "route", "request-supplement", "supplement", "request-financial-obligation",
-                     "financial-obligation-met", "extend", "withdraw", "stop", "resolve", "return" })
+                     "financial-obligation-met", "extend", "withdraw", "stop", "resolve", "return", "propose", "complete-agency-step", "approve", "send-back" })
         {
             var response = await b.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/{action}",
-                new { reason = "x", assignee = CommuneB, toUnitId = await fx.UnitId("10510"), amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK" });
+                new { reason = "x", assignee = CommuneB, toUnitId = await fx.UnitId("10510"), amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK", electronic = true, draftResult = "x" });
             response.StatusCode.ShouldBeOneOf([HttpStatusCode.NotFound, HttpStatusCode.Forbidden], action);
         }
 
@@ -1420,7 +1424,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     };
 
     private static WriteProbe OnDossierA(string action) => new(CommuneB, s => $"/api/v1/counters/dossiers/{s.DossierA}/{action}",
-        s => new { reason = "x", assignee = CommuneB, toUnitId = s.UnitB, amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK" });
+        s => new { reason = "x", assignee = CommuneB, toUnitId = s.UnitB, amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK", electronic = true, draftResult = "x" });
 
     private static WriteProbe Refused(string actor, string url, object? body = null) => new(actor, _ => url, _ => body);
 
@@ -1476,6 +1480,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = OnDossierA("refuse"),
         ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = OnDossierA("assign"),
         ["POST /api/v1/counters/dossiers/{id:guid}/route"] = OnDossierA("route"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/propose"] = OnDossierA("propose"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/complete-agency-step"] = OnDossierA("complete-agency-step"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/approve"] = OnDossierA("approve"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/send-back"] = OnDossierA("send-back"),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = OnDossierA("request-supplement"),
         ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = OnDossierA("supplement"),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = OnDossierA("request-financial-obligation"),
