@@ -954,6 +954,62 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         book.Worksheets.First().RowsUsed().Skip(2).Select(r => r.Cell(3).GetString()).ShouldBe(["Vũ Văn Bình"]);
     }
 
+    /// <summary>
+    /// Scope by agency (issue 17, ADR 0036): a provincial department's officer works inside the province's path but sees
+    /// only the dossiers with a step at the department; the postal agent only those the post carries.
+    /// </summary>
+    [Fact]
+    public async Task A_department_officer_and_the_postal_agent_see_only_the_dossiers_with_a_step_at_their_agency()
+    {
+        fx.Clock.SetVietnamTime(2026, 12, 7, 10);
+        try
+        {
+            var desk = await fx.SignInAsync(CommuneA);
+            async Task<(Guid Id, string Code)> IntakeAsync(string channel, string identity)
+            {
+                var created = await desk.PostAsJsonAsync("/api/v1/counters/dossiers", new
+                {
+                    procedureCode = "1.001193", channel,
+                    applicant = new { kind = "CITIZEN", identity, name = "Trần Thị Bưu" },
+                    components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+                });
+                var d = await created.Content.ReadFromJsonAsync<JsonElement>();
+                created.StatusCode.ShouldBe(HttpStatusCode.Created, d.ToString());
+                return (d.GetProperty("id").GetGuid(), d.GetProperty("code").GetString()!);
+            }
+
+            var direct = await IntakeAsync("DIRECT", "030090005551");
+            var postal = await IntakeAsync("POSTAL", "030090005552");
+
+            // Sở Thông tin và Truyền thông (province, agency STTTT): neither dossier has a step there.
+            var department = await fx.SignInAsync("chuyenvien.stttt");
+            foreach (var (id, code) in new[] { direct, postal })
+            {
+                (await department.GetAsync($"/api/v1/counters/dossiers/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                (await department.GetAsync($"/api/v1/counters/dossiers/by-code/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                (await department.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                (await department.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(code);
+            }
+
+            // The provincial post office (BDT) carries the postal dossier, not the one handed in at the desk.
+            var post = await fx.SignInAsync("buudien.tinh");
+            (await post.GetAsync($"/api/v1/counters/dossiers/{postal.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await post.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldContain(postal.Code);
+            (await post.GetAsync($"/api/v1/counters/dossiers/{direct.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await post.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(direct.Code);
+            // Nor may it act on it: the write resolves the id inside the agency's scope first.
+            (await post.PostAsJsonAsync($"/api/v1/counters/dossiers/{direct.Id}/withdraw", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+            // The commune's own desk still sees both, and the province's leader (no agency) too.
+            (await desk.GetAsync($"/api/v1/counters/dossiers/{direct.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await (await fx.SignInAsync(ProvinceLeader)).GetAsync($"/api/v1/counters/dossiers/{postal.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
     [Fact]
     public async Task Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page()
     {

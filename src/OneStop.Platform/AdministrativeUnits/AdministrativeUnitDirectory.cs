@@ -53,6 +53,9 @@ public interface IAdministrativeUnitDirectory
     /// the unit and of the units above it (a commune's dossier goes to a provincial department or the tax office).
     /// </summary>
     Task<IReadOnlyList<AgencyInfo>> AgenciesServingAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default);
+
+    /// <summary>Every agency valid on <paramref name="on"/> (today by default), by name: what an internal process may name.</summary>
+    Task<IReadOnlyList<AgencyInfo>> AgenciesAsync(DateOnly? on = null, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -159,6 +162,12 @@ internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes, T
         }
 
         return snapshot.Agencies.Where(a => chain.Contains(a.UnitId) && a.IsValidOn(day)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<AgencyInfo>> AgenciesAsync(DateOnly? on = null, CancellationToken ct = default)
+    {
+        var day = on ?? VietnamTime.Today(clock);
+        return (await LoadAsync(ct)).Agencies.Where(a => a.IsValidOn(day)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
     }
 
     public void Invalidate() => _snapshot = null;

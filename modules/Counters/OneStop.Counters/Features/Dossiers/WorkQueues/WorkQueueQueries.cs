@@ -56,7 +56,8 @@ internal sealed class WorkQueueQueries(CountersDbContext db, ICurrentScope scope
             WorkQueueKinds.ToReceive when agency is null && await May(CountersPermissions.DossiersReceive) =>
                 dossiers.Where(d => d.Stage == DossierStatuses.New && d.UnitId == unitId),
             WorkQueueKinds.ToAssign when agency is null && await May(CountersPermissions.DossiersProcess) && await May(CountersPermissions.DossiersReceive) =>
-                dossiers.Where(d => d.Stage == DossierStatuses.Received && d.CurrentUnitId == unitId && d.AssignedTo == null),
+                // Received here, or routed here from another unit (which clears the assignee).
+                dossiers.Where(d => (d.Stage == DossierStatuses.Received || d.Stage == DossierStatuses.Processing) && d.CurrentUnitId == unitId && d.AssignedTo == null),
             WorkQueueKinds.ToProcess when await May(CountersPermissions.DossiersProcess) =>
                 dossiers.Where(d => d.AssignedTo == login && (d.Stage == DossierStatuses.Received || d.Stage == DossierStatuses.Processing)),
             WorkQueueKinds.AtMyAgency when agency is not null && await May(CountersPermissions.DossiersProcess) =>
