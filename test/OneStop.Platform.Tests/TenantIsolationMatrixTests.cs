@@ -253,6 +253,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/route"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/propose"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/work"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/complete-agency-step"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/approve"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/send-back"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -340,6 +341,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/CertifiedCopies"] = CertifiedCopies,
         ["Digitization:/Certify"] = CertifiedCopies,
         ["Digitization:/Results"] = ResultsRegister,
+        ["Counters:/Work/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["Counters:/Catalogue/Process"] = "the national catalogue's internal processes, shared; edited only with Counters.Catalogue.Manage (system admins)",
         ["Counters:/Overdue/Index"] = "scoped dossiers and letters; see DossierFormTests (sibling commune's board does not show the dossier)",
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -1046,6 +1049,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await b.GetAsync($"/api/v1/counters/dossiers/{id}/assignees")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await b.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(code);
         (await b.GetStringAsync("/api/v1/counters/dossiers/inbox")).ShouldNotContain(code);
+        (await b.GetStringAsync("/api/v1/counters/work")).ShouldNotContain(code);
+        (await b.GetStringAsync("/Counters/Work")).ShouldNotContain(code);
         (await b.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // The search box echoes the query; the results table shows codes in <code>.
         (await b.GetStringAsync($"/Counters/Dossiers?q={code}")).ShouldNotContain($"<code>{code}</code>");
