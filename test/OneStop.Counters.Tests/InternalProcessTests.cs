@@ -200,6 +200,31 @@ public sealed class InternalProcessTests(OneStopFactory fx) : IClassFixture<OneS
     }
 
     [Fact]
+    public async Task The_receipt_number_is_the_line_of_the_units_register_of_the_year_and_a_refused_dossier_has_none()
+    {
+        var desk = await fx.SignInAsync(Desk);
+        var first = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", DossierApiTests<OneStopFactory>.BirthRegistration(identity: "030090006661")), HttpStatusCode.Created);
+        var second = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", DossierApiTests<OneStopFactory>.BirthRegistration(identity: "030090006662")), HttpStatusCode.Created);
+        var line = first.GetProperty("registerNumber").GetInt32();
+        second.GetProperty("registerNumber").GetInt32().ShouldBe(line + 1);
+
+        var receipt = await desk.GetAsync($"/api/v1/counters/dossiers/{second.GetProperty("id").GetGuid()}/forms/receipt");
+        receipt.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var doc = UglyToad.PdfPig.PdfDocument.Open(await receipt.Content.ReadAsByteArrayAsync()))
+        {
+            string.Join(" ", doc.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)).ShouldContain($"Số thứ tự: {line + 1}.");
+        }
+
+        // The register numbers the same dossier's line with the same number.
+        var today = OneStop.Platform.Domain.VietnamTime.Today(fx.Services.GetRequiredService<TimeProvider>());
+        var register = await desk.GetAsync($"/api/v1/counters/dossiers/register/export?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        register.StatusCode.ShouldBe(HttpStatusCode.OK, await register.Content.ReadAsStringAsync());
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await register.Content.ReadAsByteArrayAsync()));
+        var row = book.Worksheet(1).RowsUsed().Single(r => r.CellsUsed().Any(c => c.GetString() == second.GetProperty("code").GetString()));
+        row.Cell(1).GetString().ShouldBe((line + 1).ToString());
+    }
+
+    [Fact]
     public void No_code_outside_the_aggregate_changes_a_dossiers_status()
     {
         // The setters are private: only Dossier's own methods — each a row of DossierLifecycle — move the status or stage.

@@ -35,6 +35,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierHandover> DossierHandovers => Set<DossierHandover>();
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
+    public DbSet<DossierRegisterCounter> DossierRegisterCounters => Set<DossierRegisterCounter>();
     public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
     public DbSet<OnlineSubmission> OnlineSubmissions => Set<OnlineSubmission>();
 

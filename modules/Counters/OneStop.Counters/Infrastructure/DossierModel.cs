@@ -133,6 +133,11 @@ internal static class DossierModel
             b.Property(h => h.Actor).HasMaxLength(256);
             b.Property(h => h.Reason).HasMaxLength(2000);
         });
+        modelBuilder.Entity<DossierRegisterCounter>(b =>
+        {
+            b.ToTable("DossierRegisterCounters");
+            b.HasKey(c => new { c.UnitId, c.Year });
+        });
         modelBuilder.Entity<DossierCodeCounter>(b =>
         {
             b.ToTable("DossierCodeCounters");

@@ -63,6 +63,13 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     /// <summary>User name of the specialist handling it (chuyên viên thụ lý), when assigned.</summary>
     public string? AssignedTo { get; set; }
 
+    /// <summary>
+    /// Số thứ tự in the receiving unit's Sổ theo dõi hồ sơ of the reception year (quyển số = năm), given at reception
+    /// with no gaps: the receipt prints it and the register numbers its lines with it. Null before reception and for
+    /// dossiers received before the register was numbered.
+    /// </summary>
+    public int? RegisterNumber { get; private set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
@@ -156,10 +163,11 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         History.Add(new DossierHistoryEntry { DossierId = Id, At = at, Transition = DossierTransitions.Submitted, ToStatus = DossierStatuses.New, Actor = actor });
 
     /// <summary>Tiếp nhận: the internal process valid today is copied, its reception step closed and the next opened.</summary>
-    public string Receive(IReadOnlyList<PlannedStep> plan, StepClock clock, DateTimeOffset at, string actor)
+    public string Receive(IReadOnlyList<PlannedStep> plan, int registerNumber, StepClock clock, DateTimeOffset at, string actor)
     {
         var from = Apply(DossierLifecycle.Receive, at, actor, null);
         ReceivedAt = at;
+        RegisterNumber = registerNumber;
         ProcessPlan = JsonSerializer.Serialize(plan, PlanJson);
         HandOver(HandoverKinds.Reception, ApplicantName, "Bộ phận Một cửa " + ReceivingUnitName, UnitId, at, actor, Channel != DossierChannels.Direct, null);
         if (plan.Count > 0)

@@ -44,7 +44,9 @@ internal sealed record DossierDto(
     /// <summary>The process-control sheet's lines (quy trình nội bộ as taken).</summary>
     IReadOnlyList<DossierStepDto>? Steps = null,
     string? DraftResult = null,
-    string? CurrentAgencyCode = null)
+    string? CurrentAgencyCode = null,
+    /// <summary>Số thứ tự in the receiving unit's register of the year, as the receipt prints it.</summary>
+    int? RegisterNumber = null)
 {
     public static DossierDto From(Dossier d, DateTimeOffset now) => new(
         d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ProcedureField, new LegalTime(d.LegalTimeValue, d.LegalTimeUnit).ToString(), d.LegalTimeVersion,
@@ -64,5 +66,5 @@ internal sealed record DossierDto(
         d.Stage,
         d.Steps.OrderBy(s => s.Order).Select(s => new DossierStepDto(s.Order, s.Name, s.Kind, s.AgencyCode, s.Performer, s.BudgetHours, s.StartedAt, s.DueAt,
             s.CompletedAt, s.CompletedBy, s.Outcome, s.Electronic, s.IsLateAt(now), s.Note)).ToList(),
-        d.DraftResult, d.CurrentAgencyCode);
+        d.DraftResult, d.CurrentAgencyCode, d.RegisterNumber);
 }

@@ -3,6 +3,7 @@ using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Platform.Calendar;
+using OneStop.Platform.Persistence;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Web;
@@ -63,9 +64,17 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         }
 
         var plan = InternalProcess.Plan(procedure.StepsOn(day), new LegalTime(d.LegalTimeValue, d.LegalTimeUnit), c => agencies.GetValueOrDefault(c));
-        var from = d.Receive(plan, await clock.StepClockAsync(d.UnitId, ct), Now, Actor);
+        var stepClock = await clock.StepClockAsync(d.UnitId, ct);
+        // The register's number and the dossier commit together (intake at the desk has its transaction open already).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var line = await RunningNumbers.NextAsync<DossierRegisterCounter>(db, [d.ReceivingUnitId, day.Year], ct);
+        var from = d.Receive(plan, line, stepClock, Now, Actor);
         await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.Received, from, null, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     public Task RefuseAsync(Dossier d, string reason, CancellationToken ct) =>

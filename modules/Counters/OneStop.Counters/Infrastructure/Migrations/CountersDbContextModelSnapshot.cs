@@ -833,6 +833,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("RegisterNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RequestedReturnMethod")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1138,6 +1141,22 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.HasIndex("DossierId");
 
                     b.ToTable("DossierHistory", "counters");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.DossierRegisterCounter", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.ToTable("DossierRegisterCounters", "counters");
                 });
 
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.DossierStep", b =>

@@ -168,7 +168,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, $"4. Thời gian nhận hồ sơ: {FormLayout.Moment(d.ReceivedAt)}.");
         FormLayout.Line(pdf, $"5. Thời gian trả kết quả giải quyết hồ sơ (ngày hẹn trả): {FormLayout.Moment(d.DueAt)}.", bold: true);
         FormLayout.Line(pdf, $"6. Đăng ký nhận kết quả: {DossierText.ReturnMethodVi(d.RequestedReturnMethod)}. Hình thức nộp: {DossierText.ChannelVi(d.Channel)}.");
-        FormLayout.Line(pdf, $"Vào Sổ theo dõi hồ sơ, Quyển số: {d.ReceivedAt!.Value.Year}, Số thứ tự: {d.Code[^4..]}.", italic: true);
+        FormLayout.Line(pdf, $"Vào Sổ theo dõi hồ sơ, Quyển số: {FormLayout.VietnamDate(d.ReceivedAt!.Value).Year}, Số thứ tự: {d.RegisterNumber?.ToString() ?? d.Code[^4..]}.", italic: true);
         FormLayout.Signatures(pdf, new SignatureBlock("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d.ApplicantName), FormLayout.Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", names, DossierPeople.Receiver(d)));
     }
 

@@ -49,8 +49,9 @@ internal sealed class DossierRegister(CountersDbContext db, ICurrentScope scope,
         var now = time.GetUtcNow();
         var names = await people.NamesAsync(dossiers.Select(DossierPeople.Receiver), ct);
         // The register has no officer column: the note names who received the dossier at the desk.
+        // A line's number is the dossier's in the unit's book of the year (the receipt prints the same), else its place here.
         return dossiers.Select((d, i) => new RegisterRow(
-            i + 1, d.Code, d.ProcedureName, d.ApplicantName,
+            d.RegisterNumber ?? i + 1, d.Code, d.ProcedureName, d.ApplicantName,
             string.Join(", ", new[] { d.ApplicantAddress, d.ApplicantPhone }.Where(x => !string.IsNullOrWhiteSpace(x))),
             d.ResolvingUnitName, d.ReceivedAt, d.DueAt,
             d.Handovers.Where(h => h.Kind is HandoverKinds.Assignment or HandoverKinds.Routing).OrderBy(h => h.Order).Select(h => (DateTimeOffset?)h.SentAt).FirstOrDefault(),
