@@ -103,7 +103,13 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
         [KpiCodes.I766PopulationData] = $"""SELECT d."UnitPath", count(*) FILTER (WHERE d."ApplicantVerified"), count(*) FROM counters."Dossiers" d WHERE {ReceivedDossiers} AND d."ApplicantKind" = 'CITIZEN' GROUP BY d."UnitPath" """,
         // Counters: queue visits by service day — minutes to the hundredth per visit, over the visits called / served.
         [KpiCodes.WaitingTime] = """SELECT "UnitPath", sum(round("WaitSeconds" / 60.0, 2)), count(*) FROM queue."QueueTickets" WHERE "ServiceDate" >= @fromDay AND "ServiceDate" < @toDay AND "WaitSeconds" IS NOT NULL AND NOT "IsDeleted" GROUP BY "UnitPath" """,
-        [KpiCodes.ProcessingTimePerDossier] = """SELECT "UnitPath", sum(round("ServiceSeconds" / 60.0, 2)), count(*) FROM queue."QueueTickets" WHERE "ServiceDate" >= @fromDay AND "ServiceDate" < @toDay AND "ServiceSeconds" IS NOT NULL AND NOT "IsDeleted" GROUP BY "UnitPath" """,
+        // Per dossier: a visit counts as many dossiers as it led to (at least one), its minutes shared among them.
+        [KpiCodes.ProcessingTimePerDossier] = """
+            SELECT t."UnitPath", sum(round(t."ServiceSeconds" / 60.0, 2)),
+                   sum(GREATEST(1, (SELECT count(*) FROM queue."QueueTicketDossiers" l WHERE l."TicketId" = t."Id" AND NOT l."IsDeleted")))
+            FROM queue."QueueTickets" t WHERE t."ServiceDate" >= @fromDay AND t."ServiceDate" < @toDay AND t."ServiceSeconds" IS NOT NULL AND NOT t."IsDeleted"
+            GROUP BY t."UnitPath"
+            """,
         // Counters: the catalogue, each unit credited with the procedures of its own level.
         [KpiCodes.I766PublishedOnTime] = CatalogueSql("""count(*) FILTER (WHERE p."PublishedOn" <= p."EffectiveFrom")""", """p."EffectiveFrom" >= @fromDay AND p."EffectiveFrom" < @toDay"""),
         [KpiCodes.I766PublishedInFull] = CatalogueSql("""

@@ -40,9 +40,16 @@ internal sealed class QueueKpiCalculator(QueueDbContext db) : IKpiCalculator
                 Serving = g.Sum(t => t.ServiceSeconds != null ? (t.ServiceSeconds.Value * 5L + 1) / 3 : 0L),
             })
             .ToListAsync(ct);
+        // Per dossier, not per visit (issue 17): a visit that led to three dossiers served three, its time shared among them;
+        // a visit linked to none still counts as one.
+        var linked = await db.QueueTicketDossiers.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(l => db.QueueTickets.IgnoreQueryFilters(Scope).Any(t => t.Id == l.TicketId && t.ServiceDate >= start && t.ServiceDate < end && t.ServiceSeconds != null))
+            .GroupBy(l => new { l.TicketId, l.UnitId }).Select(g => new { g.Key.UnitId, Count = g.Count() }).ToListAsync(ct);
+        var extra = linked.Where(l => l.Count > 1).GroupBy(l => l.UnitId).ToDictionary(g => g.Key, g => g.Sum(l => l.Count - 1));
         var rows = new List<KpiRow>();
         rows.AddRange(groups.Where(g => g.Called > 0).Select(g => new KpiRow(QueueKpiCodes.WaitingTime, g.UnitId, g.UnitPath, g.Waited / 100m, g.Called)));
-        rows.AddRange(groups.Where(g => g.Served > 0).Select(g => new KpiRow(QueueKpiCodes.ProcessingTimePerDossier, g.UnitId, g.UnitPath, g.Serving / 100m, g.Served)));
+        rows.AddRange(groups.Where(g => g.Served > 0).Select(g =>
+            new KpiRow(QueueKpiCodes.ProcessingTimePerDossier, g.UnitId, g.UnitPath, g.Serving / 100m, g.Served + extra.GetValueOrDefault(g.UnitId))));
         return rows;
     }
 
