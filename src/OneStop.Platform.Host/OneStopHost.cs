@@ -197,7 +197,7 @@ public static class OneStopHost
         await services.GetRequiredService<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>().TakeEffectDueAsync(ct);
         await OneStop.Platform.Host.Demo.DemoDataSeeder.PrepareAsync(services, ct); // Development only, once (Seed:DemoData); generated after start
 
-        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var jobs = new OneStop.Platform.Jobs.RecurringJobs(services.GetRequiredService<IRecurringJobManager>());
         OneStop.Platform.Jobs.PlatformJobs.Configure(jobs);
         foreach (var module in modules)
         {
