@@ -68,6 +68,7 @@ public sealed class CountersModule : ModuleBase
         services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();
         services.AddDossierSearch(configuration);
+        Features.DueDate.Recompute.DueDateRecomputeSetup.AddDueDateRecompute(services); // after a calendar change (ADR 0040)
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
