@@ -5,6 +5,13 @@ using OneStop.Platform.SeedData;
 
 // Due-date computations per second on the shipped 2021–2026 calendar with the default office hours.
 // Usage: dotnet run -c Release --project etc/bench/DueDates [iterations]
+//        eval "$(etc/scripts/postgres.sh start)"; dotnet run -c Release --project etc/bench/DueDates -- recompute [open dossiers, 100000]
+if (args.Length > 0 && args[0] == "recompute")
+{
+    await RecomputeBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var calendar = new WorkingCalendar(
     Csv.ReadResource(typeof(WorkingCalendar).Assembly, "vn-public-sector-days-off-2021-2026.csv")

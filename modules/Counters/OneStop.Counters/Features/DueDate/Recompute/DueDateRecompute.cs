@@ -36,6 +36,7 @@ internal sealed class DueDateRecompute(CountersDbContext db, IWorkingCalendar wo
         DateTimeOffset? since = DateOnly.TryParseExact(fromDay, "yyyy-MM-dd", out var day) && day > DateOnly.MinValue ? VietnamTime.StartOfDay(day) : null;
         var now = time.GetUtcNow();
         var (checkedCount, moved, notCovered) = (0, 0, 0);
+        string? uncovered = null;
         Guid? last = null;
         while (true)
         {
@@ -82,9 +83,10 @@ internal sealed class DueDateRecompute(CountersDbContext db, IWorkingCalendar wo
                 }
                 catch (CalendarNotCoveredException e)
                 {
-                    // A year without calendar data: the dossier keeps its date until an administrator enters the year.
+                    // A year without calendar data: the dossier keeps its date until an administrator enters the year
+                    // (one warning a run says so, not one per dossier).
                     notCovered++;
-                    logger.LogWarning("Due date of dossier {Id} not recomputed: {Message}", d.Id, e.Message);
+                    uncovered ??= e.Message;
                 }
             }
 
@@ -105,6 +107,11 @@ internal sealed class DueDateRecompute(CountersDbContext db, IWorkingCalendar wo
                 db.ChangeTracker.Clear();
                 moved += dossiers.Count;
             }
+        }
+
+        if (uncovered is not null)
+        {
+            logger.LogWarning("{Count} open dossiers keep their due date: {Message}", notCovered, uncovered);
         }
 
         logger.LogInformation("Due dates recomputed after \"{What}\": {Checked} open dossiers checked, {Moved} moved, {NotCovered} outside the calendar",
