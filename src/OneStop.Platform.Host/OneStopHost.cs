@@ -51,6 +51,7 @@ public static class OneStopHost
         builder.Services.AddPlatformApi();
         builder.Services.AddApiRateLimiting(configuration);
         builder.Services.AddPlatformJobs(configuration);
+        OneStop.Platform.Host.Telemetry.TelemetrySetup.AddPlatformTelemetry(builder.Services, configuration); // ADR 0041
         builder.Services.AddScoped<OneStop.Platform.Host.Pages.ShellService>();
         builder.Services.AddScoped<OneStop.Platform.Host.Pages.People.PeopleLookups>();
         builder.Services.AddLocalization();
@@ -166,6 +167,7 @@ public static class OneStopHost
         app.MapPlatformIdentityEndpoints();
         app.MapPlatformApi(modules);
         app.MapPlatformJobs();
+        OneStop.Platform.Host.Telemetry.TelemetrySetup.MapPlatformMetrics(app, configuration);
         return app;
     }
 
@@ -197,7 +199,7 @@ public static class OneStopHost
         await services.GetRequiredService<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>().TakeEffectDueAsync(ct);
         await OneStop.Platform.Host.Demo.DemoDataSeeder.PrepareAsync(services, ct); // Development only, once (Seed:DemoData); generated after start
 
-        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var jobs = new OneStop.Platform.Jobs.RecurringJobs(services.GetRequiredService<IRecurringJobManager>());
         OneStop.Platform.Jobs.PlatformJobs.Configure(jobs);
         foreach (var module in modules)
         {

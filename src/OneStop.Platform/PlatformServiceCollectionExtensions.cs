@@ -73,7 +73,7 @@ public static class PlatformServiceCollectionExtensions
     /// <summary>Adds the scope middleware (after authentication) so every request runs in its acting unit.</summary>
     public static IApplicationBuilder UseUnitScope(this IApplicationBuilder app) => app.UseMiddleware<UnitScopeMiddleware>();
 
-    /// <summary>Jobs carry and restore the unit scope (Hangfire's filter list is process-wide: added once).</summary>
+    /// <summary>Jobs carry and restore the unit scope and are timed (Hangfire's filter list is process-wide: added once).</summary>
     public static void UsePlatformJobFilters(this IServiceProvider services)
     {
         lock (GlobalJobFilters.Filters)
@@ -81,6 +81,12 @@ public static class PlatformServiceCollectionExtensions
             if (!GlobalJobFilters.Filters.Any(f => f.Instance is UnitScopeJobFilter))
             {
                 GlobalJobFilters.Filters.Add(services.GetRequiredService<UnitScopeJobFilter>());
+            }
+
+            // Durations of every job (onestop.job.duration, ADR 0041).
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is OneStop.Platform.Telemetry.JobTelemetryFilter))
+            {
+                GlobalJobFilters.Filters.Add(new OneStop.Platform.Telemetry.JobTelemetryFilter());
             }
         }
     }

@@ -5,6 +5,13 @@ using OneStop.Platform.SeedData;
 
 // Due-date computations per second on the shipped 2021–2026 calendar with the default office hours.
 // Usage: dotnet run -c Release --project etc/bench/DueDates [iterations]
+//        eval "$(etc/scripts/postgres.sh start)"; dotnet run -c Release --project etc/bench/DueDates -- recompute [open dossiers, 100000]
+if (args.Length > 0 && args[0] == "recompute")
+{
+    await RecomputeBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var calendar = new WorkingCalendar(
     Csv.ReadResource(typeof(WorkingCalendar).Assembly, "vn-public-sector-days-off-2021-2026.csv")
@@ -18,18 +25,51 @@ Console.WriteLine($"load average before: {LoadAverage()}");
 // days off from the reception date, no office hours, no explanation — over the same random intakes.
 Baseline("baseline: naive day stepping (1–30 days)", random => (Intake(random), random.Next(1, 31)));
 
+// The working-minute index (ADR 0040): the due date alone, no explanation. Built once per calendar and office hours.
+var buildWatch = Stopwatch.StartNew();
+var index = calendar.IndexFor(hours);
+buildWatch.Stop();
+Console.WriteLine($"working-minute index of 2021–2026 built in {buildWatch.Elapsed.TotalMilliseconds:N2} ms");
+RunIndex("index: working days (1–30), no stop", random => new DueDateInput(Intake(random), new LegalTime(random.Next(1, 31), LegalTimeUnits.WorkingDay)));
+RunIndex("index: working hours (1–100), no stop", random => new DueDateInput(Intake(random), new LegalTime(random.Next(1, 101), LegalTimeUnits.WorkingHour)));
+RunIndex("index: working days (1–30), one stop + one ext.", StopAndExtension);
+
 Run("working days (1–30), no stop", random => new DueDateInput(Intake(random), new LegalTime(random.Next(1, 31), LegalTimeUnits.WorkingDay)));
 Run("working hours (1–100), no stop", random => new DueDateInput(Intake(random), new LegalTime(random.Next(1, 101), LegalTimeUnits.WorkingHour)));
-Run("working days (1–30), one stop + one extension", random =>
+Run("working days (1–30), one stop + one extension", StopAndExtension);
+
+Console.WriteLine($"load average after: {LoadAverage()}");
+
+static DueDateInput StopAndExtension(Random random)
 {
     var received = Intake(random);
     var stop = received.AddHours(random.Next(1, 200));
     return new DueDateInput(received, new LegalTime(random.Next(1, 31), LegalTimeUnits.WorkingDay),
         [new ClockStop(stop, stop.AddHours(random.Next(1, 200)))],
         [new Extension(new LegalTime(2, LegalTimeUnits.WorkingDay), "bench")]);
-});
+}
 
-Console.WriteLine($"load average after: {LoadAverage()}");
+void RunIndex(string name, Func<Random, DueDateInput> make)
+{
+    var random = new Random(42);
+    var inputs = Enumerable.Range(0, iterations).Select(_ => make(random)).ToArray();
+    var sink = 0L;
+    for (var i = 0; i < Math.Min(10_000, inputs.Length); i++)
+    {
+        sink += index.DueAt(inputs[i]).Ticks / TimeSpan.TicksPerMinute; // warm-up (JIT, tiering)
+    }
+
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var watch = Stopwatch.StartNew();
+    foreach (var input in inputs)
+    {
+        sink += index.DueAt(input).Ticks / TimeSpan.TicksPerMinute;
+    }
+
+    watch.Stop();
+    var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)inputs.Length;
+    Console.WriteLine($"{name,-48} {inputs.Length,9:N0} computations in {watch.Elapsed.TotalMilliseconds,8:N0} ms = {inputs.Length / watch.Elapsed.TotalSeconds,12:N0}/s, {bytes,8:N0} B allocated each (due date alone; checksum {sink % 1000})");
+}
 
 void Baseline(string name, Func<Random, (DateTime Received, int Days)> make)
 {

@@ -13,7 +13,7 @@ using OneStop.Counters.Features.DueDate;
 using OneStop.Counters.Features.Catalogue.EditProcedure;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Features.Dossiers.Overdue;
-using Hangfire;
+using OneStop.Platform.Jobs;
 using OneStop.Counters.Features.Search;
 using OneStop.Counters.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -72,11 +72,13 @@ public sealed class CountersModule : ModuleBase
         services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();
         services.AddDossierSearch(configuration);
+        Features.DueDate.Recompute.DueDateRecomputeSetup.AddDueDateRecompute(services); // after a calendar change (ADR 0040)
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
 
-    public override void ConfigureJobs(IRecurringJobManager jobs) => OverdueScanner.Schedule(jobs);
+    public override void ConfigureJobs(RecurringJobs jobs) =>
+        jobs.EveryMinutes<OverdueScanner>(OverdueScanner.JobId, s => s.RunAsync(CancellationToken.None), 15);
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ using OneStop.Digitization.Features.Results;
 using OneStop.Digitization.Features.ScanQueue;
 using OneStop.Digitization.Features.Signing;
 using OneStop.Digitization.Infrastructure;
+using OneStop.Platform.Jobs;
 using OneStop.Platform;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
@@ -77,8 +78,8 @@ public sealed class DigitizationModule : ModuleBase
         ResultEndpoints.Map(api);
     }
 
-    public override void ConfigureJobs(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<ResultRegisterBackfill>(ResultRegisterBackfill.JobId, j => j.RunAsync(CancellationToken.None), "0 20 * * *"); // 03:00 in Vietnam (cron in UTC)
+    public override void ConfigureJobs(RecurringJobs jobs) =>
+        jobs.Daily<ResultRegisterBackfill>(ResultRegisterBackfill.JobId, j => j.RunAsync(CancellationToken.None), 3);
 
     /// <summary>After each deployment, the register lines of dossiers resolved before it existed are written in the background.</summary>
     public override Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +12,7 @@ using OneStop.Evaluation.Features.Kpis;
 using OneStop.Evaluation.Features.Reports;
 using OneStop.Evaluation.Features.Satisfaction;
 using OneStop.Evaluation.Infrastructure;
+using OneStop.Platform.Jobs;
 using OneStop.Platform;
 using OneStop.Platform.Kpis;
 using OneStop.Platform.Messaging;
@@ -70,11 +70,11 @@ public sealed class EvaluationModule : ModuleBase
         ReportEndpoints.Map(api);
     }
 
-    public override void ConfigureJobs(IRecurringJobManager jobs)
+    public override void ConfigureJobs(RecurringJobs jobs)
     {
-        jobs.AddOrUpdate<KpiEngine>(KpiEngine.IncrementalJobId, e => e.RunIncrementalAsync(CancellationToken.None), "*/5 * * * *");
-        jobs.AddOrUpdate<KpiEngine>(KpiEngine.FullJobId, e => e.RecomputeCurrentYearAsync(CancellationToken.None), Cron.Daily(1, 0));
-        jobs.AddOrUpdate<BreachScanner>(BreachScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(2, 0));
+        jobs.EveryMinutes<KpiEngine>(KpiEngine.IncrementalJobId, e => e.RunIncrementalAsync(CancellationToken.None), 5);
+        jobs.Daily<KpiEngine>(KpiEngine.FullJobId, e => e.RecomputeCurrentYearAsync(CancellationToken.None), 1);
+        jobs.Daily<BreachScanner>(BreachScanner.JobId, s => s.RunAsync(CancellationToken.None), 2);
     }
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Integration.Connectors;
 using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
+using OneStop.Platform.Jobs;
 using OneStop.Platform.Messaging;
 using OneStop.Integration.Features.Connections;
 using OneStop.Integration.Features.Exchanges;
@@ -74,11 +74,11 @@ public sealed class IntegrationModule : ModuleBase
     /// The province's indicators go to the Government's command centre daily, after the KPI recompute (01:00); the
     /// connections to the national systems are checked hourly (the "national databases connected" KPI counts the checks).
     /// </summary>
-    public override void ConfigureJobs(IRecurringJobManager jobs)
+    public override void ConfigureJobs(RecurringJobs jobs)
     {
-        jobs.AddOrUpdate<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
-            r => r.RunAsync(CancellationToken.None), Cron.Daily(3, 0));
-        jobs.AddOrUpdate<ConnectionHealthChecker>(ConnectionHealthChecker.JobId, c => c.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.Daily<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
+            r => r.RunAsync(CancellationToken.None), 3);
+        jobs.Hourly<ConnectionHealthChecker>(ConnectionHealthChecker.JobId, c => c.RunAsync(CancellationToken.None));
     }
 
     /// <summary>

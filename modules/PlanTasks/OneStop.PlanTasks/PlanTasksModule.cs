@@ -1,8 +1,8 @@
 using System.Reflection;
-using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Platform.Jobs;
 using OneStop.Platform;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
@@ -69,8 +69,8 @@ public sealed class PlanTasksModule : ModuleBase
         ControlReportEndpoints.Map(api);
     }
 
-    public override void ConfigureJobs(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<DeadlineScanner>(DeadlineScanner.JobId, s => s.RunAsync(CancellationToken.None), Cron.Daily(0, 30));
+    public override void ConfigureJobs(RecurringJobs jobs) =>
+        jobs.Daily<DeadlineScanner>(DeadlineScanner.JobId, s => s.RunAsync(CancellationToken.None), 0, 30);
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         await services.GetRequiredService<PlanSeeder>().SeedAsync(cancellationToken);

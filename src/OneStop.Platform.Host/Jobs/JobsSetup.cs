@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using OneStop.Platform.Jobs;
 using OneStop.Platform.Permissions;
 
 namespace OneStop.Platform.Host.Jobs;
@@ -32,6 +33,8 @@ internal static class JobsSetup
 
             return new InMemoryStorage(new InMemoryStorageOptions());
         });
+        // Recurring jobs carry the zone Asia/Ho_Chi_Minh (ADR 0039); resolve it even on a host without tzdata.
+        services.AddSingleton(RecurringJobs.ZoneResolver);
         services.AddHangfire((sp, cfg) => cfg
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -46,6 +49,7 @@ internal static class JobsSetup
                 o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
                 o.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+                o.TimeZoneResolver = RecurringJobs.ZoneResolver;
             });
         }
 

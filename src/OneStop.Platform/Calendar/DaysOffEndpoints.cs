@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
@@ -55,6 +56,8 @@ internal static class DaysOffEndpoints
 
         var day = new DayOff(request.Date, request.Kind, request.Name.Trim(), request.Source?.Trim() ?? "");
         db.DaysOff.Add(day);
+        // With the change, through the outbox: open dossiers' due dates are recomputed (ADR 0040).
+        db.Publish(new WorkingCalendarChanged(day.Date, null, $"{(day.Kind == DayOffKinds.MakeupWorkday ? "Thêm ngày làm bù" : "Thêm ngày nghỉ")} {WorkingCalendar.Format(day.Date)} ({day.Name})"));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/counters/calendar/days-off/{day.Id}", ToDto(day));
     }
@@ -68,6 +71,7 @@ internal static class DaysOffEndpoints
         }
 
         db.DaysOff.Remove(day);
+        db.Publish(new WorkingCalendarChanged(day.Date, null, $"{(day.Kind == DayOffKinds.MakeupWorkday ? "Bỏ ngày làm bù" : "Bỏ ngày nghỉ")} {WorkingCalendar.Format(day.Date)} ({day.Name})"));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

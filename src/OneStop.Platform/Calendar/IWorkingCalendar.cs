@@ -28,4 +28,10 @@ public interface IWorkingCalendar
 
     /// <summary>Hạn giải quyết for <paramref name="input"/> in the unit's office hours, with its explanation.</summary>
     Task<DueDateResult> DueDateAsync(Guid unitId, DueDateInput input, CancellationToken ct = default);
+
+    /// <summary>
+    /// Hạn giải quyết alone (local Vietnam time), the same moment as <see cref="DueDateAsync"/> gives, without building
+    /// the explanation; for many dates at once load the calendar and use <see cref="WorkingCalendar.IndexFor"/>.
+    /// </summary>
+    Task<DateTime> DueAtAsync(Guid unitId, DueDateInput input, CancellationToken ct = default);
 }

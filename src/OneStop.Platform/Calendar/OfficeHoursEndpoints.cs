@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
@@ -53,6 +54,8 @@ internal static class OfficeHoursEndpoints
         }
 
         row.Set(hours);
+        // Due dates count in the unit's hours from reception: every open dossier of the unit may move (ADR 0040).
+        db.Publish(new WorkingCalendarChanged(DateOnly.MinValue, unit.Id, $"Giờ làm việc của {unit.Name} đổi thành {hours}"));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OfficeHoursDto.From(unit.Id, unit.Name, hours, false));
     }

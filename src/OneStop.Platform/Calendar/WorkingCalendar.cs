@@ -26,6 +26,12 @@ public sealed class WorkingCalendar
 
     public IReadOnlyCollection<int> CoveredYears => _years;
 
+    // One index per office-hours schedule asked for, built on first use from this snapshot (ADR 0040).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<OfficeHours, WorkingMinuteIndex> _indexes = new();
+
+    /// <summary>The working-minute index of this calendar in <paramref name="hours"/>: due dates without explanation, fast.</summary>
+    public WorkingMinuteIndex IndexFor(OfficeHours hours) => _indexes.GetOrAdd(hours, h => WorkingMinuteIndex.Build(this, h));
+
     public void EnsureCovered(DateOnly date)
     {
         if (!_years.Contains(date.Year))

@@ -46,6 +46,9 @@ internal sealed class WorkingCalendarReader(PlatformDbContext db) : IWorkingCale
     public async Task<DueDateResult> DueDateAsync(Guid unitId, DueDateInput input, CancellationToken ct = default) =>
         DueDateCalculator.Compute(await LoadAsync(ct), await OfficeHoursAsync(unitId, ct), input);
 
+    public async Task<DateTime> DueAtAsync(Guid unitId, DueDateInput input, CancellationToken ct = default) =>
+        (await LoadAsync(ct)).IndexFor(await OfficeHoursAsync(unitId, ct)).DueAt(input);
+
     // Office hours are not secret and a shared dossier counts in the receiving unit's hours: read past the scope filter,
     // but never a deleted row.
     private IQueryable<UnitOfficeHours> OverridesQuery() =>

@@ -116,6 +116,10 @@ public sealed class OutboxRelay(
             await DeliverAsync(handler, message, @event, ct);
         }
 
+        // Every consumer has it: how long it took since it was published with its change (ADR 0041).
+        var name = new KeyValuePair<string, object?>("event", EventName(message.Type));
+        OneStop.Platform.Telemetry.PlatformTelemetry.OutboxLag.Record(Math.Max(0, (clock.GetUtcNow() - message.OccurredAt).TotalSeconds), name);
+        OneStop.Platform.Telemetry.PlatformTelemetry.EventsDelivered.Add(1, name);
         return null;
     }
 

@@ -34,7 +34,8 @@ public abstract class ModuleBase
     /// <summary>Endpoints outside the API (e.g. simulators under /sandbox); most modules have none.</summary>
     public virtual void MapRootEndpoints(IEndpointRouteBuilder app) { }
 
-    public virtual void ConfigureJobs(IRecurringJobManager jobs) { }
+    /// <summary>Registers the module's recurring jobs; every schedule is in Vietnam time (ADR 0039).</summary>
+    public virtual void ConfigureJobs(OneStop.Platform.Jobs.RecurringJobs jobs) { }
 
     /// <summary>Idempotent seeding, run at start-up after migrations (in the unrestricted scope).</summary>
     public virtual Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

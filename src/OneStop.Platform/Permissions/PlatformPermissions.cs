@@ -13,6 +13,8 @@ public static class PlatformPermissions
     public const string JobsDashboard = "Platform.Jobs.Dashboard";
     /// <summary>See the messages the relay gave up on and send them again (hàng đợi lỗi).</summary>
     public const string DeliveryManage = "Platform.Delivery.Manage";
+    /// <summary>Read the operational metrics on <c>/metrics</c> (Prometheus text; ADR 0041).</summary>
+    public const string MetricsRead = "Platform.Metrics.Read";
 
     // Working calendar (ADR 0022). The names are those of Counters, where the calendar began: role grants and API
     // clients' scopes store them, so they stay.
@@ -33,6 +35,7 @@ public static class PlatformPermissions
         new(ApiClientsManage, "Quản lý ứng dụng kết nối", "Manage API clients", Roles.SystemAdmin),
         new(JobsDashboard, "Xem bảng điều khiển tác vụ nền", "View the background jobs dashboard", Roles.SystemAdmin),
         new(DeliveryManage, "Xem và gửi lại thông điệp lỗi", "View and retry dead letters", Roles.SystemAdmin),
+        new(MetricsRead, "Xem số liệu vận hành (Prometheus)", "Read operational metrics (Prometheus)", Roles.SystemAdmin),
         new(CalendarRead, "Xem lịch làm việc và tính hạn giải quyết", "View the working calendar and compute due dates",
             Roles.DeskOfficer, Roles.Specialist, Roles.UnitLeader, Roles.ProvincialLeader, Roles.PostalAgent, Roles.SystemAdmin, Roles.Inspector),
         new(CalendarManage, "Quản lý ngày nghỉ, ngày làm bù", "Manage official days off and make-up days", Roles.SystemAdmin),

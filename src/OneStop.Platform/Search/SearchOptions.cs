@@ -54,13 +54,14 @@ public static class SearchServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             var clock = sp.GetRequiredService<TimeProvider>();
+            // Every engine's calls are timed (onestop.search.duration, ADR 0041).
             if (string.Equals(options.Engine, SearchEngines.Elasticsearch, StringComparison.OrdinalIgnoreCase))
             {
-                return new ElasticsearchSearchEngine(options.Elasticsearch, clock);
+                return new OneStop.Platform.Telemetry.TimedSearchEngine(new ElasticsearchSearchEngine(options.Elasticsearch, clock));
             }
 
             var data = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory;
-            return new LuceneSearchEngine(options.LuceneDirectory ?? Path.Combine(data, "search"), clock);
+            return new OneStop.Platform.Telemetry.TimedSearchEngine(new LuceneSearchEngine(options.LuceneDirectory ?? Path.Combine(data, "search"), clock));
         });
         return services;
     }

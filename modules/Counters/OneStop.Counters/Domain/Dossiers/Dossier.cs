@@ -513,6 +513,21 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         Version++;
         return new DossierChanged(ToSnapshot(now), transition, fromStatus, reason, actor) { UnitPath = UnitPath };
     }
+
+    /// <summary>The history line and event of a due date moved by a change of the working calendar (not a transition of state).</summary>
+    public const string Rescheduled = "RESCHEDULED";
+
+    /// <summary>
+    /// Hạn giải quyết moved to <paramref name="newDue"/> because the working calendar changed (a day off added or
+    /// removed, the unit's office hours): recorded in the history with <paramref name="reason"/>, and published so the
+    /// applicant learns the new date (portal status sync, webhooks). The state does not change.
+    /// </summary>
+    public DossierChanged Reschedule(DateTimeOffset newDue, string reason, DateTimeOffset at, string actor)
+    {
+        DueAt = newDue;
+        History.Add(new DossierHistoryEntry { DossierId = Id, At = at, Transition = Rescheduled, FromStatus = Status, ToStatus = Status, Actor = actor, Reason = reason });
+        return Changed(Rescheduled, Status, reason, actor, at);
+    }
 }
 
 /// <summary>A transition the current state does not allow.</summary>
