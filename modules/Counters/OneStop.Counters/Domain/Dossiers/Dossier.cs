@@ -666,6 +666,10 @@ internal static class DossierText
         DossierTransitions.Resolved => "Phê duyệt kết quả",
         DossierTransitions.Returned => "Trả kết quả",
         DossierTransitions.HandedToSuccessor => "Chuyển đơn vị kế thừa (sắp xếp đơn vị hành chính)",
+        Dossier.Rescheduled => "Tính lại hạn giải quyết (lịch làm việc thay đổi)",
+        DossierTransitions.Proposed => "Trình kết quả",
+        DossierTransitions.AgencyStepCompleted => "Cơ quan phối hợp chuyển tiếp",
+        DossierTransitions.ProposalReturned => "Trả lại để xử lý lại",
         _ => transition,
     };
 
