@@ -45,8 +45,11 @@ public static class ApiRateLimiting
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problem = ProblemDetailsSetup.ToProblemDetails(RateLimited, 429, permits);
+                // Written here, past the ProblemDetails service: add the trace id every other problem carries.
+                problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
                 await context.HttpContext.Response.WriteAsJsonAsync(
-                    ProblemDetailsSetup.ToProblemDetails(RateLimited, 429, permits),
+                    problem,
                     options: null, contentType: "application/problem+json", cancellationToken: ct);
             };
         });
