@@ -90,7 +90,7 @@ internal static class Examples
             case JsonSchemaType.String:
                 var text = schema.Format switch
                 {
-                    "date-time" => "2026-01-15T08:00:00+07:00",
+                    "date-time" => "2026-01-15T01:00:00Z",
                     "date" => "2026-01-15",
                     "time" => "08:00:00",
                     "uuid" => "0198a2f4-1c3e-7b5a-9d2e-4f6a8b0c1d2e",

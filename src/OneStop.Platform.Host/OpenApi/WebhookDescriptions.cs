@@ -39,8 +39,8 @@ internal static class WebhookDescriptions
                 new JsonObject
                 {
                     ["dossierCode"] = "000.00.30.H23-260115-0001", ["status"] = "InProgress", ["transition"] = "Assign", ["procedureCode"] = "1.001234",
-                    ["channel"] = "Desk", ["receivedAt"] = "2026-01-15T08:00:00+07:00", ["dueAt"] = "2026-01-22T17:00:00+07:00",
-                    ["resolvedAt"] = null, ["returnedAt"] = null, ["occurredAt"] = "2026-01-15T09:12:00+07:00", ["reason"] = null,
+                    ["channel"] = "Desk", ["receivedAt"] = "2026-01-15T01:00:00Z", ["dueAt"] = "2026-01-22T10:00:00Z",
+                    ["resolvedAt"] = null, ["returnedAt"] = null, ["occurredAt"] = "2026-01-15T02:12:00Z", ["reason"] = null,
                 }),
             ["dossier.result-ready"] = Event("dossier.result-ready", "webhookDossierResultReady",
                 "Hồ sơ đã có kết quả", "A dossier's result is ready",
@@ -51,7 +51,7 @@ internal static class WebhookDescriptions
                 },
                 new JsonObject
                 {
-                    ["dossierCode"] = "000.00.30.H23-260115-0001", ["procedureCode"] = "1.001234", ["resolvedAt"] = "2026-01-20T15:30:00+07:00",
+                    ["dossierCode"] = "000.00.30.H23-260115-0001", ["procedureCode"] = "1.001234", ["resolvedAt"] = "2026-01-20T08:30:00Z",
                     ["returnMethod"] = "Desk",
                 }),
         };
@@ -103,7 +103,7 @@ internal static class WebhookDescriptions
                             ["application/json"] = new()
                             {
                                 Schema = body,
-                                Example = new JsonObject { ["type"] = type, ["occurredAt"] = "2026-01-15T02:12:00+00:00", ["data"] = example },
+                                Example = new JsonObject { ["type"] = type, ["occurredAt"] = "2026-01-15T02:12:00Z", ["data"] = example },
                             },
                         },
                     },
