@@ -73,6 +73,7 @@ public sealed class DossierFlowTests(BrowserHost host) : IClassFixture<BrowserHo
 
         // 2. The ward hands it to the district (liên thông điện tử).
         await desk.GetByTestId("route-target").SelectOptionAsync(new SelectOptionValue { Label = "Thành phố Hải Dương" });
+        await desk.GetByTestId("route-electronic").CheckAsync(); // asked every time, never assumed (ADR 0036)
         await desk.GetByTestId("act-route").ClickAsync();
         (await desk.GetByTestId("current-unit").InnerTextAsync()).ShouldStartWith("Thành phố Hải Dương");
 

@@ -252,6 +252,11 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/route"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/propose"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["GET /api/v1/counters/work"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/complete-agency-step"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/approve"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["POST /api/v1/counters/dossiers/{id:guid}/send-back"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -336,6 +341,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Digitization:/CertifiedCopies"] = CertifiedCopies,
         ["Digitization:/Certify"] = CertifiedCopies,
         ["Digitization:/Results"] = ResultsRegister,
+        ["Counters:/Work/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
+        ["Counters:/Catalogue/Process"] = "the national catalogue's internal processes, shared; edited only with Counters.Catalogue.Manage (system admins)",
         ["Counters:/Overdue/Index"] = "scoped dossiers and letters; see DossierFormTests (sibling commune's board does not show the dossier)",
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
@@ -950,6 +957,62 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         book.Worksheets.First().RowsUsed().Skip(2).Select(r => r.Cell(3).GetString()).ShouldBe(["Vũ Văn Bình"]);
     }
 
+    /// <summary>
+    /// Scope by agency (issue 17, ADR 0036): a provincial department's officer works inside the province's path but sees
+    /// only the dossiers with a step at the department; the postal agent only those the post carries.
+    /// </summary>
+    [Fact]
+    public async Task A_department_officer_and_the_postal_agent_see_only_the_dossiers_with_a_step_at_their_agency()
+    {
+        fx.Clock.SetVietnamTime(2026, 12, 7, 10);
+        try
+        {
+            var desk = await fx.SignInAsync(CommuneA);
+            async Task<(Guid Id, string Code)> IntakeAsync(string channel, string identity)
+            {
+                var created = await desk.PostAsJsonAsync("/api/v1/counters/dossiers", new
+                {
+                    procedureCode = "1.001193", channel,
+                    applicant = new { kind = "CITIZEN", identity, name = "Trần Thị Bưu" },
+                    components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+                });
+                var d = await created.Content.ReadFromJsonAsync<JsonElement>();
+                created.StatusCode.ShouldBe(HttpStatusCode.Created, d.ToString());
+                return (d.GetProperty("id").GetGuid(), d.GetProperty("code").GetString()!);
+            }
+
+            var direct = await IntakeAsync("DIRECT", "030090005551");
+            var postal = await IntakeAsync("POSTAL", "030090005552");
+
+            // Sở Thông tin và Truyền thông (province, agency STTTT): neither dossier has a step there.
+            var department = await fx.SignInAsync("chuyenvien.stttt");
+            foreach (var (id, code) in new[] { direct, postal })
+            {
+                (await department.GetAsync($"/api/v1/counters/dossiers/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                (await department.GetAsync($"/api/v1/counters/dossiers/by-code/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                (await department.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                (await department.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(code);
+            }
+
+            // The provincial post office (BDT) carries the postal dossier, not the one handed in at the desk.
+            var post = await fx.SignInAsync("buudien.tinh");
+            (await post.GetAsync($"/api/v1/counters/dossiers/{postal.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await post.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldContain(postal.Code);
+            (await post.GetAsync($"/api/v1/counters/dossiers/{direct.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await post.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(direct.Code);
+            // Nor may it act on it: the write resolves the id inside the agency's scope first.
+            (await post.PostAsJsonAsync($"/api/v1/counters/dossiers/{direct.Id}/withdraw", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+            // The commune's own desk still sees both, and the province's leader (no agency) too.
+            (await desk.GetAsync($"/api/v1/counters/dossiers/{direct.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await (await fx.SignInAsync(ProvinceLeader)).GetAsync($"/api/v1/counters/dossiers/{postal.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            fx.Clock.Reset();
+        }
+    }
+
     [Fact]
     public async Task Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page()
     {
@@ -986,14 +1049,16 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         (await b.GetAsync($"/api/v1/counters/dossiers/{id}/assignees")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await b.GetStringAsync("/api/v1/counters/dossiers?pageSize=200")).ShouldNotContain(code);
         (await b.GetStringAsync("/api/v1/counters/dossiers/inbox")).ShouldNotContain(code);
+        (await b.GetStringAsync("/api/v1/counters/work")).ShouldNotContain(code);
+        (await b.GetStringAsync("/Counters/Work")).ShouldNotContain(code);
         (await b.GetAsync($"/Counters/Dossiers/Detail?id={id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // The search box echoes the query; the results table shows codes in <code>.
         (await b.GetStringAsync($"/Counters/Dossiers?q={code}")).ShouldNotContain($"<code>{code}</code>");
         foreach (var action in new[] { "receive", "refuse", "assign", "route", "request-supplement", "supplement", "request-financial-obligation",
-                     "financial-obligation-met", "extend", "withdraw", "stop", "resolve", "return" })
+                     "financial-obligation-met", "extend", "withdraw", "stop", "resolve", "return", "propose", "complete-agency-step", "approve", "send-back" })
         {
             var response = await b.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/{action}",
-                new { reason = "x", assignee = CommuneB, toUnitId = await fx.UnitId("10510"), amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK" });
+                new { reason = "x", assignee = CommuneB, toUnitId = await fx.UnitId("10510"), amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK", electronic = true, draftResult = "x" });
             response.StatusCode.ShouldBeOneOf([HttpStatusCode.NotFound, HttpStatusCode.Forbidden], action);
         }
 
@@ -1420,7 +1485,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     };
 
     private static WriteProbe OnDossierA(string action) => new(CommuneB, s => $"/api/v1/counters/dossiers/{s.DossierA}/{action}",
-        s => new { reason = "x", assignee = CommuneB, toUnitId = s.UnitB, amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK" });
+        s => new { reason = "x", assignee = CommuneB, toUnitId = s.UnitB, amountVnd = 1000, value = 1, unit = "WORKING_DAY", resultSummary = "x", method = "DESK", electronic = true, draftResult = "x" });
 
     private static WriteProbe Refused(string actor, string url, object? body = null) => new(actor, _ => url, _ => body);
 
@@ -1476,6 +1541,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/refuse"] = OnDossierA("refuse"),
         ["POST /api/v1/counters/dossiers/{id:guid}/assign"] = OnDossierA("assign"),
         ["POST /api/v1/counters/dossiers/{id:guid}/route"] = OnDossierA("route"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/propose"] = OnDossierA("propose"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/complete-agency-step"] = OnDossierA("complete-agency-step"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/approve"] = OnDossierA("approve"),
+        ["POST /api/v1/counters/dossiers/{id:guid}/send-back"] = OnDossierA("send-back"),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-supplement"] = OnDossierA("request-supplement"),
         ["POST /api/v1/counters/dossiers/{id:guid}/supplement"] = OnDossierA("supplement"),
         ["POST /api/v1/counters/dossiers/{id:guid}/request-financial-obligation"] = OnDossierA("request-financial-obligation"),

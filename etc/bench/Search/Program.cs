@@ -292,6 +292,9 @@ internal sealed class Directory(IEnumerable<AdministrativeUnitInfo> all) : IAdmi
     public Task<IReadOnlyList<AdministrativeUnitInfo>> PredecessorsAsync(Guid unitId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AdministrativeUnitInfo>>([]);
     public Task<AdministrativeUnitInfo?> CurrentAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default) => FindAsync(unitId, ct);
     public Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default) => Task.FromResult<AgencyInfo?>(null);
+    public Task<AgencyInfo?> AgencyAsync(string code, CancellationToken ct = default) => Task.FromResult<AgencyInfo?>(null);
+    public Task<IReadOnlyList<AgencyInfo>> AgenciesServingAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AgencyInfo>>([]);
+    public Task<IReadOnlyList<AgencyInfo>> AgenciesAsync(DateOnly? on = null, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<AgencyInfo>>([]);
 }
 
 /// <summary>Deterministic dossiers with Vietnamese names, procedures of the catalogue, realistic status mix.</summary>

@@ -7,6 +7,11 @@ public static class CountersErrorCodes
 
     public const string ProcedureNotFound = Prefix + "ProcedureNotFound";
 
+    /// <summary>An internal process refused: a step of an unknown kind, a step at an agency without one or at an unknown agency, a date in the past.</summary>
+    public const string ProcessInvalid = Prefix + "ProcessInvalid";
+    /// <summary>The open step of the dossier belongs to another agency: only its officers may complete it.</summary>
+    public const string NotAtYourAgency = Prefix + "NotAtYourAgency";
+
     /// <summary>Step budgets add up to more than the procedure's legal time.</summary>
     public const string StepBudgetsExceedLegalTime = Prefix + "StepBudgetsExceedLegalTime";
 

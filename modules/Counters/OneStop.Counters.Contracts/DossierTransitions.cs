@@ -8,6 +8,12 @@ public static class DossierTransitions
     public const string Refused = "REFUSED";
     public const string Assigned = "ASSIGNED";
     public const string Routed = "ROUTED";
+    /// <summary>Trình: the specialist proposes a result (with its draft) to the next step of the internal process.</summary>
+    public const string Proposed = "PROPOSED";
+    /// <summary>Another agency (a department, the tax office) completed its step and sent the dossier on.</summary>
+    public const string AgencyStepCompleted = "AGENCY_STEP_COMPLETED";
+    /// <summary>The leader returned the proposal to the specialist, with a reason.</summary>
+    public const string ProposalReturned = "PROPOSAL_RETURNED";
     public const string SupplementRequested = "SUPPLEMENT_REQUESTED";
     public const string Supplemented = "SUPPLEMENTED";
     public const string FinancialObligationRequested = "FINANCIAL_OBLIGATION_REQUESTED";

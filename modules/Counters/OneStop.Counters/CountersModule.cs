@@ -32,6 +32,7 @@ public sealed class CountersModule : ModuleBase
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
+        new("Việc cần làm", "My work", Features.Dossiers.WorkQueues.WorkQueueMenuCounter.Url, CountersPermissions.DossiersRead, "bi-inboxes"),
         new("Tổng quan một cửa", "Counters overview", "/Counters", CountersPermissions.Access, "bi-person-workspace"),
         new("Hồ sơ", "Dossiers", "/Counters/Dossiers", CountersPermissions.DossiersRead, "bi-folder2-open"),
         new("Danh mục TTHC", "Procedure catalogue", "/Counters/Catalogue", CountersPermissions.CatalogueRead, "bi-journal-text"),
@@ -52,6 +53,9 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<OneStop.Counters.Features.Catalogue.ImportCatalogue.CatalogueImport>();
         services.AddScoped<DossierClock>();
         services.AddScoped<DossierWorkflow>();
+        services.AddScoped<Features.Catalogue.StepBudgets.InternalProcessEditor>();
+        services.AddScoped<Features.Dossiers.WorkQueues.WorkQueueQueries>();
+        services.AddScoped<OneStop.Platform.Modules.IMenuCounter, Features.Dossiers.WorkQueues.WorkQueueMenuCounter>(); // the count beside "Việc cần làm"
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, Features.Dossiers.Reorganisation.OpenDossierHandover>();
         services.AddScoped<TrainingGate>();
         services.AddScoped<DossierAssignees>();

@@ -8,7 +8,8 @@ using OneStop.Platform.Persistence;
 
 namespace OneStop.Platform.Host.Pages;
 
-public sealed record ShellLink(string Title, string Url, string Icon);
+/// <param name="Count">What waits behind the entry for this person (a work queue), shown as a badge; null for none.</param>
+public sealed record ShellLink(string Title, string Url, string Icon, int? Count = null);
 
 /// <summary>
 /// One entry of the menu bar: a module's links under its name (a dropdown) when it offers more than one, else the link
@@ -31,7 +32,7 @@ public sealed record ShellModel(string? FullName, string? UnitName, IReadOnlyLis
 
 /// <summary>What the layout shows a person: menu entries they hold permissions for, and the units they may act for.</summary>
 public sealed class ShellService(
-    ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes, TimeProvider clock,
+    ModuleRegistry modules, IPermissionChecker permissions, PlatformDbContext db, IEnumerable<ShellSearchBox> searchBoxes, IEnumerable<IMenuCounter> counters, TimeProvider clock,
     OneStop.Platform.Scoping.ICurrentScope scope, Microsoft.Extensions.Localization.IStringLocalizer<ShellService> localizer)
 {
     private ShellModel? _model; // scoped: one computation per request (the layout and a page may both ask)
@@ -47,6 +48,14 @@ public sealed class ShellService(
         }
 
         var menu = new List<ShellMenuGroup>();
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var counter in counters)
+        {
+            foreach (var (url, count) in await counter.CountsAsync(user))
+            {
+                counts[url] = count;
+            }
+        }
 
         foreach (var module in modules.Modules)
         {
@@ -55,7 +64,7 @@ public sealed class ShellService(
             {
                 if (item.Permission is null || await permissions.IsGrantedAsync(user, item.Permission))
                 {
-                    moduleLinks.Add(new(english ? item.TitleEn : item.TitleVi, item.Url, item.Icon));
+                    moduleLinks.Add(new(english ? item.TitleEn : item.TitleVi, item.Url, item.Icon, counts.TryGetValue(item.Url, out var n) ? n : null));
                 }
             }
 

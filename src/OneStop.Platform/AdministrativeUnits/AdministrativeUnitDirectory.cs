@@ -44,6 +44,18 @@ public interface IAdministrativeUnitDirectory
     /// province's, and every commune's since 2025-07-01). Its code starts every dossier code received there.
     /// </summary>
     Task<AgencyInfo?> ReceptionDeskAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default);
+
+    /// <summary>The agency holding <paramref name="code"/> (codes are never reused), whatever its dates; null when none.</summary>
+    Task<AgencyInfo?> AgencyAsync(string code, CancellationToken ct = default);
+
+    /// <summary>
+    /// The agencies that can take a step of a dossier held by <paramref name="unitId"/> on <paramref name="on"/>: those of
+    /// the unit and of the units above it (a commune's dossier goes to a provincial department or the tax office).
+    /// </summary>
+    Task<IReadOnlyList<AgencyInfo>> AgenciesServingAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default);
+
+    /// <summary>Every agency valid on <paramref name="on"/> (today by default), by name: what an internal process may name.</summary>
+    Task<IReadOnlyList<AgencyInfo>> AgenciesAsync(DateOnly? on = null, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -56,7 +68,7 @@ internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes, T
 
     private sealed record Snapshot(
         IReadOnlyList<AdministrativeUnitInfo> Units, IReadOnlyDictionary<Guid, AdministrativeUnitInfo> ById,
-        IReadOnlyList<UnitSuccessionInfo> Successions, IReadOnlyList<AgencyInfo> Desks, DateTimeOffset LoadedAt);
+        IReadOnlyList<UnitSuccessionInfo> Successions, IReadOnlyList<AgencyInfo> Desks, IReadOnlyList<AgencyInfo> Agencies, DateTimeOffset LoadedAt);
 
     private volatile Snapshot? _snapshot;
 
@@ -136,6 +148,28 @@ internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes, T
             ?? desks.Where(d => d.ValidFrom <= day).OrderByDescending(d => d.ValidFrom).FirstOrDefault();
     }
 
+    public async Task<AgencyInfo?> AgencyAsync(string code, CancellationToken ct = default) =>
+        (await LoadAsync(ct)).Agencies.FirstOrDefault(a => a.Code == code);
+
+    public async Task<IReadOnlyList<AgencyInfo>> AgenciesServingAsync(Guid unitId, DateOnly? on = null, CancellationToken ct = default)
+    {
+        var day = on ?? VietnamTime.Today(clock);
+        var snapshot = await LoadAsync(ct);
+        var chain = new HashSet<Guid>();
+        for (var u = snapshot.ById.GetValueOrDefault(unitId); u is not null; u = u.ParentId is { } p ? snapshot.ById.GetValueOrDefault(p) : null)
+        {
+            chain.Add(u.Id);
+        }
+
+        return snapshot.Agencies.Where(a => chain.Contains(a.UnitId) && a.IsValidOn(day)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<AgencyInfo>> AgenciesAsync(DateOnly? on = null, CancellationToken ct = default)
+    {
+        var day = on ?? VietnamTime.Today(clock);
+        return (await LoadAsync(ct)).Agencies.Where(a => a.IsValidOn(day)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
     public void Invalidate() => _snapshot = null;
 
     private async Task<Snapshot> LoadAsync(CancellationToken ct)
@@ -150,10 +184,9 @@ internal sealed class AdministrativeUnitDirectory(IServiceScopeFactory scopes, T
         var units = (await db.AdministrativeUnits.IgnoreQueryFilters().AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct))
             .Select(u => u.ToInfo()).ToList();
         var successions = (await db.UnitSuccessions.AsNoTracking().ToListAsync(ct)).Select(s => s.ToInfo()).ToList();
-        var desks = (await db.Agencies.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => !a.IsDeleted && (a.Kind == AgencyKinds.OneStopDesk || a.Kind == AgencyKinds.ServiceCenter))
-            .ToListAsync(ct)).Select(a => a.ToInfo()).ToList();
-        var snapshot = new Snapshot(units, units.ToDictionary(u => u.Id), successions, desks, clock.GetUtcNow());
+        var agencies = (await db.Agencies.IgnoreQueryFilters().AsNoTracking().Where(a => !a.IsDeleted).ToListAsync(ct)).Select(a => a.ToInfo()).ToList();
+        var desks = agencies.Where(a => a.Kind is AgencyKinds.OneStopDesk or AgencyKinds.ServiceCenter).ToList();
+        var snapshot = new Snapshot(units, units.ToDictionary(u => u.Id), successions, desks, agencies, clock.GetUtcNow());
         if (units.Count > 0)
         {
             _snapshot = snapshot;

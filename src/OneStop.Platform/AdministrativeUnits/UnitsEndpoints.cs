@@ -107,7 +107,7 @@ internal static class UnitsEndpoints
             : NotFound(UnitsMessages.AgencyNotFound);
 
     internal static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(
-        PlatformDbContext db, ICurrentScope scope, CreateAgencyRequest request, CancellationToken ct)
+        PlatformDbContext db, ICurrentScope scope, IAdministrativeUnitDirectory directory, CreateAgencyRequest request, CancellationToken ct)
     {
         // Writes go to the acting unit unless a unit inside the scope is named explicitly.
         var unit = await db.AdministrativeUnits.FirstOrDefaultAsync(u => u.Id == (request.UnitId ?? scope.Unit.UnitId), ct);
@@ -124,6 +124,7 @@ internal static class UnitsEndpoints
         var agency = new Agency(request.Code, request.Name.Trim(), request.Kind, unit);
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(ct);
+        (directory as AdministrativeUnitDirectory)?.Invalidate(); // steps of internal processes name it at once (other hosts: within a minute)
         var dto = new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, agency.UnitId, agency.UnitPath);
         return TypedResults.Created($"/api/v1/platform/agencies/{agency.Id}", dto);
     }

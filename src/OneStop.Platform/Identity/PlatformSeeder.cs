@@ -28,7 +28,7 @@ public static class PlatformSeeder
         new("motcua.camthuong", "Phạm Thị Nhận", Roles.DeskOfficer, "10507", "Công chức Tư pháp - Hộ tịch phường Cẩm Thượng"),
         new("motcua.binhhan", "Vũ Văn Bình", Roles.DeskOfficer, "10510", "Công chức Văn phòng - Thống kê phường Bình Hàn"),
         new("lanhdao.camthuong", "Đỗ Văn Phường", Roles.UnitLeader, "10507", "Chủ tịch UBND phường Cẩm Thượng"),
-        new("buudien.tinh", "Hoàng Thị Bưu", Roles.PostalAgent, "30", "Nhân viên Bưu điện tỉnh"),
+        new("buudien.tinh", "Hoàng Thị Bưu", Roles.PostalAgent, "30", "Nhân viên Bưu điện tỉnh", "BDT"), // sees the dossiers the post carries (ADR 0036)
         new("thanhtra.tinh", "Ngô Văn Tra", Roles.Inspector, "30", "Thanh tra Văn phòng UBND tỉnh"),
         new("chuyenvien.stttt", "Bùi Văn Số", Roles.Specialist, "30", "Chuyên viên Sở Thông tin và Truyền thông", "STTTT"),
         new("quantri.camthuong", "Đinh Thị Quản", Roles.UnitAdmin, "10507", "Công chức Văn phòng - Thống kê phường Cẩm Thượng"),

@@ -71,3 +71,13 @@ public sealed class ModuleRegistry(IReadOnlyList<ModuleBase> modules, IEnumerabl
     public IEnumerable<PermissionDefinition> AllPermissions =>
         Permissions.PlatformPermissions.All.Concat(Modules.SelectMany(m => m.Permissions)).Concat(_featurePermissions);
 }
+
+/// <summary>
+/// Counts shown beside menu entries (what waits for the person: dossiers to receive, to approve, to return). A module
+/// registers one as a scoped service; the shell asks each once per page, for the entries the person sees.
+/// </summary>
+public interface IMenuCounter
+{
+    /// <summary>Count per menu URL for the signed-in person (URLs without a count are absent).</summary>
+    Task<IReadOnlyDictionary<string, int>> CountsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default);
+}

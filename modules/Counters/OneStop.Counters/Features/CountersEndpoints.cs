@@ -36,6 +36,7 @@ internal static class CountersEndpoints
         Catalogue.DocumentTypes.DocumentTypeEndpoints.Map(catalogue);
 
         DossierEndpoints.Map(api);
+        Dossiers.WorkQueues.WorkQueueEndpoints.Map(api);
         PublicLookup.Map(api);
         Dossiers.Forms.DossierFormEndpoints.Map(api);
         Dossiers.Overdue.OverdueEndpoints.Map(api);

@@ -119,6 +119,15 @@ internal static class CountersMessages
     public const string StepNameRequired = "Counters.Catalogue.StepNameRequired";
     public const string StepBudgetPositive = "Counters.Catalogue.StepBudgetPositive";
     public const string StepsNeedLegalTime = "Counters.Catalogue.StepsNeedLegalTime";
+    public const string StepKindInvalid = "Counters.Catalogue.StepKindInvalid";
+    public const string StepAgencyRequired = "Counters.Catalogue.StepAgencyRequired";
+    /// <summary>{0}: the agency code named.</summary>
+    public const string StepAgencyUnknown = "Counters.Catalogue.StepAgencyUnknown";
+    public const string ProcessDateInPast = "Counters.Catalogue.ProcessDateInPast";
+    public const string StepOfAnotherAgency = "Counters.Dossiers.StepOfAnotherAgency";
+    public const string DraftRequired = "Counters.Dossiers.DraftRequired";
+    public const string SendBackReasonRequired = "Counters.Dossiers.SendBackReasonRequired";
+    public const string HandoverFormRequired = "Counters.Dossiers.HandoverFormRequired";
     /// <summary>{0}: the steps' total in working hours; {1} {2}: the legal time (value, unit label); {3}: that time in working hours.</summary>
     public const string StepBudgetsExceed = "Counters.Catalogue.StepBudgetsExceed";
 

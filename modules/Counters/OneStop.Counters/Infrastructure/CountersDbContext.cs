@@ -14,6 +14,14 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
 
     public override string Schema => SchemaName;
 
+    /// <summary>
+    /// An officer of an agency (a department, Chi cục Thuế, the post office: <see cref="UnitScope.AgencyCode"/>) sees the
+    /// dossiers with a step at that agency, or that it carried, only (ADR 0036); everyone else sees the unit path's.
+    /// </summary>
+    public const string AgencyFilter = "Agency";
+
+    internal string? ScopeAgencyCode => CurrentScope.Unit.AgencyCode;
+
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureLegalTime> ProcedureLegalTimes => Set<ProcedureLegalTime>();
     public DbSet<ProcedureStep> ProcedureSteps => Set<ProcedureStep>();
@@ -34,6 +42,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         DossierModel.Configure(modelBuilder);
+        modelBuilder.Entity<Dossier>().HasQueryFilter(AgencyFilter, d => ScopeAgencyCode == null || d.AgencyTrail.Contains("|" + ScopeAgencyCode + "|"));
         modelBuilder.Entity<Procedure>(b =>
         {
             b.ToTable("Procedures");
@@ -153,7 +162,10 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
         modelBuilder.Entity<ProcedureStep>(b =>
         {
             b.ToTable("ProcedureSteps");
+            b.HasIndex(s => new { s.ProcedureId, s.EffectiveFrom, s.Order }).IsUnique();
             b.Property(s => s.Name).HasMaxLength(512);
+            b.Property(s => s.Kind).HasMaxLength(16);
+            b.Property(s => s.AgencyCode).HasMaxLength(32);
             b.Property(s => s.BudgetHours).HasPrecision(9, 2);
         });
     }

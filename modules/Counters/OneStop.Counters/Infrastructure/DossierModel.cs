@@ -15,6 +15,9 @@ internal static class DossierModel
             b.HasIndex(d => d.Code).IsUnique();
             b.HasIndex(d => new { d.Status, d.DueAt });
             b.HasIndex(d => d.AssignedTo);
+            // Work queues: what waits at a unit in a stage (to receive, to approve, to return).
+            b.HasIndex(d => new { d.Stage, d.CurrentUnitId });
+            b.HasIndex(d => d.CurrentAgencyCode);
             b.HasIndex(d => d.ApplicantIdentity);
             // KPIs count dossiers by reception day (receiving unit) and resolution day (competent unit): range scans,
             // so a day, month or quarter reads only its own rows.
@@ -28,6 +31,11 @@ internal static class DossierModel
             b.Property(d => d.LegalTimeUnit).HasMaxLength(16);
             b.Property(d => d.Channel).HasMaxLength(16);
             b.Property(d => d.Status).HasMaxLength(40);
+            b.Property(d => d.Stage).HasMaxLength(40);
+            b.Property(d => d.ProcessPlan).HasMaxLength(16000);
+            b.Property(d => d.DraftResult).HasMaxLength(2000);
+            b.Property(d => d.CurrentAgencyCode).HasMaxLength(32);
+            b.Property(d => d.AgencyTrail).HasMaxLength(1000);
             b.Property(d => d.ApplicantKind).HasMaxLength(16);
             b.Property(d => d.ApplicantIdentity).HasMaxLength(20);
             b.Property(d => d.ApplicantName).HasMaxLength(256);
@@ -56,6 +64,25 @@ internal static class DossierModel
             b.HasMany(d => d.Extensions).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(d => d.Handovers).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(d => d.History).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Steps).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.Ignore(d => d.Plan);
+            b.Ignore(d => d.OpenStep);
+        });
+        modelBuilder.Entity<DossierStep>(b =>
+        {
+            b.ToTable("DossierSteps");
+            // Keys are made in the application: a new row added to a loaded dossier's collection is an insert.
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasIndex(x => new { x.DossierId, x.Order }).IsUnique();
+            b.Property(x => x.Name).HasMaxLength(512);
+            b.Property(x => x.Kind).HasMaxLength(16);
+            b.Property(x => x.AgencyCode).HasMaxLength(32);
+            b.Property(x => x.Performer).HasMaxLength(512);
+            b.Property(x => x.BudgetHours).HasPrecision(9, 2);
+            b.Property(x => x.CompletedBy).HasMaxLength(256);
+            b.Property(x => x.Outcome).HasMaxLength(64);
+            b.Property(x => x.Note).HasMaxLength(2000);
+            b.Ignore(x => x.IsOpen);
         });
         modelBuilder.Entity<DossierComponent>(b =>
         {

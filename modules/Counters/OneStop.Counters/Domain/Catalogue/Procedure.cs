@@ -76,6 +76,13 @@ internal sealed class Procedure : Entity, IHasAuditStamps
     public List<ProcedureLegalTime> LegalTimes { get; set; } = [];
     public List<ProcedureFee> Fees { get; set; } = [];
     public List<ProcedureStep> Steps { get; set; } = [];
+
+    /// <summary>The internal process approved for <paramref name="date"/> (empty when none was: the default applies).</summary>
+    public IReadOnlyList<ProcedureStep> StepsOn(DateOnly date)
+    {
+        var from = Steps.Where(s => s.EffectiveFrom <= date).Select(s => (DateOnly?)s.EffectiveFrom).Max();
+        return from is null ? [] : Steps.Where(s => s.EffectiveFrom == from).OrderBy(s => s.Order).ToList();
+    }
     public List<ProcedureVersion> Versions { get; set; } = [];
 
     /// <summary>Ngày bãi bỏ: from this date the procedure is no longer received (its latest version is abolished); null while in force.</summary>
@@ -164,11 +171,21 @@ internal sealed class ProcedureFee : Entity
     public string Exemption { get; set; } = "";
 }
 
-/// <summary>A processing step (bước xử lý) and its time budget in working hours.</summary>
+/// <summary>
+/// A step of the procedure's internal process (quy trình nội bộ giải quyết TTHC) and its time budget in working hours.
+/// The provincial chairman approves internal processes by decisions of their own, apart from the procedure's
+/// publication, so a process has its own effective date: the steps sharing the latest <see cref="EffectiveFrom"/> on
+/// or before a day are the process of that day (ADR 0036).
+/// </summary>
 internal sealed class ProcedureStep : Entity
 {
     public Guid ProcedureId { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
     public int Order { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>Who performs it: one of <see cref="ProcessStepKinds"/>.</summary>
+    public string Kind { get; set; } = ProcessStepKinds.Process;
+    /// <summary>The agency that performs it (a department, Chi cục Thuế, Phòng Tư pháp), or null for the unit itself.</summary>
+    public string? AgencyCode { get; set; }
     public decimal BudgetHours { get; set; }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Features;
 using OneStop.Platform;
 using OneStop.Platform.Domain;
@@ -9,7 +11,8 @@ namespace OneStop.Counters.Domain.Dossiers;
 /// <summary>
 /// Hồ sơ thủ tục hành chính. Owned by the receiving unit (<see cref="UnitPath"/>) and shared with the competent unit
 /// (<see cref="SharedUnitPath"/>): a location-independent dossier is seen by exactly those two branches of the tree.
-/// The state machine lives here; endpoints check permissions and persist.
+/// The aggregate owns every change of its status: each transition is a method here, checked against the one table
+/// <see cref="DossierLifecycle"/>; handlers load, call one method, save (ADR 0036).
 /// </summary>
 internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
 {
@@ -26,7 +29,9 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     public string LegalTimeUnit { get; set; } = "";
 
     public string Channel { get; set; } = DossierChannels.Direct;
-    public string Status { get; set; } = DossierStatuses.New;
+    public string Status { get; private set; } = DossierStatuses.New;
+    /// <summary>The status, or for a dossier being processed where its open step is (<see cref="DossierStages"/>).</summary>
+    public string Stage { get; private set; } = DossierStatuses.New;
 
     public string ApplicantKind { get; set; } = ApplicantKinds.Citizen;
     public string ApplicantIdentity { get; set; } = "";
@@ -87,6 +92,20 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     public List<DossierExtension> Extensions { get; set; } = [];
     public List<DossierHandover> Handovers { get; set; } = [];
     public List<DossierHistoryEntry> History { get; set; } = [];
+    /// <summary>The lines of the process-control sheet: the steps as taken, each with its own clock.</summary>
+    public List<DossierStep> Steps { get; set; } = [];
+
+    /// <summary>Quy trình nội bộ copied at reception (JSON of <see cref="PlannedStep"/>s); empty for dossiers received before processes existed.</summary>
+    public string ProcessPlan { get; private set; } = "";
+    /// <summary>The result the specialist proposed (dự thảo kết quả), awaiting the leader.</summary>
+    public string? DraftResult { get; private set; }
+    /// <summary>The agency whose step is open (liên thông), or null.</summary>
+    public string? CurrentAgencyCode { get; private set; }
+    /// <summary>
+    /// Every agency that has a step of this dossier, or carried it by post, as "|CODE|CODE|": an officer of an agency
+    /// sees the dossiers with a step at that agency only (scope by agency, ADR 0036).
+    /// </summary>
+    public string AgencyTrail { get; private set; } = "|";
 
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -102,18 +121,355 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
     public bool IsOverdueAt(DateTimeOffset now) =>
         DueAt is { } due && ((Active.Contains(Status) && !IsClockStopped && now > due) || (ResolvedAt is { } r && r > due));
 
-    /// <summary>Moves to <paramref name="to"/> if the lifecycle allows it from the current state, else throws.</summary>
-    public string MoveTo(string to, string transition, string[] allowedFrom, DateTimeOffset at, string actor, string? reason)
+    private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web);
+
+    public IReadOnlyList<PlannedStep> Plan => ProcessPlan.Length == 0 ? [] : JsonSerializer.Deserialize<List<PlannedStep>>(ProcessPlan, PlanJson) ?? [];
+
+    /// <summary>The open line of the control sheet (the step the dossier is at), if any.</summary>
+    public DossierStep? OpenStep => Steps.Where(s => s.IsOpen).OrderByDescending(s => s.Order).FirstOrDefault();
+
+    /// <summary>Checks <paramref name="action"/> against the lifecycle table, moves the status and writes the history line.</summary>
+    private string Apply(DossierAction action, DateTimeOffset at, string actor, string? reason)
     {
-        if (!allowedFrom.Contains(Status))
+        if (!action.From.Contains(Stage))
         {
-            throw new DossierStateException(Status, transition);
+            throw new DossierStateException(Stage, action.Transition);
         }
 
         var from = Status;
-        Status = to;
-        History.Add(new DossierHistoryEntry { DossierId = Id, At = at, Transition = transition, FromStatus = from, ToStatus = to, Actor = actor, Reason = reason });
+        Status = action.To ?? Status;
+        History.Add(new DossierHistoryEntry { DossierId = Id, At = at, Transition = action.Transition, FromStatus = from, ToStatus = Status, Actor = actor, Reason = reason });
         return from;
+    }
+
+    private void Settle() => Stage = Status != DossierStatuses.Processing ? Status : OpenStep?.Kind switch
+    {
+        ProcessStepKinds.Agency => DossierStages.AtAgency,
+        ProcessStepKinds.Approval => DossierStages.AwaitingApproval,
+        _ => Status,
+    };
+
+    // --- transitions (trạng thái theo DOMAIN.md; one method per row of DossierLifecycle) ---
+
+    /// <summary>Nộp: the first history line, in status NEW.</summary>
+    public void Submit(DateTimeOffset at, string actor) =>
+        History.Add(new DossierHistoryEntry { DossierId = Id, At = at, Transition = DossierTransitions.Submitted, ToStatus = DossierStatuses.New, Actor = actor });
+
+    /// <summary>Tiếp nhận: the internal process valid today is copied, its reception step closed and the next opened.</summary>
+    public string Receive(IReadOnlyList<PlannedStep> plan, StepClock clock, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Receive, at, actor, null);
+        ReceivedAt = at;
+        ProcessPlan = JsonSerializer.Serialize(plan, PlanJson);
+        HandOver(HandoverKinds.Reception, ApplicantName, "Bộ phận Một cửa " + ReceivingUnitName, UnitId, at, actor, Channel != DossierChannels.Direct, null);
+        if (plan.Count > 0)
+        {
+            StartStep(0, SubmittedAt, clock, electronic: Channel != DossierChannels.Direct, null);
+            CompleteOpenStep(at, actor, DossierTransitions.Received, null);
+            StartStep(1, at, clock, electronic: true, null);
+        }
+
+        Settle();
+        return from;
+    }
+
+    /// <summary>Từ chối tiếp nhận (Mẫu 03): never a receipt with an appointment.</summary>
+    public string Refuse(string reason, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Refuse, at, actor, reason);
+        ClosingReason = reason;
+        CompleteOpenStep(at, actor, DossierTransitions.Refused, reason);
+        Settle();
+        return from;
+    }
+
+    /// <summary>Giao xử lý to a person the caller has checked is eligible (DossierAssignees).</summary>
+    public string Assign(string assignee, string? note, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Assign, at, actor, note);
+        AssignedTo = assignee;
+        HandOver(HandoverKinds.Assignment, actor, OneStop.Counters.Features.Dossiers.DossierPeople.SpecialistPrefix + assignee, CurrentUnitId, at, actor, true, note);
+        Settle();
+        return from;
+    }
+
+    /// <summary>
+    /// Liên thông: hand the dossier to another unit (a level up or down, or the competent unit of a location-independent
+    /// dossier). A unit outside both branches the dossier is shared with becomes its competent unit, so it can see it.
+    /// <paramref name="electronic"/> is what the officer recorded: a hand-over on paper stays outside the target.
+    /// </summary>
+    public string Route(Guid toUnitId, string toUnitName, string toUnitPath, bool electronic, string? note, DateTimeOffset at, string actor)
+    {
+        var related = toUnitPath.StartsWith(UnitPath, StringComparison.Ordinal) || UnitPath.StartsWith(toUnitPath, StringComparison.Ordinal)
+            || toUnitPath.StartsWith(SharedUnitPath, StringComparison.Ordinal) || SharedUnitPath.StartsWith(toUnitPath, StringComparison.Ordinal);
+        var from = Apply(DossierLifecycle.Route, at, actor, note);
+        if (!related)
+        {
+            ResolvingUnitId = toUnitId;
+            SharedUnitPath = toUnitPath;
+            ResolvingUnitName = toUnitName;
+        }
+
+        HandOver(HandoverKinds.Routing, CurrentUnitName, toUnitName, toUnitId, at, actor, electronic, note);
+        CurrentUnitId = toUnitId;
+        CurrentUnitName = toUnitName;
+        AssignedTo = null;
+        Settle();
+        return from;
+    }
+
+    /// <summary>
+    /// Trình: the specialist closes the processing step with a draft result; the next step of the process opens — another
+    /// agency's (sent electronically or on paper, as recorded) or the leader's approval.
+    /// </summary>
+    public string Propose(string draftResult, bool electronic, StepClock clock, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Propose, at, actor, draftResult);
+        DraftResult = draftResult;
+        var closed = CompleteOpenStep(at, actor, DossierTransitions.Proposed, draftResult);
+        OpenNext(closed, electronic, clock, at, actor, draftResult);
+        Settle();
+        return from;
+    }
+
+    /// <summary>The agency's officer closes its step (the tax notice issued, the opinion given); the next step opens.</summary>
+    public string CompleteAgencyStep(string? actorAgencyCode, string? note, bool electronic, StepClock clock, DateTimeOffset at, string actor)
+    {
+        if (OpenStep is { AgencyCode: { } agency } && agency != actorAgencyCode)
+        {
+            throw new PlatformException(CountersErrorCodes.NotAtYourAgency, 403) { MessageCode = CountersMessages.StepOfAnotherAgency };
+        }
+
+        var from = Apply(DossierLifecycle.CompleteAgencyStep, at, actor, note);
+        var closed = CompleteOpenStep(at, actor, DossierTransitions.AgencyStepCompleted, note);
+        OpenNext(closed, electronic, clock, at, actor, note);
+        Settle();
+        return from;
+    }
+
+    /// <summary>Phê duyệt: the leader signs the proposed result; it goes to the receiving desk to be returned.</summary>
+    public string Approve(string? note, StepClock clock, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Approve, at, actor, note);
+        Resolved(DraftResult ?? note ?? "", clock, at, actor);
+        return from;
+    }
+
+    /// <summary>The leader returns the proposal with a reason: the processing step opens again for the same specialist.</summary>
+    public string SendBack(string reason, StepClock clock, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.SendBack, at, actor, reason);
+        CompleteOpenStep(at, actor, DossierTransitions.ProposalReturned, reason);
+        var process = Steps.Where(s => s.Kind == ProcessStepKinds.Process).OrderByDescending(s => s.Order).FirstOrDefault();
+        StartStep(process?.PlanIndex ?? -1, at, clock, electronic: true, reason);
+        Settle();
+        return from;
+    }
+
+    /// <summary>Ký duyệt without a proposal: the result goes back to the receiving desk (trả kết quả tại nơi tiếp nhận).</summary>
+    public string Resolve(string resultSummary, StepClock clock, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Resolve, at, actor, resultSummary);
+        Resolved(resultSummary, clock, at, actor);
+        return from;
+    }
+
+    private void Resolved(string resultSummary, StepClock clock, DateTimeOffset at, string actor)
+    {
+        ResolvedAt = at;
+        ResultSummary = resultSummary;
+        HandOver(HandoverKinds.Result, CurrentUnitName, "Bộ phận Một cửa " + ReceivingUnitName, UnitId, at, actor, true, resultSummary);
+        CurrentUnitId = UnitId;
+        CurrentUnitName = ReceivingUnitName;
+        CurrentAgencyCode = null;
+        CompleteOpenStep(at, actor, DossierTransitions.Resolved, null);
+        var plan = Plan;
+        if (plan.Count > 0 && plan[^1].Kind == ProcessStepKinds.Return)
+        {
+            StartStep(plan.Count - 1, at, clock, electronic: true, null);
+        }
+
+        Settle();
+    }
+
+    /// <summary>Mẫu 02: the clock stops until the applicant supplements.</summary>
+    public string RequestSupplement(string reason, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.RequestSupplement, at, actor, reason);
+        StopClock(DossierTransitions.SupplementRequested, reason, at);
+        Settle();
+        return from;
+    }
+
+    /// <summary>Supplemented: the clock runs again (the caller recomputes the due date).</summary>
+    public string Supplement(string? note, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Supplement, at, actor, note);
+        CloseOpenStop(at);
+        Settle();
+        return from;
+    }
+
+    /// <summary>The applicant's time to pay fees and taxes is not the administration's: the clock stops meanwhile.</summary>
+    public string RequestFinancialObligation(decimal amountVnd, string reason, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.RequestFinancialObligation, at, actor, reason);
+        FinancialObligationVnd = amountVnd;
+        StopClock(DossierTransitions.FinancialObligationRequested, reason, at);
+        Settle();
+        return from;
+    }
+
+    /// <summary>Paid: the clock runs again; how it was paid counts toward online payment (Decision 766, indicator 4.1).</summary>
+    public string FinancialObligationMet(string? paymentMethod, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.FinancialObligationMet, at, actor, null);
+        PaymentMethod = paymentMethod ?? PaymentMethods.Desk;
+        CloseOpenStop(at);
+        Settle();
+        return from;
+    }
+
+    /// <summary>Gia hạn, always with a reason (the caller recomputes the due date).</summary>
+    public void Extend(decimal value, string unit, string reason, DateTimeOffset at, string actor)
+    {
+        Apply(DossierLifecycle.Extend, at, actor, reason);
+        Extensions.Add(new DossierExtension { DossierId = Id, Value = value, Unit = unit, Reason = reason, At = at, By = actor });
+    }
+
+    public string Withdraw(string reason, DateTimeOffset at, string actor) => Close(DossierLifecycle.Withdraw, reason, at, actor);
+
+    public string Stop(string reason, DateTimeOffset at, string actor) => Close(DossierLifecycle.Stop, reason, at, actor);
+
+    private string Close(DossierAction action, string reason, DateTimeOffset at, string actor)
+    {
+        var from = Apply(action, at, actor, reason);
+        ClosingReason = reason;
+        CloseOpenStop(at);
+        CompleteOpenStep(at, actor, action.Transition, reason);
+        CurrentAgencyCode = null;
+        Settle();
+        return from;
+    }
+
+    public string Return(string method, string? note, DateTimeOffset at, string actor)
+    {
+        var from = Apply(DossierLifecycle.Return, at, actor, note);
+        ReturnedAt = at;
+        ReturnMethod = method;
+        var handover = HandOver(HandoverKinds.Return, "Bộ phận Một cửa " + ReceivingUnitName, ApplicantName, null, at, actor, method == ReturnMethods.Electronic, note);
+        handover.ReceivedAt = at;
+        CompleteOpenStep(at, actor, DossierTransitions.Returned, note);
+        Settle();
+        return from;
+    }
+
+    /// <summary>
+    /// Sáp xếp đơn vị hành chính: the open dossier follows its unit to the successor; the status stays, the history says
+    /// why.
+    /// </summary>
+    public void HandToSuccessor(Guid predecessorId, Guid targetId, string targetName, string targetPath, string why, DateTimeOffset at, string actor)
+    {
+        if (UnitId == predecessorId)
+        {
+            (UnitId, UnitPath) = (targetId, targetPath);
+        }
+
+        if (ResolvingUnitId == predecessorId)
+        {
+            (ResolvingUnitId, ResolvingUnitName, SharedUnitPath) = (targetId, targetName, targetPath);
+        }
+
+        if (CurrentUnitId == predecessorId)
+        {
+            (CurrentUnitId, CurrentUnitName) = (targetId, targetName);
+        }
+
+        History.Add(new DossierHistoryEntry
+        {
+            DossierId = Id, At = at, Transition = DossierTransitions.HandedToSuccessor, FromStatus = Status, ToStatus = Status, Actor = actor, Reason = why,
+        });
+    }
+
+    /// <summary>The post office that carried it sees it from now on (scope by agency).</summary>
+    public void CarriedBy(string postAgencyCode)
+    {
+        if (!AgencyTrail.Contains('|' + postAgencyCode + '|', StringComparison.Ordinal))
+        {
+            AgencyTrail += postAgencyCode + '|';
+        }
+    }
+
+    private void OpenNext(DossierStep? closed, bool electronic, StepClock clock, DateTimeOffset at, string actor, string? note)
+    {
+        var plan = Plan;
+        var next = closed is { PlanIndex: >= 0 } c && c.PlanIndex + 1 < plan.Count ? c.PlanIndex + 1 : -1;
+        // A dossier received before processes existed goes straight to the leader.
+        var kind = next >= 0 ? plan[next].Kind : ProcessStepKinds.Approval;
+        var line = StartStep(next, at, clock, electronic, note);
+        if (kind == ProcessStepKinds.Agency || closed?.Kind == ProcessStepKinds.Agency)
+        {
+            // Liên thông with another agency, there and back: counted by the electronic-routing target as recorded.
+            HandOver(HandoverKinds.Routing, closed?.Performer ?? CurrentUnitName, line.Performer, CurrentUnitId, at, actor, electronic, note);
+        }
+    }
+
+    private DossierStep StartStep(int planIndex, DateTimeOffset at, StepClock clock, bool electronic, string? note)
+    {
+        var plan = Plan;
+        var planned = planIndex >= 0 && planIndex < plan.Count ? plan[planIndex] : new PlannedStep("Phê duyệt, ký kết quả", ProcessStepKinds.Approval, null, null, 0);
+        var line = new DossierStep
+        {
+            DossierId = Id, Order = Steps.Count + 1, PlanIndex = planIndex, Name = planned.Name, Kind = planned.Kind, AgencyCode = planned.AgencyCode,
+            Performer = PerformerOf(planned), BudgetHours = planned.BudgetHours, StartedAt = at,
+            DueAt = planned.BudgetHours > 0 ? clock(at, planned.BudgetHours) : null, Electronic = electronic, Note = note,
+        };
+        Steps.Add(line);
+        CurrentAgencyCode = planned.AgencyCode;
+        if (planned.AgencyCode is { } code && !AgencyTrail.Contains('|' + code + '|', StringComparison.Ordinal))
+        {
+            AgencyTrail += code + '|';
+        }
+
+        return line;
+    }
+
+    private string PerformerOf(PlannedStep step) => step.Kind switch
+    {
+        _ when step.AgencyName is { } agency => agency,
+        ProcessStepKinds.Reception or ProcessStepKinds.Return => "Bộ phận Một cửa " + ReceivingUnitName,
+        ProcessStepKinds.Approval => "Lãnh đạo " + CurrentUnitName,
+        _ => "Chuyên viên " + CurrentUnitName,
+    };
+
+    private DossierStep? CompleteOpenStep(DateTimeOffset at, string actor, string outcome, string? note)
+    {
+        if (OpenStep is not { } open)
+        {
+            return null;
+        }
+
+        open.CompletedAt = at;
+        open.CompletedBy = actor;
+        open.Outcome = outcome;
+        open.Note ??= note;
+        return open;
+    }
+
+    private void StopClock(string cause, string reason, DateTimeOffset at)
+    {
+        ClockStoppedSince = at;
+        ClockStops.Add(new DossierClockStop { DossierId = Id, From = at, Cause = cause, Reason = reason });
+    }
+
+    private void CloseOpenStop(DateTimeOffset at)
+    {
+        foreach (var open in ClockStops.Where(s => s.To is null))
+        {
+            open.To = at;
+        }
+
+        ClockStoppedSince = null;
     }
 
     public DossierHandover HandOver(string kind, string fromName, string toName, Guid? toUnitId, DateTimeOffset at, string actor, bool electronic, string? note)

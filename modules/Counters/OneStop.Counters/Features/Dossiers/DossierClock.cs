@@ -26,6 +26,30 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
     public async Task PrepareAsync(Guid unitId, CancellationToken ct) =>
         _prepared = (await workingCalendar.LoadAsync(ct), unitId, await workingCalendar.OfficeHoursAsync(unitId, ct));
 
+    /// <summary>
+    /// The clock of one step (its own budget in working hours from its start, over the receiving unit's calendar and
+    /// hours); clock stops are not subtracted per step — the dossier's due date accounts for them.
+    /// </summary>
+    public async Task<StepClock> StepClockAsync(Guid unitId, CancellationToken ct)
+    {
+        var (calendar, hours) = _prepared is { } p && p.UnitId == unitId
+            ? (p.Calendar, p.Hours)
+            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(unitId, ct));
+        return (start, budgetHours) =>
+        {
+            try
+            {
+                var due = DueDateCalculator.Compute(calendar, hours,
+                    new DueDateInput(VietnamTime.ToLocal(start), new LegalTime(budgetHours, LegalTimeUnits.WorkingHour), [], [])).DueAt;
+                return VietnamTime.FromLocal(due).ToUniversalTime();
+            }
+            catch (CalendarNotCoveredException)
+            {
+                return null; // a step past the calendar's last year has no due time rather than a guessed one
+            }
+        };
+    }
+
     public async Task RecomputeAsync(Dossier dossier, CancellationToken ct)
     {
         if (dossier.ReceivedAt is not { } receivedAt)

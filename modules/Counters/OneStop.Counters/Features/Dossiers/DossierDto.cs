@@ -15,6 +15,10 @@ internal sealed record DossierHandoverDto(int Order, string Kind, string FromNam
 
 internal sealed record DossierHistoryDto(DateTimeOffset At, string Transition, string TransitionName, string? FromStatus, string ToStatus, string Actor, string? Reason);
 
+/// <summary>A line of the process-control sheet: a step as taken, with its budget, its clock and whether it ran late.</summary>
+internal sealed record DossierStepDto(int Order, string Name, string Kind, string? AgencyCode, string Performer, decimal BudgetHours,
+    DateTimeOffset StartedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, bool Electronic, bool Late, string? Note);
+
 internal sealed record ClockStopDto(DateTimeOffset From, DateTimeOffset? To, string Cause, string Reason);
 
 internal sealed record ExtensionDto(decimal Value, string Unit, string Reason, DateTimeOffset At, string By);
@@ -34,7 +38,13 @@ internal sealed record DossierDto(
     /// <summary>The procedure version the dossier was received under (ADR 0025).</summary>
     int ProcedureVersion = 0,
     /// <summary>Tờ khai điện tử as filled at intake; null when the version had no e-form.</summary>
-    System.Text.Json.Nodes.JsonNode? FormData = null)
+    System.Text.Json.Nodes.JsonNode? FormData = null,
+    /// <summary>The status, or where a dossier being processed is: AT_AGENCY, AWAITING_APPROVAL (ADR 0036).</summary>
+    string Stage = "",
+    /// <summary>The process-control sheet's lines (quy trình nội bộ as taken).</summary>
+    IReadOnlyList<DossierStepDto>? Steps = null,
+    string? DraftResult = null,
+    string? CurrentAgencyCode = null)
 {
     public static DossierDto From(Dossier d, DateTimeOffset now) => new(
         d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ProcedureField, new LegalTime(d.LegalTimeValue, d.LegalTimeUnit).ToString(), d.LegalTimeVersion,
@@ -50,5 +60,9 @@ internal sealed record DossierDto(
         d.ClockStops.OrderBy(s => s.From).Select(s => new ClockStopDto(s.From, s.To, s.Cause, s.Reason)).ToList(),
         d.Extensions.OrderBy(e => e.At).Select(e => new ExtensionDto(e.Value, e.Unit, e.Reason, e.At, e.By)).ToList(),
         d.ProcedureVersion,
-        d.FormData is null ? null : System.Text.Json.Nodes.JsonNode.Parse(d.FormData));
+        d.FormData is null ? null : System.Text.Json.Nodes.JsonNode.Parse(d.FormData),
+        d.Stage,
+        d.Steps.OrderBy(s => s.Order).Select(s => new DossierStepDto(s.Order, s.Name, s.Kind, s.AgencyCode, s.Performer, s.BudgetHours, s.StartedAt, s.DueAt,
+            s.CompletedAt, s.CompletedBy, s.Outcome, s.Electronic, s.IsLateAt(now), s.Note)).ToList(),
+        d.DraftResult, d.CurrentAgencyCode);
 }

@@ -50,15 +50,49 @@ internal sealed class AssignRequestValidator : AbstractValidator<AssignRequest>
         RuleFor(r => r.Assignee).Must(a => !string.IsNullOrWhiteSpace(a) && a.Length <= 256).WithErrorCode(CountersMessages.AssigneeRequired);
 }
 
-internal sealed record RouteRequest(Guid ToUnitId, bool Electronic = true, string? Note = null);
+/// <param name="Electronic">
+/// Handed over in the system (true) or on paper (false): said every time, never assumed, since only the first counts
+/// toward the electronic-routing target.
+/// </param>
+internal sealed record RouteRequest(Guid ToUnitId, bool? Electronic, string? Note = null);
 
 internal sealed class RouteRequestValidator : AbstractValidator<RouteRequest>
 {
     public RouteRequestValidator()
     {
         RuleFor(r => r.ToUnitId).NotEqual(Guid.Empty).WithErrorCode(CountersMessages.RouteTargetRequired);
+        RuleFor(r => r.Electronic).NotNull().WithErrorCode(CountersMessages.HandoverFormRequired);
         RuleFor(r => r.Note).Note();
     }
+}
+
+/// <summary>Trình: the draft result; how the dossier reaches the next step when that is another agency.</summary>
+internal sealed record ProposeRequest(string DraftResult, bool Electronic = true);
+
+internal sealed class ProposeRequestValidator : AbstractValidator<ProposeRequest>
+{
+    public ProposeRequestValidator() =>
+        RuleFor(r => r.DraftResult).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.DraftRequired);
+}
+
+/// <summary>The agency's answer (e.g. the tax notice number) and how the dossier goes back (electronically or on paper).</summary>
+internal sealed record AgencyStepRequest(bool? Electronic, string? Note = null);
+
+internal sealed class AgencyStepRequestValidator : AbstractValidator<AgencyStepRequest>
+{
+    public AgencyStepRequestValidator()
+    {
+        RuleFor(r => r.Electronic).NotNull().WithErrorCode(CountersMessages.HandoverFormRequired);
+        RuleFor(r => r.Note).Note();
+    }
+}
+
+internal sealed record SendBackRequest(string Reason);
+
+internal sealed class SendBackRequestValidator : AbstractValidator<SendBackRequest>
+{
+    public SendBackRequestValidator() =>
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.SendBackReasonRequired);
 }
 
 internal sealed record FinancialObligationRequest(decimal AmountVnd, string Reason);
@@ -115,23 +149,29 @@ internal static class DossierEndpoints
             .WithSummary("Người có thể được giao xử lý hồ sơ: cán bộ của đơn vị đang giữ hồ sơ, còn hiệu lực hôm nay, có vai trò xử lý hồ sơ");
         g.MapGet("/by-code/{code}", GetByCode).RequirePermission(CountersPermissions.DossiersRead).WithSummary("Hồ sơ theo mã");
 
-        Transition<NoteRequest>(g, DossierActions.Receive, "Tiếp nhận hồ sơ trực tuyến / bưu chính", (w, d, r, ct) => w.ReceiveAsync(d, ct));
-        Transition<ReasonRequest>(g, DossierActions.Refuse, "Từ chối tiếp nhận (Mẫu 03)", (w, d, r, ct) => w.RefuseAsync(d, r.Reason, ct));
-        Transition<AssignRequest>(g, DossierActions.Assign, "Chuyển chuyên viên thụ lý", (w, d, r, ct) => w.AssignAsync(d, r.Assignee.Trim(), r.Note, ct));
-        Transition<RouteRequest>(g, DossierActions.Route, "Luân chuyển liên thông đến đơn vị khác", (w, d, r, ct) => w.RouteAsync(d, r.ToUnitId, r.Electronic, r.Note, ct));
-        Transition<ReasonRequest>(g, DossierActions.RequestSupplement, "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian)", (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, ct));
-        Transition<NoteRequest>(g, DossierActions.Supplement, "Nhận hồ sơ bổ sung (tính tiếp thời gian)", (w, d, r, ct) => w.SupplementAsync(d, r.Note, ct));
-        Transition<FinancialObligationRequest>(g, DossierActions.RequestFinancialObligation, "Yêu cầu thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.RequestFinancialObligationAsync(d, r.AmountVnd, r.Reason, ct));
-        Transition<FinancialObligationMetRequest>(g, DossierActions.FinancialObligationMet, "Xác nhận đã thực hiện nghĩa vụ tài chính (hình thức thanh toán: ONLINE, DESK, POSTAL; mặc định DESK)",
+        Transition<NoteRequest>(g, DossierLifecycle.Receive, "Tiếp nhận hồ sơ trực tuyến / bưu chính", (w, d, r, ct) => w.ReceiveAsync(d, ct));
+        Transition<ReasonRequest>(g, DossierLifecycle.Refuse, "Từ chối tiếp nhận (Mẫu 03)", (w, d, r, ct) => w.RefuseAsync(d, r.Reason, ct));
+        Transition<AssignRequest>(g, DossierLifecycle.Assign, "Chuyển chuyên viên thụ lý", (w, d, r, ct) => w.AssignAsync(d, r.Assignee.Trim(), r.Note, ct));
+        Transition<RouteRequest>(g, DossierLifecycle.Route, "Luân chuyển liên thông đến đơn vị khác", (w, d, r, ct) => w.RouteAsync(d, r.ToUnitId, r.Electronic!.Value, r.Note, ct));
+        Transition<ProposeRequest>(g, DossierLifecycle.Propose, "Trình kết quả (dự thảo) sang bước tiếp theo của quy trình nội bộ: cơ quan phối hợp hoặc lãnh đạo phê duyệt",
+            (w, d, r, ct) => w.ProposeAsync(d, r.DraftResult.Trim(), r.Electronic, ct));
+        Transition<AgencyStepRequest>(g, DossierLifecycle.CompleteAgencyStep, "Cơ quan phối hợp hoàn thành bước của mình và chuyển tiếp (điện tử hoặc bản giấy)",
+            (w, d, r, ct) => w.CompleteAgencyStepAsync(d, r.Note, r.Electronic!.Value, ct));
+        Transition<NoteRequest>(g, DossierLifecycle.Approve, "Lãnh đạo phê duyệt, ký kết quả đã trình; kết quả chuyển về nơi tiếp nhận", (w, d, r, ct) => w.ApproveAsync(d, r.Note, ct));
+        Transition<SendBackRequest>(g, DossierLifecycle.SendBack, "Lãnh đạo trả lại kết quả đã trình, có lý do; chuyên viên xử lý lại", (w, d, r, ct) => w.SendBackAsync(d, r.Reason, ct));
+        Transition<ReasonRequest>(g, DossierLifecycle.RequestSupplement, "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian)", (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, ct));
+        Transition<NoteRequest>(g, DossierLifecycle.Supplement, "Nhận hồ sơ bổ sung (tính tiếp thời gian)", (w, d, r, ct) => w.SupplementAsync(d, r.Note, ct));
+        Transition<FinancialObligationRequest>(g, DossierLifecycle.RequestFinancialObligation, "Yêu cầu thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.RequestFinancialObligationAsync(d, r.AmountVnd, r.Reason, ct));
+        Transition<FinancialObligationMetRequest>(g, DossierLifecycle.FinancialObligationMet, "Xác nhận đã thực hiện nghĩa vụ tài chính (hình thức thanh toán: ONLINE, DESK, POSTAL; mặc định DESK)",
             (w, d, r, ct) => w.FinancialObligationMetAsync(d, r.PaymentMethod, ct));
-        Transition<ExtendRequest>(g, DossierActions.Extend, "Gia hạn thời gian giải quyết (có lý do)", (w, d, r, ct) => w.ExtendAsync(d, r.Value, r.Unit, r.Reason, ct));
-        Transition<ReasonRequest>(g, DossierActions.Withdraw, "Ghi nhận công dân rút hồ sơ", (w, d, r, ct) => w.WithdrawAsync(d, r.Reason, ct));
-        Transition<ReasonRequest>(g, DossierActions.Stop, "Dừng giải quyết hồ sơ", (w, d, r, ct) => w.StopAsync(d, r.Reason, ct));
-        Transition<ResolveRequest>(g, DossierActions.Resolve, "Phê duyệt kết quả, chuyển về nơi tiếp nhận", (w, d, r, ct) => w.ResolveAsync(d, r.ResultSummary, ct));
-        Transition<ReturnRequest>(g, DossierActions.Return, "Trả kết quả cho người nộp", (w, d, r, ct) => w.ReturnAsync(d, r.Method, r.Note, ct));
+        Transition<ExtendRequest>(g, DossierLifecycle.Extend, "Gia hạn thời gian giải quyết (có lý do)", (w, d, r, ct) => w.ExtendAsync(d, r.Value, r.Unit, r.Reason, ct));
+        Transition<ReasonRequest>(g, DossierLifecycle.Withdraw, "Ghi nhận công dân rút hồ sơ", (w, d, r, ct) => w.WithdrawAsync(d, r.Reason, ct));
+        Transition<ReasonRequest>(g, DossierLifecycle.Stop, "Dừng giải quyết hồ sơ", (w, d, r, ct) => w.StopAsync(d, r.Reason, ct));
+        Transition<ResolveRequest>(g, DossierLifecycle.Resolve, "Phê duyệt kết quả, chuyển về nơi tiếp nhận", (w, d, r, ct) => w.ResolveAsync(d, r.ResultSummary, ct));
+        Transition<ReturnRequest>(g, DossierLifecycle.Return, "Trả kết quả cho người nộp", (w, d, r, ct) => w.ReturnAsync(d, r.Method, r.Note, ct));
     }
 
-    private static void Transition<TRequest>(RouteGroupBuilder g, DossierActions.DossierAction action, string summary,
+    private static void Transition<TRequest>(RouteGroupBuilder g, DossierAction action, string summary,
         Func<DossierWorkflow, Dossier, TRequest, CancellationToken, Task> apply) =>
         g.MapPost("/{id:guid}/" + action.Name, async (Guid id, TRequest request, DossierWorkflow workflow, CancellationToken ct) =>
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
+using OneStop.Counters.Domain.Catalogue;
 using OneStop.Counters.Domain.Dossiers;
+using OneStop.Platform.Calendar;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Web;
@@ -12,8 +14,10 @@ using OneStop.Platform.Domain;
 namespace OneStop.Counters.Features.Dossiers;
 
 /// <summary>
-/// Loads a dossier in the caller's scope, applies a transition and saves it together with its history line and the
-/// <see cref="DossierChanged"/> event (same transaction, through the outbox).
+/// The use cases of a dossier's lifecycle, one method each, shared by the API and the pages: loads the dossier in the
+/// caller's scope, gathers what the transition needs (units, eligible people, the calendar), calls the one
+/// <see cref="Dossier"/> method that makes the change, and saves it with the <see cref="DossierChanged"/> event (same
+/// transaction, through the outbox).
 /// </summary>
 internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider time, TrainingGate trainingGate,
     DossierAssignees assignees)
@@ -27,7 +31,7 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
 
     public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Dossiers
-            .Include(d => d.Components).Include(d => d.ClockStops).Include(d => d.Extensions).Include(d => d.Handovers).Include(d => d.History)
+            .Include(d => d.Components).Include(d => d.ClockStops).Include(d => d.Extensions).Include(d => d.Handovers).Include(d => d.History).Include(d => d.Steps)
             .AsSplitQuery()
             .FirstOrDefaultAsync(d => d.Id == id, ct)
         ?? throw new PlatformException(CountersErrorCodes.DossierNotFound, 404);
@@ -44,41 +48,37 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
     public async Task<AdministrativeUnitInfo> UnitAsync(Guid id, CancellationToken ct) =>
         await units.FindAsync(id, ct) ?? throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, 400) { MessageCode = CountersMessages.RouteTargetNotFound };
 
-    // --- transitions (trạng thái theo DOMAIN.md) ---
+    // --- transitions (one per row of DossierLifecycle; the aggregate checks and makes each change) ---
 
     public async Task ReceiveAsync(Dossier d, CancellationToken ct)
     {
-        var from = d.MoveTo(DossierStatuses.Received, DossierTransitions.Received, [DossierStatuses.New], Now, Actor, null);
-        d.ReceivedAt = Now;
-        // The legal time in force on the day of reception applies (a catalogue change moves only later dossiers).
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).Include(p => p.Versions).AsSplitQuery().FirstAsync(p => p.Id == d.ProcedureId, ct);
+        var day = VietnamTime.DayOf(Now);
+        // The legal time and the internal process in force on the day of reception apply (a catalogue change moves only later dossiers).
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Steps).AsSplitQuery().FirstAsync(p => p.Id == d.ProcedureId, ct);
         IntakeHandler.ApplyLegalTime(d, procedure, VietnamTime.ToLocal(Now));
-        d.HandOver(HandoverKinds.Reception, d.ApplicantName, "Bộ phận Một cửa " + d.ReceivingUnitName, d.UnitId, Now, Actor, d.Channel != DossierChannels.Direct, null);
+        var agencies = new Dictionary<string, string?>();
+        foreach (var code in procedure.StepsOn(day).Select(s => s.AgencyCode).OfType<string>().Distinct())
+        {
+            agencies[code] = (await units.AgencyAsync(code, ct))?.Name;
+        }
+
+        var plan = InternalProcess.Plan(procedure.StepsOn(day), new LegalTime(d.LegalTimeValue, d.LegalTimeUnit), c => agencies.GetValueOrDefault(c));
+        var from = d.Receive(plan, await clock.StepClockAsync(d.UnitId, ct), Now, Actor);
         await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.Received, from, null, ct);
     }
 
-    public Task RefuseAsync(Dossier d, string reason, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.Refused, DossierTransitions.Refused, [DossierStatuses.New, DossierStatuses.Received], Now, Actor, reason);
-        d.ClosingReason = reason;
-        return SaveAsync(d, DossierTransitions.Refused, from, reason, ct);
-    }
+    public Task RefuseAsync(Dossier d, string reason, CancellationToken ct) =>
+        SaveAsync(d, DossierTransitions.Refused, d.Refuse(reason, Now, Actor), reason, ct);
 
     public async Task AssignAsync(Dossier d, string assignee, string? note, CancellationToken ct)
     {
         assignee = await assignees.EnsureEligibleAsync(d, assignee, ct); // a person of the unit holding it, who processes dossiers
         await trainingGate.EnsureTrainedAsync(d, assignee, ct); // optional: Counters:TrainingGate:Enabled
-        var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.Assigned, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, note);
-        d.AssignedTo = assignee;
-        d.HandOver(HandoverKinds.Assignment, Actor, DossierPeople.SpecialistPrefix + assignee, d.CurrentUnitId, Now, Actor, true, note);
-        await SaveAsync(d, DossierTransitions.Assigned, from, note, ct);
+        await SaveAsync(d, DossierTransitions.Assigned, d.Assign(assignee, note, Now, Actor), note, ct);
     }
 
-    /// <summary>
-    /// Liên thông: hand the dossier to another unit (a level up or down, or the competent unit of a location-independent
-    /// dossier). A unit outside both branches the dossier is shared with becomes its competent unit, so it can see it.
-    /// </summary>
+    /// <summary>Liên thông to another unit; <paramref name="electronic"/> is what the officer recorded (paper stays outside the target).</summary>
     public async Task RouteAsync(Dossier d, Guid toUnitId, bool electronic, string? note, CancellationToken ct)
     {
         var target = await UnitAsync(toUnitId, ct);
@@ -87,126 +87,62 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
             throw new PlatformException(CountersErrorCodes.RoutingTargetInvalid, 400) { MessageCode = CountersMessages.RouteTargetIsCurrent };
         }
 
-        var related = target.Path.StartsWith(d.UnitPath, StringComparison.Ordinal) || d.UnitPath.StartsWith(target.Path, StringComparison.Ordinal)
-            || target.Path.StartsWith(d.SharedUnitPath, StringComparison.Ordinal) || d.SharedUnitPath.StartsWith(target.Path, StringComparison.Ordinal);
-        if (!related)
-        {
-            d.ResolvingUnitId = target.Id;
-            d.SharedUnitPath = target.Path;
-            d.ResolvingUnitName = target.Name;
-        }
-
-        var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.Routed, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, note);
-        d.HandOver(HandoverKinds.Routing, d.CurrentUnitName, target.Name, target.Id, Now, Actor, electronic, note);
-        d.CurrentUnitId = target.Id;
-        d.CurrentUnitName = target.Name;
-        d.AssignedTo = null;
-        await SaveAsync(d, DossierTransitions.Routed, from, note, ct);
+        await SaveAsync(d, DossierTransitions.Routed, d.Route(target.Id, target.Name, target.Path, electronic, note, Now, Actor), note, ct);
     }
+
+    /// <summary>Trình: the specialist proposes a result; the next step of the internal process opens.</summary>
+    public async Task ProposeAsync(Dossier d, string draftResult, bool electronic, CancellationToken ct) =>
+        await SaveAsync(d, DossierTransitions.Proposed, d.Propose(draftResult, electronic, await clock.StepClockAsync(d.UnitId, ct), Now, Actor), draftResult, ct);
+
+    /// <summary>The agency whose step is open sends the dossier on (only an officer of that agency may).</summary>
+    public async Task CompleteAgencyStepAsync(Dossier d, string? note, bool electronic, CancellationToken ct) =>
+        await SaveAsync(d, DossierTransitions.AgencyStepCompleted,
+            d.CompleteAgencyStep(scope.Unit.AgencyCode, note, electronic, await clock.StepClockAsync(d.UnitId, ct), Now, Actor), note, ct);
+
+    public async Task ApproveAsync(Dossier d, string? note, CancellationToken ct) =>
+        await SaveAsync(d, DossierTransitions.Resolved, d.Approve(note, await clock.StepClockAsync(d.UnitId, ct), Now, Actor), d.ResultSummary, ct);
+
+    public async Task SendBackAsync(Dossier d, string reason, CancellationToken ct) =>
+        await SaveAsync(d, DossierTransitions.ProposalReturned, d.SendBack(reason, await clock.StepClockAsync(d.UnitId, ct), Now, Actor), reason, ct);
 
     /// <summary>Mẫu 02: the clock stops until the applicant supplements.</summary>
-    public Task RequestSupplementAsync(Dossier d, string reason, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.SupplementRequested, DossierTransitions.SupplementRequested, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, reason);
-        StopClock(d, DossierTransitions.SupplementRequested, reason);
-        return SaveAsync(d, DossierTransitions.SupplementRequested, from, reason, ct);
-    }
+    public Task RequestSupplementAsync(Dossier d, string reason, CancellationToken ct) =>
+        SaveAsync(d, DossierTransitions.SupplementRequested, d.RequestSupplement(reason, Now, Actor), reason, ct);
 
     public async Task SupplementAsync(Dossier d, string? note, CancellationToken ct)
     {
-        var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.Supplemented, [DossierStatuses.SupplementRequested], Now, Actor, note);
-        await ResumeClockAsync(d, ct);
+        var from = d.Supplement(note, Now, Actor);
+        await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.Supplemented, from, note, ct);
     }
 
-    /// <summary>The applicant's time to pay fees and taxes is not the administration's: the clock stops meanwhile.</summary>
-    public Task RequestFinancialObligationAsync(Dossier d, decimal amountVnd, string reason, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.AwaitingFinancialObligation, DossierTransitions.FinancialObligationRequested, [DossierStatuses.Processing], Now, Actor, reason);
-        d.FinancialObligationVnd = amountVnd;
-        StopClock(d, DossierTransitions.FinancialObligationRequested, reason);
-        return SaveAsync(d, DossierTransitions.FinancialObligationRequested, from, reason, ct);
-    }
+    public Task RequestFinancialObligationAsync(Dossier d, decimal amountVnd, string reason, CancellationToken ct) =>
+        SaveAsync(d, DossierTransitions.FinancialObligationRequested, d.RequestFinancialObligation(amountVnd, reason, Now, Actor), reason, ct);
 
-    /// <summary>Paid: the clock runs again; how it was paid counts toward online payment (Decision 766, indicator 4.1).</summary>
     public async Task FinancialObligationMetAsync(Dossier d, string? paymentMethod, CancellationToken ct)
     {
-        var from = d.MoveTo(DossierStatuses.Processing, DossierTransitions.FinancialObligationMet, [DossierStatuses.AwaitingFinancialObligation], Now, Actor, null);
-        d.PaymentMethod = paymentMethod ?? PaymentMethods.Desk;
-        await ResumeClockAsync(d, ct);
+        var from = d.FinancialObligationMet(paymentMethod, Now, Actor);
+        await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.FinancialObligationMet, from, null, ct);
     }
 
     public async Task ExtendAsync(Dossier d, decimal value, string unit, string reason, CancellationToken ct)
     {
-        if (!Dossier.Active.Contains(d.Status))
-        {
-            throw new DossierStateException(d.Status, DossierTransitions.Extended);
-        }
-
-        d.Extensions.Add(new DossierExtension { DossierId = d.Id, Value = value, Unit = unit, Reason = reason, At = Now, By = Actor });
-        d.History.Add(new DossierHistoryEntry { DossierId = d.Id, At = Now, Transition = DossierTransitions.Extended, FromStatus = d.Status, ToStatus = d.Status, Actor = Actor, Reason = reason });
+        d.Extend(value, unit, reason, Now, Actor);
         await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.Extended, d.Status, reason, ct);
     }
 
-    public Task WithdrawAsync(Dossier d, string reason, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.Withdrawn, DossierTransitions.Withdrawn, [DossierStatuses.New, .. Dossier.Active], Now, Actor, reason);
-        d.ClosingReason = reason;
-        CloseOpenStop(d);
-        return SaveAsync(d, DossierTransitions.Withdrawn, from, reason, ct);
-    }
+    public Task WithdrawAsync(Dossier d, string reason, CancellationToken ct) =>
+        SaveAsync(d, DossierTransitions.Withdrawn, d.Withdraw(reason, Now, Actor), reason, ct);
 
-    public Task StopAsync(Dossier d, string reason, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.Stopped, DossierTransitions.Stopped, Dossier.Active, Now, Actor, reason);
-        d.ClosingReason = reason;
-        CloseOpenStop(d);
-        return SaveAsync(d, DossierTransitions.Stopped, from, reason, ct);
-    }
+    public Task StopAsync(Dossier d, string reason, CancellationToken ct) =>
+        SaveAsync(d, DossierTransitions.Stopped, d.Stop(reason, Now, Actor), reason, ct);
 
     /// <summary>Ký duyệt: the result goes back to the receiving desk (trả kết quả tại nơi tiếp nhận).</summary>
-    public Task ResolveAsync(Dossier d, string resultSummary, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.Resolved, DossierTransitions.Resolved, [DossierStatuses.Received, DossierStatuses.Processing], Now, Actor, resultSummary);
-        d.ResolvedAt = Now;
-        d.ResultSummary = resultSummary;
-        d.HandOver(HandoverKinds.Result, d.CurrentUnitName, "Bộ phận Một cửa " + d.ReceivingUnitName, d.UnitId, Now, Actor, true, resultSummary);
-        d.CurrentUnitId = d.UnitId;
-        d.CurrentUnitName = d.ReceivingUnitName;
-        return SaveAsync(d, DossierTransitions.Resolved, from, resultSummary, ct);
-    }
+    public async Task ResolveAsync(Dossier d, string resultSummary, CancellationToken ct) =>
+        await SaveAsync(d, DossierTransitions.Resolved, d.Resolve(resultSummary, await clock.StepClockAsync(d.UnitId, ct), Now, Actor), resultSummary, ct);
 
-    public Task ReturnAsync(Dossier d, string method, string? note, CancellationToken ct)
-    {
-        var from = d.MoveTo(DossierStatuses.Returned, DossierTransitions.Returned, [DossierStatuses.Resolved], Now, Actor, note);
-        d.ReturnedAt = Now;
-        d.ReturnMethod = method;
-        var handover = d.HandOver(HandoverKinds.Return, "Bộ phận Một cửa " + d.ReceivingUnitName, d.ApplicantName, null, Now, Actor, method == ReturnMethods.Electronic, note);
-        handover.ReceivedAt = Now;
-        return SaveAsync(d, DossierTransitions.Returned, from, note, ct);
-    }
-
-    private void StopClock(Dossier d, string cause, string reason)
-    {
-        d.ClockStoppedSince = Now;
-        d.ClockStops.Add(new DossierClockStop { DossierId = d.Id, From = Now, Cause = cause, Reason = reason });
-    }
-
-    private async Task ResumeClockAsync(Dossier d, CancellationToken ct)
-    {
-        CloseOpenStop(d);
-        await clock.RecomputeAsync(d, ct);
-    }
-
-    private void CloseOpenStop(Dossier d)
-    {
-        foreach (var open in d.ClockStops.Where(s => s.To is null))
-        {
-            open.To = Now;
-        }
-
-        d.ClockStoppedSince = null;
-    }
+    public Task ReturnAsync(Dossier d, string method, string? note, CancellationToken ct) =>
+        SaveAsync(d, DossierTransitions.Returned, d.Return(method, note, Now, Actor), note, ct);
 }

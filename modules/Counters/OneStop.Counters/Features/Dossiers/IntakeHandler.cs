@@ -144,7 +144,7 @@ internal sealed class IntakeHandler(
         var dossier = new Dossier
         {
             ProcedureId = procedure.Id, ProcedureCode = procedure.Code, ProcedureName = procedure.Name, ProcedureField = procedure.Field,
-            Channel = channel, Status = DossierStatuses.New,
+            Channel = channel,
             ApplicantKind = request.Applicant.Kind, ApplicantIdentity = request.Applicant.Identity.Trim(), ApplicantName = request.Applicant.Name.Trim(),
             ApplicantDateOfBirth = request.Applicant.DateOfBirth, ApplicantAddress = request.Applicant.Address?.Trim(),
             ApplicantPhone = request.Applicant.Phone, ApplicantEmail = request.Applicant.Email, ApplicantVerified = request.Applicant.Verified,
@@ -160,10 +160,15 @@ internal sealed class IntakeHandler(
         dossier.PaymentMethod = dossier.FeeVnd > 0 ? request.PaymentMethod ?? (channel == DossierChannels.Direct ? PaymentMethods.Desk : null) : null;
         dossier.Components = CheckComponents(procedure.Code, procedure.ComponentsOn(today), request.Components ?? [], dossier.Id);
         dossier.FormData = CheckForm(procedure.VersionOn(today)?.FormSchema, request.FormData);
-        dossier.History.Add(new DossierHistoryEntry
+        dossier.Submit(now, workflow.Actor);
+        if (channel == DossierChannels.Postal || dossier.RequestedReturnMethod == ReturnMethods.Postal)
         {
-            DossierId = dossier.Id, At = now, Transition = DossierTransitions.Submitted, ToStatus = DossierStatuses.New, Actor = workflow.Actor,
-        });
+            // Bưu chính công ích: the post office serving the unit carries it, and its agents see it (scope by agency).
+            foreach (var post in (await units.AgenciesServingAsync(receiving.Id, today, ct)).Where(a => a.Kind == AgencyKinds.Post))
+            {
+                dossier.CarriedBy(post.Code);
+            }
+        }
         ApplyLegalTime(dossier, procedure, VietnamTime.ToLocal(now));
 
         await workflow.PrepareClockAsync(dossier.UnitId, ct);

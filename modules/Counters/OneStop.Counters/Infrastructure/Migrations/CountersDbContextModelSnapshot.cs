@@ -372,9 +372,21 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<decimal>("BudgetHours")
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -389,7 +401,8 @@ namespace OneStop.Counters.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcedureId");
+                    b.HasIndex("ProcedureId", "EffectiveFrom", "Order")
+                        .IsUnique();
 
                     b.ToTable("ProcedureSteps", "counters");
                 });
@@ -648,6 +661,11 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgencyTrail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ApplicantAddress")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -710,6 +728,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("CurrentAgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("CurrentUnitId")
                         .HasColumnType("uuid");
 
@@ -717,6 +739,10 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DraftResult")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -786,6 +812,11 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProcessPlan")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -834,6 +865,11 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -865,6 +901,8 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CurrentAgencyCode");
+
                     b.HasIndex("SharedUnitPath");
 
                     b.HasIndex("UnitPath");
@@ -872,6 +910,8 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.HasIndex("ReceivedAt", "UnitPath");
 
                     b.HasIndex("ResolvedAt", "SharedUnitPath");
+
+                    b.HasIndex("Stage", "CurrentUnitId");
 
                     b.HasIndex("Status", "DueAt");
 
@@ -1098,6 +1138,75 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.HasIndex("DossierId");
 
                     b.ToTable("DossierHistory", "counters");
+                });
+
+            modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.DossierStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("BudgetHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Electronic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Performer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("PlanIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("DossierSteps", "counters");
                 });
 
             modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.OnlineSubmission", b =>
@@ -1463,6 +1572,15 @@ namespace OneStop.Counters.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Counters.Domain.Dossiers.DossierStep", b =>
+                {
+                    b.HasOne("OneStop.Counters.Domain.Dossiers.Dossier", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Counters.Domain.Catalogue.LocationIndependentDecision", b =>
                 {
                     b.Navigation("Procedures");
@@ -1501,6 +1619,8 @@ namespace OneStop.Counters.Infrastructure.Migrations
                     b.Navigation("Handovers");
 
                     b.Navigation("History");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

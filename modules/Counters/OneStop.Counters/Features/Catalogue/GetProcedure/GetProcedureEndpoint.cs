@@ -18,7 +18,8 @@ internal sealed record LegalTimeDto(int Version, DateOnly EffectiveFrom, string 
 
 internal sealed record FeeDto(string Channel, string Kind, decimal AmountVnd, string Exemption);
 
-internal sealed record StepDto(int Order, string Name, decimal BudgetHours);
+/// <summary>A step of the internal process valid on the day asked (<see cref="ProcessStepKinds"/>; the agency by code).</summary>
+internal sealed record StepDto(int Order, string Name, decimal BudgetHours, string Kind = ProcessStepKinds.Process, string? AgencyCode = null, DateOnly? EffectiveFrom = null);
 
 /// <summary>A procedure version (ADR 0025): number, effective date, status, where it came from and what changed.</summary>
 internal sealed record ProcedureVersionDto(int Number, DateOnly EffectiveFrom, string Status, string SourceKind, string SourceName, IReadOnlyList<string> Changes);
@@ -95,7 +96,7 @@ internal static class GetProcedureEndpoint
             p.LegalTimes.OrderByDescending(t => t.Version).ThenBy(t => Array.IndexOf(Channels.All, t.Channel)).Select(ToDto).ToList(),
             components,
             fees.OrderBy(f => Array.IndexOf(Channels.All, f.Channel)).ToList(),
-            p.Steps.OrderBy(s => s.Order).Select(s => new StepDto(s.Order, s.Name, s.BudgetHours)).ToList(),
+            p.StepsOn(on).Select(s => new StepDto(s.Order, s.Name, s.BudgetHours, s.Kind, s.AgencyCode, s.EffectiveFrom)).ToList(),
             p.AbolishedFrom,
             p.Versions.OrderByDescending(v => v.Number)
                 .Select(v => new ProcedureVersionDto(v.Number, v.EffectiveFrom, v.Status, v.SourceKind, v.SourceName, v.Changes.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList(),

@@ -88,7 +88,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
                 Apology(pdf, issuer, set, form, d, letter!, names);
                 break;
             case FormKinds.ControlSheet:
-                ControlSheet(pdf, issuer, set, form, d, names);
+                ControlSheet(pdf, issuer, set, form, d, names, workflow.Now);
                 break;
             case FormKinds.StopNotice:
                 StopNotice(pdf, issuer, set, form, d, names);
@@ -221,7 +221,7 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
     }
 
     /// <summary>Phiếu kiểm soát: every hand-over (bàn giao) with its times, from the dossier's hand-over records.</summary>
-    private static void ControlSheet(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names)
+    private static void ControlSheet(PdfWriter pdf, FormIssuer issuer, LegalFormSet set, LegalForm form, Dossier d, PeopleNames names, DateTimeOffset now)
     {
         FormLayout.Head(pdf, set, form, issuer, d.Code, d.ReceivedAt!.Value);
         FormLayout.Title(pdf, form, d.Code);
@@ -232,6 +232,49 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
         FormLayout.Line(pdf, $"Cơ quan phối hợp giải quyết hồ sơ: {(partners.Count == 0 ? "—" : string.Join(", ", partners))}.");
         FormLayout.Line(pdf, $"Ngày hẹn trả kết quả: {FormLayout.Moment(d.DueAt)}.", bold: true);
         pdf.Space(3);
+        HandoverLines(pdf, d, names);
+        if (d.Steps.Count > 0)
+        {
+            // The form's own table is the hand-overs; the internal process's steps follow with their budgets and lateness.
+            pdf.Space(3);
+            FormLayout.Line(pdf, "CÁC BƯỚC THEO QUY TRÌNH NỘI BỘ", bold: true);
+            StepLines(pdf, d, names, now);
+        }
+
+        FormLayout.Signatures(pdf, FormLayout.Signer("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", names, DossierPeople.Receiver(d)));
+    }
+
+    /// <summary>
+    /// The lines of the internal process as taken (ADR 0036): each step with who performed it, its budget, when it
+    /// started, was due and was done, and whether it ran late; then the lateness by agency.
+    /// </summary>
+    private static void StepLines(PdfWriter pdf, Dossier d, PeopleNames names, DateTimeOffset now)
+    {
+        double[] w = [0.30, 0.12, 0.28, 0.14, 0.16];
+        pdf.Row([("BƯỚC, NGƯỜI / CƠ QUAN THỰC HIỆN", w[0]), ("THỜI GIAN QUY ĐỊNH", w[1]), ("BẮT ĐẦU / HẠN / HOÀN THÀNH", w[2]), ("KẾT QUẢ (đúng hạn / quá hạn)", w[3]), ("GHI CHÚ", w[4])], size: 7.5, bold: true);
+        foreach (var s in d.Steps.OrderBy(s => s.Order))
+        {
+            var by = s.CompletedBy is { } login ? $"\nNgười thực hiện: {names.Name(login)}" : "";
+            pdf.Row(
+            [
+                ($"{s.Order}. {s.Name}\n{s.Performer}{by}", w[0]),
+                ($"{s.BudgetHours:0.##} giờ làm việc", w[1]),
+                ($"Bắt đầu: {FormLayout.Short(s.StartedAt)}\nHạn: {(s.DueAt is null ? "—" : FormLayout.Short(s.DueAt))}\nHoàn thành: {(s.CompletedAt is null ? "đang xử lý" : FormLayout.Short(s.CompletedAt))}", w[2]),
+                (s.DueAt is null ? (s.CompletedAt is null ? "" : "Đúng hạn") : s.IsLateAt(now) ? "Quá hạn " + Hours((s.CompletedAt ?? now) - s.DueAt.Value) : s.CompletedAt is null ? "" : "Đúng hạn", w[3]),
+                ((s.Electronic ? "Điện tử" : "Bản giấy") + (string.IsNullOrWhiteSpace(s.Note) ? "" : "; " + s.Note), w[4]),
+            ], size: 7.5);
+        }
+
+        var late = d.Steps.Where(s => s.IsLateAt(now)).GroupBy(s => s.Performer)
+            .Select(g => $"{g.Key}: {g.Count()} bước, {Hours(g.Aggregate(TimeSpan.Zero, (t, s) => t + ((s.CompletedAt ?? now) - s.DueAt!.Value)))}").ToList();
+        FormLayout.Line(pdf, "Chậm trễ theo cơ quan, bộ phận: " + (late.Count == 0 ? "không có." : string.Join("; ", late) + "."), bold: late.Count > 0);
+    }
+
+    private static string Hours(TimeSpan t) => t.TotalHours >= 1 ? $"{Math.Floor(t.TotalHours):0} giờ {t.Minutes:0} phút" : $"{Math.Max(1, (int)t.TotalMinutes)} phút";
+
+    /// <summary>Every hand-over (bàn giao) with its times, the form's own table.</summary>
+    private static void HandoverLines(PdfWriter pdf, Dossier d, PeopleNames names)
+    {
         double[] w = [0.36, 0.26, 0.18, 0.20];
         pdf.Row([("TÊN CƠ QUAN, NGƯỜI GIAO / NHẬN", w[0]), ("THỜI GIAN GIAO, NHẬN HỒ SƠ", w[1]), ("KẾT QUẢ (trước hạn / đúng hạn / quá hạn)", w[2]), ("GHI CHÚ", w[3])], size: 7.5, bold: true);
         foreach (var h in d.Handovers.OrderBy(h => h.Order))
@@ -244,8 +287,6 @@ internal sealed class DossierForms(CountersDbContext db, DossierWorkflow workflo
                 ((h.Electronic ? "Liên thông điện tử" : "Bản giấy") + (string.IsNullOrWhiteSpace(h.Note) ? "" : "; " + h.Note), w[3]),
             ], size: 7.5);
         }
-
-        FormLayout.Signatures(pdf, FormLayout.Signer("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", names, DossierPeople.Receiver(d)));
     }
 
     /// <summary>Thông báo dừng giải quyết hồ sơ (Mẫu 05 of Circular 03/2025).</summary>

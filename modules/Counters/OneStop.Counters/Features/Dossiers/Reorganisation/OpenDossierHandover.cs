@@ -51,27 +51,8 @@ internal sealed class OpenDossierHandover(CountersDbContext db, TimeProvider clo
             foreach (var d in dossiers)
             {
                 var (target, reason) = transfer.TargetFor(d.ApplicantAddress, choices.GetValueOrDefault(d.Id));
-                if (d.UnitId == transfer.PredecessorId)
-                {
-                    (d.UnitId, d.UnitPath) = (target.Id, target.Path);
-                }
-
-                if (d.ResolvingUnitId == transfer.PredecessorId)
-                {
-                    (d.ResolvingUnitId, d.ResolvingUnitName, d.SharedUnitPath) = (target.Id, target.Name, target.Path);
-                }
-
-                if (d.CurrentUnitId == transfer.PredecessorId)
-                {
-                    (d.CurrentUnitId, d.CurrentUnitName) = (target.Id, target.Name);
-                }
-
-                d.History.Add(new DossierHistoryEntry
-                {
-                    DossierId = d.Id, At = now, Transition = DossierTransitions.HandedToSuccessor, FromStatus = d.Status, ToStatus = d.Status,
-                    Actor = "he-thong",
-                    Reason = $"{transfer.PredecessorName} thôi hiệu lực từ {effectiveOn:dd/MM/yyyy}; chuyển {target.Name} ({reason}).",
-                });
+                d.HandToSuccessor(transfer.PredecessorId, target.Id, target.Name, target.Path,
+                    $"{transfer.PredecessorName} thôi hiệu lực từ {effectiveOn:dd/MM/yyyy}; chuyển {target.Name} ({reason}).", now, "he-thong");
                 db.Publish(d.Changed(DossierTransitions.HandedToSuccessor, d.Status, reason, "he-thong", now));
                 moved++;
             }

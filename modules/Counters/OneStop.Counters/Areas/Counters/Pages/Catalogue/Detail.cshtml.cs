@@ -18,6 +18,8 @@ internal sealed class DetailModel(CountersDbContext db, IPermissionChecker permi
     public bool CanManage { get; private set; }
     /// <summary>The version just saved by the editor, for the confirmation.</summary>
     [BindProperty(SupportsGet = true)] public int? SavedVersion { get; set; }
+    /// <summary>The internal process was just saved, for the confirmation.</summary>
+    [BindProperty(SupportsGet = true)] public bool ProcessSaved { get; set; }
     /// <summary>The e-form of the version shown (None when it has none).</summary>
     public Domain.Catalogue.ElectronicForms.ElectronicForm Form { get; private set; } = Domain.Catalogue.ElectronicForms.ElectronicForm.None;
 

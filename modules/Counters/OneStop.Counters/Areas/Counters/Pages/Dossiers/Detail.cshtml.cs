@@ -23,7 +23,7 @@ namespace OneStop.Counters.Pages.Dossiers;
 /// </summary>
 [Permission(CountersPermissions.DossiersRead)]
 internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker permissions, IAdministrativeUnitDirectory units, Features.Dossiers.Forms.DossierForms forms, IPeopleDirectory people,
-    Infrastructure.CountersDbContext db, DossierAssignees assignees) : PageModel
+    Infrastructure.CountersDbContext db, DossierAssignees assignees, OneStop.Platform.Scoping.ICurrentScope Scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
@@ -35,6 +35,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     [BindProperty] public string ExtendUnit { get; set; } = LegalTimeUnits.WorkingDay;
     [BindProperty] public string? Method { get; set; }
     [BindProperty] public string? PaymentMethod { get; set; }
+    /// <summary>Hình thức chuyển: "electronic" or "paper" — asked, never assumed (the electronic-routing target counts it).</summary>
+    [BindProperty] public string? Handover { get; set; }
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
@@ -50,6 +52,9 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     public PeopleNames Names { get; private set; } = PeopleNames.None;
     /// <summary>The legal forms valid for this dossier's rule set (2018 / 2025) and state.</summary>
     public IReadOnlyList<Features.Dossiers.Forms.LegalForm> Forms { get; private set; } = [];
+    /// <summary>Where "propose" or "complete and send on" sends the dossier: the next step of its internal process.</summary>
+    public string NextStepName { get; private set; } = "";
+    public bool NextStepIsAgency { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -96,6 +101,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         string Required(string? value, string messageCode) =>
             string.IsNullOrWhiteSpace(value) || value.Length > 2000 ? throw Invalid(messageCode) : value.Trim();
         static PlatformException Invalid(string messageCode) => new(PlatformErrorCodes.ValidationFailed, 400) { MessageCode = messageCode };
+        bool Electronic() => Handover switch { "electronic" => true, "paper" => false, _ => throw Invalid(CountersMessages.HandoverFormRequired) };
 
         switch (act)
         {
@@ -103,8 +109,12 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
             case "refuse": await workflow.RefuseAsync(d, Required(Reason, CountersMessages.RefuseReasonRequired), ct); break;
             case "assign": await workflow.AssignAsync(d, Required(Assignee, CountersMessages.AssigneeRequired), null, ct); break;
             case "route":
-                await workflow.RouteAsync(d, ToUnitId ?? throw Invalid(CountersMessages.RouteTargetRequired), true, Reason, ct);
+                await workflow.RouteAsync(d, ToUnitId ?? throw Invalid(CountersMessages.RouteTargetRequired), Electronic(), Reason, ct);
                 break;
+            case "propose": await workflow.ProposeAsync(d, Required(Reason, CountersMessages.DraftRequired), Handover != "paper", ct); break;
+            case "complete-agency-step": await workflow.CompleteAgencyStepAsync(d, Reason, Electronic(), ct); break;
+            case "approve": await workflow.ApproveAsync(d, Reason, ct); break;
+            case "send-back": await workflow.SendBackAsync(d, Required(Reason, CountersMessages.SendBackReasonRequired), ct); break;
             case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, CountersMessages.SupplementContentRequired), ct); break;
             case "supplement": await workflow.SupplementAsync(d, Reason, ct); break;
             case "request-financial-obligation":
@@ -128,7 +138,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     }
 
     private static string TransitionOf(string act) =>
-        Features.Dossiers.DossierActions.ByName.TryGetValue(act, out var action) ? action.Transition : act;
+        DossierLifecycle.ByName.TryGetValue(act, out var action) ? action.Transition : act;
 
     private async Task<Dossier?> TryLoadAsync(CancellationToken ct)
     {
@@ -146,9 +156,14 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     private async Task<HashSet<string>> AllowedActionsAsync(Dossier d)
     {
         var actions = new HashSet<string>();
-        var active = OneStop.Counters.Domain.Dossiers.Dossier.Active.Contains(d.Status);
-        foreach (var action in Features.Dossiers.DossierActions.AllowedIn(d.Status, active))
+        foreach (var action in DossierLifecycle.AllowedIn(d.Stage))
         {
+            // The open step of another agency is completed by that agency's officers only.
+            if (action == DossierLifecycle.CompleteAgencyStep && d.CurrentAgencyCode is { } agency && agency != Scope.Unit.AgencyCode)
+            {
+                continue;
+            }
+
             if (await permissions.IsGrantedAsync(User, action.Permission))
             {
                 actions.Add(action.Name);
@@ -175,6 +190,13 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
         Actions = await AllowedActionsAsync(d);
+        var plan = d.Plan;
+        if (d.OpenStep is { PlanIndex: >= 0 } open && open.PlanIndex + 1 < plan.Count)
+        {
+            var next = plan[open.PlanIndex + 1];
+            NextStepName = next.AgencyName is { } agency ? $"{next.Name} ({agency})" : next.Name;
+            NextStepIsAgency = next.Kind == Domain.Catalogue.ProcessStepKinds.Agency;
+        }
         if (Actions.Contains("route"))
         {
             // Up the tree, the children of the holding unit, and the competent unit (liên thông theo cấp và ngang cấp).
