@@ -22,15 +22,12 @@ internal static class ApiSetup
     {
         // Enums travel as their names ("Found", not 0): stable for third parties when members are added.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<OneStop.Platform.Host.OpenApi.OperationTexts>();
+        // The contract (ADR 0038): ids, texts, tags, security, errors, examples and webhooks by convention (OpenApi/).
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "OneStop.Platform API";
-                document.Info.Description = "Hệ thống một cửa điện tử: API cho hệ thống bên thứ ba. Xác thực: OAuth 2.0 client credentials tại /connect/token; phạm vi (scope) là tên quyền.";
-                return Task.CompletedTask;
-            });
+            OneStop.Platform.Host.OpenApi.ApiContract.AddApiContract(o);
         });
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

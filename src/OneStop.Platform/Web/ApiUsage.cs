@@ -31,32 +31,51 @@ public static class ApiRateLimiting
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Api:RateLimit:PermitsPerMinute", 600);
+        var limiter = new ApiRateLimiter(permits, PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+            ClientOf(ctx) is { } client
+                ? RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("people")));
         services.AddSingleton<ApiUsageMeter>();
+        services.AddSingleton(limiter);
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                ClientOf(ctx) is { } client
-                    ? RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter("people"));
+            o.GlobalLimiter = limiter.Limiter;
             o.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problem = ProblemDetailsSetup.ToProblemDetails(RateLimited, 429, permits);
+                // Written here, past the ProblemDetails service: add the trace id every other problem carries.
+                problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
                 await context.HttpContext.Response.WriteAsJsonAsync(
-                    ProblemDetailsSetup.ToProblemDetails(RateLimited, 429, permits),
+                    problem,
                     options: null, contentType: "application/problem+json", cancellationToken: ct);
             };
         });
         return services;
     }
 
-    /// <summary>Counts each client's requests; after authentication, before the limiter.</summary>
+    /// <summary>
+    /// Counts each client's requests; after authentication, before the limiter. Every answer to a client carries its
+    /// quota (RateLimit-Limit, RateLimit-Remaining, RateLimit-Policy, after the IETF httpapi draft) so a partner can
+    /// slow down before a 429; the figures are this instance's, like the limit itself.
+    /// </summary>
     public static IApplicationBuilder UseApiUsage(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         if (ClientOf(ctx) is { } client)
         {
             ctx.RequestServices.GetRequiredService<ApiUsageMeter>().Count(client);
+            var limiter = ctx.RequestServices.GetRequiredService<ApiRateLimiter>();
+            ctx.Response.OnStarting(() =>
+            {
+                var remaining = limiter.Limiter.GetStatistics(ctx)?.CurrentAvailablePermits ?? 0;
+                var invariant = System.Globalization.CultureInfo.InvariantCulture;
+                ctx.Response.Headers["RateLimit-Limit"] = limiter.PermitsPerMinute.ToString(invariant);
+                ctx.Response.Headers["RateLimit-Remaining"] = Math.Max(0, remaining).ToString(invariant);
+                ctx.Response.Headers["RateLimit-Policy"] = $"{limiter.PermitsPerMinute.ToString(invariant)};w=60";
+                return Task.CompletedTask;
+            });
         }
 
         await next(ctx);
@@ -68,3 +87,6 @@ public static class ApiRateLimiting
             ? ctx.User.FindFirstValue("sub") ?? ctx.User.FindFirstValue("client_id")
             : null;
 }
+
+/// <summary>The per-client limiter, kept so responses can tell each client what is left of its minute.</summary>
+public sealed record ApiRateLimiter(int PermitsPerMinute, PartitionedRateLimiter<HttpContext> Limiter);

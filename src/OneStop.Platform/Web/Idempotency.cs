@@ -13,6 +13,14 @@ using OneStop.Platform.Localization;
 
 namespace OneStop.Platform.Web;
 
+/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>, so the OpenAPI contract can say so (ADR 0038).</summary>
+public sealed class IdempotencyMetadata
+{
+    public static readonly IdempotencyMetadata Instance = new();
+
+    private IdempotencyMetadata() { }
+}
+
 public static class IdempotencyEndpointExtensions
 {
     public const string Header = "Idempotency-Key";
@@ -26,7 +34,7 @@ public static class IdempotencyEndpointExtensions
     /// first response again (never a second resource); the same key with another body is a 422.
     /// </summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(async (ctx, next) =>
+        builder.WithMetadata(IdempotencyMetadata.Instance).AddEndpointFilter(async (ctx, next) =>
         {
             var http = ctx.HttpContext;
             var key = http.Request.Headers[Header].ToString();
