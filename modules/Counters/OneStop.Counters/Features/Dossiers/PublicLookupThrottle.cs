@@ -8,16 +8,20 @@ namespace OneStop.Counters.Features.Dossiers;
 /// <summary>
 /// Counts wrong public look-ups per dossier code and per client address in the kernel's <c>platform.SignInThrottles</c>
 /// (keys <c>lookup-code:</c>, <c>lookup-address:</c>), so every host instance sees the same count (ADR 0042). After
-/// <see cref="PublicLookupLimits.FreeTries"/> wrong tries a key is blocked for <see cref="PublicLookupLimits.Block"/>,
+/// <see cref="PublicLookupLimits.FreeTries"/> wrong tries on a code (<see cref="PublicLookupLimits.FreeTriesPerAddress"/> from
+/// an address) the key is blocked for <see cref="PublicLookupLimits.Block"/>,
 /// and each further wrong try blocks it again; a day without a wrong try forgives the past ones. Read-modify-write like
 /// <see cref="SignInThrottler"/>: two instances failing the same key in the same instant may count it once.
 /// </summary>
 internal sealed class PublicLookupThrottle(PlatformDbContext db, TimeProvider clock)
 {
-    public static string CodeKey(string code) => Key("lookup-code:", code);
+    private const string CodePrefix = "lookup-code:";
+    private const string AddressPrefix = "lookup-address:";
+
+    public static string CodeKey(string code) => Key(CodePrefix, code);
 
     public static IReadOnlyList<string> Keys(string code, string? address) =>
-        string.IsNullOrEmpty(address) ? [CodeKey(code)] : [CodeKey(code), Key("lookup-address:", address)];
+        string.IsNullOrEmpty(address) ? [CodeKey(code)] : [CodeKey(code), Key(AddressPrefix, address)];
 
     public async Task<DateTimeOffset?> BlockedUntilAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
@@ -47,7 +51,7 @@ internal sealed class PublicLookupThrottle(PlatformDbContext db, TimeProvider cl
 
             row.Failures++;
             row.LastFailureAt = now;
-            if (row.Failures >= PublicLookupLimits.FreeTries)
+            if (row.Failures >= (key.StartsWith(AddressPrefix, StringComparison.Ordinal) ? PublicLookupLimits.FreeTriesPerAddress : PublicLookupLimits.FreeTries))
             {
                 row.BlockedUntil = now + PublicLookupLimits.Block;
             }
