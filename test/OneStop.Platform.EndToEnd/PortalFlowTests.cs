@@ -43,7 +43,8 @@ public sealed class PortalFlowTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.WaitForURLAsync(url => url.Contains("q=dang"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var results = page.GetByTestId("procedures").Locator("li");
         (await results.CountAsync()).ShouldBeGreaterThan(0);
-        (await page.GetByTestId("procedures").InnerTextAsync()).ShouldContain("Đăng ký khai sinh");
+        (await page.GetByTestId("procedures").InnerTextAsync()).ShouldContain("đăng ký khai sinh", Case.Insensitive);
+        (await page.Locator("a[href='/Portal/Procedure/1.001193']").InnerTextAsync()).ShouldBe("Thủ tục đăng ký khai sinh");
         (await StaffUiTests.OffScreenAsync(page, "main a, main input, main select, main button")).ShouldBeEmpty();
         await AxeAsync(page, findings);
         await BrowserHost.ScreenshotAsync(page, "portal-search-phone");
@@ -51,7 +52,7 @@ public sealed class PortalFlowTests(BrowserHost host) : IClassFixture<BrowserHos
         // 2. The procedure's page: components, times and fees per channel, where to submit.
         await page.Locator("a[href='/Portal/Procedure/1.001193']").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Portal/Procedure/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        (await page.GetByTestId("procedure-name").InnerTextAsync()).ShouldStartWith("Đăng ký khai sinh");
+        (await page.GetByTestId("procedure-name").InnerTextAsync()).ShouldBe("Thủ tục đăng ký khai sinh");
         (await page.GetByTestId("components").Locator("li").CountAsync()).ShouldBeGreaterThan(0);
         (await page.GetByTestId("times").InnerTextAsync()).ShouldContain("Trực tiếp");
         (await page.GetByTestId("channels").InnerTextAsync()).ShouldContain("Bộ phận Một cửa");
