@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Platform;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
 using OneStop.Portal.Contracts;
@@ -21,10 +23,14 @@ public sealed class PortalModule : ModuleBase
     public override string DisplayNameVi => "Cổng dịch vụ công";
     public override string DisplayNameEn => "Public service portal";
     public override Assembly ContractsAssembly => typeof(PortalAddresses).Assembly;
+    public override IEnumerable<PermissionDefinition> Permissions => PortalPermissions.All;
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<PortalDbContext>(PortalDbContext.SchemaName);
         services.AddScoped<PublicStatistics>();
+        // Notifications to applicants on dossier events (ADR 0043): the kernel's Notifier, Integration's gateways.
+        services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.Notifications.DossierNotificationHandler, PortalDbContext>();
+        services.AddScoped<Features.Notifications.NotificationTemplateEditor>();
     }
 }
