@@ -345,6 +345,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Portal:/Index"] = "public catalogue (province-wide reference data), no unit data; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Portal:/Procedure"] = "one procedure of the public catalogue, no unit data; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Portal:/Statistics"] = "published KPI figures of today's units (no dossier, no person); " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
+        ["Portal:/Admin/Templates"] = "province-wide notification texts, no unit data; Portal.NotificationTemplates.Manage (system admin) only; see NotificationTests",
         ["Portal:/Lookup"] = "one dossier's status only with its code and the identity's last four digits, masked name, throttled; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
