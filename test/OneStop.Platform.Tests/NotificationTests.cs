@@ -164,4 +164,31 @@ public sealed class NotificationTests(NotificationTests.Fixture fx) : IClassFixt
         (await SmsSentToAsync("0914444000")).ShouldBeEmpty();
         fx.Received.ShouldContain(m => m.To.Mailboxes.Any(a => a.Address == "giang.vu@example.vn"));
     }
+
+    [Fact]
+    public async Task An_admin_edits_the_sms_text_on_the_templates_page_and_the_next_sms_uses_it_while_a_desk_officer_may_not()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        (await desk.GetAsync("/Portal/Admin/Templates")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+
+        var admin = await fx.SignInAsync("admin");
+        var page = await admin.GetStringAsync("/Portal/Admin/Templates");
+        page.ShouldContain("Tiếp nhận hồ sơ");
+        var tooLong = await OneStopFactory.PostFormAsync(admin, "/Portal/Admin/Templates", "/Portal/Admin/Templates", new Dictionary<string, string>
+        {
+            ["kind"] = NotificationKinds.Received, ["channel"] = NotificationChannels.Sms, ["body"] = new string('x', 481),
+        });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadAsStringAsync()).ShouldContain("tối đa 480 ký tự");
+
+        var saved = await OneStopFactory.PostFormAsync(admin, "/Portal/Admin/Templates", "/Portal/Admin/Templates", new Dictionary<string, string>
+        {
+            ["kind"] = NotificationKinds.Received, ["channel"] = NotificationChannels.Sms, ["body"] = "UBND phuong da nhan ho so {ma_ho_so} cua {nguoi_nop}.",
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, code) = await NewDossierAsync("030090006666", "Đỗ Văn Hải", null, "0916666000");
+        await fx.RelayAllAsync();
+        (await SmsSentToAsync("0916666000")).ShouldBe([$"UBND phuong da nhan ho so {code} cua Đỗ Văn Hải."]);
+    }
 }
