@@ -118,6 +118,17 @@ public sealed class NotificationTests(NotificationTests.Fixture fx) : IClassFixt
         var sms = await SmsSentToAsync("0913579000");
         sms.Count.ShouldBe(1);
         sms[0].ShouldContain(code);
+
+        // The dossier page's partial lists both for the receiving ward; a sibling ward sees nothing of them.
+        (await SentAsync("10507", id)).Select(n => n.Channel).Order().ShouldBe([NotificationChannels.Email, NotificationChannels.Sms]);
+        (await SentAsync("10510", id)).ShouldBeEmpty();
+    }
+
+    private async Task<IReadOnlyList<OneStop.Portal.Features.Notifications.SentNotification>> SentAsync(string unitCode, Guid dossierId)
+    {
+        var unit = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.AsNoTracking().SingleAsync(u => u.Code == unitCode && u.ValidTo == null));
+        return await fx.InScopeAsync(new OneStop.Platform.Scoping.UnitScope(unit.Id, unit.Path, unit.Name), sp =>
+            OneStop.Portal.Features.Notifications.DossierNotificationsViewComponent.ListAsync(sp.GetRequiredService<PlatformDbContext>(), dossierId));
     }
 
     [Fact]

@@ -15,8 +15,11 @@ internal sealed record SentNotification(DateTimeOffset At, string Kind, string C
 /// </summary>
 internal sealed class DossierNotificationsViewComponent(PlatformDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid dossierId) =>
-        View(await db.NotificationDeliveries.AsNoTracking().Where(d => d.DossierId == dossierId).OrderBy(d => d.Id)
+    public async Task<IViewComponentResult> InvokeAsync(Guid dossierId) => View(await ListAsync(db, dossierId));
+
+    /// <summary>The dossier's notifications in the reader's scope, oldest first.</summary>
+    public static async Task<IReadOnlyList<SentNotification>> ListAsync(PlatformDbContext db, Guid dossierId, CancellationToken ct = default) =>
+        await db.NotificationDeliveries.AsNoTracking().Where(d => d.DossierId == dossierId).OrderBy(d => d.Id)
             .Select(d => new SentNotification(d.CreatedAt, d.Kind, d.Channel, d.Recipient, d.State, d.DeliveredAt, d.Attempts, d.LastError))
-            .Take(100).ToListAsync());
+            .Take(100).ToListAsync(ct);
 }
