@@ -4,6 +4,7 @@ using OneStop.Evaluation;
 using OneStop.Integration;
 using OneStop.Platform.Modules;
 using OneStop.PlanTasks;
+using OneStop.Portal;
 using OneStop.Queue;
 using OneStop.Training;
 
@@ -24,6 +25,7 @@ public static class HostModules
         new IntegrationModule(),
         new EvaluationModule(),
         new TrainingModule(),
+        new PortalModule(),
     ];
 
     public static IReadOnlyList<ModuleBase> Enabled(IConfiguration configuration) =>

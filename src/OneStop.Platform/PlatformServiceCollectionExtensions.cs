@@ -1,3 +1,4 @@
+using OneStop.Platform.Notifications;
 using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
@@ -52,6 +53,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<OrderedDelivery>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<IDeliveryLeg>(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddNotifications(); // the notifications' leg of the same relay (ADR 0043)
         if (configuration.GetValue("Outbox:PollingEnabled", true))
         {
             services.AddHostedService<DeliveryRelayService>();

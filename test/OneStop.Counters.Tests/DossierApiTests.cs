@@ -428,12 +428,16 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
         received.GetProperty("status").GetString().ShouldBe(DossierStatuses.Received);
         received.GetProperty("dueAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
 
+        // The code alone is not enough (ADR 0042): the last four digits of the applicant's identity number go with it.
         var anonymous = fx.CreateClient();
-        var status = await Ok(await anonymous.GetAsync($"/api/v1/counters/public/dossiers/{created.GetProperty("code").GetString()}"));
+        var code = created.GetProperty("code").GetString();
+        var status = await Ok(await anonymous.GetAsync($"/api/v1/counters/public/dossiers/{code}?last4={CitizenId[^4..]}"));
         status.GetProperty("statusName").GetString().ShouldBe("Đã tiếp nhận");
         status.GetProperty("applicantName").GetString().ShouldBe("N***** V** An");
         status.ToString().ShouldNotContain(CitizenId);
-        (await anonymous.GetAsync("/api/v1/counters/public/dossiers/MC10507-991231-9999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/api/v1/counters/public/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await anonymous.GetAsync($"/api/v1/counters/public/dossiers/{code}?last4=9999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync("/api/v1/counters/public/dossiers/MC10507-991231-9999?last4=1234")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

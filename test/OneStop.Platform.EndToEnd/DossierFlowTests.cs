@@ -124,8 +124,10 @@ public sealed class DossierFlowTests(BrowserHost host) : IClassFixture<BrowserHo
 
         // The applicant checks the status with the code, without logging in.
         var anonymous = await host.NewPageAsync();
+        // The old address leads to the portal's look-up, which also asks for the identity's last four digits (ADR 0042).
         await anonymous.GotoAsync("/Counters/Public/Lookup");
         await anonymous.GetByLabel("Mã hồ sơ").FillAsync(code);
+        await anonymous.GetByLabel("4 số cuối số định danh của người nộp").FillAsync("1234");
         await anonymous.GetByTestId("lookup").ClickAsync();
         (await anonymous.GetByTestId("lookup-status").InnerTextAsync()).ShouldBe("Đã trả kết quả");
     }

@@ -30,7 +30,7 @@ public sealed class ModuleCompositionTests(TrainingDisabledFactory factory) : IC
     public void Each_enabled_module_has_its_own_schema()
     {
         var schemas = factory.Services.GetServices<DbContextRegistration>().Select(r => r.Schema).ToList();
-        schemas.ShouldBe(["platform", "plantasks", "counters", "queue", "digitization", "integration", "evaluation"], ignoreOrder: true);
+        schemas.ShouldBe(["platform", "plantasks", "counters", "queue", "digitization", "integration", "evaluation", "portal"], ignoreOrder: true);
     }
 
     [Fact]

@@ -271,7 +271,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["POST /api/v1/counters/dossiers/{id:guid}/resolve"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["POST /api/v1/counters/dossiers/{id:guid}/return"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         // Public status by exact code, for the applicant holding the receipt: no identity data, name masked.
-        ["GET /api/v1/counters/public/dossiers/{code}"] = "public by design: status only, masked name; see DossierApiTests",
+        ["GET /api/v1/counters/public/dossiers/{code}"] = "public by design: needs the code and the identity's last four digits, status only, masked name, throttled (ADR 0042); " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["GET /api/v1/queue/desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["POST /api/v1/queue/desks"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
         ["POST /api/v1/queue/desks/{id:guid}/counters"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
@@ -347,7 +347,13 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Counters:/Dossiers/Index"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Detail"] = nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
         ["Counters:/Dossiers/Intake"] = "creates in the acting unit only (stamped); " + nameof(Dossiers_of_a_sibling_commune_are_invisible_through_every_route_and_page),
-        ["Counters:/Public/Lookup"] = "public by design: status only, masked name",
+        ["Counters:/Public/Lookup"] = "old address, redirects to the portal's look-up with the code only (ADR 0042); " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
+        // The citizen portal (ADR 0042): anonymous by design, province-wide public data only.
+        ["Portal:/Index"] = "public catalogue (province-wide reference data), no unit data; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
+        ["Portal:/Procedure"] = "one procedure of the public catalogue, no unit data; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
+        ["Portal:/Statistics"] = "published KPI figures of today's units (no dossier, no person); " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
+        ["Portal:/Admin/Templates"] = "province-wide notification texts, no unit data; Portal.NotificationTemplates.Manage (system admin) only; see NotificationTests",
+        ["Portal:/Lookup"] = "one dossier's status only with its code and the identity's last four digits, masked name, throttled; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Queue:/Index"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
@@ -1026,6 +1032,57 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         {
             fx.Clock.Reset();
         }
+    }
+
+    /// <summary>
+    /// The portal's pages answer anyone without sign-in and show only public data: the catalogue, published figures, and a
+    /// dossier's status only to whoever has its code and the applicant's identity tail — never its applicant's identity,
+    /// phone or full name, and nothing at all with the code alone (ADR 0042).
+    /// </summary>
+    [Fact]
+    public async Task Public_portal_pages_show_only_public_data_to_anyone()
+    {
+        var deskA = await fx.SignInAsync(CommuneA);
+        var created = await deskA.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedureCode = "1.001193",
+            applicant = new { kind = "CITIZEN", identity = "030090007788", name = "Trần Thị Bình", phone = "0912000111" },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+        });
+        var dossier = await created.Content.ReadFromJsonAsync<JsonElement>();
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, dossier.ToString());
+        var code = dossier.GetProperty("code").GetString()!;
+
+        var anonymous = fx.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        foreach (var page in new[] { "/Portal", "/Portal?q=dang+ky+khai+sinh", "/Portal/Procedure/1.001193", "/Portal/Statistics", "/Portal/Lookup", $"/Portal/Lookup?code={code}" })
+        {
+            var response = await anonymous.GetAsync(page);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, page);
+            var html = await response.Content.ReadAsStringAsync();
+            foreach (var secret in new[] { "030090007788", "0912000111", "Trần Thị Bình", "Đã tiếp nhận" })
+            {
+                html.ShouldNotContain(secret, customMessage: page);
+            }
+        }
+
+        // The old look-up address carries the code over, nothing else.
+        var old = await anonymous.GetAsync($"/Counters/Public/Lookup?code={code}");
+        old.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        old.Headers.Location!.ToString().ShouldBe($"/Portal/Lookup?code={code}");
+
+        // With the code alone, or the wrong digits, nothing about the dossier; with the right ones, its status and a masked name.
+        async Task<string> Lookup(string digits) => await (await OneStopFactory.PostFormAsync(anonymous, "/Portal/Lookup", "/Portal/Lookup",
+            new Dictionary<string, string> { ["Code"] = code, ["Digits"] = digits })).Content.ReadAsStringAsync();
+        var wrong = await Lookup("1111");
+        wrong.ShouldNotContain("Đã tiếp nhận");
+        wrong.ShouldNotContain("T*** T** Bình");
+        var right = await Lookup("7788");
+        right.ShouldContain("Đã tiếp nhận");
+        right.ShouldContain("T*** T** Bình");
+        right.ShouldNotContain("030090007788");
+        right.ShouldNotContain("Trần Thị Bình");
+        right.ShouldNotContain("0912000111");
+        (await anonymous.GetAsync($"/api/v1/counters/public/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     private async Task DossierIsolation()

@@ -11,6 +11,12 @@ public static class CountersErrorCodes
     public const string ProcessInvalid = Prefix + "ProcessInvalid";
     /// <summary>The open step of the dossier belongs to another agency: only its officers may complete it.</summary>
     public const string NotAtYourAgency = Prefix + "NotAtYourAgency";
+    /// <summary>The public look-up needs exactly four digits of the applicant's identity number.</summary>
+    public const string PublicLookupDigitsInvalid = Prefix + "Public.DigitsInvalid";
+    /// <summary>No dossier with this code and identity tail (which of the two is wrong is not told); its message is for the public.</summary>
+    public const string PublicDossierNotFound = Prefix + "Public.DossierNotFound";
+    /// <summary>Too many wrong public look-ups for this code or from this address (ADR 0042).</summary>
+    public const string PublicLookupThrottled = Prefix + "Public.TooManyTries";
 
     /// <summary>Step budgets add up to more than the procedure's legal time.</summary>
     public const string StepBudgetsExceedLegalTime = Prefix + "StepBudgetsExceedLegalTime";

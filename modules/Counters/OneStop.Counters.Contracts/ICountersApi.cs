@@ -13,6 +13,12 @@ public interface ICountersApi
     /// <summary>A procedure of the catalogue by code, with its components' document-type codes.</summary>
     Task<ProcedureInfo?> FindProcedureAsync(string code, CancellationToken ct = default);
 
+    /// <summary>
+    /// The applicant's phone and e-mail as given at intake, for telling them of their dossier (notifications, ADR 0043);
+    /// kept out of <see cref="DossierSnapshot"/> so events and projections do not spread them. Null when not in scope.
+    /// </summary>
+    Task<ApplicantContact?> ApplicantContactAsync(Guid dossierId, CancellationToken ct = default);
+
     /// <summary>The distinct procedure fields (lĩnh vực) of the catalogue, which queue counters serve.</summary>
     Task<IReadOnlyList<string>> ProcedureFieldsAsync(CancellationToken ct = default);
 }

@@ -66,6 +66,10 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<OneStop.Platform.Modules.IDemoDataContributor, Features.Demo.DemoDossiers>();
         services.AddScoped<DossierQueries>();
         services.AddScoped<ICountersApi, CountersApi>();
+        // The citizen portal's reads: the catalogue valid today and the throttled dossier look-up (ADR 0042).
+        services.AddScoped<ICountersPublicApi, Features.Catalogue.PublicCatalogue.CountersPublicApi>();
+        services.AddScoped<PublicLookup>();
+        services.AddScoped<PublicLookupThrottle>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionReview>();
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();

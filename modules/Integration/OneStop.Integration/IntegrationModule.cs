@@ -56,6 +56,7 @@ public sealed class IntegrationModule : ModuleBase
         }
 
         services.AddSingleton<OneStop.Platform.Messaging.IDeliveryLeg>(sp => sp.GetRequiredService<OutgoingDelivery>()); // the kernel relay's external leg
+        AddNotificationGateways(services, configuration);
         _sandbox = configuration.GetValue("Integration:Sandbox:Enabled", true);
     }
 
@@ -86,9 +87,25 @@ public sealed class IntegrationModule : ModuleBase
     /// stands in for the national systems, e.g. <c>etc/simulators</c>. Behaviour comes from configuration
     /// (<c>Integration:Sandbox:{system}:LatencyMilliseconds|ErrorRate</c>) or from <c>PUT /sandbox/{system}/behaviour</c>.
     /// </summary>
+    /// <summary>
+    /// The notification channels' ways out (ADR 0043): e-mail by SMTP, SMS and Zalo by their gateways' HTTP APIs. One
+    /// attempt per call with a timeout: the kernel's relay retries a failed delivery with backoff.
+    /// </summary>
+    private static void AddNotificationGateways(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<OneStop.Platform.Notifications.INotificationGateway, Notifications.EmailGateway>();
+        foreach (var (channel, key) in new[] { (OneStop.Platform.Notifications.NotificationChannels.Sms, "sms"), (OneStop.Platform.Notifications.NotificationChannels.Zalo, "zalo") })
+        {
+            services.AddHttpClient(Notifications.MessageGateway.ClientPrefix + key, c => c.Timeout = TimeSpan.FromSeconds(configuration.GetValue("Notifications:TimeoutSeconds", 15.0)));
+            services.AddSingleton<OneStop.Platform.Notifications.INotificationGateway>(sp => new Notifications.MessageGateway(
+                channel, key, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ConnectorAddresses>()));
+        }
+    }
+
     public static void AddSimulators(IServiceCollection services)
     {
         services.AddSingleton<SandboxBehaviour>();
+        services.AddSingleton<SimulatedMessageLog>();
         services.AddSingleton<PortalSimulator>();
         services.AddSingleton<CommandCentreSimulator>();
         services.AddSingleton<WebhookReceiverSimulator>();

@@ -5,6 +5,7 @@ using OneStop.Platform.AdministrativeUnits.Reorganisations;
 using OneStop.Platform.Auditing;
 using OneStop.Platform.Calendar;
 using OneStop.Platform.Identity;
+using OneStop.Platform.Notifications;
 using OneStop.Platform.Scoping;
 
 namespace OneStop.Platform.Persistence;
@@ -36,6 +37,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    /// <summary>Notifications to citizens: templates, choices per channel and the delivery log (ADR 0043).</summary>
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     internal DbSet<DayOff> DaysOff => Set<DayOff>();
     internal DbSet<UnitOfficeHours> OfficeHours => Set<UnitOfficeHours>();
 
@@ -47,6 +52,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.HasDefaultSchema(SchemaName);
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
+        NotificationModel.Configure(builder);
 
         builder.Entity<PlatformUser>(b =>
         {

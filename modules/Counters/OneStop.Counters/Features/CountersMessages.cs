@@ -133,6 +133,8 @@ internal static class CountersMessages
 
     // Public lookup, search index, training gate
     public const string PublicDossierNotFound = "Counters.Public.DossierNotFound";
+    public const string PublicLookupDigitsInvalid = "Counters.Public.DigitsInvalid";
+    public const string PublicLookupThrottled = "Counters.Public.TooManyTries";
     public const string SearchSourceMissing = "Counters.Search.SourceMissing";
     /// <summary>{0}: the assignee's account; {1}: the procedure field.</summary>
     public const string SpecialistUnknown = "Counters.Training.SpecialistUnknown";

@@ -43,9 +43,14 @@ internal sealed class ConnectorAddresses(IConfiguration configuration, IServiceP
             return new Uri(configured.TrimEnd('/') + "/");
         }
 
-        // The simulator served by this very host (embedded default, development, tests).
+        return Sandbox(system.Key);
+    }
+
+    /// <summary>The simulator <paramref name="key"/> served by this very host (embedded default, development, tests).</summary>
+    public Uri Sandbox(string key)
+    {
         var self = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
-        return new Uri(self.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost").TrimEnd('/') + $"/sandbox/{system.Key}/");
+        return new Uri(self.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost").TrimEnd('/') + $"/sandbox/{key}/");
     }
 }
 

@@ -49,6 +49,7 @@ internal static class SandboxEndpoints
         PortalSimulator.Map(sandbox);
         CommandCentreSimulator.Map(sandbox);
         WebhookReceiverSimulator.Map(sandbox);
+        MessageGatewaySimulator.Map(sandbox);
     }
 
     /// <summary>Standalone only (the host has the admin API for it): set a simulator's latency, error rate and outage.</summary>

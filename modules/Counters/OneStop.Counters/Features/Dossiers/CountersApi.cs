@@ -41,6 +41,10 @@ internal sealed class CountersApi(CountersDbContext db, TimeProvider time) : ICo
             p.ComponentsOn(today).Select(c => new ProcedureComponentInfo(c.Name, c.DocumentTypeCode, c.Required)).ToList());
     }
 
+    public async Task<ApplicantContact?> ApplicantContactAsync(Guid dossierId, CancellationToken ct = default) =>
+        await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId)
+            .Select(d => new ApplicantContact(d.ApplicantPhone, d.ApplicantEmail)).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlyList<string>> ProcedureFieldsAsync(CancellationToken ct = default) =>
         await db.Procedures.AsNoTracking().Select(p => p.Field).Where(f => f != "").Distinct().OrderBy(f => f).ToListAsync(ct);
 }

@@ -1,25 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneStop.Counters.Features.Dossiers;
-using OneStop.Counters.Infrastructure;
+using OneStop.Portal.Contracts;
 
 namespace OneStop.Counters.Pages.Public;
 
-/// <summary>Tra cứu hồ sơ: anyone with the code on the receipt (Mẫu 01) sees the dossier's status, no login.</summary>
+/// <summary>
+/// The old address of Tra cứu hồ sơ (printed on receipts and bookmarked): the look-up now lives on the citizen portal,
+/// where it also asks for the last four digits of the applicant's identity number (ADR 0042). The code is carried over.
+/// </summary>
 [AllowAnonymous]
-internal sealed class LookupModel(CountersDbContext db) : PageModel
+internal sealed class LookupModel : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    public PublicDossierStatus? Result { get; private set; }
-    public bool NotFoundCode { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(Code))
-        {
-            Result = await PublicLookup.FindAsync(db, Code, ct);
-            NotFoundCode = Result is null;
-        }
-    }
+    public IActionResult OnGet() => Redirect(string.IsNullOrWhiteSpace(Code)
+        ? PortalAddresses.Lookup
+        : PortalAddresses.Lookup + "?code=" + Uri.EscapeDataString(Code.Trim()[..Math.Min(Code.Trim().Length, 40)]));
 }

@@ -1,0 +1,30 @@
+using OneStop.Platform;
+
+namespace OneStop.Counters.Contracts;
+
+/// <summary>
+/// What anyone may read of Counters without signing in (the citizen portal, ADR 0042): the catalogue as valid today and a
+/// dossier's status by its code plus the applicant's identity tail. Province-wide public data, so no unit scope applies.
+/// </summary>
+public interface ICountersPublicApi
+{
+    /// <summary>
+    /// Procedures in force today whose name or code holds every word of <paramref name="q"/> (diacritics ignored: "dang ky
+    /// khai sinh" finds "Đăng ký khai sinh"), optionally of one level and field, in code order, keyset pages.
+    /// </summary>
+    Task<KeysetPage<PublicProcedureSummary>> SearchProceduresAsync(
+        string? q, string? level, string? field, string? cursor, int pageSize, CancellationToken ct = default);
+
+    /// <summary>The distinct fields (lĩnh vực) of the procedures in force today, for the filter.</summary>
+    Task<IReadOnlyList<string>> PublicFieldsAsync(CancellationToken ct = default);
+
+    /// <summary>A procedure as its version valid today states it (ADR 0025/0028); null when unknown or abolished.</summary>
+    Task<PublicProcedure?> ProcedureAsync(string code, CancellationToken ct = default);
+
+    /// <summary>
+    /// Tra cứu hồ sơ: the status of the dossier with <paramref name="code"/> whose applicant's identity number ends with
+    /// <paramref name="identityLastFour"/>. Wrong tries are counted per code and per address in PostgreSQL, shared by every
+    /// instance; after <see cref="PublicLookupLimits.FreeTries"/> the look-up answers <see cref="PublicLookupOutcome.Throttled"/>.
+    /// </summary>
+    Task<PublicLookupResult> LookupDossierAsync(string code, string identityLastFour, string? clientAddress, CancellationToken ct = default);
+}

@@ -1,0 +1,20 @@
+namespace OneStop.Portal.Contracts;
+
+/// <summary>
+/// The citizen portal's public addresses, for the modules that send citizens there (receipts, redirects from old
+/// addresses, notifications). No sign-in is needed for any of them.
+/// </summary>
+public static class PortalAddresses
+{
+    /// <summary>Danh mục thủ tục hành chính: search without diacritics.</summary>
+    public const string Home = "/Portal";
+
+    /// <summary>Tra cứu hồ sơ: the dossier code and the last four digits of the applicant's identity number.</summary>
+    public const string Lookup = "/Portal/Lookup";
+
+    /// <summary>One procedure as its version valid today states it.</summary>
+    public static string Procedure(string code) => "/Portal/Procedure/" + Uri.EscapeDataString(code);
+
+    /// <summary>Public statistics per unit (on-time rate, online share, the Decision 766 index).</summary>
+    public const string Statistics = "/Portal/Statistics";
+}

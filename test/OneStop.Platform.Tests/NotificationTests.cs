@@ -1,0 +1,205 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using OneStop.Counters.Contracts;
+using OneStop.Platform.Messaging;
+using OneStop.Platform.Notifications;
+using OneStop.Platform.Persistence;
+using OneStop.Platform.TestKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace OneStop.Platform.Tests;
+
+/// <summary>
+/// Notifications to applicants (ADR 0043) end to end on PostgreSQL: a dossier event reaches the Portal's handler through
+/// the outbox, the kernel queues one delivery per channel, the relay's notification leg sends them — the e-mail to a
+/// real SMTP server in this process (SmtpServer) and read back, the SMS to the sandbox gateway's log.
+/// </summary>
+public sealed class NotificationTests(NotificationTests.Fixture fx) : IClassFixture<NotificationTests.Fixture>
+{
+    public sealed class Fixture : OneStopFactory
+    {
+        private readonly CancellationTokenSource _stop = new();
+        public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+        public override async Task InitializeAsync()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
+            var services = new SmtpServer.ComponentModel.ServiceProvider();
+            services.Add(new Sink(Received));
+            _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+            With("Notifications:Email:Host", "127.0.0.1").With("Notifications:Email:Port", port.ToString()).With("Notifications:Email:Security", "None")
+                .With("Notifications:Email:From", "mot-cua@haiduong.gov.vn");
+            await base.InitializeAsync();
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await base.DisposeAsync();
+        }
+
+        /// <summary>Relays the outboxes, then the notification leg, until nothing moves.</summary>
+        public async Task RelayAllAsync()
+        {
+            var relay = Services.GetRequiredService<OutboxRelay>();
+            var leg = Services.GetRequiredService<NotificationDeliveryLeg>();
+            for (var round = 0; round < 20; round++)
+            {
+                var moved = await relay.RelayOnceAsync();
+                moved += await leg.DeliverDueAsync(CancellationToken.None);
+                if (moved == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        public Task<List<NotificationDelivery>> DeliveriesAsync(Guid dossierId) => AsSystemAsync(sp =>
+            sp.GetRequiredService<PlatformDbContext>().NotificationDeliveries.AsNoTracking().Where(d => d.DossierId == dossierId).OrderBy(d => d.Id).ToListAsync());
+    }
+
+    private sealed class Sink(ConcurrentQueue<MimeMessage> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+
+    private async Task<(Guid Id, string Code)> NewDossierAsync(string identity, string name, string? email, string? phone)
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var response = await desk.PostAsJsonAsync("/api/v1/counters/dossiers", new
+        {
+            procedureCode = "1.001193",
+            applicant = new { kind = "CITIZEN", identity, name, phone, email },
+            components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToString());
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("code").GetString()!);
+    }
+
+    private Task<List<string>> SmsSentToAsync(string phone) =>
+        fx.CreateClient().GetFromJsonAsync<List<JsonElement>>($"/sandbox/sms/messages?to={phone}")
+            .ContinueWith(t => t.Result!.Select(m => m.GetProperty("text").GetString()!).ToList());
+
+    [Fact]
+    public async Task A_received_dossier_is_told_by_email_read_back_from_the_smtp_server_and_by_sms_once_each()
+    {
+        var (id, code) = await NewDossierAsync("030090003579", "Phạm Thị Dung", "dung.pham@example.vn", "0913579000");
+        await fx.RelayAllAsync();
+
+        var deliveries = await fx.DeliveriesAsync(id);
+        deliveries.Where(d => d.Kind == NotificationKinds.Received).Select(d => d.Channel).Order().ShouldBe([NotificationChannels.Email, NotificationChannels.Sms]);
+        deliveries.ShouldAllBe(d => d.State == DeliveryStates.Delivered);
+
+        var mail = fx.Received.Single(m => m.To.Mailboxes.Any(a => a.Address == "dung.pham@example.vn"));
+        mail.Subject.ShouldBe($"Đã tiếp nhận hồ sơ {code}");
+        mail.TextBody!.ShouldContain("Kính gửi ông/bà Phạm Thị Dung");
+        mail.TextBody!.ShouldContain("Thủ tục đăng ký khai sinh");
+        mail.From.Mailboxes.Single().Address.ShouldBe("mot-cua@haiduong.gov.vn");
+
+        var sms = await SmsSentToAsync("0913579000");
+        sms.Count.ShouldBe(1);
+        sms[0].ShouldContain(code);
+
+        // The dossier page's partial lists both for the receiving ward; a sibling ward sees nothing of them.
+        (await SentAsync("10507", id)).Select(n => n.Channel).Order().ShouldBe([NotificationChannels.Email, NotificationChannels.Sms]);
+        (await SentAsync("10510", id)).ShouldBeEmpty();
+    }
+
+    private async Task<IReadOnlyList<OneStop.Portal.Features.Notifications.SentNotification>> SentAsync(string unitCode, Guid dossierId)
+    {
+        var unit = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.AsNoTracking().SingleAsync(u => u.Code == unitCode && u.ValidTo == null));
+        return await fx.InScopeAsync(new OneStop.Platform.Scoping.UnitScope(unit.Id, unit.Path, unit.Name), sp =>
+            OneStop.Portal.Features.Notifications.DossierNotificationsViewComponent.ListAsync(sp.GetRequiredService<PlatformDbContext>(), dossierId));
+    }
+
+    [Fact]
+    public async Task A_handler_run_twice_for_the_same_event_queues_one_notification_per_channel()
+    {
+        var (id, code) = await NewDossierAsync("030090002222", "Hoàng Văn Em", "em.hoang@example.vn", "0912222000");
+        await fx.RelayAllAsync();
+        var before = await fx.DeliveriesAsync(id);
+
+        // The same RECEIVED event handled again, as after a crash between the notifications' commit and the inbox row's.
+        var snapshot = await fx.AsSystemAsync(sp => sp.GetRequiredService<ICountersApi>().FindDossierAsync(id));
+        var again = new DossierChanged(snapshot!, DossierTransitions.Received, DossierStatuses.New, null, "motcua.camthuong") { EventId = Guid.NewGuid() };
+        for (var run = 0; run < 3; run++)
+        {
+            await fx.AsSystemAsync(async sp =>
+            {
+                await sp.GetRequiredService<OneStop.Portal.Features.Notifications.DossierNotificationHandler>().HandleAsync(again, CancellationToken.None);
+                return 0;
+            });
+        }
+
+        await fx.RelayAllAsync();
+        var after = await fx.DeliveriesAsync(id);
+        after.Count.ShouldBe(before.Count + 2, "the repeated event adds one e-mail and one SMS, however often it is handled");
+        after.GroupBy(d => d.DedupKey).ShouldAllBe(g => g.Count() == 1);
+        (await SmsSentToAsync("0912222000")).Count.ShouldBe(2);
+        fx.Received.Count(m => m.To.Mailboxes.Any(a => a.Address == "em.hoang@example.vn")).ShouldBe(2);
+        code.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_citizen_who_opted_out_of_sms_gets_e_mail_only()
+    {
+        const string identity = "030090004444";
+        await fx.AsSystemAsync(async sp =>
+        {
+            await sp.GetRequiredService<Notifier>().SetPreferenceAsync(identity, NotificationChannels.Sms, false);
+            return 0;
+        });
+        var (id, _) = await NewDossierAsync(identity, "Vũ Thị Giang", "giang.vu@example.vn", "0914444000");
+        await fx.RelayAllAsync();
+
+        (await fx.DeliveriesAsync(id)).Select(d => d.Channel).ShouldBe([NotificationChannels.Email]);
+        (await SmsSentToAsync("0914444000")).ShouldBeEmpty();
+        fx.Received.ShouldContain(m => m.To.Mailboxes.Any(a => a.Address == "giang.vu@example.vn"));
+    }
+
+    [Fact]
+    public async Task An_admin_edits_the_sms_text_on_the_templates_page_and_the_next_sms_uses_it_while_a_desk_officer_may_not()
+    {
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        (await desk.GetAsync("/Portal/Admin/Templates")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+
+        var admin = await fx.SignInAsync("admin");
+        var page = await admin.GetStringAsync("/Portal/Admin/Templates");
+        page.ShouldContain("Tiếp nhận hồ sơ");
+        var tooLong = await OneStopFactory.PostFormAsync(admin, "/Portal/Admin/Templates", "/Portal/Admin/Templates", new Dictionary<string, string>
+        {
+            ["kind"] = NotificationKinds.Received, ["channel"] = NotificationChannels.Sms, ["body"] = new string('x', 481),
+        });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadAsStringAsync()).ShouldContain("tối đa 480 ký tự");
+
+        var saved = await OneStopFactory.PostFormAsync(admin, "/Portal/Admin/Templates", "/Portal/Admin/Templates", new Dictionary<string, string>
+        {
+            ["kind"] = NotificationKinds.Received, ["channel"] = NotificationChannels.Sms, ["body"] = "UBND phuong da nhan ho so {ma_ho_so} cua {nguoi_nop}.",
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, code) = await NewDossierAsync("030090006666", "Đỗ Văn Hải", null, "0916666000");
+        await fx.RelayAllAsync();
+        (await SmsSentToAsync("0916666000")).ShouldBe([$"UBND phuong da nhan ho so {code} cua Đỗ Văn Hải."]);
+    }
+}
