@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,24 @@ public class BrowserHost : OneStopFactory
             var shown = await page.Locator(".alert, .validation-summary-errors, .text-danger").AllInnerTextsAsync();
             throw new TimeoutException($"Sign-in as {userName} stayed on {page.Url}; the page shows: {string.Join(" | ", shown.Where(t => t.Length > 0))}", e);
         }
+    }
+
+    /// <summary>A district-level procedure (3–10 working days, no required components), read straight from the catalogue table.</summary>
+    public async Task<(string Code, string Name)> DistrictProcedureAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT p."Code", p."Name" FROM counters."Procedures" p
+            WHERE p."AtDistrict" AND NOT p."AtCommune" AND NOT p."AtProvince"
+              AND NOT EXISTS (SELECT 1 FROM counters."ProcedureComponents" c WHERE c."ProcedureId" = p."Id" AND c."Required")
+              AND EXISTS (SELECT 1 FROM counters."ProcedureLegalTimes" t WHERE t."ProcedureId" = p."Id" AND t."Channel" = 'DIRECT'
+                          AND t."Unit" = 'WORKING_DAY' AND t."Value" BETWEEN 3 AND 10)
+            ORDER BY p."Code" LIMIT 1
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue("the catalogue has a district-level procedure");
+        return (reader.GetString(0), reader.GetString(1));
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Npgsql;
 using UglyToad.PdfPig;
 
 namespace OneStop.Platform.EndToEnd;
@@ -31,7 +30,7 @@ public sealed class DossierFlowTests(BrowserHost host) : IClassFixture<BrowserHo
 
     private async Task Walk()
     {
-        var procedure = await DistrictProcedureAsync();
+        var procedure = await host.DistrictProcedureAsync();
 
         // 1. Desk intake at Phường Cẩm Thượng, identity checked against the population database (simulator).
         var desk = await As("motcua.camthuong");
@@ -130,23 +129,5 @@ public sealed class DossierFlowTests(BrowserHost host) : IClassFixture<BrowserHo
         await anonymous.GetByLabel("4 số cuối số định danh của người nộp").FillAsync("1234");
         await anonymous.GetByTestId("lookup").ClickAsync();
         (await anonymous.GetByTestId("lookup-status").InnerTextAsync()).ShouldBe("Đã trả kết quả");
-    }
-
-    /// <summary>A district-level procedure (3–10 working days, no required components), read straight from the catalogue table.</summary>
-    private async Task<(string Code, string Name)> DistrictProcedureAsync()
-    {
-        await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT p."Code", p."Name" FROM counters."Procedures" p
-            WHERE p."AtDistrict" AND NOT p."AtCommune" AND NOT p."AtProvince"
-              AND NOT EXISTS (SELECT 1 FROM counters."ProcedureComponents" c WHERE c."ProcedureId" = p."Id" AND c."Required")
-              AND EXISTS (SELECT 1 FROM counters."ProcedureLegalTimes" t WHERE t."ProcedureId" = p."Id" AND t."Channel" = 'DIRECT'
-                          AND t."Unit" = 'WORKING_DAY' AND t."Value" BETWEEN 3 AND 10)
-            ORDER BY p."Code" LIMIT 1
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        (await reader.ReadAsync()).ShouldBeTrue("the catalogue has a district-level procedure");
-        return (reader.GetString(0), reader.GetString(1));
     }
 }

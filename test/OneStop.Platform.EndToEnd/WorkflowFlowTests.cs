@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Npgsql;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Persistence;
 using UglyToad.PdfPig;
@@ -46,7 +45,7 @@ public sealed class WorkflowFlowTests(BrowserHost host) : IClassFixture<BrowserH
 
     private async Task Walk()
     {
-        var (code, name) = await DistrictProcedureAsync();
+        var (code, name) = await host.DistrictProcedureAsync();
         await DistrictAgenciesAndTaxOfficerAsync();
 
         // 1. The provincial office writes the internal process on the catalogue page, agencies chosen from the list.
@@ -213,23 +212,5 @@ public sealed class WorkflowFlowTests(BrowserHost host) : IClassFixture<BrowserH
             await db.SaveChangesAsync();
             return true;
         });
-    }
-
-    /// <summary>A district-level procedure (3–10 working days, no required components), read straight from the catalogue table.</summary>
-    private async Task<(string Code, string Name)> DistrictProcedureAsync()
-    {
-        await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT p."Code", p."Name" FROM counters."Procedures" p
-            WHERE p."AtDistrict" AND NOT p."AtCommune" AND NOT p."AtProvince"
-              AND NOT EXISTS (SELECT 1 FROM counters."ProcedureComponents" c WHERE c."ProcedureId" = p."Id" AND c."Required")
-              AND EXISTS (SELECT 1 FROM counters."ProcedureLegalTimes" t WHERE t."ProcedureId" = p."Id" AND t."Channel" = 'DIRECT'
-                          AND t."Unit" = 'WORKING_DAY' AND t."Value" BETWEEN 3 AND 10)
-            ORDER BY p."Code" LIMIT 1
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        (await reader.ReadAsync()).ShouldBeTrue("the catalogue has a district-level procedure");
-        return (reader.GetString(0), reader.GetString(1));
     }
 }

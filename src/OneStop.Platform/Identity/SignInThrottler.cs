@@ -37,7 +37,16 @@ public sealed class SignInThrottler(PlatformDbContext db, TimeProvider clock)
     /// Counts one failure on each key. Read-modify-write: two instances failing the same key in the same instant
     /// may count it once, which only delays a block by one attempt.
     /// </summary>
-    public async Task RecordFailureAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
+    public Task RecordFailureAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default) =>
+        RecordFailureAsync(keys, (_, failures) => failures > FreeFailures
+            ? TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(failures - FreeFailures, 20)), MaxBlock.TotalSeconds))
+            : null, ct);
+
+    /// <summary>
+    /// Counts one failure on each key and blocks it for what <paramref name="blockFor"/> says of its count (null: not
+    /// yet) — the one mechanism for every throttle kept in this table (sign-in, the public look-up).
+    /// </summary>
+    public async Task RecordFailureAsync(IReadOnlyCollection<string> keys, Func<string, int, TimeSpan?> blockFor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var rows = await db.SignInThrottles.Where(t => keys.Contains(t.Key)).ToDictionaryAsync(t => t.Key, ct);
@@ -56,10 +65,9 @@ public sealed class SignInThrottler(PlatformDbContext db, TimeProvider clock)
 
             row.Failures++;
             row.LastFailureAt = now;
-            if (row.Failures > FreeFailures)
+            if (blockFor(key, row.Failures) is { } block)
             {
-                var seconds = Math.Pow(2, Math.Min(row.Failures - FreeFailures, 20));
-                row.BlockedUntil = now + TimeSpan.FromSeconds(Math.Min(seconds, MaxBlock.TotalSeconds));
+                row.BlockedUntil = now + block;
             }
         }
 

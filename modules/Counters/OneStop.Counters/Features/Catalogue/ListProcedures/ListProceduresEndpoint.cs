@@ -39,22 +39,7 @@ internal static class ListProceduresEndpoint
             query = query.Where(p => p.SearchText.Contains(folded));
         }
 
-        query = level switch
-        {
-            ResolvingLevels.Commune => query.Where(p => p.AtCommune),
-            ResolvingLevels.District => query.Where(p => p.AtDistrict),
-            ResolvingLevels.Province => query.Where(p => p.AtProvince),
-            _ => query,
-        };
-        if (!string.IsNullOrWhiteSpace(field))
-        {
-            query = query.Where(p => p.Field == field);
-        }
-
-        if (after is not null)
-        {
-            query = query.Where(p => string.Compare(p.Code, after) > 0);
-        }
+        query = ProcedureListFilter.Narrow(query, level, field, after);
 
         var rows = await query.OrderBy(p => p.Code).Take(size + 1).ToListAsync(ct);
         var listed = await LocationIndependence.LocationIndependence.ListedAmongAsync(db, rows.Select(p => p.Code).ToList(), today, ct);

@@ -32,22 +32,7 @@ internal sealed class CountersPublicApi(CountersDbContext db, PublicLookup looku
             query = query.Where(p => p.SearchText.Contains(word));
         }
 
-        query = level switch
-        {
-            ResolvingLevels.Commune => query.Where(p => p.AtCommune),
-            ResolvingLevels.District => query.Where(p => p.AtDistrict),
-            ResolvingLevels.Province => query.Where(p => p.AtProvince),
-            _ => query,
-        };
-        if (!string.IsNullOrWhiteSpace(field))
-        {
-            query = query.Where(p => p.Field == field);
-        }
-
-        if (after is not null)
-        {
-            query = query.Where(p => string.Compare(p.Code, after) > 0);
-        }
+        query = ListProcedures.ProcedureListFilter.Narrow(query, level, field, after);
 
         var rows = await query.OrderBy(p => p.Code)
             .Select(p => new { p.Code, p.Name, p.Field, p.AtCommune, p.AtDistrict, p.AtProvince, p.FullyOnline, p.PostalAllowed })
