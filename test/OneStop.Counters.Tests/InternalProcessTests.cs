@@ -225,6 +225,23 @@ public sealed class InternalProcessTests(OneStopFactory fx) : IClassFixture<OneS
     }
 
     [Fact]
+    public async Task An_officer_of_one_of_the_units_agencies_is_not_offered_the_units_own_processing()
+    {
+        // A tax officer seconded to the ward's building: a member of Cẩm Thượng, but for the tax office's work only.
+        await CreatePersonAsync("thue.camthuong", "Ngô Văn Thuế", "10507", "Specialist", "CCT-CAMTHUONG");
+        var desk = await fx.SignInAsync(Desk);
+        var d = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", DossierApiTests<OneStopFactory>.BirthRegistration(identity: "030090006671")), HttpStatusCode.Created);
+        var api = $"/api/v1/counters/dossiers/{d.GetProperty("id").GetGuid()}";
+
+        var offered = (await desk.GetFromJsonAsync<JsonElement>($"{api}/assignees")).EnumerateArray().Select(p => p.GetProperty("login").GetString()).ToList();
+        offered.ShouldContain(Leader);
+        offered.ShouldNotContain("thue.camthuong");
+        var refused = await Ok(await desk.PostAsJsonAsync($"{api}/assign", new { assignee = "thue.camthuong" }), HttpStatusCode.UnprocessableEntity);
+        refused.GetProperty("code").GetString().ShouldBe(CountersErrorCodes.AssigneeNotEligible);
+        refused.GetProperty("title").GetString()!.ShouldContain("làm việc cho một cơ quan khác");
+    }
+
+    [Fact]
     public void No_code_outside_the_aggregate_changes_a_dossiers_status()
     {
         // The setters are private: only Dossier's own methods — each a row of DossierLifecycle — move the status or stage.

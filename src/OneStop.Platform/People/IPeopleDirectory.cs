@@ -15,9 +15,11 @@ public interface IPeopleDirectory
     /// <summary>
     /// The active people who may do <paramref name="permission"/> for <paramref name="unitId"/> on <paramref name="day"/>:
     /// a membership of that unit valid that day whose roles grant the permission. Ordered by full name.
+    /// A membership that names an agency of the unit counts only for that agency's work: with
+    /// <paramref name="agencyCode"/> null (the unit's own work) it is left out; with a code, it counts when it names it.
     /// </summary>
-    Task<IReadOnlyList<PersonName>> EligibleAsync(Guid unitId, string permission, DateOnly day, CancellationToken ct = default);
+    Task<IReadOnlyList<PersonName>> EligibleAsync(Guid unitId, string permission, DateOnly day, CancellationToken ct = default, string? agencyCode = null);
 
     /// <summary>Why <paramref name="login"/> is not among <see cref="EligibleAsync"/>'s people, or null when it is.</summary>
-    Task<(PersonName? Person, string? Reason)> CheckEligibleAsync(string login, Guid unitId, string permission, DateOnly day, CancellationToken ct = default);
+    Task<(PersonName? Person, string? Reason)> CheckEligibleAsync(string login, Guid unitId, string permission, DateOnly day, CancellationToken ct = default, string? agencyCode = null);
 }

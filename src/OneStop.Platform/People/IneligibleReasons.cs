@@ -11,4 +11,6 @@ public static class IneligibleReasons
     public const string OutsideUnit = "OUTSIDE_UNIT";
     /// <summary>A membership, but none of its roles grants the permission.</summary>
     public const string LacksRole = "LACKS_ROLE";
+    /// <summary>A membership of the unit, but for another of its agencies than the work's (ADR 0036).</summary>
+    public const string OtherAgency = "OTHER_AGENCY";
 }

@@ -126,6 +126,8 @@ internal static class CountersMessages
     public const string ProcessDateInPast = "Counters.Catalogue.ProcessDateInPast";
     public const string StepOfAnotherAgency = "Counters.Dossiers.StepOfAnotherAgency";
     public const string DraftRequired = "Counters.Dossiers.DraftRequired";
+    /// <summary>{0}: the person's full name; {1}: the unit holding the dossier.</summary>
+    public const string AssigneeOtherAgency = "Counters.Dossiers.AssigneeOtherAgency";
     public const string SendBackReasonRequired = "Counters.Dossiers.SendBackReasonRequired";
     public const string HandoverFormRequired = "Counters.Dossiers.HandoverFormRequired";
     /// <summary>{0}: the steps' total in working hours; {1} {2}: the legal time (value, unit label); {3}: that time in working hours.</summary>

@@ -23,7 +23,8 @@ internal sealed class DossierAssignees(IPeopleDirectory people, TimeProvider tim
         var found = new List<PersonName>();
         foreach (var unit in UnitsOf(d))
         {
-            found.AddRange(await people.EligibleAsync(unit, CountersPermissions.DossiersProcess, today, ct));
+            // The open processing step's agency (e.g. Phòng Tư pháp) narrows it to that office and the unit's own people.
+            found.AddRange(await people.EligibleAsync(unit, CountersPermissions.DossiersProcess, today, ct, d.OpenStep?.AgencyCode));
         }
 
         return found.DistinctBy(p => p.Id).OrderBy(p => p.FullName, StringComparer.Ordinal).ThenBy(p => p.Login, StringComparer.Ordinal).ToList();
@@ -36,7 +37,7 @@ internal sealed class DossierAssignees(IPeopleDirectory people, TimeProvider tim
         var checks = new List<(PersonName? Person, string? Reason)>();
         foreach (var unit in UnitsOf(d))
         {
-            var check = await people.CheckEligibleAsync(login, unit, CountersPermissions.DossiersProcess, today, ct);
+            var check = await people.CheckEligibleAsync(login, unit, CountersPermissions.DossiersProcess, today, ct, d.OpenStep?.AgencyCode);
             if (check.Reason is null)
             {
                 return check.Person!.Login;
@@ -55,6 +56,7 @@ internal sealed class DossierAssignees(IPeopleDirectory people, TimeProvider tim
                 IneligibleReasons.Unknown => CountersMessages.AssigneeUnknown,
                 IneligibleReasons.Inactive => CountersMessages.AssigneeInactive,
                 IneligibleReasons.OutsideUnit => CountersMessages.AssigneeOutsideUnit,
+                IneligibleReasons.OtherAgency => CountersMessages.AssigneeOtherAgency,
                 _ => CountersMessages.AssigneeLacksRole,
             },
         };
