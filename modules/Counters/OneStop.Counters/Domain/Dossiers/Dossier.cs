@@ -172,9 +172,9 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         HandOver(HandoverKinds.Reception, ApplicantName, "Bộ phận Một cửa " + ReceivingUnitName, UnitId, at, actor, Channel != DossierChannels.Direct, null);
         if (plan.Count > 0)
         {
-            StartStep(0, SubmittedAt, clock, electronic: Channel != DossierChannels.Direct, null);
+            StartStep(plan, 0, SubmittedAt, clock, electronic: Channel != DossierChannels.Direct, null);
             CompleteOpenStep(at, actor, DossierTransitions.Received, null);
-            StartStep(1, at, clock, electronic: true, null);
+            StartStep(plan, 1, at, clock, electronic: true, null);
         }
 
         Settle();
@@ -269,7 +269,7 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         var from = Apply(DossierLifecycle.SendBack, at, actor, reason);
         CompleteOpenStep(at, actor, DossierTransitions.ProposalReturned, reason);
         var process = Steps.Where(s => s.Kind == ProcessStepKinds.Process).OrderByDescending(s => s.Order).FirstOrDefault();
-        StartStep(process?.PlanIndex ?? -1, at, clock, electronic: true, reason);
+        StartStep(Plan, process?.PlanIndex ?? -1, at, clock, electronic: true, reason);
         Settle();
         return from;
     }
@@ -294,7 +294,7 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         var plan = Plan;
         if (plan.Count > 0 && plan[^1].Kind == ProcessStepKinds.Return)
         {
-            StartStep(plan.Count - 1, at, clock, electronic: true, null);
+            StartStep(plan, plan.Count - 1, at, clock, electronic: true, null);
         }
 
         Settle();
@@ -414,7 +414,7 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         var next = closed is { PlanIndex: >= 0 } c && c.PlanIndex + 1 < plan.Count ? c.PlanIndex + 1 : -1;
         // A dossier received before processes existed goes straight to the leader.
         var kind = next >= 0 ? plan[next].Kind : ProcessStepKinds.Approval;
-        var line = StartStep(next, at, clock, electronic, note);
+        var line = StartStep(plan, next, at, clock, electronic, note);
         if (kind == ProcessStepKinds.Agency || closed?.Kind == ProcessStepKinds.Agency)
         {
             // Liên thông with another agency, there and back: counted by the electronic-routing target as recorded.
@@ -422,9 +422,9 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         }
     }
 
-    private DossierStep StartStep(int planIndex, DateTimeOffset at, StepClock clock, bool electronic, string? note)
+    /// <param name="plan">The dossier's <see cref="Plan"/>, read once by the caller (it is stored as JSON).</param>
+    private DossierStep StartStep(IReadOnlyList<PlannedStep> plan, int planIndex, DateTimeOffset at, StepClock clock, bool electronic, string? note)
     {
-        var plan = Plan;
         var planned = planIndex >= 0 && planIndex < plan.Count ? plan[planIndex] : new PlannedStep("Phê duyệt, ký kết quả", ProcessStepKinds.Approval, null, null, 0);
         var line = new DossierStep
         {

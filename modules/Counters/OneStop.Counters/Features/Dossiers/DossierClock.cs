@@ -32,15 +32,14 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
     /// </summary>
     public async Task<StepClock> StepClockAsync(Guid unitId, CancellationToken ct)
     {
-        var (calendar, hours) = _prepared is { } p && p.UnitId == unitId
-            ? (p.Calendar, p.Hours)
-            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(unitId, ct));
+        var (calendar, hours) = await CalendarAsync(unitId, ct);
+        // The due time alone: the working-minute index, no explanation to build (ADR 0040).
+        var index = calendar.IndexFor(hours);
         return (start, budgetHours) =>
         {
             try
             {
-                var due = DueDateCalculator.Compute(calendar, hours,
-                    new DueDateInput(VietnamTime.ToLocal(start), new LegalTime(budgetHours, LegalTimeUnits.WorkingHour), [], [])).DueAt;
+                var due = index.DueAt(new DueDateInput(VietnamTime.ToLocal(start), new LegalTime(budgetHours, LegalTimeUnits.WorkingHour)));
                 return VietnamTime.FromLocal(due).ToUniversalTime();
             }
             catch (CalendarNotCoveredException)
@@ -50,6 +49,12 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
         };
     }
 
+    /// <summary>The calendar and the unit's hours: those read by <see cref="PrepareAsync"/> for that unit, else read now.</summary>
+    private async Task<(WorkingCalendar Calendar, OfficeHours Hours)> CalendarAsync(Guid unitId, CancellationToken ct) =>
+        _prepared is { } p && p.UnitId == unitId
+            ? (p.Calendar, p.Hours)
+            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(unitId, ct));
+
     public async Task RecomputeAsync(Dossier dossier, CancellationToken ct)
     {
         if (dossier.ReceivedAt is not { } receivedAt)
@@ -58,9 +63,7 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
         }
 
         // The receiving unit's hours, even when the competent unit elsewhere is the one acting now.
-        var (calendar, hours) = _prepared is { } p && p.UnitId == dossier.UnitId
-            ? (p.Calendar, p.Hours)
-            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(dossier.UnitId, ct));
+        var (calendar, hours) = await CalendarAsync(dossier.UnitId, ct);
         var stops = dossier.ClockStops.Where(s => s.To is not null).OrderBy(s => s.From)
             .Select(s => new ClockStop(VietnamTime.ToLocal(s.From), VietnamTime.ToLocal(s.To!.Value))).ToList();
         var extensions = dossier.Extensions.OrderBy(e => e.At).Select(e => new Extension(new LegalTime(e.Value, e.Unit), e.Reason)).ToList();

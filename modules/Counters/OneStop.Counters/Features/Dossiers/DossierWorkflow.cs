@@ -57,13 +57,14 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         // The legal time and the internal process in force on the day of reception apply (a catalogue change moves only later dossiers).
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Steps).AsSplitQuery().FirstAsync(p => p.Id == d.ProcedureId, ct);
         IntakeHandler.ApplyLegalTime(d, procedure, VietnamTime.ToLocal(Now));
+        var approved = procedure.StepsOn(day);
         var agencies = new Dictionary<string, string?>();
-        foreach (var code in procedure.StepsOn(day).Select(s => s.AgencyCode).OfType<string>().Distinct())
+        foreach (var code in approved.Select(s => s.AgencyCode).OfType<string>().Distinct())
         {
             agencies[code] = (await units.AgencyAsync(code, ct))?.Name;
         }
 
-        var plan = InternalProcess.Plan(procedure.StepsOn(day), new LegalTime(d.LegalTimeValue, d.LegalTimeUnit), c => agencies.GetValueOrDefault(c));
+        var plan = InternalProcess.Plan(approved, new LegalTime(d.LegalTimeValue, d.LegalTimeUnit), c => agencies.GetValueOrDefault(c));
         var stepClock = await clock.StepClockAsync(d.UnitId, ct);
         // The register's number and the dossier commit together (intake at the desk has its transaction open already).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

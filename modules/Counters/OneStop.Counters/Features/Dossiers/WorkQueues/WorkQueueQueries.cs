@@ -17,6 +17,7 @@ internal sealed class WorkQueueQueries(CountersDbContext db, ICurrentScope scope
 {
     public const int FirstCount = 10;
 
+    /// <param name="withItems">The page's view: overdue and due-soon counts and the first dossiers; without it the counts alone.</param>
     public async Task<IReadOnlyList<WorkQueue>> QueuesAsync(ClaimsPrincipal user, bool withItems, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -29,13 +30,19 @@ internal sealed class WorkQueueQueries(CountersDbContext db, ICurrentScope scope
                 continue;
             }
 
-            var due = query.Select(d => new { d.Id, Due = d.Steps.Where(s => s.CompletedAt == null).Select(s => s.DueAt).FirstOrDefault() ?? d.DueAt, Stopped = d.ClockStoppedSince != null });
             var count = await query.CountAsync(ct);
-            var overdue = count == 0 ? 0 : await due.CountAsync(x => !x.Stopped && x.Due != null && x.Due < now, ct);
-            var dueSoon = count == 0 ? 0 : await due.CountAsync(x => !x.Stopped && x.Due != null && x.Due >= now && x.Due < soon, ct);
-            var first = withItems && count > 0
-                ? (await query.OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.Id).Take(FirstCount).ToListAsync(ct)).Select(d => DossierQueries.Item(d, now)).ToList()
-                : [];
+            if (!withItems || count == 0)
+            {
+                // The menu's count runs on every page: the count alone, one query a queue.
+                queues.Add(new WorkQueue(kind, count, 0, 0, []));
+                continue;
+            }
+
+            var due = query.Select(d => new { d.Id, Due = d.Steps.Where(s => s.CompletedAt == null).Select(s => s.DueAt).FirstOrDefault() ?? d.DueAt, Stopped = d.ClockStoppedSince != null });
+            var overdue = await due.CountAsync(x => !x.Stopped && x.Due != null && x.Due < now, ct);
+            var dueSoon = await due.CountAsync(x => !x.Stopped && x.Due != null && x.Due >= now && x.Due < soon, ct);
+            var first = (await query.OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.Id).Take(FirstCount).ToListAsync(ct))
+                .Select(d => DossierQueries.Item(d, now)).ToList();
             queues.Add(new WorkQueue(kind, count, overdue, dueSoon, first));
         }
 
