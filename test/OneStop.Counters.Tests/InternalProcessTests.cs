@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Features.Kpis;
 using OneStop.Counters.Infrastructure;
-using OneStop.Platform.Identity;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.TestKit;
 
@@ -33,35 +31,6 @@ public sealed class InternalProcessTests(OneStopFactory fx) : IClassFixture<OneS
         return JsonDocument.Parse(text).RootElement;
     }
 
-    /// <summary>A person of <paramref name="unitCode"/> (of one agency when given), signed in with the demo password.</summary>
-    private Task CreatePersonAsync(string login, string fullName, string unitCode, string role, string? agencyCode) =>
-        fx.AsSystemAsync<bool>(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<PlatformUser>>();
-            if (await users.FindByNameAsync(login) is not null)
-            {
-                return true;
-            }
-
-            var db = sp.GetRequiredService<PlatformDbContext>();
-            var unit = await db.AdministrativeUnits.IgnoreQueryFilters().Where(u => u.Code == unitCode).OrderByDescending(u => u.ValidFrom).FirstAsync();
-            var user = new PlatformUser { UserName = login, FullName = fullName, Position = "Chuyên viên", Email = login + "@example.gov.vn", EmailConfirmed = true };
-            user.RefreshSearchText();
-            (await users.CreateAsync(user, PlatformSeeder.DemoPassword)).Succeeded.ShouldBeTrue();
-            db.UnitMemberships.Add(new UnitMembership
-            {
-                UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true, AgencyCode = agencyCode, Roles = [role], ValidFrom = new DateOnly(2021, 1, 1),
-            });
-            await db.SaveChangesAsync();
-            return true;
-        });
-
-    private static async Task<int> QueueCountAsync(HttpClient client, string kind)
-    {
-        var queues = await client.GetFromJsonAsync<JsonElement>("/api/v1/counters/work");
-        return queues.EnumerateArray().Where(q => q.GetProperty("kind").GetString() == kind).Select(q => q.GetProperty("count").GetInt32()).FirstOrDefault();
-    }
-
     private static async Task<bool> InQueueAsync(HttpClient client, string kind, string code)
     {
         var queues = await client.GetFromJsonAsync<JsonElement>("/api/v1/counters/work");
@@ -73,7 +42,7 @@ public sealed class InternalProcessTests(OneStopFactory fx) : IClassFixture<OneS
     public async Task A_dossier_follows_its_internal_process_through_the_tax_office_and_each_person_finds_it_on_their_queue()
     {
         // The tax office's officer works for the province's Cục Thuế (a vertical agency serving every commune below it).
-        await CreatePersonAsync("thue.tinh", "Đỗ Thị Thuế", "30", "Specialist", "CTHUE");
+        await fx.CreatePersonAsync("thue.tinh", "Đỗ Thị Thuế", "Chuyên viên", "30", "Specialist", "CTHUE");
         var admin = await fx.SignInAsync("admin");
         var process = await Ok(await admin.PutAsJsonAsync($"/api/v1/counters/catalogue/procedures/{Procedure}/steps", new
         {
@@ -228,7 +197,7 @@ public sealed class InternalProcessTests(OneStopFactory fx) : IClassFixture<OneS
     public async Task An_officer_of_one_of_the_units_agencies_is_not_offered_the_units_own_processing()
     {
         // A tax officer seconded to the ward's building: a member of Cẩm Thượng, but for the tax office's work only.
-        await CreatePersonAsync("thue.camthuong", "Ngô Văn Thuế", "10507", "Specialist", "CCT-CAMTHUONG");
+        await fx.CreatePersonAsync("thue.camthuong", "Ngô Văn Thuế", "Chuyên viên", "10507", "Specialist", "CCT-CAMTHUONG");
         var desk = await fx.SignInAsync(Desk);
         var d = await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", DossierApiTests<OneStopFactory>.BirthRegistration(identity: "030090006671")), HttpStatusCode.Created);
         var api = $"/api/v1/counters/dossiers/{d.GetProperty("id").GetGuid()}";

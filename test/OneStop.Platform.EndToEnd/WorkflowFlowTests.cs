@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -179,7 +178,7 @@ public sealed class WorkflowFlowTests(BrowserHost host) : IClassFixture<BrowserH
     private async Task DistrictAgenciesAndTaxOfficerAsync()
     {
         var district = await host.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.IgnoreQueryFilters()
-            .Where(u => u.Code == "288").OrderBy(u => u.ValidFrom).Select(u => new { u.Id, u.Path }).FirstAsync());
+            .Where(u => u.Code == "288").OrderBy(u => u.ValidFrom).Select(u => u.Id).FirstAsync());
         // Through the running server, signed in by the login form (the in-memory client does not reach Kestrel).
         using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
         var token = OneStop.Platform.TestKit.OneStopFactory.AntiforgeryToken(await admin.GetStringAsync("/Account/Login"));
@@ -193,24 +192,10 @@ public sealed class WorkflowFlowTests(BrowserHost host) : IClassFixture<BrowserH
                      ("CCT-TPHD", "Chi cục Thuế khu vực Thành phố Hải Dương", "vertical"),
                  })
         {
-            var created = await admin.PostAsJsonAsync("/api/v1/platform/agencies", new { code = agencyCode, name = agencyName, kind, unitId = district.Id });
+            var created = await admin.PostAsJsonAsync("/api/v1/platform/agencies", new { code = agencyCode, name = agencyName, kind, unitId = district });
             created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
         }
 
-        await host.AsSystemAsync<bool>(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<PlatformUser>>();
-            var user = new PlatformUser { UserName = "thue.tphd", FullName = "Đỗ Thị Thuế", Position = "Công chức Chi cục Thuế", Email = "thue.tphd@example.gov.vn", EmailConfirmed = true };
-            user.RefreshSearchText();
-            (await users.CreateAsync(user, PlatformSeeder.DemoPassword)).Succeeded.ShouldBeTrue();
-            var db = sp.GetRequiredService<PlatformDbContext>();
-            db.UnitMemberships.Add(new UnitMembership
-            {
-                UserId = user.Id, UnitId = district.Id, UnitPath = district.Path, IsDefault = true, AgencyCode = "CCT-TPHD", Roles = [Roles.Specialist],
-                ValidFrom = new DateOnly(2021, 1, 1),
-            });
-            await db.SaveChangesAsync();
-            return true;
-        });
+        await host.CreatePersonAsync("thue.tphd", "Đỗ Thị Thuế", "Công chức Chi cục Thuế", "288", Roles.Specialist, "CCT-TPHD");
     }
 }

@@ -251,6 +251,36 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> action) => InScopeAsync(UnitScope.Unrestricted, action);
+
+    /// <summary>
+    /// Operator set-up for a test: an account with the demo password and one membership of the unit holding
+    /// <paramref name="unitCode"/> (its latest holder), for one of its agencies when <paramref name="agencyCode"/> is given.
+    /// Nothing when the login exists already.
+    /// </summary>
+    public Task CreatePersonAsync(string login, string fullName, string position, string unitCode, string role, string? agencyCode) =>
+        AsSystemAsync<bool>(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
+            if (await users.FindByNameAsync(login) is not null)
+            {
+                return false;
+            }
+
+            var db = sp.GetRequiredService<OneStop.Platform.Persistence.PlatformDbContext>();
+            var unit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.AdministrativeUnits)
+                    .Where(u => u.Code == unitCode).OrderByDescending(u => u.ValidFrom));
+            var user = new PlatformUser { UserName = login, FullName = fullName, Position = position, Email = login + "@example.gov.vn", EmailConfirmed = true };
+            user.RefreshSearchText();
+            var created = await users.CreateAsync(user, PlatformSeeder.DemoPassword);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            db.UnitMemberships.Add(new UnitMembership
+            {
+                UserId = user.Id, UnitId = unit.Id, UnitPath = unit.Path, IsDefault = true, AgencyCode = agencyCode, Roles = [role], ValidFrom = new DateOnly(2021, 1, 1),
+            });
+            await db.SaveChangesAsync();
+            return true;
+        });
 }
 
 /// <summary>The same host on the embedded default (SQLite files).</summary>
