@@ -82,6 +82,7 @@ public sealed class CountersModule : ModuleBase
     public override void MapEndpoints(IEndpointRouteBuilder api) => CountersEndpoints.Map(api);
 
     public override void ConfigureJobs(RecurringJobs jobs) =>
+        // Every 15 minutes: a dossier due at 17:00 gets its draft before the officer leaves.
         jobs.EveryMinutes<OverdueScanner>(OverdueScanner.JobId, s => s.RunAsync(CancellationToken.None), 15);
 
     public override async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OneStop.Platform.Calendar;
@@ -19,10 +18,6 @@ internal sealed record OverdueScanResult(int Late, int DueSoon, int Drafted);
 internal sealed class OverdueScanner(CountersDbContext db, IWorkingCalendar calendar, TimeProvider time, ILogger<OverdueScanner> logger)
 {
     public const string JobId = "counters-overdue-scan";
-
-    /// <summary>Every 15 minutes: a dossier due at 17:00 gets its draft before the officer leaves.</summary>
-    public static void Schedule(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<OverdueScanner>(JobId, s => s.RunAsync(CancellationToken.None), "*/15 * * * *");
 
     public async Task<OverdueScanResult> RunAsync(CancellationToken ct)
     {
