@@ -50,6 +50,7 @@ internal static class SandboxEndpoints
         CommandCentreSimulator.Map(sandbox);
         WebhookReceiverSimulator.Map(sandbox);
         MessageGatewaySimulator.Map(sandbox);
+        VNeIdEndpoints.Map(sandbox);
     }
 
     /// <summary>Standalone only (the host has the admin API for it): set a simulator's latency, error rate and outage.</summary>
