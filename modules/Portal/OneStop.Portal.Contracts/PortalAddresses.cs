@@ -2,7 +2,7 @@ namespace OneStop.Portal.Contracts;
 
 /// <summary>
 /// The citizen portal's public addresses, for the modules that send citizens there (receipts, redirects from old
-/// addresses, notifications). No sign-in is needed for any of them.
+/// addresses, notifications). No sign-in is needed for any of them but <see cref="MyDossiers"/>.
 /// </summary>
 public static class PortalAddresses
 {
@@ -17,4 +17,7 @@ public static class PortalAddresses
 
     /// <summary>Public statistics per unit (on-time rate, online share, the Decision 766 index).</summary>
     public const string Statistics = "/Portal/Statistics";
+
+    /// <summary>Hồ sơ của tôi: the signed-in citizen's own dossiers (VNeID sign-in, ADR 0046).</summary>
+    public const string MyDossiers = "/Portal/MyDossiers";
 }
