@@ -27,4 +27,13 @@ public interface ICountersPublicApi
     /// instance; after <see cref="PublicLookupLimits.FreeTries"/> the look-up answers <see cref="PublicLookupOutcome.Throttled"/>.
     /// </summary>
     Task<PublicLookupResult> LookupDossierAsync(string code, string identityLastFour, string? clientAddress, CancellationToken ct = default);
+
+    /// <summary>
+    /// Hồ sơ của tôi: the dossiers whose applicant is of <paramref name="applicantKind"/> (<see cref="ApplicantKinds"/>) with
+    /// exactly <paramref name="applicantIdentity"/> (the identity number, or the enterprise code), newest first, keyset pages,
+    /// whichever unit received them. The caller passes an identity it has verified (the portal: the citizen signed in
+    /// through VNeID, ADR 0046) — never one typed by the user; a citizen has no unit, so no unit scope applies.
+    /// </summary>
+    Task<KeysetPage<PublicDossierStatus>> ApplicantDossiersAsync(
+        string applicantKind, string applicantIdentity, string? cursor, int pageSize, CancellationToken ct = default);
 }

@@ -75,11 +75,14 @@ internal sealed class PublicLookup(CountersDbContext db, PublicLookupThrottle th
 
         var d = await db.Dossiers.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking().Include(x => x.History)
             .FirstOrDefaultAsync(x => x.Code == code, ct);
-        return d is null || !d.ApplicantIdentity.Trim().EndsWith(identityLastFour, StringComparison.Ordinal) ? null : new PublicDossierStatus(
-            d.Code, d.ProcedureName, d.Status, DossierStatuses.NameVi(d.Status), Mask(d.ApplicantName), d.ReceivingUnitName,
-            d.SubmittedAt, d.ReceivedAt, d.DueAt, d.ResolvedAt, d.ReturnedAt, d.IsClockStopped,
-            d.History.OrderBy(h => h.At).Select(h => new PublicDossierStep(h.At, DossierText.TransitionVi(h.Transition))).ToList());
+        return d is null || !d.ApplicantIdentity.Trim().EndsWith(identityLastFour, StringComparison.Ordinal) ? null : ToPublic(d);
     }
+
+    /// <summary>What the applicant may see of a dossier (its history included): status, dates, the name masked, no identity data.</summary>
+    public static PublicDossierStatus ToPublic(Dossier d) => new(
+        d.Code, d.ProcedureName, d.Status, DossierStatuses.NameVi(d.Status), Mask(d.ApplicantName), d.ReceivingUnitName,
+        d.SubmittedAt, d.ReceivedAt, d.DueAt, d.ResolvedAt, d.ReturnedAt, d.IsClockStopped,
+        d.History.OrderBy(h => h.At).Select(h => new PublicDossierStep(h.At, DossierText.TransitionVi(h.Transition))).ToList());
 
     /// <summary>"Nguyễn Văn An" → "N*** V** An": enough for the applicant to recognise, not to identify.</summary>
     public static string Mask(string name)
