@@ -8,6 +8,7 @@ using OneStop.Integration.Contracts;
 using OneStop.Integration.Delivery;
 using OneStop.Platform.Jobs;
 using OneStop.Platform.Messaging;
+using OneStop.Integration.Features.CitizenSignIn;
 using OneStop.Integration.Features.Connections;
 using OneStop.Integration.Features.Exchanges;
 using OneStop.Integration.Features.Lookups;
@@ -24,6 +25,7 @@ namespace OneStop.Integration;
 public sealed class IntegrationModule : ModuleBase
 {
     private bool _sandbox = true;
+    private bool _citizenSignIn;
 
     public override string Name => "Integration";
     public override string DisplayNameVi => "Kết nối";
@@ -58,6 +60,9 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<OneStop.Platform.Messaging.IDeliveryLeg>(sp => sp.GetRequiredService<OutgoingDelivery>()); // the kernel relay's external leg
         AddNotificationGateways(services, configuration);
         _sandbox = configuration.GetValue("Integration:Sandbox:Enabled", true);
+        // Citizens sign in through VNeID (ADR 0046): OpenIddict's client, here because only this module calls out.
+        services.AddCitizenSignIn(configuration, _sandbox);
+        _citizenSignIn = Features.CitizenSignIn.CitizenSignInSetup.Enabled(configuration, _sandbox);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api)
@@ -109,6 +114,7 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<PortalSimulator>();
         services.AddSingleton<CommandCentreSimulator>();
         services.AddSingleton<WebhookReceiverSimulator>();
+        services.AddSingleton<VNeIdSimulator>();
         services.TryAddSingleton(TimeProvider.System);
     }
 
@@ -121,6 +127,7 @@ public sealed class IntegrationModule : ModuleBase
 
     public override void MapRootEndpoints(IEndpointRouteBuilder app)
     {
+        Features.CitizenSignIn.CitizenSignInEndpoints.Map(app, _citizenSignIn);
         if (_sandbox)
         {
             SandboxEndpoints.Map(app);
