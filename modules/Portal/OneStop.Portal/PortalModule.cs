@@ -6,6 +6,7 @@ using OneStop.Platform.Messaging;
 using OneStop.Platform.Modules;
 using OneStop.Platform.Persistence;
 using OneStop.Portal.Contracts;
+using OneStop.Portal.Features.Citizens;
 using OneStop.Portal.Features.Statistics;
 using OneStop.Portal.Infrastructure;
 
@@ -13,8 +14,8 @@ namespace OneStop.Portal;
 
 /// <summary>
 /// Cổng dịch vụ công (the citizen's side, ADR 0042): public pages without sign-in — the catalogue searched without
-/// diacritics, a procedure as its version valid today states it, public statistics per unit and the dossier look-up.
-/// It reads Counters and Evaluation through their contracts and owns schema "portal" (empty until citizens' own data
+/// diacritics, a procedure as its version valid today states it, public statistics per unit and the dossier look-up;
+/// and, for a citizen signed in through VNeID (ADR 0046), their own dossiers. It reads Counters and Evaluation through their contracts and owns schema "portal" (empty until citizens' own data
 /// — submissions, preferences — arrives with the next parts of issue 18).
 /// </summary>
 public sealed class PortalModule : ModuleBase
@@ -29,6 +30,8 @@ public sealed class PortalModule : ModuleBase
     {
         services.AddPlatformDbContext<PortalDbContext>(PortalDbContext.SchemaName);
         services.AddScoped<PublicStatistics>();
+        // The citizen's cookie, written by Integration's VNeID sign-in and read by "Hồ sơ của tôi" (ADR 0046).
+        services.AddCitizenCookie();
         // Notifications to applicants on dossier events (ADR 0043): the kernel's Notifier, Integration's gateways.
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.Notifications.DossierNotificationHandler, PortalDbContext>();
         services.AddScoped<Features.Notifications.NotificationTemplateEditor>();
