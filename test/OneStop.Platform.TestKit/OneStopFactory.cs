@@ -126,7 +126,11 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
     }
 
-    private sealed class LoopbackHandler(IServer server) : HttpMessageHandler
+    /// <remarks>
+    /// An <see cref="HttpClientHandler"/> only because OpenIddict's client accepts no other primary handler (its check runs
+    /// after this one is set); nothing of the base is used, every request goes to <see cref="SendAsync"/>.
+    /// </remarks>
+    private sealed class LoopbackHandler(IServer server) : HttpClientHandler
     {
         private HttpMessageInvoker? _inner;
 

@@ -354,6 +354,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Portal:/Statistics"] = "published KPI figures of today's units (no dossier, no person); " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Portal:/Admin/Templates"] = "province-wide notification texts, no unit data; Portal.NotificationTemplates.Manage (system admin) only; see NotificationTests",
         ["Portal:/Lookup"] = "one dossier's status only with its code and the identity's last four digits, masked name, throttled; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
+        ["Portal:/MyDossiers"] = "the citizen signed in through VNeID (own cookie scheme) sees only dossiers whose applicant identity is theirs, whichever unit; staff cookies do not open it; " + nameof(A_citizen_sees_only_dossiers_with_their_own_identity_number_and_no_staff_page),
         ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Queue:/Index"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),
@@ -1032,6 +1033,79 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         {
             fx.Clock.Reset();
         }
+    }
+
+    /// <summary>
+    /// "Hồ sơ của tôi" (ADR 0046): a citizen signed in through the VNeID simulator sees the dossiers filed with their
+    /// identity number at any unit, and never another citizen's; an organisation sees those filed with its enterprise
+    /// code, not its representative's own. The citizen's cookie opens no staff page or API, and a staff member's cookie
+    /// does not open the citizen's page.
+    /// </summary>
+    [Fact]
+    public async Task A_citizen_sees_only_dossiers_with_their_own_identity_number_and_no_staff_page()
+    {
+        async Task<string> FileAsync(string desk, string kind, string identity, string name)
+        {
+            var client = await fx.SignInAsync(desk);
+            var created = await client.PostAsJsonAsync("/api/v1/counters/dossiers", new
+            {
+                procedureCode = "1.001193",
+                applicant = new { kind, identity, name },
+                components = new[] { new { documentTypeCode = "HT-TK-KS" }, new { documentTypeCode = "YT-GCS" }, new { documentTypeCode = "CD-CCCD" } },
+            });
+            var dossier = await created.Content.ReadFromJsonAsync<JsonElement>();
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, dossier.ToString());
+            return dossier.GetProperty("code").GetString()!;
+        }
+
+        // Citizen A filed at two sibling wards; citizen B at one; an organisation represented by A at one.
+        var aAtCamThuong = await FileAsync(CommuneA, "CITIZEN", "030090005551", "Đỗ Thị Mai");
+        var aAtBinhHan = await FileAsync(CommuneB, "CITIZEN", "030090005551", "Đỗ Thị Mai");
+        var b = await FileAsync(CommuneA, "CITIZEN", "030090005552", "Vũ Văn Nam");
+        var company = await FileAsync(CommuneA, "ORGANISATION", "0800555001", "Công ty TNHH Đỗ Mai");
+
+        var citizenA = await CitizenSignIn.SignInAsync(fx, "030090005551", "Đỗ Thị Mai");
+        var pageA = await citizenA.GetStringAsync("/Portal/MyDossiers");
+        pageA.ShouldContain(aAtCamThuong);
+        pageA.ShouldContain(aAtBinhHan);
+        pageA.ShouldNotContain(b);
+        pageA.ShouldNotContain(company);
+        pageA.ShouldNotContain("030090005551"); // the page masks the number it lists by
+
+        var citizenB = await CitizenSignIn.SignInAsync(fx, "030090005552", "Vũ Văn Nam");
+        var pageB = await citizenB.GetStringAsync("/Portal/MyDossiers");
+        pageB.ShouldContain(b);
+        pageB.ShouldNotContain(aAtCamThuong);
+        pageB.ShouldNotContain(aAtBinhHan);
+
+        var organisation = await CitizenSignIn.SignInAsync(fx, "030090005551", "Đỗ Thị Mai", enterpriseCode: "0800555001");
+        var pageOrganisation = await organisation.GetStringAsync("/Portal/MyDossiers");
+        pageOrganisation.ShouldContain(company);
+        pageOrganisation.ShouldNotContain(aAtCamThuong);
+
+        // A citizen with nothing filed gets the empty state that says what to do.
+        var nobody = await CitizenSignIn.SignInAsync(fx, "030090005553", "Hoàng Thị Lan");
+        var empty = await nobody.GetStringAsync("/Portal/MyDossiers");
+        empty.ShouldContain("data-empty-state");
+        empty.ShouldNotContain(aAtCamThuong);
+
+        // The citizen's cookie opens no staff page and no API; it is no staff session.
+        var staffPage = await citizenA.GetAsync("/Counters/Work");
+        staffPage.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        staffPage.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        (await citizenA.GetAsync("/api/v1/counters/dossiers")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await citizenA.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // A staff member's cookie does not open the citizen's page: it asks for VNeID.
+        var desk = await fx.SignInAsync(CommuneA);
+        var asStaff = await desk.GetAsync("/Portal/MyDossiers");
+        asStaff.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        asStaff.Headers.Location!.ToString().ShouldStartWith("http://localhost/citizen/signin");
+
+        // Signing out ends the citizen's cookie.
+        var signedOut = await OneStopFactory.PostFormAsync(citizenA, "/Portal/MyDossiers", "/Portal/MyDossiers?handler=SignOut", []);
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await citizenA.GetAsync("/Portal/MyDossiers")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
     /// <summary>
