@@ -98,7 +98,7 @@ internal static class VNeIdPages
     private static string Head(string title, string extra = "") =>
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />"
         + $"<title>{Html.Encode(title)}</title><link rel=\"stylesheet\" href=\"/lib/bootstrap/css/bootstrap.min.css\" />{extra}</head><body>"
-        + "<header class=\"text-bg-danger\"><div class=\"container py-2 fw-semibold\">VNeID — Định danh điện tử <span lang=\"en\">(sandbox)</span></div></header>";
+        + "<header class=\"text-bg-dark\"><div class=\"container py-2 fw-semibold\">VNeID — Định danh điện tử <span lang=\"en\">(sandbox)</span></div></header>";
 
     private static string Hidden(VNeIdAuthorizationRequest r) =>
         Field("client_id", r.ClientId) + Field("redirect_uri", r.RedirectUri) + Field("state", r.State) + Field("nonce", r.Nonce)

@@ -70,7 +70,12 @@ internal static class CitizenSignInSetup
                 ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
-        // Added when the options are first read (the first request): the simulator's address is this host's, known only then.
+        if (configuration["Citizen:Oidc:Issuer"] is not { Length: > 0 })
+        {
+            services.AddHostedService<SandboxIssuerRefresh>();
+        }
+
+        // Added when the options are first read (again once the host listens, see SandboxIssuerRefresh): the simulator's address is this host's.
         services.AddOptions<OpenIddictClientOptions>().Configure<ConnectorAddresses>((options, addresses) =>
         {
             var section = configuration.GetSection("Citizen:Oidc");
