@@ -14,6 +14,7 @@ app.MapGet("/", () => Results.Text("""
       POST /sandbox/population/citizens/verify           GET /sandbox/business/enterprises/{code}
       GET  /sandbox/land/parcels/{certificate}           POST /sandbox/portal/dossier-statuses   GET /sandbox/portal/submissions
       GET  /sandbox/portal/citizens/{id}/documents       POST /sandbox/command-centre/indicators
+      GET  /sandbox/vneid/.well-known/openid-configuration (VNeID sign-in: authorize, token, userinfo, jwks)
       PUT  /sandbox/{system}/behaviour  {"latencyMilliseconds":40,"errorRate":0.3,"downForSeconds":60}
     """));
 app.Run();
