@@ -3,8 +3,8 @@ using OneStop.Platform;
 namespace OneStop.Counters.Contracts;
 
 /// <summary>
-/// What anyone may read of Counters without signing in (the citizen portal, ADR 0042): the catalogue as valid today and a
-/// dossier's status by its code plus the applicant's identity tail. Province-wide public data, so no unit scope applies.
+/// What the citizen portal reads of Counters (ADR 0042, 0046): the catalogue as valid today, a dossier's status by its
+/// code plus the applicant's identity tail, and a signed-in citizen's own dossiers. Province-wide, so no unit scope applies.
 /// </summary>
 public interface ICountersPublicApi
 {

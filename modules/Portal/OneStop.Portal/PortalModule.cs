@@ -15,8 +15,9 @@ namespace OneStop.Portal;
 /// <summary>
 /// Cổng dịch vụ công (the citizen's side, ADR 0042): public pages without sign-in — the catalogue searched without
 /// diacritics, a procedure as its version valid today states it, public statistics per unit and the dossier look-up;
-/// and, for a citizen signed in through VNeID (ADR 0046), their own dossiers. It reads Counters and Evaluation through their contracts and owns schema "portal" (empty until citizens' own data
-/// — submissions, preferences — arrives with the next parts of issue 18).
+/// and, for a citizen signed in through VNeID (ADR 0046), their own dossiers behind the citizen's cookie scheme, which
+/// it registers. It reads Counters and Evaluation through their contracts and owns schema "portal" (empty until
+/// citizens' own data — submissions, preferences — arrives with the next parts of issue 18).
 /// </summary>
 public sealed class PortalModule : ModuleBase
 {
