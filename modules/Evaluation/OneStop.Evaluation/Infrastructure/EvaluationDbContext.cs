@@ -20,6 +20,8 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
     public DbSet<KpiTarget> Targets => Set<KpiTarget>();
     public DbSet<KpiSnapshot> Snapshots => Set<KpiSnapshot>();
     public DbSet<KpiWatermark> Watermarks => Set<KpiWatermark>();
+    public DbSet<KpiDayPartial> DayPartials => Set<KpiDayPartial>();
+    public DbSet<KpiDayCoverage> DayCoverage => Set<KpiDayCoverage>();
     public DbSet<KpiRun> Runs => Set<KpiRun>();
     public DbSet<KpiBreach> Breaches => Set<KpiBreach>();
 
@@ -124,6 +126,23 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.Property(s => s.Value).HasPrecision(12, 2);
             b.Property(s => s.Target).HasPrecision(12, 2);
             b.Property(s => s.Points).HasPrecision(6, 2);
+        });
+        modelBuilder.Entity<KpiDayPartial>(b =>
+        {
+            b.ToTable("KpiDayPartials");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            // Read and replaced by code and day range (a period's roll-up, a changed day's recompute).
+            b.HasIndex(p => new { p.KpiCode, p.Day });
+            b.Property(p => p.KpiCode).HasMaxLength(64);
+            b.Property(p => p.Numerator).HasPrecision(18, 2);
+            b.Property(p => p.Denominator).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<KpiDayCoverage>(b =>
+        {
+            b.ToTable("KpiDayCoverage");
+            b.HasKey(c => new { c.Calculator, c.Year });
+            b.Property(c => c.Calculator).HasMaxLength(256);
         });
         modelBuilder.Entity<KpiWatermark>(b =>
         {
