@@ -116,6 +116,8 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.Property(s => s.Structure).HasMaxLength(8);
             // The cockpit reads one period for a subtree; the trend reads one unit over a year.
             b.HasIndex(s => new { s.PeriodKey, s.UnitPath });
+            // One unit's period (the cockpit's cards and index, each child's row): exact, not the unit's every day.
+            b.HasIndex(s => new { s.UnitId, s.PeriodKey });
             b.HasIndex(s => new { s.UnitId, s.PeriodKind, s.PeriodStart });
             b.Property(s => s.KpiCode).HasMaxLength(64);
             b.Property(s => s.UnitLevel).HasMaxLength(16);

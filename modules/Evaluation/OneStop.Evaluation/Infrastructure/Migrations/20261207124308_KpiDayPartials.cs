@@ -45,6 +45,12 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KpiSnapshots_UnitId_PeriodKey",
+                schema: "evaluation",
+                table: "KpiSnapshots",
+                columns: new[] { "UnitId", "PeriodKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiDayPartials_KpiCode_Day",
                 schema: "evaluation",
                 table: "KpiDayPartials",
@@ -61,6 +67,11 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
             migrationBuilder.DropTable(
                 name: "KpiDayPartials",
                 schema: "evaluation");
+
+            migrationBuilder.DropIndex(
+                name: "IX_KpiSnapshots_UnitId_PeriodKey",
+                schema: "evaluation",
+                table: "KpiSnapshots");
         }
     }
 }

@@ -12,7 +12,7 @@ using OneStop.Evaluation.Infrastructure;
 namespace OneStop.Evaluation.Infrastructure.Migrations
 {
     [DbContext(typeof(EvaluationDbContext))]
-    [Migration("20261207121602_KpiDayPartials")]
+    [Migration("20261207124308_KpiDayPartials")]
     partial class KpiDayPartials
     {
         /// <inheritdoc />
@@ -447,6 +447,8 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
                     b.HasIndex("UnitPath");
 
                     b.HasIndex("PeriodKey", "UnitPath");
+
+                    b.HasIndex("UnitId", "PeriodKey");
 
                     b.HasIndex("UnitId", "PeriodKind", "PeriodStart");
 
