@@ -41,6 +41,12 @@ internal sealed class KpiEngine(
     public const string FullJobId = "evaluation-kpi-full";
     public const string IncrementalJobId = "evaluation-kpi-incremental";
 
+    /// <summary>
+    /// False only in the KpiRecompute bench, to measure the per-period path (every calculator asked for every period) on
+    /// the same rows in the same run as its baseline (ADR 0045). The jobs never change it.
+    /// </summary>
+    internal bool RollUpFromDays { get; set; } = true;
+
     /// <summary>Rows written shortly before the watermark may commit after it: look back this far on each run.</summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
 
@@ -76,7 +82,7 @@ internal sealed class KpiEngine(
             var started = watch.Elapsed;
             var yearStart = new DateOnly(year, 1, 1);
             var yearEnd = yearStart.AddYears(1);
-            if (KpiDayRollUp.Applies(codes))
+            if (RollUpFromDays && KpiDayRollUp.Applies(codes))
             {
                 var (p, r) = await RecomputeYearFromDaysAsync(context, calculator, codes, year, startedAt, ct);
                 (periods, rows) = (periods + p, rows + r);
@@ -135,7 +141,7 @@ internal sealed class KpiEngine(
 
             var kinds = KindsOf(context, codes);
             var fromDays = false;
-            if (KpiDayRollUp.Applies(codes) && days.Count > 0)
+            if (RollUpFromDays && KpiDayRollUp.Applies(codes) && days.Count > 0)
             {
                 // Days of a year whose partials are complete are recomputed one by one and the periods above re-summed;
                 // days of other years (never fully recomputed since partials exist) take the per-period path below.
