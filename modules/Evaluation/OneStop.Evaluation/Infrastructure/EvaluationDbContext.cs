@@ -20,6 +20,8 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
     public DbSet<KpiTarget> Targets => Set<KpiTarget>();
     public DbSet<KpiSnapshot> Snapshots => Set<KpiSnapshot>();
     public DbSet<KpiWatermark> Watermarks => Set<KpiWatermark>();
+    public DbSet<KpiDayPartial> DayPartials => Set<KpiDayPartial>();
+    public DbSet<KpiDayCoverage> DayCoverage => Set<KpiDayCoverage>();
     public DbSet<KpiRun> Runs => Set<KpiRun>();
     public DbSet<KpiBreach> Breaches => Set<KpiBreach>();
 
@@ -114,6 +116,8 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.Property(s => s.Structure).HasMaxLength(8);
             // The cockpit reads one period for a subtree; the trend reads one unit over a year.
             b.HasIndex(s => new { s.PeriodKey, s.UnitPath });
+            // One unit's period (the cockpit's cards and index, each child's row): exact, not the unit's every day.
+            b.HasIndex(s => new { s.UnitId, s.PeriodKey });
             b.HasIndex(s => new { s.UnitId, s.PeriodKind, s.PeriodStart });
             b.Property(s => s.KpiCode).HasMaxLength(64);
             b.Property(s => s.UnitLevel).HasMaxLength(16);
@@ -124,6 +128,23 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.Property(s => s.Value).HasPrecision(12, 2);
             b.Property(s => s.Target).HasPrecision(12, 2);
             b.Property(s => s.Points).HasPrecision(6, 2);
+        });
+        modelBuilder.Entity<KpiDayPartial>(b =>
+        {
+            b.ToTable("KpiDayPartials");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            // Read and replaced by code and day range (a period's roll-up, a changed day's recompute).
+            b.HasIndex(p => new { p.KpiCode, p.Day });
+            b.Property(p => p.KpiCode).HasMaxLength(64);
+            b.Property(p => p.Numerator).HasPrecision(18, 2);
+            b.Property(p => p.Denominator).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<KpiDayCoverage>(b =>
+        {
+            b.ToTable("KpiDayCoverage");
+            b.HasKey(c => new { c.Calculator, c.Year });
+            b.Property(c => c.Calculator).HasMaxLength(256);
         });
         modelBuilder.Entity<KpiWatermark>(b =>
         {

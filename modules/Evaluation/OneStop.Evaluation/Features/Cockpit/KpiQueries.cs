@@ -108,8 +108,18 @@ internal sealed class KpiQueries(
     public async Task<Dictionary<string, KpiSnapshot>> SnapshotsAsync(Guid unitId, KpiPeriod period, CancellationToken ct)
     {
         var key = period.Key;
-        return await Snapshots().Where(s => s.UnitId == unitId && s.PeriodKey == key).ToDictionaryAsync(s => s.KpiCode, ct);
+        // The cockpit page asks twice (cards, then the 766 index): one query per request (this service is scoped).
+        if (_snapshots is { } known && known.Unit == unitId && known.Key == key && known.Structure == Structure)
+        {
+            return known.Rows;
+        }
+
+        var rows = await Snapshots().Where(s => s.UnitId == unitId && s.PeriodKey == key).ToDictionaryAsync(s => s.KpiCode, ct);
+        _snapshots = (unitId, key, Structure, rows);
+        return rows;
     }
+
+    private (Guid Unit, string Key, string Structure, Dictionary<string, KpiSnapshot> Rows)? _snapshots;
 
     /// <summary>The KPIs computed for the unit in the period (those with a snapshot), each with its definition and counts.</summary>
     public async Task<IReadOnlyList<KpiValue>> ValuesAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)

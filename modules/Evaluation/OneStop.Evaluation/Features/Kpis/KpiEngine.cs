@@ -14,7 +14,8 @@ using OneStop.Platform.Persistence;
 
 namespace OneStop.Evaluation.Features.Kpis;
 
-internal sealed record KpiRunResult(string Kind, int Periods, long Rows, TimeSpan Elapsed);
+/// <param name="Calculators">Per calculator: its name, whether it rolled periods up from day partials, its time.</param>
+internal sealed record KpiRunResult(string Kind, int Periods, long Rows, TimeSpan Elapsed, IReadOnlyList<(string Calculator, bool FromDays, TimeSpan Elapsed)>? Calculators = null);
 
 internal sealed record UnitNode(Guid Id, string Path, string Level, string Name, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo)
 {
@@ -30,12 +31,21 @@ internal sealed record UnitStep(Guid PredecessorId, Guid SuccessorId, DateOnly E
 /// subtree — never averaging percentages — and replaces the snapshots (unit, period, N, D, value, target, met, points).
 /// Full: every period of a year. Incremental: only the periods containing days the calculators report as changed since
 /// their watermark. Each period is rolled both "as was" and "as is" from one call of the calculators (ADR 0016).
+/// A calculator whose codes all add up over days (<see cref="KpiDayRollUp"/>) is asked per day only: its rows are kept
+/// as day partials and every longer period is summed from them, so an incremental run recomputes the changed days and
+/// re-sums the periods above them instead of recounting every month, quarter and year containing one (ADR 0045).
 /// </summary>
 internal sealed class KpiEngine(
     EvaluationDbContext db, PlatformDbContext platform, IEnumerable<IKpiCalculator> calculators, TimeProvider clock, ILogger<KpiEngine> logger)
 {
     public const string FullJobId = "evaluation-kpi-full";
     public const string IncrementalJobId = "evaluation-kpi-incremental";
+
+    /// <summary>
+    /// False only in the KpiRecompute bench, to measure the per-period path (every calculator asked for every period) on
+    /// the same rows in the same run as its baseline (ADR 0045). The jobs never change it.
+    /// </summary>
+    internal bool RollUpFromDays { get; set; } = true;
 
     /// <summary>Rows written shortly before the watermark may commit after it: look back this far on each run.</summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
@@ -60,6 +70,7 @@ internal sealed class KpiEngine(
         var context = await LoadAsync(ct);
         int periods = 0;
         long rows = 0;
+        var times = new List<(string, bool, TimeSpan)>();
         foreach (var calculator in calculators)
         {
             var codes = context.CodesOf(calculator);
@@ -68,9 +79,19 @@ internal sealed class KpiEngine(
                 continue;
             }
 
-            var list = KpiPeriod.InYear(year, codes.SelectMany(c => context.Definitions[c].PeriodList)).ToList();
+            var started = watch.Elapsed;
             var yearStart = new DateOnly(year, 1, 1);
             var yearEnd = yearStart.AddYears(1);
+            if (RollUpFromDays && KpiDayRollUp.Applies(codes))
+            {
+                var (p, r) = await RecomputeYearFromDaysAsync(context, calculator, codes, year, startedAt, ct);
+                (periods, rows) = (periods + p, rows + r);
+                await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: year != VietnamTime.Of(startedAt).Year, ct);
+                times.Add((calculator.GetType().Name, true, watch.Elapsed - started));
+                continue;
+            }
+
+            var list = KpiPeriod.InYear(year, codes.SelectMany(c => context.Definitions[c].PeriodList)).ToList();
             // One transaction per calculator: readers keep the old year until the new one is complete; snapshots are
             // streamed out period by period, so memory stays at one period's rows.
             rows += await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && s.PeriodStart >= yearStart && s.PeriodStart < yearEnd), async write =>
@@ -82,9 +103,10 @@ internal sealed class KpiEngine(
             }, ct);
             await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: year != VietnamTime.Of(startedAt).Year, ct);
             periods += list.Count;
+            times.Add((calculator.GetType().Name, false, watch.Elapsed - started));
         }
 
-        return await FinishRunAsync(run, periods, rows, watch, ct);
+        return await FinishRunAsync(run, periods, rows, watch, times, ct);
     }
 
     public async Task<KpiRunResult> RunIncrementalAsync(CancellationToken ct)
@@ -96,6 +118,7 @@ internal sealed class KpiEngine(
         var watermarks = await db.Watermarks.AsNoTracking().ToDictionaryAsync(w => w.Calculator, w => w.Since, ct);
         int periods = 0;
         long rows = 0;
+        var times = new List<(string, bool, TimeSpan)>();
         foreach (var calculator in calculators)
         {
             var codes = context.CodesOf(calculator);
@@ -104,6 +127,7 @@ internal sealed class KpiEngine(
                 continue;
             }
 
+            var started = watch.Elapsed;
             IReadOnlyCollection<DateOnly> days;
             if (watermarks.TryGetValue(NameOf(calculator), out var since))
             {
@@ -115,7 +139,23 @@ internal sealed class KpiEngine(
                 days = KpiPeriod.InYear(VietnamTime.Of(startedAt).Year, [KpiPeriodKinds.Day]).Select(p => p.Start).ToList();
             }
 
-            var kinds = codes.SelectMany(c => context.Definitions[c].PeriodList).Distinct().ToList();
+            var kinds = KindsOf(context, codes);
+            var fromDays = false;
+            if (RollUpFromDays && KpiDayRollUp.Applies(codes) && days.Count > 0)
+            {
+                // Days of a year whose partials are complete are recomputed one by one and the periods above re-summed;
+                // days of other years (never fully recomputed since partials exist) take the per-period path below.
+                var name = NameOf(calculator);
+                var covered = (await db.DayCoverage.AsNoTracking().Where(c => c.Calculator == name).Select(c => c.Year).ToListAsync(ct)).ToHashSet();
+                var rolled = days.Where(d => covered.Contains(d.Year)).Order().ToList();
+                if (rolled.Count > 0)
+                {
+                    var (p, r) = await RecomputeDaysAsync(context, calculator, codes, kinds, rolled, startedAt, ct);
+                    (periods, rows, fromDays) = (periods + p, rows + r, true);
+                    days = days.Where(d => !covered.Contains(d.Year)).ToList();
+                }
+            }
+
             var touched = days.SelectMany(d => kinds.Select(k => KpiPeriod.Containing(k, d))).DistinctBy(p => p.Key).ToList();
             foreach (var period in touched)
             {
@@ -126,12 +166,151 @@ internal sealed class KpiEngine(
 
             await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: false, ct);
             periods += touched.Count;
+            times.Add((calculator.GetType().Name, fromDays, watch.Elapsed - started));
         }
 
-        return await FinishRunAsync(run, periods, rows, watch, ct);
+        return await FinishRunAsync(run, periods, rows, watch, times, ct);
     }
 
     private static string NameOf(IKpiCalculator calculator) => calculator.GetType().FullName!;
+
+    private static List<string> KindsOf(EngineContext context, IReadOnlyCollection<string> codes) =>
+        codes.SelectMany(c => context.Definitions[c].PeriodList).Distinct().ToList();
+
+    /// <summary>
+    /// A day-rolled calculator's year: each day asked once (its partials stored, its day snapshots written where a code
+    /// has days), then every month, quarter and year summed from the partials — one pass over the year's rows instead of
+    /// one per period kind. One transaction, as the per-period path; the year is marked covered for incremental runs.
+    /// </summary>
+    private async Task<(int Periods, long Rows)> RecomputeYearFromDaysAsync(
+        EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes, int year, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+        var kinds = KindsOf(context, codes);
+        var longer = KpiPeriod.InYear(year, kinds.Where(k => k != KpiPeriodKinds.Day)).ToList();
+        var name = NameOf(calculator);
+        var rows = await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && s.PeriodStart >= yearStart && s.PeriodStart < yearEnd), async write =>
+        {
+            await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && p.Day >= yearStart && p.Day < yearEnd).ExecuteDeleteAsync(ct);
+            for (var day = yearStart; day < yearEnd; day = day.AddDays(1))
+            {
+                await write(await ComputeDayAsync(context, calculator, codes, kinds, day, startedAt, ct));
+            }
+
+            foreach (var period in longer)
+            {
+                await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
+            }
+
+            if (!await db.DayCoverage.AnyAsync(c => c.Calculator == name && c.Year == year, ct))
+            {
+                db.DayCoverage.Add(new KpiDayCoverage { Calculator = name, Year = year });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }, ct);
+        return (yearEnd.DayNumber - yearStart.DayNumber + longer.Count, rows);
+    }
+
+    /// <summary>
+    /// The changed days of a day-rolled calculator: each day's partials replaced from one call of the calculator, then
+    /// the months, quarters and years containing them re-summed from the partials — what it costs follows the number of
+    /// changed days and the partial rows of the periods above them, not the source rows of the year.
+    /// </summary>
+    private async Task<(int Periods, long Rows)> RecomputeDaysAsync(
+        EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes, IReadOnlyList<string> kinds, IReadOnlyList<DateOnly> days,
+        DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var longer = days.SelectMany(d => kinds.Where(k => k != KpiPeriodKinds.Day).Select(k => KpiPeriod.Containing(k, d))).DistinctBy(p => p.Key).ToList();
+        var keys = longer.Select(p => p.Key).Concat(kinds.Contains(KpiPeriodKinds.Day) ? days.Select(d => KpiPeriod.ForDay(d).Key) : []).ToList();
+        var rows = await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && keys.Contains(s.PeriodKey)), async write =>
+        {
+            await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && days.Contains(p.Day)).ExecuteDeleteAsync(ct);
+            foreach (var day in days)
+            {
+                await write(await ComputeDayAsync(context, calculator, codes, kinds, day, startedAt, ct));
+            }
+
+            foreach (var period in longer)
+            {
+                await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
+            }
+        }, ct);
+        return (days.Count + longer.Count, rows);
+    }
+
+    /// <summary>Asks the calculator for one day, stores its rows as partials and returns the day's snapshots (none when no code has days).</summary>
+    private async Task<List<KpiSnapshot>> ComputeDayAsync(
+        EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes, IReadOnlyList<string> kinds, DateOnly day, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var period = KpiPeriod.ForDay(day);
+        var rows = await calculator.ComputeAsync(period, ct);
+        var partials = rows.Where(r => codes.Contains(r.KpiCode)).Select(r => new KpiDayPartial
+        {
+            KpiCode = r.KpiCode, Day = day, UnitId = r.UnitId, UnitPath = r.UnitPath, AsIsUnitId = r.AsIsUnitId, RollsUp = r.RollsUp,
+            Numerator = r.Numerator, Denominator = r.Denominator,
+        }).ToList();
+        await WritePartialsAsync(partials, ct);
+        return kinds.Contains(KpiPeriodKinds.Day) ? Roll(context, codes, period, rows, startedAt).ToList() : [];
+    }
+
+    /// <summary>
+    /// A period's rows summed from the day partials, as the calculator would have counted them over the period: per code,
+    /// unit and "as is" choice. On PostgreSQL one GROUP BY; SQLite cannot sum decimals in SQL, so it sums here (the
+    /// embedded default is for a small office).
+    /// </summary>
+    private async Task<IReadOnlyList<KpiRow>> SumDaysAsync(IReadOnlyCollection<string> codes, KpiPeriod period, CancellationToken ct)
+    {
+        var (from, to) = (period.Start, period.End);
+        var partials = db.DayPartials.AsNoTracking().Where(p => codes.Contains(p.KpiCode) && p.Day >= from && p.Day < to);
+        if (db.Database.IsNpgsql())
+        {
+            var sums = await partials.GroupBy(p => new { p.KpiCode, p.UnitId, p.UnitPath, p.AsIsUnitId, p.RollsUp })
+                .Select(g => new { g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Key.AsIsUnitId, g.Key.RollsUp, N = g.Sum(p => p.Numerator), D = g.Sum(p => p.Denominator) })
+                .ToListAsync(ct);
+            return sums.Select(g => new KpiRow(g.KpiCode, g.UnitId, g.UnitPath, g.N, g.D, g.AsIsUnitId, g.RollsUp)).ToList();
+        }
+
+        return (await partials.ToListAsync(ct)).GroupBy(p => (p.KpiCode, p.UnitId, p.UnitPath, p.AsIsUnitId, p.RollsUp))
+            .Select(g => new KpiRow(g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Sum(p => p.Numerator), g.Sum(p => p.Denominator), g.Key.AsIsUnitId, g.Key.RollsUp))
+            .ToList();
+    }
+
+    private async Task WritePartialsAsync(List<KpiDayPartial> partials, CancellationToken ct)
+    {
+        if (partials.Count == 0)
+        {
+            return;
+        }
+
+        if (!db.Database.IsNpgsql())
+        {
+            db.DayPartials.AddRange(partials);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY \"{EvaluationDbContext.SchemaName}\".\"KpiDayPartials\" (\"Id\", \"KpiCode\", \"Day\", \"UnitId\", \"UnitPath\", \"AsIsUnitId\", \"RollsUp\", " +
+            "\"Numerator\", \"Denominator\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var p in partials)
+        {
+            await importer.StartRowAsync(ct);
+            await importer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(p.KpiCode, NpgsqlDbType.Varchar, ct);
+            await importer.WriteAsync(p.Day, NpgsqlDbType.Date, ct);
+            await importer.WriteAsync(p.UnitId, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(p.UnitPath, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(importer, p.AsIsUnitId, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(p.RollsUp, NpgsqlDbType.Boolean, ct);
+            await importer.WriteAsync(p.Numerator, NpgsqlDbType.Numeric, ct);
+            await importer.WriteAsync(p.Denominator, NpgsqlDbType.Numeric, ct);
+        }
+
+        await importer.CompleteAsync(ct);
+    }
 
     /// <summary>
     /// Sums each row into its unit and every ancestor twice: as was (the row's unit, up its parents of the time — a
@@ -334,7 +513,8 @@ internal sealed class KpiEngine(
         return run;
     }
 
-    private async Task<KpiRunResult> FinishRunAsync(KpiRun run, int periods, long rows, Stopwatch watch, CancellationToken ct)
+    private async Task<KpiRunResult> FinishRunAsync(
+        KpiRun run, int periods, long rows, Stopwatch watch, IReadOnlyList<(string, bool, TimeSpan)> calculatorTimes, CancellationToken ct)
     {
         if (db.Entry(run).State == EntityState.Detached)
         {
@@ -346,7 +526,7 @@ internal sealed class KpiEngine(
         run.Rows = rows;
         await db.SaveChangesAsync(ct);
         logger.LogInformation("KPI {Kind} run: {Periods} periods, {Rows} snapshots in {Elapsed}", run.Kind, periods, rows, watch.Elapsed);
-        return new KpiRunResult(run.Kind, periods, rows, watch.Elapsed);
+        return new KpiRunResult(run.Kind, periods, rows, watch.Elapsed, calculatorTimes);
     }
 }
 

@@ -185,6 +185,61 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
                     b.ToTable("Breaches", "evaluation");
                 });
 
+            modelBuilder.Entity("OneStop.Evaluation.Domain.KpiDayCoverage", b =>
+                {
+                    b.Property<string>("Calculator")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Calculator", "Year");
+
+                    b.ToTable("KpiDayCoverage", "evaluation");
+                });
+
+            modelBuilder.Entity("OneStop.Evaluation.Domain.KpiDayPartial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AsIsUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Denominator")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("KpiCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("Numerator")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("RollsUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Day");
+
+                    b.ToTable("KpiDayPartials", "evaluation");
+                });
+
             modelBuilder.Entity("OneStop.Evaluation.Domain.KpiDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -389,6 +444,8 @@ namespace OneStop.Evaluation.Infrastructure.Migrations
                     b.HasIndex("UnitPath");
 
                     b.HasIndex("PeriodKey", "UnitPath");
+
+                    b.HasIndex("UnitId", "PeriodKey");
 
                     b.HasIndex("UnitId", "PeriodKind", "PeriodStart");
 
