@@ -59,6 +59,11 @@ public static class PlatformServiceCollectionExtensions
             services.AddHostedService<DeliveryRelayService>();
         }
 
+        if (configuration.GetValue("Audit:SealingEnabled", true))
+        {
+            services.AddHostedService<OneStop.Platform.Auditing.AuditSealingService>(); // pending audit records into the chains (ADR 0047)
+        }
+
         services.AddSingleton<UnitScopeJobFilter>();
         services.AddSingleton<IAdministrativeUnitDirectory, AdministrativeUnitDirectory>();
         services.AddSingleton<OneStop.Platform.AdministrativeUnits.Reorganisations.Reorganiser>();

@@ -236,6 +236,7 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
             // Every transition is published through the outbox and audited (desk intake is one event: submitted and received at once).
             var events = await Counters(db => db.Set<OutboxMessage>().Where(m => m.Type.Contains(nameof(DossierChanged)) && m.Payload.Contains(id.ToString())).CountAsync());
             events.ShouldBe(7);
+            await fx.SealAuditAsync<CountersDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
             var audited = await Counters(db => db.Set<OneStop.Platform.Auditing.AuditRecord>().CountAsync(a => a.EntityType.EndsWith("Dossier") && a.EntityId == id.ToString()));
             audited.ShouldBeGreaterThanOrEqualTo(7);
         }

@@ -107,6 +107,7 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
 
         // Audited: who wrote the register line, for which unit.
         var lineId = first.GetProperty("id").GetGuid().ToString();
+        await fx.SealAuditAsync<DigitizationDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var audit = await fx.AsSystemAsync(sp => sp.GetRequiredService<DigitizationDbContext>().AuditRecords
             .Where(a => a.EntityId == lineId).Select(a => new { a.EntityType, a.ActorName, a.UnitPath }).ToListAsync());
         audit.ShouldContain(a => a.EntityType.Contains("CertifiedCopy") && a.ActorName == "motcua.camthuong" && a.UnitPath == "/30/288/10507/");

@@ -138,6 +138,7 @@ public sealed class KpiTargetTests(OneStopFactory fx) : IClassFixture<OneStopFac
         (await leader.DeleteAsync($"/api/v1/evaluation/kpis/targets/{row.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await leader.DeleteAsync($"/api/v1/evaluation/kpis/targets/{row.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        await fx.SealAuditAsync<EvaluationDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var audited = await fx.AsSystemAsync(async sp => await sp.GetRequiredService<EvaluationDbContext>().AuditRecords.AsNoTracking()
             .Where(a => a.EntityType == nameof(KpiTarget)).Select(a => a.Action).ToListAsync());
         audited.ShouldContain("Added");

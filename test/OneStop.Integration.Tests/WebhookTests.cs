@@ -55,6 +55,7 @@ public sealed class WebhookTests(WebhookTests.Fixture fx) : IClassFixture<Webhoo
         subscription.DisabledReason!.ShouldContain("5 lần");
         Stats("t2").Calls.ShouldBe(5);
         // Who switched it off and why stays on record (the subscriptions page shows the reason to its owner).
+        await fx.SealAuditAsync<IntegrationDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var switchedOff = await fx.AsSystemAsync(sp => sp.GetRequiredService<IntegrationDbContext>().AuditRecords
             .Where(a => a.EntityId == id.ToString() && a.After != null && a.After.Contains("\"IsActive\":false") && a.After.Contains("DisabledReason")).CountAsync());
         switchedOff.ShouldBe(1);

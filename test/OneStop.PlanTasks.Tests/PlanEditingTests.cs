@@ -120,6 +120,7 @@ public sealed class PlanEditingTests : IClassFixture<OneStopFactory>, IDisposabl
         (await office.GetAsync($"{Api}/tasks/{taskId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Every write is in the module's audit trail.
+        await fx.SealAuditAsync<PlanTasksDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var audited = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlanTasksDbContext>().AuditRecords
             .Where(r => r.EntityId == plan.ToString() || r.EntityId == taskId.ToString()).Select(r => r.Action).ToListAsync());
         audited.Count.ShouldBeGreaterThanOrEqualTo(3);

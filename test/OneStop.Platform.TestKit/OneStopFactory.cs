@@ -257,6 +257,13 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> action) => InScopeAsync(UnitScope.Unrestricted, action);
 
     /// <summary>
+    /// Seals what is pending in <typeparamref name="TContext"/>'s audit trail, as the host's sealer does within a second
+    /// (ADR 0047), for a test that reads the trail right after a write.
+    /// </summary>
+    public Task<int> SealAuditAsync<TContext>() where TContext : Microsoft.EntityFrameworkCore.DbContext =>
+        AsSystemAsync(sp => OneStop.Platform.Auditing.AuditSealer.SealAsync(sp.GetRequiredService<TContext>(), wait: true));
+
+    /// <summary>
     /// Operator set-up for a test: an account with the demo password and one membership of the unit holding
     /// <paramref name="unitCode"/> (its latest holder), for one of its agencies when <paramref name="agencyCode"/> is given.
     /// Nothing when the login exists already.

@@ -16,6 +16,7 @@ public abstract class AuditChainTests<TFactory>(TFactory factory) where TFactory
     {
         var deskId = await RenameDeskAsync("10543", "Bộ phận Một cửa (đổi tên để kiểm tra nhật ký)");
 
+        await factory.SealAuditAsync<PlatformDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var record = await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AuditRecords
             .Where(a => a.EntityId == deskId.ToString() && a.Action == "Modified").OrderByDescending(a => a.Id).FirstAsync());
         record.ActorName.ShouldBe("test");
@@ -28,6 +29,7 @@ public abstract class AuditChainTests<TFactory>(TFactory factory) where TFactory
     [Fact]
     public async Task Secrets_never_reach_the_audit_trail()
     {
+        await factory.SealAuditAsync<PlatformDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var records = await factory.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AuditRecords
             .Where(a => a.EntityType == "PlatformUser").ToListAsync());
         records.ShouldNotBeEmpty();

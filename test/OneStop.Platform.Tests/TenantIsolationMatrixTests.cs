@@ -1833,10 +1833,10 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] : text;
 
-    /// <summary>Audit records per schema: a refused write leaves every number unchanged.</summary>
     /// <summary>
-    /// Audit records written by <paramref name="actor"/>, per schema: a probe's own writes carry its actor, while the host's
-    /// background work (pollers, health checks, the usage meter) writes as the system and must not be taken for the probe's.
+    /// Audit records written by <paramref name="actor"/>, per schema, sealed or still pending (ADR 0047): a refused write
+    /// leaves every number unchanged. A probe's own writes carry its actor, while the host's background work (pollers,
+    /// health checks, the usage meter) writes as the system and must not be taken for the probe's.
     /// </summary>
     private Task<Dictionary<string, long>> AuditCountAsync(string actor) => fx.Db(async db =>
     {
@@ -1845,7 +1845,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         foreach (var schema in schemas)
         {
             // Schema names come from the catalogue, not from input.
-            var sql = "SELECT count(*) AS \"Value\" FROM \"" + schema + "\".\"AuditRecords\" WHERE \"ActorName\" = {0}";
+            var sql = "SELECT (SELECT count(*) FROM \"" + schema + "\".\"AuditRecords\" WHERE \"ActorName\" = {0})"
+                      + " + (SELECT count(*) FROM \"" + schema + "\".\"AuditPending\" WHERE \"ActorName\" = {0}) AS \"Value\"";
             counts[schema] = (await db.Database.SqlQueryRaw<long>(sql, actor).ToListAsync()).Single();
         }
 

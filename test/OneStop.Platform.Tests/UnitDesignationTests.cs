@@ -46,6 +46,7 @@ public sealed class UnitDesignationTests(OneStopFactory fx) : IClassFixture<OneS
         (await DifficultAsync(commune.Id, new(2026, 12, 31))).ShouldBeTrue();
         (await DifficultAsync(commune.Id, new(2027, 1, 1))).ShouldBeFalse();
 
+        await fx.SealAuditAsync<PlatformDbContext>(); // the trail is sealed within a second of the write (ADR 0047)
         var audited = await fx.AsSystemAsync(async sp => await sp.GetRequiredService<PlatformDbContext>().AuditRecords.AsNoTracking()
             .Where(a => a.EntityType == nameof(UnitDesignation) && a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync());
         audited.ShouldBe(["Added", "Modified"], ignoreOrder: true);

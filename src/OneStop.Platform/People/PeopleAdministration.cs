@@ -260,6 +260,7 @@ internal sealed class PeopleAdministration(
         var user = await FindVisibleAsync(admin, id, ct);
         var membershipIds = await db.UnitMemberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id).Select(m => m.Id.ToString()).ToListAsync(ct);
         var userId = user.Id.ToString();
+        await OneStop.Platform.Auditing.AuditSealer.SealAsync(db, wait: true, ct); // the change just made shows at once
         var records = await db.AuditRecords.AsNoTracking()
             .Where(a => (a.EntityType == nameof(PlatformUser) && a.EntityId == userId)
                         || (a.EntityType == nameof(UnitMembership) && membershipIds.Contains(a.EntityId)))

@@ -30,6 +30,7 @@ public static class DatabaseInitializer
             else
             {
                 await context.Database.EnsureCreatedAsync(ct);
+                await AddPendingAuditTableAsync(context, ct);
             }
         }
 
@@ -38,5 +39,20 @@ public static class DatabaseInitializer
             var countersFile = Path.Combine(options.DataDirectory, "counters.db");
             await OneStop.Platform.Calendar.EmbeddedCalendarMove.RunAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), countersFile, logger, ct);
         }
+    }
+
+    /// <summary>
+    /// Every write needs the pending audit table (ADR 0047): an embedded file created before it gets it from the model's
+    /// own DDL, the one exception to "no upgrades" of ADR 0003, since without it nothing could be saved.
+    /// </summary>
+    private static async Task AddPendingAuditTableAsync(DbContext context, CancellationToken ct)
+    {
+        var table = context.Model.FindEntityType(typeof(OneStop.Platform.Auditing.PendingAuditRecord))!.GetTableName()!;
+        var create = context.Database.GenerateCreateScript().Split(";")
+            .Select(statement => statement.Trim())
+            .Single(statement => statement.StartsWith($"CREATE TABLE \"{table}\"", StringComparison.Ordinal));
+#pragma warning disable EF1003 // the model's own DDL, no input in it
+        await context.Database.ExecuteSqlRawAsync(create.Replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", StringComparison.Ordinal) + ";", ct);
+#pragma warning restore EF1003
     }
 }

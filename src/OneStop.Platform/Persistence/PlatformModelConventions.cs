@@ -44,7 +44,7 @@ public static class PlatformModelConventions
         {
             b.ToTable("AuditRecords");
             b.HasKey(a => a.Id);
-            // Ids are assigned in chain order while the chain lock is held, never by the database.
+            // Ids are assigned in chain order by the sealer (ADR 0047), never by the database.
             b.Property(a => a.Id).ValueGeneratedNever();
             b.Property(a => a.ActorName).HasMaxLength(256);
             b.Property(a => a.UnitPath).HasMaxLength(512);
@@ -54,6 +54,17 @@ public static class PlatformModelConventions
             b.Property(a => a.PreviousHash).HasMaxLength(64);
             b.Property(a => a.Hash).HasMaxLength(64);
             b.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+        builder.Entity<PendingAuditRecord>(b =>
+        {
+            b.ToTable("AuditPending");
+            b.HasKey(a => a.Seq);
+            b.Property(a => a.Seq).ValueGeneratedOnAdd();
+            b.Property(a => a.ActorName).HasMaxLength(256);
+            b.Property(a => a.UnitPath).HasMaxLength(512);
+            b.Property(a => a.EntityType).HasMaxLength(256);
+            b.Property(a => a.EntityId).HasMaxLength(128);
+            b.Property(a => a.Action).HasMaxLength(16);
         });
         builder.Entity<OutboxMessage>(b =>
         {

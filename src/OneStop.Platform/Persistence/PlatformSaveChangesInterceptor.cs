@@ -1,10 +1,8 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using OneStop.Platform.Auditing;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Scoping;
@@ -14,70 +12,48 @@ namespace OneStop.Platform.Persistence;
 
 /// <summary>
 /// Runs on every SaveChanges of every platform context: stamps, the write-scope check (a user writes only inside the
-/// unit it acts for), and the audit chain. The chain needs the previous hash, so saving takes a per-schema lock in a
-/// transaction: an advisory lock on PostgreSQL; on SQLite the immediate transaction already serialises writers.
+/// unit it acts for), and the audit trail. Each audited change becomes a <see cref="PendingAuditRecord"/> saved with the
+/// write itself — no lock and no read of the chain's end inside the write's transaction; <see cref="AuditSealer"/> seals
+/// them into the schema's hash chain in order soon after (ADR 0047).
 /// </summary>
 internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Vietnamese stays readable in the trail (no \u escapes); the snapshots are data, never embedded in HTML unencoded.
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _ownedTransactions = new();
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is IScopedDbContext scoped and DbContext context)
-        {
-            await BeforeSaveAsync(context, scoped, cancellationToken);
-        }
-
-        return result;
+        SavingChanges(eventData, result);
+        return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is IScopedDbContext scoped and DbContext context)
         {
-            BeforeSaveAsync(context, scoped, CancellationToken.None).GetAwaiter().GetResult();
+            BeforeSave(context, scoped);
         }
 
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _ownedTransactions.TryGetValue(context, out var tx))
-        {
-            _ownedTransactions.Remove(context);
-            await tx.CommitAsync(cancellationToken);
-            await tx.DisposeAsync();
-        }
-
-        return result;
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
-        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is { } context && _ownedTransactions.TryGetValue(context, out var tx))
+        // Records added for the failed attempt must not be saved by a retry (which adds its own).
+        foreach (var entry in eventData.Context?.ChangeTracker.Entries<PendingAuditRecord>().Where(e => e.State == EntityState.Added).ToList() ?? [])
         {
-            _ownedTransactions.Remove(context);
-            await tx.RollbackAsync(cancellationToken);
-            await tx.DisposeAsync();
-            // Audit records added for the failed attempt must not be saved by a retry.
-            foreach (var entry in context.ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
+            entry.State = EntityState.Detached;
         }
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
-        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
-
-    private async Task BeforeSaveAsync(DbContext context, IScopedDbContext scoped, CancellationToken ct)
+    private void BeforeSave(DbContext context, IScopedDbContext scoped)
     {
         context.ChangeTracker.DetectChanges();
         var scope = scoped.CurrentScope;
@@ -85,42 +61,15 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
         foreach (var entry in changes)
         {
             StampAndCheckScope(entry, scope, now);
         }
 
-        var audited = changes.Where(e => IsAudited(e.Metadata.ClrType)).ToList();
-        if (audited.Count == 0)
+        foreach (var entry in changes.Where(e => IsAudited(e.Metadata.ClrType)))
         {
-            return;
-        }
-
-        if (context.Database.CurrentTransaction is null)
-        {
-            _ownedTransactions.AddOrUpdate(context, await context.Database.BeginTransactionAsync(ct));
-        }
-
-        if (context.Database.IsNpgsql())
-        {
-            // One chain per schema: serialise its writers for the rest of this transaction.
-            await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext({0}))", ["audit:" + scoped.Schema], ct);
-        }
-
-        var last = await context.Set<AuditRecord>().AsNoTracking()
-            .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        var id = last?.Id ?? 0;
-        var previousHash = last?.Hash ?? AuditRecord.GenesisHash;
-        foreach (var entry in audited)
-        {
-            var record = new AuditRecord
+            context.Add(new PendingAuditRecord
             {
-                Id = ++id,
                 Time = now,
                 ActorId = scope.ActorId,
                 ActorName = scope.ActorName,
@@ -131,11 +80,7 @@ internal sealed class PlatformSaveChangesInterceptor(TimeProvider clock) : SaveC
                 Action = entry.State.ToString(),
                 Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
-                PreviousHash = previousHash,
-            };
-            record.Hash = record.ComputeHash();
-            previousHash = record.Hash;
-            context.Add(record);
+            });
         }
     }
 

@@ -51,7 +51,13 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
 
     // --- transitions (one per row of DossierLifecycle; the aggregate checks and makes each change) ---
 
-    public async Task ReceiveAsync(Dossier d, CancellationToken ct)
+    public async Task ReceiveAsync(Dossier d, CancellationToken ct) => await ReceiveAsync(d, await PrepareReceptionAsync(d, ct), ct);
+
+    /// <summary>
+    /// What reception reads — the legal time and the internal process in force on the day, the agencies' names, the
+    /// step clock — read before any transaction opens, so the running numbers' row locks are held only for the writes.
+    /// </summary>
+    public async Task<Reception> PrepareReceptionAsync(Dossier d, CancellationToken ct)
     {
         var day = VietnamTime.DayOf(Now);
         // The legal time and the internal process in force on the day of reception apply (a catalogue change moves only later dossiers).
@@ -65,11 +71,16 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         }
 
         var plan = InternalProcess.Plan(approved, new LegalTime(d.LegalTimeValue, d.LegalTimeUnit), c => agencies.GetValueOrDefault(c));
-        var stepClock = await clock.StepClockAsync(d.UnitId, ct);
+        return new Reception(day, plan, await clock.StepClockAsync(d.UnitId, ct));
+    }
+
+    /// <summary>Receives with what <see cref="PrepareReceptionAsync"/> read: only the register's number and the writes remain.</summary>
+    public async Task ReceiveAsync(Dossier d, Reception reception, CancellationToken ct)
+    {
         // The register's number and the dossier commit together (intake at the desk has its transaction open already).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var line = await RunningNumbers.NextAsync<DossierRegisterCounter>(db, [d.ReceivingUnitId, day.Year], ct);
-        var from = d.Receive(plan, line, stepClock, Now, Actor);
+        var line = reception.RegisterLine ?? await RunningNumbers.NextAsync<DossierRegisterCounter>(db, [d.ReceivingUnitId, reception.Day.Year], ct);
+        var from = d.Receive(reception.Plan, line, reception.StepClock, Now, Actor);
         await clock.RecomputeAsync(d, ct);
         await SaveAsync(d, DossierTransitions.Received, from, null, ct);
         if (transaction is not null)

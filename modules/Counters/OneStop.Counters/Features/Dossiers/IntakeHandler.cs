@@ -172,17 +172,25 @@ internal sealed class IntakeHandler(
         ApplyLegalTime(dossier, procedure, VietnamTime.ToLocal(now));
 
         await workflow.PrepareClockAsync(dossier.UnitId, ct);
+        // Everything read before the transaction: the code's row lock (one per agency and day) is then held only for
+        // the register's number, the writes and the commit — the rows every intake of that desk waits for.
+        var reception = channel == DossierChannels.Direct ? await workflow.PrepareReceptionAsync(dossier, ct) : null;
         // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        dossier.Code = await NextCodeAsync(desk.Code, today, ct);
-        db.Dossiers.Add(dossier);
-        if (channel == DossierChannels.Direct)
+        if (reception is not null)
         {
-            // At the desk the applicant is in front of the officer: submitted and received in one step.
-            await workflow.ReceiveAsync(dossier, ct);
+            // At the desk the applicant is in front of the officer: submitted and received in one step. The code and the
+            // register's line in one round trip: both rows stay locked until the commit.
+            var (number, line) = await RunningNumbers.NextPairAsync<DossierCodeCounter, DossierRegisterCounter>(
+                db, [desk.Code, today], [receiving.Id, today.Year], ct);
+            dossier.Code = CodeOf(desk.Code, today, number);
+            db.Dossiers.Add(dossier);
+            await workflow.ReceiveAsync(dossier, reception with { RegisterLine = line }, ct);
         }
         else
         {
+            dossier.Code = CodeOf(desk.Code, today, await RunningNumbers.NextAsync<DossierCodeCounter>(db, [desk.Code, today], ct));
+            db.Dossiers.Add(dossier);
             await workflow.SaveAsync(dossier, DossierTransitions.Submitted, null, null, ct);
         }
 
@@ -359,9 +367,5 @@ internal sealed class IntakeHandler(
     }
 
     /// <summary>{AgencyCode}-{yyMMdd}-{NNNN}: the running number per agency per day, taken inside the intake transaction.</summary>
-    private async Task<string> NextCodeAsync(string agencyCode, DateOnly day, CancellationToken ct)
-    {
-        var number = await RunningNumbers.NextAsync<DossierCodeCounter>(db, [agencyCode, day], ct);
-        return $"{agencyCode}-{day:yyMMdd}-{number:D4}";
-    }
+    private static string CodeOf(string agencyCode, DateOnly day, int number) => $"{agencyCode}-{day:yyMMdd}-{number:D4}";
 }
