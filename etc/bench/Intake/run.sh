@@ -9,7 +9,7 @@ cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null || true; etc/scri
 trap cleanup EXIT
 dotnet build -c Release src/OneStop.Platform.Host -v q -nologo >/dev/null
 dotnet build -c Release etc/bench/Intake -v q -nologo >/dev/null
-port=5099
+port=${ONESTOP_BENCH_PORT:-5099}
 Database__Provider=PostgreSql Database__ConnectionString="$ONESTOP_TEST_POSTGRES;Database=onestop_bench" \
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
   Outbox__PollingEnabled=true Jobs__ServerEnabled=false Seed__DemoUsers=true Seed__DemoData=false \
@@ -19,7 +19,8 @@ for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
-dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}" | tee /tmp/onestop-bench-intake.out
 
 # Outbox lag under that load: from each DossierChanged's time to its delivery to every consumer (search, Digitization,
 # Evaluation, the portal sync), once the relay has drained the queue.
@@ -35,4 +36,52 @@ done
   'max=' || round(max(extract(epoch FROM \"DeliveredAt\" - \"OccurredAt\"))::numeric * 1000) || ' ms',
   'pending=' || (SELECT count(*) FROM counters.\"OutboxMessages\" WHERE \"State\" <> 'delivered')
   FROM counters.\"OutboxMessages\" WHERE \"State\" = 'delivered'"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Baseline in the same run, on the same PostgreSQL: the rows of one intake of the load (the dossier, its components,
+# steps, history and hand-over, its outbox row, its audit records as the write stores them, the code and register
+# counters), copied by pgbench from a template with new keys, one transaction sent as ONE round trip (the statements
+# joined by \;), by as many clients, on as many agency-days as the load used (one: both demo desks serve one ward since
+# the 2025 reorganisation). The best the database can do for the same writes; the host is stopped first so both
+# measure the machine alone.
+kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; host_pid=""
+tpl=$("${psql[@]}" -c "SELECT \"Id\" FROM counters.\"Dossiers\" WHERE \"ReceivedAt\" IS NOT NULL ORDER BY \"SubmittedAt\" DESC LIMIT 1")
+agency=$("${psql[@]}" -c "SELECT \"ReceivingAgencyCode\" || '|' || \"ReceivingUnitId\" FROM counters.\"Dossiers\" WHERE \"Id\" = '$tpl'")
+"${psql[@]}" -q <<SQL
+CREATE TABLE public.bench_tpl (k text, j jsonb);
+INSERT INTO bench_tpl SELECT 'dossier', to_jsonb(d) FROM counters."Dossiers" d WHERE "Id" = '$tpl';
+INSERT INTO bench_tpl SELECT 'component', to_jsonb(c) FROM counters."DossierComponents" c WHERE "DossierId" = '$tpl';
+INSERT INTO bench_tpl SELECT 'step', to_jsonb(c) FROM counters."DossierSteps" c WHERE "DossierId" = '$tpl';
+INSERT INTO bench_tpl SELECT 'history', to_jsonb(c) FROM counters."DossierHistory" c WHERE "DossierId" = '$tpl';
+INSERT INTO bench_tpl SELECT 'handover', to_jsonb(c) FROM counters."DossierHandovers" c WHERE "DossierId" = '$tpl';
+INSERT INTO bench_tpl SELECT 'outbox', to_jsonb(m) FROM counters."OutboxMessages" m WHERE "Payload" ILIKE '%$tpl%' ORDER BY "OccurredAt" LIMIT 1;
+INSERT INTO bench_tpl SELECT 'audit', to_jsonb(a) - 'Id' - 'Hash' - 'PreviousHash' FROM counters."AuditRecords" a
+  WHERE "EntityId" = '$tpl' OR "EntityId" IN (SELECT "Id"::text FROM counters."DossierComponents" WHERE "DossierId" = '$tpl'
+    UNION SELECT "Id"::text FROM counters."DossierSteps" WHERE "DossierId" = '$tpl' UNION SELECT "Id"::text FROM counters."DossierHistory" WHERE "DossierId" = '$tpl'
+    UNION SELECT "Id"::text FROM counters."DossierHandovers" WHERE "DossierId" = '$tpl' UNION SELECT "Id"::text FROM counters."OutboxMessages" WHERE "Payload" ILIKE '%$tpl%');
+SQL
+echo "baseline rows per transaction: $("${psql[@]}" -c "SELECT string_agg(k || ' ' || n, ', ') FROM (SELECT k, count(*) n FROM bench_tpl GROUP BY k ORDER BY k) x"), 2 counters"
+clone() { # table, template kind, extra keys (jsonb_build_object arguments)
+  echo "INSERT INTO counters.\"$1\" SELECT (jsonb_populate_record(NULL::counters.\"$1\", j || jsonb_build_object($3))).* FROM bench_tpl WHERE k = '$2'"
+}
+script=$(mktemp /tmp/onestop-pgbench-XXXXXX.sql)
+{
+  echo '\set r random(1, 9000000000000000000)'
+  echo "BEGIN \\; INSERT INTO counters.\"DossierCodeCounters\" AS c (\"AgencyCode\", \"Day\", \"Last\") VALUES ('${agency%%|*}', DATE '2030-01-01', 1) ON CONFLICT (\"AgencyCode\", \"Day\") DO UPDATE SET \"Last\" = c.\"Last\" + 1 RETURNING \"Last\" \\;"
+  echo "INSERT INTO counters.\"DossierRegisterCounters\" AS c (\"UnitId\", \"Year\", \"Last\") VALUES ('${agency##*|}', 2030, 1) ON CONFLICT (\"UnitId\", \"Year\") DO UPDATE SET \"Last\" = c.\"Last\" + 1 RETURNING \"Last\" \\;"
+  echo "$(clone Dossiers dossier "'Id', md5('d' || :r)::uuid, 'Code', 'PGB-' || :r") \\;"
+  for t in DossierComponents:component DossierSteps:step DossierHistory:history DossierHandovers:handover; do
+    echo "$(clone "${t%%:*}" "${t##*:}" "'Id', gen_random_uuid(), 'DossierId', md5('d' || :r)::uuid") \\;"
+  done
+  echo "$(clone OutboxMessages outbox "'Id', gen_random_uuid()") \\;"
+  echo "$(clone AuditPending audit "'Seq', nextval(pg_get_serial_sequence('counters.\"AuditPending\"', 'Seq'))") \\;"
+  echo "COMMIT;"
+} > "$script"
+clients=${2:-16}
+baseline=$(PGPASSWORD= /usr/lib/postgresql/15/bin/pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$clients" -j 2 -T 30 -f "$script" onestop_bench 2>&1)
+echo "$baseline" | grep -E "^(number of failed|latency average|tps)" || { echo "$baseline"; exit 1; }
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+base_tps=$(echo "$baseline" | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+rate=$(sed -nE 's/.*throughput: ([0-9.]+) intakes\/s.*/\1/p' /tmp/onestop-bench-intake.out)
+p95=$(sed -nE 's/.*p95 ([0-9.]+),.*/\1/p' /tmp/onestop-bench-intake.out)
+echo "load average: before $load_before, after $load_after"
+printf 'intake: %s/s p95 %s ms baseline %.0f/s ratio %.3f\n' "$rate" "$p95" "$base_tps" "$(echo "$rate / $base_tps" | bc -l)"
