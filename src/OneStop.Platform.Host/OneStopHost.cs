@@ -160,7 +160,6 @@ public static class OneStopHost
         app.UseMiddleware<AccountGateMiddleware>();
         app.UseUnitScope();
         app.UseApiUsage();
-        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapRazorPages();

@@ -26,6 +26,7 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings = new();
     private TestDatabase? _database;
+    private TestDatabase? _sharedDatabase; // another instance's: not created nor dropped here
 
     public OneStopFactory() : this(TestProvider.PostgreSql) { }
 
@@ -52,9 +53,32 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        if (_sharedDatabase is not null)
+        {
+            _database = _sharedDatabase;
+            StartServer();
+            return;
+        }
+
         _database = await TestDatabase.CreateAsync(Provider);
         await PrepareDatabaseAsync(_database);
         StartServer(); // migrations and seed data run before it serves
+    }
+
+    /// <summary>
+    /// A second host instance on this factory's database and data directory, with the same settings: its own server,
+    /// services and memory, as a second machine behind a load balancer has. Initialise it after this one; dispose it
+    /// before (the database stays this factory's).
+    /// </summary>
+    public OneStopFactory AnotherInstance()
+    {
+        var other = new OneStopFactory(Provider) { _sharedDatabase = Database };
+        foreach (var (key, value) in _settings)
+        {
+            other._settings[key] = value;
+        }
+
+        return other;
     }
 
     /// <summary>Runs on the empty database before the host starts: migration tests put it in an older state here.</summary>
@@ -63,7 +87,7 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _sharedDatabase is null)
         {
             await _database.DisposeAsync();
         }

@@ -7,6 +7,7 @@ using OneStop.Platform.Calendar;
 using OneStop.Platform.Identity;
 using OneStop.Platform.Notifications;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Web;
 
 namespace OneStop.Platform.Persistence;
 
@@ -36,6 +37,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<ApiClientUsage> ApiClientUsages => Set<ApiClientUsage>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     /// <summary>Notifications to citizens: templates, choices per channel and the delivery log (ADR 0043).</summary>
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
@@ -76,6 +78,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         {
             b.HasKey(t => t.Key);
             b.Property(t => t.Key).HasMaxLength(300);
+        });
+        builder.Entity<ApiClientUsage>(b =>
+        {
+            b.HasKey(u => u.ClientId);
+            b.Property(u => u.ClientId).HasMaxLength(200);
         });
         builder.Entity<AdministrativeUnit>(b =>
         {

@@ -140,6 +140,7 @@ internal static class LuceneFields
     public const string Id = "_id";
     public const string Version = "_version";
     public const string Scope = "_scope";
+    public const string ScopeAncestors = "_scopes"; // every path of the document and each of its ancestors ("/30/", "/30/288/", …)
     public const string Source = "_source";
     public const string All = "_all";
 
@@ -268,6 +269,12 @@ internal sealed class LuceneIndex : IDisposable
             document.Add(new StringField(LuceneFields.Scope, path, Field.Store.NO));
         }
 
+        // One term per ancestor, so a scope is one term look-up (ScopeFilter) instead of a prefix over every path.
+        foreach (var ancestor in source.ScopePaths.SelectMany(ScopeFilter.Ancestors).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new StringField(LuceneFields.ScopeAncestors, ancestor, Field.Store.NO));
+        }
+
         var all = new StringBuilder();
         foreach (var field in _definition.Fields)
         {
@@ -348,15 +355,18 @@ internal sealed class LuceneIndex : IDisposable
         var after = LuceneCursor.Decode(query.After, query.Sort);
         var top = TopFieldCollector.Create(sort, size + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCollector(query.Facets.Select(f => _definition.Field(f)).Where(f => f.Kind == SearchFieldKind.Keyword && f.Facet).Select(f => f.Name).ToList());
-        searcher.Search(TextQuery(query.Text), new QueryWrapperFilter(FilterQuery(scope, query)), MultiCollector.Wrap(top, facets));
+        searcher.Search(TextQuery(searcher.IndexReader, query.Text, ranked: query.Sort.IsRelevance), FilterOf(scope, query), MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs().ScoreDocs;
         var hits = docs.Take(size)
-            .Select(d => (Doc: searcher.Doc(d.Doc), d.Score))
+            .Select(d => (Doc: searcher.Doc(d.Doc, HitFields), d.Score))
             .Select(x => new SearchHit(x.Doc.Get(LuceneFields.Id), query.Sort.IsRelevance ? x.Score : null, x.Doc.Get(LuceneFields.Source)))
             .ToList();
         var next = docs.Length > size ? LuceneCursor.Encode((FieldDoc)docs[size - 1], query.Sort) : null;
         return new SearchResults(top.TotalHits, hits, facets.Counts(), next);
     }
+
+    // A hit needs its id and source; the version stays on disk.
+    private static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { LuceneFields.Id, LuceneFields.Source };
 
     private static SortField DateSort(string field, bool descending)
     {
@@ -365,7 +375,8 @@ internal sealed class LuceneIndex : IDisposable
         return sort;
     }
 
-    private Query TextQuery(string? text)
+    /// <param name="ranked">Whether scores order the hits; when a date does, the phrase (ranking only) is left out.</param>
+    private Query TextQuery(IndexReader reader, string? text, bool ranked)
     {
         var normalized = SearchText.Normalize(text);
         if (normalized.Length == 0)
@@ -386,7 +397,7 @@ internal sealed class LuceneIndex : IDisposable
                 phrase.Add(new Term(LuceneFields.All, token));
             }
 
-            if (tokens.Count > 1)
+            if (tokens.Count > 1 && ranked)
             {
                 words.Add(phrase, Occur.SHOULD);
             }
@@ -394,22 +405,29 @@ internal sealed class LuceneIndex : IDisposable
             either.Add(words, Occur.SHOULD);
         }
 
-        // A code typed whole (dossier code, CCCD) finds its document first.
+        // A code typed whole (dossier code, CCCD) finds its document first. A code no document has is left out: words
+        // alone then score without a disjunction around them (the same order; scores differ only by a common factor).
         foreach (var field in _definition.OfKind(SearchFieldKind.Identifier))
         {
-            either.Add(new TermQuery(new Term(field.Name, SearchText.Identifier(normalized))) { Boost = 10 }, Occur.SHOULD);
+            var term = new Term(field.Name, SearchText.Identifier(normalized));
+            if (reader.DocFreq(term) > 0)
+            {
+                either.Add(new TermQuery(term) { Boost = 10 }, Occur.SHOULD);
+            }
         }
 
-        return either;
+        return either.Clauses.Count switch
+        {
+            0 => new BooleanQuery(), // matches nothing
+            1 => either.Clauses[0].Query,
+            _ => either,
+        };
     }
 
-    private Query FilterQuery(UnitScope scope, SearchQuery query)
+    /// <summary>The scope and the query's filters; the scope alone when there are none (no boolean wrapper).</summary>
+    private Filter FilterOf(UnitScope scope, SearchQuery query)
     {
-        var filter = new BooleanQuery
-        {
-            // The scope, inside the engine: a document is seen by the units on any of its paths and their ancestors.
-            { new PrefixQuery(new Term(LuceneFields.Scope, scope.Path)), Occur.MUST },
-        };
+        var filter = new BooleanQuery();
         foreach (var (name, values) in query.Filters.Where(f => f.Value.Length > 0))
         {
             var field = _definition.Field(name);
@@ -431,7 +449,15 @@ internal sealed class LuceneIndex : IDisposable
                 minInclusive: true, maxInclusive: false), Occur.MUST);
         }
 
-        return filter;
+        // The scope, inside the engine: a document is seen by the units on any of its paths and their ancestors.
+        var scoped = new ScopeFilter(scope.Path);
+        if (filter.Clauses.Count == 0)
+        {
+            return scoped;
+        }
+
+        filter.Add(new ConstantScoreQuery(scoped), Occur.MUST);
+        return new QueryWrapperFilter(filter);
     }
 
     public ISearchIndexBuild StartOrResumeBuild()
@@ -614,6 +640,112 @@ internal sealed class LuceneIndex : IDisposable
             Searchers.Dispose();
             Writer.Dispose();
             Directory.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The documents a unit may see: those with a path starting with the scope's path. A segment written since the ancestor
+/// terms exist answers with one term's postings — or with every live document when all of them carry the term (the
+/// province, the root): no postings read at all. A segment of an index built before (no ancestor terms on every
+/// document) still answers by prefix over the full paths, so an old index keeps working until it is rebuilt.
+/// </summary>
+internal sealed class ScopeFilter(string path) : Filter
+{
+    // A scope holding at least 1/32 of a segment is given as a bit set (random access), a smaller one as postings.
+    private const int DenseShare = 32;
+
+    /// <summary>"/30/288/10507/" → "/", "/30/", "/30/288/", "/30/288/10507/"; a path not ending in "/" is kept whole too.</summary>
+    public static IEnumerable<string> Ancestors(string path)
+    {
+        for (var i = path.IndexOf('/'); i >= 0; i = path.IndexOf('/', i + 1))
+        {
+            yield return path[..(i + 1)];
+        }
+
+        if (!path.EndsWith('/'))
+        {
+            yield return path;
+        }
+    }
+
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+    {
+        var reader = context.AtomicReader;
+        var ancestors = reader.GetTerms(LuceneFields.ScopeAncestors);
+        // Only a path ending in "/" is a unit boundary; a prefix such as "~" (no scope) or "/30/28" takes the old way.
+        if (!path.EndsWith('/') || ancestors is null || ancestors.DocCount != reader.MaxDoc)
+        {
+            return new PrefixFilter(new Term(LuceneFields.Scope, path)).GetDocIdSet(context, acceptDocs);
+        }
+
+        var terms = ancestors.GetEnumerator();
+        if (!terms.SeekExact(new BytesRef(path)))
+        {
+            return null;
+        }
+
+        if (terms.DocFreq == reader.MaxDoc)
+        {
+            return new AllDocs(reader.MaxDoc, acceptDocs);
+        }
+
+        if (terms.DocFreq >= reader.MaxDoc / DenseShare)
+        {
+            // A district: as a bit set the words query leads with its rarest word and checks the scope per document,
+            // instead of the two leap-frogging over ~10 % of the index each. Reading the postings costs well under a ms.
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(terms.Docs(acceptDocs, null, DocsFlags.NONE));
+            return bits;
+        }
+
+        var state = terms.GetTermState();
+        return new Postings(ancestors, new BytesRef(path), state, acceptDocs);
+    }
+
+    public override string ToString() => $"ScopeFilter({path})";
+
+    /// <summary>Every document of the segment (less deleted ones): random access, so the query is not led by it.</summary>
+    private sealed class AllDocs(int maxDoc, IBits? acceptDocs) : DocIdSet
+    {
+        public override IBits Bits => acceptDocs ?? new Lucene.Net.Util.Bits.MatchAllBits(maxDoc);
+
+        public override bool IsCacheable => true;
+
+        public override DocIdSetIterator GetIterator() => new AllIterator(maxDoc, acceptDocs);
+    }
+
+    private sealed class AllIterator(int maxDoc, IBits? acceptDocs) : DocIdSetIterator
+    {
+        private int _doc = -1;
+
+        public override int DocID => _doc;
+
+        public override int NextDoc() => Advance(_doc + 1);
+
+        public override int Advance(int target)
+        {
+            for (_doc = target; _doc < maxDoc; _doc++)
+            {
+                if (acceptDocs is null || acceptDocs.Get(_doc))
+                {
+                    return _doc;
+                }
+            }
+
+            return _doc = NO_MORE_DOCS;
+        }
+
+        public override long GetCost() => maxDoc;
+    }
+
+    private sealed class Postings(Terms terms, BytesRef term, TermState state, IBits? acceptDocs) : DocIdSet
+    {
+        public override DocIdSetIterator GetIterator()
+        {
+            var enumerator = terms.GetEnumerator();
+            enumerator.SeekExact(term, state);
+            return enumerator.Docs(acceptDocs, null, DocsFlags.NONE);
         }
     }
 }

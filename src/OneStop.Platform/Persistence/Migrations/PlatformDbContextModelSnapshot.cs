@@ -1165,6 +1165,29 @@ namespace OneStop.Platform.Persistence.Migrations
                     b.ToTable("NotificationTemplates", "platform");
                 });
 
+            modelBuilder.Entity("OneStop.Platform.Web.ApiClientUsage", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DayCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WindowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ApiClientUsages", "platform");
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Property<string>("Id")
