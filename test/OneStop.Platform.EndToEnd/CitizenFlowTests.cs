@@ -6,7 +6,8 @@ namespace OneStop.Platform.EndToEnd;
 
 /// <summary>
 /// A citizen on a 390 × 844 phone signs in through the VNeID simulator's page (ADR 0046), sees their own dossier with
-/// its status, procedure, dates and timeline on "Hồ sơ của tôi", and signs out; a citizen with no dossier gets the empty
+/// its status, procedure, dates and timeline on "Hồ sơ của tôi", downloads the receipt the desk issued, turns SMS
+/// notifications off on "Nhận thông báo", and signs out; a citizen with no dossier gets the empty
 /// state that says what to do. axe-core finds no serious or critical violation on the new pages (WCAG 2.1 AA).
 /// </summary>
 public sealed class CitizenFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
@@ -54,6 +55,32 @@ public sealed class CitizenFlowTests(BrowserHost host) : IClassFixture<BrowserHo
         (await StaffUiTests.OffScreenAsync(page, "main a, main li, main summary, header a, header button")).ShouldBeEmpty();
         await AxeAsync(page, findings);
         await BrowserHost.ScreenshotAsync(page, "citizen-my-dossiers-phone");
+
+        // 2b. The receipt the desk issued (Mẫu 01) downloads as a PDF with the dossier's code.
+        var receipt = page.GetByTestId("my-dossier-form-receipt");
+        (await receipt.InnerTextAsync()).ShouldContain("Mẫu 01");
+        var download = await page.RunAndWaitForDownloadAsync(() => receipt.ClickAsync());
+        download.SuggestedFilename.ShouldEndWith($"{code}.pdf");
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!)))
+        {
+            pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ShouldContain(code);
+        }
+
+        // 2c. "Nhận thông báo": the phone VNeID gave, SMS on by default; the citizen turns it off.
+        await page.GetByTestId("my-notification-choices").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Portal/Notifications"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        (await page.GetByTestId("choices-contact").InnerTextAsync()).ShouldContain("0912000222");
+        (await page.GetByTestId("channel-sms").IsCheckedAsync()).ShouldBeTrue();
+        (await page.GetByTestId("channel-zalo").IsCheckedAsync()).ShouldBeFalse();
+        await AxeAsync(page, findings);
+        await page.GetByTestId("channel-sms").UncheckAsync();
+        await page.GetByTestId("choices-save").ClickAsync();
+        await page.GetByTestId("choices-saved").WaitForAsync();
+        (await page.GetByTestId("channel-sms").IsCheckedAsync()).ShouldBeFalse();
+        (await page.GetByTestId("channel-email").IsCheckedAsync()).ShouldBeTrue();
+        (await StaffUiTests.OffScreenAsync(page, "main a, main input, main button, header a, header button")).ShouldBeEmpty();
+        await AxeAsync(page, findings);
+        await BrowserHost.ScreenshotAsync(page, "citizen-notification-choices-phone");
 
         // 3. The portal's other pages greet the citizen and link back; signing out ends the citizen's session.
         await page.GotoAsync("/Portal/Lookup", new() { WaitUntil = WaitUntilState.DOMContentLoaded });

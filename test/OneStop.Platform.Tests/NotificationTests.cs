@@ -176,6 +176,65 @@ public sealed class NotificationTests(NotificationTests.Fixture fx) : IClassFixt
         fx.Received.ShouldContain(m => m.To.Mailboxes.Any(a => a.Address == "giang.vu@example.vn"));
     }
 
+    /// <summary>
+    /// "Nhận thông báo" (the citizen's page): a citizen signed in through VNeID turns SMS off, and the next dossier in
+    /// their name is told by e-mail only. The choice is keyed by the identity in the citizen's cookie: another citizen
+    /// naming this one's number in the form changes only their own choices, and a staff cookie does not open the page.
+    /// </summary>
+    [Fact]
+    public async Task A_citizen_turns_sms_off_on_their_page_and_the_next_dossier_is_not_told_by_sms_and_no_one_else_can_change_it()
+    {
+        const string identity = "030090007771";
+        const string other = "030090007772";
+        var citizen = await CitizenSignIn.SignInAsync(fx, identity, "Trần Thị Hoa", returnUrl: "/Portal/Notifications");
+        var page = await citizen.GetStringAsync("/Portal/Notifications");
+        page.ShouldContain("Nhận thông báo");
+        page.ShouldContain("0912000111"); // the phone and e-mail VNeID gave
+        page.ShouldContain("congdan@example.vn");
+        page.ShouldContain("id=\"channel-sms\" name=\"sms\" value=\"true\" checked=\"checked\"");
+        (await citizen.GetStringAsync("/Portal/MyDossiers")).ShouldContain("href=\"/Portal/Notifications\"");
+
+        // Without the antiforgery token nothing is saved.
+        var forged = await citizen.PostAsync("/Portal/Notifications", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "true" }));
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PreferencesAsync(identity)).ShouldBeEmpty();
+
+        var saved = await OneStopFactory.PostFormAsync(citizen, "/Portal/Notifications", "/Portal/Notifications", new Dictionary<string, string> { ["email"] = "true" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await citizen.GetStringAsync("/Portal/Notifications")).ShouldContain("data-testid=\"choices-saved\"");
+        (await PreferencesAsync(identity)).ShouldBe([(NotificationChannels.Email, true), (NotificationChannels.Sms, false), (NotificationChannels.Zalo, false)]);
+
+        var (id, _) = await NewDossierAsync(identity, "Trần Thị Hoa", "hoa.tran@example.vn", "0917771000");
+        await fx.RelayAllAsync();
+        (await fx.DeliveriesAsync(id)).Select(d => d.Channel).ShouldBe([NotificationChannels.Email]);
+        (await SmsSentToAsync("0917771000")).ShouldBeEmpty();
+        fx.Received.ShouldContain(m => m.To.Mailboxes.Any(a => a.Address == "hoa.tran@example.vn"));
+
+        // Another citizen posts the first one's number and a key field: only their own choices change.
+        var intruder = await CitizenSignIn.SignInAsync(fx, other, "Lê Văn Tùng", returnUrl: "/Portal/Notifications");
+        var posted = await OneStopFactory.PostFormAsync(intruder, "/Portal/Notifications", "/Portal/Notifications", new Dictionary<string, string>
+        {
+            ["email"] = "true", ["sms"] = "true", ["zalo"] = "true", ["applicantKey"] = identity, ["identity"] = identity, ["identityNumber"] = identity,
+        });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PreferencesAsync(identity)).ShouldBe([(NotificationChannels.Email, true), (NotificationChannels.Sms, false), (NotificationChannels.Zalo, false)]);
+        (await PreferencesAsync(other)).ShouldBe([(NotificationChannels.Email, true), (NotificationChannels.Sms, true), (NotificationChannels.Zalo, true)]);
+
+        // The write is in the audit chain under the citizen (masked), and a staff cookie does not open the page.
+        var audited = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AuditRecords.AsNoTracking()
+            .Where(a => a.EntityType == nameof(NotificationPreference) && a.EntityId.StartsWith(identity)).Select(a => a.ActorName).ToListAsync());
+        audited.Count.ShouldBe(3);
+        audited.ShouldAllBe(a => a == "VNeID ••••7771");
+        var desk = await fx.SignInAsync("motcua.camthuong");
+        var asStaff = await desk.GetAsync("/Portal/Notifications");
+        asStaff.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        asStaff.Headers.Location!.ToString().ShouldContain("/citizen/signin");
+    }
+
+    private Task<List<(string Channel, bool OptedIn)>> PreferencesAsync(string applicantKey) => fx.AsSystemAsync(async sp =>
+        (await sp.GetRequiredService<PlatformDbContext>().NotificationPreferences.AsNoTracking().Where(p => p.ApplicantKey == applicantKey).ToListAsync())
+        .OrderBy(p => Array.IndexOf(NotificationChannels.All, p.Channel)).Select(p => (p.Channel, p.OptedIn)).ToList());
+
     [Fact]
     public async Task An_admin_edits_the_sms_text_on_the_templates_page_and_the_next_sms_uses_it_while_a_desk_officer_may_not()
     {

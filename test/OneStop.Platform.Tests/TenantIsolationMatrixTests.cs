@@ -354,7 +354,9 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Portal:/Statistics"] = "published KPI figures of today's units (no dossier, no person); " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Portal:/Admin/Templates"] = "province-wide notification texts, no unit data; Portal.NotificationTemplates.Manage (system admin) only; see NotificationTests",
         ["Portal:/Lookup"] = "one dossier's status only with its code and the identity's last four digits, masked name, throttled; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
-        ["Portal:/MyDossiers"] = "the citizen signed in through VNeID (own cookie scheme) sees only dossiers whose applicant identity is theirs, whichever unit; staff cookies do not open it; " + nameof(A_citizen_sees_only_dossiers_with_their_own_identity_number_and_no_staff_page),
+        ["Portal:/Notifications"] = "the citizen signed in through VNeID (own cookie scheme) reads and writes only the notification choices keyed by the identity in their cookie (never a form field), no unit data; staff cookies do not open it; see NotificationTests.A_citizen_turns_sms_off_on_their_page_and_the_next_dossier_is_not_told_by_sms_and_no_one_else_can_change_it",
+        ["Portal:/MyDossiers"] = "the citizen signed in through VNeID (own cookie scheme) sees only dossiers whose applicant identity is theirs, whichever unit; staff cookies do not open it; " + nameof(A_citizen_sees_only_dossiers_with_their_own_identity_number_and_no_staff_page)
+            + "; its Form handler renders a form issued to the applicant only for a dossier whose applicant identity is the cookie's, else 404: Counters ApplicantFormTests.The_citizen_downloads_their_receipt_with_its_code_and_nobody_else_gets_it",
         ["Counters:/Search/Index"] = nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Counters:/Search/Admin"] = "index state, system admin only; " + nameof(Dossier_search_never_returns_a_siblings_dossier_even_by_exact_code),
         ["Queue:/Index"] = nameof(Queue_desks_tickets_and_waiting_times_stay_within_the_unit),

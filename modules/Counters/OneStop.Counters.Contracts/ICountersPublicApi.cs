@@ -36,4 +36,20 @@ public interface ICountersPublicApi
     /// </summary>
     Task<KeysetPage<PublicDossierStatus>> ApplicantDossiersAsync(
         string applicantKind, string applicantIdentity, string? cursor, int pageSize, CancellationToken ct = default);
+
+    /// <summary>
+    /// The forms issued to the applicant (<see cref="ApplicantForm"/>) of each dossier among <paramref name="dossierCodes"/>
+    /// whose applicant is exactly <paramref name="applicantKind"/> and <paramref name="applicantIdentity"/> — a verified
+    /// identity, as for <see cref="ApplicantDossiersAsync"/>. Codes of other applicants' dossiers are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<ApplicantForm>>> ApplicantFormsAsync(
+        string applicantKind, string applicantIdentity, IReadOnlyCollection<string> dossierCodes, CancellationToken ct = default);
+
+    /// <summary>
+    /// One form issued to the applicant, rendered as the desk prints it (A5 PDF of the rule set in force on the reception
+    /// date), for the dossier with <paramref name="dossierCode"/> whose applicant is exactly this verified identity; null
+    /// when there is no such dossier, the form is not one issued to the applicant, or the dossier has none yet.
+    /// </summary>
+    Task<ApplicantFormFile?> ApplicantFormAsync(
+        string applicantKind, string applicantIdentity, string dossierCode, string form, CancellationToken ct = default);
 }

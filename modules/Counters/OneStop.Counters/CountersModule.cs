@@ -69,6 +69,7 @@ public sealed class CountersModule : ModuleBase
         // The citizen portal's reads: the catalogue valid today and the throttled dossier look-up (ADR 0042).
         services.AddScoped<ICountersPublicApi, Features.Catalogue.PublicCatalogue.CountersPublicApi>();
         services.AddScoped<PublicLookup>();
+        services.AddScoped<Features.Dossiers.Forms.ApplicantForms>();
         services.AddScoped<PublicLookupThrottle>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionReview>();

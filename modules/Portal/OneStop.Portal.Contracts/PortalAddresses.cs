@@ -2,7 +2,7 @@ namespace OneStop.Portal.Contracts;
 
 /// <summary>
 /// The citizen portal's public addresses, for the modules that send citizens there (receipts, redirects from old
-/// addresses, notifications). No sign-in is needed for any of them but <see cref="MyDossiers"/>.
+/// addresses, notifications). No sign-in is needed for any of them but <see cref="MyDossiers"/> and <see cref="Notifications"/>.
 /// </summary>
 public static class PortalAddresses
 {
@@ -20,4 +20,7 @@ public static class PortalAddresses
 
     /// <summary>Hồ sơ của tôi: the signed-in citizen's own dossiers (VNeID sign-in, ADR 0046).</summary>
     public const string MyDossiers = "/Portal/MyDossiers";
+
+    /// <summary>Nhận thông báo: the signed-in citizen's choice of channels (ADR 0043).</summary>
+    public const string Notifications = "/Portal/Notifications";
 }

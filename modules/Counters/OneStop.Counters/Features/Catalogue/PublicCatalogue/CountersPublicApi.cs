@@ -14,9 +14,10 @@ namespace OneStop.Counters.Features.Catalogue.PublicCatalogue;
 
 /// <summary>
 /// The catalogue and the dossier look-up as the citizen portal reads them (ADR 0042). The catalogue is province-wide
-/// reference data (not unit-scoped); the look-up lifts the scope for one exact code and identity tail only.
+/// reference data (not unit-scoped); the look-up lifts the scope for one exact code and identity tail only, a signed-in
+/// applicant's dossiers and the forms issued to them for that exact identity only (ADR 0046).
 /// </summary>
-internal sealed class CountersPublicApi(CountersDbContext db, PublicLookup lookup, TimeProvider clock) : ICountersPublicApi
+internal sealed class CountersPublicApi(CountersDbContext db, PublicLookup lookup, TimeProvider clock, Dossiers.Forms.ApplicantForms applicantForms) : ICountersPublicApi
 {
     /// <summary>Words of a search beyond this many are ignored (each word is one LIKE on the folded text).</summary>
     public const int MaxWords = 8;
@@ -105,6 +106,14 @@ internal sealed class CountersPublicApi(CountersDbContext db, PublicLookup looku
         var rows = await query.OrderByDescending(d => d.Id).Take(size + 1).Include(d => d.History).AsSplitQuery().ToListAsync(ct);
         return KeysetCursor.ToPage(rows, size, Dossiers.PublicLookup.ToPublic, d => (Guid?)d.Id);
     }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<ApplicantForm>>> ApplicantFormsAsync(
+        string applicantKind, string applicantIdentity, IReadOnlyCollection<string> dossierCodes, CancellationToken ct = default) =>
+        applicantForms.ListAsync(applicantKind, applicantIdentity, dossierCodes, ct);
+
+    public Task<ApplicantFormFile?> ApplicantFormAsync(
+        string applicantKind, string applicantIdentity, string dossierCode, string form, CancellationToken ct = default) =>
+        applicantForms.RenderAsync(applicantKind, applicantIdentity, dossierCode, form, ct);
 
     private IQueryable<Procedure> InForce(DateOnly today) =>
         db.Procedures.AsNoTracking().Where(p => p.AbolishedFrom == null || p.AbolishedFrom > today);
