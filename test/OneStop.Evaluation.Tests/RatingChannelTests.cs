@@ -231,7 +231,15 @@ public sealed class RatingChannelTests(OneStopFactory fx) : IClassFixture<OneSto
         (await fx.AsSystemAsync(sp => sp.GetRequiredService<RateHandler>().VerifyAsync(CancellationToken.None))).Valid.ShouldBeTrue();
     }
 
-    private Task MigrateAsync() => ExecuteAsync(RatingChannelWhereGiven.MoveStaffOnlineRatingsToPaper);
+    /// <summary>
+    /// The migration ran before audit records were sealed after the write (ADR 0047), when every record was in the
+    /// chain: the trail is sealed first, as it was then.
+    /// </summary>
+    private async Task MigrateAsync()
+    {
+        await fx.SealAuditAsync<EvaluationDbContext>();
+        await ExecuteAsync(RatingChannelWhereGiven.MoveStaffOnlineRatingsToPaper);
+    }
 
     private async Task ExecuteAsync(string sql)
     {

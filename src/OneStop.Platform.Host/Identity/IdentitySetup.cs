@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -109,11 +108,9 @@ internal static class IdentitySetup
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 // Scopes are permission names; a client may request only those granted to it (checked per client).
                 o.DisableScopeValidation();
-                var certificatePath = configuration["OpenIddict:CertificatePath"];
-                if (!string.IsNullOrEmpty(certificatePath))
+                if (OpenIddictCertificate.FromConfiguration(configuration) is { } certificate)
                 {
                     // Production: one certificate shared by every instance (signing and encryption).
-                    var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["OpenIddict:CertificatePassword"]);
                     o.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
                 }
                 else

@@ -10,22 +10,24 @@ namespace OneStop.Platform.Auditing;
 /// breaks the chain from there on. One chain per module schema.
 /// </summary>
 [NotAudited]
-public sealed class AuditRecord
+public sealed class AuditRecord : AuditEntry
 {
     public long Id { get; set; }
-    public DateTimeOffset Time { get; set; }
-    public Guid? ActorId { get; set; }
-    public string ActorName { get; set; } = "";
-    public Guid? UnitId { get; set; }
-    public string UnitPath { get; set; } = "";
-    public string EntityType { get; set; } = "";
-    public string EntityId { get; set; } = "";
-    /// <summary>Added, Modified or Deleted.</summary>
-    public string Action { get; set; } = "";
-    public string? Before { get; set; }
-    public string? After { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+
+    /// <summary>The chain's record for <paramref name="entry"/> at <paramref name="id"/>, hashed over <paramref name="previousHash"/>.</summary>
+    public static AuditRecord Seal(AuditEntry entry, long id, string previousHash)
+    {
+        var record = new AuditRecord
+        {
+            Id = id, Time = entry.Time, ActorId = entry.ActorId, ActorName = entry.ActorName, UnitId = entry.UnitId, UnitPath = entry.UnitPath,
+            EntityType = entry.EntityType, EntityId = entry.EntityId, Action = entry.Action, Before = entry.Before, After = entry.After,
+            PreviousHash = previousHash,
+        };
+        record.Hash = record.ComputeHash();
+        return record;
+    }
 
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -68,13 +68,7 @@ public static class AuditSealer
         var previousHash = last?.Hash ?? AuditRecord.GenesisHash;
         foreach (var p in pending)
         {
-            var record = new AuditRecord
-            {
-                Id = ++id, Time = p.Time, ActorId = p.ActorId, ActorName = p.ActorName, UnitId = p.UnitId, UnitPath = p.UnitPath,
-                EntityType = p.EntityType, EntityId = p.EntityId, Action = p.Action, Before = p.Before, After = p.After,
-                PreviousHash = previousHash,
-            };
-            record.Hash = record.ComputeHash();
+            var record = AuditRecord.Seal(p, ++id, previousHash);
             previousHash = record.Hash;
             records.Add(record);
         }

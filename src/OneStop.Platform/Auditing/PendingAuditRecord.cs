@@ -7,18 +7,8 @@ namespace OneStop.Platform.Auditing;
 /// a lock or a read of the chain's end, and moved into <see cref="AuditRecord"/> in order by <see cref="AuditSealer"/>.
 /// </summary>
 [NotAudited]
-public sealed class PendingAuditRecord
+public sealed class PendingAuditRecord : AuditEntry
 {
     /// <summary>Assigned by the database; orders the records a sealing round takes (the chain's own ids are the sealer's).</summary>
     public long Seq { get; set; }
-    public DateTimeOffset Time { get; set; }
-    public Guid? ActorId { get; set; }
-    public string ActorName { get; set; } = "";
-    public Guid? UnitId { get; set; }
-    public string UnitPath { get; set; } = "";
-    public string EntityType { get; set; } = "";
-    public string EntityId { get; set; } = "";
-    public string Action { get; set; } = "";
-    public string? Before { get; set; }
-    public string? After { get; set; }
 }

@@ -25,6 +25,17 @@ public static class PlatformModelConventions
         }
     }
 
+    /// <summary>The columns an audit entry has, pending or sealed.</summary>
+    private static void AuditEntryColumns<TEntry>(this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TEntry> b)
+        where TEntry : AuditEntry
+    {
+        b.Property(a => a.ActorName).HasMaxLength(256);
+        b.Property(a => a.UnitPath).HasMaxLength(512);
+        b.Property(a => a.EntityType).HasMaxLength(256);
+        b.Property(a => a.EntityId).HasMaxLength(128);
+        b.Property(a => a.Action).HasMaxLength(16);
+    }
+
     /// <summary>The delivery columns of a queue of <see cref="DeliverableMessage"/>s and the index its rounds read.</summary>
     public static void ConfigureDelivery<TMessage>(this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TMessage> b)
         where TMessage : DeliverableMessage
@@ -46,11 +57,7 @@ public static class PlatformModelConventions
             b.HasKey(a => a.Id);
             // Ids are assigned in chain order by the sealer (ADR 0047), never by the database.
             b.Property(a => a.Id).ValueGeneratedNever();
-            b.Property(a => a.ActorName).HasMaxLength(256);
-            b.Property(a => a.UnitPath).HasMaxLength(512);
-            b.Property(a => a.EntityType).HasMaxLength(256);
-            b.Property(a => a.EntityId).HasMaxLength(128);
-            b.Property(a => a.Action).HasMaxLength(16);
+            b.AuditEntryColumns();
             b.Property(a => a.PreviousHash).HasMaxLength(64);
             b.Property(a => a.Hash).HasMaxLength(64);
             b.HasIndex(a => new { a.EntityType, a.EntityId });
@@ -60,11 +67,7 @@ public static class PlatformModelConventions
             b.ToTable("AuditPending");
             b.HasKey(a => a.Seq);
             b.Property(a => a.Seq).ValueGeneratedOnAdd();
-            b.Property(a => a.ActorName).HasMaxLength(256);
-            b.Property(a => a.UnitPath).HasMaxLength(512);
-            b.Property(a => a.EntityType).HasMaxLength(256);
-            b.Property(a => a.EntityId).HasMaxLength(128);
-            b.Property(a => a.Action).HasMaxLength(16);
+            b.AuditEntryColumns();
         });
         builder.Entity<OutboxMessage>(b =>
         {

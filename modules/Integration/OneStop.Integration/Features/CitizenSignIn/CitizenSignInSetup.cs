@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,11 +37,9 @@ internal static class CitizenSignInSetup
             o.SetRedirectionEndpointUris(CitizenAuthentication.CallbackPath.TrimStart('/'));
             // The claims as the provider names them ("sub", "name", "birthdate"…), read by CitizenSignInEndpoints.
             o.DisableWebServicesFederationClaimMapping();
-            var certificatePath = configuration["OpenIddict:CertificatePath"];
-            if (!string.IsNullOrEmpty(certificatePath))
+            if (OneStop.Platform.Identity.OpenIddictCertificate.FromConfiguration(configuration) is { } certificate)
             {
                 // Production: the server's certificate, shared by every instance (a state token issued by one is read by another).
-                var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["OpenIddict:CertificatePassword"]);
                 o.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
             }
             else
