@@ -192,16 +192,8 @@ internal sealed class KpiEngine(
         var rows = await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && s.PeriodStart >= yearStart && s.PeriodStart < yearEnd), async write =>
         {
             await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && p.Day >= yearStart && p.Day < yearEnd).ExecuteDeleteAsync(ct);
-            for (var day = yearStart; day < yearEnd; day = day.AddDays(1))
-            {
-                await write(await ComputeDayAsync(context, calculator, codes, kinds, day, startedAt, ct));
-            }
-
-            foreach (var period in longer)
-            {
-                await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
-            }
-
+            var days = Enumerable.Range(0, yearEnd.DayNumber - yearStart.DayNumber).Select(yearStart.AddDays);
+            await WriteDaysThenPeriodsAsync(write, context, calculator, codes, kinds, days, longer, startedAt, ct);
             if (!await db.DayCoverage.AnyAsync(c => c.Calculator == name && c.Year == year, ct))
             {
                 db.DayCoverage.Add(new KpiDayCoverage { Calculator = name, Year = year });
@@ -226,17 +218,28 @@ internal sealed class KpiEngine(
         var rows = await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && keys.Contains(s.PeriodKey)), async write =>
         {
             await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && days.Contains(p.Day)).ExecuteDeleteAsync(ct);
-            foreach (var day in days)
-            {
-                await write(await ComputeDayAsync(context, calculator, codes, kinds, day, startedAt, ct));
-            }
-
-            foreach (var period in longer)
-            {
-                await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
-            }
+            await WriteDaysThenPeriodsAsync(write, context, calculator, codes, kinds, days, longer, startedAt, ct);
         }, ct);
         return (days.Count + longer.Count, rows);
+    }
+
+    /// <summary>
+    /// The days asked of the calculator one by one (their partials stored, their day snapshots written), then each longer
+    /// period summed from the partials — the same for a whole year and for the changed days of an incremental run.
+    /// </summary>
+    private async Task WriteDaysThenPeriodsAsync(
+        Func<List<KpiSnapshot>, Task> write, EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes,
+        IReadOnlyList<string> kinds, IEnumerable<DateOnly> days, IReadOnlyList<KpiPeriod> longer, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        foreach (var day in days)
+        {
+            await write(await ComputeDayAsync(context, calculator, codes, kinds, day, startedAt, ct));
+        }
+
+        foreach (var period in longer)
+        {
+            await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
+        }
     }
 
     /// <summary>Asks the calculator for one day, stores its rows as partials and returns the day's snapshots (none when no code has days).</summary>
