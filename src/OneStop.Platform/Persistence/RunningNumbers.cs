@@ -41,8 +41,8 @@ public static class RunningNumbers
     /// <summary>The upsert of one counter, its key values as parameters <paramref name="offset"/> onwards, returning "Last".</summary>
     private static string Upsert<TCounter>(DbContext db, int offset, int count)
     {
-        var entity = db.Model.FindEntityType(typeof(TCounter)) ?? throw new InvalidOperationException($"{typeof(TCounter).Name} is not in the model.");
-        var table = db.Database.IsNpgsql() ? $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var table = SqlTableName.Of<TCounter>(db); // refuses a counter that is not in the model
+        var entity = db.Model.FindEntityType(typeof(TCounter))!;
         var columns = string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName()}\""));
         var values = string.Join(", ", Enumerable.Range(offset, count).Select(i => $"{{{i}}}"));
         return $"""

@@ -23,7 +23,7 @@ public sealed class ApiUsageMeter(PlatformDbContext db, TimeProvider clock, ApiQ
     public async Task<ApiQuotaUse> CountAsync(string client, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var table = Table();
+        var table = SqlTableName.Of<ApiClientUsage>(db);
         var sql = $"""
             INSERT INTO {table} ("ClientId", "WindowStart", "WindowCount", "Day", "DayCount") VALUES (@client, @now, 1, @day, 1)
             ON CONFLICT ("ClientId") DO UPDATE SET
@@ -56,26 +56,17 @@ public sealed class ApiUsageMeter(PlatformDbContext db, TimeProvider clock, ApiQ
     }
 
     /// <summary>The client's requests today (UTC day), refused ones included, counted by every instance.</summary>
-    public async Task<long> TodayAsync(string client, CancellationToken ct = default)
-    {
-        var day = DayOf(clock.GetUtcNow());
-        return await db.ApiClientUsages.AsNoTracking().Where(u => u.ClientId == client && u.Day == day).Select(u => u.DayCount).FirstOrDefaultAsync(ct);
-    }
+    public async Task<long> TodayAsync(string client, CancellationToken ct = default) =>
+        (await TodayAsync([client], ct)).GetValueOrDefault(client);
 
-    /// <summary>Synchronous <see cref="TodayAsync"/>, for callers that build their answer in a synchronous projection.</summary>
-    public long Today(string client)
+    /// <summary>Today's requests of each of <paramref name="clients"/> in one query (a client without any has none in the answer).</summary>
+    public async Task<Dictionary<string, long>> TodayAsync(IReadOnlyCollection<string> clients, CancellationToken ct = default)
     {
         var day = DayOf(clock.GetUtcNow());
-        return db.ApiClientUsages.AsNoTracking().Where(u => u.ClientId == client && u.Day == day).Select(u => u.DayCount).FirstOrDefault();
+        return await db.ApiClientUsages.AsNoTracking().Where(u => clients.Contains(u.ClientId) && u.Day == day).ToDictionaryAsync(u => u.ClientId, u => u.DayCount, ct);
     }
 
     private static int DayOf(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).DayNumber;
-
-    private string Table()
-    {
-        var entity = db.Model.FindEntityType(typeof(ApiClientUsage))!;
-        return db.Database.IsNpgsql() ? $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-    }
 
     private static void Add(DbCommand command, string name, object value)
     {

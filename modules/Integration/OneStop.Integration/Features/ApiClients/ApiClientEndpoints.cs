@@ -45,9 +45,12 @@ internal static class ApiClientEndpoints
         group.MapPost("/{clientId}/rotate-secret", Rotate).WithSummary("Cấp khóa bí mật mới; khóa cũ hết hiệu lực ngay");
     }
 
-    internal static async Task<Ok<List<ApiClientDto>>> List(PlatformDbContext db, ApiUsageMeter usage, CancellationToken ct) =>
-        TypedResults.Ok((await db.ApiClients.AsNoTracking().OrderBy(c => c.ClientId).ToListAsync(ct))
-            .Select(c => new ApiClientDto(c.ClientId, c.DisplayName, c.UnitPath, c.Scopes.ToArray(), usage.Today(c.ClientId))).ToList());
+    internal static async Task<Ok<List<ApiClientDto>>> List(PlatformDbContext db, ApiUsageMeter usage, CancellationToken ct)
+    {
+        var clients = await db.ApiClients.AsNoTracking().OrderBy(c => c.ClientId).ToListAsync(ct);
+        var today = await usage.TodayAsync(clients.Select(c => c.ClientId).ToList(), ct);
+        return TypedResults.Ok(clients.Select(c => new ApiClientDto(c.ClientId, c.DisplayName, c.UnitPath, c.Scopes.ToArray(), today.GetValueOrDefault(c.ClientId))).ToList());
+    }
 
     internal static async Task<Results<Created<ApiClientSecretDto>, ProblemHttpResult>> Register(
         PlatformDbContext db, ICurrentScope scope, ModuleRegistry modules, IServiceProvider services, RegisterApiClientRequest request, CancellationToken ct)
