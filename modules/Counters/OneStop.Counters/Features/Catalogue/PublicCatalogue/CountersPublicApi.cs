@@ -7,7 +7,6 @@ using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.Calendar;
 using OneStop.Platform.Domain;
-using OneStop.Platform.Persistence;
 using OneStop.Platform.Web;
 
 namespace OneStop.Counters.Features.Catalogue.PublicCatalogue;
@@ -87,17 +86,13 @@ internal sealed class CountersPublicApi(CountersDbContext db, PublicLookup looku
     public async Task<KeysetPage<PublicDossierStatus>> ApplicantDossiersAsync(
         string applicantKind, string applicantIdentity, string? cursor, int pageSize, CancellationToken ct = default)
     {
-        var identity = (applicantIdentity ?? "").Trim();
-        if (identity.Length is 0 or > 20 || applicantKind is not (ApplicantKinds.Citizen or ApplicantKinds.Organisation))
+        if (Dossiers.ApplicantDossiers.Of(db, applicantKind, applicantIdentity) is not { } query)
         {
             return new KeysetPage<PublicDossierStatus>([], null);
         }
 
         var before = KeysetCursor.Decode<Guid?>(cursor);
         var size = KeysetCursor.ClampPageSize(pageSize);
-        // The applicant's own dossiers across every unit: the scope filter is lifted for this exact identity only.
-        var query = db.Dossiers.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking()
-            .Where(d => d.ApplicantKind == applicantKind && d.ApplicantIdentity == identity);
         if (before is { } last)
         {
             query = query.Where(d => d.Id.CompareTo(last) < 0);

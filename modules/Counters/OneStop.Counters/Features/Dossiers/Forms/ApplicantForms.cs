@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Infrastructure;
-using OneStop.Platform.Persistence;
 using OneStop.Platform.Scoping;
 using OneStop.Platform.Web;
 
@@ -61,14 +60,12 @@ internal sealed class ApplicantForms(CountersDbContext db, DossierForms forms, I
     /// <summary>The dossiers among <paramref name="codes"/> whose applicant is exactly this one, whichever unit holds them.</summary>
     private async Task<List<Owned>> OwnedAsync(string applicantKind, string applicantIdentity, IReadOnlyCollection<string> codes, CancellationToken ct)
     {
-        var identity = (applicantIdentity ?? "").Trim();
-        if (identity.Length is 0 or > 20 || applicantKind is not (ApplicantKinds.Citizen or ApplicantKinds.Organisation) || codes.Count == 0)
+        if (codes.Count == 0 || ApplicantDossiers.Of(db, applicantKind, applicantIdentity) is not { } own)
         {
             return [];
         }
 
-        return await db.Dossiers.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking()
-            .Where(d => d.ApplicantKind == applicantKind && d.ApplicantIdentity == identity && codes.Contains(d.Code))
+        return await own.Where(d => codes.Contains(d.Code))
             .Select(d => new Owned(d.Id, d.Code, d.UnitId, d.UnitPath, d.ReceivingUnitName))
             .ToListAsync(ct);
     }
