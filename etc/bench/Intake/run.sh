@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Intake benchmark: a throw-away PostgreSQL, the host on Kestrel (Release) against it, then the HTTP load.
-# Usage: etc/bench/Intake/run.sh [intakes=2000] [concurrency=16]
+# Usage: etc/bench/Intake/run.sh [intakes=2000] [concurrency=16] [wards=8]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 eval "$(etc/scripts/postgres.sh start)"
@@ -10,6 +10,8 @@ trap cleanup EXIT
 dotnet build -c Release src/OneStop.Platform.Host -v q -nologo >/dev/null
 dotnet build -c Release etc/bench/Intake -v q -nologo >/dev/null
 port=${ONESTOP_BENCH_PORT:-5099}
+# Another host on the port would take the load and its figures would be read as ours.
+if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then echo "port $port is in use (ONESTOP_BENCH_PORT)" >&2; exit 2; fi
 Database__Provider=PostgreSql Database__ConnectionString="$ONESTOP_TEST_POSTGRES;Database=onestop_bench" \
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
   Outbox__PollingEnabled=true Jobs__ServerEnabled=false Seed__DemoUsers=true Seed__DemoData=false \
@@ -20,7 +22,7 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}" | tee /tmp/onestop-bench-intake.out
+dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}" "${3:-8}" | tee /tmp/onestop-bench-intake.out
 
 # Outbox lag under that load: from each DossierChanged's time to its delivery to every consumer (search, Digitization,
 # Evaluation, the portal sync), once the relay has drained the queue.
@@ -40,9 +42,9 @@ done
 # Baseline in the same run, on the same PostgreSQL: the rows of one intake of the load (the dossier, its components,
 # steps, history and hand-over, its outbox row, its audit records as the write stores them, the code and register
 # counters), copied by pgbench from a template with new keys, one transaction sent as ONE round trip (the statements
-# joined by \;), by as many clients, on as many agency-days as the load used (one: both demo desks serve one ward since
-# the 2025 reorganisation). The best the database can do for the same writes; the host is stopped first so both
-# measure the machine alone.
+# joined by \;), by as many clients, on as many agency-days and unit-years as the load used (client i takes counter
+# i mod wards, as the load's client i takes ward i mod wards). The best the database can do for the same writes; the
+# host is stopped first so both measure the machine alone.
 kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; host_pid=""
 tpl=$("${psql[@]}" -c "SELECT \"Id\" FROM counters.\"Dossiers\" WHERE \"ReceivedAt\" IS NOT NULL ORDER BY \"SubmittedAt\" DESC LIMIT 1")
 agency=$("${psql[@]}" -c "SELECT \"ReceivingAgencyCode\" || '|' || \"ReceivingUnitId\" FROM counters.\"Dossiers\" WHERE \"Id\" = '$tpl'")
@@ -66,8 +68,9 @@ clone() { # table, template kind, extra keys (jsonb_build_object arguments)
 script=$(mktemp /tmp/onestop-pgbench-XXXXXX.sql)
 {
   echo '\set r random(1, 9000000000000000000)'
-  echo "BEGIN \\; INSERT INTO counters.\"DossierCodeCounters\" AS c (\"AgencyCode\", \"Day\", \"Last\") VALUES ('${agency%%|*}', DATE '2030-01-01', 1) ON CONFLICT (\"AgencyCode\", \"Day\") DO UPDATE SET \"Last\" = c.\"Last\" + 1 RETURNING \"Last\" \\;"
-  echo "INSERT INTO counters.\"DossierRegisterCounters\" AS c (\"UnitId\", \"Year\", \"Last\") VALUES ('${agency##*|}', 2030, 1) ON CONFLICT (\"UnitId\", \"Year\") DO UPDATE SET \"Last\" = c.\"Last\" + 1 RETURNING \"Last\" \\;"
+  echo "\\set w :client_id % ${3:-8}"
+  echo "BEGIN \\; INSERT INTO counters.\"DossierCodeCounters\" AS c (\"AgencyCode\", \"Day\", \"Last\") VALUES ('${agency%%|*}' || :w, DATE '2030-01-01', 1) ON CONFLICT (\"AgencyCode\", \"Day\") DO UPDATE SET \"Last\" = c.\"Last\" + 1 RETURNING \"Last\" \\;"
+  echo "INSERT INTO counters.\"DossierRegisterCounters\" AS c (\"UnitId\", \"Year\", \"Last\") VALUES ('${agency##*|}', 2030 + :w, 1) ON CONFLICT (\"UnitId\", \"Year\") DO UPDATE SET \"Last\" = c.\"Last\" + 1 RETURNING \"Last\" \\;"
   echo "$(clone Dossiers dossier "'Id', md5('d' || :r)::uuid, 'Code', 'PGB-' || :r") \\;"
   for t in DossierComponents:component DossierSteps:step DossierHistory:history DossierHandovers:handover; do
     echo "$(clone "${t%%:*}" "${t##*:}" "'Id', gen_random_uuid(), 'DossierId', md5('d' || :r)::uuid") \\;"

@@ -29,7 +29,7 @@ public static class PersistenceServiceCollectionExtensions
         var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (db.IsPostgreSql)
         {
-            options.UseNpgsql(db.ConnectionString, npgsql => npgsql
+            options.UseNpgsql(PostgreSqlConnectionString.Of(db.ConnectionString), npgsql => npgsql
                 .MigrationsHistoryTable("__EFMigrationsHistory", schema)
                 .MigrationsAssembly(contextType.Assembly.GetName().Name));
         }
