@@ -286,6 +286,40 @@ public sealed class KpiEngineTests(GeneratedYearFixture fx) : IClassFixture<Gene
     }
 
     [Fact]
+    public async Task Every_calculator_answers_a_months_days_at_once_as_it_answers_each_day_on_its_own()
+    {
+        // ADR 0053: the engine asks a month of days in one call; a calculator grouping by day in SQL must give, for the
+        // codes it counts per day (and every code of a day-rolled calculator), exactly what a day asked alone gives.
+        var (from, to) = (new DateOnly(GeneratedYearFixture.Year, 3, 1), new DateOnly(GeneratedYearFixture.Year, 4, 1));
+        var definitions = await PeriodsAsync();
+        var compared = await fx.AsSystemAsync(async sp =>
+        {
+            var count = 0;
+            foreach (var calculator in sp.GetServices<IKpiCalculator>())
+            {
+                var daily = calculator.KpiCodes.Where(c => definitions.TryGetValue(c, out var kinds) && kinds.Contains(KpiPeriodKinds.Day)).ToHashSet();
+                var wanted = KpiDayRollUp.Applies(calculator.KpiCodes) ? calculator.KpiCodes.ToHashSet() : daily;
+                if (wanted.Count == 0)
+                {
+                    continue;
+                }
+
+                static List<string> Lines(IEnumerable<KpiDayRows> days, HashSet<string> codes) => days
+                    .SelectMany(d => d.Rows.Where(r => codes.Contains(r.KpiCode) && (r.Numerator != 0 || r.Denominator != 0))
+                        .Select(r => $"{d.Day:yyyy-MM-dd} {r.KpiCode} {r.UnitId} {r.AsIsUnitId} {r.RollsUp} {r.Numerator:0.00} {r.Denominator:0.00}"))
+                    .Order(StringComparer.Ordinal).ToList();
+                var atOnce = Lines(await calculator.ComputeDaysAsync(from, to), wanted);
+                var oneByOne = Lines(await KpiDays.OneByOneAsync(calculator, from, to, CancellationToken.None), wanted);
+                atOnce.ShouldBe(oneByOne, calculator.GetType().Name);
+                count += atOnce.Count;
+            }
+
+            return count;
+        });
+        compared.ShouldBeGreaterThan(10_000); // a month of days of every unit: the comparison is not of two empty lists
+    }
+
+    [Fact]
     public async Task A_districts_roll_up_is_the_sum_over_its_communes_rows_never_an_average_of_percentages()
     {
         var snapshots = await SnapshotsAsync(["2025", "2025-Q2"]);

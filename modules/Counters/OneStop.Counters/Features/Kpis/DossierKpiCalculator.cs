@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
@@ -35,18 +36,35 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
          CountersKpiCodes.I766DataReuse, CountersKpiCodes.I766FullyOnline, CountersKpiCodes.ElectronicRouting,
          CountersKpiCodes.I766OnlinePayment, CountersKpiCodes.I766PopulationData];
 
-    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
+        (await CountAsync(period.StartsAt, period.EndsAt, null, ct)).Select(r => r.Row).ToList();
+
+    /// <summary>
+    /// A month's days in the four queries of one period, grouped by day as well (ADR 0053): on PostgreSQL, where the day
+    /// is the whole days between the row's time and the first day's start; SQLite cannot subtract instants in SQL, so
+    /// there each day is asked on its own.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        db.Database.IsNpgsql()
+            ? KpiDays.ByDay(from, await CountAsync(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from), ct))
+            : await KpiDays.OneByOneAsync(this, from, to, ct);
+
+    /// <summary>
+    /// The rows of [<paramref name="start"/>, <paramref name="end"/>), each tagged with its day from
+    /// <paramref name="days"/> (the reception day, or the resolution day for on-time), or all with day 0 when null.
+    /// </summary>
+    private async Task<List<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset? days, CancellationToken ct)
     {
-        var (start, end, now) = (period.StartsAt, period.EndsAt, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         var splits = await SplitsAsync(ct);
         var split = splits.Units;
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
         var received = dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status));
         var byDesk = await received
-            .GroupBy(d => new { UnitId = d.ReceivingUnitId, d.UnitPath, Address = split.Contains(d.ReceivingUnitId) ? d.ApplicantAddress : null })
+            .GroupBy(GroupKey.ByDesk(split, days))
             .Select(g => new
             {
-                g.Key.UnitId, g.Key.UnitPath, g.Key.Address, Count = g.Count(),
+                g.Key, Count = g.Count(),
                 Online = g.Count(d => d.Channel == DossierChannels.Online),
                 Reusing = g.Count(d => d.Components.Any(c => c.Source != ComponentSources.Submitted)),
                 Routed = g.Count(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
@@ -57,34 +75,74 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
                 Verified = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen && d.ApplicantVerified),
             }).ToListAsync(ct);
         var progress = await received
-            .GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null })
+            .GroupBy(GroupKey.ByResolver(split, days, resolutionDay: false))
             .Select(g => new
             {
-                g.Key.ResolvingUnitId, g.Key.SharedUnitPath, g.Key.Address, Count = g.Count(),
+                g.Key, Count = g.Count(),
                 OnTrack = g.Count(d => d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt
                     : d.Status != DossierStatuses.Stopped && (d.DueAt == null || d.DueAt >= now)),
             }).ToListAsync(ct);
         var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end)
-            .GroupBy(d => new { d.ResolvingUnitId, d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null })
-            .Select(g => new { g.Key.ResolvingUnitId, g.Key.SharedUnitPath, g.Key.Address, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
+            .GroupBy(GroupKey.ByResolver(split, days, resolutionDay: true))
+            .Select(g => new { g.Key, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
             .ToListAsync(ct);
-        var fullyOnline = await (from d in received
-                                 join p in db.Procedures on d.ProcedureId equals p.Id
-                                 where p.FullyOnline
-                                 group d by new { UnitId = d.ReceivingUnitId, d.UnitPath, Address = split.Contains(d.ReceivingUnitId) ? d.ApplicantAddress : null } into g
-                                 select new { g.Key.UnitId, g.Key.UnitPath, g.Key.Address, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
+        var fullyOnline = await received.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline))
+            .GroupBy(GroupKey.ByDesk(split, days))
+            .Select(g => new { g.Key, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
             .ToListAsync(ct);
 
-        var rows = new List<KpiRow>();
-        rows.AddRange(byDesk.Select(g => new KpiRow(CountersKpiCodes.OnlineShare, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Select(g => new KpiRow(CountersKpiCodes.I766DataReuse, g.UnitId, g.UnitPath, g.Reusing, g.Count, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Where(g => g.Routed > 0).Select(g => new KpiRow(CountersKpiCodes.ElectronicRouting, g.UnitId, g.UnitPath, g.RoutedElectronically, g.Routed, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Where(g => g.WithFees > 0).Select(g => new KpiRow(CountersKpiCodes.I766OnlinePayment, g.UnitId, g.UnitPath, g.PaidOnline, g.WithFees, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(byDesk.Where(g => g.Citizens > 0).Select(g => new KpiRow(CountersKpiCodes.I766PopulationData, g.UnitId, g.UnitPath, g.Verified, g.Citizens, AsIs(splits, g.UnitId, g.Address))));
-        rows.AddRange(progress.Select(g => new KpiRow(CountersKpiCodes.I766Progress, g.ResolvingUnitId, g.SharedUnitPath, g.OnTrack, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
-        rows.AddRange(resolved.Select(g => new KpiRow(CountersKpiCodes.OnTimeRate, g.ResolvingUnitId, g.SharedUnitPath, g.OnTime, g.Count, AsIs(splits, g.ResolvingUnitId, g.Address))));
-        rows.AddRange(fullyOnline.Select(g => new KpiRow(CountersKpiCodes.I766FullyOnline, g.UnitId, g.UnitPath, g.Online, g.Count, AsIs(splits, g.UnitId, g.Address))));
+        var rows = new List<(int Day, KpiRow Row)>();
+        void Add(string code, GroupKey key, decimal numerator, decimal denominator) =>
+            rows.Add((key.Day, new KpiRow(code, key.UnitId, key.UnitPath, numerator, denominator, AsIs(splits, key.UnitId, key.Address))));
+        foreach (var g in byDesk)
+        {
+            Add(CountersKpiCodes.OnlineShare, g.Key, g.Online, g.Count);
+            Add(CountersKpiCodes.I766DataReuse, g.Key, g.Reusing, g.Count);
+            if (g.Routed > 0)
+            {
+                Add(CountersKpiCodes.ElectronicRouting, g.Key, g.RoutedElectronically, g.Routed);
+            }
+
+            if (g.WithFees > 0)
+            {
+                Add(CountersKpiCodes.I766OnlinePayment, g.Key, g.PaidOnline, g.WithFees);
+            }
+
+            if (g.Citizens > 0)
+            {
+                Add(CountersKpiCodes.I766PopulationData, g.Key, g.Verified, g.Citizens);
+            }
+        }
+
+        progress.ForEach(g => Add(CountersKpiCodes.I766Progress, g.Key, g.OnTrack, g.Count));
+        resolved.ForEach(g => Add(CountersKpiCodes.OnTimeRate, g.Key, g.OnTime, g.Count));
+        fullyOnline.ForEach(g => Add(CountersKpiCodes.I766FullyOnline, g.Key, g.Online, g.Count));
         return rows;
+    }
+
+    /// <summary>
+    /// What the dossiers are grouped by: the counting unit and its path, the applicant's address where the unit was split
+    /// since, and the day (whole days since <c>days</c>; 0 when counting a period).
+    /// </summary>
+    private sealed class GroupKey
+    {
+        public Guid UnitId { get; init; }
+        public string UnitPath { get; init; } = "";
+        public string? Address { get; init; }
+        public int Day { get; init; }
+
+        /// <summary>By the receiving desk and the reception day.</summary>
+        public static Expression<Func<Dossier, GroupKey>> ByDesk(IReadOnlyList<Guid> split, DateTimeOffset? days) => days is { } origin
+            ? d => new GroupKey { UnitId = d.ReceivingUnitId, UnitPath = d.UnitPath, Address = split.Contains(d.ReceivingUnitId) ? d.ApplicantAddress : null, Day = (d.ReceivedAt!.Value - origin).Days }
+            : d => new GroupKey { UnitId = d.ReceivingUnitId, UnitPath = d.UnitPath, Address = split.Contains(d.ReceivingUnitId) ? d.ApplicantAddress : null, Day = 0 };
+
+        /// <summary>By the competent unit (the one holding the dossier for resolution) and the reception or resolution day.</summary>
+        public static Expression<Func<Dossier, GroupKey>> ByResolver(IReadOnlyList<Guid> split, DateTimeOffset? days, bool resolutionDay) => (days, resolutionDay) switch
+        {
+            ({ } origin, false) => d => new GroupKey { UnitId = d.ResolvingUnitId, UnitPath = d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null, Day = (d.ReceivedAt!.Value - origin).Days },
+            ({ } origin, true) => d => new GroupKey { UnitId = d.ResolvingUnitId, UnitPath = d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null, Day = (d.ResolvedAt!.Value - origin).Days },
+            _ => d => new GroupKey { UnitId = d.ResolvingUnitId, UnitPath = d.SharedUnitPath, Address = split.Contains(d.ResolvingUnitId) ? d.ApplicantAddress : null, Day = 0 },
+        };
     }
 
     /// <summary>Loaded once per engine run (the calculator is scoped to it), not once per period.</summary>

@@ -93,14 +93,9 @@ internal sealed class KpiEngine(
 
             var list = KpiPeriod.InYear(year, codes.SelectMany(c => context.Definitions[c].PeriodList)).ToList();
             // One transaction per calculator: readers keep the old year until the new one is complete; snapshots are
-            // streamed out period by period, so memory stays at one period's rows.
-            rows += await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && s.PeriodStart >= yearStart && s.PeriodStart < yearEnd), async write =>
-            {
-                foreach (var period in list)
-                {
-                    await write(Roll(context, codes, period, await calculator.ComputeAsync(period, ct), startedAt).ToList());
-                }
-            }, ct);
+            // streamed out period by period (days a month at a time), so memory stays at one period's rows.
+            rows += await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && s.PeriodStart >= yearStart && s.PeriodStart < yearEnd),
+                write => WritePeriodsAsync(write, context, calculator, codes, list, startedAt, ct), ct);
             await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: year != VietnamTime.Of(startedAt).Year, ct);
             periods += list.Count;
             times.Add((calculator.GetType().Name, false, watch.Elapsed - started));
@@ -157,11 +152,11 @@ internal sealed class KpiEngine(
             }
 
             var touched = days.SelectMany(d => kinds.Select(k => KpiPeriod.Containing(k, d))).DistinctBy(p => p.Key).ToList();
-            foreach (var period in touched)
+            if (touched.Count > 0)
             {
-                var key = period.Key;
-                rows += await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && s.PeriodKey == key),
-                    async write => await write(Roll(context, codes, period, await calculator.ComputeAsync(period, ct), startedAt).ToList()), ct);
+                var keys = touched.Select(p => p.Key).ToList();
+                rows += await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && keys.Contains(s.PeriodKey)),
+                    write => WritePeriodsAsync(write, context, calculator, codes, touched, startedAt, ct), ct);
             }
 
             await SetWatermarkAsync(calculator, startedAt, onlyIfMissing: false, ct);
@@ -231,9 +226,9 @@ internal sealed class KpiEngine(
         Func<List<KpiSnapshot>, Task> write, EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes,
         IReadOnlyList<string> kinds, IEnumerable<DateOnly> days, IReadOnlyList<KpiPeriod> longer, DateTimeOffset startedAt, CancellationToken ct)
     {
-        foreach (var day in days)
+        await foreach (var day in AskDaysAsync(calculator, days.ToList(), ct))
         {
-            await write(await ComputeDayAsync(context, calculator, codes, kinds, day, startedAt, ct));
+            await write(await StoreDayAsync(context, codes, kinds, day, startedAt, ct));
         }
 
         foreach (var period in longer)
@@ -242,19 +237,79 @@ internal sealed class KpiEngine(
         }
     }
 
-    /// <summary>Asks the calculator for one day, stores its rows as partials and returns the day's snapshots (none when no code has days).</summary>
-    private async Task<List<KpiSnapshot>> ComputeDayAsync(
-        EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes, IReadOnlyList<string> kinds, DateOnly day, DateTimeOffset startedAt, CancellationToken ct)
+    /// <summary>
+    /// The per-period path: each period asked of the calculator, except days, which are asked a month (or a run of
+    /// consecutive days) at a time through <see cref="IKpiCalculator.ComputeDaysAsync"/>.
+    /// </summary>
+    private static async Task WritePeriodsAsync(
+        Func<List<KpiSnapshot>, Task> write, EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes,
+        IReadOnlyList<KpiPeriod> periods, DateTimeOffset startedAt, CancellationToken ct)
     {
-        var period = KpiPeriod.ForDay(day);
-        var rows = await calculator.ComputeAsync(period, ct);
-        var partials = rows.Where(r => codes.Contains(r.KpiCode)).Select(r => new KpiDayPartial
+        var days = periods.Where(p => p.Kind == KpiPeriodKinds.Day).Select(p => p.Start).ToList();
+        await foreach (var day in AskDaysAsync(calculator, days, ct))
         {
-            KpiCode = r.KpiCode, Day = day, UnitId = r.UnitId, UnitPath = r.UnitPath, AsIsUnitId = r.AsIsUnitId, RollsUp = r.RollsUp,
+            await write(Roll(context, codes, KpiPeriod.ForDay(day.Day), day.Rows, startedAt).ToList());
+        }
+
+        foreach (var period in periods.Where(p => p.Kind != KpiPeriodKinds.Day))
+        {
+            await write(Roll(context, codes, period, await calculator.ComputeAsync(period, ct), startedAt).ToList());
+        }
+    }
+
+    /// <summary>
+    /// The calculator's answers for <paramref name="days"/>, asked one run of consecutive days within a month at a time
+    /// (a whole month for a year's recompute, a day or two for the five-minute run); only the days asked for come back.
+    /// </summary>
+    private static async IAsyncEnumerable<KpiDayRows> AskDaysAsync(
+        IKpiCalculator calculator, IReadOnlyCollection<DateOnly> days, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var wanted = days.ToHashSet();
+        foreach (var (from, to) in DayRuns(wanted))
+        {
+            foreach (var day in await calculator.ComputeDaysAsync(from, to, ct))
+            {
+                if (wanted.Contains(day.Day))
+                {
+                    yield return day;
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs of consecutive days, none crossing a month's end: [from, to) each.</summary>
+    internal static IEnumerable<(DateOnly From, DateOnly To)> DayRuns(IEnumerable<DateOnly> days)
+    {
+        DateOnly? from = null, last = null;
+        foreach (var day in days.Distinct().Order())
+        {
+            if (from is { } f && last is { } l && (day != l.AddDays(1) || day.Month != f.Month || day.Year != f.Year))
+            {
+                yield return (f, l.AddDays(1));
+                from = null;
+            }
+
+            from ??= day;
+            last = day;
+        }
+
+        if (from is { } first && last is { } end)
+        {
+            yield return (first, end.AddDays(1));
+        }
+    }
+
+    /// <summary>Stores one day's rows as partials and returns the day's snapshots (none when no code has days).</summary>
+    private async Task<List<KpiSnapshot>> StoreDayAsync(
+        EngineContext context, IReadOnlyCollection<string> codes, IReadOnlyList<string> kinds, KpiDayRows day, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var partials = day.Rows.Where(r => codes.Contains(r.KpiCode)).Select(r => new KpiDayPartial
+        {
+            KpiCode = r.KpiCode, Day = day.Day, UnitId = r.UnitId, UnitPath = r.UnitPath, AsIsUnitId = r.AsIsUnitId, RollsUp = r.RollsUp,
             Numerator = r.Numerator, Denominator = r.Denominator,
         }).ToList();
         await WritePartialsAsync(partials, ct);
-        return kinds.Contains(KpiPeriodKinds.Day) ? Roll(context, codes, period, rows, startedAt).ToList() : [];
+        return kinds.Contains(KpiPeriodKinds.Day) ? Roll(context, codes, KpiPeriod.ForDay(day.Day), day.Rows, startedAt).ToList() : [];
     }
 
     /// <summary>
