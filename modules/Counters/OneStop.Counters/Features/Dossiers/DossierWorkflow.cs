@@ -57,11 +57,15 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
     /// What reception reads — the legal time and the internal process in force on the day, the agencies' names, the
     /// step clock — read before any transaction opens, so the running numbers' row locks are held only for the writes.
     /// </summary>
-    public async Task<Reception> PrepareReceptionAsync(Dossier d, CancellationToken ct)
+    public Task<Reception> PrepareReceptionAsync(Dossier d, CancellationToken ct) => PrepareReceptionAsync(d, null, ct);
+
+    /// <param name="procedure">The dossier's procedure with its legal times, versions and steps, when the caller has just
+    /// read it (intake); else it is read here.</param>
+    public async Task<Reception> PrepareReceptionAsync(Dossier d, Procedure? procedure, CancellationToken ct)
     {
         var day = VietnamTime.DayOf(Now);
         // The legal time and the internal process in force on the day of reception apply (a catalogue change moves only later dossiers).
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Steps).AsSplitQuery().FirstAsync(p => p.Id == d.ProcedureId, ct);
+        procedure ??= await db.Procedures.AsNoTracking().Include(p => p.LegalTimes).Include(p => p.Versions).Include(p => p.Steps).AsSplitQuery().FirstAsync(p => p.Id == d.ProcedureId, ct);
         IntakeHandler.ApplyLegalTime(d, procedure, VietnamTime.ToLocal(Now));
         var approved = procedure.StepsOn(day);
         var agencies = new Dictionary<string, string?>();

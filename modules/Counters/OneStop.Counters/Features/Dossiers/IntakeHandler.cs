@@ -112,7 +112,8 @@ internal sealed class IntakeHandler(
         // One instant for the whole intake: the reception day decides abolition, the version, the decisions in force and the code.
         var now = workflow.Now;
         var today = OneStop.Platform.Domain.VietnamTime.DayOf(now);
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees)
+        // Steps too: reception plans the internal process from this same read (PrepareReceptionAsync does not read it again).
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps)
             .Include(p => p.Versions).ThenInclude(v => v.Components).Include(p => p.Versions).ThenInclude(v => v.Fees).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
             ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 400, request.ProcedureCode) { MessageCode = CountersMessages.IntakeProcedureNotFound };
@@ -174,7 +175,7 @@ internal sealed class IntakeHandler(
         await workflow.PrepareClockAsync(dossier.UnitId, ct);
         // Everything read before the transaction: the code's row lock (one per agency and day) is then held only for
         // the register's number, the writes and the commit — the rows every intake of that desk waits for.
-        var reception = channel == DossierChannels.Direct ? await workflow.PrepareReceptionAsync(dossier, ct) : null;
+        var reception = channel == DossierChannels.Direct ? await workflow.PrepareReceptionAsync(dossier, procedure, ct) : null;
         // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (reception is not null)
