@@ -18,25 +18,35 @@ internal sealed class SatisfactionCalculator(EvaluationDbContext db) : IKpiCalcu
 
     public IReadOnlyCollection<string> KpiCodes { get; } = [Contracts.KpiCodes.Satisfaction, Contracts.KpiCodes.I766DossierSatisfaction, Contracts.KpiCodes.SatisfactionCriteria];
 
-    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
+        (await CountAsync(period.StartsAt, period.EndsAt, null, ct)).Select(r => r.Row).ToList();
+
+    /// <summary>A month's days in one query on PostgreSQL, grouped by rating day as well (ADR 0053); SQLite asks each day.</summary>
+    public async Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        db.Database.IsNpgsql()
+            ? KpiDays.ByDay(from, await CountAsync(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from), ct))
+            : await KpiDays.OneByOneAsync(this, from, to, ct);
+
+    /// <param name="days">Tag each row with its rating day counted from this instant; null: one period, day 0.</param>
+    private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset? days, CancellationToken ct)
     {
-        var (from, to) = (period.StartsAt, period.EndsAt);
-        var groups = await db.Ratings.IgnoreQueryFilters(Scope).AsNoTracking()
-            .Where(r => r.RatedAt >= from && r.RatedAt < to)
-            .GroupBy(r => new { r.UnitId, r.UnitPath })
+        var ratings = db.Ratings.IgnoreQueryFilters(Scope).AsNoTracking().Where(r => r.RatedAt >= from && r.RatedAt < to);
+        var groups = await (days is { } origin
+                ? ratings.GroupBy(r => new UnitDay { UnitId = r.UnitId, UnitPath = r.UnitPath, Day = (r.RatedAt - origin).Days })
+                : ratings.GroupBy(r => new UnitDay { UnitId = r.UnitId, UnitPath = r.UnitPath, Day = 0 }))
             .Select(g => new
             {
-                g.Key.UnitId, g.Key.UnitPath, Count = g.Count(),
+                g.Key, Count = g.Count(),
                 Positive = g.Count(r => r.Overall == OverallRatings.VerySatisfied || r.Overall == OverallRatings.Satisfied),
                 Points = g.Sum(r => r.Points),
             })
             .ToListAsync(ct);
         return groups.SelectMany(g => new[]
         {
-            new KpiRow(Contracts.KpiCodes.Satisfaction, g.UnitId, g.UnitPath, g.Positive, g.Count),
-            new KpiRow(Contracts.KpiCodes.I766DossierSatisfaction, g.UnitId, g.UnitPath, g.Positive, g.Count),
-            new KpiRow(Contracts.KpiCodes.SatisfactionCriteria, g.UnitId, g.UnitPath, g.Points, 18m * g.Count),
-        }).ToList();
+            (g.Key.Day, new KpiRow(Contracts.KpiCodes.Satisfaction, g.Key.UnitId, g.Key.UnitPath, g.Positive, g.Count)),
+            (g.Key.Day, new KpiRow(Contracts.KpiCodes.I766DossierSatisfaction, g.Key.UnitId, g.Key.UnitPath, g.Positive, g.Count)),
+            (g.Key.Day, new KpiRow(Contracts.KpiCodes.SatisfactionCriteria, g.Key.UnitId, g.Key.UnitPath, g.Points, 18m * g.Count)),
+        });
     }
 
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default) =>
@@ -68,21 +78,34 @@ internal sealed class ComplaintCalculator(EvaluationDbContext db, TimeProvider c
 
     public IReadOnlyCollection<string> KpiCodes { get; } = [Contracts.KpiCodes.I766ComplaintsOnTime, Contracts.KpiCodes.I766ComplaintSatisfaction];
 
-    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
+        (await CountAsync(period.StartsAt, period.EndsAt, null, ct)).Select(r => r.Row).ToList();
+
+    /// <summary>A month's days in two queries on PostgreSQL, grouped by reception or answer day as well (ADR 0053); SQLite asks each day.</summary>
+    public async Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        db.Database.IsNpgsql()
+            ? KpiDays.ByDay(from, await CountAsync(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from), ct))
+            : await KpiDays.OneByOneAsync(this, from, to, ct);
+
+    /// <param name="days">Tag each row with its day counted from this instant; null: one period, day 0.</param>
+    private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset? days, CancellationToken ct)
     {
-        var (from, to, now) = (period.StartsAt, period.EndsAt, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         var complaints = db.Complaints.IgnoreQueryFilters(Scope).AsNoTracking();
-        var received = await complaints.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)
-            .GroupBy(c => new { c.UnitId, c.UnitPath })
-            .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count(), OnTime = g.Count(c => c.ResolvedAt != null ? c.ResolvedAt <= c.DueAt : c.DueAt >= now) })
+        var receivedIn = complaints.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to);
+        var received = await (days is { } origin
+                ? receivedIn.GroupBy(c => new UnitDay { UnitId = c.UnitId, UnitPath = c.UnitPath, Day = (c.ReceivedAt - origin).Days })
+                : receivedIn.GroupBy(c => new UnitDay { UnitId = c.UnitId, UnitPath = c.UnitPath, Day = 0 }))
+            .Select(g => new { g.Key, Count = g.Count(), OnTime = g.Count(c => c.ResolvedAt != null ? c.ResolvedAt <= c.DueAt : c.DueAt >= now) })
             .ToListAsync(ct);
-        var answered = await complaints.Where(c => c.ResolvedAt >= from && c.ResolvedAt < to && c.ApplicantSatisfied != null)
-            .GroupBy(c => new { c.UnitId, c.UnitPath })
-            .Select(g => new { g.Key.UnitId, g.Key.UnitPath, Count = g.Count(), Satisfied = g.Count(c => c.ApplicantSatisfied == true) })
+        var answeredIn = complaints.Where(c => c.ResolvedAt >= from && c.ResolvedAt < to && c.ApplicantSatisfied != null);
+        var answered = await (days is { } start
+                ? answeredIn.GroupBy(c => new UnitDay { UnitId = c.UnitId, UnitPath = c.UnitPath, Day = (c.ResolvedAt!.Value - start).Days })
+                : answeredIn.GroupBy(c => new UnitDay { UnitId = c.UnitId, UnitPath = c.UnitPath, Day = 0 }))
+            .Select(g => new { g.Key, Count = g.Count(), Satisfied = g.Count(c => c.ApplicantSatisfied == true) })
             .ToListAsync(ct);
-        return received.Select(g => new KpiRow(Contracts.KpiCodes.I766ComplaintsOnTime, g.UnitId, g.UnitPath, g.OnTime, g.Count))
-            .Concat(answered.Select(g => new KpiRow(Contracts.KpiCodes.I766ComplaintSatisfaction, g.UnitId, g.UnitPath, g.Satisfied, g.Count)))
-            .ToList();
+        return received.Select(g => (g.Key.Day, new KpiRow(Contracts.KpiCodes.I766ComplaintsOnTime, g.Key.UnitId, g.Key.UnitPath, g.OnTime, g.Count)))
+            .Concat(answered.Select(g => (g.Key.Day, new KpiRow(Contracts.KpiCodes.I766ComplaintSatisfaction, g.Key.UnitId, g.Key.UnitPath, g.Satisfied, g.Count))));
     }
 
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)
