@@ -22,6 +22,14 @@ public interface IApplicantDossierActions
     Task<ApplicantDossier?> SupplementAsync(string applicantKind, string applicantIdentity, string actorName, string dossierCode,
         IReadOnlyList<ApplicantUpload> files, string? note, CancellationToken ct = default);
 
+    /// <summary>
+    /// The applicant took the electronic result (downloaded the signed PDF): a resolved dossier whose applicant asked for
+    /// the result electronically is returned (trả kết quả điện tử, method ELECTRONIC) under <c>actorName</c>; any other
+    /// dossier is left as it is. Null when the dossier is not the applicant's.
+    /// </summary>
+    Task<ApplicantDossier?> ElectronicResultTakenAsync(string applicantKind, string applicantIdentity, string actorName, string dossierCode,
+        CancellationToken ct = default);
+
     /// <summary>Rút hồ sơ with the applicant's reason, where the workflow allows it; null when the dossier is not the applicant's.</summary>
     Task<ApplicantDossier?> WithdrawAsync(string applicantKind, string applicantIdentity, string actorName, string dossierCode, string reason,
         CancellationToken ct = default);

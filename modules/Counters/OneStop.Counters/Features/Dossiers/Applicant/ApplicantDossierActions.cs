@@ -108,6 +108,25 @@ internal sealed class ApplicantDossierActions(CountersDbContext db, DossierWorkf
         return await DescribeAsync(dossier, ct);
     }
 
+    public async Task<ApplicantDossier?> ElectronicResultTakenAsync(string applicantKind, string applicantIdentity, string actorName, string dossierCode,
+        CancellationToken ct)
+    {
+        if (await OwnedAsync(applicantKind, applicantIdentity, dossierCode, ct) is not { } owned)
+        {
+            return null;
+        }
+
+        using var _ = scope.Change(UnitOf(owned), null, actorName);
+        var dossier = await workflow.LoadAsync(owned.Id, ct);
+        // Returned electronically only where the workflow says so: resolved, and the applicant chose the electronic result.
+        if (dossier.RequestedReturnMethod == ReturnMethods.Electronic && DossierLifecycle.Return.From.Contains(dossier.Stage))
+        {
+            await workflow.ReturnAsync(dossier, ReturnMethods.Electronic, "Công dân nhận kết quả điện tử trên Cổng dịch vụ công", ct);
+        }
+
+        return await DescribeAsync(dossier, ct);
+    }
+
     private async Task<ApplicantDossier> DescribeAsync(Dossier d, CancellationToken ct)
     {
         var reason = d.Status == DossierStatuses.SupplementRequested
@@ -117,7 +136,7 @@ internal sealed class ApplicantDossierActions(CountersDbContext db, DossierWorkf
             .Select(f => f.FileName).ToListAsync(ct);
         return new ApplicantDossier(d.Id, d.Code, d.Status, DossierStatuses.NameVi(d.Status), d.ProcedureName, d.UnitId, d.UnitPath, d.ReceivingUnitName,
             reason, DossierLifecycle.Supplement.From.Contains(d.Stage), DossierLifecycle.Withdraw.From.Contains(d.Stage),
-            d.Status is DossierStatuses.Resolved or DossierStatuses.Returned, files);
+            d.Status is DossierStatuses.Resolved or DossierStatuses.Returned, files, d.RequestedReturnMethod == ReturnMethods.Electronic);
     }
 
     private async Task<Owned?> OwnedAsync(string applicantKind, string applicantIdentity, string dossierCode, CancellationToken ct)

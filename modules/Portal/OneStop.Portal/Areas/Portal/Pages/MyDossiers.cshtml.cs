@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Counters.Contracts;
+using OneStop.Digitization.Contracts;
 using OneStop.Evaluation.Contracts;
 using OneStop.Platform;
 using OneStop.Platform.Scoping;
@@ -50,6 +51,9 @@ internal sealed class MyDossiersModel(IServiceProvider services, ICurrentScope s
 
     /// <summary>The citizen's own online ratings, per dossier code.</summary>
     public IReadOnlyDictionary<string, CitizenRating> Ratings { get; private set; } = new Dictionary<string, CitizenRating>();
+
+    /// <summary>The signed electronic results of the dossiers shown, per code.</summary>
+    public IReadOnlyDictionary<string, CitizenResult> Results { get; private set; } = new Dictionary<string, CitizenResult>();
 
     /// <summary>Evaluation is present: the rating form is offered.</summary>
     public bool CanRate { get; private set; }
@@ -114,11 +118,55 @@ internal sealed class MyDossiersModel(IServiceProvider services, ICurrentScope s
             Supplements = supplements;
         }
 
+        if (services.GetService<ICitizenResultsApi>() is { } results)
+        {
+            Results = await results.ResultsAsync(citizen.ApplicantIdentity,
+                Dossiers.Where(d => d.Status is DossierStatuses.Resolved or DossierStatuses.Returned).Select(d => d.Code).ToList(), ct);
+        }
+
         if (services.GetService<ICitizenFeedbackApi>() is { } feedback)
         {
             CanRate = true;
             Ratings = await feedback.RatingsAsync(Dossiers.Where(d => d.Status == DossierStatuses.Returned).Select(d => d.Code).ToList(), ct);
         }
+    }
+
+    /// <summary>
+    /// Kết quả điện tử: the signed PDF of the dossier's result (its QR opens the public verification page), for a
+    /// dossier Counters finds to be the citizen's, read in its unit as the citizen; anything else is 404. Taking it
+    /// returns a resolved dossier whose applicant asked for the electronic result (Counters decides).
+    /// </summary>
+    public async Task<IActionResult> OnGetResultAsync(string? code, CancellationToken ct)
+    {
+        if (SignedInCitizen.From(User) is not { } citizen)
+        {
+            return Challenge(CitizenAuthentication.Scheme);
+        }
+
+        if (services.GetService<IApplicantDossierActions>() is not { } actions || services.GetService<ICitizenResultsApi>() is not { } results
+            || code is not { Length: > 0 and <= 40 }
+            || await actions.FindAsync(CitizenActing.ApplicantKind(citizen), citizen.ApplicantIdentity, code, ct) is not { } dossier)
+        {
+            return NotFound();
+        }
+
+        CitizenResultFile? file;
+        using (CitizenActing.InDossiersUnit(scope, dossier, citizen))
+        {
+            file = await results.ResultFileAsync(citizen.ApplicantIdentity, dossier.Code, ct);
+        }
+
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        if (dossier.Status == DossierStatuses.Resolved && dossier.ReturnElectronically)
+        {
+            await actions.ElectronicResultTakenAsync(CitizenActing.ApplicantKind(citizen), citizen.ApplicantIdentity, CitizenActing.ActorName(citizen), dossier.Code, ct);
+        }
+
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     /// <summary>
