@@ -154,6 +154,8 @@ public sealed class ModuleRulesTests
     [
         nameof(IEvaluationApi), nameof(KpiValue), nameof(QualityIndex), nameof(QualityIndexGroup), nameof(KpiStructures),
         nameof(EvaluationPermissions), nameof(EvaluationErrorCodes),
+        // A citizen's rating and complaints through the portal (ADR 0050): feedback in, not KPI plumbing.
+        nameof(ICitizenFeedbackApi), nameof(CitizenRating), nameof(CitizenComplaint),
     ];
 
     [Theory]

@@ -70,6 +70,8 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<ICountersPublicApi, Features.Catalogue.PublicCatalogue.CountersPublicApi>();
         services.AddScoped<PublicLookup>();
         services.AddScoped<Features.Dossiers.Forms.ApplicantForms>();
+        services.AddScoped<IApplicantDossierActions, Features.Dossiers.Applicant.ApplicantDossierActions>(); // ADR 0050
+        services.AddBlobReferences<CountersDbContext>(db => db.ApplicantSupplementFiles.Select(f => (string?)f.BlobKey)); // ADR 0033, 0050
         services.AddScoped<PublicLookupThrottle>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionReview>();

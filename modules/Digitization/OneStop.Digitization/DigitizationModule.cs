@@ -55,6 +55,7 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<ArchiveHandler>();
         services.AddScoped<DataStore>();
         services.AddScoped<IDigitizationApi>(sp => sp.GetRequiredService<DataStore>());
+        services.AddScoped<ICitizenResultsApi, Features.CitizenResults.CitizenResultsApi>(); // ADR 0050
         services.AddScoped<CertifyHandler>();
         services.AddScoped<CertifiedCopyQueries>();
         services.AddScoped<DigitizationKpiSource>();

@@ -53,6 +53,7 @@ public sealed class EvaluationModule : ModuleBase
         services.AddScoped<PaperRatingQueries>();
         services.AddScoped<ComplaintHandler>();
         services.AddScoped<IEvaluationApi, EvaluationApi>();
+        services.AddScoped<ICitizenFeedbackApi, Features.Citizens.CitizenFeedbackApi>(); // ADR 0050
         // Evaluation's own calculators; every other module registers its own the same way.
         services.AddScoped<IKpiCalculator, SatisfactionCalculator>();
         services.AddScoped<IKpiCalculator, ComplaintCalculator>();

@@ -38,11 +38,13 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<DossierRegisterCounter> DossierRegisterCounters => Set<DossierRegisterCounter>();
     public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
     public DbSet<OnlineSubmission> OnlineSubmissions => Set<OnlineSubmission>();
+    public DbSet<ApplicantSupplementFile> ApplicantSupplementFiles => Set<ApplicantSupplementFile>();
 
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         DossierModel.Configure(modelBuilder);
+        ApplicantSupplementFileModel.Configure(modelBuilder);
         modelBuilder.Entity<Dossier>().HasQueryFilter(AgencyFilter, d => ScopeAgencyCode == null || d.AgencyTrail.Contains("|" + ScopeAgencyCode + "|"));
         modelBuilder.Entity<Procedure>(b =>
         {

@@ -16,6 +16,7 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
     public DbSet<RatedDossier> Dossiers => Set<RatedDossier>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintAuthor> ComplaintAuthors => Set<ComplaintAuthor>();
     public DbSet<KpiDefinition> Definitions => Set<KpiDefinition>();
     public DbSet<KpiTarget> Targets => Set<KpiTarget>();
     public DbSet<KpiSnapshot> Snapshots => Set<KpiSnapshot>();
@@ -56,6 +57,17 @@ internal sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> 
             b.Property(r => r.Hash).HasMaxLength(64);
             b.Property(r => r.CreatedBy).HasMaxLength(256);
             b.Property(r => r.ModifiedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<ComplaintAuthor>(b =>
+        {
+            // ADR 0050: who sent a complaint from the portal, one row per complaint.
+            b.HasIndex(a => a.ComplaintId).IsUnique();
+            b.HasIndex(a => a.AuthorKey);
+            b.HasOne<Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(a => a.AuthorKey).HasMaxLength(20);
+            b.Property(a => a.UnitName).HasMaxLength(256);
+            b.Property(a => a.CreatedBy).HasMaxLength(256);
+            b.Property(a => a.ModifiedBy).HasMaxLength(256);
         });
         modelBuilder.Entity<Complaint>(b =>
         {
