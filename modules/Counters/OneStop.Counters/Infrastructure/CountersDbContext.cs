@@ -38,6 +38,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<DossierRegisterCounter> DossierRegisterCounters => Set<DossierRegisterCounter>();
     public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
     public DbSet<OnlineSubmission> OnlineSubmissions => Set<OnlineSubmission>();
+    public DbSet<DossierComponentFile> DossierComponentFiles => Set<DossierComponentFile>();
 
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)

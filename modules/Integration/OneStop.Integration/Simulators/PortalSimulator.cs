@@ -22,21 +22,35 @@ internal sealed class PortalSimulator
     public int Requests => _seen.Values.Sum();
 
     private readonly List<Features.PortalSubmissions.PortalSubmission> _submissions = [];
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
+
+    /// <summary>A file a citizen attached to a component on the portal.</summary>
+    public sealed record AttachedFile(string ComponentCode, string FileName, string ContentType, byte[] Content);
 
     /// <summary>
     /// A citizen submits online on the portal (tests and the sandbox page call this), paying <paramref name="paidVnd"/>
     /// on the portal's payment platform when given; <paramref name="submittedAt"/> plays a submission of another day.
     /// </summary>
     public Features.PortalSubmissions.PortalSubmission Submit(
-        string unitCode, string procedureCode, string identity, string name, string[] components, long? paidVnd = null, DateTimeOffset? submittedAt = null)
+        string unitCode, string procedureCode, string identity, string name, string[] components, long? paidVnd = null, DateTimeOffset? submittedAt = null,
+        System.Text.Json.Nodes.JsonObject? formData = null, IReadOnlyList<AttachedFile>? files = null)
     {
         lock (_submissions)
         {
+            // The portal keeps the files and lists where to fetch each, with its SHA-256 (ADR 0051).
+            var links = (files ?? []).Select(f =>
+            {
+                var id = Guid.NewGuid().ToString("N");
+                _files[id] = f.Content;
+                return new Features.PortalSubmissions.PortalFileLink(f.ComponentCode, f.FileName, f.ContentType, $"files/{id}",
+                    Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Content)), f.Content.Length);
+            }).ToArray();
             var seq = _submissions.Count + 1;
             var now = submittedAt ?? DateTimeOffset.UtcNow;
             var payment = paidVnd > 0 ? new Contracts.PortalPayment(paidVnd.Value, $"PAYGOV{now:yyMMddHHmmss}{seq:D6}", now) : null;
             var submission = new Features.PortalSubmissions.PortalSubmission(seq, $"G22.{DateTime.UtcNow:yyMMdd}.{seq:D6}.{Guid.NewGuid().ToString()[..4]}",
-                unitCode, procedureCode, "CITIZEN", identity, name, null, null, null, null, components, now, payment);
+                unitCode, procedureCode, "CITIZEN", identity, name, null, null, null, null, components, now, payment,
+                formData, links.Length == 0 ? null : links);
             _submissions.Add(submission);
             return submission;
         }
@@ -93,6 +107,11 @@ internal sealed class PortalSimulator
                 return Results.Ok(portal._submissions.Where(s => s.Sequence > (after ?? 0)).Take(Math.Clamp(limit ?? 100, 1, 500)).ToList());
             }
         });
+        // The submissions' files, by the address the feed lists (failures as configured).
+        sandbox.MapGet("/portal/files/{id}", async (string id, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+            await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct)
+                ? Results.Json(new { error = "service_unavailable" }, statusCode: 503)
+                : portal._files.TryGetValue(id, out var content) ? Results.Bytes(content, "application/octet-stream") : Results.NotFound(new { error = "file_not_found" }));
         sandbox.MapPost("/portal/submissions", (SubmitRequest r, PortalSimulator portal) =>
             Results.Ok(portal.Submit(r.UnitCode, r.ProcedureCode, r.ApplicantIdentity, r.ApplicantName, r.ComponentCodes ?? [], r.PaidVnd)));
         // Kho dữ liệu của công dân: the citizen's documents (slow and failing as configured).
