@@ -50,6 +50,7 @@ public sealed class IntegrationModule : ModuleBase
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
+        services.AddIntegrationEventHandler<OneStop.Digitization.Contracts.ElectronicResultSigned, Features.DossierSync.ElectronicResultSignedHandler, IntegrationDbContext>();
         services.AddSingleton<Features.PortalSubmissions.PortalFileFetcher>();
         services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
         services.AddSingleton<IPortalSubmissionFeed, Features.PortalSubmissions.PortalSubmissionFeed>();

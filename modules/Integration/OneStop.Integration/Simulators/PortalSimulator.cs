@@ -60,40 +60,96 @@ internal sealed class PortalSimulator
     {
         _seen.Clear();
         _applied.Clear();
+        _results.Clear();
+        FailingDossiers.Clear();
+    }
+
+    /// <summary>What <see cref="Applied"/> records for a supplement request and for an electronic result.</summary>
+    public const string SupplementRequested = "SUPPLEMENT_REQUEST", ElectronicResult = "ELECTRONIC_RESULT";
+
+    private readonly ConcurrentDictionary<string, byte[]> _results = new();
+
+    /// <summary>Dossiers whose messages the portal refuses with 503 until removed (a test plays one dossier's record being locked).</summary>
+    public ConcurrentDictionary<string, bool> FailingDossiers { get; } = new();
+
+    /// <summary>The electronic results received, by dossier code (the signed PDFs as sent).</summary>
+    public IReadOnlyDictionary<string, byte[]> ElectronicResults => _results;
+
+    /// <summary>
+    /// One message applied once per Idempotency-Key: <paramref name="read"/> checks the body and says what it records
+    /// (empty: malformed, 400). A failure happens before applying or after it (the answer lost), half the time each.
+    /// </summary>
+    private static async Task<IResult> ApplyOnceAsync(HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, Func<JsonElement, string> read, CancellationToken ct)
+    {
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            return Results.BadRequest(new { error = "idempotency_key_required" });
+        }
+
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("dossierCode", out var code) && code.GetString() is { } dossier && portal.FailingDossiers.ContainsKey(dossier))
+        {
+            return Results.Json(new { error = "dossier_locked" }, statusCode: 503);
+        }
+
+        var failing = await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct);
+        bool afterApplying;
+        lock (portal._random)
+        {
+            afterApplying = portal._random.NextDouble() < 0.5;
+        }
+
+        if (failing && !afterApplying)
+        {
+            return Results.Json(new { error = "service_unavailable" }, statusCode: 503);
+        }
+
+        string what;
+        try
+        {
+            what = read(body);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            what = "";
+        }
+
+        if (what.Length == 0)
+        {
+            return Results.BadRequest(new { error = "invalid_message" });
+        }
+
+        if (portal._seen.AddOrUpdate(key, 1, (_, n) => n + 1) == 1)
+        {
+            portal._applied.Enqueue((body.GetProperty("dossierCode").GetString()!, what, key));
+        }
+
+        return failing
+            ? Results.Json(new { error = "gateway_timeout" }, statusCode: 504) // applied, but the answer is lost
+            : Results.Ok(new { accepted = true });
     }
 
     public static void Map(IEndpointRouteBuilder sandbox)
     {
-        sandbox.MapPost("/portal/dossier-statuses", async (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
-        {
-            var key = request.Headers["Idempotency-Key"].ToString();
-            if (string.IsNullOrEmpty(key))
+        sandbox.MapPost("/portal/dossier-statuses", (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+            ApplyOnceAsync(request, portal, behaviour, body => body.GetProperty("status").GetString()!, ct));
+        // Yêu cầu bổ sung hồ sơ: the reason (and the components asked, when the desk named them) for the citizen on the portal.
+        sandbox.MapPost("/portal/supplement-requests", (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+            ApplyOnceAsync(request, portal, behaviour, body => body.TryGetProperty("reason", out var r) && r.GetString() is { Length: > 0 } ? SupplementRequested : "", ct));
+        // Kết quả điện tử: the signed PDF, whose bytes must match the hash sent with it.
+        sandbox.MapPost("/portal/electronic-results", (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+            ApplyOnceAsync(request, portal, behaviour, body =>
             {
-                return Results.BadRequest(new { error = "idempotency_key_required" });
-            }
+                var content = Convert.FromBase64String(body.GetProperty("contentBase64").GetString() ?? "");
+                if (!string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), body.GetProperty("sha256").GetString(), StringComparison.Ordinal))
+                {
+                    return "";
+                }
 
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
-            var failing = await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct);
-            bool afterApplying;
-            lock (portal._random)
-            {
-                afterApplying = portal._random.NextDouble() < 0.5;
-            }
-
-            if (failing && !afterApplying)
-            {
-                return Results.Json(new { error = "service_unavailable" }, statusCode: 503);
-            }
-
-            if (portal._seen.AddOrUpdate(key, 1, (_, n) => n + 1) == 1)
-            {
-                portal._applied.Enqueue((body.GetProperty("dossierCode").GetString()!, body.GetProperty("status").GetString()!, key));
-            }
-
-            return failing
-                ? Results.Json(new { error = "gateway_timeout" }, statusCode: 504) // applied, but the answer is lost
-                : Results.Ok(new { accepted = true });
-        });
+                portal._results[body.GetProperty("dossierCode").GetString()!] = content;
+                return ElectronicResult;
+            }, ct));
         // The submission feed: online dossiers in sequence order after a given sequence (failures as configured).
         sandbox.MapGet("/portal/submissions", async (long? after, int? limit, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
         {
