@@ -32,13 +32,14 @@ public sealed class PortalOutgoingTests(PortalOutgoingTests.Fixture fx, ITestOut
             .With("Integration:Resilience:RetryDelayMilliseconds", "10")
             .With("Integration:Resilience:MaxRetryAttempts", "1")
             .With("Integration:Resilience:BreakSeconds", "1")
+            .With("Integration:PortalRatings:Enabled", "false")
             .With("Integration:Sandbox:portal:LatencyMilliseconds", "1");
     }
 
     private PortalSimulator Portal => fx.Services.GetRequiredService<PortalSimulator>();
 
     [Fact]
-    public async Task A_portal_dossiers_statuses_supplement_request_and_signed_result_reach_the_portal_once_each_in_order_through_30_percent_failures()
+    public async Task A_portal_dossiers_statuses_supplement_request_and_signed_result_reach_the_portal_once_each_in_order_through_30_percent_failures_and_its_portal_rating_comes_in_once()
     {
         Portal.Reset();
         var submission = Portal.Submit("10507", "1.001193", "030090001238", "Phạm Văn Em", ["HT-TK-KS", "YT-GCS", "CD-CCCD"]);
@@ -105,6 +106,25 @@ public sealed class PortalOutgoingTests(PortalOutgoingTests.Fixture fx, ITestOut
         var received = Portal.ElectronicResults[code];
         System.Text.Encoding.Latin1.GetString(received, 0, 5).ShouldBe("%PDF-");
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(received)).ShouldBe(signed.GetProperty("sha256").GetString());
+
+        // The citizen rates the returned dossier on the national portal (twice, by mistake); someone else rates it too.
+        int[] scores = [2, 2, 2, 1, 2, 2, 2, 2, 2];
+        Portal.Rate(code, "030090001238", scores, "VERY_SATISFIED", "Cán bộ hướng dẫn tận tình.");
+        Portal.Rate(code, "030090001238", [0, 0, 0, 0, 0, 0, 0, 0, 0], "DISSATISFIED");
+        Portal.Rate(code, "030090009999", [0, 0, 0, 0, 0, 0, 0, 0, 0], "DISSATISFIED");
+        var ratings = fx.Services.GetRequiredService<OneStop.Integration.Features.PortalRatings.PortalRatingPuller>();
+        (await ratings.PullAsync(CancellationToken.None)).ShouldBe(3);
+        (await ratings.PullAsync(CancellationToken.None)).ShouldBe(0); // taken once
+        await RelayAllAsync();
+        var list = await leader.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/ratings?pageSize=200");
+        var rating = list.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("dossierCode").GetString() == code).ShouldHaveSingleItem();
+        rating.GetProperty("channel").GetString().ShouldBe("ONLINE");
+        rating.GetProperty("overall").GetString().ShouldBe("VERY_SATISFIED");
+        rating.GetProperty("comment").GetString().ShouldBe("Cán bộ hướng dẫn tận tình.");
+        // Its author is the citizen, as the audit names citizens (ADR 0048), not an officer or the connector.
+        var author = await fx.AsSystemAsync(sp => sp.GetRequiredService<IntegrationDbContext>().Database
+            .SqlQueryRaw<string>("SELECT \"CreatedBy\" AS \"Value\" FROM evaluation.\"Ratings\" WHERE \"DossierCode\" = {0}", code).SingleAsync());
+        author.ShouldBe("VNeID ••••1238");
     }
 
     [Fact]

@@ -54,6 +54,11 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<Features.PortalSubmissions.PortalFileFetcher>();
         services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
         services.AddSingleton<IPortalSubmissionFeed, Features.PortalSubmissions.PortalSubmissionFeed>();
+        services.AddSingleton<Features.PortalRatings.PortalRatingPuller>();
+        if (configuration.GetValue("Integration:PortalRatings:Enabled", true))
+        {
+            services.AddHostedService<Features.PortalRatings.PortalRatingService>();
+        }
         if (configuration.GetValue("Integration:PortalSubmissions:Enabled", true))
         {
             services.AddHostedService<Features.PortalSubmissions.PortalSubmissionService>();

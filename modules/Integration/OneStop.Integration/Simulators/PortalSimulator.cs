@@ -56,6 +56,19 @@ internal sealed class PortalSimulator
         }
     }
 
+    private readonly List<Features.PortalRatings.PortalRating> _ratings = [];
+
+    /// <summary>A citizen rates a dossier on the portal (tests and the sandbox call this): nine criteria (2, 1, 0) and an overall verdict.</summary>
+    public Features.PortalRatings.PortalRating Rate(string dossierCode, string identity, int[] scores, string overall, string? comment = null)
+    {
+        lock (_ratings)
+        {
+            var rating = new Features.PortalRatings.PortalRating(_ratings.Count + 1, $"DG.{Guid.NewGuid():N}"[..24], dossierCode, identity, scores, overall, comment, DateTimeOffset.UtcNow);
+            _ratings.Add(rating);
+            return rating;
+        }
+    }
+
     public void Reset()
     {
         _seen.Clear();
@@ -161,6 +174,19 @@ internal sealed class PortalSimulator
             lock (portal._submissions)
             {
                 return Results.Ok(portal._submissions.Where(s => s.Sequence > (after ?? 0)).Take(Math.Clamp(limit ?? 100, 1, 500)).ToList());
+            }
+        });
+        // The ratings citizens gave on the portal, in sequence order after a given sequence (failures as configured).
+        sandbox.MapGet("/portal/ratings", async (long? after, int? limit, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
+        {
+            if (await behaviour.ShouldFailAsync(NationalSystem.Portal.Key, ct))
+            {
+                return Results.Json(new { error = "service_unavailable" }, statusCode: 503);
+            }
+
+            lock (portal._ratings)
+            {
+                return Results.Ok(portal._ratings.Where(r => r.Sequence > (after ?? 0)).Take(Math.Clamp(limit ?? 100, 1, 500)).ToList());
             }
         });
         // The submissions' files, by the address the feed lists (failures as configured).
