@@ -44,7 +44,7 @@ public sealed class CountersModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformDbContext<CountersDbContext>(CountersDbContext.SchemaName);
-        services.AddBlobReferences<CountersDbContext>(db => db.LocationIndependentDecisions.Select(d => d.SignedPdfKey)); // ADR 0033
+        services.AddBlobReferences<CountersDbContext>(db => db.LocationIndependentDecisions.Select(d => d.SignedPdfKey), db => db.DossierComponentFiles.Select(f => (string?)f.BlobKey)); // ADR 0033
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.DossierKpiCalculator>(); // KPIs for Evaluation's engine
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, OneStop.Counters.Features.Kpis.CatalogueKpiCalculator>();
         services.AddScoped<DueDateHandler>();

@@ -60,6 +60,7 @@ public sealed class EvaluationModule : ModuleBase
         // A change set taking effect remaps every year's "as is" KPIs: recompute them (ADR 0016).
         services.AddScoped<OneStop.Platform.AdministrativeUnits.Reorganisations.IUnitSuccessionParticipant, KpiRecomputeOnReorganisation>();
         services.AddIntegrationEventHandler<DossierChanged, RatedDossierProjection, EvaluationDbContext>();
+        services.AddIntegrationEventHandler<OneStop.Integration.Contracts.PortalRatingGiven, Features.PortalRatings.PortalRatingHandler, EvaluationDbContext>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder api)

@@ -12,4 +12,6 @@ public static class IntegrationErrorCodes
     public const string NotInRegister = "Integration.NotInRegister";
     /// <summary>An enterprise code or certificate number that no register could hold (empty, too long, odd characters).</summary>
     public const string InvalidLookupKey = "Integration.InvalidLookupKey";
+    /// <summary>A file attached on the national portal that the upload guard refused (the submission goes to review).</summary>
+    public const string PortalFileRefused = "Integration.PortalFileRefused";
 }

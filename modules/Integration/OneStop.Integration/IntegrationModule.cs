@@ -50,8 +50,15 @@ public sealed class IntegrationModule : ModuleBase
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, Features.Kpis.IntegrationKpiCalculator>();
         services.AddSingleton<OutgoingDelivery>();
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.DossierSync.DossierChangedHandler, IntegrationDbContext>();
+        services.AddIntegrationEventHandler<OneStop.Digitization.Contracts.ElectronicResultSigned, Features.DossierSync.ElectronicResultSignedHandler, IntegrationDbContext>();
+        services.AddSingleton<Features.PortalSubmissions.PortalFileFetcher>();
         services.AddSingleton<Features.PortalSubmissions.PortalSubmissionPuller>();
         services.AddSingleton<IPortalSubmissionFeed, Features.PortalSubmissions.PortalSubmissionFeed>();
+        services.AddSingleton<Features.PortalRatings.PortalRatingPuller>();
+        if (configuration.GetValue("Integration:PortalRatings:Enabled", true))
+        {
+            services.AddHostedService<Features.PortalRatings.PortalRatingService>();
+        }
         if (configuration.GetValue("Integration:PortalSubmissions:Enabled", true))
         {
             services.AddHostedService<Features.PortalSubmissions.PortalSubmissionService>();

@@ -35,6 +35,7 @@ public sealed class PortalModule : ModuleBase
         services.AddCitizenCookie();
         // Notifications to applicants on dossier events (ADR 0043): the kernel's Notifier, Integration's gateways.
         services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierChanged, Features.Notifications.DossierNotificationHandler, PortalDbContext>();
+        services.AddIntegrationEventHandler<OneStop.Counters.Contracts.DossierOverdue, Features.Notifications.DossierOverdueNotificationHandler, PortalDbContext>();
         services.AddScoped<Features.Notifications.NotificationTemplateEditor>();
         // "Thông báo đã gửi" on Counters' dossier page is this module's (internal) view component.
         services.AddMvcCore().ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(new Features.Notifications.InternalViewComponents()));

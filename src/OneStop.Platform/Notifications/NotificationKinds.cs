@@ -8,10 +8,11 @@ public static class NotificationKinds
     public const string SupplementRequested = "SUPPLEMENT_REQUESTED"; // yêu cầu bổ sung
     public const string FinancialObligation = "FINANCIAL_OBLIGATION"; // nghĩa vụ tài chính
     public const string Extended = "EXTENDED";                       // gia hạn, xin lỗi vì trễ hẹn
+    public const string Late = "LATE";                               // quá hạn chưa gia hạn, xin lỗi (Mẫu 04)
     public const string ResultReady = "RESULT_READY";                // có kết quả
     public const string Returned = "RETURNED";                       // đã trả kết quả
 
-    public static readonly string[] All = [Received, Refused, SupplementRequested, FinancialObligation, Extended, ResultReady, Returned];
+    public static readonly string[] All = [Received, Refused, SupplementRequested, FinancialObligation, Extended, Late, ResultReady, Returned];
 
     public static string NameVi(string kind) => kind switch
     {
@@ -20,6 +21,7 @@ public static class NotificationKinds
         SupplementRequested => "Yêu cầu bổ sung hồ sơ",
         FinancialObligation => "Thông báo nghĩa vụ tài chính",
         Extended => "Gia hạn, xin lỗi vì trễ hẹn",
+        Late => "Quá hạn, xin lỗi vì trễ hẹn",
         ResultReady => "Đã có kết quả",
         Returned => "Đã trả kết quả",
         _ => kind,

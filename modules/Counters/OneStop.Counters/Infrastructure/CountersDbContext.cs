@@ -39,6 +39,7 @@ internal sealed class CountersDbContext(DbContextOptions<CountersDbContext> opti
     public DbSet<ApologyLetter> ApologyLetters => Set<ApologyLetter>();
     public DbSet<OnlineSubmission> OnlineSubmissions => Set<OnlineSubmission>();
     public DbSet<ApplicantSupplementFile> ApplicantSupplementFiles => Set<ApplicantSupplementFile>();
+    public DbSet<DossierComponentFile> DossierComponentFiles => Set<DossierComponentFile>();
 
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)

@@ -172,5 +172,15 @@ internal static class DossierModel
             b.Property(o => o.CreatedBy).HasMaxLength(256);
             b.Property(o => o.ModifiedBy).HasMaxLength(256);
         });
+        modelBuilder.Entity<DossierComponentFile>(b =>
+        {
+            b.ToTable("DossierComponentFiles");
+            b.HasIndex(f => f.DossierId);
+            b.Property(f => f.DocumentTypeCode).HasMaxLength(32);
+            b.Property(f => f.FileName).HasMaxLength(OneStop.Platform.Storage.UploadGuard.MaxNameLength);
+            b.Property(f => f.ContentType).HasMaxLength(128);
+            b.Property(f => f.BlobKey).HasMaxLength(64);
+            b.Property(f => f.Source).HasMaxLength(32);
+        });
     }
 }

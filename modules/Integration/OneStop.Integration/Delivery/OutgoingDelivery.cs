@@ -19,7 +19,7 @@ namespace OneStop.Integration.Delivery;
 /// </summary>
 internal sealed class OutgoingDelivery(
     IServiceScopeFactory scopes, IHttpClientFactory http, ConnectorAddresses addresses, IConfiguration configuration,
-    OrderedDelivery delivery, TimeProvider clock) : IDeliveryLeg
+    OrderedDelivery delivery, TimeProvider clock, OneStop.Platform.Storage.IBlobStore blobs) : IDeliveryLeg
 {
     private readonly DeliveryPolicy _policy = new(
         configuration.GetValue("Integration:Delivery:MaxAttempts", 30),
@@ -119,9 +119,15 @@ internal sealed class OutgoingDelivery(
 
         try
         {
+            var body = message.Kind == Features.DossierSync.ElectronicResultSignedHandler.PortalResultKind ? await WithResultFileAsync(message.Payload, ct) : message.Payload;
+            if (body is null)
+            {
+                return "Không còn tệp kết quả đã ký trong kho lưu trữ.";
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Post, addresses.For(system, message.Kind))
             {
-                Content = new StringContent(message.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
             using var response = await http.CreateClient(system.HttpClientName).SendAsync(request, ct);
@@ -131,5 +137,25 @@ internal sealed class OutgoingDelivery(
         {
             return e.Message;
         }
+    }
+
+    /// <summary>The result message with the signed PDF's bytes added (base64), read from the blob store at sending; null when the blob is gone.</summary>
+    private async Task<string?> WithResultFileAsync(string payload, CancellationToken ct)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+        var key = (string?)node["sha256"];
+        if (!OneStop.Platform.Storage.BlobKeys.IsValid(key) || await blobs.OpenAsync(key!, ct) is not { } stream)
+        {
+            return null;
+        }
+
+        await using (stream)
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            node["contentBase64"] = Convert.ToBase64String(buffer.ToArray());
+        }
+
+        return node.ToJsonString();
     }
 }

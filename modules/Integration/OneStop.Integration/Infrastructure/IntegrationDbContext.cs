@@ -20,6 +20,7 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<Features.PortalSubmissions.IncomingSubmission> IncomingSubmissions => Set<Features.PortalSubmissions.IncomingSubmission>();
+    public DbSet<Features.PortalRatings.IncomingRating> IncomingRatings => Set<Features.PortalRatings.IncomingRating>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -31,6 +32,14 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.Property(x => x.PortalReference).HasMaxLength(64);
             b.Property(x => x.UnitCode).HasMaxLength(16);
             b.Property(x => x.ProcedureCode).HasMaxLength(32);
+        });
+        modelBuilder.Entity<Features.PortalRatings.IncomingRating>(b =>
+        {
+            b.ToTable("IncomingRatings");
+            b.HasIndex(x => x.PortalRatingId).IsUnique();
+            b.HasIndex(x => x.Sequence);
+            b.Property(x => x.PortalRatingId).HasMaxLength(64);
+            b.Property(x => x.DossierCode).HasMaxLength(40);
         });
         modelBuilder.Entity<ExchangeRecord>(b =>
         {

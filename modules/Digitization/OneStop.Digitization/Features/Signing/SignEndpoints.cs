@@ -11,6 +11,7 @@ using OneStop.Digitization.Features.Documents;
 using OneStop.Digitization.Infrastructure;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Localization;
+using OneStop.Platform.Messaging;
 using OneStop.Platform.People;
 using OneStop.Platform.Permissions;
 using OneStop.Platform.Scoping;
@@ -64,6 +65,13 @@ internal sealed class SignHandler(DigitizationDbContext db, IBlobStore blobs, Un
         var blob = await blobs.PutAsync(signed, ct);
         document.Sign(new SignedFile(blob.Key, blob.Length, now, certificate.Subject, certificate.Issuer, certificate.SerialNumber, certificate.NotAfter.ToUniversalTime()),
             scope.ActorName, code);
+        if (document.Kind == DocumentKinds.Result && document.DossierId is { } dossierId)
+        {
+            // The electronic result goes on to the national portal (Integration), in the same transaction as the signature.
+            db.Publish(new ElectronicResultSigned(dossierId, document.DossierCode ?? "", document.Id, document.Name, document.FileName, FileTypes.Pdf,
+                blob.Key, blob.Length, now, code) { UnitPath = document.UnitPath });
+        }
+
         await db.SaveChangesAsync(ct);
         return DocumentDto.From(document);
     }

@@ -16,6 +16,7 @@ internal sealed class DossierChangedHandler(IntegrationDbContext db, TimeProvide
 {
     public const string PortalDestination = "portal";
     public const string PortalStatusKind = "dossier-statuses";
+    public const string PortalSupplementKind = "supplement-requests";
 
     /// <summary>
     /// A status reaching the portal within this time counts as synced in real time (766 indicator 1.3). The decision
@@ -34,6 +35,14 @@ internal sealed class DossierChangedHandler(IntegrationDbContext db, TimeProvide
             reason = e.Reason,
         };
         OutgoingQueue.Enqueue(db, PortalDestination, PortalStatusKind, $"{d.Code}:{e.EventId}", d.Code, payload, now, (d.ReceivingUnitId, d.ReceivingUnitPath), now + InTime);
+        if (e.Transition == DossierTransitions.SupplementRequested)
+        {
+            // Yêu cầu bổ sung (Mẫu 02) for the citizen on the portal, after the status and before anything later. The desk's
+            // request names the components in its reason today (Counters records no list): componentsAsked stays null until it does.
+            OutgoingQueue.Enqueue(db, PortalDestination, PortalSupplementKind, $"{d.Code}:{e.EventId}:supplement", d.Code,
+                new { dossierCode = d.Code, reason = e.Reason, requestedAt = e.OccurredAt, componentsAsked = (string[]?)null },
+                now, (d.ReceivingUnitId, d.ReceivingUnitPath));
+        }
         await Features.Webhooks.Webhooks.PublishAsync(db, WebhookEventTypes.DossierStatusChanged, d.ReceivingUnitPath, d.Code, payload, now, ct);
         if (e.Transition == DossierTransitions.Resolved)
         {

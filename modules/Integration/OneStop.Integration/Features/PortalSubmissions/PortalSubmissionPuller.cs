@@ -12,6 +12,7 @@ using OneStop.Platform.Jobs;
 using OneStop.Platform.Localization;
 using OneStop.Platform.Messaging;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Storage;
 
 namespace OneStop.Integration.Features.PortalSubmissions;
 
@@ -25,18 +26,22 @@ internal sealed class IncomingSubmission : Entity
     public DateTimeOffset PulledAt { get; set; }
 }
 
-/// <summary>The portal's submission feed as its contract describes it: ordered by sequence, paged after a sequence.</summary>
+/// <summary>
+/// The portal's submission feed as its contract describes it (ADR 0051): ordered by sequence, paged after a sequence;
+/// each with the applicant's e-form (<see cref="FormData"/>, a JSON object) and the components' files to fetch.
+/// </summary>
 internal sealed record PortalSubmission(
     long Sequence, string Reference, string UnitCode, string ProcedureCode, string ApplicantKind, string ApplicantIdentity, string ApplicantName,
     DateOnly? ApplicantDateOfBirth, string? ApplicantAddress, string? ApplicantPhone, string? ApplicantEmail, string[] ComponentCodes, DateTimeOffset SubmittedAt,
-    PortalPayment? Payment = null);
+    PortalPayment? Payment = null, System.Text.Json.Nodes.JsonObject? FormData = null, PortalFileLink[]? Files = null);
 
 /// <summary>
 /// Pulls online dossiers from the National Public Service Portal after the last sequence taken, records each reference
 /// once and publishes <see cref="OnlineDossierSubmitted"/> in the same transaction (outbox), so a crash between the two
 /// loses nothing and a re-pull duplicates nothing.
 /// </summary>
-internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpClientFactory http, ConnectorAddresses addresses, ILogger<PortalSubmissionPuller> logger)
+internal sealed class PortalSubmissionPuller(
+    IServiceScopeFactory scopes, IHttpClientFactory http, ConnectorAddresses addresses, PortalFileFetcher files, ILogger<PortalSubmissionPuller> logger)
 {
     public async Task<int> PullAsync(CancellationToken ct)
     {
@@ -65,7 +70,17 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
                 continue;
             }
 
-            await OfferAsync(db, units, s, ct);
+            try
+            {
+                await OfferAsync(db, units, s, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException or UploadRejectedException && !ct.IsCancellationRequested)
+            {
+                // A file could not be downloaded: stop before this sequence, so the next round starts with it again.
+                logger.LogWarning(e, "Files of portal submission {Reference} unavailable; next round retries from sequence {Sequence}", s.Reference, s.Sequence);
+                break;
+            }
+
             taken++;
         }
 
@@ -108,6 +123,11 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
                 {
                     await OfferAsync(db, units, s, ct, record: !takenBefore);
                 }
+                catch (Exception e) when (e is HttpRequestException or UploadRejectedException && !ct.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Files of portal submission {Reference} unavailable during a re-pull", s.Reference);
+                    return new PortalRepull(false, offered, after, Messages.Text(IntegrationMessages.RepullInterrupted, offered, after));
+                }
                 catch (DbUpdateException) when (!takenBefore)
                 {
                     // The regular pull recorded it meanwhile (unique reference): offer it without recording it again.
@@ -126,8 +146,10 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
     }
 
     /// <summary>Records the reference (first time only) and publishes the submission in the same transaction.</summary>
-    private static async Task OfferAsync(IntegrationDbContext db, IAdministrativeUnitDirectory units, PortalSubmission s, CancellationToken ct, bool record = true)
+    private async Task OfferAsync(IntegrationDbContext db, IAdministrativeUnitDirectory units, PortalSubmission s, CancellationToken ct, bool record = true)
     {
+        // The files first: a download failure throws before anything is recorded (the round stops and retries).
+        var fetched = s.Files is { Length: > 0 } links ? await files.FetchAsync(links, ct) : new PortalFileFetcher.Outcome([], null);
         var unit = await units.FindByCodeAsync(s.UnitCode, VietnamTime.DayOf(s.SubmittedAt), ct);
         if (record)
         {
@@ -138,7 +160,8 @@ internal sealed class PortalSubmissionPuller(IServiceScopeFactory scopes, IHttpC
         }
 
         db.Publish(new OnlineDossierSubmitted(s.Reference, s.UnitCode, s.ProcedureCode, s.ApplicantKind, s.ApplicantIdentity, s.ApplicantName,
-            s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt, s.Payment) { UnitPath = unit?.Path ?? "/" });
+            s.ApplicantDateOfBirth, s.ApplicantAddress, s.ApplicantPhone, s.ApplicantEmail, s.ComponentCodes, s.SubmittedAt, s.Payment,
+            s.FormData?.ToJsonString(), fetched.Files, fetched.Refusal) { UnitPath = unit?.Path ?? "/" });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -201,6 +201,38 @@ namespace OneStop.Integration.Infrastructure.Migrations
                     b.ToTable("OutgoingMessages", "integration");
                 });
 
+            modelBuilder.Entity("OneStop.Integration.Features.PortalRatings.IncomingRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PortalRatingId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PulledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalRatingId")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("IncomingRatings", "integration");
+                });
+
             modelBuilder.Entity("OneStop.Integration.Features.PortalSubmissions.IncomingSubmission", b =>
                 {
                     b.Property<Guid>("Id")

@@ -39,6 +39,14 @@ internal sealed class OnlineSubmissionFiler(
             return;
         }
 
+        if (e.FileRefusal is { } refusedFile)
+        {
+            // A file the portal sent did not pass the upload guard: a person decides, no dossier is filed without it.
+            var named = await DestinationAsync(e, ct);
+            await QueueAsync(e, refusedFile, named.Unit?.Id ?? named.Suggested, ct);
+            return;
+        }
+
         var destination = await DestinationAsync(e, ct);
         if (destination.Unit is not { } unit)
         {
@@ -118,12 +126,50 @@ internal sealed class OnlineSubmissionFiler(
     public async Task<Dossier> FileAtAsync(OnlineDossierSubmitted e, AdministrativeUnitInfo unit, CancellationToken ct)
     {
         using var _ = scope.Change(new UnitScope(unit.Id, unit.Path, unit.Name));
-        return await intake.IntakeAsync(new IntakeRequest(
+        var form = PortalForm(e);
+        var dossier = await intake.IntakeAsync(new IntakeRequest(
             e.ProcedureCode,
             new IntakeApplicant(e.ApplicantKind, e.ApplicantIdentity, e.ApplicantName, e.ApplicantDateOfBirth, e.ApplicantAddress, e.ApplicantPhone, e.ApplicantEmail),
             e.ComponentCodes.Select(c => new IntakeComponent(c)).ToArray(),
             DossierChannels.Online, ReturnMethods.Electronic, Note: Note(e),
-            PaymentMethod: e.Payment is null ? null : PaymentMethods.Online), ct);
+            PaymentMethod: e.Payment is null ? null : PaymentMethods.Online, FormData: form), ct);
+        // The procedure has no e-form of ours: the portal's form is still what the applicant declared, kept as sent.
+        if (dossier.FormData is null && form is { Count: > 0 } && form.ToJsonString() is { Length: <= Domain.Catalogue.ProcedureVersionLimits.FormDataLength } raw)
+        {
+            dossier.FormData = raw;
+        }
+
+        // The components' files, checked and stored by the connector, become the dossier's.
+        foreach (var file in e.Files ?? [])
+        {
+            db.DossierComponentFiles.Add(new DossierComponentFile
+            {
+                DossierId = dossier.Id, DocumentTypeCode = file.ComponentCode, FileName = file.FileName, ContentType = file.ContentType,
+                BlobKey = file.BlobKey, Length = file.Length, Source = DossierComponentFile.Sources.NationalPortal, AddedAt = clock.GetUtcNow(),
+                UnitId = dossier.UnitId, UnitPath = dossier.UnitPath,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return dossier;
+    }
+
+    /// <summary>The e-form as the portal sent it; a form that is not a JSON object is left to the e-form check to refuse.</summary>
+    private static System.Text.Json.Nodes.JsonObject? PortalForm(OnlineDossierSubmitted e)
+    {
+        if (string.IsNullOrWhiteSpace(e.FormData))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(e.FormData) as System.Text.Json.Nodes.JsonObject ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     public static OnlineDossierSubmitted? Read(OnlineSubmission item) =>

@@ -4,6 +4,8 @@ using OneStop.Platform.Calendar;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Domain;
+using OneStop.Platform.Messaging;
+using OneStop.Counters.Contracts;
 
 namespace OneStop.Counters.Features.Dossiers.Overdue;
 
@@ -51,12 +53,21 @@ internal sealed class OverdueScanner(CountersDbContext db, IWorkingCalendar cale
             }
 
             drafted++;
-            db.ApologyLetters.Add(new ApologyLetter
+            var letter = new ApologyLetter
             {
                 DossierId = d.Id, DossierCode = d.Code, UnitId = d.UnitId, UnitPath = d.UnitPath,
                 OriginalDueAt = d.DueAt!.Value, ProposedDueAt = proposed,
                 Reason = $"Hồ sơ quá hạn giải quyết (hạn {Forms.FormLayout.Short(d.DueAt)}), đang được xử lý tại {d.CurrentUnitName}.",
-            });
+            };
+            // The applicant is told once per missed due date, with the draft and in its transaction (outbox): a letter
+            // issued without an extension is drafted again by the next scan, but its due date was told already.
+            if (!await db.ApologyLetters.AnyAsync(a => a.DossierId == d.Id && a.OriginalDueAt == letter.OriginalDueAt, ct))
+            {
+                db.Publish(new DossierOverdue(d.Id, d.Code, d.ProcedureName, d.ApplicantIdentity, d.ApplicantName, d.ReceivingUnitId, d.UnitPath,
+                    letter.OriginalDueAt, proposed, letter.Reason) { UnitPath = d.UnitPath });
+            }
+
+            db.ApologyLetters.Add(letter);
         }
 
         await db.SaveChangesAsync(ct);

@@ -45,6 +45,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     /// <summary>Tờ khai điện tử as filled at intake: each field's label and value, under the dossier's procedure version.</summary>
     public IReadOnlyList<(string Title, string? Value)> FormEntries { get; private set; } = [];
     public HashSet<string> Actions { get; private set; } = [];
+    /// <summary>The components' files (those the applicant attached on the national portal), to open from the page.</summary>
+    public IReadOnlyList<DossierComponentFile> ComponentFiles { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> RouteTargets { get; private set; } = [];
     /// <summary>Who the dossier can be assigned to: the login is the value, the full name and title what the officer reads.</summary>
     public IReadOnlyList<PersonName> Colleagues { get; private set; } = [];
@@ -66,6 +68,19 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
 
         await PrepareAsync(dossier, ct);
         return Page();
+    }
+
+    /// <summary>One of the dossier's component files, found inside the caller's scope and this dossier only.</summary>
+    public async Task<IActionResult> OnGetComponentFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct)
+    {
+        var dossier = await TryLoadAsync(ct);
+        var file = dossier is null ? null : await db.DossierComponentFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossier.Id, ct);
+        if (file is null || await blobs.OpenAsync(file.BlobKey, ct) is not { } content)
+        {
+            return NotFound();
+        }
+
+        return File(content, file.ContentType, file.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(string act, CancellationToken ct)
@@ -185,7 +200,14 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
                 var values = form.ToInputs(System.Text.Json.Nodes.JsonNode.Parse(d.FormData) as System.Text.Json.Nodes.JsonObject);
                 FormEntries = form.Fields.Select(f => (f.Title, values.GetValueOrDefault(f.Key))).ToList();
             }
+            else if (System.Text.Json.Nodes.JsonNode.Parse(d.FormData) is System.Text.Json.Nodes.JsonObject sent)
+            {
+                // A form from the national portal for a procedure without an e-form of ours: its fields as the portal named them.
+                FormEntries = sent.Select(p => (p.Key, p.Value is System.Text.Json.Nodes.JsonValue v ? v.ToString() : p.Value?.ToJsonString())).ToList();
+            }
         }
+
+        ComponentFiles = await db.DossierComponentFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
 
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);

@@ -1,0 +1,29 @@
+using OneStop.Platform.Domain;
+
+namespace OneStop.Counters.Domain.Dossiers;
+
+/// <summary>
+/// A file of a dossier's component (tệp đính kèm thành phần hồ sơ), stored in the kernel's blob store after the upload
+/// guard passed it; today the files a citizen attached on the national portal (<see cref="Sources"/>). Scoped to the
+/// dossier's receiving unit like the dossier.
+/// </summary>
+internal sealed class DossierComponentFile : Entity, IUnitScoped
+{
+    public Guid DossierId { get; set; }
+    public string DocumentTypeCode { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    /// <summary>The blob's key (SHA-256 of the bytes), declared to the orphan job in CountersModule.</summary>
+    public string BlobKey { get; set; } = "";
+    public long Length { get; set; }
+    public string Source { get; set; } = Sources.NationalPortal;
+    public DateTimeOffset AddedAt { get; set; }
+    public Guid UnitId { get; set; }
+    public string UnitPath { get; set; } = "";
+
+    public static class Sources
+    {
+        /// <summary>Attached by the applicant on Cổng Dịch vụ công quốc gia.</summary>
+        public const string NationalPortal = "NATIONAL_PORTAL";
+    }
+}
