@@ -109,6 +109,12 @@ public sealed class OnlinePaymentTests(OnlinePaymentTests.Fixture fx) : IClassFi
             var payment = await fx.AsSystemAsync(sp => sp.GetRequiredService<IntegrationDbContext>().OnlinePayments.IgnoreQueryFilters().SingleAsync(p => p.Reference == "TEST-PAY-1"));
             payment.UnitPath.ShouldBe((await WardAsync()).Path);
             payment.ModifiedBy.ShouldBe(PaymentCallback.PlatformActor);
+
+            // The platform sends the same callback twice at once: both answered as success, one payment recorded.
+            var twice = await OrderAsync("TEST-PAY-2", 15_000m);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => simulator.PayAsync(simulator.Find(twice.OrderId)!, CancellationToken.None)));
+            answers.ShouldAllBe(ok => ok);
+            (await StateAsync("TEST-PAY-2"))!.TransactionId.ShouldBe(simulator.Find(twice.OrderId)!.TransactionId);
         }
         finally
         {

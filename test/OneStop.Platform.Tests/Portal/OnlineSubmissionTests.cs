@@ -217,6 +217,17 @@ public sealed class OnlineSubmissionTests(OnlineSubmissionTests.Fixture fx) : IC
             refuse.StatusCode.ShouldBe(HttpStatusCode.OK, await refuse.Content.ReadAsStringAsync());
             (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/counters/dossiers/{refused.GetProperty("id").GetGuid()}")).GetProperty("status").GetString().ShouldBe("REFUSED");
 
+            // The applicant is told as for any dossier (ADR 0043): the reception of the first, the refusal of the second.
+            var relay = fx.Services.GetRequiredService<OneStop.Platform.Messaging.OutboxRelay>();
+            for (var round = 0; round < 5 && await relay.RelayOnceAsync() > 0; round++)
+            {
+            }
+
+            var told = await fx.AsSystemAsync(sp => sp.GetRequiredService<OneStop.Platform.Persistence.PlatformDbContext>().NotificationDeliveries.AsNoTracking()
+                .Where(d => d.DossierCode == first || d.DossierCode == second).Select(d => new { d.DossierCode, d.Kind }).ToListAsync());
+            told.ShouldContain(t => t.DossierCode == first && t.Kind == OneStop.Platform.Notifications.NotificationKinds.Received);
+            told.ShouldContain(t => t.DossierCode == second && t.Kind == OneStop.Platform.Notifications.NotificationKinds.Refused);
+
             // The received online dossier counts in the online-share and online-payment indicators of the ward.
             var rows = await fx.AsSystemAsync(async sp =>
             {

@@ -34,7 +34,8 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
             b.Property(p => p.Description).HasMaxLength(200);
             b.Property(p => p.PayerKey).HasMaxLength(32);
             b.Property(p => p.OrderId).HasMaxLength(64);
-            b.Property(p => p.Status).HasMaxLength(16);
+            // Two callbacks at once on two instances: the second update finds the status changed and fails instead of overwriting.
+            b.Property(p => p.Status).HasMaxLength(16).IsConcurrencyToken();
             b.Property(p => p.TransactionId).HasMaxLength(64);
             b.Property(p => p.AmountVnd).HasPrecision(18, 0);
         });

@@ -64,7 +64,20 @@ internal static class PaymentCallback
         payment.TransactionId = body.TransactionId.Length > 64 ? body.TransactionId[..64] : body.TransactionId;
         payment.PaidAt = DateTimeOffset.TryParse(body.PaidAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
             ? at.ToUniversalTime() : clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another callback recorded it meanwhile (the status is the concurrency token): the same transaction is a replay.
+            db.ChangeTracker.Clear();
+            var recorded = await db.OnlinePayments.IgnoreQueryFilters().AsNoTracking().FirstAsync(p => p.Id == payment.Id, ct);
+            return recorded.TransactionId == body.TransactionId
+                ? Results.Ok(new { status = "already-recorded", reference = recorded.Reference })
+                : throw Refused(IntegrationErrorCodes.PaymentAlreadyPaid, 409);
+        }
+
         return Results.Ok(new { status = "recorded", reference = payment.Reference });
     }
 

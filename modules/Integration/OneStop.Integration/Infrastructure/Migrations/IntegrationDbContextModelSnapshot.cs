@@ -250,6 +250,7 @@ namespace OneStop.Integration.Infrastructure.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

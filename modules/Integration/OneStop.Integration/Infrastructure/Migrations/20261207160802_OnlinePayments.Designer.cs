@@ -13,7 +13,7 @@ using OneStop.Integration.Infrastructure;
 namespace OneStop.Integration.Infrastructure.Migrations
 {
     [DbContext(typeof(IntegrationDbContext))]
-    [Migration("20261207153522_OnlinePayments")]
+    [Migration("20261207160802_OnlinePayments")]
     partial class OnlinePayments
     {
         /// <inheritdoc />
@@ -253,6 +253,7 @@ namespace OneStop.Integration.Infrastructure.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
