@@ -177,6 +177,35 @@ public sealed class OnlineSubmissionTests(OnlineSubmissionTests.Fixture fx) : IC
             WebUtility.HtmlDecode(await unpaid.Content.ReadAsStringAsync()).ShouldContain("xin thanh toán trước khi nộp");
             (await DraftsOf(Citizen)).Single().Status.ShouldBe(SubmissionDraft.Drafting);
 
+            // A document of the citizen's data store (digitised at the ward) is reused once the citizen consents for the ward.
+            var scanner = await fx.SignInAsync(Desk);
+            Guid documentId;
+            using (var upload = new MultipartFormDataContent())
+            {
+                upload.Add(new ByteArrayContent(Pdf("Căn cước công dân")), "file", "cccd.pdf");
+                foreach (var (key, value) in new Dictionary<string, string>
+                {
+                    ["kind"] = "COMPONENT", ["name"] = "Căn cước Nguyễn Văn An", ["documentTypeCode"] = "CD-CCCD", ["applicantIdentity"] = Citizen, ["applicantName"] = "Nguyễn Văn An",
+                })
+                {
+                    upload.Add(new StringContent(value), key);
+                }
+
+                var stored = await scanner.PostAsync("/api/v1/digitization/documents", upload);
+                stored.StatusCode.ShouldBe(HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+                documentId = (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            }
+
+            var consenting = Valid(unit);
+            consenting["id"] = draft.ToString();
+            consenting["reuseConsent"] = "true";
+            (await SaveAsync(citizen, $"/Portal/Submission?id={draft}", consenting)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var offered = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/Portal/Submission?id={draft}"));
+            offered.ShouldContain(documentId.ToString());
+            consenting["reuse.CD-CCCD"] = documentId.ToString();
+            (await SaveAsync(citizen, $"/Portal/Submission?id={draft}", consenting)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            WebUtility.HtmlDecode(await citizen.GetStringAsync($"/Portal/Submission?id={draft}")).ShouldContain("data-testid=\"have-CD-CCCD\"");
+
             // Another citizen can neither open nor submit it (as if it did not exist).
             (await other.GetAsync($"/Portal/Submission?id={draft}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             var token = OneStopFactory.AntiforgeryToken(await other.GetStringAsync($"/Portal/Submission?code={Procedure}"));
@@ -208,6 +237,10 @@ public sealed class OnlineSubmissionTests(OnlineSubmissionTests.Fixture fx) : IC
             dossier.GetProperty("feeVnd").GetDecimal().ShouldBe(10_000m);
             dossier.GetProperty("formData").GetProperty("noiSinh").GetString().ShouldBe("Bệnh viện Đa khoa tỉnh Hải Dương");
             dossier.GetProperty("note").GetString()!.ShouldContain("Đã thanh toán trực tuyến 10.000 đ");
+            var components = dossier.GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("documentTypeCode").GetString()!, c => c);
+            components["HT-TK-KS"].GetProperty("source").GetString().ShouldBe("SUBMITTED");
+            components["CD-CCCD"].GetProperty("source").GetString().ShouldBe("REUSED_COMPONENT");
+            components["CD-CCCD"].GetProperty("reusedDocumentId").GetGuid().ShouldBe(documentId);
             (await desk.PostAsJsonAsync($"/api/v1/counters/dossiers/{dossier.GetProperty("id").GetGuid()}/receive", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             // A second one, refused by the desk with a reason.
