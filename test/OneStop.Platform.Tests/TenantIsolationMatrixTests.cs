@@ -88,6 +88,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["GET /api/v1/integration/exchanges"] = "province-wide log, provincial roles only",
         ["GET /api/v1/integration/exchanges/export"] = "province-wide log, provincial roles only",
         ["GET /api/v1/integration/outgoing"] = "province-wide queue, provincial roles only",
+        ["POST /api/v1/integration/payments/callback"] = "the payment platform's signed callback (HMAC-SHA256), no caller scope: the order is found by its reference and written in its own unit; see OnlinePaymentTests (Integration)",
+        ["GET /api/v1/integration/payments/mismatches"] = "province-wide reconciliation results (no dossier, no person), Integration.Exchanges.Read (system admin, inspector) only; see OnlinePaymentTests (Integration)",
         ["POST /api/v1/integration/outgoing/{id:guid}/retry"] = "system admin only",
         // Webhook subscriptions are unit-scoped rows (query filter); events reach only subscriptions of their unit or above
         // (WebhookTests.Events_of_other_units_do_not_reach_a_communes_subscription_and_desk_staff_cannot_subscribe).
@@ -355,6 +357,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Portal:/Admin/Templates"] = "province-wide notification texts, no unit data; Portal.NotificationTemplates.Manage (system admin) only; see NotificationTests",
         ["Portal:/Lookup"] = "one dossier's status only with its code and the identity's last four digits, masked name, throttled; " + nameof(Public_portal_pages_show_only_public_data_to_anyone),
         ["Portal:/Notifications"] = "the citizen signed in through VNeID (own cookie scheme) reads and writes only the notification choices keyed by the identity in their cookie (never a form field), no unit data; staff cookies do not open it; see NotificationTests.A_citizen_turns_sms_off_on_their_page_and_the_next_dossier_is_not_told_by_sms_and_no_one_else_can_change_it",
+        ["Portal:/Submission"] = "the citizen signed in through VNeID (own cookie scheme) opens, saves, pays and submits only drafts owned by the identity in their cookie (another citizen's draft is a 404 for every handler), no unit data read; the dossier is filed at a unit the procedure allows; staff cookies do not open it; see Portal.OnlineSubmissionTests",
         ["Portal:/MyDossiers"] = "the citizen signed in through VNeID (own cookie scheme) sees only dossiers whose applicant identity is theirs, whichever unit; staff cookies do not open it; " + nameof(A_citizen_sees_only_dossiers_with_their_own_identity_number_and_no_staff_page)
             + "; its Form handler renders a form issued to the applicant only for a dossier whose applicant identity is the cookie's, else 404: Counters ApplicantFormTests.The_citizen_downloads_their_receipt_with_its_code_and_nobody_else_gets_it"
             + "; its Supplement, Withdraw and Rate handlers act only on a dossier whose applicant identity is the cookie's, in that dossier's unit, else 404 and nothing changes (ADR 0050): Counters ApplicantDossierActionTests, Evaluation CitizenFeedbackTests",
@@ -1771,6 +1774,8 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
     /// <summary>Writes whose cross-unit case needs more than one request; each names the test that holds it.</summary>
     private static readonly Dictionary<string, string> WritesTestedElsewhere = new()
     {
+        ["POST /api/v1/integration/payments/callback"] =
+            "no caller and no scope: only a callback signed with the platform's secret for an existing reference and its exact amount writes, in the order's own unit; forged ones write nothing: Integration OnlinePaymentTests.A_paid_order_is_recorded_once_from_the_signed_callback_and_forged_ones_change_nothing",
         ["POST /api/v1/digitization/applicants/{identity}/consents"] =
             "any unit records the citizen's consent for itself only (ADR 0035); ward A's refusal stands against ward B's grant: Digitization ConsentPerUnitTests.Ward_As_refusal_stands_when_ward_B_is_granted_and_ward_B_never_sees_ward_As_documents",
         ["POST /api/v1/digitization/certified-copies"] = CertifiedCopies,

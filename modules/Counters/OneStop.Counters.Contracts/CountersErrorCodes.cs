@@ -112,4 +112,13 @@ public static class CountersErrorCodes
 
     /// <summary>The code is already retired (ngừng sử dụng).</summary>
     public const string DocumentTypeRetired = Prefix + "DocumentTypeRetired";
+
+    /// <summary>The unit chosen for an online submission does not receive this procedure (ADR 0049).</summary>
+    public const string SubmissionUnitNotReceiving = Prefix + "Submission.UnitNotReceiving";
+
+    /// <summary>The procedure is not received online, or not at all today.</summary>
+    public const string SubmissionNotOnline = Prefix + "Submission.NotOnline";
+
+    /// <summary>The procedure charges a fee online and it was not paid in full before submitting.</summary>
+    public const string SubmissionFeeUnpaid = Prefix + "Submission.FeeUnpaid";
 }

@@ -75,6 +75,7 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<PublicLookupThrottle>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionReview>();
+        services.AddScoped<ICitizenSubmissionApi, Features.CitizenSubmissions.CitizenSubmissionApi>(); // online submission from our own portal (ADR 0049)
         services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
         services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();

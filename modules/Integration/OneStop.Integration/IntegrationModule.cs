@@ -66,6 +66,11 @@ public sealed class IntegrationModule : ModuleBase
 
         services.AddSingleton<OneStop.Platform.Messaging.IDeliveryLeg>(sp => sp.GetRequiredService<OutgoingDelivery>()); // the kernel relay's external leg
         AddNotificationGateways(services, configuration);
+        // Online payments through the national payment platform (ADR 0049): orders, signed callbacks, daily reconciliation.
+        services.AddHttpClient(Features.Payments.PaymentSettings.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(configuration.GetValue("Integration:Payments:TimeoutSeconds", 20.0)));
+        services.AddScoped<Features.Payments.PaymentSettings>();
+        services.AddScoped<IOnlinePaymentApi, Features.Payments.OnlinePayments>();
+        services.AddScoped<Features.Payments.PaymentReconciliation>();
         _sandbox = configuration.GetValue("Integration:Sandbox:Enabled", true);
         // Citizens sign in through VNeID (ADR 0046): OpenIddict's client, here because only this module calls out.
         services.AddCitizenSignIn(configuration, _sandbox);
@@ -81,6 +86,8 @@ public sealed class IntegrationModule : ModuleBase
         Webhooks.Map(api);
         OneStop.Integration.Features.ApiClients.ApiClientEndpoints.Map(api);
         Features.CommandCentre.CommandCentreReporter.Map(api);
+        Features.Payments.PaymentCallback.Map(api);
+        Features.Payments.PaymentReconciliation.Map(api);
     }
 
     /// <summary>
@@ -92,6 +99,8 @@ public sealed class IntegrationModule : ModuleBase
         jobs.Daily<Features.CommandCentre.CommandCentreReporter>(Features.CommandCentre.CommandCentreReporter.JobId,
             r => r.RunAsync(CancellationToken.None), 3);
         jobs.Hourly<ConnectionHealthChecker>(ConnectionHealthChecker.JobId, c => c.RunAsync(CancellationToken.None));
+        // Yesterday's payments against the payment platform's statement, once the platform has closed the day.
+        jobs.Daily<Features.Payments.PaymentReconciliation>(Features.Payments.PaymentReconciliation.JobId, r => r.RunAsync(CancellationToken.None), 2);
     }
 
     /// <summary>
@@ -122,6 +131,8 @@ public sealed class IntegrationModule : ModuleBase
         services.AddSingleton<CommandCentreSimulator>();
         services.AddSingleton<WebhookReceiverSimulator>();
         services.AddSingleton<VNeIdSimulator>();
+        services.AddSingleton<PaymentPlatformSimulator>();
+        services.AddHttpClient(); // the payment simulator posts its callbacks (also when the simulators run on their own)
         services.TryAddSingleton(TimeProvider.System);
     }
 

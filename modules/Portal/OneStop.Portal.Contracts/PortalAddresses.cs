@@ -23,4 +23,7 @@ public static class PortalAddresses
 
     /// <summary>Nhận thông báo: the signed-in citizen's choice of channels (ADR 0043).</summary>
     public const string Notifications = "/Portal/Notifications";
+
+    /// <summary>Nộp hồ sơ trực tuyến of one procedure (VNeID sign-in, ADR 0049).</summary>
+    public static string Submission(string procedureCode) => "/Portal/Submission?code=" + Uri.EscapeDataString(procedureCode);
 }

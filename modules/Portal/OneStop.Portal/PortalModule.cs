@@ -31,6 +31,7 @@ public sealed class PortalModule : ModuleBase
     {
         services.AddPlatformDbContext<PortalDbContext>(PortalDbContext.SchemaName);
         services.AddScoped<PublicStatistics>();
+        services.AddScoped<Features.Submissions.SubmissionDrafts>(); // online submission (ADR 0049)
         // The citizen's cookie, written by Integration's VNeID sign-in and read by "Hồ sơ của tôi" (ADR 0046).
         services.AddCitizenCookie();
         // Notifications to applicants on dossier events (ADR 0043): the kernel's Notifier, Integration's gateways.

@@ -21,9 +21,34 @@ internal sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<Features.PortalSubmissions.IncomingSubmission> IncomingSubmissions => Set<Features.PortalSubmissions.IncomingSubmission>();
     public DbSet<Features.PortalRatings.IncomingRating> IncomingRatings => Set<Features.PortalRatings.IncomingRating>();
+    public DbSet<Features.Payments.OnlinePayment> OnlinePayments => Set<Features.Payments.OnlinePayment>();
+    public DbSet<Features.Payments.PaymentMismatch> PaymentMismatches => Set<Features.Payments.PaymentMismatch>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // Online payments (ADR 0049): one order per reference; reconciliation reads a day's paid ones.
+        modelBuilder.Entity<Features.Payments.OnlinePayment>(b =>
+        {
+            b.HasIndex(p => p.Reference).IsUnique();
+            b.HasIndex(p => new { p.Status, p.PaidAt });
+            b.Property(p => p.Reference).HasMaxLength(64);
+            b.Property(p => p.Description).HasMaxLength(200);
+            b.Property(p => p.PayerKey).HasMaxLength(32);
+            b.Property(p => p.OrderId).HasMaxLength(64);
+            // Two callbacks at once on two instances: the second update finds the status changed and fails instead of overwriting.
+            b.Property(p => p.Status).HasMaxLength(16).IsConcurrencyToken();
+            b.Property(p => p.TransactionId).HasMaxLength(64);
+            b.Property(p => p.AmountVnd).HasPrecision(18, 0);
+        });
+        modelBuilder.Entity<Features.Payments.PaymentMismatch>(b =>
+        {
+            b.HasIndex(m => new { m.Day, m.Reference, m.Kind }).IsUnique();
+            b.Property(m => m.Reference).HasMaxLength(64);
+            b.Property(m => m.Kind).HasMaxLength(32);
+            b.Property(m => m.TransactionId).HasMaxLength(64);
+            b.Property(m => m.OurAmountVnd).HasPrecision(18, 0);
+            b.Property(m => m.PlatformAmountVnd).HasPrecision(18, 0);
+        });
         modelBuilder.Entity<Features.PortalSubmissions.IncomingSubmission>(b =>
         {
             b.ToTable("IncomingSubmissions");

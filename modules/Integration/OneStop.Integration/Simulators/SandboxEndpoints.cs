@@ -51,6 +51,7 @@ internal static class SandboxEndpoints
         WebhookReceiverSimulator.Map(sandbox);
         MessageGatewaySimulator.Map(sandbox);
         VNeIdEndpoints.Map(sandbox);
+        PaymentPlatformSimulator.Map(sandbox);
     }
 
     /// <summary>Standalone only (the host has the admin API for it): set a simulator's latency, error rate and outage.</summary>

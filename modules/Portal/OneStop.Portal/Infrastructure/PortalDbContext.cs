@@ -15,7 +15,29 @@ internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options,
 
     public override string Schema => SchemaName;
 
+    public DbSet<Features.Submissions.SubmissionDraft> SubmissionDrafts => Set<Features.Submissions.SubmissionDraft>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // Online submissions being prepared (ADR 0049), found by their owner's verified identity.
+        modelBuilder.Entity<Features.Submissions.SubmissionDraft>(b =>
+        {
+            b.HasIndex(d => new { d.OwnerIdentity, d.OwnerKind, d.ProcedureCode, d.Status });
+            b.Property(d => d.OwnerKind).HasMaxLength(16);
+            b.Property(d => d.OwnerIdentity).HasMaxLength(32);
+            b.Property(d => d.ProcedureCode).HasMaxLength(64);
+            b.Property(d => d.ProcedureName).HasMaxLength(1000);
+            b.Property(d => d.UnitName).HasMaxLength(256);
+            b.Property(d => d.ReturnMethod).HasMaxLength(16);
+            b.Property(d => d.ApplicantAddress).HasMaxLength(512);
+            b.Property(d => d.FormDataJson).HasMaxLength(64_000);
+            b.Property(d => d.ComponentsJson).HasMaxLength(16_000);
+            b.Property(d => d.FeeVnd).HasPrecision(18, 0);
+            b.Property(d => d.PaymentReference).HasMaxLength(64);
+            b.Property(d => d.Status).HasMaxLength(16);
+            b.Property(d => d.DossierCode).HasMaxLength(64);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+            b.Property(d => d.ModifiedBy).HasMaxLength(256);
+        });
     }
 }
