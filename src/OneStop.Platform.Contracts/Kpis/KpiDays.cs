@@ -1,3 +1,5 @@
+using OneStop.Platform.Domain;
+
 namespace OneStop.Platform.Kpis;
 
 /// <summary>Helpers for <see cref="IKpiCalculator.ComputeDaysAsync"/>.</summary>
@@ -19,4 +21,24 @@ public static class KpiDays
     public static IReadOnlyList<KpiDayRows> ByDay(DateOnly from, IEnumerable<(int Day, KpiRow Row)> rows) =>
         rows.GroupBy(r => r.Day).OrderBy(g => g.Key)
             .Select(g => new KpiDayRows(from.AddDays(g.Key), g.Select(r => r.Row).ToList())).ToList();
+
+    /// <summary>
+    /// A calculator's count over [<paramref name="start"/>, <paramref name="end"/>), each row tagged with its day: whole days
+    /// since <paramref name="days"/> (a Vietnam midnight), or 0 for all when counting one period (<paramref name="days"/> null).
+    /// </summary>
+    public delegate Task<IEnumerable<(int Day, KpiRow Row)>> DayCount(DateTimeOffset start, DateTimeOffset end, DateTimeOffset? days);
+
+    /// <summary>One period's rows from a <see cref="DayCount"/>: one count, untagged.</summary>
+    public static async Task<IReadOnlyList<KpiRow>> PeriodAsync(KpiPeriod period, DayCount count) =>
+        (await count(period.StartsAt, period.EndsAt, null)).Select(r => r.Row).ToList();
+
+    /// <summary>
+    /// A range of days from a <see cref="DayCount"/>: one count grouped by day where the database can subtract instants
+    /// in SQL (<paramref name="groupInSql"/>: PostgreSQL), else each day asked on its own (SQLite) (ADR 0053).
+    /// </summary>
+    public static async Task<IReadOnlyList<KpiDayRows>> DaysAsync(
+        IKpiCalculator calculator, bool groupInSql, DateOnly from, DateOnly to, DayCount count, CancellationToken ct) =>
+        groupInSql
+            ? ByDay(from, await count(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from)))
+            : await OneByOneAsync(calculator, from, to, ct);
 }

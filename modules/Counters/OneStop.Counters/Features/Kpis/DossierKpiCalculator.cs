@@ -36,24 +36,22 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
          CountersKpiCodes.I766DataReuse, CountersKpiCodes.I766FullyOnline, CountersKpiCodes.ElectronicRouting,
          CountersKpiCodes.I766OnlinePayment, CountersKpiCodes.I766PopulationData];
 
-    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
-        (await CountAsync(period.StartsAt, period.EndsAt, null, ct)).Select(r => r.Row).ToList();
+    public Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
+        KpiDays.PeriodAsync(period, (start, end, days) => CountAsync(start, end, days, ct));
 
     /// <summary>
     /// A month's days in the four queries of one period, grouped by day as well (ADR 0053): on PostgreSQL, where the day
     /// is the whole days between the row's time and the first day's start; SQLite cannot subtract instants in SQL, so
     /// there each day is asked on its own.
     /// </summary>
-    public async Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        db.Database.IsNpgsql()
-            ? KpiDays.ByDay(from, await CountAsync(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from), ct))
-            : await KpiDays.OneByOneAsync(this, from, to, ct);
+    public Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        KpiDays.DaysAsync(this, db.Database.IsNpgsql(), from, to, (start, end, days) => CountAsync(start, end, days, ct), ct);
 
     /// <summary>
     /// The rows of [<paramref name="start"/>, <paramref name="end"/>), each tagged with its day from
     /// <paramref name="days"/> (the reception day, or the resolution day for on-time), or all with day 0 when null.
     /// </summary>
-    private async Task<List<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset? days, CancellationToken ct)
+    private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset? days, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var splits = await SplitsAsync(ct);

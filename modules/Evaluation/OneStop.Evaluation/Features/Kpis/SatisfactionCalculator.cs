@@ -18,14 +18,12 @@ internal sealed class SatisfactionCalculator(EvaluationDbContext db) : IKpiCalcu
 
     public IReadOnlyCollection<string> KpiCodes { get; } = [Contracts.KpiCodes.Satisfaction, Contracts.KpiCodes.I766DossierSatisfaction, Contracts.KpiCodes.SatisfactionCriteria];
 
-    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
-        (await CountAsync(period.StartsAt, period.EndsAt, null, ct)).Select(r => r.Row).ToList();
+    public Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
+        KpiDays.PeriodAsync(period, (start, end, days) => CountAsync(start, end, days, ct));
 
     /// <summary>A month's days in one query on PostgreSQL, grouped by rating day as well (ADR 0053); SQLite asks each day.</summary>
-    public async Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        db.Database.IsNpgsql()
-            ? KpiDays.ByDay(from, await CountAsync(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from), ct))
-            : await KpiDays.OneByOneAsync(this, from, to, ct);
+    public Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        KpiDays.DaysAsync(this, db.Database.IsNpgsql(), from, to, (start, end, days) => CountAsync(start, end, days, ct), ct);
 
     /// <param name="days">Tag each row with its rating day counted from this instant; null: one period, day 0.</param>
     private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset? days, CancellationToken ct)
@@ -78,14 +76,12 @@ internal sealed class ComplaintCalculator(EvaluationDbContext db, TimeProvider c
 
     public IReadOnlyCollection<string> KpiCodes { get; } = [Contracts.KpiCodes.I766ComplaintsOnTime, Contracts.KpiCodes.I766ComplaintSatisfaction];
 
-    public async Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
-        (await CountAsync(period.StartsAt, period.EndsAt, null, ct)).Select(r => r.Row).ToList();
+    public Task<IReadOnlyList<KpiRow>> ComputeAsync(KpiPeriod period, CancellationToken ct = default) =>
+        KpiDays.PeriodAsync(period, (start, end, days) => CountAsync(start, end, days, ct));
 
     /// <summary>A month's days in two queries on PostgreSQL, grouped by reception or answer day as well (ADR 0053); SQLite asks each day.</summary>
-    public async Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        db.Database.IsNpgsql()
-            ? KpiDays.ByDay(from, await CountAsync(VietnamTime.StartOfDay(from), VietnamTime.StartOfDay(to), VietnamTime.StartOfDay(from), ct))
-            : await KpiDays.OneByOneAsync(this, from, to, ct);
+    public Task<IReadOnlyList<KpiDayRows>> ComputeDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        KpiDays.DaysAsync(this, db.Database.IsNpgsql(), from, to, (start, end, days) => CountAsync(start, end, days, ct), ct);
 
     /// <param name="days">Tag each row with its day counted from this instant; null: one period, day 0.</param>
     private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset? days, CancellationToken ct)
