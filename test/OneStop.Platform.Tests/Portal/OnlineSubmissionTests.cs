@@ -241,6 +241,11 @@ public sealed class OnlineSubmissionTests(OnlineSubmissionTests.Fixture fx) : IC
             components["HT-TK-KS"].GetProperty("source").GetString().ShouldBe("SUBMITTED");
             components["CD-CCCD"].GetProperty("source").GetString().ShouldBe("REUSED_COMPONENT");
             components["CD-CCCD"].GetProperty("reusedDocumentId").GetGuid().ShouldBe(documentId);
+            // The desk opens the file the citizen uploaded from the dossier's page, byte for byte.
+            var detail = WebUtility.HtmlDecode(await desk.GetStringAsync($"/Counters/Dossiers/Detail?id={dossier.GetProperty("id").GetGuid()}"));
+            var fileLink = Regex.Match(detail, @"href=""(/Counters/Dossiers/Detail\?[^""]*handler=ComponentFile[^""]*)""[^>]*>[^<]*to-khai\.png").Groups[1].Value;
+            fileLink.ShouldNotBeEmpty("the dossier page links the uploaded file");
+            (await desk.GetByteArrayAsync(fileLink)).ShouldBe(SampleFiles.Png());
             (await desk.PostAsJsonAsync($"/api/v1/counters/dossiers/{dossier.GetProperty("id").GetGuid()}/receive", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             // A second one, refused by the desk with a reason.

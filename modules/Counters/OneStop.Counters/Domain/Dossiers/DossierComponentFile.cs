@@ -4,7 +4,7 @@ namespace OneStop.Counters.Domain.Dossiers;
 
 /// <summary>
 /// A file of a dossier's component (tệp đính kèm thành phần hồ sơ), stored in the kernel's blob store after the upload
-/// guard passed it; today the files a citizen attached on the national portal (<see cref="Sources"/>). Scoped to the
+/// guard passed it: the files a citizen attached on the national portal or on the province's portal (<see cref="Sources"/>). Scoped to the
 /// dossier's receiving unit like the dossier.
 /// </summary>
 internal sealed class DossierComponentFile : Entity, IUnitScoped
@@ -25,5 +25,7 @@ internal sealed class DossierComponentFile : Entity, IUnitScoped
     {
         /// <summary>Attached by the applicant on Cổng Dịch vụ công quốc gia.</summary>
         public const string NationalPortal = "NATIONAL_PORTAL";
+        /// <summary>Uploaded by the applicant on the province's own portal (ADR 0049).</summary>
+        public const string CitizenPortal = "CITIZEN_PORTAL";
     }
 }

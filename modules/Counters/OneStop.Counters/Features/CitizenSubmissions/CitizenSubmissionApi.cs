@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Catalogue.ElectronicForms;
 using OneStop.Counters.Features.Catalogue.GetProcedure;
+using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Features.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform;
 using OneStop.Platform.AdministrativeUnits;
 using OneStop.Platform.Localization;
 using OneStop.Platform.Scoping;
+using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 using PlatformTime = OneStop.Platform.Domain.VietnamTime;
 
@@ -21,7 +23,7 @@ namespace OneStop.Counters.Features.CitizenSubmissions;
 /// receive or refuse. The actor is the citizen (masked identity), as on their other writes (ADR 0048).
 /// </summary>
 internal sealed class CitizenSubmissionApi(
-    CountersDbContext db, IntakeHandler intake, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider clock) : ICitizenSubmissionApi
+    CountersDbContext db, IntakeHandler intake, ICurrentScope scope, IAdministrativeUnitDirectory units, TimeProvider clock, IBlobStore blobs) : ICitizenSubmissionApi
 {
     public async Task<CitizenSubmissionForm?> FormAsync(string procedureCode, CancellationToken ct = default)
     {
@@ -102,6 +104,21 @@ internal sealed class CitizenSubmissionApi(
             request.Components.Select(c => new IntakeComponent(c.DocumentTypeCode, c.ReusedDocumentId)).ToArray(),
             DossierChannels.Online, request.ReturnMethod, Note: Note(request, form.OnlineFeeVnd > 0 && paid),
             PaymentMethod: form.OnlineFeeVnd > 0 && paid ? PaymentMethods.Online : null, FormData: formData), ct);
+        // The uploaded files become the dossier's component files, which the desk opens from the dossier page.
+        foreach (var file in request.Components.Where(c => !string.IsNullOrEmpty(c.BlobKey) && !string.IsNullOrEmpty(c.FileName)))
+        {
+            if (await blobs.ExistsAsync(file.BlobKey!, ct))
+            {
+                db.DossierComponentFiles.Add(new DossierComponentFile
+                {
+                    DossierId = dossier.Id, DocumentTypeCode = file.DocumentTypeCode, FileName = file.FileName!,
+                    ContentType = file.ContentType ?? "application/octet-stream", BlobKey = file.BlobKey!, Length = file.Length,
+                    Source = DossierComponentFile.Sources.CitizenPortal, AddedAt = clock.GetUtcNow(), UnitId = dossier.UnitId, UnitPath = dossier.UnitPath,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
         return new CitizenSubmissionReceipt(dossier.Id, dossier.Code, dossier.ReceivingUnitName, dossier.FeeVnd ?? 0, dossier.PaymentMethod);
     }
 

@@ -112,7 +112,7 @@ internal sealed class SubmissionDrafts(
             {
                 await using var stream = file.OpenReadStream();
                 var accepted = await guard.AcceptAsync(file.FileName, stream, Rules, ct);
-                components[code] = new SubmissionDraftComponent(code, accepted.FileName, accepted.Blob.Key, null, null);
+                components[code] = new SubmissionDraftComponent(code, accepted.FileName, accepted.Blob.Key, null, null, accepted.ContentType, accepted.Blob.Length);
             }
             catch (UploadRejectedException refused)
             {
@@ -200,7 +200,7 @@ internal sealed class SubmissionDrafts(
                 draft.Id.ToString("N"), draft.ProcedureCode, draft.UnitId ?? Guid.Empty,
                 kind, citizen.ApplicantIdentity, citizen.DisplayName, citizen.IsOrganisation ? null : citizen.DateOfBirth, draft.ApplicantAddress,
                 citizen.Phone, citizen.Email,
-                ComponentsOf(draft).Select(c => new CitizenSubmittedComponent(c.DocumentTypeCode, c.ReusedDocumentId, c.FileName)).ToList(),
+                ComponentsOf(draft).Select(c => new CitizenSubmittedComponent(c.DocumentTypeCode, c.ReusedDocumentId, c.FileName, c.BlobKey, c.ContentType, c.Length)).ToList(),
                 draft.ReturnMethod, draft.FormDataJson,
                 payment is { Paid: true } ? payment.AmountVnd : null, payment is { Paid: true } ? payment.TransactionId : null), ct);
             using var _ = scope.Change(scope.Unit, null, Actor(citizen));
