@@ -109,6 +109,11 @@ public sealed class ApplicantDossierActionTests(OneStopFactory fx) : IClassFixtu
         files.Select(f => f.FileName).ShouldBe(["giay-chung-sinh.png", "trang-2.png"]);
         var unitId = await Counters(db => db.Dossiers.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => d.UnitId).FirstAsync());
         files.ShouldAllBe(f => f.CreatedBy == "VNeID ••••6601" && f.UnitId == unitId);
+        // The desk opens them from the dossier's page, byte for byte.
+        var deskPage = System.Net.WebUtility.HtmlDecode(await desk.GetStringAsync($"/Counters/Dossiers/Detail?id={id}"));
+        var link = System.Text.RegularExpressions.Regex.Match(deskPage, @"href=""(/Counters/Dossiers/Detail\?[^""]*handler=SupplementFile[^""]*)""[^>]*>trang-2\.png<").Groups[1].Value;
+        link.ShouldNotBeEmpty("the dossier page links the supplement file");
+        (await desk.GetByteArrayAsync(link)).ShouldBe(SampleFiles.Png(6, 5));
 
         // The outbox carries the transition (notifications, the national portal, the KPIs) and the audit trail names the citizen.
         (await Counters(db => db.Set<OutboxMessage>().CountAsync(m => m.Payload.Contains(id.ToString()) && m.Payload.Contains(DossierTransitions.Supplemented))))

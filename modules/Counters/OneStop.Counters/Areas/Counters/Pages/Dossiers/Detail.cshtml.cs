@@ -47,6 +47,9 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     public HashSet<string> Actions { get; private set; } = [];
     /// <summary>The components' files (those the applicant attached on the national portal), to open from the page.</summary>
     public IReadOnlyList<DossierComponentFile> ComponentFiles { get; private set; } = [];
+
+    /// <summary>The files the applicant sent online to supplement the dossier (ADR 0050), oldest first.</summary>
+    public IReadOnlyList<ApplicantSupplementFile> SupplementFiles { get; private set; } = [];
     public IReadOnlyList<AdministrativeUnitInfo> RouteTargets { get; private set; } = [];
     /// <summary>Who the dossier can be assigned to: the login is the value, the full name and title what the officer reads.</summary>
     public IReadOnlyList<PersonName> Colleagues { get; private set; } = [];
@@ -75,6 +78,19 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     {
         var dossier = await TryLoadAsync(ct);
         var file = dossier is null ? null : await db.DossierComponentFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossier.Id, ct);
+        if (file is null || await blobs.OpenAsync(file.BlobKey, ct) is not { } content)
+        {
+            return NotFound();
+        }
+
+        return File(content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>One of the files the applicant sent to supplement this dossier, found inside the caller's scope and this dossier only.</summary>
+    public async Task<IActionResult> OnGetSupplementFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct)
+    {
+        var dossier = await TryLoadAsync(ct);
+        var file = dossier is null ? null : await db.ApplicantSupplementFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossier.Id, ct);
         if (file is null || await blobs.OpenAsync(file.BlobKey, ct) is not { } content)
         {
             return NotFound();
@@ -208,6 +224,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         }
 
         ComponentFiles = await db.DossierComponentFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
+        SupplementFiles = await db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName).ToListAsync(ct);
 
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
