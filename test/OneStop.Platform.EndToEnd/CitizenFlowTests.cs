@@ -82,6 +82,17 @@ public sealed class CitizenFlowTests(BrowserHost host) : IClassFixture<BrowserHo
         await AxeAsync(page, findings);
         await BrowserHost.ScreenshotAsync(page, "citizen-notification-choices-phone");
 
+        // 2d. The pages of online submission (the e-form wizard) and complaints (PAKN) on the phone, checked by axe too.
+        await page.GotoAsync("/Portal/Submission?code=1.001193", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        (await page.Locator("main form").CountAsync()).ShouldBeGreaterThan(0);
+        (await StaffUiTests.OffScreenAsync(page, "main a, main input, main select, main button, header a, header button")).ShouldBeEmpty();
+        await AxeAsync(page, findings);
+        await BrowserHost.ScreenshotAsync(page, "citizen-submission-phone");
+        await page.GotoAsync("/Portal/MyComplaints", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        (await page.Locator("main form").CountAsync()).ShouldBeGreaterThan(0);
+        await AxeAsync(page, findings);
+        await BrowserHost.ScreenshotAsync(page, "citizen-complaints-phone");
+
         // 3. The portal's other pages greet the citizen and link back; signing out ends the citizen's session.
         await page.GotoAsync("/Portal/Lookup", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.GetByTestId("citizen-name").InnerTextAsync()).ShouldContain(Name);
