@@ -21,6 +21,14 @@ internal sealed class DossierComponentFile : Entity, IUnitScoped
     public Guid UnitId { get; set; }
     public string UnitPath { get; set; } = "";
 
+    /// <summary>A file stored for <paramref name="dossier"/>, in the dossier's unit like the dossier.</summary>
+    public static DossierComponentFile Of(
+        Dossier dossier, string documentTypeCode, string fileName, string contentType, string blobKey, long length, string source, DateTimeOffset at) => new()
+    {
+        DossierId = dossier.Id, DocumentTypeCode = documentTypeCode, FileName = fileName, ContentType = contentType, BlobKey = blobKey, Length = length,
+        Source = source, AddedAt = at, UnitId = dossier.UnitId, UnitPath = dossier.UnitPath,
+    };
+
     public static class Sources
     {
         /// <summary>Attached by the applicant on Cổng Dịch vụ công quốc gia.</summary>

@@ -109,12 +109,8 @@ internal sealed class CitizenSubmissionApi(
         {
             if (await blobs.ExistsAsync(file.BlobKey!, ct))
             {
-                db.DossierComponentFiles.Add(new DossierComponentFile
-                {
-                    DossierId = dossier.Id, DocumentTypeCode = file.DocumentTypeCode, FileName = file.FileName!,
-                    ContentType = file.ContentType ?? "application/octet-stream", BlobKey = file.BlobKey!, Length = file.Length,
-                    Source = DossierComponentFile.Sources.CitizenPortal, AddedAt = clock.GetUtcNow(), UnitId = dossier.UnitId, UnitPath = dossier.UnitPath,
-                });
+                db.DossierComponentFiles.Add(DossierComponentFile.Of(dossier, file.DocumentTypeCode, file.FileName!, file.ContentType ?? "application/octet-stream",
+                    file.BlobKey!, file.Length, DossierComponentFile.Sources.CitizenPortal, clock.GetUtcNow()));
             }
         }
 

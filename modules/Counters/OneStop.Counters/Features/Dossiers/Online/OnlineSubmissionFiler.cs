@@ -142,12 +142,8 @@ internal sealed class OnlineSubmissionFiler(
         // The components' files, checked and stored by the connector, become the dossier's.
         foreach (var file in e.Files ?? [])
         {
-            db.DossierComponentFiles.Add(new DossierComponentFile
-            {
-                DossierId = dossier.Id, DocumentTypeCode = file.ComponentCode, FileName = file.FileName, ContentType = file.ContentType,
-                BlobKey = file.BlobKey, Length = file.Length, Source = DossierComponentFile.Sources.NationalPortal, AddedAt = clock.GetUtcNow(),
-                UnitId = dossier.UnitId, UnitPath = dossier.UnitPath,
-            });
+            db.DossierComponentFiles.Add(DossierComponentFile.Of(dossier, file.ComponentCode, file.FileName, file.ContentType, file.BlobKey, file.Length,
+                DossierComponentFile.Sources.NationalPortal, clock.GetUtcNow()));
         }
 
         await db.SaveChangesAsync(ct);

@@ -74,23 +74,22 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     }
 
     /// <summary>One of the dossier's component files, found inside the caller's scope and this dossier only.</summary>
-    public async Task<IActionResult> OnGetComponentFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct)
-    {
-        var dossier = await TryLoadAsync(ct);
-        var file = dossier is null ? null : await db.DossierComponentFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossier.Id, ct);
-        if (file is null || await blobs.OpenAsync(file.BlobKey, ct) is not { } content)
-        {
-            return NotFound();
-        }
-
-        return File(content, file.ContentType, file.FileName);
-    }
+    public async Task<IActionResult> OnGetComponentFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct) =>
+        await DossierFileAsync(blobs, dossier => db.DossierComponentFiles.AsNoTracking().Where(f => f.Id == fileId && f.DossierId == dossier)
+            .Select(f => new StoredFile(f.BlobKey, f.ContentType, f.FileName)).FirstOrDefaultAsync(ct), ct);
 
     /// <summary>One of the files the applicant sent to supplement this dossier, found inside the caller's scope and this dossier only.</summary>
-    public async Task<IActionResult> OnGetSupplementFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct)
+    public async Task<IActionResult> OnGetSupplementFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct) =>
+        await DossierFileAsync(blobs, dossier => db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.Id == fileId && f.DossierId == dossier)
+            .Select(f => new StoredFile(f.BlobKey, f.ContentType, f.FileName)).FirstOrDefaultAsync(ct), ct);
+
+    private sealed record StoredFile(string BlobKey, string ContentType, string FileName);
+
+    /// <summary>A file of the dossier the page shows (loaded in the caller's scope), or 404 when either is not there.</summary>
+    private async Task<IActionResult> DossierFileAsync(OneStop.Platform.Storage.IBlobStore blobs, Func<Guid, Task<StoredFile?>> find, CancellationToken ct)
     {
         var dossier = await TryLoadAsync(ct);
-        var file = dossier is null ? null : await db.ApplicantSupplementFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.DossierId == dossier.Id, ct);
+        var file = dossier is null ? null : await find(dossier.Id);
         if (file is null || await blobs.OpenAsync(file.BlobKey, ct) is not { } content)
         {
             return NotFound();
