@@ -219,7 +219,7 @@ internal sealed class KpiEngine(
     }
 
     /// <summary>
-    /// The days asked of the calculator one by one (their partials stored, their day snapshots written), then each longer
+    /// The days asked of the calculator a month at a time (their partials stored, their day snapshots written), then each longer
     /// period summed from the partials — the same for a whole year and for the changed days of an incremental run.
     /// </summary>
     private async Task WriteDaysThenPeriodsAsync(
