@@ -81,6 +81,9 @@ public class OneStopFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return other;
     }
 
+    /// <summary>A host on <paramref name="database"/>, which it neither creates nor drops (e.g. <see cref="TestDatabase.KeptAsync"/>).</summary>
+    public static OneStopFactory On(TestDatabase database) => new(TestProvider.PostgreSql) { _sharedDatabase = database };
+
     /// <summary>Runs on the empty database before the host starts: migration tests put it in an older state here.</summary>
     protected virtual Task PrepareDatabaseAsync(TestDatabase database) => Task.CompletedTask;
 

@@ -57,6 +57,30 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, dataDirectory, name);
     }
 
+    /// <summary>
+    /// A PostgreSQL database kept between runs under <paramref name="name"/> (a benchmark's generated rows, to measure a
+    /// change without generating them again): created when missing, never dropped. Whether it existed comes back too.
+    /// </summary>
+    public static async Task<(TestDatabase Database, bool Existed)> KeptAsync(string name)
+    {
+        bool existed;
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", connection);
+            exists.Parameters.AddWithValue("name", name);
+            existed = (bool)(await exists.ExecuteScalarAsync())!;
+            if (!existed)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "", StringComparison.Ordinal)}\" ENCODING 'UTF8' TEMPLATE template0", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 40 };
+        return (new TestDatabase(TestProvider.PostgreSql, builder.ConnectionString, Directory.CreateTempSubdirectory("onestop-test-").FullName, null), existed);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_name is not null)

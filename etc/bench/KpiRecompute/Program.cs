@@ -20,17 +20,30 @@ static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split
 static double P(IReadOnlyList<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
 OneStopFactory.UseSourceTreeContentRoot();
-await using var host = new OneStopFactory();
+// KPI_BENCH_DATABASE=<name> keeps the generated rows in that database and reuses them on the next run, to measure a
+// change of the engine or a calculator without generating them again (the figures of record come from a fresh run).
+// KPI_BENCH_QUICK=1 leaves out the per-period baselines and the cockpit.
+var kept = Environment.GetEnvironmentVariable("KPI_BENCH_DATABASE") is { Length: > 0 } keptName ? await TestDatabase.KeptAsync(keptName) : default((TestDatabase, bool)?);
+var quick = Environment.GetEnvironmentVariable("KPI_BENCH_QUICK") == "1";
+await using var host = kept is { } k ? OneStopFactory.On(k.Item1) : new OneStopFactory();
 await host.InitializeAsync();
 var cs = host.Database.ConnectionString!;
 Console.WriteLine($"load average at the start: {Load()} ({Environment.ProcessorCount} cores)");
 
 var watch = Stopwatch.StartNew();
-var dossiers = await KpiDataGenerator.GenerateDossiersAsync(cs, 2025, dossierVolumes);
-var (ratings, complaints) = await KpiDataGenerator.GenerateAsync(cs, 2025, ratingVolumes);
-var sources = await KpiDataGenerator.GenerateKpiSourcesAsync(cs, 2025, dossierVolumes);
-Console.WriteLine($"generated {dossiers:N0} dossiers, {ratings:N0} ratings, {complaints:N0} complaints in {watch.Elapsed.TotalSeconds:N1} s");
-Console.WriteLine($"  and {sources.Components:N0} components, {sources.Handovers:N0} hand-overs, {sources.Tickets:N0} queue visits, {sources.Documents:N0} digitised documents");
+if (kept is { Item2: true })
+{
+    Console.WriteLine($"reusing the rows generated before in {new NpgsqlConnectionStringBuilder(cs).Database}");
+}
+else
+{
+    var dossiers = await KpiDataGenerator.GenerateDossiersAsync(cs, 2025, dossierVolumes);
+    var (ratings, complaints) = await KpiDataGenerator.GenerateAsync(cs, 2025, ratingVolumes);
+    var sources = await KpiDataGenerator.GenerateKpiSourcesAsync(cs, 2025, dossierVolumes);
+    Console.WriteLine($"generated {dossiers:N0} dossiers, {ratings:N0} ratings, {complaints:N0} complaints in {watch.Elapsed.TotalSeconds:N1} s");
+    Console.WriteLine($"  and {sources.Components:N0} components, {sources.Handovers:N0} hand-overs, {sources.Tickets:N0} queue visits, {sources.Documents:N0} digitised documents");
+}
+
 await using (var connection = new NpgsqlConnection(cs))
 {
     await connection.OpenAsync();
@@ -65,17 +78,20 @@ Console.WriteLine($"baseline (full): one plain GROUP BY of the year's dossiers b
 
 // Baseline 2: the per-period path this run replaces (ADR 0045), on the same rows and the same machine load — every
 // calculator asked for every month, quarter and year. Its snapshots are then rewritten by the run measured below.
-watch.Restart();
-var perPeriod = await host.AsSystemAsync(sp =>
+if (!quick)
 {
-    var engine = sp.GetRequiredService<KpiEngine>();
-    engine.RollUpFromDays = false;
-    return engine.RecomputeYearAsync(2025, CancellationToken.None);
-});
-Console.WriteLine($"baseline (full, per-period path): {watch.Elapsed.TotalSeconds:N1} s, {perPeriod.Periods:N0} calculator-periods; load {Load()}");
-foreach (var (calculator, _, elapsed) in perPeriod.Calculators ?? [])
-{
-    Console.WriteLine($"  {calculator,-32} {"per period",-15} {elapsed.TotalSeconds,7:N1} s");
+    watch.Restart();
+    var perPeriod = await host.AsSystemAsync(sp =>
+    {
+        var engine = sp.GetRequiredService<KpiEngine>();
+        engine.RollUpFromDays = false;
+        return engine.RecomputeYearAsync(2025, CancellationToken.None);
+    });
+    Console.WriteLine($"baseline (full, per-period path): {watch.Elapsed.TotalSeconds:N1} s, {perPeriod.Periods:N0} calculator-periods; load {Load()}");
+    foreach (var (calculator, _, elapsed) in perPeriod.Calculators ?? [])
+    {
+        Console.WriteLine($"  {calculator,-32} {"per period",-15} {elapsed.TotalSeconds,7:N1} s");
+    }
 }
 
 GC.Collect();
@@ -107,14 +123,18 @@ await using (var connection = new NpgsqlConnection(cs))
 
 // Baseline 3: the per-period path's incremental run after the same change (it rewrites snapshots only; the change
 // touches no figure, so the day partials stay right). Then the same 1,000 dossiers are touched again for the run measured.
-watch.Restart();
-var perPeriodIncremental = await host.AsSystemAsync(sp =>
+if (!quick)
 {
-    var engine = sp.GetRequiredService<KpiEngine>();
-    engine.RollUpFromDays = false;
-    return engine.RunIncrementalAsync(CancellationToken.None);
-});
-Console.WriteLine($"baseline (incremental, per-period path, 1,000 dossiers spread over the year): {watch.Elapsed.TotalSeconds:N1} s, {perPeriodIncremental.Periods:N0} calculator-periods; load {Load()}");
+    watch.Restart();
+    var perPeriodIncremental = await host.AsSystemAsync(sp =>
+    {
+        var engine = sp.GetRequiredService<KpiEngine>();
+        engine.RollUpFromDays = false;
+        return engine.RunIncrementalAsync(CancellationToken.None);
+    });
+    Console.WriteLine($"baseline (incremental, per-period path, 1,000 dossiers spread over the year): {watch.Elapsed.TotalSeconds:N1} s, {perPeriodIncremental.Periods:N0} calculator-periods; load {Load()}");
+}
+
 await Task.Delay(TimeSpan.FromSeconds(1));
 await using (var connection = new NpgsqlConnection(cs))
 {
@@ -167,6 +187,11 @@ await using (var connection = new NpgsqlConnection(cs))
 // pipeline — authentication, scope, Razor — without a socket), 20 sessions of the province's, a district's and a
 // commune's leaders, each loading the year's page 10 times back to back. Baseline: the same 20 clients reading the
 // province's year snapshots (the rows the page shows) straight from PostgreSQL.
+if (quick)
+{
+    return;
+}
+
 var accounts = new[] { "lanhdao.tinh", "lanhdao.tphd", "lanhdao.camthuong" };
 var leaders = new List<HttpClient>();
 for (var i = 0; i < 20; i++)
