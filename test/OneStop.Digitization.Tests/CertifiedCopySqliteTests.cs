@@ -33,7 +33,7 @@ public sealed class CertifiedCopySqliteTests(CertifiedCopySqliteTests.Fixture fx
 
         numbers[1].ShouldBe(numbers[0] + 1);
         var today = VietnamTime.Today(TimeProvider.System);
-        var rows = await fx.AsSystemAsync(sp => sp.GetServices<IKpiCalculator>().OfType<DigitizationKpiCalculator>().Single().ComputeAsync(KpiPeriod.ForMonth(today.Year, today.Month)));
+        var rows = await fx.AsSystemAsync(sp => sp.GetServices<IKpiCalculator>().OfType<DigitizationStockKpiCalculator>().Single().ComputeAsync(KpiPeriod.ForMonth(today.Year, today.Month)));
         var camThuong = await UnitAsync(fx, "10507");
         rows.Single(r => r.KpiCode == DigitizationKpiCodes.I766CertifiedCopies && r.UnitId == camThuong.Id).Numerator.ShouldBe(1m);
         (await desk.GetStringAsync($"/Digitization/CertifiedCopies?year={today.Year}")).ShouldContain($"{numbers[1]}/{today.Year}/SCT/BS");

@@ -164,7 +164,7 @@ public sealed class CertifiedCopyTests(OneStopFactory fx) : IClassFixture<OneSto
         var period = KpiPeriod.ForMonth(today.Year, today.Month);
         var (rows, details) = await fx.AsSystemAsync(async sp =>
         {
-            var calculator = sp.GetServices<IKpiCalculator>().OfType<DigitizationKpiCalculator>().Single();
+            var calculator = sp.GetServices<IKpiCalculator>().OfType<DigitizationStockKpiCalculator>().Single(); // 766 5.3 is a distinct count over the period
             return (await calculator.ComputeAsync(period), await calculator.DetailsAsync(DigitizationKpiCodes.I766CertifiedCopies, period, "/30/288/10507/", 50));
         });
         var camThuong = await UnitAsync(fx, "10507");

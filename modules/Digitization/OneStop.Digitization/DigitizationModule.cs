@@ -62,7 +62,9 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<ResultRegister>();
         services.AddScoped<ResultQueries>();
         services.AddScoped<ResultRegisterBackfill>();
-        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine: the flows, by day
+        services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationStockKpiCalculator>(); // and the stocks, per period (ADR 0055)
+        services.AddScoped<DigitizationKpiDetails>();
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }
 

@@ -26,6 +26,9 @@ internal static class KpiDayRollUp
         KpiCodes.I766ComplaintsOnTime, KpiCodes.I766ComplaintSatisfaction,
         // Queue visits by service day: minutes summed over visits, so the average of a month is a ratio of sums.
         KpiCodes.WaitingTime, KpiCodes.ProcessingTimePerDossier,
+        // Digitization's flows (ADR 0055): signed results by resolution day; components not asked again, dossiers digitised
+        // and linked, shared for reuse by reception day. Its stocks are another calculator's.
+        KpiCodes.NoRepeatDocuments, KpiCodes.I766ElectronicResults, KpiCodes.I766DigitisedLinked, KpiCodes.I766SharedForReuse,
     };
 
     public static bool Applies(IReadOnlyCollection<string> codes) => codes.Count > 0 && codes.All(AdditiveCodes.Contains);

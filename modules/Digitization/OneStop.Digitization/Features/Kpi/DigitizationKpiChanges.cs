@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Digitization.Infrastructure;
+using OneStop.Platform.Domain;
+using OneStop.Platform.Persistence;
+
+namespace OneStop.Digitization.Features.Kpi;
+
+/// <summary>What both digitisation calculators report as changed for an incremental run.</summary>
+internal static class DigitizationKpiChanges
+{
+    private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
+
+    /// <summary>
+    /// Reception and resolution days of the dossiers written since (their record, a document or a scan item of theirs), and
+    /// signature days of documents signed since.
+    /// </summary>
+    public static async Task<HashSet<DateOnly>> DossierDaysAsync(DigitizationDbContext db, DateTimeOffset since, CancellationToken ct)
+    {
+        var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
+        var documents = db.Documents.IgnoreQueryFilters(Scope).AsNoTracking().Where(x => x.CreatedAt >= since || x.ModifiedAt >= since);
+        var items = db.ScanQueue.IgnoreQueryFilters(Scope).AsNoTracking().Where(q => q.CreatedAt >= since || q.ModifiedAt >= since);
+        var touched = documents.Where(x => x.DossierId != null).Select(x => x.DossierId!.Value).Union(items.Select(q => q.DossierId));
+        var times = await dossiers.Where(d => d.CreatedAt >= since || d.ModifiedAt >= since)
+            .Select(d => new { d.ReceivedAt, d.ResolvedAt })
+            .Union(dossiers.Where(d => touched.Contains(d.Id)).Select(d => new { d.ReceivedAt, d.ResolvedAt }))
+            .ToListAsync(ct);
+        var signed = await documents.Where(x => x.SignedAt != null).Select(x => x.SignedAt).Distinct().ToListAsync(ct);
+        return times.SelectMany(t => new[] { t.ReceivedAt, t.ResolvedAt }).Concat(signed).OfType<DateTimeOffset>().Select(VietnamTime.DayOf).ToHashSet();
+    }
+}
