@@ -15,8 +15,9 @@ namespace OneStop.Evaluation.Tests;
 /// <summary>
 /// Months, quarters and years summed from day partials (ADR 0045): after a full recompute, a few dossiers change — new
 /// ones received on a later day, an old one given a financial obligation (which moves its reception day's online-payment
-/// denominator) — and a complaint arrives; the incremental run, which recomputes only the changed days and re-sums the
-/// periods above them, leaves exactly the snapshots a full recompute then writes. On PostgreSQL and SQLite.
+/// denominator), one is routed to the city — and a complaint arrives; the incremental run, which recomputes only the changed
+/// days (of the changed units only, where the calculator can name them: ADR 0055) and re-sums the periods above them, leaves
+/// exactly the snapshots a full recompute then writes. On PostgreSQL and SQLite.
 /// </summary>
 public abstract class KpiDayRollUpTests<TFactory>(TFactory fx) where TFactory : OneStopFactory
 {
@@ -71,16 +72,19 @@ public abstract class KpiDayRollUpTests<TFactory>(TFactory fx) where TFactory : 
         {
             var early = await IntakeAsync(3, 10, "030090001234");
             await IntakeAsync(3, 10, "030090001235");
-            await IntakeAsync(4, 15, "030090001236");
+            var april = await IntakeAsync(4, 15, "030090001236");
             await AddComplaintAsync("PAKN-T-1", 3, 11);
             fx.Clock.SetVietnamTime(2025, 6, 1, 20);
             var full = await FullAsync();
             full.Calculators!.ShouldContain(c => c.Calculator == "DossierKpiCalculator" && c.FromDays);
             full.Calculators!.ShouldContain(c => c.Calculator == "ComplaintCalculator" && c.FromDays);
-            full.Calculators!.ShouldContain(c => c.Calculator == "DigitizationKpiCalculator" && !c.FromDays); // stocks at the period's end
+            full.Calculators!.ShouldContain(c => c.Calculator == "DigitizationKpiCalculator" && c.FromDays); // its flows (ADR 0055)
+            full.Calculators!.ShouldContain(c => c.Calculator == "DigitizationStockKpiCalculator" && !c.FromDays); // stocks at the period's end
             var before = await SnapshotsAsync();
 
-            // The changes: two dossiers received on 2 June, a financial obligation on one of 10 March, a complaint.
+            // The changes: two dossiers received on 2 June, a financial obligation on one of 10 March, the one of 15 April
+            // routed to the city (liên thông), a complaint.
+            var since = fx.Clock.GetUtcNow();
             await IntakeAsync(6, 2, "030090001237");
             await IntakeAsync(6, 2, "030090001238");
             fx.Clock.SetVietnamTime(2025, 6, 2, 10);
@@ -88,7 +92,23 @@ public abstract class KpiDayRollUpTests<TFactory>(TFactory fx) where TFactory : 
             (await leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{early}/assign", new { assignee = Desk })).EnsureSuccessStatusCode();
             (await leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{early}/request-financial-obligation", new { amountVnd = 150_000, reason = "Lệ phí" }))
                 .EnsureSuccessStatusCode();
+            var city = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.IgnoreQueryFilters()
+                .Where(u => u.Code == "288").Select(u => u.Id).SingleAsync());
+            (await (await fx.SignInAsync(Desk)).PostAsJsonAsync($"/api/v1/counters/dossiers/{april}/route", new { toUnitId = city, electronic = true, note = "Chuyển UBND thành phố" }))
+                .EnsureSuccessStatusCode();
             await AddComplaintAsync("PAKN-T-2", 6, 2);
+
+            // Counters names the changed units' days (ADR 0055): the ward's 2 June and 10 March; the routed dossier's day
+            // is counted whole, as the calculator does not keep the unit a dossier left.
+            var ward = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.IgnoreQueryFilters()
+                .Where(u => u.Code == "10507").Select(u => u.Id).SingleAsync());
+            var changes = await fx.AsSystemAsync(sp => sp.GetServices<OneStop.Platform.Kpis.IKpiCalculator>().Single(c => c.GetType().Name == "DossierKpiCalculator")
+                .ChangedUnitDaysAsync(since));
+            changes.ShouldNotBeNull();
+            changes.UnitDays.ShouldContain(new OneStop.Platform.Kpis.KpiUnitDay(ward, new DateOnly(2025, 6, 2)));
+            changes.UnitDays.ShouldContain(new OneStop.Platform.Kpis.KpiUnitDay(ward, new DateOnly(2025, 3, 10)));
+            changes.UnitDays.ShouldNotContain(u => u.Day == new DateOnly(2025, 4, 15));
+            changes.WholeDays.ShouldBe([new DateOnly(2025, 4, 15)]);
 
             fx.Clock.SetVietnamTime(2025, 6, 2, 11);
             var incremental = await fx.AsSystemAsync(sp => sp.GetRequiredService<KpiEngine>().RunIncrementalAsync(CancellationToken.None));

@@ -35,6 +35,23 @@ public interface IKpiCalculator
     /// </summary>
     Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default);
 
+    /// <summary>
+    /// For incremental runs, finer than <see cref="ChangedDaysAsync"/>: the unit-days whose rows may have changed because
+    /// rows were written at or after <paramref name="since"/>, and the days to count whole. Null (the default): the
+    /// calculator tells whole days only, and <see cref="ChangedDaysAsync"/> is asked. A calculator that answers here also
+    /// answers <see cref="ComputeUnitDaysAsync"/>; the engine asks only day-rolled calculators (ADR 0055).
+    /// </summary>
+    Task<KpiChanges?> ChangedUnitDaysAsync(DateTimeOffset since, CancellationToken ct = default) => Task.FromResult<KpiChanges?>(null);
+
+    /// <summary>
+    /// Exactly the rows of <paramref name="unitDays"/>: for each of their days, the rows <see cref="ComputeDaysAsync"/>
+    /// gives whose <see cref="KpiRow.UnitId"/> is one of that day's units — every code's, so the engine can replace the
+    /// unit-day's partials with them. So an incremental run after changes spread over a year counts the changed units'
+    /// days, not every unit's (ADR 0055). Asked only of a calculator whose <see cref="ChangedUnitDaysAsync"/> answers.
+    /// </summary>
+    Task<IReadOnlyList<KpiDayRows>> ComputeUnitDaysAsync(IReadOnlyCollection<KpiUnitDay> unitDays, CancellationToken ct = default) =>
+        throw new NotSupportedException($"{GetType().Name} tells whole days only (ChangedUnitDaysAsync answers null).");
+
     /// <summary>The rows behind one KPI for a unit path and period, not-counted rows first (drill-down).</summary>
     Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default);
 }

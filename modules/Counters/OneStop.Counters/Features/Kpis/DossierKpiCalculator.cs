@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using OneStop.Counters.Contracts;
 using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
@@ -48,31 +49,117 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         KpiDays.DaysAsync(this, db.Database.IsNpgsql(), from, to, (start, end, days) => CountAsync(start, end, days, ct), ct);
 
     /// <summary>
+    /// The unit-days of the dossiers written since (ADR 0055): the receiving unit's and the competent unit's reception day,
+    /// the competent unit's resolution day. A dossier routed to another unit or handed to a successor since changed its
+    /// competent unit, and the one it left is not kept on it: its days are counted whole.
+    /// </summary>
+    public async Task<KpiChanges?> ChangedUnitDaysAsync(DateTimeOffset since, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var changed = await db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(d => d.CreatedAt >= since || d.ModifiedAt >= since || (d.ResolvedAt == null && d.DueAt >= since && d.DueAt < now))
+            .Where(d => d.ReceivedAt != null)
+            .Select(d => new { d.Id, d.ReceivingUnitId, d.ResolvingUnitId, d.ReceivedAt, d.ResolvedAt }).ToListAsync(ct);
+        var ids = changed.Select(d => d.Id).ToList();
+        var moved = (await db.Set<DossierHistoryEntry>().IgnoreQueryFilters(Scope).AsNoTracking()
+            .Where(h => ids.Contains(h.DossierId) && h.At >= since
+                && (h.Transition == DossierTransitions.Routed || h.Transition == DossierTransitions.HandedToSuccessor))
+            .Select(h => h.DossierId).Distinct().ToListAsync(ct)).ToHashSet();
+        var unitDays = new HashSet<KpiUnitDay>();
+        var whole = new HashSet<DateOnly>();
+        foreach (var d in changed)
+        {
+            var received = VietnamTime.DayOf(d.ReceivedAt!.Value);
+            var resolved = d.ResolvedAt is { } at ? VietnamTime.DayOf(at) : (DateOnly?)null;
+            if (moved.Contains(d.Id))
+            {
+                whole.Add(received);
+                if (resolved is { } r)
+                {
+                    whole.Add(r);
+                }
+
+                continue;
+            }
+
+            unitDays.Add(new KpiUnitDay(d.ReceivingUnitId, received));
+            unitDays.Add(new KpiUnitDay(d.ResolvingUnitId, received));
+            if (resolved is { } day)
+            {
+                unitDays.Add(new KpiUnitDay(d.ResolvingUnitId, day));
+            }
+        }
+
+        return new KpiChanges(unitDays, whole);
+    }
+
+    /// <summary>
+    /// The rows of the given unit-days only: the four queries of a period over the range of their days, each restricted to
+    /// its unit column and day column for exactly those pairs (ADR 0055). SQLite: each day asked whole, its other units' rows dropped.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiDayRows>> ComputeUnitDaysAsync(IReadOnlyCollection<KpiUnitDay> unitDays, CancellationToken ct = default)
+    {
+        if (unitDays.Count == 0)
+        {
+            return [];
+        }
+
+        var (first, last) = (unitDays.Min(u => u.Day), unitDays.Max(u => u.Day));
+        if (!db.Database.IsNpgsql())
+        {
+            var wanted = unitDays.ToHashSet();
+            var days = new List<KpiDayRows>();
+            foreach (var day in unitDays.Select(u => u.Day).Distinct().Order())
+            {
+                var rows = await ComputeAsync(KpiPeriod.ForDay(day), ct);
+                days.Add(new KpiDayRows(day, rows.Where(r => wanted.Contains(new KpiUnitDay(r.UnitId, day))).ToList()));
+            }
+
+            return days;
+        }
+
+        var origin = VietnamTime.StartOfDay(first);
+        var only = new UnitDayFilter(unitDays);
+        return KpiDays.ByDay(first, await CountAsync(origin, VietnamTime.StartOfDay(last.AddDays(1)), origin, ct, only));
+    }
+
+    /// <summary>
     /// The rows of [<paramref name="start"/>, <paramref name="end"/>), each tagged with its day from
     /// <paramref name="days"/> (the reception day, or the resolution day for on-time), or all with day 0 when null.
     /// </summary>
-    private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(DateTimeOffset start, DateTimeOffset end, DateTimeOffset? days, CancellationToken ct)
+    private async Task<IEnumerable<(int Day, KpiRow Row)>> CountAsync(
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset? days, CancellationToken ct, UnitDayFilter? only = null)
     {
         var now = clock.GetUtcNow();
         var splits = await SplitsAsync(ct);
         var split = splits.Units;
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
         var received = dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status));
-        var byDesk = await received
-            .GroupBy(GroupKey.ByDesk(split, days))
+        var atDesk = received;
+        var (byResolver, resolvedBy) = (received, dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end));
+        if (only is not null)
+        {
+            var desk = await only.IdsAsync(db, UnitDayFilter.Column.ReceivedAtDesk, ct);
+            var resolver = await only.IdsAsync(db, UnitDayFilter.Column.ReceivedByResolver, ct);
+            var resolution = await only.IdsAsync(db, UnitDayFilter.Column.ResolvedByResolver, ct);
+            (atDesk, byResolver, resolvedBy) = (atDesk.Where(d => desk.Contains(d.Id)), byResolver.Where(d => resolver.Contains(d.Id)), resolvedBy.Where(d => resolution.Contains(d.Id)));
+        }
+
+        var byDesk = await Flagged(atDesk)
+            .GroupBy(GroupKey.Of(GroupKey.ByDesk(split, days)))
             .Select(g => new
             {
                 g.Key, Count = g.Count(),
-                Online = g.Count(d => d.Channel == DossierChannels.Online),
-                Reusing = g.Count(d => d.Components.Any(c => c.Source != ComponentSources.Submitted)),
-                Routed = g.Count(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing)),
-                RoutedElectronically = g.Count(d => d.Handovers.Any(h => h.Kind == HandoverKinds.Routing) && !d.Handovers.Any(h => h.Kind == HandoverKinds.Routing && !h.Electronic)),
-                WithFees = g.Count(d => d.FeeVnd > 0 || d.FinancialObligationVnd > 0),
-                PaidOnline = g.Count(d => (d.FeeVnd > 0 || d.FinancialObligationVnd > 0) && d.PaymentMethod == PaymentMethods.Online),
-                Citizens = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen),
-                Verified = g.Count(d => d.ApplicantKind == ApplicantKinds.Citizen && d.ApplicantVerified),
+                Online = g.Count(x => x.Dossier.Channel == DossierChannels.Online),
+                Reusing = g.Count(x => x.Reusing),
+                Routed = g.Count(x => x.Routed),
+                RoutedElectronically = g.Count(x => x.Routed && !x.RoutedOnPaper),
+                WithFees = g.Count(x => x.Dossier.FeeVnd > 0 || x.Dossier.FinancialObligationVnd > 0),
+                PaidOnline = g.Count(x => (x.Dossier.FeeVnd > 0 || x.Dossier.FinancialObligationVnd > 0) && x.Dossier.PaymentMethod == PaymentMethods.Online),
+                Citizens = g.Count(x => x.Dossier.ApplicantKind == ApplicantKinds.Citizen),
+                Verified = g.Count(x => x.Dossier.ApplicantKind == ApplicantKinds.Citizen && x.Dossier.ApplicantVerified),
             }).ToListAsync(ct);
-        var progress = await received
+        var progress = await byResolver
             .GroupBy(GroupKey.ByResolver(split, days, resolutionDay: false))
             .Select(g => new
             {
@@ -80,11 +167,11 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
                 OnTrack = g.Count(d => d.ResolvedAt != null ? d.DueAt == null || d.ResolvedAt <= d.DueAt
                     : d.Status != DossierStatuses.Stopped && (d.DueAt == null || d.DueAt >= now)),
             }).ToListAsync(ct);
-        var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end)
+        var resolved = await resolvedBy
             .GroupBy(GroupKey.ByResolver(split, days, resolutionDay: true))
             .Select(g => new { g.Key, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
             .ToListAsync(ct);
-        var fullyOnline = await received.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline))
+        var fullyOnline = await atDesk.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline))
             .GroupBy(GroupKey.ByDesk(split, days))
             .Select(g => new { g.Key, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
             .ToListAsync(ct);
@@ -119,6 +206,38 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
     }
 
     /// <summary>
+    /// The dossiers with what the desk's codes ask of their components and hand-overs, aggregated once per dossier (restricted
+    /// to the dossiers counted, so an index finds them) and left-joined, rather than probed by an EXISTS per flag and
+    /// dossier: PostgreSQL would hash the whole components and hand-overs tables for each query (as for Digitization's flags).
+    /// </summary>
+    private IQueryable<FlaggedDossier> Flagged(IQueryable<Dossier> dossiers)
+    {
+        var ids = dossiers.Select(d => d.Id);
+        var reusing = db.Set<DossierComponent>().Where(c => c.Source != ComponentSources.Submitted && ids.Contains(c.DossierId))
+            .GroupBy(c => c.DossierId).Select(g => new { DossierId = (Guid?)g.Key });
+        var routing = db.DossierHandovers.Where(h => h.Kind == HandoverKinds.Routing && ids.Contains(h.DossierId))
+            .GroupBy(h => h.DossierId).Select(g => new { DossierId = (Guid?)g.Key, OnPaper = g.Max(h => h.Electronic ? 0 : 1) });
+        return from d in dossiers
+               join c in reusing on (Guid?)d.Id equals c.DossierId into cs
+               from c in cs.DefaultIfEmpty()
+               join h in routing on (Guid?)d.Id equals h.DossierId into hs
+               from h in hs.DefaultIfEmpty()
+               select new FlaggedDossier { Dossier = d, Reusing = c.DossierId != null, Routed = h.DossierId != null, RoutedOnPaper = h.OnPaper == 1 };
+    }
+
+    /// <summary>A dossier with its component and hand-over flags (<see cref="Flagged"/>).</summary>
+    private sealed class FlaggedDossier
+    {
+        public Dossier Dossier { get; init; } = null!;
+        /// <summary>A component came from the data store or an earlier dossier rather than from the applicant.</summary>
+        public bool Reusing { get; init; }
+        /// <summary>Routed between agencies or levels (liên thông) at least once.</summary>
+        public bool Routed { get; init; }
+        /// <summary>One of its routing hand-overs was on paper.</summary>
+        public bool RoutedOnPaper { get; init; }
+    }
+
+    /// <summary>
     /// What the dossiers are grouped by: the counting unit and its path, the applicant's address where the unit was split
     /// since, and the day (whole days since <c>days</c>; 0 when counting a period).
     /// </summary>
@@ -128,6 +247,14 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         public string UnitPath { get; init; } = "";
         public string? Address { get; init; }
         public int Day { get; init; }
+
+        /// <summary>A dossier's key applied to the dossier of a <see cref="FlaggedDossier"/>.</summary>
+        public static Expression<Func<FlaggedDossier, GroupKey>> Of(Expression<Func<Dossier, GroupKey>> key)
+        {
+            var flagged = Expression.Parameter(typeof(FlaggedDossier), "x");
+            var body = ReplacingExpressionVisitor.Replace(key.Parameters[0], Expression.Property(flagged, nameof(FlaggedDossier.Dossier)), key.Body);
+            return Expression.Lambda<Func<FlaggedDossier, GroupKey>>(body, flagged);
+        }
 
         /// <summary>By the receiving desk and the reception day.</summary>
         public static Expression<Func<Dossier, GroupKey>> ByDesk(IReadOnlyList<Guid> split, DateTimeOffset? days) => days is { } origin

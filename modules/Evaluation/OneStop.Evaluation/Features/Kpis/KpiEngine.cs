@@ -123,10 +123,14 @@ internal sealed class KpiEngine(
             }
 
             var started = watch.Elapsed;
+            var dayRolled = RollUpFromDays && KpiDayRollUp.Applies(codes);
             IReadOnlyCollection<DateOnly> days;
+            KpiChanges? changes = null;
             if (watermarks.TryGetValue(NameOf(calculator), out var since))
             {
-                days = await calculator.ChangedDaysAsync(since - Overlap, ct);
+                // A day-rolled calculator that can name the units a change touched recounts those units' days only (ADR 0055).
+                changes = dayRolled ? await calculator.ChangedUnitDaysAsync(since - Overlap, ct) : null;
+                days = changes is { } c ? c.WholeDays.Union(c.UnitDays.Select(u => u.Day)).ToList() : await calculator.ChangedDaysAsync(since - Overlap, ct);
             }
             else
             {
@@ -136,16 +140,18 @@ internal sealed class KpiEngine(
 
             var kinds = KindsOf(context, codes);
             var fromDays = false;
-            if (RollUpFromDays && KpiDayRollUp.Applies(codes) && days.Count > 0)
+            if (dayRolled && days.Count > 0)
             {
-                // Days of a year whose partials are complete are recomputed one by one and the periods above re-summed;
-                // days of other years (never fully recomputed since partials exist) take the per-period path below.
+                // Days of a year whose partials are complete are recomputed (whole, or the changed units' only) and the
+                // periods above re-summed; days of other years (never fully recomputed since partials exist) take the
+                // per-period path below.
                 var name = NameOf(calculator);
                 var covered = (await db.DayCoverage.AsNoTracking().Where(c => c.Calculator == name).Select(c => c.Year).ToListAsync(ct)).ToHashSet();
-                var rolled = days.Where(d => covered.Contains(d.Year)).Order().ToList();
-                if (rolled.Count > 0)
+                var whole = (changes?.WholeDays ?? days).Where(d => covered.Contains(d.Year)).ToHashSet();
+                var unitDays = (changes?.UnitDays ?? []).Where(u => covered.Contains(u.Day.Year) && !whole.Contains(u.Day)).ToList();
+                if (whole.Count > 0 || unitDays.Count > 0)
                 {
-                    var (p, r) = await RecomputeDaysAsync(context, calculator, codes, kinds, rolled, startedAt, ct);
+                    var (p, r) = await RecomputeDaysAsync(context, calculator, codes, kinds, whole.Order().ToList(), unitDays, startedAt, ct);
                     (periods, rows, fromDays) = (periods + p, rows + r, true);
                     days = days.Where(d => !covered.Contains(d.Year)).ToList();
                 }
@@ -204,18 +210,94 @@ internal sealed class KpiEngine(
     /// the months, quarters and years containing them re-summed from the partials — what it costs follows the number of
     /// changed days and the partial rows of the periods above them, not the source rows of the year.
     /// </summary>
+    /// <para>
+    /// <paramref name="unitDays"/> (on other days than <paramref name="days"/>): only those units' partials of the day are
+    /// replaced, from <see cref="IKpiCalculator.ComputeUnitDaysAsync"/>, and the day's snapshots summed from its partials
+    /// like a longer period's — so changes spread over a year cost their units' days, not every unit's (ADR 0055).
+    /// </para>
     private async Task<(int Periods, long Rows)> RecomputeDaysAsync(
         EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes, IReadOnlyList<string> kinds, IReadOnlyList<DateOnly> days,
-        DateTimeOffset startedAt, CancellationToken ct)
+        IReadOnlyCollection<KpiUnitDay> unitDays, DateTimeOffset startedAt, CancellationToken ct)
     {
-        var longer = days.SelectMany(d => kinds.Where(k => k != KpiPeriodKinds.Day).Select(k => KpiPeriod.Containing(k, d))).DistinctBy(p => p.Key).ToList();
-        var keys = longer.Select(p => p.Key).Concat(kinds.Contains(KpiPeriodKinds.Day) ? days.Select(d => KpiPeriod.ForDay(d).Key) : []).ToList();
+        var partly = unitDays.Select(u => u.Day).Distinct().Order().ToList();
+        var longer = days.Concat(partly).SelectMany(d => kinds.Where(k => k != KpiPeriodKinds.Day).Select(k => KpiPeriod.Containing(k, d)))
+            .DistinctBy(p => p.Key).ToList();
+        var keys = longer.Select(p => p.Key).Concat(kinds.Contains(KpiPeriodKinds.Day) ? days.Concat(partly).Select(d => KpiPeriod.ForDay(d).Key) : []).ToList();
         var rows = await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && keys.Contains(s.PeriodKey)), async write =>
         {
             await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && days.Contains(p.Day)).ExecuteDeleteAsync(ct);
-            await WriteDaysThenPeriodsAsync(write, context, calculator, codes, kinds, days, longer, startedAt, ct);
+            await foreach (var day in AskDaysAsync(calculator, days, ct))
+            {
+                await write(await StoreDayAsync(context, codes, kinds, day, startedAt, ct));
+            }
+
+            if (unitDays.Count > 0)
+            {
+                await DeletePartialsAsync(codes, unitDays, ct);
+                var wanted = unitDays.ToHashSet();
+                foreach (var day in await calculator.ComputeUnitDaysAsync(unitDays, ct))
+                {
+                    // Only the unit-days asked for: a row of another unit would be counted twice beside its stored partial.
+                    await StoreDayAsync(context, codes, [], day with { Rows = day.Rows.Where(r => wanted.Contains(new KpiUnitDay(r.UnitId, day.Day))).ToList() }, startedAt, ct);
+                }
+
+                if (kinds.Contains(KpiPeriodKinds.Day))
+                {
+                    foreach (var (day, sums) in await SumEachDayAsync(codes, partly, ct))
+                    {
+                        await write(Roll(context, codes, KpiPeriod.ForDay(day), sums, startedAt).ToList());
+                    }
+                }
+            }
+
+            foreach (var period in longer)
+            {
+                await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
+            }
         }, ct);
-        return (days.Count + longer.Count, rows);
+        return (days.Count + partly.Count + longer.Count, rows);
+    }
+
+    /// <summary>Deletes the partials of <paramref name="codes"/> at exactly <paramref name="unitDays"/> (PostgreSQL: one statement).</summary>
+    private async Task DeletePartialsAsync(IReadOnlyCollection<string> codes, IReadOnlyCollection<KpiUnitDay> unitDays, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var (units, days, codeList) = (unitDays.Select(u => u.UnitId).ToArray(), unitDays.Select(u => u.Day).ToArray(), codes.ToArray());
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                DELETE FROM evaluation."KpiDayPartials" p USING unnest({units}, {days}) AS c(unit, day)
+                WHERE p."UnitId" = c.unit AND p."Day" = c.day AND p."KpiCode" = ANY({codeList})
+                """, ct);
+            return;
+        }
+
+        foreach (var group in unitDays.GroupBy(u => u.Day))
+        {
+            var (day, units) = (group.Key, group.Select(u => u.UnitId).ToList());
+            await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && p.Day == day && units.Contains(p.UnitId)).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    /// <summary>Each of <paramref name="days"/> summed from its partials, in one query grouped by day on PostgreSQL.</summary>
+    private async Task<IReadOnlyList<(DateOnly Day, IReadOnlyList<KpiRow> Rows)>> SumEachDayAsync(IReadOnlyCollection<string> codes, IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var each = new List<(DateOnly, IReadOnlyList<KpiRow>)>();
+            foreach (var day in days)
+            {
+                each.Add((day, await SumDaysAsync(codes, KpiPeriod.ForDay(day), ct)));
+            }
+
+            return each;
+        }
+
+        var sums = await db.DayPartials.AsNoTracking().Where(p => codes.Contains(p.KpiCode) && days.Contains(p.Day))
+            .GroupBy(p => new { p.Day, p.KpiCode, p.UnitId, p.UnitPath, p.AsIsUnitId, p.RollsUp })
+            .Select(g => new { g.Key.Day, g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Key.AsIsUnitId, g.Key.RollsUp, N = g.Sum(p => p.Numerator), D = g.Sum(p => p.Denominator) })
+            .ToListAsync(ct);
+        var byDay = sums.ToLookup(g => g.Day);
+        return days.Select(d => (d, (IReadOnlyList<KpiRow>)byDay[d].Select(g => new KpiRow(g.KpiCode, g.UnitId, g.UnitPath, g.N, g.D, g.AsIsUnitId, g.RollsUp)).ToList())).ToList();
     }
 
     /// <summary>
