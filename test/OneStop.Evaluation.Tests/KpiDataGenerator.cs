@@ -58,6 +58,8 @@ public static class KpiDataGenerator
                                        1 + floor(random() * p.n)::int AS i,
                                        make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') + random() * (make_timestamptz(@year + 1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') - make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')) AS t
                                 WHERE g = g) x
+            -- In the order a running system writes them: a month's dossiers on neighbouring pages, not spread over the table.
+            ORDER BY x.t
             """;
         long n;
         await using (var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 })
@@ -172,6 +174,7 @@ public static class KpiDataGenerator
             CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.12 THEN 'REUSED_COMPONENT' WHEN random() < 0.05 THEN 'REUSED_RESULT' ELSE 'SUBMITTED' END AS source
                                 WHERE k = k) c
             WHERE {{generated}}
+            ORDER BY d."ReceivedAt", k
             """);
         var handovers = await RunAsync($$"""
             INSERT INTO counters."DossierHandovers" ("Id", "DossierId", "Order", "Kind", "FromName", "ToName", "ToUnitId", "SentAt", "SentBy", "ReceivedAt", "Electronic", "Note")
@@ -180,6 +183,7 @@ public static class KpiDataGenerator
             FROM counters."Dossiers" d
             CROSS JOIN LATERAL generate_series(1, CASE WHEN abs(hashtext(d."Code" || ':routed')) % 5 = 0 THEN 1 + abs(hashtext(d."Code" || ':twice')) % 2 ELSE 0 END) k
             WHERE {{generated}} AND d."ReceivedAt" IS NOT NULL AND d."Status" <> 'REFUSED'
+            ORDER BY d."ReceivedAt", k
             """);
         var tickets = await RunAsync("""
             INSERT INTO queue."QueueTickets" ("Id", "DeskId", "ServiceDate", "Number", "Field", "PriorityGroup", "Source", "Status", "QueueKey", "IssuedAt",
@@ -197,6 +201,7 @@ public static class KpiDataGenerator
                                        round(-ln(1 - random()) * (300 + abs(hashtext(u."Code" || ':wait')) % 1200))::int AS wait,
                                        (180 + floor(random() * 1800))::int AS service
                                 FROM (SELECT make_date(@year, 1, 1) + floor(random() * (make_date(@year + 1, 1, 1) - make_date(@year, 1, 1)))::int AS day WHERE g = g) t) x
+            ORDER BY x.issued
             """);
         var amended = await RunAsync("""
             UPDATE counters."Procedures" SET
@@ -224,6 +229,7 @@ public static class KpiDataGenerator
                                        (count(*) FILTER (WHERE k."Source" <> 'SUBMITTED' OR (k."DocumentTypeCode" = 'CD-CCCD' AND d."ApplicantVerified")))::int AS not_asked
                                 FROM counters."DossierComponents" k WHERE k."DossierId" = d."Id") c
             WHERE {{generated}}
+            ORDER BY d."ReceivedAt"
             """);
         const string documentColumns = """
             "Id", "Kind", "DossierId", "DossierCode", "ProcedureCode", "ApplicantKind", "ApplicantIdentity", "ApplicantName", "Name", "DocumentTypeCode", "DigitizedCode",
@@ -242,6 +248,7 @@ public static class KpiDataGenerator
             FROM counters."Dossiers" d JOIN counters."DossierComponents" k ON k."DossierId" = d."Id"
             CROSS JOIN LATERAL (SELECT random() < 0.85 AS shared, random() < 0.04 AS signed, random() AS r WHERE k."Id" = k."Id") s
             WHERE {{generated}} AND d."ReceivedAt" IS NOT NULL AND k."Source" = 'SUBMITTED' AND ({{mature}} OR s.r < 0.5 + (abs(hashtext(d."UnitPath" || ':scan')) % 45) / 100.0)
+            ORDER BY d."ReceivedAt", k."Order"
             """);
         documents += await RunAsync($$"""
             INSERT INTO digitization."Documents" ({{documentColumns}})
@@ -257,6 +264,7 @@ public static class KpiDataGenerator
             CROSS JOIN LATERAL (SELECT random() AS r, random() AS r2, random() AS r3,
                                        random() < 0.5 + (abs(hashtext(d."UnitPath" || ':sign')) % 40) / 100.0 AS signed WHERE d."Id" = d."Id") s
             WHERE {{generated}} AND d."ResolvedAt" IS NOT NULL AND ({{mature}} OR s.r < 0.55 + (abs(hashtext(d."UnitPath" || ':result')) % 40) / 100.0)
+            ORDER BY d."ResolvedAt"
             """);
         // The register of results issued (ADR 0030): every resolved dossier's result at its resolving unit, digitised when its
         // copy is; and old results from the back-file of every unit, issued in the ten years before, some expired, some
@@ -274,6 +282,7 @@ public static class KpiDataGenerator
             FROM counters."Dossiers" d JOIN platform."AdministrativeUnits" u ON u."Id" = d."ResolvingUnitId"
             LEFT JOIN LATERAL (SELECT y."Id", y."ValidUntil" FROM digitization."Documents" y WHERE y."DossierId" = d."Id" AND y."Kind" = 'RESULT' ORDER BY y."Id" LIMIT 1) x ON true
             WHERE {{generated}} AND d."ResolvedAt" IS NOT NULL
+            ORDER BY d."ResolvedAt"
             """);
         await RunAsync($$"""
             INSERT INTO digitization."Results" ({{resultColumns}})
@@ -296,6 +305,7 @@ public static class KpiDataGenerator
             FROM counters."Dossiers" d JOIN counters."DossierComponents" k ON k."DossierId" = d."Id"
             WHERE {{generated}} AND d."ReceivedAt" IS NOT NULL AND k."Source" = 'SUBMITTED' AND random() < 0.4
               AND NOT EXISTS (SELECT 1 FROM digitization."Documents" x WHERE x."DossierId" = d."Id" AND x."DocumentTypeCode" = k."DocumentTypeCode")
+            ORDER BY d."ReceivedAt", k."Order"
             """);
         var desks = await RunAsync("""
             INSERT INTO digitization."Desks" ("Id", "AgencyId", "AgencyCode", "AgencyName", "Enabled", "EnabledSince", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy")
@@ -342,6 +352,7 @@ public static class KpiDataGenerator
             CROSS JOIN LATERAL (SELECT string_agg(d::text, '') AS scores, sum(d)::int AS points
                                 FROM (SELECT CASE WHEN random() < 0.8 THEN 2 WHEN random() < 0.7 THEN 1 ELSE 0 END AS d
                                       FROM generate_series(1, 9) k WHERE g = g) z) s
+            ORDER BY x.t
             """;
         const string complaints = """
             INSERT INTO evaluation."Complaints" ("Id", "UnitId", "UnitPath", "IsDeleted", "CreatedAt", "CreatedBy", "Code", "Channel", "Subject", "Content",
@@ -357,6 +368,7 @@ public static class KpiDataGenerator
             CROSS JOIN LATERAL (SELECT random() AS r,
                                        make_timestamptz(@year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') + random() * interval '350 days' AS t
                                 WHERE g = g) x
+            ORDER BY x.t
             """;
         long r, c;
         await using (var command = new NpgsqlCommand(ratings, connection) { CommandTimeout = 0 })
