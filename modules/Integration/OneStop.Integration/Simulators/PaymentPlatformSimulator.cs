@@ -164,7 +164,9 @@ internal sealed class PaymentPlatformSimulator(IConfiguration configuration, IHt
     private static IResult BackToMerchant(HttpContext http, string location)
     {
         var here = $"{http.Request.Scheme}://{http.Request.Host}";
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || string.Equals(target.GetLeftPart(UriPartial.Authority), here, StringComparison.OrdinalIgnoreCase))
+        // A path ("/Portal/…") is this site; on Unix Uri reads it as an absolute file: URI, hence the scheme test.
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")
+            || string.Equals(target.GetLeftPart(UriPartial.Authority), here, StringComparison.OrdinalIgnoreCase))
         {
             return Results.Redirect(location);
         }

@@ -119,7 +119,7 @@ internal sealed class SubmissionModel(ICitizenSubmissionApi counters, Submission
     }
 
     private bool OnThisSite(string url) =>
-        !Uri.TryCreate(url, UriKind.Absolute, out var target)
+        !Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https") // a path ("/…") is a file: URI on Unix
         || string.Equals(target.GetLeftPart(UriPartial.Authority), $"{Request.Scheme}://{Request.Host}", StringComparison.OrdinalIgnoreCase);
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
