@@ -16,9 +16,10 @@ namespace OneStop.Digitization.Tests;
 /// <summary>
 /// The electronic result on "Hồ sơ của tôi" (issue 18 item 4, ADR 0050), over the test server: a dossier resolved at
 /// Cẩm Thượng whose applicant chose the electronic result, its result digitised and signed by the ward; the citizen
-/// downloads the signed PDF (read back with PdfPig: the QR's verification address), the public verification accepts
-/// it, the dossier counts as returned electronically under the citizen's name, and the result is in the citizen's data
-/// store once, however often downloaded. Another citizen gets 404.
+/// downloads the signed PDF with the page's button, a POST (read back with PdfPig: the QR's verification address), the
+/// public verification accepts it, the dossier counts as returned electronically under the citizen's name, and the
+/// result is in the citizen's data store once, however often downloaded. The old GET address takes nothing; another
+/// citizen gets 404.
 /// </summary>
 public sealed class CitizenResultTests(OneStopFactory fx) : IClassFixture<OneStopFactory>
 {
@@ -31,6 +32,10 @@ public sealed class CitizenResultTests(OneStopFactory fx) : IClassFixture<OneSto
         {
         }
     }
+
+    /// <summary>The page's download button: a POST with the page's antiforgery token (ADR 0050 addendum).</summary>
+    private static Task<HttpResponseMessage> TakeResultAsync(HttpClient citizen, string code) =>
+        OneStopFactory.PostFormAsync(citizen, Page, $"{Page}?handler=Result", new() { ["code"] = code });
 
     [Fact]
     public async Task The_citizen_downloads_the_signed_result_whose_qr_verifies_and_it_is_returned_electronically_and_stored_once()
@@ -71,10 +76,16 @@ public sealed class CitizenResultTests(OneStopFactory fx) : IClassFixture<OneSto
 
         // Another citizen with the exact address: 404.
         var other = await CitizenSignIn.SignInAsync(fx, "030090008802", "Trịnh Văn Quang");
-        (await other.GetAsync($"{Page}?handler=Result&code={code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await TakeResultAsync(other, code)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The old GET address (a prefetch, a link preview) hands out nothing and returns nothing: back to the page.
+        var fetched = await citizen.GetAsync($"{Page}?handler=Result&code={code}");
+        fetched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        fetched.Headers.Location!.ToString().ShouldBe($"{Page}#dossier-{code}");
+        (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/counters/dossiers/{id}")).GetProperty("status").GetString().ShouldBe(DossierStatuses.Resolved);
 
         // The citizen's download is the signed PDF, its QR's address printed on it, and the public check accepts it.
-        var download = await citizen.GetAsync($"{Page}?handler=Result&code={code}");
+        var download = await TakeResultAsync(citizen, code);
         var bytes = await download.Content.ReadAsByteArrayAsync();
         download.StatusCode.ShouldBe(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes.Take(300).ToArray()));
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
@@ -97,7 +108,7 @@ public sealed class CitizenResultTests(OneStopFactory fx) : IClassFixture<OneSto
         (last.GetProperty("transition").GetString(), last.GetProperty("actor").GetString()).ShouldBe((DossierTransitions.Returned, "VNeID ••••8801"));
 
         // Downloaded again: the same file, no second return, and one result in the citizen's data store.
-        (await citizen.GetByteArrayAsync($"{Page}?handler=Result&code={code}")).ShouldBe(bytes);
+        (await (await TakeResultAsync(citizen, code)).Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
         (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/counters/dossiers/{id}")).GetProperty("history").EnumerateArray()
             .Count(h => h.GetProperty("transition").GetString() == DossierTransitions.Returned).ShouldBe(1);
         var stored = await fx.AsSystemAsync(sp => sp.GetRequiredService<DigitizationDbContext>().Documents.IgnoreQueryFilters().AsNoTracking()

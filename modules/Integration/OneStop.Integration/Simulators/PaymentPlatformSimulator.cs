@@ -142,11 +142,11 @@ internal sealed class PaymentPlatformSimulator(IConfiguration configuration, IHt
             var form = await context.Request.ReadFormAsync(ct);
             if (form["action"] != "pay")
             {
-                return Results.Redirect(WithQuery(order.ReturnUrl, "status", "cancelled"));
+                return BackToMerchant(context, WithQuery(order.ReturnUrl, "status", "cancelled"));
             }
 
             var accepted = await simulator.PayAsync(order, ct);
-            return Results.Redirect(WithQuery(order.ReturnUrl, "status", accepted ? "paid" : "callback-failed"));
+            return BackToMerchant(context, WithQuery(order.ReturnUrl, "status", accepted ? "paid" : "callback-failed"));
         }).DisableAntiforgery();
         payment.MapGet("/statement", (DateOnly date, PaymentPlatformSimulator simulator) => Results.Ok(simulator.Statement(date)));
     }
@@ -155,6 +155,26 @@ internal sealed class PaymentPlatformSimulator(IConfiguration configuration, IHt
 
     private static string WithQuery(string url, string key, string value) =>
         url + (url.Contains('?') ? "&" : "?") + key + "=" + Uri.EscapeDataString(value);
+
+    /// <summary>
+    /// A 302 when the merchant's page is on this page's origin; otherwise a page that navigates there. This simulator is
+    /// served by our host, under its Content-Security-Policy (<c>form-action 'self'</c>), which stops a browser from
+    /// following a form's redirect to another origin; the real platform, on its own site, is not subject to it.
+    /// </summary>
+    private static IResult BackToMerchant(HttpContext http, string location)
+    {
+        var here = $"{http.Request.Scheme}://{http.Request.Host}";
+        // A path ("/Portal/…") is this site; on Unix Uri reads it as an absolute file: URI, hence the scheme test.
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")
+            || string.Equals(target.GetLeftPart(UriPartial.Authority), here, StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Redirect(location);
+        }
+
+        var head = Head("Đang quay về cổng dịch vụ công").Replace("</head>", $"<meta http-equiv=\"refresh\" content=\"0;url={Html.Encode(location)}\" /></head>", StringComparison.Ordinal);
+        return Page(head + "<main id=\"main\" class=\"container py-3\"><h1 class=\"h4\">Đã xử lý giao dịch</h1><p><a href=\""
+            + Html.Encode(location) + "\" data-testid=\"payment-continue\">Quay về cổng dịch vụ công</a></p></main></body></html>");
+    }
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 

@@ -131,12 +131,18 @@ internal sealed class MyDossiersModel(IServiceProvider services, ICurrentScope s
         }
     }
 
+    /// <summary>The address the download had before it became a POST: back to the page, where the button is; nothing taken.</summary>
+    public IActionResult OnGetResult(string? code) =>
+        Redirect(PortalAddresses.MyDossiers + (code is { Length: > 0 and <= 40 } ? "#dossier-" + Uri.EscapeDataString(code) : ""));
+
     /// <summary>
     /// Kết quả điện tử: the signed PDF of the dossier's result (its QR opens the public verification page), for a
     /// dossier Counters finds to be the citizen's, read in its unit as the citizen; anything else is 404. Taking it
-    /// returns a resolved dossier whose applicant asked for the electronic result (Counters decides).
+    /// returns a resolved dossier whose applicant asked for the electronic result (Counters decides). A POST with the
+    /// antiforgery token, never a GET: a browser's prefetch or a link preview must not count as the citizen's receipt
+    /// (ADR 0050, addendum).
     /// </summary>
-    public async Task<IActionResult> OnGetResultAsync(string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostResultAsync(string? code, CancellationToken ct)
     {
         if (SignedInCitizen.From(User) is not { } citizen)
         {

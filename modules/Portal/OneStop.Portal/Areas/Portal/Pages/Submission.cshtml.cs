@@ -31,6 +31,9 @@ internal sealed class SubmissionModel(ICitizenSubmissionApi counters, Submission
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.Ordinal);
     public List<string> SubmitErrors { get; } = [];
     [TempData] public bool Saved { get; set; }
+
+    /// <summary>The payment platform's page for the order just created, when it is on another site (see <see cref="OnPostPayAsync"/>).</summary>
+    public string? PaymentUrl { get; private set; }
     [TempData] public string? SubmittedCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string? code, Guid? id, CancellationToken ct)
@@ -95,7 +98,16 @@ internal sealed class SubmissionModel(ICitizenSubmissionApi counters, Submission
         try
         {
             var order = await drafts.PayAsync(Citizen, Form, Draft, Url.Page("/Submission", null, new { area = "Portal", id }, Request.Scheme, Request.Host.Value)!, ct);
-            return Redirect(order.PaymentUrl);
+            if (OnThisSite(order.PaymentUrl))
+            {
+                return Redirect(order.PaymentUrl);
+            }
+
+            // The payment platform is another site, and our Content-Security-Policy (form-action 'self') stops a browser
+            // from following a form's redirect there: the page hands over with a plain navigation (a refresh and a link).
+            PaymentUrl = order.PaymentUrl;
+            await ShowAsync(ct);
+            return Page();
         }
         catch (PlatformException e)
         {
@@ -105,6 +117,10 @@ internal sealed class SubmissionModel(ICitizenSubmissionApi counters, Submission
             return Page();
         }
     }
+
+    private bool OnThisSite(string url) =>
+        !Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https") // a path ("/…") is a file: URI on Unix
+        || string.Equals(target.GetLeftPart(UriPartial.Authority), $"{Request.Scheme}://{Request.Host}", StringComparison.OrdinalIgnoreCase);
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
