@@ -82,7 +82,8 @@ public class BrowserHost : OneStopFactory
 
     public static async Task SignInAsync(IPage page, string userName, string password = OneStop.Platform.Identity.PlatformSeeder.DemoPassword)
     {
-        await page.GotoAsync("/");
+        // The DOM, not the load event, as below: under load the load event of the sign-in page came late (2026-12-07).
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
