@@ -28,6 +28,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    /// <summary>Thành phần cần bổ sung: the document-type codes ticked on the supplement request.</summary>
+    [BindProperty] public List<string> ComponentsAsked { get; set; } = [];
     [BindProperty] public string? Assignee { get; set; }
     [BindProperty] public Guid? ToUnitId { get; set; }
     [BindProperty] public decimal? Amount { get; set; }
@@ -45,6 +47,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     /// <summary>Tờ khai điện tử as filled at intake: each field's label and value, under the dossier's procedure version.</summary>
     public IReadOnlyList<(string Title, string? Value)> FormEntries { get; private set; } = [];
     public HashSet<string> Actions { get; private set; } = [];
+    /// <summary>The procedure's components the supplement request can name (checkboxes), when the request is allowed.</summary>
+    public IReadOnlyList<SupplementComponent> SupplementChoices { get; private set; } = [];
     /// <summary>The components' files (those the applicant attached on the national portal), to open from the page.</summary>
     public IReadOnlyList<DossierComponentFile> ComponentFiles { get; private set; } = [];
 
@@ -145,7 +149,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
             case "complete-agency-step": await workflow.CompleteAgencyStepAsync(d, Reason, Electronic(), ct); break;
             case "approve": await workflow.ApproveAsync(d, Reason, ct); break;
             case "send-back": await workflow.SendBackAsync(d, Required(Reason, CountersMessages.SendBackReasonRequired), ct); break;
-            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, CountersMessages.SupplementContentRequired), ct); break;
+            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, CountersMessages.SupplementContentRequired), ComponentsAsked, ct); break;
             case "supplement": await workflow.SupplementAsync(d, Reason, ct); break;
             case "request-financial-obligation":
                 await workflow.RequestFinancialObligationAsync(d, Amount is > 0 ? Amount.Value : throw Invalid(CountersMessages.AmountRequired),
@@ -228,6 +232,11 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
         Actions = await AllowedActionsAsync(d);
+        if (Actions.Contains("request-supplement"))
+        {
+            SupplementChoices = await SupplementComponents.OfAsync(db, d, ct);
+        }
+
         var plan = d.Plan;
         if (d.OpenStep is { PlanIndex: >= 0 } open && open.PlanIndex + 1 < plan.Count)
         {
