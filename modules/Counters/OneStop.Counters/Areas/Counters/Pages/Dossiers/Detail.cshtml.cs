@@ -79,15 +79,25 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
 
     /// <summary>One of the dossier's component files, found inside the caller's scope and this dossier only.</summary>
     public async Task<IActionResult> OnGetComponentFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct) =>
-        await DossierFileAsync(blobs, dossier => db.DossierComponentFiles.AsNoTracking().Where(f => f.Id == fileId && f.DossierId == dossier)
+        await DossierFileAsync(blobs, dossier => ComponentFilesOf(dossier).Where(f => f.Id == fileId)
             .Select(f => new StoredFile(f.BlobKey, f.ContentType, f.FileName)).FirstOrDefaultAsync(ct), ct);
 
     /// <summary>One of the files the applicant sent to supplement this dossier, found inside the caller's scope and this dossier only.</summary>
     public async Task<IActionResult> OnGetSupplementFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct) =>
-        await DossierFileAsync(blobs, dossier => db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.Id == fileId && f.DossierId == dossier)
+        await DossierFileAsync(blobs, dossier => SupplementFilesOf(dossier).Where(f => f.Id == fileId)
             .Select(f => new StoredFile(f.BlobKey, f.ContentType, f.FileName)).FirstOrDefaultAsync(ct), ct);
 
     private sealed record StoredFile(string BlobKey, string ContentType, string FileName);
+
+    // A dossier's files are owned by its receiving unit, while the dossier is also seen by the unit resolving it (a
+    // location-independent dossier, or one handed to a competent unit: ISharedWithUnit). The files follow the dossier:
+    // asked only by the id of a dossier this page has loaded in the caller's scope, so whoever sees the dossier sees its
+    // files and a third unit, which cannot load the dossier, sees neither.
+    private IQueryable<DossierComponentFile> ComponentFilesOf(Guid loadedDossierId) =>
+        db.DossierComponentFiles.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking().Where(f => f.DossierId == loadedDossierId);
+
+    private IQueryable<ApplicantSupplementFile> SupplementFilesOf(Guid loadedDossierId) =>
+        db.ApplicantSupplementFiles.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking().Where(f => f.DossierId == loadedDossierId);
 
     /// <summary>A file of the dossier the page shows (loaded in the caller's scope), or 404 when either is not there.</summary>
     private async Task<IActionResult> DossierFileAsync(OneStop.Platform.Storage.IBlobStore blobs, Func<Guid, Task<StoredFile?>> find, CancellationToken ct)
@@ -226,8 +236,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
             }
         }
 
-        ComponentFiles = await db.DossierComponentFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
-        SupplementFiles = await db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName).ToListAsync(ct);
+        ComponentFiles = await ComponentFilesOf(d.Id).OrderBy(f => f.Id).ToListAsync(ct);
+        SupplementFiles = await SupplementFilesOf(d.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName).ToListAsync(ct);
 
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
