@@ -52,7 +52,8 @@ public sealed class PortalOutgoingTests(PortalOutgoingTests.Fixture fx, ITestOut
         var id = dossier.GetProperty("id").GetGuid();
         var code = dossier.GetProperty("code").GetString()!;
         await OkAsync(desk.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/receive", new { }));
-        await OkAsync(leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/request-supplement", new { reason = "Bổ sung bản sao giấy chứng sinh có chứng thực." }));
+        await OkAsync(leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/request-supplement",
+            new { reason = "Bổ sung bản sao giấy chứng sinh có chứng thực.", componentsAsked = new[] { "YT-GCS" } }));
         await OkAsync(leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/supplement", new { note = "Đã nhận bản sao." }));
         await OkAsync(leader.PostAsJsonAsync($"/api/v1/counters/dossiers/{id}/resolve", new { resultSummary = "Cấp giấy khai sinh" }));
         await RelayAllAsync();
@@ -97,6 +98,8 @@ public sealed class PortalOutgoingTests(PortalOutgoingTests.Fixture fx, ITestOut
         var applied = Portal.Applied.Where(a => a.Dossier == code).ToList();
         output.WriteLine(string.Join(" → ", applied.Select(a => a.Status)) + $"; the portal saw {Portal.Requests} requests");
         applied.Select(a => a.Key).Distinct().Count().ShouldBe(applied.Count, "a message applied twice");
+        // The supplement request names the component the desk asked for (ADR 0051's componentsAsked).
+        Portal.SupplementRequests[code].ShouldBe(["YT-GCS"]);
         applied.Select(a => a.Status).ShouldBe([
             DossierStatuses.New, DossierStatuses.Received, DossierStatuses.SupplementRequested, PortalSimulator.SupplementRequested,
             DossierStatuses.Processing, DossierStatuses.Resolved, PortalSimulator.ElectronicResult, DossierStatuses.Returned]);

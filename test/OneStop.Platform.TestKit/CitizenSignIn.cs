@@ -16,6 +16,13 @@ public static class CitizenSignIn
         OneStopFactory factory, string identityNumber, string fullName, string? enterpriseCode = null, string returnUrl = "/Portal/MyDossiers")
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInAsync(client, identityNumber, fullName, enterpriseCode, returnUrl);
+        return client;
+    }
+
+    /// <summary>The same sign-in with a client the test made (one that does not follow redirects and keeps cookies).</summary>
+    public static async Task SignInAsync(HttpClient client, string identityNumber, string fullName, string? enterpriseCode = null, string returnUrl = "/Portal/MyDossiers")
+    {
         var start = await client.GetAsync("/citizen/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
         start.StatusCode.ShouldBe(HttpStatusCode.Redirect, await start.Content.ReadAsStringAsync());
         var authorize = start.Headers.Location!;
@@ -45,6 +52,5 @@ public static class CitizenSignIn
         var signedIn = await client.GetAsync(callback);
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signedIn.Headers.Location!.ToString().ShouldBe(returnUrl, "the callback signs the citizen in and goes back (a failure goes to /Portal?signin=failed)");
-        return client;
     }
 }

@@ -374,6 +374,7 @@ public sealed class TenantIsolationMatrixTests(TenantIsolationMatrixTests.Fixtur
         ["Queue:/Book"] = "public booking at one desk (free slots only)",
         ["Integration:/Index"] = "connection status board, provincial roles only",
         ["Integration:/Exchanges"] = "province-wide log, provincial roles only",
+        ["Integration:/PaymentMismatches"] = "province-wide payment reconciliation results (no dossier, no person), Integration.Exchanges.Read only; see PaymentMismatchesPageTests",
         ["Evaluation:/Index"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
         ["Evaluation:/Kpi"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),
         ["Evaluation:/Complaints"] = nameof(Evaluation_complaints_and_kpis_follow_the_hierarchy),

@@ -6,8 +6,9 @@ namespace OneStop.Counters.Contracts;
 /// and what the workflow allows the applicant now.
 /// </summary>
 /// <param name="SupplementFiles">The files the applicant sent online for a supplement so far (file names).</param>
+/// <param name="SupplementComponents">The names of the procedure's components the desk asked for with the open supplement request.</param>
 /// <param name="ReturnElectronically">The applicant asked for the result electronically (hình thức nhận kết quả: bản điện tử).</param>
 public sealed record ApplicantDossier(
     Guid Id, string Code, string Status, string StatusName, string ProcedureName, Guid UnitId, string UnitPath, string UnitName,
     string? SupplementReason, bool CanSupplement, bool CanWithdraw, bool Resolved, IReadOnlyList<string> SupplementFiles,
-    bool ReturnElectronically);
+    bool ReturnElectronically, IReadOnlyList<string>? SupplementComponents = null);

@@ -30,6 +30,8 @@ public static class CountersErrorCodes
     public const string ProcedureVersionOutOfOrder = Prefix + "ProcedureVersionOutOfOrder";
     /// <summary>A component names a document-type code that is not in the code list or is retired by the version's date.</summary>
     public const string ComponentDocumentTypeUnknown = Prefix + "ComponentDocumentTypeUnknown";
+    /// <summary>A supplement request names a component (document-type code) that is not one of the dossier's procedure.</summary>
+    public const string SupplementComponentUnknown = Prefix + "SupplementComponentUnknown";
     /// <summary>An e-form JSON Schema that does not parse or is outside the supported subset; an e-form filled wrongly at intake.</summary>
     public const string FormSchemaInvalid = Prefix + "FormSchemaInvalid";
     public const string FormDataInvalid = Prefix + "FormDataInvalid";

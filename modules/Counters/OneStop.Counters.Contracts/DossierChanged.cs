@@ -13,7 +13,9 @@ public sealed record DossierChanged(
     string Transition,
     string? FromStatus,
     string? Reason,
-    string Actor) : IntegrationEvent
+    string Actor,
+    /// <summary>For a supplement request: the document-type codes of the components asked for (null when none named).</summary>
+    IReadOnlyList<string>? ComponentsAsked = null) : IntegrationEvent
 {
     /// <summary>A dossier's transitions reach every consumer in order.</summary>
     public override string? OrderingKey => Dossier.Id.ToString();

@@ -24,6 +24,9 @@ public interface ICitizenFeedbackApi
     Task<CitizenComplaint> ComplainAsync(string authorKey, string authorName, string? contact, string? dossierCode, string subject, string content,
         CancellationToken ct = default);
 
-    /// <summary>The citizen's complaints with their answers, newest first (at most <paramref name="take"/>).</summary>
-    Task<IReadOnlyList<CitizenComplaint>> ComplaintsAsync(string authorKey, int take, CancellationToken ct = default);
+    /// <summary>
+    /// The citizen's complaints with their answers, newest first, <paramref name="size"/> a page after the opaque
+    /// <paramref name="cursor"/> (a tampered one is <c>Platform.InvalidCursor</c>).
+    /// </summary>
+    Task<OneStop.Platform.KeysetPage<CitizenComplaint>> ComplaintsAsync(string authorKey, string? cursor, int size, CancellationToken ct = default);
 }

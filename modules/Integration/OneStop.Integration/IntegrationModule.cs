@@ -36,6 +36,8 @@ public sealed class IntegrationModule : ModuleBase
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Kết nối", "Integration", "/Integration", IntegrationPermissions.Access, "bi-diagram-3"),
+        // The daily reconciliation's findings (ADR 0049), for those who read the exchanges with the national systems.
+        new("Đối soát thanh toán", "Payment reconciliation", "/Integration/PaymentMismatches", IntegrationPermissions.ExchangesRead, "bi-cash-coin"),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -76,6 +76,7 @@ internal static class CountersMessages
     public const string ActionDone = "Counters.Dossiers.ActionDone";
     public const string RefuseReasonRequired = "Counters.Dossiers.RefuseReasonRequired";
     public const string SupplementContentRequired = "Counters.Dossiers.SupplementContentRequired";
+    public const string SupplementComponentsInvalid = "Counters.Dossiers.SupplementComponentsInvalid";
     public const string AmountRequired = "Counters.Dossiers.AmountRequired";
     public const string ExtendValueRequired = "Counters.Dossiers.ExtendValueRequired";
     public const string WithdrawReasonRequired = "Counters.Dossiers.WithdrawReasonRequired";

@@ -74,6 +74,7 @@ internal sealed class PortalSimulator
         _seen.Clear();
         _applied.Clear();
         _results.Clear();
+        _supplements.Clear();
         FailingDossiers.Clear();
     }
 
@@ -81,6 +82,10 @@ internal sealed class PortalSimulator
     public const string SupplementRequested = "SUPPLEMENT_REQUEST", ElectronicResult = "ELECTRONIC_RESULT";
 
     private readonly ConcurrentDictionary<string, byte[]> _results = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _supplements = new();
+
+    /// <summary>The components asked by the last supplement request received, by dossier code (empty when it named none).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SupplementRequests => _supplements;
 
     /// <summary>Dossiers whose messages the portal refuses with 503 until removed (a test plays one dossier's record being locked).</summary>
     public ConcurrentDictionary<string, bool> FailingDossiers { get; } = new();
@@ -149,7 +154,18 @@ internal sealed class PortalSimulator
             ApplyOnceAsync(request, portal, behaviour, body => body.GetProperty("status").GetString()!, ct));
         // Yêu cầu bổ sung hồ sơ: the reason (and the components asked, when the desk named them) for the citizen on the portal.
         sandbox.MapPost("/portal/supplement-requests", (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
-            ApplyOnceAsync(request, portal, behaviour, body => body.TryGetProperty("reason", out var r) && r.GetString() is { Length: > 0 } ? SupplementRequested : "", ct));
+            ApplyOnceAsync(request, portal, behaviour, body =>
+            {
+                if (!(body.TryGetProperty("reason", out var r) && r.GetString() is { Length: > 0 }))
+                {
+                    return "";
+                }
+
+                portal._supplements[body.GetProperty("dossierCode").GetString()!] = body.TryGetProperty("componentsAsked", out var asked) && asked.ValueKind == JsonValueKind.Array
+                    ? asked.EnumerateArray().Select(c => c.GetString() ?? "").ToList()
+                    : [];
+                return SupplementRequested;
+            }, ct));
         // Kết quả điện tử: the signed PDF, whose bytes must match the hash sent with it.
         sandbox.MapPost("/portal/electronic-results", (HttpRequest request, PortalSimulator portal, SandboxBehaviour behaviour, CancellationToken ct) =>
             ApplyOnceAsync(request, portal, behaviour, body =>

@@ -17,8 +17,26 @@ internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options,
 
     public DbSet<Features.Submissions.SubmissionDraft> SubmissionDrafts => Set<Features.Submissions.SubmissionDraft>();
 
+    public DbSet<Features.Citizens.CitizenSession> CitizenSessions => Set<Features.Citizens.CitizenSession>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // Citizens' sign-in sessions (ADR 0054), found by the hash of the cookie's key.
+        modelBuilder.Entity<Features.Citizens.CitizenSession>(b =>
+        {
+            b.HasIndex(s => s.KeyHash).IsUnique();
+            b.HasIndex(s => s.ExpiresAt);
+            b.Property(s => s.KeyHash).HasMaxLength(32);
+            b.Property(s => s.IdentityNumber).HasMaxLength(12);
+            b.Property(s => s.FullName).HasMaxLength(200);
+            b.Property(s => s.EnterpriseCode).HasMaxLength(16);
+            b.Property(s => s.OrganisationName).HasMaxLength(200);
+            b.Property(s => s.Phone).HasMaxLength(20);
+            b.Property(s => s.Email).HasMaxLength(254);
+            b.Property(s => s.RevokedReason).HasMaxLength(16);
+            b.Property(s => s.ClientAddress).HasMaxLength(64);
+        });
+
         // Online submissions being prepared (ADR 0049), found by their owner's verified identity.
         modelBuilder.Entity<Features.Submissions.SubmissionDraft>(b =>
         {

@@ -300,14 +300,22 @@ internal sealed class Dossier : Entity, ISharedWithUnit, IHasAuditStamps
         Settle();
     }
 
-    /// <summary>Mẫu 02: the clock stops until the applicant supplements.</summary>
-    public string RequestSupplement(string reason, DateTimeOffset at, string actor)
+    /// <summary>
+    /// Mẫu 02: the clock stops until the applicant supplements; <paramref name="componentsAsked"/> are the document-type
+    /// codes of the procedure's components the desk asks for (checked against the procedure by the caller).
+    /// </summary>
+    public string RequestSupplement(string reason, DateTimeOffset at, string actor, IReadOnlyList<string>? componentsAsked = null)
     {
         var from = Apply(DossierLifecycle.RequestSupplement, at, actor, reason);
         StopClock(DossierTransitions.SupplementRequested, reason, at);
+        ClockStops[^1].ComponentsAsked = [.. componentsAsked ?? []];
         Settle();
         return from;
     }
+
+    /// <summary>What the open supplement request asks for (document-type codes); empty when it named none or none is open.</summary>
+    public IReadOnlyList<string> OpenSupplementComponents =>
+        ClockStops.Where(s => s.To is null && s.Cause == DossierTransitions.SupplementRequested).OrderByDescending(s => s.From).Select(s => s.ComponentsAsked).FirstOrDefault() ?? [];
 
     /// <summary>Supplemented: the clock runs again (the caller recomputes the due date).</summary>
     public string Supplement(string? note, DateTimeOffset at, string actor)
@@ -561,6 +569,8 @@ internal sealed class DossierClockStop : Entity
     /// <summary>Transition that stopped the clock (supplement or financial obligation).</summary>
     public string Cause { get; set; } = "";
     public string Reason { get; set; } = "";
+    /// <summary>Thành phần hồ sơ cần bổ sung: document-type codes of the procedure's components, for a supplement request.</summary>
+    public List<string> ComponentsAsked { get; set; } = [];
 }
 
 /// <summary>Gia hạn thời gian giải quyết, always with a reason.</summary>

@@ -24,6 +24,19 @@ internal sealed class ReasonRequestValidator : AbstractValidator<ReasonRequest>
         RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.ReasonRequired);
 }
 
+/// <summary>Yêu cầu bổ sung: the reason (Mẫu 02's content) and, optionally, the components asked for by document-type code.</summary>
+internal sealed record SupplementRequest(string Reason, IReadOnlyList<string>? ComponentsAsked = null);
+
+internal sealed class SupplementRequestValidator : AbstractValidator<SupplementRequest>
+{
+    public SupplementRequestValidator()
+    {
+        RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 2000).WithErrorCode(CountersMessages.ReasonRequired);
+        RuleFor(r => r.ComponentsAsked).Must(c => c is null || (c.Count <= SupplementComponents.MaxAsked && c.All(code => code is { Length: > 0 and <= 64 })))
+            .WithErrorCode(CountersMessages.SupplementComponentsInvalid);
+    }
+}
+
 internal sealed record NoteRequest(string? Note = null);
 
 internal sealed class NoteRequestValidator : AbstractValidator<NoteRequest>
@@ -159,7 +172,9 @@ internal static class DossierEndpoints
             (w, d, r, ct) => w.CompleteAgencyStepAsync(d, r.Note, r.Electronic!.Value, ct));
         Transition<NoteRequest>(g, DossierLifecycle.Approve, "Lãnh đạo phê duyệt, ký kết quả đã trình; kết quả chuyển về nơi tiếp nhận", (w, d, r, ct) => w.ApproveAsync(d, r.Note, ct));
         Transition<SendBackRequest>(g, DossierLifecycle.SendBack, "Lãnh đạo trả lại kết quả đã trình, có lý do; chuyên viên xử lý lại", (w, d, r, ct) => w.SendBackAsync(d, r.Reason, ct));
-        Transition<ReasonRequest>(g, DossierLifecycle.RequestSupplement, "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian)", (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, ct));
+        Transition<SupplementRequest>(g, DossierLifecycle.RequestSupplement,
+            "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; dừng tính thời gian), có thể kèm thành phần hồ sơ cần bổ sung (mã loại giấy tờ của thủ tục)",
+            (w, d, r, ct) => w.RequestSupplementAsync(d, r.Reason, r.ComponentsAsked, ct));
         Transition<NoteRequest>(g, DossierLifecycle.Supplement, "Nhận hồ sơ bổ sung (tính tiếp thời gian)", (w, d, r, ct) => w.SupplementAsync(d, r.Note, ct));
         Transition<FinancialObligationRequest>(g, DossierLifecycle.RequestFinancialObligation, "Yêu cầu thực hiện nghĩa vụ tài chính", (w, d, r, ct) => w.RequestFinancialObligationAsync(d, r.AmountVnd, r.Reason, ct));
         Transition<FinancialObligationMetRequest>(g, DossierLifecycle.FinancialObligationMet, "Xác nhận đã thực hiện nghĩa vụ tài chính (hình thức thanh toán: ONLINE, DESK, POSTAL; mặc định DESK)",

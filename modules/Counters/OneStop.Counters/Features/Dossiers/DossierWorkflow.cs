@@ -131,8 +131,19 @@ internal sealed class DossierWorkflow(CountersDbContext db, DossierClock clock, 
         await SaveAsync(d, DossierTransitions.ProposalReturned, d.SendBack(reason, await clock.StepClockAsync(d.UnitId, ct), Now, Actor), reason, ct);
 
     /// <summary>Mẫu 02: the clock stops until the applicant supplements.</summary>
-    public Task RequestSupplementAsync(Dossier d, string reason, CancellationToken ct) =>
-        SaveAsync(d, DossierTransitions.SupplementRequested, d.RequestSupplement(reason, Now, Actor), reason, ct);
+    public Task RequestSupplementAsync(Dossier d, string reason, CancellationToken ct) => RequestSupplementAsync(d, reason, null, ct);
+
+    /// <summary>
+    /// Mẫu 02 naming the procedure's components asked for (document-type codes, checked against the dossier's procedure:
+    /// an unknown one refuses the request before anything changes); they go with the event to the portals.
+    /// </summary>
+    public async Task RequestSupplementAsync(Dossier d, string reason, IEnumerable<string>? componentsAsked, CancellationToken ct)
+    {
+        var asked = await SupplementComponents.CheckAsync(db, d, componentsAsked, ct);
+        var from = d.RequestSupplement(reason, Now, Actor, asked);
+        db.Publish(d.Changed(DossierTransitions.SupplementRequested, from, reason, Actor, Now) with { ComponentsAsked = asked.Count == 0 ? null : asked });
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task SupplementAsync(Dossier d, string? note, CancellationToken ct)
     {

@@ -64,22 +64,33 @@ internal sealed class CitizenFeedbackApi(EvaluationDbContext db, RateHandler rat
             created.ResolvedAt, created.Outcome, created.Answer);
     }
 
-    public async Task<IReadOnlyList<CitizenComplaint>> ComplaintsAsync(string authorKey, int take, CancellationToken ct)
+    /// <summary>A page's last complaint: where the next page starts (newest first, the id breaks ties).</summary>
+    private sealed record ComplaintKey(DateTimeOffset At, Guid Id);
+
+    public async Task<OneStop.Platform.KeysetPage<CitizenComplaint>> ComplaintsAsync(string authorKey, string? cursor, int size, CancellationToken ct)
     {
         var key = (authorKey ?? "").Trim();
         if (key.Length is 0 or > 20)
         {
-            return [];
+            return new([], null);
         }
 
+        size = Math.Clamp(size, 1, 100);
+        var after = KeysetCursor.Decode<ComplaintKey>(cursor);
         // The author's own complaints in whichever unit received them: the filter is lifted for this exact key only.
-        var rows = await (from a in db.ComplaintAuthors.IgnoreQueryFilters(ScopeFilter).AsNoTracking()
-                          join c in db.Complaints.IgnoreQueryFilters(ScopeFilter).AsNoTracking() on a.ComplaintId equals c.Id
-                          where a.AuthorKey == key
-                          orderby c.ReceivedAt descending
-                          select new { c, a.UnitName }).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
-        return rows.Select(r => new CitizenComplaint(r.c.Code, r.c.DossierCode, r.c.Subject, r.c.Content, r.UnitName, r.c.ReceivedAt, r.c.DueAt,
-            r.c.ResolvedAt, r.c.Outcome, r.c.Answer)).ToList();
+        var query = from a in db.ComplaintAuthors.IgnoreQueryFilters(ScopeFilter).AsNoTracking()
+                    join c in db.Complaints.IgnoreQueryFilters(ScopeFilter).AsNoTracking() on a.ComplaintId equals c.Id
+                    where a.AuthorKey == key
+                    select new { c, a.UnitName };
+        if (after is not null)
+        {
+            query = query.Where(r => r.c.ReceivedAt < after.At || (r.c.ReceivedAt == after.At && r.c.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await query.OrderByDescending(r => r.c.ReceivedAt).ThenByDescending(r => r.c.Id).Take(size + 1).ToListAsync(ct);
+        return KeysetCursor.ToPage(rows, size,
+            r => new CitizenComplaint(r.c.Code, r.c.DossierCode, r.c.Subject, r.c.Content, r.UnitName, r.c.ReceivedAt, r.c.DueAt, r.c.ResolvedAt, r.c.Outcome, r.c.Answer),
+            r => new ComplaintKey(r.c.ReceivedAt, r.c.Id));
     }
 
     private static CitizenRating ToRating(Rating r) => new(r.DossierCode, r.Channel, r.Scores, r.Points, r.Overall, r.Comment, r.CreatedBy, r.RatedAt);

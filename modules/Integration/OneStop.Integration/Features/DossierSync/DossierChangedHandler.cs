@@ -37,10 +37,10 @@ internal sealed class DossierChangedHandler(IntegrationDbContext db, TimeProvide
         OutgoingQueue.Enqueue(db, PortalDestination, PortalStatusKind, $"{d.Code}:{e.EventId}", d.Code, payload, now, (d.ReceivingUnitId, d.ReceivingUnitPath), now + InTime);
         if (e.Transition == DossierTransitions.SupplementRequested)
         {
-            // Yêu cầu bổ sung (Mẫu 02) for the citizen on the portal, after the status and before anything later. The desk's
-            // request names the components in its reason today (Counters records no list): componentsAsked stays null until it does.
+            // Yêu cầu bổ sung (Mẫu 02) for the citizen on the portal, after the status and before anything later, with the
+            // components the desk ticked (document-type codes of the procedure; null when it named none).
             OutgoingQueue.Enqueue(db, PortalDestination, PortalSupplementKind, $"{d.Code}:{e.EventId}:supplement", d.Code,
-                new { dossierCode = d.Code, reason = e.Reason, requestedAt = e.OccurredAt, componentsAsked = (string[]?)null },
+                new { dossierCode = d.Code, reason = e.Reason, requestedAt = e.OccurredAt, componentsAsked = e.ComponentsAsked },
                 now, (d.ReceivingUnitId, d.ReceivingUnitPath));
         }
         await Features.Webhooks.Webhooks.PublishAsync(db, WebhookEventTypes.DossierStatusChanged, d.ReceivingUnitPath, d.Code, payload, now, ct);

@@ -9,8 +9,10 @@ namespace OneStop.Portal.Features.Citizens;
 
 /// <summary>
 /// The citizen's own cookie (ADR 0046), separate from the staff's: another name, another scheme, read only by the pages
-/// that ask for <see cref="CitizenAuthentication.Scheme"/>. It carries the VNeID identity and nothing else; it lasts
-/// 30 minutes of inactivity and never outlives the browser session, as a public service portal on shared computers must.
+/// that ask for <see cref="CitizenAuthentication.Scheme"/>. It carries only the key of a server-side session
+/// (<see cref="CitizenSessionStore"/>, ADR 0054), which ends after 30 minutes of inactivity, 8 hours after sign-in or at
+/// sign-out, on every instance; the cookie never outlives the browser session, as a public service portal on shared
+/// computers must.
 /// </summary>
 internal static class CitizenCookie
 {
@@ -26,9 +28,13 @@ internal static class CitizenCookie
             o.LoginPath = CitizenAuthentication.SignInPath;
             o.ReturnUrlParameter = "returnUrl";
             o.AccessDeniedPath = PortalAddresses.Home;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
+            // The session's row decides its life (idle and absolute timeouts); the cookie handler's own expiry would
+            // only be a second, weaker clock, and its renewals extra writes.
+            o.ExpireTimeSpan = CitizenSessionStore.AbsoluteTimeout;
+            o.SlidingExpiration = false;
         });
+        services.AddSingleton<CitizenSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CitizenAuthentication.Scheme).Configure<CitizenSessionStore>((o, store) => o.SessionStore = store);
         // Secure outside Development, as the staff cookie (tests on plain http turn it off with Identity:SecureCookies=false).
         services.AddOptions<CookieAuthenticationOptions>(CitizenAuthentication.Scheme).Configure<IConfiguration, IHostEnvironment>((o, configuration, environment) =>
             o.Cookie.SecurePolicy = configuration.GetValue("Identity:SecureCookies", !environment.IsDevelopment()) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);

@@ -134,9 +134,11 @@ internal sealed class ApplicantDossierActions(CountersDbContext db, DossierWorkf
             : null;
         var files = await db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName)
             .Select(f => f.FileName).ToListAsync(ct);
+        // The components the desk ticked on Mẫu 02, by name, beside its reason.
+        var asked = reason is null ? [] : await SupplementComponents.NamesAsync(db, d, d.OpenSupplementComponents, ct);
         return new ApplicantDossier(d.Id, d.Code, d.Status, DossierStatuses.NameVi(d.Status), d.ProcedureName, d.UnitId, d.UnitPath, d.ReceivingUnitName,
             reason, DossierLifecycle.Supplement.From.Contains(d.Stage), DossierLifecycle.Withdraw.From.Contains(d.Stage),
-            d.Status is DossierStatuses.Resolved or DossierStatuses.Returned, files, d.RequestedReturnMethod == ReturnMethods.Electronic);
+            d.Status is DossierStatuses.Resolved or DossierStatuses.Returned, files, d.RequestedReturnMethod == ReturnMethods.Electronic, asked);
     }
 
     private async Task<Owned?> OwnedAsync(string applicantKind, string applicantIdentity, string dossierCode, CancellationToken ct)

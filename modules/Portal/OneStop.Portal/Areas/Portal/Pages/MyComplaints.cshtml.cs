@@ -16,13 +16,19 @@ namespace OneStop.Portal.Pages;
 /// <summary>
 /// Phản ánh, kiến nghị of the signed-in citizen (ADR 0050): about one of their dossiers — received by that dossier's
 /// unit, after Counters found it to be theirs (anyone else's is 404) — or in general, received by the province; under
-/// the name and contact VNeID gave, never typed. Lists their complaints, newest first, with the answers.
+/// the name and contact VNeID gave, never typed. Lists their complaints, newest first, twenty a page, with the answers.
 /// </summary>
 [Authorize(AuthenticationSchemes = CitizenAuthentication.Scheme)]
 internal sealed class MyComplaintsModel(IServiceProvider services, ICurrentScope scope, IAdministrativeUnitDirectory units) : PageModel
 {
     public const string Address = "/Portal/MyComplaints";
-    public const int Shown = 50;
+    /// <summary>Complaints a page, newest first, as the other portal lists are paged.</summary>
+    public const int PageSize = 20;
+
+    /// <summary>Where the page starts (the opaque cursor of the previous page's "older" link); empty for the newest.</summary>
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+
+    public string? NextCursor { get; private set; }
 
     /// <summary>The dossier the complaint is about (from "Hồ sơ của tôi"); empty for a general one.</summary>
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -120,6 +126,19 @@ internal sealed class MyComplaintsModel(IServiceProvider services, ICurrentScope
             return;
         }
 
-        Complaints = await feedback.ComplaintsAsync(citizen.ApplicantIdentity, Shown, ct);
+        KeysetPage<CitizenComplaint> page;
+        try
+        {
+            page = await feedback.ComplaintsAsync(citizen.ApplicantIdentity, Cursor is { Length: <= 200 } ? Cursor : null, PageSize, ct);
+        }
+        catch (PlatformException e) when (e.Code == PlatformErrorCodes.InvalidCursor)
+        {
+            // A cursor altered by hand: start from the newest again.
+            Cursor = null;
+            page = await feedback.ComplaintsAsync(citizen.ApplicantIdentity, null, PageSize, ct);
+        }
+
+        Complaints = page.Items;
+        NextCursor = page.NextCursor;
     }
 }

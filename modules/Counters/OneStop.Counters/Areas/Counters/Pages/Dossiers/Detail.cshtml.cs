@@ -28,6 +28,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Created { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    /// <summary>Thành phần cần bổ sung: the document-type codes ticked on the supplement request.</summary>
+    [BindProperty] public List<string> ComponentsAsked { get; set; } = [];
     [BindProperty] public string? Assignee { get; set; }
     [BindProperty] public Guid? ToUnitId { get; set; }
     [BindProperty] public decimal? Amount { get; set; }
@@ -45,6 +47,8 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
     /// <summary>Tờ khai điện tử as filled at intake: each field's label and value, under the dossier's procedure version.</summary>
     public IReadOnlyList<(string Title, string? Value)> FormEntries { get; private set; } = [];
     public HashSet<string> Actions { get; private set; } = [];
+    /// <summary>The procedure's components the supplement request can name (checkboxes), when the request is allowed.</summary>
+    public IReadOnlyList<SupplementComponent> SupplementChoices { get; private set; } = [];
     /// <summary>The components' files (those the applicant attached on the national portal), to open from the page.</summary>
     public IReadOnlyList<DossierComponentFile> ComponentFiles { get; private set; } = [];
 
@@ -75,15 +79,25 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
 
     /// <summary>One of the dossier's component files, found inside the caller's scope and this dossier only.</summary>
     public async Task<IActionResult> OnGetComponentFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct) =>
-        await DossierFileAsync(blobs, dossier => db.DossierComponentFiles.AsNoTracking().Where(f => f.Id == fileId && f.DossierId == dossier)
+        await DossierFileAsync(blobs, dossier => ComponentFilesOf(dossier).Where(f => f.Id == fileId)
             .Select(f => new StoredFile(f.BlobKey, f.ContentType, f.FileName)).FirstOrDefaultAsync(ct), ct);
 
     /// <summary>One of the files the applicant sent to supplement this dossier, found inside the caller's scope and this dossier only.</summary>
     public async Task<IActionResult> OnGetSupplementFileAsync(Guid fileId, [FromServices] OneStop.Platform.Storage.IBlobStore blobs, CancellationToken ct) =>
-        await DossierFileAsync(blobs, dossier => db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.Id == fileId && f.DossierId == dossier)
+        await DossierFileAsync(blobs, dossier => SupplementFilesOf(dossier).Where(f => f.Id == fileId)
             .Select(f => new StoredFile(f.BlobKey, f.ContentType, f.FileName)).FirstOrDefaultAsync(ct), ct);
 
     private sealed record StoredFile(string BlobKey, string ContentType, string FileName);
+
+    // A dossier's files are owned by its receiving unit, while the dossier is also seen by the unit resolving it (a
+    // location-independent dossier, or one handed to a competent unit: ISharedWithUnit). The files follow the dossier:
+    // asked only by the id of a dossier this page has loaded in the caller's scope, so whoever sees the dossier sees its
+    // files and a third unit, which cannot load the dossier, sees neither.
+    private IQueryable<DossierComponentFile> ComponentFilesOf(Guid loadedDossierId) =>
+        db.DossierComponentFiles.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking().Where(f => f.DossierId == loadedDossierId);
+
+    private IQueryable<ApplicantSupplementFile> SupplementFilesOf(Guid loadedDossierId) =>
+        db.ApplicantSupplementFiles.IgnoreQueryFilters([PlatformModelConventions.ScopeFilter]).AsNoTracking().Where(f => f.DossierId == loadedDossierId);
 
     /// <summary>A file of the dossier the page shows (loaded in the caller's scope), or 404 when either is not there.</summary>
     private async Task<IActionResult> DossierFileAsync(OneStop.Platform.Storage.IBlobStore blobs, Func<Guid, Task<StoredFile?>> find, CancellationToken ct)
@@ -145,7 +159,7 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
             case "complete-agency-step": await workflow.CompleteAgencyStepAsync(d, Reason, Electronic(), ct); break;
             case "approve": await workflow.ApproveAsync(d, Reason, ct); break;
             case "send-back": await workflow.SendBackAsync(d, Required(Reason, CountersMessages.SendBackReasonRequired), ct); break;
-            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, CountersMessages.SupplementContentRequired), ct); break;
+            case "request-supplement": await workflow.RequestSupplementAsync(d, Required(Reason, CountersMessages.SupplementContentRequired), ComponentsAsked, ct); break;
             case "supplement": await workflow.SupplementAsync(d, Reason, ct); break;
             case "request-financial-obligation":
                 await workflow.RequestFinancialObligationAsync(d, Amount is > 0 ? Amount.Value : throw Invalid(CountersMessages.AmountRequired),
@@ -222,12 +236,17 @@ internal sealed class DetailModel(DossierWorkflow workflow, IPermissionChecker p
             }
         }
 
-        ComponentFiles = await db.DossierComponentFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
-        SupplementFiles = await db.ApplicantSupplementFiles.AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName).ToListAsync(ct);
+        ComponentFiles = await ComponentFilesOf(d.Id).OrderBy(f => f.Id).ToListAsync(ct);
+        SupplementFiles = await SupplementFilesOf(d.Id).OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName).ToListAsync(ct);
 
         Names = await people.NamesAsync(DossierPeople.Logins(d), ct);
         Forms = await forms.AvailableAsync(d.Id, ct);
         Actions = await AllowedActionsAsync(d);
+        if (Actions.Contains("request-supplement"))
+        {
+            SupplementChoices = await SupplementComponents.OfAsync(db, d, ct);
+        }
+
         var plan = d.Plan;
         if (d.OpenStep is { PlanIndex: >= 0 } open && open.PlanIndex + 1 < plan.Count)
         {
