@@ -266,6 +266,8 @@ public static class KpiDataGenerator
             WHERE {{generated}} AND d."ResolvedAt" IS NOT NULL AND ({{mature}} OR s.r < 0.55 + (abs(hashtext(d."UnitPath" || ':result')) % 40) / 100.0)
             ORDER BY d."ResolvedAt"
             """);
+        // The results' look-up below goes through the documents' index only once the planner knows the table is not empty.
+        await RunAsync("""ANALYZE digitization."Documents";""");
         // The register of results issued (ADR 0030): every resolved dossier's result at its resolving unit, digitised when its
         // copy is; and old results from the back-file of every unit, issued in the ten years before, some expired, some
         // digitised during the year.
