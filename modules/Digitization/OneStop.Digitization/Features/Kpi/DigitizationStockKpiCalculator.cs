@@ -52,10 +52,67 @@ internal sealed class DigitizationStockKpiCalculator(DigitizationDbContext db, P
         return rows;
     }
 
-    /// <summary>The dossiers resolved in the period, and those of them digitised, valid on its last day, scanned and archived.</summary>
+    /// <summary>
+    /// The dossiers resolved in the period, and those of them digitised, valid on its last day, scanned and archived. On
+    /// PostgreSQL from the year's groups (<see cref="ResolvedYearAsync"/>), counted once for its 17 periods: every period's
+    /// last day is a month's, and a result's validity only decides which of them count it.
+    /// </summary>
     private async Task<IEnumerable<KpiRow>> ResolvedRowsAsync(KpiPeriod period, CancellationToken ct)
     {
-        var (start, end) = (period.StartsAt, period.EndsAt);
+        if (db.Database.IsNpgsql() && period.Start.Year == period.End.AddDays(-1).Year)
+        {
+            var (first, end, lastDay) = (period.Start, period.End, period.End.AddDays(-1));
+            return (await ResolvedYearAsync(period.Start.Year, ct)).Where(g => g.Day >= first && g.Day < end)
+                .GroupBy(g => (g.UnitId, g.UnitPath))
+                .Select(u => new KpiRow(DigitizationKpiCodes.ResolvedDigitised, u.Key.UnitId, u.Key.UnitPath,
+                    u.Where(g => g.Kept && (g.Unlimited || g.Until >= lastDay)).Sum(g => g.Count), u.Sum(g => g.Count)))
+                .ToList();
+        }
+
+        var (start, end2) = (period.StartsAt, period.EndsAt);
+        return await ResolvedRowsOfPeriodAsync(period, start, end2, ct);
+    }
+
+    /// <summary>A year's resolved dossiers per unit, resolution day, "archived with nothing left to scan and a result" and the result's validity.</summary>
+    private readonly Dictionary<int, List<ResolvedGroup>> _resolvedYears = [];
+
+    private sealed record ResolvedGroup(Guid UnitId, string UnitPath, DateOnly Day, bool Kept, bool Unlimited, DateOnly? Until, int Count);
+
+    private async Task<List<ResolvedGroup>> ResolvedYearAsync(int year, CancellationToken ct)
+    {
+        if (_resolvedYears.TryGetValue(year, out var known))
+        {
+            return known;
+        }
+
+        var yearStart = new DateOnly(year, 1, 1);
+        var (start, end) = (VietnamTime.StartOfDay(yearStart), VietnamTime.StartOfDay(yearStart.AddYears(1)));
+        var resolved = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
+        var ids = resolved.Select(d => (Guid?)d.Id);
+        var results = db.Documents.IgnoreQueryFilters(Scope).Where(x => !x.IsDeleted && x.Kind == Domain.DocumentKinds.Result && ids.Contains(x.DossierId))
+            .GroupBy(x => x.DossierId)
+            .Select(g => new { DossierId = g.Key, Unlimited = g.Max(x => x.ValidUntil == null ? 1 : 0), Until = g.Max(x => x.ValidUntil) });
+        var open = db.ScanQueue.IgnoreQueryFilters(Scope).Where(q => !q.IsDeleted && q.Status == Domain.QueueStatuses.Pending && ids.Contains(q.DossierId))
+            .GroupBy(q => q.DossierId).Select(g => new { DossierId = (Guid?)g.Key });
+        var groups = await (from d in resolved
+                            join r in results on (Guid?)d.Id equals r.DossierId into rs
+                            from r in rs.DefaultIfEmpty()
+                            join q in open on (Guid?)d.Id equals q.DossierId into qs
+                            from q in qs.DefaultIfEmpty()
+                            group d by new
+                            {
+                                d.UnitId, d.UnitPath, Day = (d.ResolvedAt!.Value - start).Days,
+                                Kept = d.ArchivedAt != null && q.DossierId == null && r.DossierId != null,
+                                Unlimited = r.Unlimited == 1, r.Until,
+                            } into g
+                            select new { g.Key.UnitId, g.Key.UnitPath, g.Key.Day, g.Key.Kept, g.Key.Unlimited, g.Key.Until, Count = g.Count() })
+            .ToListAsync(ct);
+        return _resolvedYears[year] = groups.Select(g => new ResolvedGroup(g.UnitId, g.UnitPath, yearStart.AddDays(g.Day), g.Kept, g.Unlimited, g.Until, g.Count)).ToList();
+    }
+
+    /// <summary>One period's resolved dossiers counted on their own (SQLite, which cannot subtract instants in SQL).</summary>
+    private async Task<IEnumerable<KpiRow>> ResolvedRowsOfPeriodAsync(KpiPeriod period, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
         var resolved = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
         var groups = await DigitizationKpiFlags.Of(db, resolved, start, end, period.End.AddDays(-1))
             .GroupBy(f => new { f.UnitId, f.UnitPath })
