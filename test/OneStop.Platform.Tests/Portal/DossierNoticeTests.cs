@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +10,6 @@ using OneStop.Platform.Messaging;
 using OneStop.Platform.Notifications;
 using OneStop.Platform.Persistence;
 using OneStop.Platform.TestKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace OneStop.Platform.Tests.Portal;
 
@@ -28,42 +23,25 @@ public sealed class DossierNoticeTests(DossierNoticeTests.Fixture fx) : IClassFi
 {
     public sealed class Fixture : OneStopFactory
     {
-        private readonly CancellationTokenSource _stop = new();
-        public ConcurrentQueue<MimeMessage> Mail { get; } = new();
+        private readonly SmtpSink _smtp = SmtpSink.Start();
+
+        /// <summary>What the real SMTP server in this process received.</summary>
+        public ConcurrentQueue<MimeMessage> Mail => _smtp.Messages;
 
         public override async Task InitializeAsync()
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
-            var services = new SmtpServer.ComponentModel.ServiceProvider();
-            services.Add(new Sink(Mail));
-            _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
-            With("Notifications:Email:Host", "127.0.0.1").With("Notifications:Email:Port", port.ToString()).With("Notifications:Email:Security", "None")
-                .With("Notifications:Email:From", "mot-cua@haiduong.gov.vn");
+            _smtp.For(this);
             await base.InitializeAsync();
         }
 
         public override async ValueTask DisposeAsync()
         {
-            await _stop.CancelAsync();
+            await _smtp.DisposeAsync();
             await base.DisposeAsync();
         }
 
-        public async Task RelayAllAsync()
-        {
-            var relay = Services.GetRequiredService<OutboxRelay>();
-            var leg = Services.GetRequiredService<NotificationDeliveryLeg>();
-            for (var round = 0; round < 20; round++)
-            {
-                if (await relay.RelayOnceAsync() + await leg.DeliverDueAsync(CancellationToken.None) == 0)
-                {
-                    return;
-                }
-            }
-        }
+        /// <summary>Relays the outboxes, then the notification leg, until nothing moves.</summary>
+        public Task RelayAllAsync() => SmtpSink.RelayAndDeliverAsync(Services);
 
         public Task<List<NotificationDelivery>> DeliveriesAsync(Guid dossierId) => AsSystemAsync(sp =>
             sp.GetRequiredService<PlatformDbContext>().NotificationDeliveries.AsNoTracking().Where(d => d.DossierId == dossierId).OrderBy(d => d.Id).ToListAsync());
@@ -81,15 +59,6 @@ public sealed class DossierNoticeTests(DossierNoticeTests.Fixture fx) : IClassFi
         });
     }
 
-    private sealed class Sink(ConcurrentQueue<MimeMessage> received) : MessageStore
-    {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
-    }
 
     private async Task<(Guid Id, string Code)> NewDossierAsync(string identity, string name, string? email, string? phone, string? channel = null)
     {
