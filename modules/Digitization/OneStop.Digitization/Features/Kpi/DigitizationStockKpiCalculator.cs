@@ -69,11 +69,13 @@ internal sealed class DigitizationStockKpiCalculator(DigitizationDbContext db, P
                 .ToList();
         }
 
-        var (start, end2) = (period.StartsAt, period.EndsAt);
-        return await ResolvedRowsOfPeriodAsync(period, start, end2, ct);
+        return await ResolvedRowsOfPeriodAsync(period, ct);
     }
 
-    /// <summary>A year's resolved dossiers per unit, resolution day, "archived with nothing left to scan and a result" and the result's validity.</summary>
+    /// <summary>
+    /// A year's resolved dossiers per unit, resolution day, "archived with nothing left to scan and a result" and the
+    /// result's validity; kept for the engine run this calculator is scoped to.
+    /// </summary>
     private readonly Dictionary<int, List<ResolvedGroup>> _resolvedYears = [];
 
     private sealed record ResolvedGroup(Guid UnitId, string UnitPath, DateOnly Day, bool Kept, bool Unlimited, DateOnly? Until, int Count);
@@ -111,8 +113,9 @@ internal sealed class DigitizationStockKpiCalculator(DigitizationDbContext db, P
     }
 
     /// <summary>One period's resolved dossiers counted on their own (SQLite, which cannot subtract instants in SQL).</summary>
-    private async Task<IEnumerable<KpiRow>> ResolvedRowsOfPeriodAsync(KpiPeriod period, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    private async Task<IEnumerable<KpiRow>> ResolvedRowsOfPeriodAsync(KpiPeriod period, CancellationToken ct)
     {
+        var (start, end) = (period.StartsAt, period.EndsAt);
         var resolved = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
         var groups = await DigitizationKpiFlags.Of(db, resolved, start, end, period.End.AddDays(-1))
             .GroupBy(f => new { f.UnitId, f.UnitPath })
