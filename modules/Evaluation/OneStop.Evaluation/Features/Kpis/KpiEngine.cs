@@ -209,12 +209,12 @@ internal sealed class KpiEngine(
     /// The changed days of a day-rolled calculator: each day's partials replaced from one call of the calculator, then
     /// the months, quarters and years containing them re-summed from the partials — what it costs follows the number of
     /// changed days and the partial rows of the periods above them, not the source rows of the year.
-    /// </summary>
     /// <para>
     /// <paramref name="unitDays"/> (on other days than <paramref name="days"/>): only those units' partials of the day are
     /// replaced, from <see cref="IKpiCalculator.ComputeUnitDaysAsync"/>, and the day's snapshots summed from its partials
     /// like a longer period's — so changes spread over a year cost their units' days, not every unit's (ADR 0055).
     /// </para>
+    /// </summary>
     private async Task<(int Periods, long Rows)> RecomputeDaysAsync(
         EngineContext context, IKpiCalculator calculator, IReadOnlyCollection<string> codes, IReadOnlyList<string> kinds, IReadOnlyList<DateOnly> days,
         IReadOnlyCollection<KpiUnitDay> unitDays, DateTimeOffset startedAt, CancellationToken ct)
@@ -226,11 +226,7 @@ internal sealed class KpiEngine(
         var rows = await ReplaceAsync(q => q.Where(s => codes.Contains(s.KpiCode) && keys.Contains(s.PeriodKey)), async write =>
         {
             await db.DayPartials.Where(p => codes.Contains(p.KpiCode) && days.Contains(p.Day)).ExecuteDeleteAsync(ct);
-            await foreach (var day in AskDaysAsync(calculator, days, ct))
-            {
-                await write(await StoreDayAsync(context, codes, kinds, day, startedAt, ct));
-            }
-
+            // The unit-days first (their days are not among the whole ones), so the periods summed last see every partial.
             if (unitDays.Count > 0)
             {
                 await DeletePartialsAsync(codes, unitDays, ct);
@@ -250,10 +246,7 @@ internal sealed class KpiEngine(
                 }
             }
 
-            foreach (var period in longer)
-            {
-                await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
-            }
+            await WriteDaysThenPeriodsAsync(write, context, calculator, codes, kinds, days, longer, startedAt, ct);
         }, ct);
         return (days.Count + partly.Count + longer.Count, rows);
     }
