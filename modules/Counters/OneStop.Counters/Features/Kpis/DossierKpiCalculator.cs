@@ -55,9 +55,7 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
     /// </summary>
     public async Task<KpiChanges?> ChangedUnitDaysAsync(DateTimeOffset since, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var changed = await db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking()
-            .Where(d => d.CreatedAt >= since || d.ModifiedAt >= since || (d.ResolvedAt == null && d.DueAt >= since && d.DueAt < now))
+        var changed = await db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(ChangedSince(since, clock.GetUtcNow()))
             .Where(d => d.ReceivedAt != null)
             .Select(d => new { d.Id, d.ReceivingUnitId, d.ResolvingUnitId, d.ReceivedAt, d.ResolvedAt }).ToListAsync(ct);
         var ids = changed.Select(d => d.Id).ToList();
@@ -286,12 +284,16 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
 
     private static Guid? AsIs(SplitSuccessors splits, Guid unitId, string? address) => address is null ? null : splits.Resolve(unitId, address);
 
+    /// <summary>
+    /// The dossiers written since <paramref name="since"/>, and the open ones whose due date passed since: passing it changes
+    /// "in progress within deadline" without a write.
+    /// </summary>
+    private static Expression<Func<Dossier, bool>> ChangedSince(DateTimeOffset since, DateTimeOffset now) =>
+        d => d.CreatedAt >= since || d.ModifiedAt >= since || (d.ResolvedAt == null && d.DueAt >= since && d.DueAt < now);
+
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var changed = await db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking()
-            // An open dossier passing its due date changes "in progress within deadline" without being written.
-            .Where(d => d.CreatedAt >= since || d.ModifiedAt >= since || (d.ResolvedAt == null && d.DueAt >= since && d.DueAt < now))
+        var changed = await db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking().Where(ChangedSince(since, clock.GetUtcNow()))
             .Select(d => new { d.ReceivedAt, d.ResolvedAt }).ToListAsync(ct);
         return changed.SelectMany(d => new[] { d.ReceivedAt, d.ResolvedAt }).OfType<DateTimeOffset>()
             .Select(t => VietnamTime.DayOf(t)).ToHashSet();
