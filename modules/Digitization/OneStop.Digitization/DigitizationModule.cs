@@ -65,6 +65,7 @@ public sealed class DigitizationModule : ModuleBase
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationKpiCalculator>(); // KPIs for Evaluation's engine: the flows, by day
         services.AddScoped<OneStop.Platform.Kpis.IKpiCalculator, DigitizationStockKpiCalculator>(); // and the stocks, per period (ADR 0055)
         services.AddScoped<DigitizationKpiDetails>();
+        services.AddScoped<DigitizationKpiChanges>();
         services.AddIntegrationEventHandler<DossierChanged, DossierChangedHandler, DigitizationDbContext>();
     }
 

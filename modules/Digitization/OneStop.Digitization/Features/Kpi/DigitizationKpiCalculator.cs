@@ -23,7 +23,7 @@ namespace OneStop.Digitization.Features.Kpi;
 /// with one shared for reuse (766 5.5).</item>
 /// </list>
 /// </summary>
-internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, DigitizationKpiDetails details) : IKpiCalculator
+internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, DigitizationKpiDetails details, DigitizationKpiChanges changes) : IKpiCalculator
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
@@ -97,7 +97,7 @@ internal sealed class DigitizationKpiCalculator(DigitizationDbContext db, Digiti
     }
 
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default) =>
-        await DigitizationKpiChanges.DossierDaysAsync(db, since, ct);
+        await changes.DossierDaysAsync(since, ct);
 
     public Task<IReadOnlyList<KpiDetailRow>> DetailsAsync(string kpiCode, KpiPeriod period, string unitPath, int take, CancellationToken ct = default) =>
         details.ForAsync(kpiCode, period, unitPath, take, ct);

@@ -5,16 +5,32 @@ using OneStop.Platform.Persistence;
 
 namespace OneStop.Digitization.Features.Kpi;
 
-/// <summary>What both digitisation calculators report as changed for an incremental run.</summary>
-internal static class DigitizationKpiChanges
+/// <summary>
+/// What both digitisation calculators report as changed for an incremental run. Scoped like them, so the scan of the
+/// dossiers and documents runs once a run for both (their watermarks are written together), not once per calculator.
+/// </summary>
+internal sealed class DigitizationKpiChanges(DigitizationDbContext db)
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
+
+    private readonly Dictionary<DateTimeOffset, HashSet<DateOnly>> _known = [];
 
     /// <summary>
     /// Reception and resolution days of the dossiers written since (their record, a document or a scan item of theirs), and
     /// signature days of documents signed since.
     /// </summary>
-    public static async Task<HashSet<DateOnly>> DossierDaysAsync(DigitizationDbContext db, DateTimeOffset since, CancellationToken ct)
+    /// <returns>A set of the caller's own, to add to.</returns>
+    public async Task<HashSet<DateOnly>> DossierDaysAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        if (!_known.TryGetValue(since, out var days))
+        {
+            _known[since] = days = await ScanAsync(since, ct);
+        }
+
+        return [.. days];
+    }
+
+    private async Task<HashSet<DateOnly>> ScanAsync(DateTimeOffset since, CancellationToken ct)
     {
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
         var documents = db.Documents.IgnoreQueryFilters(Scope).AsNoTracking().Where(x => x.CreatedAt >= since || x.ModifiedAt >= since);

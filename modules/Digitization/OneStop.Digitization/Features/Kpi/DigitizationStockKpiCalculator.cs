@@ -26,7 +26,7 @@ namespace OneStop.Digitization.Features.Kpi;
 /// period, of the communes (766 5.3) — distinct over the period.</item>
 /// </list>
 /// </summary>
-internal sealed class DigitizationStockKpiCalculator(DigitizationDbContext db, PlatformDbContext platform, TimeProvider clock, DigitizationKpiDetails details) : IKpiCalculator
+internal sealed class DigitizationStockKpiCalculator(DigitizationDbContext db, PlatformDbContext platform, TimeProvider clock, DigitizationKpiDetails details, DigitizationKpiChanges changes) : IKpiCalculator
 {
     private static readonly string[] Scope = [PlatformModelConventions.ScopeFilter];
 
@@ -172,7 +172,7 @@ internal sealed class DigitizationStockKpiCalculator(DigitizationDbContext db, P
     /// </summary>
     public async Task<IReadOnlyCollection<DateOnly>> ChangedDaysAsync(DateTimeOffset since, CancellationToken ct = default)
     {
-        var days = await DigitizationKpiChanges.DossierDaysAsync(db, since, ct);
+        var days = await changes.DossierDaysAsync(since, ct);
         var today = VietnamTime.Today(clock);
         if (await db.Desks.IgnoreQueryFilters(Scope).AnyAsync(d => d.CreatedAt >= since || d.ModifiedAt >= since, ct))
         {
