@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using OneStop.Platform.Web;
 using OneStop.Integration.Features.Payments;
 
 namespace OneStop.Integration.Simulators;
@@ -163,10 +164,7 @@ internal sealed class PaymentPlatformSimulator(IConfiguration configuration, IHt
     /// </summary>
     private static IResult BackToMerchant(HttpContext http, string location)
     {
-        var here = $"{http.Request.Scheme}://{http.Request.Host}";
-        // A path ("/Portal/…") is this site; on Unix Uri reads it as an absolute file: URI, hence the scheme test.
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")
-            || string.Equals(target.GetLeftPart(UriPartial.Authority), here, StringComparison.OrdinalIgnoreCase))
+        if (ContentSecurityPolicy.FormMayRedirectTo(http.Request, location))
         {
             return Results.Redirect(location);
         }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Platform.Web;
 
 namespace OneStop.Integration.Simulators;
 
@@ -197,13 +198,8 @@ internal static partial class VNeIdEndpoints
         : Page(VNeIdPages.ErrorPage(check.Error!, check.Description!), StatusCodes.Status400BadRequest);
 
     /// <summary>A 302 when the client is on this page's origin; otherwise a page that navigates there (see <see cref="VNeIdPages.ContinuePage"/>).</summary>
-    private static IResult BackToClient(HttpContext http, string location)
-    {
-        var here = $"{http.Request.Scheme}://{http.Request.Host}";
-        return Uri.TryCreate(location, UriKind.Absolute, out var target) && string.Equals(target.GetLeftPart(UriPartial.Authority), here, StringComparison.OrdinalIgnoreCase)
-            ? Results.Redirect(location)
-            : Page(VNeIdPages.ContinuePage(location));
-    }
+    private static IResult BackToClient(HttpContext http, string location) =>
+        ContentSecurityPolicy.FormMayRedirectTo(http.Request, location) ? Results.Redirect(location) : Page(VNeIdPages.ContinuePage(location));
 
     private static IResult Page(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);

@@ -98,7 +98,7 @@ internal sealed class SubmissionModel(ICitizenSubmissionApi counters, Submission
         try
         {
             var order = await drafts.PayAsync(Citizen, Form, Draft, Url.Page("/Submission", null, new { area = "Portal", id }, Request.Scheme, Request.Host.Value)!, ct);
-            if (OnThisSite(order.PaymentUrl))
+            if (ContentSecurityPolicy.FormMayRedirectTo(Request, order.PaymentUrl))
             {
                 return Redirect(order.PaymentUrl);
             }
@@ -117,10 +117,6 @@ internal sealed class SubmissionModel(ICitizenSubmissionApi counters, Submission
             return Page();
         }
     }
-
-    private bool OnThisSite(string url) =>
-        !Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https") // a path ("/…") is a file: URI on Unix
-        || string.Equals(target.GetLeftPart(UriPartial.Authority), $"{Request.Scheme}://{Request.Host}", StringComparison.OrdinalIgnoreCase);
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
