@@ -23,6 +23,10 @@ internal static class DossierModel
             // so a day, month or quarter reads only its own rows.
             b.HasIndex(d => new { d.ReceivedAt, d.UnitPath });
             b.HasIndex(d => new { d.ResolvedAt, d.SharedUnitPath });
+            // An incremental KPI run recounts the unit-days a change touched (ADR 0055): one unit's day is a range of these.
+            b.HasIndex(d => new { d.ReceivingUnitId, d.ReceivedAt });
+            b.HasIndex(d => new { d.ResolvingUnitId, d.ReceivedAt });
+            b.HasIndex(d => new { d.ResolvingUnitId, d.ResolvedAt });
             b.Property(d => d.Code).HasMaxLength(40);
             b.Property(d => d.ProcedureCode).HasMaxLength(32);
             b.Property(d => d.ProcedureName).HasMaxLength(2000);

@@ -131,17 +131,14 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         var now = clock.GetUtcNow();
         var splits = await SplitsAsync(ct);
         var split = splits.Units;
-        var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
-        var received = dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status));
-        var atDesk = received;
-        var (byResolver, resolvedBy) = (received, dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end));
-        if (only is not null)
-        {
-            var desk = await only.IdsAsync(db, UnitDayFilter.Column.ReceivedAtDesk, ct);
-            var resolver = await only.IdsAsync(db, UnitDayFilter.Column.ReceivedByResolver, ct);
-            var resolution = await only.IdsAsync(db, UnitDayFilter.Column.ResolvedByResolver, ct);
-            (atDesk, byResolver, resolvedBy) = (atDesk.Where(d => desk.Contains(d.Id)), byResolver.Where(d => resolver.Contains(d.Id)), resolvedBy.Where(d => resolution.Contains(d.Id)));
-        }
+        // All dossiers, or only those of the unit-days asked for, by the column each count groups by.
+        IQueryable<Dossier> Dossiers(UnitDayFilter.Column column) =>
+            (only is null ? db.Dossiers : only.Of(db, column)).IgnoreQueryFilters(Scope).AsNoTracking();
+        IQueryable<Dossier> Received(UnitDayFilter.Column column) =>
+            Dossiers(column).Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && !NotCounted.Contains(d.Status));
+        var atDesk = Received(UnitDayFilter.Column.ReceivedAtDesk);
+        var byResolver = Received(UnitDayFilter.Column.ReceivedByResolver);
+        var resolvedBy = Dossiers(UnitDayFilter.Column.ResolvedByResolver).Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
 
         var byDesk = await Flagged(atDesk)
             .GroupBy(GroupKey.Of(GroupKey.ByDesk(split, days)))

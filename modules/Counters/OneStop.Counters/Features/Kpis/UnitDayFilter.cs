@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using OneStop.Counters.Domain.Dossiers;
 using OneStop.Counters.Infrastructure;
 using OneStop.Platform.Domain;
 using OneStop.Platform.Kpis;
@@ -7,10 +8,14 @@ using OneStop.Platform.Kpis;
 namespace OneStop.Counters.Features.Kpis;
 
 /// <summary>
-/// The dossiers of given unit-days (ADR 0055), found in PostgreSQL by joining the pairs as an array to the dossiers: for
-/// each pair, one range of the time column's index (one Vietnam day), filtered by the unit column. An OR of a condition
-/// per day, as an expression, made PostgreSQL test every condition on every row of the range between the first and
-/// the last day — the year's rows for changes spread over it.
+/// The dossiers of given unit-days (ADR 0055), in PostgreSQL: for each pair of the array, one range of an index that starts
+/// with the unit column and goes on with the time column (one unit's Vietnam day), so the cost follows the pairs' dossiers,
+/// not the days' other units. The query is composed under the counts (no list of ids goes back and forth).
+/// <para>
+/// The range is a LATERAL subquery kept from flattening (<c>OFFSET 0</c>): as a plain join, PostgreSQL cannot tell how few
+/// rows a pair's day holds and hashed the whole table (3.7 s against 1.4 s for 978 pairs at 1 M dossiers). An OR of a
+/// condition per day, as an expression, made it test every condition on every row between the first and the last day.
+/// </para>
 /// </summary>
 internal sealed class UnitDayFilter(IReadOnlyCollection<KpiUnitDay> unitDays)
 {
@@ -26,8 +31,8 @@ internal sealed class UnitDayFilter(IReadOnlyCollection<KpiUnitDay> unitDays)
         ResolvedByResolver,
     }
 
-    /// <summary>The ids of the dossiers whose time (by <paramref name="column"/>) falls on one of the days and whose unit is that day's.</summary>
-    public Task<List<Guid>> IdsAsync(CountersDbContext db, Column column, CancellationToken ct)
+    /// <summary>The dossiers whose time (by <paramref name="column"/>) falls on one of the days and whose unit is that day's.</summary>
+    public IQueryable<Dossier> Of(CountersDbContext db, Column column)
     {
         var (time, unit) = column switch
         {
@@ -37,14 +42,14 @@ internal sealed class UnitDayFilter(IReadOnlyCollection<KpiUnitDay> unitDays)
         };
         // The two column names come from the switch above, never from input.
 #pragma warning disable EF1002
-        return db.Database.SqlQueryRaw<Guid>(
-                $"""
-                SELECT d."Id" AS "Value" FROM counters."Dossiers" d
-                JOIN unnest(@units, @starts, @ends) AS c(unit, starts, ends)
-                  ON d."{time}" >= c.starts AND d."{time}" < c.ends AND d."{unit}" = c.unit
-                """,
-                new NpgsqlParameter("units", _units), new NpgsqlParameter("starts", _starts), new NpgsqlParameter("ends", _ends))
-            .ToListAsync(ct);
+        return db.Dossiers.FromSqlRaw(
+            $"""
+            SELECT d.* FROM unnest(@units, @starts, @ends) AS c(unit, starts, ends)
+            CROSS JOIN LATERAL (
+              SELECT * FROM counters."Dossiers" x WHERE x."{unit}" = c.unit AND x."{time}" >= c.starts AND x."{time}" < c.ends
+              OFFSET 0) d
+            """,
+            new NpgsqlParameter("units", _units), new NpgsqlParameter("starts", _starts), new NpgsqlParameter("ends", _ends));
 #pragma warning restore EF1002
     }
 }

@@ -978,7 +978,13 @@ namespace OneStop.Counters.Infrastructure.Migrations
 
                     b.HasIndex("ReceivedAt", "UnitPath");
 
+                    b.HasIndex("ReceivingUnitId", "ReceivedAt");
+
                     b.HasIndex("ResolvedAt", "SharedUnitPath");
+
+                    b.HasIndex("ResolvingUnitId", "ReceivedAt");
+
+                    b.HasIndex("ResolvingUnitId", "ResolvedAt");
 
                     b.HasIndex("Stage", "CurrentUnitId");
 
