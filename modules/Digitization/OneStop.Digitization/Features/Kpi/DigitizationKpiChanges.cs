@@ -32,11 +32,13 @@ internal sealed class DigitizationKpiChanges(DigitizationDbContext db)
 
     private async Task<HashSet<DateOnly>> ScanAsync(DateTimeOffset since, CancellationToken ct)
     {
+        // "Written since" as the last write's time (a row is modified only after it was created), which one expression
+        // index per table answers (migration KpiChangeIndexes); an OR of the two columns read every row.
         var dossiers = db.Dossiers.IgnoreQueryFilters(Scope).AsNoTracking();
-        var documents = db.Documents.IgnoreQueryFilters(Scope).AsNoTracking().Where(x => x.CreatedAt >= since || x.ModifiedAt >= since);
-        var items = db.ScanQueue.IgnoreQueryFilters(Scope).AsNoTracking().Where(q => q.CreatedAt >= since || q.ModifiedAt >= since);
+        var documents = db.Documents.IgnoreQueryFilters(Scope).AsNoTracking().Where(x => (x.ModifiedAt ?? x.CreatedAt) >= since);
+        var items = db.ScanQueue.IgnoreQueryFilters(Scope).AsNoTracking().Where(q => (q.ModifiedAt ?? q.CreatedAt) >= since);
         var touched = documents.Where(x => x.DossierId != null).Select(x => x.DossierId!.Value).Union(items.Select(q => q.DossierId));
-        var times = await dossiers.Where(d => d.CreatedAt >= since || d.ModifiedAt >= since)
+        var times = await dossiers.Where(d => (d.ModifiedAt ?? d.CreatedAt) >= since)
             .Select(d => new { d.ReceivedAt, d.ResolvedAt })
             .Union(dossiers.Where(d => touched.Contains(d.Id)).Select(d => new { d.ReceivedAt, d.ResolvedAt }))
             .ToListAsync(ct);
