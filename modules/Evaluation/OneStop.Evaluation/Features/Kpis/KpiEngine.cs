@@ -306,9 +306,40 @@ internal sealed class KpiEngine(
             await write(await StoreDayAsync(context, codes, kinds, day, startedAt, ct));
         }
 
+        // Months from the partials, quarters and years from the months: every longer period is whole months, and the sums
+        // add up, so each partial is read once rather than once per period kind that contains it.
+        var months = new Dictionary<DateOnly, IReadOnlyList<KpiRow>>();
+        async Task<IReadOnlyList<KpiRow>> MonthAsync(DateOnly start)
+        {
+            if (!months.TryGetValue(start, out var rows))
+            {
+                months[start] = rows = await SumDaysAsync(codes, KpiPeriod.Containing(KpiPeriodKinds.Month, start), ct);
+            }
+
+            return rows;
+        }
+
         foreach (var period in longer)
         {
-            await write(Roll(context, codes, period, await SumDaysAsync(codes, period, ct), startedAt).ToList());
+            IReadOnlyList<KpiRow> sums;
+            if (period.Kind == KpiPeriodKinds.Month)
+            {
+                sums = await MonthAsync(period.Start);
+            }
+            else
+            {
+                var parts = new List<KpiRow>();
+                for (var month = period.Start; month < period.End; month = month.AddMonths(1))
+                {
+                    parts.AddRange(await MonthAsync(month));
+                }
+
+                sums = parts.GroupBy(r => (r.KpiCode, r.UnitId, r.UnitPath, r.AsIsUnitId, r.RollsUp))
+                    .Select(g => new KpiRow(g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Sum(r => r.Numerator), g.Sum(r => r.Denominator), g.Key.AsIsUnitId, g.Key.RollsUp))
+                    .ToList();
+            }
+
+            await write(Roll(context, codes, period, sums, startedAt).ToList());
         }
     }
 
