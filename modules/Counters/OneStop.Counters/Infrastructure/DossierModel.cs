@@ -96,6 +96,10 @@ internal static class DossierModel
             b.Property(c => c.Name).HasMaxLength(1000);
             b.Property(c => c.DocumentTypeCode).HasMaxLength(64);
             b.Property(c => c.Source).HasMaxLength(32);
+            // "Reused data" (766 indicator): a dossier's components not from the applicant, asked per dossier by an
+            // incremental KPI run (DossierKpiCalculator); a sixth of the rows, found without reading the others.
+            b.HasIndex(c => c.DossierId); // a dossier's components, kept beside the filtered one below
+            b.HasIndex(c => c.DossierId, "IX_DossierComponents_NotSubmitted").HasFilter("\"Source\" <> 'SUBMITTED'");
         });
         modelBuilder.Entity<DossierClockStop>(b =>
         {

@@ -140,7 +140,7 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         var byResolver = Received(UnitDayFilter.Column.ReceivedByResolver);
         var resolvedBy = Dossiers(UnitDayFilter.Column.ResolvedByResolver).Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
 
-        var byDesk = await Flagged(atDesk)
+        var byDesk = await Flagged(atDesk, few: only is not null)
             .GroupBy(GroupKey.Of(GroupKey.ByDesk(split, days)))
             .Select(g => new
             {
@@ -153,6 +153,8 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
                 PaidOnline = g.Count(x => (x.Dossier.FeeVnd > 0 || x.Dossier.FinancialObligationVnd > 0) && x.Dossier.PaymentMethod == PaymentMethods.Online),
                 Citizens = g.Count(x => x.Dossier.ApplicantKind == ApplicantKinds.Citizen),
                 Verified = g.Count(x => x.Dossier.ApplicantKind == ApplicantKinds.Citizen && x.Dossier.ApplicantVerified),
+                FullyOnline = g.Count(x => x.FullyOnline),
+                FullyOnlineOnline = g.Count(x => x.FullyOnline && x.Dossier.Channel == DossierChannels.Online),
             }).ToListAsync(ct);
         var progress = await byResolver
             .GroupBy(GroupKey.ByResolver(split, days, resolutionDay: false))
@@ -165,10 +167,6 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         var resolved = await resolvedBy
             .GroupBy(GroupKey.ByResolver(split, days, resolutionDay: true))
             .Select(g => new { g.Key, Count = g.Count(), OnTime = g.Count(d => d.DueAt == null || d.ResolvedAt <= d.DueAt) })
-            .ToListAsync(ct);
-        var fullyOnline = await atDesk.Where(d => db.Procedures.Any(p => p.Id == d.ProcedureId && p.FullyOnline))
-            .GroupBy(GroupKey.ByDesk(split, days))
-            .Select(g => new { g.Key, Count = g.Count(), Online = g.Count(d => d.Channel == DossierChannels.Online) })
             .ToListAsync(ct);
 
         var rows = new List<(int Day, KpiRow Row)>();
@@ -192,21 +190,45 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
             {
                 Add(CountersKpiCodes.I766PopulationData, g.Key, g.Verified, g.Citizens);
             }
+
+            if (g.FullyOnline > 0)
+            {
+                Add(CountersKpiCodes.I766FullyOnline, g.Key, g.FullyOnlineOnline, g.FullyOnline);
+            }
         }
 
         progress.ForEach(g => Add(CountersKpiCodes.I766Progress, g.Key, g.OnTrack, g.Count));
         resolved.ForEach(g => Add(CountersKpiCodes.OnTimeRate, g.Key, g.OnTime, g.Count));
-        fullyOnline.ForEach(g => Add(CountersKpiCodes.I766FullyOnline, g.Key, g.Online, g.Count));
         return rows;
     }
 
     /// <summary>
-    /// The dossiers with what the desk's codes ask of their components and hand-overs, aggregated once per dossier (restricted
-    /// to the dossiers counted, so an index finds them) and left-joined, rather than probed by an EXISTS per flag and
-    /// dossier: PostgreSQL would hash the whole components and hand-overs tables for each query (as for Digitization's flags).
+    /// The dossiers with what the desk's codes ask of their components, hand-overs and procedure. For a whole period
+    /// (<paramref name="few"/> false) the components and hand-overs are aggregated once per dossier (restricted to the
+    /// dossiers counted, so an index finds them) and left-joined: an EXISTS per flag and dossier made PostgreSQL hash the
+    /// whole tables for each query (as for Digitization's flags). For the unit-days of an incremental run (a few tens of
+    /// thousands of dossiers at most) each flag is an EXISTS per dossier, one probe of an index each, so the dossiers are
+    /// read once rather than once more per aggregate (1.9 s against ~0.5 s for 72,591 dossiers at 1 M).
     /// </summary>
-    private IQueryable<FlaggedDossier> Flagged(IQueryable<Dossier> dossiers)
+    private IQueryable<FlaggedDossier> Flagged(IQueryable<Dossier> dossiers, bool few)
     {
+        var fullyOnline = db.Procedures.Where(p => p.FullyOnline).Select(p => new { ProcedureId = (Guid?)p.Id });
+        if (few)
+        {
+            var components = db.Set<DossierComponent>();
+            return from d in dossiers
+                   join p in fullyOnline on (Guid?)d.ProcedureId equals p.ProcedureId into ps
+                   from p in ps.DefaultIfEmpty()
+                   select new FlaggedDossier
+                   {
+                       Dossier = d,
+                       Reusing = components.Any(c => c.DossierId == d.Id && c.Source != ComponentSources.Submitted),
+                       Routed = db.DossierHandovers.Any(h => h.DossierId == d.Id && h.Kind == HandoverKinds.Routing),
+                       RoutedOnPaper = db.DossierHandovers.Any(h => h.DossierId == d.Id && h.Kind == HandoverKinds.Routing && !h.Electronic),
+                       FullyOnline = p.ProcedureId != null,
+                   };
+        }
+
         var ids = dossiers.Select(d => d.Id);
         var reusing = db.Set<DossierComponent>().Where(c => c.Source != ComponentSources.Submitted && ids.Contains(c.DossierId))
             .GroupBy(c => c.DossierId).Select(g => new { DossierId = (Guid?)g.Key });
@@ -217,7 +239,9 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
                from c in cs.DefaultIfEmpty()
                join h in routing on (Guid?)d.Id equals h.DossierId into hs
                from h in hs.DefaultIfEmpty()
-               select new FlaggedDossier { Dossier = d, Reusing = c.DossierId != null, Routed = h.DossierId != null, RoutedOnPaper = h.OnPaper == 1 };
+               join p in fullyOnline on (Guid?)d.ProcedureId equals p.ProcedureId into ps
+               from p in ps.DefaultIfEmpty()
+               select new FlaggedDossier { Dossier = d, Reusing = c.DossierId != null, Routed = h.DossierId != null, RoutedOnPaper = h.OnPaper == 1, FullyOnline = p.ProcedureId != null };
     }
 
     /// <summary>A dossier with its component and hand-over flags (<see cref="Flagged"/>).</summary>
@@ -230,6 +254,8 @@ internal sealed class DossierKpiCalculator(CountersDbContext db, TimeProvider cl
         public bool Routed { get; init; }
         /// <summary>One of its routing hand-overs was on paper.</summary>
         public bool RoutedOnPaper { get; init; }
+        /// <summary>Its procedure is eligible for fully-online service (dịch vụ công trực tuyến toàn trình).</summary>
+        public bool FullyOnline { get; init; }
     }
 
     /// <summary>

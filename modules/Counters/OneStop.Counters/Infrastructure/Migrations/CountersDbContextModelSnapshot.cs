@@ -1084,6 +1084,9 @@ namespace OneStop.Counters.Infrastructure.Migrations
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex(new[] { "DossierId" }, "IX_DossierComponents_NotSubmitted")
+                        .HasFilter("\"Source\" <> 'SUBMITTED'");
+
                     b.ToTable("DossierComponents", "counters");
                 });
 
