@@ -624,7 +624,7 @@ internal sealed class LuceneIndex : IDisposable
         {
             Version = version;
             Path = path;
-            Directory = FSDirectory.Open(path);
+            Directory = new MappedFileDirectory(path); // not FSDirectory.Open's MMapDirectory: see MappedFileDirectory
             Writer = new IndexWriter(Directory, new IndexWriterConfig(FoldingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64, WriteLockTimeout = 5000 });
             Searchers = new SearcherManager(Writer, applyAllDeletes: true, new SearcherFactory());
         }
