@@ -25,6 +25,8 @@ OneStopFactory.UseSourceTreeContentRoot();
 // KPI_BENCH_QUICK=1 leaves out the per-period baselines and the cockpit.
 var kept = Environment.GetEnvironmentVariable("KPI_BENCH_DATABASE") is { Length: > 0 } keptName ? await TestDatabase.KeptAsync(keptName) : default((TestDatabase, bool)?);
 var quick = Environment.GetEnvironmentVariable("KPI_BENCH_QUICK") == "1";
+// KPI_BENCH_COCKPIT_ONLY=1 (with kept rows already computed) measures the cockpit alone.
+var cockpitOnly = kept is { Item2: true } && Environment.GetEnvironmentVariable("KPI_BENCH_COCKPIT_ONLY") == "1";
 await using var host = kept is { } k ? OneStopFactory.On(k.Item1) : new OneStopFactory();
 await host.InitializeAsync();
 var cs = host.Database.ConnectionString!;
@@ -49,6 +51,11 @@ await using (var connection = new NpgsqlConnection(cs))
     await connection.OpenAsync();
     await using var analyze = new NpgsqlCommand("ANALYZE", connection);
     await analyze.ExecuteNonQueryAsync();
+}
+
+if (cockpitOnly)
+{
+    goto Cockpit;
 }
 
 // Baseline: what PostgreSQL takes to do the dossier KPIs' counting once, bare — one GROUP BY of the year's dossiers by
@@ -192,6 +199,8 @@ if (quick)
     return;
 }
 
+Cockpit:
+
 var accounts = new[] { "lanhdao.tinh", "lanhdao.tphd", "lanhdao.camthuong" };
 var leaders = new List<HttpClient>();
 for (var i = 0; i < 20; i++)
@@ -227,7 +236,9 @@ async Task<List<double>> LoadTestAsync(Func<int, Task> call)
     return times;
 }
 
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var page = await LoadTestAsync(i => leaders[i].GetStringAsync("/Evaluation?year=2025"));
+var cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / page.Count;
 var sqlBaseline = await LoadTestAsync(async _ =>
 {
     await using var connection = new NpgsqlConnection(cs);
@@ -238,5 +249,5 @@ var sqlBaseline = await LoadTestAsync(async _ =>
     {
     }
 });
-Console.WriteLine($"cockpit page, year 2025, 20 leaders at once × 10 (server side, in-process HTTP): p50 {P(page, 0.5):N0} ms, p95 {P(page, 0.95):N0} ms, max {page[^1]:N0} ms; "
+Console.WriteLine($"cockpit page, year 2025, 20 leaders at once × 10 (server side, in-process HTTP): p50 {P(page, 0.5):N0} ms, p95 {P(page, 0.95):N0} ms, max {page[^1]:N0} ms, host CPU {cpuPerPage:N1} ms a page; "
     + $"baseline (the year's snapshots read by 20 SQL clients): p50 {P(sqlBaseline, 0.5):N0} ms, p95 {P(sqlBaseline, 0.95):N0} ms; load {Load()}");
