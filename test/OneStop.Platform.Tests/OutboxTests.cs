@@ -87,6 +87,56 @@ public sealed class OutboxTests(OutboxTests.Fixture fx) : IClassFixture<OutboxTe
     }
 
     [Fact]
+    public async Task A_round_of_events_reaches_the_handler_once_each_in_its_own_units_scope_and_a_failing_one_waits_alone()
+    {
+        // ADR 0057: the round goes to the consumer at once; the first event fails (rolled back alone, backs off), the
+        // others commit with their inbox rows and are not handled again when the failed one is retried.
+        fx.Clock.Set(fx.Clock.GetUtcNow());
+        var published = new List<(Guid Desk, string Path)>();
+        foreach (var code in new[] { "10507", "10525", "10532" })
+        {
+            var unit = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.SingleAsync(u => u.Code == code && u.ValidTo == null));
+            published.Add(await fx.InScopeAsync(new UnitScope(unit.Id, unit.Path, unit.Name), async sp =>
+            {
+                var db = sp.GetRequiredService<PlatformDbContext>();
+                var desk = await db.Agencies.OrderBy(a => a.Code).FirstAsync();
+                db.Publish(new AgencyRenamedForTest(desk.Id, desk.Name) { UnitPath = desk.UnitPath });
+                await db.SaveChangesAsync();
+                return (desk.Id, unit.Path);
+            }));
+        }
+
+        var relay = fx.Services.GetRequiredService<OutboxRelay>();
+        AgencyRenamedRecorder.FailuresToInject = 1;
+        try
+        {
+            await relay.RelayOnceAsync();
+            AgencyRenamedRecorder.Deliveries.ContainsKey(published[0].Desk).ShouldBeFalse();
+            (await Outbox(published[0].Desk)).NextAttemptAt.ShouldNotBeNull(); // backs off, alone
+            foreach (var (desk, path) in published.Skip(1))
+            {
+                AgencyRenamedRecorder.Deliveries[desk].ShouldBe(1);
+                AgencyRenamedRecorder.ScopeSeen[desk].ShouldBe(path);
+                (await Outbox(desk)).State.ShouldBe(DeliveryStates.Delivered);
+            }
+
+            fx.Clock.Advance(TimeSpan.FromMinutes(1));
+            await relay.RelayOnceAsync();
+            foreach (var (desk, path) in published)
+            {
+                AgencyRenamedRecorder.Deliveries[desk].ShouldBe(1);
+                AgencyRenamedRecorder.ScopeSeen[desk].ShouldBe(path);
+                (await Outbox(desk)).State.ShouldBe(DeliveryStates.Delivered);
+            }
+        }
+        finally
+        {
+            AgencyRenamedRecorder.FailuresToInject = 0;
+            fx.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public async Task A_rolled_back_change_publishes_nothing()
     {
         var unit = await fx.AsSystemAsync(sp => sp.GetRequiredService<PlatformDbContext>().AdministrativeUnits.SingleAsync(u => u.Code == "10663"));

@@ -108,6 +108,9 @@ var latencies = new double[total];
 var codes = new string[total];
 var next = -1;
 var failures = 0;
+// CPU time of the host and of PostgreSQL over the load only (not the sign-ins before it): wall-clock figures on a shared
+// machine depend on the other work, CPU time per intake much less (run.sh passes the two process ids).
+var cpuBefore = CpuTimes();
 var watch = Stopwatch.StartNew();
 await Task.WhenAll(clients.Select(async c =>
 {
@@ -128,6 +131,7 @@ await Task.WhenAll(clients.Select(async c =>
     }
 }));
 watch.Stop();
+var cpuAfter = CpuTimes();
 
 var sorted = latencies.Order().ToArray();
 double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
@@ -141,7 +145,58 @@ Console.WriteLine($"intakes: {total} over HTTP by {concurrency} clients ({(wards
 Console.WriteLine($"elapsed: {watch.Elapsed.TotalSeconds:F1} s, throughput: {total / watch.Elapsed.TotalSeconds:F1} intakes/s");
 Console.WriteLine($"latency ms: p50 {P(0.50):F1}, p95 {P(0.95):F1}, p99 {P(0.99):F1}, max {sorted[^1]:F1}");
 Console.WriteLine($"codes: {codes.Count(c => c is not null)} unique={codes.Where(c => c is not null).Distinct().Count()} per agency-day gap-free={gapFree} ({string.Join(", ", byAgency.Select(g => $"{g.Key}: {g.Count()}"))})");
+if (cpuBefore is { } b && cpuAfter is { } a)
+{
+    Console.WriteLine($"cpu over the load: host {a.Host - b.Host:F0} ms, postgres {a.Postgres - b.Postgres:F0} ms; per intake: host {(a.Host - b.Host) / total:F2} ms, postgres {(a.Postgres - b.Postgres) / total:F2} ms");
+}
+
 return failures == 0 && gapFree ? 0 : 1;
+
+// (host, PostgreSQL) CPU milliseconds from /proc: the host process; the postmaster, its children and its exited
+// children. Null when run.sh did not pass the ids (ONESTOP_BENCH_HOST_PID, ONESTOP_BENCH_PG_PID).
+static (double Host, double Postgres)? CpuTimes()
+{
+    if (!int.TryParse(Environment.GetEnvironmentVariable("ONESTOP_BENCH_HOST_PID"), out var host)
+        || !int.TryParse(Environment.GetEnvironmentVariable("ONESTOP_BENCH_PG_PID"), out var postmaster))
+    {
+        return null;
+    }
+
+    const double MsPerTick = 10; // USER_HZ is 100 on Linux
+    static string[]? Stat(string dir)
+    {
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(dir, "stat"));
+            return text[(text.LastIndexOf(')') + 2)..].Split(' '); // [0] = state, [1] = ppid, [11..14] = utime stime cutime cstime
+        }
+        catch (IOException)
+        {
+            return null; // the process ended meanwhile: its time is in its parent's cutime
+        }
+    }
+
+    static double Ticks(string[] f, bool children) => double.Parse(f[11]) + double.Parse(f[12]) + (children ? double.Parse(f[13]) + double.Parse(f[14]) : 0);
+    var pg = 0.0;
+    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(dir), out var pid) || Stat(dir) is not { } f)
+        {
+            continue;
+        }
+
+        if (pid == postmaster)
+        {
+            pg += Ticks(f, children: true);
+        }
+        else if (f[1] == postmaster.ToString())
+        {
+            pg += Ticks(f, children: false);
+        }
+    }
+
+    return (Stat($"/proc/{host}") is { } h ? Ticks(h, children: false) * MsPerTick : 0, pg * MsPerTick);
+}
 
 internal sealed record Dto(string Code);
 internal sealed record Page<T>(List<T> Items);

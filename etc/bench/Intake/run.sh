@@ -22,13 +22,35 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}" "${3:-8}" | tee /tmp/onestop-bench-intake.out
+pg_pid=$(head -1 "$ONESTOP_PG_DIR/data/postmaster.pid")
+# CPU milliseconds of the host process, and of PostgreSQL (the postmaster with its children, live and ended).
+cpu_ms() {
+  local host=0 pg=0 f
+  read -ra f <<<"$(sed 's/.*) //' "/proc/$host_pid/stat")"; host=$((f[11] + f[12]))
+  for s in /proc/[0-9]*/stat; do
+    read -ra f <<<"$(sed 's/.*) //' "$s" 2>/dev/null)" || continue
+    [ "${#f[@]}" -gt 14 ] || continue
+    if [ "${s#/proc/}" = "$pg_pid/stat" ]; then pg=$((pg + f[11] + f[12] + f[13] + f[14]))
+    elif [ "${f[1]}" = "$pg_pid" ]; then pg=$((pg + f[11] + f[12])); fi
+  done
+  echo "$((host * 10)) $((pg * 10))"
+}
+# ONESTOP_BENCH_TRACE=<file.nettrace>: a 20 s CPU sample of the host from ONESTOP_BENCH_TRACE_DELAY seconds (default 15,
+# after the sign-ins) into the load (kernel CPU sampling, root), for `dotnet-trace report <file> topN --inclusive`. Not for
+# the figures: sampling costs CPU.
+if [ -n "${ONESTOP_BENCH_TRACE:-}" ]; then
+  (sleep "${ONESTOP_BENCH_TRACE_DELAY:-15}"; "${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}" collect-linux -p "$host_pid" --profile cpu-sampling --duration 00:00:00:20 -o "$ONESTOP_BENCH_TRACE" >/tmp/onestop-bench-trace.log 2>&1) &
+fi
+ONESTOP_BENCH_HOST_PID=$host_pid ONESTOP_BENCH_PG_PID=$pg_pid \
+  dotnet etc/bench/Intake/bin/Release/net10.0/OneStop.Bench.Intake.dll "http://127.0.0.1:$port" "${1:-2000}" "${2:-16}" "${3:-8}" | tee /tmp/onestop-bench-intake.out
 
 # Outbox lag under that load: from each DossierChanged's time to its delivery to every consumer (search, Digitization,
 # Evaluation, the portal sync), once the relay has drained the queue.
 pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$ONESTOP_TEST_POSTGRES")
 psql=(/usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U postgres -d onestop_bench -At)
-for _ in $(seq 1 300); do
+delivered() { "${psql[@]}" -c "SELECT count(*) FROM counters.\"OutboxMessages\" WHERE \"State\" = 'delivered'"; }
+read -r drain_host0 drain_pg0 <<<"$(cpu_ms)"; delivered0=$(delivered); drain_started=$(date +%s.%N)
+for _ in $(seq 1 "${ONESTOP_BENCH_DRAIN_SECONDS:-300}"); do
   [ "$("${psql[@]}" -c "SELECT count(*) FROM counters.\"OutboxMessages\" WHERE \"State\" = 'pending'")" = "0" ] && break
   sleep 1
 done
@@ -38,6 +60,22 @@ done
   'max=' || round(max(extract(epoch FROM \"DeliveredAt\" - \"OccurredAt\"))::numeric * 1000) || ' ms',
   'pending=' || (SELECT count(*) FROM counters.\"OutboxMessages\" WHERE \"State\" <> 'delivered')
   FROM counters.\"OutboxMessages\" WHERE \"State\" = 'delivered'"
+# The relay alone after the load: CPU per relayed DossierChanged (its five consumers and what they set off).
+read -r drain_host1 drain_pg1 <<<"$(cpu_ms)"; delivered1=$(delivered)
+relayed=$((delivered1 - delivered0))
+if [ "$relayed" -gt 0 ]; then
+  printf 'relay after the load: %d events in %.1f s, %.1f events/s; cpu per event: host %.2f ms, postgres %.2f ms (%d delivered during the load)\n' \
+    "$relayed" "$(echo "$(date +%s.%N) - $drain_started" | bc -l)" "$(echo "$relayed / ($(date +%s.%N) - $drain_started)" | bc -l)" \
+    "$(echo "($drain_host1 - $drain_host0) / $relayed" | bc -l)" "$(echo "($drain_pg1 - $drain_pg0) / $relayed" | bc -l)" "$delivered0"
+  # The host's CPU over the load includes the relay's work on the events it delivered meanwhile: take it out at the
+  # relay's own rate, measured just above.
+  read -r load_host load_pg < <(sed -nE 's/^cpu over the load: host ([0-9]+) ms, postgres ([0-9]+) ms.*/\1 \2/p' /tmp/onestop-bench-intake.out)
+  if [ -n "${load_host:-}" ]; then
+    printf 'cpu per intake without the relay'"'"'s share: host %.2f ms, postgres %.2f ms\n' \
+      "$(echo "($load_host - $delivered0 * ($drain_host1 - $drain_host0) / $relayed) / ${1:-2000}" | bc -l)" \
+      "$(echo "($load_pg - $delivered0 * ($drain_pg1 - $drain_pg0) / $relayed) / ${1:-2000}" | bc -l)"
+  fi
+fi
 
 # Baseline in the same run, on the same PostgreSQL: the rows of one intake of the load (the dossier, its components,
 # steps, history and hand-over, its outbox row, its audit records as the write stores them, the code and register

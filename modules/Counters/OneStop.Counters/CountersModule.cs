@@ -76,7 +76,9 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionFiler>();
         services.AddScoped<Features.Dossiers.Online.OnlineSubmissionReview>();
         services.AddScoped<ICitizenSubmissionApi, Features.CitizenSubmissions.CitizenSubmissionApi>(); // online submission from our own portal (ADR 0049)
-        services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>();
+        // An online dossier takes its code (a row lock per agency-day that the desks' intakes wait for): one commit per
+        // submission, never held for a whole relay batch (ADR 0057).
+        services.AddIntegrationEventHandler<OneStop.Integration.Contracts.OnlineDossierSubmitted, Features.Dossiers.Online.OnlineSubmissionHandler, CountersDbContext>(oneAtATime: true);
         services.AddIntegrationEventHandler<OneStop.Platform.UnitsReorganised, Features.Search.ReindexAfterReorganisation, CountersDbContext>();
         services.AddDossierOverdue();
         services.AddDossierSearch(configuration);

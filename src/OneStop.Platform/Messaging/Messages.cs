@@ -29,3 +29,16 @@ public interface IIntegrationEventHandler<in TEvent> where TEvent : IntegrationE
 {
     Task HandleAsync(TEvent @event, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A handler that can take the events of one relay round at once (e.g. one search-index commit for the batch instead of
+/// one per event). It sees events of several units together, so it must not depend on the ambient unit (it runs
+/// unrestricted) and must be idempotent for events it already applied: its work can outlive a rolled-back inbox commit
+/// (ADR 0057). When the batch fails, the relay delivers the same events one at a time through
+/// <see cref="IIntegrationEventHandler{TEvent}.HandleAsync"/>.
+/// </summary>
+public interface IIntegrationEventBatchHandler<in TEvent> : IIntegrationEventHandler<TEvent> where TEvent : IntegrationEvent
+{
+    /// <summary>The events in delivery order (in order per ordering key).</summary>
+    Task HandleBatchAsync(IReadOnlyList<TEvent> events, CancellationToken cancellationToken);
+}

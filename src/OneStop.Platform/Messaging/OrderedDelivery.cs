@@ -15,8 +15,21 @@ public sealed class OrderedDelivery(TimeProvider clock, ILogger<OrderedDelivery>
     /// One round over <typeparamref name="TMessage"/> in <paramref name="db"/>: <paramref name="deliver"/> returns null
     /// when the receiver took the message, else the error; each outcome is saved at once. Returns how many were delivered.
     /// </summary>
-    public async Task<int> DeliverDueAsync<TMessage>(
+    public Task<int> DeliverDueAsync<TMessage>(
         DbContext db, DeliveryPolicy policy, Func<TMessage, CancellationToken, Task<string?>> deliver, CancellationToken ct)
+        where TMessage : DeliverableMessage =>
+        DeliverDueAsync(db, policy, deliver, null, ct);
+
+    /// <summary>
+    /// As above, but first offers <paramref name="deliverAll"/> every message of the round that could go (in id order;
+    /// per key only the run of oldest pending ones). It answers per message: null when every receiver took it, the error
+    /// when one failed, and nothing for a message it held back (an older one of its key failed); the outcomes are saved
+    /// in one write, with the same attempts, backoff and dead letters as one at a time. When it throws, the round goes
+    /// one message at a time through <paramref name="deliver"/>, which must skip what the batch already handled (the inbox does).
+    /// </summary>
+    public async Task<int> DeliverDueAsync<TMessage>(
+        DbContext db, DeliveryPolicy policy, Func<TMessage, CancellationToken, Task<string?>> deliver,
+        Func<IReadOnlyList<TMessage>, CancellationToken, Task<IReadOnlyDictionary<Guid, string?>>>? deliverAll, CancellationToken ct)
         where TMessage : DeliverableMessage
     {
         var now = clock.GetUtcNow();
@@ -36,6 +49,36 @@ public sealed class OrderedDelivery(TimeProvider clock, ILogger<OrderedDelivery>
                 .Where(m => m.State == DeliveryStates.Pending && keys.Contains(m.OrderingKey!))
                 .Select(m => new { Key = m.OrderingKey!, m.Id }).ToListAsync(ct);
         var waiting = queued.GroupBy(m => m.Key).ToDictionary(g => g.Key, g => new SortedSet<Guid>(g.Select(m => m.Id)));
+        if (deliverAll is not null && Deliverable(due, waiting) is { Count: > 1 } batch)
+        {
+            IReadOnlyDictionary<Guid, string?>? outcomes;
+            try
+            {
+                outcomes = await deliverAll(batch, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcomes = null;
+                logger.LogWarning(e, "A batch of {Count} {MessageType} failed; delivering them one at a time", batch.Count, typeof(TMessage).Name);
+            }
+
+            if (outcomes is not null)
+            {
+                var taken = 0;
+                foreach (var message in batch)
+                {
+                    if (outcomes.TryGetValue(message.Id, out var error))
+                    {
+                        message.Attempts++;
+                        taken += Record(message, error, policy) ? 1 : 0;
+                    }
+                }
+
+                await db.SaveChangesAsync(ct);
+                return taken; // held-back messages wait behind older ones of their keys: a later round sees them
+            }
+        }
+
         var delivered = 0;
         foreach (var message in due)
         {
@@ -57,32 +100,70 @@ public sealed class OrderedDelivery(TimeProvider clock, ILogger<OrderedDelivery>
                 logger.LogWarning(e, "Delivery of {MessageType} {MessageId} failed (attempt {Attempt})", typeof(TMessage).Name, message.Id, message.Attempts);
             }
 
-            if (error is null)
+            if (Record(message, error, policy))
             {
-                message.State = DeliveryStates.Delivered;
-                message.DeliveredAt = clock.GetUtcNow();
-                message.LastError = null;
                 line?.Remove(message.Id); // its successor may go in this same round
                 delivered++;
             }
             else
             {
-                message.LastError = error.Length > 2000 ? error[..2000] : error;
                 line?.Clear(); // the key waits for this message
-                if (message.Attempts >= policy.MaxAttempts)
-                {
-                    message.State = DeliveryStates.Dead;
-                    logger.LogWarning("{MessageType} {MessageId} dead-lettered after {Attempts} attempts: {Error}", typeof(TMessage).Name, message.Id, message.Attempts, error);
-                }
-                else
-                {
-                    message.NextAttemptAt = clock.GetUtcNow() + policy.Backoff(message.Attempts, Random.Shared.NextDouble());
-                }
             }
 
             await db.SaveChangesAsync(ct);
         }
 
         return delivered;
+    }
+
+    /// <summary>Marks one attempt's outcome (delivered, or the error with backoff or the dead letter); true when delivered.</summary>
+    private bool Record<TMessage>(TMessage message, string? error, DeliveryPolicy policy) where TMessage : DeliverableMessage
+    {
+        if (error is null)
+        {
+            message.State = DeliveryStates.Delivered;
+            message.DeliveredAt = clock.GetUtcNow();
+            message.LastError = null;
+            return true;
+        }
+
+        message.LastError = error.Length > 2000 ? error[..2000] : error;
+        if (message.Attempts >= policy.MaxAttempts)
+        {
+            message.State = DeliveryStates.Dead;
+            logger.LogWarning("{MessageType} {MessageId} dead-lettered after {Attempts} attempts: {Error}", typeof(TMessage).Name, message.Id, message.Attempts, error);
+        }
+        else
+        {
+            message.NextAttemptAt = clock.GetUtcNow() + policy.Backoff(message.Attempts, Random.Shared.NextDouble());
+        }
+
+        return false;
+    }
+
+    /// <summary>What the one-at-a-time loop would deliver if every delivery succeeded: per key, the oldest pending messages in a row.</summary>
+    private static List<TMessage> Deliverable<TMessage>(List<TMessage> due, Dictionary<string, SortedSet<Guid>> waiting)
+        where TMessage : DeliverableMessage
+    {
+        var lines = waiting.ToDictionary(w => w.Key, w => new Queue<Guid>(w.Value));
+        var batch = new List<TMessage>(due.Count);
+        foreach (var message in due)
+        {
+            if (message.OrderingKey is not { } key)
+            {
+                batch.Add(message);
+            }
+            else if (!lines.TryGetValue(key, out var line))
+            {
+                batch.Add(message); // as the loop below: no line read for its key, nothing older to wait for
+            }
+            else if (line.TryPeek(out var oldest) && oldest == message.Id)
+            {
+                line.Dequeue();
+                batch.Add(message);
+            }
+        }
+
+        return batch;
     }
 }

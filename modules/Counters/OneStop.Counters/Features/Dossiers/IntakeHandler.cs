@@ -178,21 +178,17 @@ internal sealed class IntakeHandler(
         var reception = channel == DossierChannels.Direct ? await workflow.PrepareReceptionAsync(dossier, procedure, ct) : null;
         // Inside an inbox handler the relay's transaction is already open: the code and the dossier commit with it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (reception is not null)
+        // Our own transaction rolls back whole on any failure: EF's savepoint around the save (two more round trips while
+        // the code's row is locked) would protect nothing.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = savepoints && transaction is null;
+        try
         {
-            // At the desk the applicant is in front of the officer: submitted and received in one step. The code and the
-            // register's line in one round trip: both rows stay locked until the commit.
-            var (number, line) = await RunningNumbers.NextPairAsync<DossierCodeCounter, DossierRegisterCounter>(
-                db, [desk.Code, today], [receiving.Id, today.Year], ct);
-            dossier.Code = CodeOf(desk.Code, today, number);
-            db.Dossiers.Add(dossier);
-            await workflow.ReceiveAsync(dossier, reception with { RegisterLine = line }, ct);
+            await WriteAsync(dossier, reception, desk.Code, receiving.Id, today, ct);
         }
-        else
+        finally
         {
-            dossier.Code = CodeOf(desk.Code, today, await RunningNumbers.NextAsync<DossierCodeCounter>(db, [desk.Code, today], ct));
-            db.Dossiers.Add(dossier);
-            await workflow.SaveAsync(dossier, DossierTransitions.Submitted, null, null, ct);
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
 
         if (transaction is not null)
@@ -200,6 +196,27 @@ internal sealed class IntakeHandler(
             await transaction.CommitAsync(ct);
         }
         return dossier;
+    }
+
+    /// <summary>The numbers and the writes, inside the intake's transaction.</summary>
+    private async Task WriteAsync(Dossier dossier, Reception? reception, string deskCode, Guid receivingUnitId, DateOnly today, CancellationToken ct)
+    {
+        if (reception is not null)
+        {
+            // At the desk the applicant is in front of the officer: submitted and received in one step. The code and the
+            // register's line in one round trip: both rows stay locked until the commit.
+            var (number, line) = await RunningNumbers.NextPairAsync<DossierCodeCounter, DossierRegisterCounter>(
+                db, [deskCode, today], [receivingUnitId, today.Year], ct);
+            dossier.Code = CodeOf(deskCode, today, number);
+            db.Dossiers.Add(dossier);
+            await workflow.ReceiveAsync(dossier, reception with { RegisterLine = line }, ct);
+        }
+        else
+        {
+            dossier.Code = CodeOf(deskCode, today, await RunningNumbers.NextAsync<DossierCodeCounter>(db, [deskCode, today], ct));
+            db.Dossiers.Add(dossier);
+            await workflow.SaveAsync(dossier, DossierTransitions.Submitted, null, null, ct);
+        }
     }
 
     /// <summary>
