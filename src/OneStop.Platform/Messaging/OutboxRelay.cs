@@ -124,12 +124,21 @@ public sealed class OutboxRelay(
             await DeliverAsync(handler, message, @event, ct);
         }
 
-        // Every consumer has it: how long it took since it was published with its change (ADR 0041).
-        var name = new KeyValuePair<string, object?>("event", EventName(message.Type));
-        OneStop.Platform.Telemetry.PlatformTelemetry.OutboxLag.Record(Math.Max(0, (clock.GetUtcNow() - message.OccurredAt).TotalSeconds), name);
-        OneStop.Platform.Telemetry.PlatformTelemetry.EventsDelivered.Add(1, name);
+        Delivered(message, clock.GetUtcNow());
         return null;
     }
+
+    /// <summary>Every consumer has it: how long it took since it was published with its change (ADR 0041).</summary>
+    private static void Delivered(OutboxMessage message, DateTimeOffset now)
+    {
+        var name = new KeyValuePair<string, object?>("event", EventName(message.Type));
+        OneStop.Platform.Telemetry.PlatformTelemetry.OutboxLag.Record(Math.Max(0, (now - message.OccurredAt).TotalSeconds), name);
+        OneStop.Platform.Telemetry.PlatformTelemetry.EventsDelivered.Add(1, name);
+    }
+
+    /// <summary>The consumer's record that it handled the message, committed with what its handler wrote.</summary>
+    private InboxMessage InboxRow(EventHandlerRegistration registration, OutboxMessage message) =>
+        new() { MessageId = message.Id, Consumer = registration.Consumer, ProcessedAt = clock.GetUtcNow() };
 
     /// <summary>
     /// A round's messages at once (ADR 0057): each consumer takes all of its events in one DI scope and one transaction
@@ -193,10 +202,7 @@ public sealed class OutboxRelay(
         var now = clock.GetUtcNow();
         foreach (var (message, _) in events.Where(e => outcomes.TryGetValue(e.Message.Id, out var error) && error is null))
         {
-            // Every consumer has it: how long it took since it was published with its change (ADR 0041).
-            var name = new KeyValuePair<string, object?>("event", EventName(message.Type));
-            OneStop.Platform.Telemetry.PlatformTelemetry.OutboxLag.Record(Math.Max(0, (now - message.OccurredAt).TotalSeconds), name);
-            OneStop.Platform.Telemetry.PlatformTelemetry.EventsDelivered.Add(1, name);
+            Delivered(message, now);
         }
 
         return outcomes;
@@ -256,7 +262,6 @@ public sealed class OutboxRelay(
         var handler = scope.ServiceProvider.GetRequiredService(registration.HandlerType);
         var invoker = HandlerInvoker.For(registration.EventType);
         var actor = "event:" + registration.HandlerType.Name;
-        InboxMessage Inbox(OutboxMessage m) => new() { MessageId = m.Id, Consumer = registration.Consumer, ProcessedAt = clock.GetUtcNow() };
         if (invoker.IsBatchHandler(handler))
         {
             var done = false;
@@ -279,7 +284,7 @@ public sealed class OutboxRelay(
 
             if (done)
             {
-                db.AddRange(todo.Select(i => Inbox(i.Message)));
+                db.AddRange(todo.Select(i => InboxRow(registration, i.Message)));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 foreach (var (message, _) in todo)
@@ -305,7 +310,7 @@ public sealed class OutboxRelay(
                 // The handler acts for the unit the event belongs to, as on the one-at-a-time path.
                 using (current.Change(new UnitScope(Guid.Empty, message.UnitPath, ""), null, actor))
                 {
-                    db.Add(Inbox(message));
+                    db.Add(InboxRow(registration, message));
                     await invoker.HandleAsync(handler, @event, ct);
                     // What the handler left unsaved is saved in its event's scope (the write-scope check and the audit
                     // records see that unit); inbox rows alone wait for the one save at the end. Then the tracker keeps
@@ -338,7 +343,7 @@ public sealed class OutboxRelay(
                 var done = todo.Where(i => handled.TryGetValue(i.Message.Id, out var error) && error is null).Select(i => i.Message.Id).ToList();
                 var written = await db.Set<InboxMessage>().AsNoTracking()
                     .Where(i => i.Consumer == registration.Consumer && done.Contains(i.MessageId)).Select(i => i.MessageId).ToListAsync(ct);
-                db.AddRange(todo.Where(i => done.Contains(i.Message.Id) && !written.Contains(i.Message.Id)).Select(i => Inbox(i.Message)));
+                db.AddRange(todo.Where(i => done.Contains(i.Message.Id) && !written.Contains(i.Message.Id)).Select(i => InboxRow(registration, i.Message)));
             }
         }
 
@@ -372,7 +377,7 @@ public sealed class OutboxRelay(
 
         var handler = scope.ServiceProvider.GetRequiredService(registration.HandlerType);
         await HandlerInvoker.For(registration.EventType).HandleAsync(handler, @event, ct);
-        db.Add(new InboxMessage { MessageId = message.Id, Consumer = registration.Consumer, ProcessedAt = clock.GetUtcNow() });
+        db.Add(InboxRow(registration, message));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
