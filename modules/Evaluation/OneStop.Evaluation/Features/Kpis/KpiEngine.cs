@@ -334,9 +334,7 @@ internal sealed class KpiEngine(
                     parts.AddRange(await MonthAsync(month));
                 }
 
-                sums = parts.GroupBy(r => (r.KpiCode, r.UnitId, r.UnitPath, r.AsIsUnitId, r.RollsUp))
-                    .Select(g => new KpiRow(g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Sum(r => r.Numerator), g.Sum(r => r.Denominator), g.Key.AsIsUnitId, g.Key.RollsUp))
-                    .ToList();
+                sums = SumRows(parts);
             }
 
             await write(Roll(context, codes, period, sums, startedAt).ToList());
@@ -435,10 +433,14 @@ internal sealed class KpiEngine(
             return sums.Select(g => new KpiRow(g.KpiCode, g.UnitId, g.UnitPath, g.N, g.D, g.AsIsUnitId, g.RollsUp)).ToList();
         }
 
-        return (await partials.ToListAsync(ct)).GroupBy(p => (p.KpiCode, p.UnitId, p.UnitPath, p.AsIsUnitId, p.RollsUp))
-            .Select(g => new KpiRow(g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Sum(p => p.Numerator), g.Sum(p => p.Denominator), g.Key.AsIsUnitId, g.Key.RollsUp))
-            .ToList();
+        return SumRows((await partials.ToListAsync(ct)).Select(p => new KpiRow(p.KpiCode, p.UnitId, p.UnitPath, p.Numerator, p.Denominator, p.AsIsUnitId, p.RollsUp)));
     }
+
+    /// <summary>Rows added up per code, unit and "as is" choice, as a period's GROUP BY over its partials does.</summary>
+    private static List<KpiRow> SumRows(IEnumerable<KpiRow> rows) =>
+        rows.GroupBy(r => (r.KpiCode, r.UnitId, r.UnitPath, r.AsIsUnitId, r.RollsUp))
+            .Select(g => new KpiRow(g.Key.KpiCode, g.Key.UnitId, g.Key.UnitPath, g.Sum(r => r.Numerator), g.Sum(r => r.Denominator), g.Key.AsIsUnitId, g.Key.RollsUp))
+            .ToList();
 
     private async Task WritePartialsAsync(List<KpiDayPartial> partials, CancellationToken ct)
     {
