@@ -162,40 +162,26 @@ static (double Host, double Postgres)? CpuTimes()
         return null;
     }
 
-    const double MsPerTick = 10; // USER_HZ is 100 on Linux
-    static string[]? Stat(string dir)
-    {
-        try
-        {
-            var text = File.ReadAllText(Path.Combine(dir, "stat"));
-            return text[(text.LastIndexOf(')') + 2)..].Split(' '); // [0] = state, [1] = ppid, [11..14] = utime stime cutime cstime
-        }
-        catch (IOException)
-        {
-            return null; // the process ended meanwhile: its time is in its parent's cutime
-        }
-    }
-
-    static double Ticks(string[] f, bool children) => double.Parse(f[11]) + double.Parse(f[12]) + (children ? double.Parse(f[13]) + double.Parse(f[14]) : 0);
     var pg = 0.0;
     foreach (var dir in Directory.EnumerateDirectories("/proc"))
     {
-        if (!int.TryParse(Path.GetFileName(dir), out var pid) || Stat(dir) is not { } f)
+        // A child that ended meanwhile has no stat any more: its time is in its parent's cutime.
+        if (!int.TryParse(Path.GetFileName(dir), out var pid) || ProcStat.Fields(dir) is not { } f)
         {
             continue;
         }
 
         if (pid == postmaster)
         {
-            pg += Ticks(f, children: true);
+            pg += ProcStat.CpuMilliseconds(f, children: true);
         }
         else if (f[1] == postmaster.ToString())
         {
-            pg += Ticks(f, children: false);
+            pg += ProcStat.CpuMilliseconds(f, children: false);
         }
     }
 
-    return (Stat($"/proc/{host}") is { } h ? Ticks(h, children: false) * MsPerTick : 0, pg * MsPerTick);
+    return (ProcStat.Fields($"/proc/{host}") is { } h ? ProcStat.CpuMilliseconds(h, children: false) : 0, pg);
 }
 
 internal sealed record Dto(string Code);

@@ -308,25 +308,9 @@ static async Task<(Figures First, Figures Second)> MeasureSideBySide(int firstRu
     }
 }
 
-// utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses), in clock
-// ticks of 10 ms; zero where /proc cannot be read (then the PostgreSQL CPU column reads 0).
-static TimeSpan BackendCpu(int pid)
-{
-    try
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
-    }
-    catch (IOException)
-    {
-        return TimeSpan.Zero;
-    }
-    catch (UnauthorizedAccessException)
-    {
-        return TimeSpan.Zero;
-    }
-}
+// utime + stime of a PostgreSQL backend; zero where /proc cannot be read (then the PostgreSQL CPU column reads 0).
+static TimeSpan BackendCpu(int pid) =>
+    ProcStat.Fields($"/proc/{pid}") is { } fields ? TimeSpan.FromMilliseconds(ProcStat.CpuMilliseconds(fields, children: false)) : TimeSpan.Zero;
 
 // The same search in SQL, with the index suited to the kind of text: scope by path prefix; words as a full-text query
 // (every word must occur, as in the engine; ranked by ts_rank when sorted by relevance), a name as a folded substring
