@@ -66,6 +66,26 @@ public abstract class DossierApiTests<TFactory> where TFactory : OneStopFactory
     }
 
     [Fact]
+    public async Task The_menu_counts_what_waits_in_every_queue_of_the_person_as_the_work_page_does()
+    {
+        // The menu's count is one statement over the person's queues (a UNION ALL counted per queue): it must add up to
+        // the queues' own counts, on both databases, for a person with several queues.
+        var desk = await fx.SignInAsync(DeskA);
+        await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration()), HttpStatusCode.Created);
+        await Ok(await desk.PostAsJsonAsync("/api/v1/counters/dossiers", BirthRegistration()), HttpStatusCode.Created);
+        foreach (var person in new[] { DeskA, WardLeader })
+        {
+            var client = person == DeskA ? desk : await fx.SignInAsync(person);
+            var queues = (await client.GetFromJsonAsync<JsonElement>("/api/v1/counters/work")).EnumerateArray().ToList();
+            queues.Count.ShouldBeGreaterThan(person == DeskA ? 1 : 0, person);
+            var waiting = queues.Sum(q => q.GetProperty("count").GetInt32());
+            var page = await client.GetStringAsync("/Counters/Work");
+            var badge = System.Text.RegularExpressions.Regex.Match(page, "href=\"/Counters/Work\"[^>]*>[^\\n]*?data-testid=\"menu-count\">(\\d+)<");
+            (badge.Success ? int.Parse(badge.Groups[1].Value) : 0).ShouldBe(waiting, person);
+        }
+    }
+
+    [Fact]
     public async Task Desk_intake_numbers_the_dossier_and_computes_its_due_date_with_an_explanation()
     {
         var desk = await fx.SignInAsync(DeskA);

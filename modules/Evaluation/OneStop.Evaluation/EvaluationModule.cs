@@ -46,6 +46,7 @@ public sealed class EvaluationModule : ModuleBase
         services.AddScoped<IDemoDataContributor, Features.Demo.DemoKpis>();
         services.AddScoped<BreachScanner>();
         services.AddScoped<KpiQueries>();
+        services.AddSingleton<KpiDefinitionCache>();
         services.AddScoped<KpiGlossary>();
         services.AddScoped<Features.Targets.KpiTargetHandler>();
         services.AddScoped<EvaluationReport>();

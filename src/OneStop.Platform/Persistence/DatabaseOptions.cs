@@ -14,6 +14,12 @@ public sealed class DatabaseOptions
     /// <summary>Folder for SQLite files and other embedded data, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "App_Data";
 
+    /// <summary>
+    /// EF Core's detection of a context used by two threads at once (an exception instead of undefined behaviour). It
+    /// costs two async-local writes per row read, so it is off unless set; the tests switch it on (ADR 0061).
+    /// </summary>
+    public bool ThreadSafetyChecks { get; set; }
+
     public bool IsPostgreSql => string.Equals(Provider, DatabaseProviders.PostgreSql, StringComparison.OrdinalIgnoreCase);
 }
 

@@ -17,7 +17,10 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddPlatformDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) => ConfigureProvider(sp, options, typeof(TContext), schema));
+        // The options once per host, not once per request: built per scope they cost every request a rebuild of EF's
+        // warning configuration and extensions for each context it touches, and a field-by-field comparison with the
+        // cached ones. They depend only on singletons (the database options, the save interceptor).
+        services.AddDbContext<TContext>((sp, options) => ConfigureProvider(sp, options, typeof(TContext), schema), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton(new DbContextRegistration(typeof(TContext), schema));
         return services;
     }
@@ -43,5 +46,9 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         options.AddInterceptors(sp.GetRequiredService<PlatformSaveChangesInterceptor>());
+        // EF's check that a context is not used by two threads at once sets an async-local value twice per row read
+        // (a tenth of the cockpit page's allocations, ADR 0061): on for the tests, where misuse must fail loudly, off
+        // in the product by default.
+        options.EnableThreadSafetyChecks(db.ThreadSafetyChecks);
     }
 }

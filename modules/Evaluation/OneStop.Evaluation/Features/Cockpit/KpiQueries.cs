@@ -49,9 +49,9 @@ internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary
 /// </summary>
 internal sealed class KpiQueries(
     EvaluationDbContext db, IAdministrativeUnitDirectory units, ICurrentScope scope, IEnumerable<IKpiCalculator> calculators, PlatformDbContext platform,
-    KpiGlossary glossary)
+    KpiGlossary glossary, KpiDefinitionCache definitionCache)
 {
-    private Dictionary<string, KpiDefinition>? _definitions;
+    private IReadOnlyDictionary<string, KpiDefinition>? _definitions;
 
     /// <summary><see cref="KpiStructures.Was"/> or <see cref="KpiStructures.Is"/>: the view of this request's reads.</summary>
     public string Structure { get; private set; } = KpiStructures.Is;
@@ -86,7 +86,7 @@ internal sealed class KpiQueries(
     public IReadOnlySet<string> ActiveCodes { get; } = calculators.SelectMany(c => c.KpiCodes).ToHashSet();
 
     public async Task<IReadOnlyDictionary<string, KpiDefinition>> DefinitionsAsync(CancellationToken ct) =>
-        _definitions ??= await db.Definitions.AsNoTracking().OrderBy(d => d.Order).ToDictionaryAsync(d => d.Code, ct);
+        _definitions ??= await definitionCache.GetAsync(db, ct);
 
     /// <summary>The unit asked for, if it is in the caller's scope (else 404 with a stable code).</summary>
     public async Task<AdministrativeUnitInfo> UnitAsync(Guid? unitId, CancellationToken ct)
@@ -248,7 +248,14 @@ internal sealed class KpiQueries(
 
         var ids = children.Select(c => c.Id).ToList();
         var key = period.Key;
-        var snapshots = (await Snapshots().Where(s => s.PeriodKey == key && ids.Contains(s.UnitId)).ToListAsync(ct))
+        // The figures of the children's rows only: the cockpit of a province reads hundreds of snapshots a page, and
+        // their unit paths, levels, period and view (strings the rows do not show) were most of what it read.
+        var snapshots = (await Snapshots().Where(s => s.PeriodKey == key && ids.Contains(s.UnitId))
+                .Select(s => new KpiSnapshot
+                {
+                    Id = s.Id, KpiCode = s.KpiCode, UnitId = s.UnitId, Numerator = s.Numerator, Denominator = s.Denominator, Value = s.Value,
+                    Target = s.Target, Met = s.Met, Points = s.Points, ComputedAt = s.ComputedAt,
+                }).ToListAsync(ct))
             .GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, KpiSnapshot>)g.ToDictionary(s => s.KpiCode));
         var empty = new Dictionary<string, KpiSnapshot>();
         return children.Select(c =>

@@ -20,6 +20,11 @@ internal sealed class WorkQueueQueries(CountersDbContext db, ICurrentScope scope
     /// <param name="withItems">The page's view: overdue and due-soon counts and the first dossiers; without it the counts alone.</param>
     public async Task<IReadOnlyList<WorkQueue>> QueuesAsync(ClaimsPrincipal user, bool withItems, CancellationToken ct)
     {
+        if (!withItems)
+        {
+            return await CountsAsync(user, ct);
+        }
+
         var now = time.GetUtcNow();
         var soon = now + DossierQueries.DueSoonWindow;
         var queues = new List<WorkQueue>();
@@ -31,10 +36,9 @@ internal sealed class WorkQueueQueries(CountersDbContext db, ICurrentScope scope
             }
 
             var count = await query.CountAsync(ct);
-            if (!withItems || count == 0)
+            if (count == 0)
             {
-                // The menu's count runs on every page: the count alone, one query a queue.
-                queues.Add(new WorkQueue(kind, count, 0, 0, []));
+                queues.Add(new WorkQueue(kind, 0, 0, 0, []));
                 continue;
             }
 
@@ -47,6 +51,36 @@ internal sealed class WorkQueueQueries(CountersDbContext db, ICurrentScope scope
         }
 
         return queues;
+    }
+
+    /// <summary>
+    /// The counts alone, for the menu on every page: the person's queues as one statement (each queue's dossiers tagged
+    /// with its number, <c>UNION ALL</c>, counted per number), one round trip instead of one per queue.
+    /// </summary>
+    private async Task<IReadOnlyList<WorkQueue>> CountsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var kinds = new List<string>();
+        IQueryable<int>? tagged = null;
+        foreach (var kind in WorkQueueKinds.All)
+        {
+            if (await QueryAsync(kind, user) is not { } query)
+            {
+                continue;
+            }
+
+            var number = kinds.Count;
+            kinds.Add(kind);
+            var mine = query.Select(_ => number);
+            tagged = tagged is null ? mine : tagged.Concat(mine);
+        }
+
+        if (tagged is null)
+        {
+            return [];
+        }
+
+        var counts = await tagged.GroupBy(n => n).Select(g => new { Number = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Number, x => x.Count, ct);
+        return kinds.Select((kind, number) => new WorkQueue(kind, counts.GetValueOrDefault(number), 0, 0, [])).ToList();
     }
 
     /// <summary>The dossiers of one queue, or null when the person has no such queue (no permission, no agency).</summary>
