@@ -28,7 +28,7 @@ internal static class Charts
         var pad = axis ? 18 : 3;
         double X(int i) => pad + i * (width - 2.0 * pad) / 11;
         double Y(double v) => height - pad - (v - min) / (max - min) * (height - 2.0 * pad);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(1024); // a card's sparkline is about 700 characters: no regrowth
         sb.Append($"<svg class=\"kpi-trend\" viewBox=\"0 0 {width} {height}\" width=\"100%\" height=\"{height}\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(label)}\">");
         if (target is { } t)
         {

@@ -184,6 +184,26 @@ internal sealed class KpiQueries(
         return new QualityIndex(unitId, unitPath, periodKey, groups.Sum(g => g.Points), measured, groups);
     }
 
+    /// <summary>
+    /// The 766 index's points alone (what <see cref="BuildIndex"/> sums), for the children's ranking: a province's page
+    /// ranks hundreds of units and needs no indicator values to do it.
+    /// </summary>
+    public static decimal IndexPoints(IReadOnlyDictionary<string, KpiDefinition> definitions, IReadOnlyDictionary<string, KpiSnapshot> snapshots)
+    {
+        var points = 0m;
+        foreach (var (code, snapshot) in snapshots)
+        {
+            if (snapshot.Points is { } p && definitions.TryGetValue(code, out var d) && IndexGroups.Contains(d.Group))
+            {
+                points += p;
+            }
+        }
+
+        return points;
+    }
+
+    private static readonly HashSet<string> IndexGroups = KpiSeeder.Groups.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>One card per plan target: the unit's value in the period, the target, RAG and the monthly trend of the year.</summary>
     public async Task<IReadOnlyList<KpiCard>> CardsAsync(AdministrativeUnitInfo unit, KpiPeriod period, CancellationToken ct)
     {
@@ -261,7 +281,7 @@ internal sealed class KpiQueries(
         return children.Select(c =>
         {
             var mine = snapshots.GetValueOrDefault(c.Id) ?? empty;
-            return new ChildRow(c, mine, BuildIndex(c.Id, c.Path, key, definitions, mine).Points);
+            return new ChildRow(c, mine, IndexPoints(definitions, mine));
         }).OrderByDescending(r => r.IndexPoints).ThenBy(r => r.Unit.Name).ToList();
     }
 
