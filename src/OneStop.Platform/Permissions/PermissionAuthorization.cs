@@ -112,7 +112,9 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
                 return loaded;
             }
 
-            var fresh = await LoadAsync(roles);
+            // The request's own context: a scope of its own per request only to read a few grants cost every page
+            // a second set of scoped services and a second context.
+            var fresh = await LoadAsync(context.RequestServices.GetRequiredService<PlatformDbContext>(), roles);
             foreach (var role in roles)
             {
                 fresh.TryAdd(role, []);
@@ -122,13 +124,17 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
             return fresh;
         }
 
-        return _grants ??= await LoadAsync(null);
+        if (_grants is { } cached)
+        {
+            return cached;
+        }
+
+        using var scope = scopes.CreateScope();
+        return _grants = await LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), null);
     }
 
-    private async Task<Dictionary<string, HashSet<string>>> LoadAsync(List<string>? roles)
+    private static async Task<Dictionary<string, HashSet<string>>> LoadAsync(PlatformDbContext db, List<string>? roles)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var query = db.RolePermissions.AsNoTracking();
         if (roles is not null)
         {
