@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Lucene.Net.Analysis;
@@ -348,6 +349,31 @@ internal sealed class LuceneIndex : IDisposable
 
     private SearchResults Search(IndexSearcher searcher, UnitScope scope, SearchQuery query)
     {
+        var text = SearchText.Normalize(query.Text);
+        // A text of one piece (a dossier code, an identity number, a procedure code) is looked up as an identifier
+        // first: the documents with that identifier visible to the caller are the answer, searched only in the segments
+        // that hold it — no words, no phrase, nothing read elsewhere (ADR 0059). When none is visible the text is searched
+        // as words, as any other; the identifiers were looked up already, so that search does not look again.
+        IReadOnlyList<(Term Term, TermContext Context)>? identifiers = null;
+        if (text.Length > 0 && !text.Any(char.IsWhiteSpace))
+        {
+            identifiers = IdentifierTerms(searcher.IndexReader, text);
+            if (identifiers.Count > 0)
+            {
+                var found = Collect(searcher, IdentifierQuery(identifiers), LeavesHolding(searcher.IndexReader, identifiers), scope, query);
+                if (found.Total > 0)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return Collect(searcher, TextQuery(searcher.IndexReader, text, ranked: query.Sort.IsRelevance, identifiers), null, scope, query);
+    }
+
+    /// <summary>A page, the total and the facets of <paramref name="text"/> in the scope, over <paramref name="leaves"/> (null: every segment).</summary>
+    private SearchResults Collect(IndexSearcher searcher, Query text, IList<AtomicReaderContext>? leaves, UnitScope scope, SearchQuery query)
+    {
         var size = Math.Clamp(query.Size, 1, 1000);
         var sort = query.Sort.IsRelevance
             ? new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.Id, SortFieldType.STRING))
@@ -355,7 +381,23 @@ internal sealed class LuceneIndex : IDisposable
         var after = LuceneCursor.Decode(query.After, query.Sort);
         var top = TopFieldCollector.Create(sort, size + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = new FacetCollector(query.Facets.Select(f => _definition.Field(f)).Where(f => f.Kind == SearchFieldKind.Keyword && f.Facet).Select(f => f.Name).ToList());
-        searcher.Search(TextQuery(searcher.IndexReader, query.Text, ranked: query.Sort.IsRelevance), FilterOf(scope, query), MultiCollector.Wrap(top, facets));
+        var collector = MultiCollector.Wrap(top, facets);
+        if (leaves is null)
+        {
+            searcher.Search(text, FilterOf(scope, query), collector);
+        }
+        else
+        {
+            // The segments holding the identifier, and no others: what IndexSearcher.Search does, over these only. The
+            // identifier leads and its documents are checked against the scope's postings (no bit set of the segment).
+            var weight = searcher.CreateNormalizedWeight(new FilteredQuery(text, FilterOf(scope, query, sparse: true), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY));
+            foreach (var leaf in leaves)
+            {
+                collector.SetNextReader(leaf);
+                weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            }
+        }
+
         var docs = top.GetTopDocs().ScoreDocs;
         var hits = docs.Take(size)
             .Select(d => (Doc: searcher.Doc(d.Doc, HitFields), d.Score))
@@ -364,6 +406,66 @@ internal sealed class LuceneIndex : IDisposable
         var next = docs.Length > size ? LuceneCursor.Encode((FieldDoc)docs[size - 1], query.Sort) : null;
         return new SearchResults(top.TotalHits, hits, facets.Counts(), next);
     }
+
+    /// <summary>The identifier fields holding <paramref name="text"/> as a whole, each with where it is (one look-up per segment).</summary>
+    private List<(Term Term, TermContext Context)> IdentifierTerms(IndexReader reader, string text)
+    {
+        var found = new List<(Term, TermContext)>();
+        var identifier = new BytesRef(SearchText.Identifier(text));
+        foreach (var field in _definition.OfKind(SearchFieldKind.Identifier))
+        {
+            // What TermContext.Build does, with the segments' enumerators reused.
+            TermContext? context = null;
+            foreach (var leaf in reader.Leaves)
+            {
+                if (leaf.AtomicReader.GetTerms(field.Name) is not { } terms)
+                {
+                    continue;
+                }
+
+                var enumerator = TermEnumerators.Rent(leaf.AtomicReader, field.Name, terms);
+                try
+                {
+                    if (enumerator.SeekExact(identifier))
+                    {
+                        context ??= new TermContext(reader.Context);
+                        context.Register(enumerator.GetTermState(), leaf.Ord, enumerator.DocFreq, enumerator.TotalTermFreq);
+                    }
+                }
+                finally
+                {
+                    TermEnumerators.Return(leaf.AtomicReader, field.Name, enumerator);
+                }
+            }
+
+            if (context is not null)
+            {
+                found.Add((new Term(field.Name, identifier), context));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The identifier alone; equal scores, so the hits of a relevance sort come in id order.</summary>
+    private static Query IdentifierQuery(IReadOnlyList<(Term Term, TermContext Context)> identifiers)
+    {
+        if (identifiers.Count == 1)
+        {
+            return new TermQuery(identifiers[0].Term, identifiers[0].Context);
+        }
+
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (term, context) in identifiers)
+        {
+            any.Add(new TermQuery(term, context), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static List<AtomicReaderContext> LeavesHolding(IndexReader reader, IReadOnlyList<(Term Term, TermContext Context)> identifiers) =>
+        reader.Leaves.Where(leaf => identifiers.Any(i => i.Context.Get(leaf.Ord) is not null)).ToList();
 
     // A hit needs its id and source; the version stays on disk.
     private static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { LuceneFields.Id, LuceneFields.Source };
@@ -376,9 +478,9 @@ internal sealed class LuceneIndex : IDisposable
     }
 
     /// <param name="ranked">Whether scores order the hits; when a date does, the phrase (ranking only) is left out.</param>
-    private Query TextQuery(IndexReader reader, string? text, bool ranked)
+    /// <param name="identifiers">The identifiers found for a text of one piece (none visible in the scope), or null when not looked up.</param>
+    private Query TextQuery(IndexReader reader, string normalized, bool ranked, IReadOnlyList<(Term Term, TermContext Context)>? identifiers)
     {
-        var normalized = SearchText.Normalize(text);
         if (normalized.Length == 0)
         {
             return new MatchAllDocsQuery();
@@ -407,7 +509,8 @@ internal sealed class LuceneIndex : IDisposable
 
         // A code typed whole (dossier code, CCCD) finds its document first. A code no document has is left out: words
         // alone then score without a disjunction around them (the same order; scores differ only by a common factor).
-        foreach (var field in _definition.OfKind(SearchFieldKind.Identifier))
+        // A text of one piece had its identifiers looked up already, and none of them is in the scope: words alone.
+        foreach (var field in identifiers is null ? _definition.OfKind(SearchFieldKind.Identifier) : [])
         {
             var term = new Term(field.Name, SearchText.Identifier(normalized));
             if (reader.DocFreq(term) > 0)
@@ -425,7 +528,8 @@ internal sealed class LuceneIndex : IDisposable
     }
 
     /// <summary>The scope and the query's filters; the scope alone when there are none (no boolean wrapper).</summary>
-    private Filter FilterOf(UnitScope scope, SearchQuery query)
+    /// <param name="sparse">The query leads (an identifier): the scope as postings to check its documents against, never a bit set.</param>
+    private Filter FilterOf(UnitScope scope, SearchQuery query, bool sparse = false)
     {
         var filter = new BooleanQuery();
         foreach (var (name, values) in query.Filters.Where(f => f.Value.Length > 0))
@@ -450,7 +554,7 @@ internal sealed class LuceneIndex : IDisposable
         }
 
         // The scope, inside the engine: a document is seen by the units on any of its paths and their ancestors.
-        var scoped = new ScopeFilter(scope.Path);
+        var scoped = new ScopeFilter(scope.Path, sparse);
         if (filter.Clauses.Count == 0)
         {
             return scoped;
@@ -650,7 +754,7 @@ internal sealed class LuceneIndex : IDisposable
 /// province, the root): no postings read at all. A segment of an index built before (no ancestor terms on every
 /// document) still answers by prefix over the full paths, so an old index keeps working until it is rebuilt.
 /// </summary>
-internal sealed class ScopeFilter(string path) : Filter
+internal sealed class ScopeFilter(string path, bool sparse = false) : Filter
 {
     // A scope holding at least 1/32 of a segment is given as a bit set (random access), a smaller one as postings.
     private const int DenseShare = 32;
@@ -690,7 +794,7 @@ internal sealed class ScopeFilter(string path) : Filter
             return new AllDocs(reader.MaxDoc, acceptDocs);
         }
 
-        if (terms.DocFreq >= reader.MaxDoc / DenseShare)
+        if (!sparse && terms.DocFreq >= reader.MaxDoc / DenseShare)
         {
             // A district: as a bit set the words query leads with its rarest word and checks the scope per document,
             // instead of the two leap-frogging over ~10 % of the index each. Reading the postings costs well under a ms.
@@ -748,6 +852,26 @@ internal sealed class ScopeFilter(string path) : Filter
             return enumerator.Docs(acceptDocs, null, DocsFlags.NONE);
         }
     }
+}
+
+/// <summary>
+/// Term enumerators of a segment's fields, reused by searches: a new one allocates ~6 KB on its first seek (frames and FST
+/// arcs as deep as the term), which was most of an identifier look-up's garbage (13 segments × 3 fields). Kept per
+/// segment core — weakly, so they go with the segment after a merge — one per search using it at the same time.
+/// </summary>
+internal static class TermEnumerators
+{
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, ConcurrentBag<TermsEnum>>> Pools = new();
+
+    public static TermsEnum Rent(AtomicReader reader, string field, Terms terms) =>
+        Pool(reader, field).TryTake(out var enumerator) ? enumerator : terms.GetEnumerator();
+
+    public static void Return(AtomicReader reader, string field, TermsEnum enumerator) => Pool(reader, field).Add(enumerator);
+
+    // The core is shared by every reader of the segment (deletes come and go; the terms do not change).
+    private static ConcurrentBag<TermsEnum> Pool(AtomicReader reader, string field) =>
+        Pools.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, ConcurrentBag<TermsEnum>>(StringComparer.Ordinal))
+            .GetOrAdd(field, _ => []);
 }
 
 /// <summary>Counts keyword values (doc values) over every matching document, segment by segment.</summary>

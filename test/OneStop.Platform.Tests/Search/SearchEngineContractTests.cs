@@ -163,6 +163,83 @@ public sealed class SearchEngineContractTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task An_identifier_shared_by_many_dossiers_pages_through_all_of_them_in_the_scope_with_totals_and_facets(string engine)
+    {
+        await using var h = new Harness(engine);
+        // One applicant's 23 dossiers written in three batches (three segments), between others' and a sibling ward's.
+        var mine = Enumerable.Range(1, 23).Select(i => Doc($"HS-{i:00}", applicantId: "030090004321", status: i % 2 == 0 ? "PROCESSING" : "RECEIVED",
+            dueAt: i % 5 == 0 ? null : Day.AddDays(30 - i % 7))).ToArray();
+        await h.Upsert(mine[..8]);
+        await h.Upsert(Doc("OTHER-1"), Doc("OTHER-2", applicantId: "030090005555"));
+        await h.Upsert(mine[8..16]);
+        await h.Upsert(Doc("BH-1", applicantId: "030090004321", path: "/30/288/10510/"), Doc("BH-2", applicantId: "030090004321", path: "/30/288/10510/"));
+        await h.Upsert(mine[16..]);
+
+        foreach (var sort in new[] { SearchSort.Relevance, new SearchSort("dueAt"), new SearchSort("dueAt", Descending: true) })
+        {
+            var seen = new List<string>();
+            string? after = null;
+            var pages = 0;
+            do
+            {
+                var page = await h.Search(CommuneA, new SearchQuery { Text = "030090004321", Sort = sort, Size = 10, After = after, Facets = ["status"] });
+                page.Total.ShouldBe(23);
+                Counts(page, "status").ShouldBe(new Dictionary<string, long> { ["RECEIVED"] = 12, ["PROCESSING"] = 11 });
+                seen.AddRange(page.Hits.Select(x => x.Id));
+                after = page.NextAfter;
+                pages++;
+            }
+            while (after is not null && pages < 10);
+
+            pages.ShouldBe(3);
+            seen.Order(StringComparer.Ordinal).ShouldBe(mine.Select(d => d.Id), $"sort {sort}"); // each once, none of the sibling's
+            if (!sort.IsRelevance)
+            {
+                var expected = mine.Where(d => d.Dates["dueAt"] is not null)
+                    .OrderBy(d => sort.Descending ? -d.Dates["dueAt"]!.Value.ToUnixTimeMilliseconds() : d.Dates["dueAt"]!.Value.ToUnixTimeMilliseconds())
+                    .ThenBy(d => d.Id, StringComparer.Ordinal)
+                    .Select(d => d.Id)
+                    .Concat(mine.Where(d => d.Dates["dueAt"] is null).Select(d => d.Id).Order(StringComparer.Ordinal));
+                seen.ShouldBe(expected.ToList(), $"sort {sort}");
+            }
+        }
+
+        (await h.Search(District, new SearchQuery { Text = "030090004321" })).Total.ShouldBe(25);
+        (await h.Codes(CommuneB, "030090004321")).ShouldBe(["BH-1", "BH-2"], ignoreOrder: true);
+        (await h.Search(CommuneA, new SearchQuery { Text = "030090004321", Filters = new Dictionary<string, string[]> { ["status"] = ["PROCESSING"] } })).Total.ShouldBe(11);
+    }
+
+    /// <summary>
+    /// Lucene answers a text equal to a stored identifier from that identifier alone (ADR 0059); Elasticsearch still ORs
+    /// the identifier with the words (the same dossiers unless the number is also typed into a text field).
+    /// </summary>
+    [Fact]
+    public async Task Lucene_answers_a_text_equal_to_an_identifier_from_the_identifier_alone_and_from_the_words_when_none_is_visible()
+    {
+        await using var h = new Harness(SearchEngines.Lucene);
+        await h.Upsert(
+            Doc("HS-1", applicantId: "030090007777"),
+            // The same number as a word of a text field (typed into the name at the desk).
+            Doc("HS-2", applicant: "Nguyễn Văn An 030090007777", applicantId: "030090001111", status: "PROCESSING"),
+            Doc("HS-3", applicantId: "030090008888", path: "/30/288/10510/"),
+            Doc("HS-4", applicant: "Trần Thị Bình 030090008888", applicantId: "030090002222"));
+        await h.Upsert(Doc("HS-6", applicantId: "030090009999"), Doc("HS-5", applicantId: "030090009999"));
+
+        (await h.Codes(CommuneA, "030090007777")).ShouldBe(["HS-1"]);     // before ADR 0059: HS-1, then HS-2 by its words
+        (await h.Codes(CommuneA, "030090008888")).ShouldBe(["HS-4"]);     // the identifier's dossier is the sibling's: the words
+        (await h.Codes(CommuneB, "030090008888")).ShouldBe(["HS-3"]);
+        (await h.Codes(CommuneA, "030090007777", new SearchQuery { Filters = new Dictionary<string, string[]> { ["status"] = ["PROCESSING"] } }))
+            .ShouldBe(["HS-2"]);                                            // the filters leave none of the identifier's: the words
+        (await h.Codes(CommuneA, "030090009999")).ShouldBe(["HS-5", "HS-6"]); // equal scores: id order
+
+        // A dossier whose identifier changed is not found by the old one (the replaced document is deleted, not gone).
+        await h.Upsert(Doc("HS-1", applicantId: "030090006666", version: 2));
+        (await h.Codes(CommuneA, "030090007777")).ShouldBe(["HS-2"]);
+        (await h.Codes(CommuneA, "030090006666")).ShouldBe(["HS-1"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Filters_on_keywords_and_date_ranges_combine_with_text(string engine)
     {
         await using var h = new Harness(engine);
