@@ -5,8 +5,8 @@ namespace OneStop.Platform.Calendar;
 
 /// <summary>
 /// Reads the calendar tables of the kernel and runs the pure calculators over them. On PostgreSQL the tables are read
-/// once per change (ADR 0060): a trigger gives <c>platform."CalendarVersion"</c> a new value in the transaction of any
-/// write to them, and each read asks that value (one row) and uses the instance's snapshot when it is the same.
+/// once per change (ADR 0060): each read asks the calendar's <see cref="ChangeVersions"/> value (one row) and uses the
+/// instance's snapshot while it is the same.
 /// </summary>
 internal sealed class WorkingCalendarReader(PlatformDbContext db, WorkingCalendarCache cache) : IWorkingCalendar
 {
@@ -64,17 +64,19 @@ internal sealed class WorkingCalendarReader(PlatformDbContext db, WorkingCalenda
         return calendar.IndexFor(hours).DueAt(input);
     }
 
+    /// <summary>The name of the calendar's change version (migration <c>CalendarVersion</c>).</summary>
+    public const string VersionName = "calendar";
+
     private async Task<CalendarSnapshot> SnapshotAsync(CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
+        // The version first, then the rows: rows read after it are at least as new, so a snapshot is never older than
+        // its version says (a change committed in between only makes the next read load again).
+        if (await ChangeVersions.ReadAsync(db.Database, PlatformDbContext.SchemaName, VersionName, ct) is not { } version)
         {
             // Embedded SQLite: no version kept; the tables are read per call, as before ADR 0060.
             return await ReadAsync(Guid.Empty, ct);
         }
 
-        // The version first, then the rows: rows read after it are at least as new, so a snapshot is never older than
-        // its version says (a change committed in between only makes the next read load again).
-        var version = await db.Database.SqlQuery<Guid>($"""SELECT "Version" AS "Value" FROM platform."CalendarVersion" """).SingleAsync(ct);
         if (cache.At(version) is { } cached)
         {
             return cached;
