@@ -73,6 +73,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddScoped<OneStop.Platform.People.PeopleAdministration>();
         services.AddScoped<OneStop.Platform.People.PeopleImport>();
         services.AddScoped<OneStop.Platform.Calendar.IWorkingCalendar, OneStop.Platform.Calendar.WorkingCalendarReader>();
+        services.AddSingleton<OneStop.Platform.Calendar.WorkingCalendarCache>();
         services.AddPlatformSearch(configuration);
         return services;
     }

@@ -60,6 +60,8 @@ public sealed class CountersModule : ModuleBase
         services.AddScoped<TrainingGate>();
         services.AddScoped<DossierAssignees>();
         services.AddScoped<IntakeHandler>();
+        services.AddScoped<IntakeProcedures>();
+        services.AddSingleton<IntakeProcedureCache>();
         services.AddScoped<Features.Catalogue.LocationIndependence.LocationIndependence>();
         services.AddScoped<Features.Catalogue.LocationIndependence.DecisionRegistry>();
         services.AddScoped<Features.Catalogue.DocumentTypes.DocumentTypeRegistry>();

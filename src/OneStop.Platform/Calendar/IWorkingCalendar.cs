@@ -2,7 +2,7 @@ namespace OneStop.Platform.Calendar;
 
 /// <summary>
 /// Lịch làm việc as a service for every module: the official days off (national data) and each unit's office hours,
-/// read from the kernel's tables (about a hundred rows: read per call, no cache to invalidate). Office hours are read
+/// read from the kernel's tables (about a hundred rows, read again only after a change: ADR 0060). Office hours are read
 /// whatever the caller's scope: a dossier received in one unit and resolved in another still counts in the receiving
 /// unit's hours. A year without data throws <see cref="CalendarNotCoveredException"/> rather than guess.
 /// </summary>
@@ -10,6 +10,9 @@ public interface IWorkingCalendar
 {
     /// <summary>The whole calendar, for many look-ups in one go (a scan, a page of dates).</summary>
     Task<WorkingCalendar> LoadAsync(CancellationToken ct = default);
+
+    /// <summary>The whole calendar and the unit's office hours, as of one read (what a due date is counted over).</summary>
+    Task<(WorkingCalendar Calendar, OfficeHours Hours)> ForUnitAsync(Guid unitId, CancellationToken ct = default);
 
     /// <summary>Whether <paramref name="date"/> is a working day (ngày làm việc).</summary>
     Task<bool> IsWorkingDayAsync(DateOnly date, CancellationToken ct = default);

@@ -3,11 +3,20 @@ using OneStop.Platform.Persistence;
 
 namespace OneStop.Platform.Calendar;
 
-/// <summary>Reads the calendar tables of the kernel and runs the pure calculators over them.</summary>
-internal sealed class WorkingCalendarReader(PlatformDbContext db) : IWorkingCalendar
+/// <summary>
+/// Reads the calendar tables of the kernel and runs the pure calculators over them. On PostgreSQL the tables are read
+/// once per change (ADR 0060): each read asks the calendar's <see cref="ChangeVersions"/> value (one row) and uses the
+/// instance's snapshot while it is the same.
+/// </summary>
+internal sealed class WorkingCalendarReader(PlatformDbContext db, WorkingCalendarCache cache) : IWorkingCalendar
 {
-    public async Task<WorkingCalendar> LoadAsync(CancellationToken ct = default) =>
-        new((await db.DaysOff.AsNoTracking().ToListAsync(ct)).Select(d => d.ToEntry()));
+    public async Task<WorkingCalendar> LoadAsync(CancellationToken ct = default) => (await SnapshotAsync(ct)).Calendar;
+
+    public async Task<(WorkingCalendar Calendar, OfficeHours Hours)> ForUnitAsync(Guid unitId, CancellationToken ct = default)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        return (snapshot.Calendar, snapshot.HoursOf(unitId));
+    }
 
     public async Task<bool> IsWorkingDayAsync(DateOnly date, CancellationToken ct = default) =>
         (await LoadAsync(ct)).IsWorkingDay(date);
@@ -35,22 +44,56 @@ internal sealed class WorkingCalendarReader(PlatformDbContext db) : IWorkingCale
     }
 
     public async Task<OfficeHours> OfficeHoursAsync(Guid unitId, CancellationToken ct = default) =>
-        await OwnOfficeHoursAsync(unitId, ct) ?? OfficeHours.Default;
+        (await SnapshotAsync(ct)).HoursOf(unitId);
 
     public async Task<OfficeHours?> OwnOfficeHoursAsync(Guid unitId, CancellationToken ct = default) =>
-        (await OverridesQuery().FirstOrDefaultAsync(h => h.UnitId == unitId, ct))?.ToOfficeHours();
+        (await SnapshotAsync(ct)).Overrides.GetValueOrDefault(unitId);
 
     public async Task<IReadOnlyDictionary<Guid, OfficeHours>> OfficeHoursOverridesAsync(CancellationToken ct = default) =>
-        (await OverridesQuery().ToListAsync(ct)).ToDictionary(h => h.UnitId, h => h.ToOfficeHours());
+        (await SnapshotAsync(ct)).Overrides;
 
-    public async Task<DueDateResult> DueDateAsync(Guid unitId, DueDateInput input, CancellationToken ct = default) =>
-        DueDateCalculator.Compute(await LoadAsync(ct), await OfficeHoursAsync(unitId, ct), input);
+    public async Task<DueDateResult> DueDateAsync(Guid unitId, DueDateInput input, CancellationToken ct = default)
+    {
+        var (calendar, hours) = await ForUnitAsync(unitId, ct);
+        return DueDateCalculator.Compute(calendar, hours, input);
+    }
 
-    public async Task<DateTime> DueAtAsync(Guid unitId, DueDateInput input, CancellationToken ct = default) =>
-        (await LoadAsync(ct)).IndexFor(await OfficeHoursAsync(unitId, ct)).DueAt(input);
+    public async Task<DateTime> DueAtAsync(Guid unitId, DueDateInput input, CancellationToken ct = default)
+    {
+        var (calendar, hours) = await ForUnitAsync(unitId, ct);
+        return calendar.IndexFor(hours).DueAt(input);
+    }
 
-    // Office hours are not secret and a shared dossier counts in the receiving unit's hours: read past the scope filter,
-    // but never a deleted row.
-    private IQueryable<UnitOfficeHours> OverridesQuery() =>
-        db.OfficeHours.IgnoreQueryFilters().AsNoTracking().Where(h => !h.IsDeleted);
+    /// <summary>The name of the calendar's change version (migration <c>CalendarVersion</c>).</summary>
+    public const string VersionName = "calendar";
+
+    private async Task<CalendarSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        // The version first, then the rows: rows read after it are at least as new, so a snapshot is never older than
+        // its version says (a change committed in between only makes the next read load again).
+        if (await ChangeVersions.ReadAsync(db.Database, PlatformDbContext.SchemaName, VersionName, ct) is not { } version)
+        {
+            // Embedded SQLite: no version kept; the tables are read per call, as before ADR 0060.
+            return await ReadAsync(Guid.Empty, ct);
+        }
+
+        if (cache.At(version) is { } cached)
+        {
+            return cached;
+        }
+
+        var snapshot = await ReadAsync(version, ct);
+        cache.Keep(snapshot);
+        return snapshot;
+    }
+
+    private async Task<CalendarSnapshot> ReadAsync(Guid version, CancellationToken ct)
+    {
+        var days = await db.DaysOff.AsNoTracking().ToListAsync(ct);
+        // Office hours are not secret and a shared dossier counts in the receiving unit's hours: read past the scope
+        // filter, but never a deleted row.
+        var overrides = await db.OfficeHours.IgnoreQueryFilters().AsNoTracking().Where(h => !h.IsDeleted).ToListAsync(ct);
+        return new CalendarSnapshot(version, new WorkingCalendar(days.Select(d => d.ToEntry())),
+            overrides.ToDictionary(h => h.UnitId, h => h.ToOfficeHours()));
+    }
 }

@@ -49,10 +49,25 @@ public sealed class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : IDeliveryLeg
 {
+    /// <summary>
+    /// The most events a round takes. A consumer's round is one transaction with one savepoint per event, and each
+    /// savepoint that writes is a subtransaction: past 64 of them PostgreSQL's per-backend subtransaction cache
+    /// (PGPROC_MAX_CACHED_SUBXIDS) overflows, and while that transaction is open every other session's visibility
+    /// checks look subtransactions up in pg_subtrans — the intakes would pay for a large round. A larger
+    /// <c>Outbox:BatchSize</c> is cut to this.
+    /// </summary>
+    public const int MaxRound = 64;
+
     private readonly DeliveryPolicy _policy = new(
         configuration.GetValue("Outbox:MaxAttempts", 20),
         TimeSpan.FromSeconds(configuration.GetValue("Outbox:MaxBackoffSeconds", 300.0)),
-        configuration.GetValue("Outbox:BatchSize", 100));
+        Math.Clamp(configuration.GetValue("Outbox:BatchSize", MaxRound), 1, MaxRound));
+
+    /// <summary>
+    /// How many consumers of a round run at once (<c>Outbox:Parallelism</c>, default 4). Each has its own scope,
+    /// connection and transaction (ADR 0057), so they are independent; a consumer still takes its events in order.
+    /// </summary>
+    private readonly int _parallelism = Math.Max(1, configuration.GetValue("Outbox:Parallelism", 4));
 
     public string Name => "outbox";
 
@@ -173,15 +188,25 @@ public sealed class OutboxRelay(
             events.Add((message, @event));
         }
 
-        foreach (var registration in handlers)
-        {
-            var mine = events.Where(e => e.Event.GetType() == registration.EventType).ToList();
-            if (mine.Count == 0)
+        // The consumers of the round at once, each in its own scope and transaction (ADR 0060), then their answers
+        // merged in registration order, so the outcome is the same as one consumer after the other.
+        var consumers = handlers
+            .Select(r => (Registration: r, Mine: events.Where(e => e.Event.GetType() == r.EventType).ToList()))
+            .Where(c => c.Mine.Count > 0).ToList();
+        var answers = new Dictionary<Guid, string?>[consumers.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, consumers.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct },
+            async (i, token) =>
             {
-                continue;
-            }
+                var (registration, mine) = consumers[i];
+                answers[i] = registration.OneAtATime ? await DeliverEachAsync(registration, mine, token) : await DeliverAllAsync(registration, mine, token);
+            });
 
-            var handled = registration.OneAtATime ? await DeliverEachAsync(registration, mine, ct) : await DeliverAllAsync(registration, mine, ct);
+        for (var i = 0; i < consumers.Count; i++)
+        {
+            var (_, mine) = consumers[i];
+            var handled = answers[i];
             foreach (var (message, _) in mine)
             {
                 if (!handled.TryGetValue(message.Id, out var error))

@@ -68,14 +68,22 @@ public interface IPermissionChecker
 }
 
 /// <summary>
-/// A person's permissions are those of the roles of the membership they act for (claims). The roles' grants are read
-/// from the database once per request, so an admin's change to the matrix applies from everyone's next request on
-/// every instance; outside a request (jobs, tests) they are cached until <see cref="Invalidate"/>.
+/// A person's permissions are those of the roles of the membership they act for (claims). The roles' grants are
+/// checked against the database once per request, so an admin's change to the matrix applies from everyone's next
+/// request on every instance: on PostgreSQL the request asks the grants' change version (ADR 0060, one row) and uses the
+/// instance's copy of the whole matrix while it is the same; on SQLite it reads its roles' rows. Outside a request
+/// (jobs, tests) they are cached until <see cref="Invalidate"/>.
 /// </summary>
 internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IPermissionChecker
 {
+    /// <summary>The name of the grants' change version (migration <c>RoleGrantsVersion</c>).</summary>
+    public const string VersionName = "role-grants";
+
     private const string RequestKey = "onestop:role-grants";
     private volatile Dictionary<string, HashSet<string>>? _grants;
+    private volatile VersionedGrants? _matrix;
+
+    private sealed record VersionedGrants(Guid Version, Dictionary<string, HashSet<string>> Grants);
 
     public async Task<bool> IsGrantedAsync(ClaimsPrincipal principal, string permission)
     {
@@ -112,25 +120,49 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
                 return loaded;
             }
 
-            // The request's own context: a scope of its own per request only to read a few grants cost every page
-            // a second set of scoped services and a second context.
-            var fresh = await LoadAsync(context.RequestServices.GetRequiredService<PlatformDbContext>(), roles);
-            foreach (var role in roles)
+            // The request's own context: a scope of its own per request only to read the grants cost every page a
+            // second set of scoped services and a second context.
+            var fresh = await LoadForRequestAsync(context.RequestServices.GetRequiredService<PlatformDbContext>(), roles);
+            if (roles.Any(role => !fresh.ContainsKey(role)))
             {
-                fresh.TryAdd(role, []);
+                // Roles without grants, so the memo above knows them (a copy: the matrix is shared).
+                fresh = new Dictionary<string, HashSet<string>>(fresh);
+                foreach (var role in roles)
+                {
+                    fresh.TryAdd(role, []);
+                }
             }
 
             context.Items[RequestKey] = fresh;
             return fresh;
         }
 
-        if (_grants is { } cached)
+        return _grants ??= await LoadAsync(null);
+    }
+
+    /// <summary>The whole matrix under its change version when PostgreSQL keeps one, else the request's roles' rows.</summary>
+    private async Task<Dictionary<string, HashSet<string>>> LoadForRequestAsync(PlatformDbContext db, List<string> roles)
+    {
+        // The version first, then the rows: a copy is never older than its version says.
+        if (await ChangeVersions.ReadAsync(db.Database, PlatformDbContext.SchemaName, VersionName, default) is not { } version)
         {
-            return cached;
+            return await LoadAsync(db, roles);
         }
 
+        if (_matrix is { } matrix && matrix.Version == version)
+        {
+            return matrix.Grants;
+        }
+
+        var grants = await LoadAsync(db, null);
+        _matrix = new VersionedGrants(version, grants);
+        return grants;
+    }
+
+    private async Task<Dictionary<string, HashSet<string>>> LoadAsync(List<string>? roles)
+    {
         using var scope = scopes.CreateScope();
-        return _grants = await LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), null);
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), roles);
     }
 
     private static async Task<Dictionary<string, HashSet<string>>> LoadAsync(PlatformDbContext db, List<string>? roles)

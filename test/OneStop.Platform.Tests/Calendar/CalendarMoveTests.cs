@@ -126,7 +126,7 @@ public sealed class CalendarMoveTests
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         (await db.DaysOff.CountAsync()).ShouldBe(2);
-        var calendar = new WorkingCalendarReader(db);
+        var calendar = new WorkingCalendarReader(db, new WorkingCalendarCache());
         (await calendar.LoadAsync()).EntryOn(ExtraDay)!.Name.ShouldBe("Ngày nghỉ do quản trị viên nhập");
         (await calendar.IsWorkingDayAsync(ExtraDay)).ShouldBeFalse();
         (await calendar.OfficeHoursAsync(UnitId)).ShouldBe(new OfficeHours(new(7, 30), new(12, 0), new(13, 0), new(16, 30)));

@@ -23,8 +23,11 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
     /// kernel's tables (another connection), and intake holds its code counter locked for the rest of the request, so
     /// fifty parallel intakes would otherwise each wait for a second pooled connection while holding the first.
     /// </summary>
-    public async Task PrepareAsync(Guid unitId, CancellationToken ct) =>
-        _prepared = (await workingCalendar.LoadAsync(ct), unitId, await workingCalendar.OfficeHoursAsync(unitId, ct));
+    public async Task PrepareAsync(Guid unitId, CancellationToken ct)
+    {
+        var (calendar, hours) = await workingCalendar.ForUnitAsync(unitId, ct);
+        _prepared = (calendar, unitId, hours);
+    }
 
     /// <summary>
     /// The clock of one step (its own budget in working hours from its start, over the receiving unit's calendar and
@@ -53,7 +56,7 @@ internal sealed class DossierClock(IWorkingCalendar workingCalendar)
     private async Task<(WorkingCalendar Calendar, OfficeHours Hours)> CalendarAsync(Guid unitId, CancellationToken ct) =>
         _prepared is { } p && p.UnitId == unitId
             ? (p.Calendar, p.Hours)
-            : (await workingCalendar.LoadAsync(ct), await workingCalendar.OfficeHoursAsync(unitId, ct));
+            : await workingCalendar.ForUnitAsync(unitId, ct);
 
     public async Task RecomputeAsync(Dossier dossier, CancellationToken ct)
     {

@@ -100,7 +100,7 @@ internal static class DossierRules
 /// <summary>Creates dossiers: numbering, competent unit, components checked against the procedure, legal time, due date.</summary>
 internal sealed class IntakeHandler(
     CountersDbContext db, DossierWorkflow workflow, ICurrentScope scope, IAdministrativeUnitDirectory units,
-    Catalogue.LocationIndependence.LocationIndependence locationIndependence, IServiceProvider services)
+    Catalogue.LocationIndependence.LocationIndependence locationIndependence, IntakeProcedures procedures, IServiceProvider services)
 {
     public async Task<Dossier> IntakeAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -113,9 +113,8 @@ internal sealed class IntakeHandler(
         var now = workflow.Now;
         var today = OneStop.Platform.Domain.VietnamTime.DayOf(now);
         // Steps too: reception plans the internal process from this same read (PrepareReceptionAsync does not read it again).
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Components).Include(p => p.LegalTimes).Include(p => p.Fees).Include(p => p.Steps)
-            .Include(p => p.Versions).ThenInclude(v => v.Components).Include(p => p.Versions).ThenInclude(v => v.Fees).AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Code == request.ProcedureCode.Trim(), ct)
+        // Kept per instance while the catalogue is unchanged (ADR 0060): shared, read-only.
+        var procedure = await procedures.FindAsync(request.ProcedureCode.Trim(), ct)
             ?? throw new PlatformException(CountersErrorCodes.ProcedureNotFound, 400, request.ProcedureCode) { MessageCode = CountersMessages.IntakeProcedureNotFound };
         if (!procedure.IsReceivableOn(today))
         {
