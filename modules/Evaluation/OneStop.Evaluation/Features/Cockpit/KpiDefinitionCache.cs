@@ -7,7 +7,8 @@ namespace OneStop.Evaluation.Features.Cockpit;
 /// <summary>
 /// The KPI definitions, read once per host: they are reference data that follow the shipped file at start-up
 /// (<see cref="KpiSeeder"/>) and nothing edits them afterwards, so every cockpit page need not read their texts again
-/// (a round trip and ~35 KB of strings a page). Shared between requests: read-only.
+/// (a round trip and ~35 KB of strings a page). No change version (ADR 0060) is needed: only a deployment changes them,
+/// and then every instance restarts and seeds. Shared between requests: read-only.
 /// </summary>
 internal sealed class KpiDefinitionCache
 {
