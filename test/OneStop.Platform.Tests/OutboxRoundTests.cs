@@ -23,6 +23,20 @@ public static class RoundProbeLog
     public static bool FirstSawSecond;
     public static bool SecondSawFirst;
 
+    /// <summary>
+    /// On a consumer's first event (when asked to wait): says it started and waits for the other to start. One after the
+    /// other, the other could not start before this one's round ends: the wait runs out (false). Null when not waiting.
+    /// </summary>
+    public static async Task<bool?> MeetAsync(TaskCompletionSource mine, TaskCompletionSource other, CancellationToken ct)
+    {
+        if (!WaitForEachOther || !mine.TrySetResult())
+        {
+            return null;
+        }
+
+        return await other.Task.WaitAsync(TimeSpan.FromSeconds(15), ct).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+    }
+
     public static void Reset(bool waitForEachOther)
     {
         Seen.Clear();
@@ -37,11 +51,9 @@ public sealed class FirstRoundProbeConsumer : IIntegrationEventHandler<RoundProb
 {
     public async Task HandleAsync(RoundProbe @event, CancellationToken cancellationToken)
     {
-        if (RoundProbeLog.WaitForEachOther && RoundProbeLog.FirstStarted.TrySetResult())
+        if (await RoundProbeLog.MeetAsync(RoundProbeLog.FirstStarted, RoundProbeLog.SecondStarted, cancellationToken) is { } met)
         {
-            // One after the other, the second consumer could not start before this one's round ends: the wait runs out.
-            RoundProbeLog.FirstSawSecond = await RoundProbeLog.SecondStarted.Task.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken)
-                .ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            RoundProbeLog.FirstSawSecond = met;
         }
 
         RoundProbeLog.Seen.Enqueue(("first", @event.Key, @event.Seq));
@@ -52,10 +64,9 @@ public sealed class SecondRoundProbeConsumer : IIntegrationEventHandler<RoundPro
 {
     public async Task HandleAsync(RoundProbe @event, CancellationToken cancellationToken)
     {
-        if (RoundProbeLog.WaitForEachOther && RoundProbeLog.SecondStarted.TrySetResult())
+        if (await RoundProbeLog.MeetAsync(RoundProbeLog.SecondStarted, RoundProbeLog.FirstStarted, cancellationToken) is { } met)
         {
-            RoundProbeLog.SecondSawFirst = await RoundProbeLog.FirstStarted.Task.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken)
-                .ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            RoundProbeLog.SecondSawFirst = met;
         }
 
         RoundProbeLog.Seen.Enqueue(("second", @event.Key, @event.Seq));
