@@ -41,6 +41,8 @@ internal static class Rag
 internal sealed record KpiCard(KpiDefinition Definition, bool SourcePending, KpiSnapshot? Snapshot, decimal? Target, string Rag, IReadOnlyList<decimal?> Trend,
     KpiDefinitionText Words, string? NoDataReason = null);
 
+/// <summary>A child unit's row: its snapshots by KPI code carry the figures only (code, unit, counts, value, target, met,
+/// points, time), not the unit's path or level nor the period, which the row already knows.</summary>
 internal sealed record ChildRow(AdministrativeUnitInfo Unit, IReadOnlyDictionary<string, KpiSnapshot> Snapshots, decimal IndexPoints);
 
 /// <summary>
