@@ -67,33 +67,15 @@ internal sealed class WorkingCalendarReader(PlatformDbContext db, WorkingCalenda
     /// <summary>The name of the calendar's change version (migration <c>CalendarVersion</c>).</summary>
     public const string VersionName = "calendar";
 
-    private async Task<CalendarSnapshot> SnapshotAsync(CancellationToken ct)
-    {
-        // The version first, then the rows: rows read after it are at least as new, so a snapshot is never older than
-        // its version says (a change committed in between only makes the next read load again).
-        if (await ChangeVersions.ReadAsync(db.Database, PlatformDbContext.SchemaName, VersionName, ct) is not { } version)
-        {
-            // Embedded SQLite: no version kept; the tables are read per call, as before ADR 0060.
-            return await ReadAsync(Guid.Empty, ct);
-        }
+    private Task<CalendarSnapshot> SnapshotAsync(CancellationToken ct) => cache.Snapshot.GetAsync(db.Database, ReadAsync, ct);
 
-        if (cache.At(version) is { } cached)
-        {
-            return cached;
-        }
-
-        var snapshot = await ReadAsync(version, ct);
-        cache.Keep(snapshot);
-        return snapshot;
-    }
-
-    private async Task<CalendarSnapshot> ReadAsync(Guid version, CancellationToken ct)
+    private async Task<CalendarSnapshot> ReadAsync(CancellationToken ct)
     {
         var days = await db.DaysOff.AsNoTracking().ToListAsync(ct);
         // Office hours are not secret and a shared dossier counts in the receiving unit's hours: read past the scope
         // filter, but never a deleted row.
         var overrides = await db.OfficeHours.IgnoreQueryFilters().AsNoTracking().Where(h => !h.IsDeleted).ToListAsync(ct);
-        return new CalendarSnapshot(version, new WorkingCalendar(days.Select(d => d.ToEntry())),
+        return new CalendarSnapshot(new WorkingCalendar(days.Select(d => d.ToEntry())),
             overrides.ToDictionary(h => h.UnitId, h => h.ToOfficeHours()));
     }
 }

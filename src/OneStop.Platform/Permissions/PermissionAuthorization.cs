@@ -81,9 +81,7 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
 
     private const string RequestKey = "onestop:role-grants";
     private volatile Dictionary<string, HashSet<string>>? _grants;
-    private volatile VersionedGrants? _matrix;
-
-    private sealed record VersionedGrants(Guid Version, Dictionary<string, HashSet<string>> Grants);
+    private readonly VersionedCopy<Dictionary<string, HashSet<string>>> _matrix = new(PlatformDbContext.SchemaName, VersionName);
 
     public async Task<bool> IsGrantedAsync(ClaimsPrincipal principal, string permission)
     {
@@ -122,7 +120,7 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
 
             // The request's own context: a scope of its own per request only to read the grants cost every page a
             // second set of scoped services and a second context.
-            var fresh = await LoadForRequestAsync(context.RequestServices.GetRequiredService<PlatformDbContext>(), roles);
+            var fresh = await LoadForRequestAsync(context.RequestServices.GetRequiredService<PlatformDbContext>());
             if (roles.Any(role => !fresh.ContainsKey(role)))
             {
                 // Roles without grants, so the memo above knows them (a copy: the matrix is shared).
@@ -137,43 +135,22 @@ internal sealed class PermissionChecker(IServiceScopeFactory scopes, Microsoft.A
             return fresh;
         }
 
-        return _grants ??= await LoadAsync(null);
+        return _grants ??= await LoadAsync();
     }
 
-    /// <summary>The whole matrix under its change version when PostgreSQL keeps one, else the request's roles' rows.</summary>
-    private async Task<Dictionary<string, HashSet<string>>> LoadForRequestAsync(PlatformDbContext db, List<string> roles)
-    {
-        // The version first, then the rows: a copy is never older than its version says.
-        if (await ChangeVersions.ReadAsync(db.Database, PlatformDbContext.SchemaName, VersionName, default) is not { } version)
-        {
-            return await LoadAsync(db, roles);
-        }
+    /// <summary>The whole matrix, the instance's copy under its change version when PostgreSQL keeps one.</summary>
+    private Task<Dictionary<string, HashSet<string>>> LoadForRequestAsync(PlatformDbContext db) =>
+        _matrix.GetAsync(db.Database, ct => LoadAsync(db, ct), default);
 
-        if (_matrix is { } matrix && matrix.Version == version)
-        {
-            return matrix.Grants;
-        }
-
-        var grants = await LoadAsync(db, null);
-        _matrix = new VersionedGrants(version, grants);
-        return grants;
-    }
-
-    private async Task<Dictionary<string, HashSet<string>>> LoadAsync(List<string>? roles)
+    private async Task<Dictionary<string, HashSet<string>>> LoadAsync()
     {
         using var scope = scopes.CreateScope();
-        return await LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), roles);
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), default);
     }
 
-    private static async Task<Dictionary<string, HashSet<string>>> LoadAsync(PlatformDbContext db, List<string>? roles)
+    private static async Task<Dictionary<string, HashSet<string>>> LoadAsync(PlatformDbContext db, CancellationToken ct)
     {
-        var query = db.RolePermissions.AsNoTracking();
-        if (roles is not null)
-        {
-            query = query.Where(r => roles.Contains(r.Role));
-        }
-
-        var rows = await query.ToListAsync();
+        var rows = await db.RolePermissions.AsNoTracking().ToListAsync(ct);
         return rows.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Select(r => r.Permission).ToHashSet(StringComparer.Ordinal));
     }
 }
